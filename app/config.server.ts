@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * Orchard's configuration, read once from the environment and checked at boot. A bad or missing
+ * variable stops the process with a message naming it; nothing reads process.env elsewhere.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
+    SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+    SHOPIFY_APP_URL: z.string().url("must be the app's public URL, e.g. https://orchard.example.com"),
+    SCOPES: z.string().min(1, "is required (comma-separated access scopes)"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+      .default("file:./.data/orchard.db"),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    // Set only in the demo and tests: routes every *.myshopify.com call to the local store simulator.
+    SHOPIFY_SIMULATOR_URL: z.string().url("must be the simulator's URL, e.g. http://127.0.0.1:4100").optional(),
+    ORCHARD_RUN_WORKERS: z.enum(["inline", "none"]).default("inline"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.SHOPIFY_SIMULATOR_URL) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_SIMULATOR_URL"], message: "must not be set in production" });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Orchard cannot start: invalid configuration\n${lines.join("\n")}`);
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
