@@ -44,3 +44,12 @@ export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/**
+ * The App Bridge script the admin pages load. Shopify's CDN in production; against the simulator,
+ * the simulator's stand-in (docs/decisions/004-app-bridge-in-the-simulator.md).
+ */
+export function appBridgeScriptUrl(): string | undefined {
+  const simulator = config().SHOPIFY_SIMULATOR_URL;
+  return simulator ? new URL("/app-bridge.js", simulator).toString() : undefined;
+}

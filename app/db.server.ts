@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/index.js";
-import { PrismaClient as PostgresClient } from "../prisma/generated/postgresql/index.js";
+import { PrismaClient as SqliteClient } from "@orchard-db/sqlite";
+import { PrismaClient as PostgresClient } from "@orchard-db/postgresql";
 import { config } from "./config.server";
 
 /**

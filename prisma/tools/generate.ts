@@ -1,7 +1,8 @@
 /**
  * Derives everything provider-specific from the one model source, prisma/schema.prisma:
  *   - prisma/generated/postgresql.prisma (the same models with the PostgreSQL provider),
- *   - a Prisma client per provider (prisma/generated/sqlite, prisma/generated/postgresql),
+ *   - a Prisma client per provider, as the packages @orchard-db/sqlite and @orchard-db/postgresql in
+ *     node_modules (where bundlers treat them as the dependencies they are),
  *   - with `--name NAME`: a new migration for each provider under prisma/migrations/{provider}/,
  *     diffed from prisma/migrations/schema.snapshot.prisma (the models as of the last migration),
  *     so no database and no shadow database is needed.
@@ -23,7 +24,7 @@ export type Provider = (typeof providers)[number];
 function schemaFor(provider: Provider, source: string): string {
   return source
     .replace(/provider\s*=\s*"sqlite"/, `provider = "${provider}"`)
-    .replace(/output\s*=\s*"generated\/sqlite"/, `output = "${provider}"`);
+    .replace(/output\s*=\s*"\.\.\/node_modules\/@orchard-db\/sqlite"/, `output = "../../node_modules/@orchard-db/${provider}"`);
 }
 
 function writeVariant(provider: Provider, source: string, name: string): string {

@@ -1,0 +1,47 @@
+import { PassThrough } from "stream";
+import { renderToPipeableStream } from "react-dom/server";
+import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { isbot } from "isbot";
+import { addDocumentResponseHeaders } from "./shopify.server";
+import { config } from "./config.server";
+
+export const streamTimeout = 5000;
+
+/**
+ * Shopify admin frames the app, and the library's headers allow only Shopify's origins to do so.
+ * Against the local store simulator its admin page is the one that frames the app, so its origin
+ * is allowed as well; the variable that enables this is refused in production (config.server.ts).
+ */
+function allowSimulatorFrame(headers: Headers): void {
+  const simulator = config().SHOPIFY_SIMULATOR_URL;
+  const policy = headers.get("Content-Security-Policy");
+  if (!simulator || !policy) return;
+  headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${new URL(simulator).origin}`));
+}
+
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  addDocumentResponseHeaders(request, responseHeaders);
+  allowSimulatorFrame(responseHeaders);
+  const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+
+  return new Promise((resolve, reject) => {
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      [callbackName]: () => {
+        const body = new PassThrough();
+        const stream = createReadableStreamFromReadable(body);
+        responseHeaders.set("Content-Type", "text/html");
+        resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
+      },
+      onShellError(error) {
+        reject(error);
+      },
+      onError(error) {
+        responseStatusCode = 500;
+        console.error(error);
+      },
+    });
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { requireAdmin } from "../shopify/admin-context.server";
+import { loadStoreOverview } from "../shops/shops.server";
+import { useTranslation } from "../i18n/use-translation";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin } = await requireAdmin(request);
+  return { overview: await loadStoreOverview(admin) };
+};
+
+export default function Dashboard() {
+  const { overview } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Page title={t("dashboard.title")}>
+      <TitleBar title={t("dashboard.title")} />
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <EmptyState heading={t("dashboard.emptyHeading")} action={{ content: t("dashboard.emptyAction"), url: "/app/plans" }} image="/empty-state.svg">
+              <p>{t("dashboard.emptyBody")}</p>
+            </EmptyState>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {t("dashboard.storeHeading")}
+                </Text>
+                <Text as="p">{t("dashboard.storeSummary", { shop: overview.name, currency: overview.currencyCode, timezone: overview.ianaTimezone })}</Text>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {t("dashboard.catalogueHeading")}
+                </Text>
+                <Text as="p">{t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}</Text>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

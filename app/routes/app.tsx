@@ -1,0 +1,60 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import polarisFr from "@shopify/polaris/locales/fr.json";
+import { authenticate } from "../shopify.server";
+import { appBridgeScriptUrl, config } from "../config.server";
+import { resolveLocale, type Locale } from "../i18n/i18n";
+import { TranslationProvider, useTranslation } from "../i18n/use-translation";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+const polarisTranslations: Record<Locale, typeof polarisEn> = { en: polarisEn, fr: polarisFr };
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  const locale = resolveLocale(new URL(request.url).searchParams.get("locale"));
+  return { apiKey: config().SHOPIFY_API_KEY, locale, appBridgeUrl: appBridgeScriptUrl() };
+};
+
+// The admin passes the merchant's locale only when it loads the app; keep what it said.
+export const shouldRevalidate = () => false;
+
+function Navigation() {
+  const { t } = useTranslation();
+  return (
+    <NavMenu>
+      <Link to="/app" rel="home">
+        {t("nav.dashboard")}
+      </Link>
+      <Link to="/app/plans">{t("nav.plans")}</Link>
+      <Link to="/app/subscriptions">{t("nav.subscriptions")}</Link>
+      <Link to="/app/protection">{t("nav.protection")}</Link>
+      <Link to="/app/reminders">{t("nav.reminders")}</Link>
+      <Link to="/app/settings">{t("nav.settings")}</Link>
+    </NavMenu>
+  );
+}
+
+export default function App() {
+  const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisTranslations[locale]} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+      <TranslationProvider locale={locale}>
+        <Navigation />
+        <Outlet />
+      </TranslationProvider>
+    </AppProvider>
+  );
+}
+
+// Shopify needs the library's boundary to see its headers and its auth redirects (the bounce page).
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

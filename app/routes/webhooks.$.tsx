@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { authenticate } from "../shopify.server";
+import { config } from "../config.server";
+import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
+
+/**
+ * Every webhook Orchard subscribes to (shopify.app.toml) arrives here. The library checks the HMAC
+ * (401 otherwise, nothing written); the delivery goes into the inbox and Shopify gets its 200.
+ */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, topic, webhookId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
+  await receiveWebhook({ shop, topic, webhookId, apiVersion, triggeredAt, payload });
+  if (config().ORCHARD_RUN_WORKERS === "inline") void drainInboxSoon();
+  return new Response(null, { status: 200 });
+};

@@ -1,0 +1,43 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { AppDistribution, LogSeverity, shopifyApp, type ApiVersion } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { config } from "./config.server";
+import { db } from "./db.server";
+import { createAdminClient } from "./shopify/admin-client";
+import { ADMIN_API_VERSION } from "./shopify/api-version";
+import { createShopifyFetch } from "./shopify/shopify-fetch.server";
+import { libraryTransport } from "./shopify/transports.server";
+import { recordInstall } from "./shops/shops.server";
+
+const settings = config();
+
+export const shopifyFetch = createShopifyFetch(settings.SHOPIFY_SIMULATOR_URL);
+// Must follow the node adapter's import, which installs the platform fetch.
+setAbstractFetchFunc(shopifyFetch);
+
+const shopify = shopifyApp({
+  apiKey: settings.SHOPIFY_API_KEY,
+  apiSecretKey: settings.SHOPIFY_API_SECRET,
+  apiVersion: ADMIN_API_VERSION as ApiVersion,
+  scopes: settings.SCOPES.split(","),
+  appUrl: settings.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db()),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true },
+  logger: { level: { debug: LogSeverity.Debug, info: LogSeverity.Info, warn: LogSeverity.Warning, error: LogSeverity.Error }[settings.LOG_LEVEL] },
+  hooks: {
+    afterAuth: async ({ session, admin }) => {
+      await recordInstall(createAdminClient(session.shop, libraryTransport(admin)), session.scope ?? "");
+    },
+  },
+  ...(settings.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [settings.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const sessionStorage = shopify.sessionStorage;

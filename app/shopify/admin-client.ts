@@ -1,0 +1,135 @@
+import { ShopifyGraphqlError, ShopifyUnavailableError, ShopifyUserErrors, type GraphqlErrorEntry, type UserError } from "./errors";
+
+/**
+ * The one seam between Orchard and the Admin GraphQL API. Routes (the library's request-scoped
+ * client) and background jobs (graphql-request with the shop's offline token) both reach Shopify
+ * through a Transport; everything Shopify asks of a well-behaved client lives here once:
+ *   - THROTTLED arrives as HTTP 200 with errors[].extensions.code; wait until the bucket holds
+ *     the request's cost again (from extensions.cost.throttleStatus), then retry;
+ *   - 5xx and network failures are retried with jittered exponential backoff, a few times;
+ *   - a mutation's userErrors become a ShopifyUserErrors the caller can show next to its fields.
+ */
+
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+/** What came back over the wire, before any interpretation. `status` 0 means no response. */
+export interface RawResponse {
+  status: number;
+  data?: unknown;
+  errors?: GraphqlErrorEntry[];
+  extensions?: { cost?: QueryCost };
+  networkError?: string;
+}
+
+export type Transport = (query: string, variables: Record<string, unknown> | undefined) => Promise<RawResponse>;
+
+export interface AdminClient {
+  readonly shop: string;
+  request<TData, TVariables extends Record<string, unknown> = Record<string, unknown>>(
+    operation: Operation<TData, TVariables>,
+    variables?: TVariables,
+  ): Promise<TData>;
+}
+
+/** A GraphQL document with the types of its result and variables attached. */
+export interface Operation<TData, TVariables> {
+  readonly name: string;
+  readonly document: string;
+  /** Phantom fields: never read at run time, they carry the types. */
+  readonly __data?: TData;
+  readonly __variables?: TVariables;
+}
+
+export function operation<TData, TVariables extends Record<string, unknown> = Record<string, never>>(document: string): Operation<TData, TVariables> {
+  const name = /\b(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(document)?.[1];
+  if (!name) throw new Error(`every Admin operation must be named:\n${document}`);
+  return { name, document };
+}
+
+export interface RetryPolicy {
+  /** Attempts for 5xx and network failures, the first included. */
+  maxAttempts: number;
+  /** Attempts while throttled, the first included: throttling is expected and cheap to wait out. */
+  maxThrottledAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 4,
+  maxThrottledAttempts: 10,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/** How long until the bucket holds `needed` points again, plus a little for the clock skew. */
+export function throttleWaitMs(cost: QueryCost | undefined, fallbackMs: number): number {
+  if (!cost) return fallbackMs;
+  const { currentlyAvailable, restoreRate } = cost.throttleStatus;
+  const missing = Math.max(0, cost.requestedQueryCost - currentlyAvailable);
+  if (restoreRate <= 0) return fallbackMs;
+  return Math.ceil((missing / restoreRate) * 1000) + 50;
+}
+
+/** Full jitter: a random delay up to the exponential cap, so many clients do not retry in step. */
+export function backoffMs(attempt: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs" | "random">): number {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(policy.random() * cap);
+}
+
+function collectUserErrors(data: unknown): UserError[] {
+  if (!data || typeof data !== "object") return [];
+  return Object.values(data).flatMap((payload) => {
+    const userErrors = payload && typeof payload === "object" ? (payload as { userErrors?: unknown }).userErrors : undefined;
+    return Array.isArray(userErrors) ? (userErrors as UserError[]) : [];
+  });
+}
+
+export function createAdminClient(shop: string, transport: Transport, policy: RetryPolicy = defaultRetryPolicy): AdminClient {
+  return {
+    shop,
+    async request<TData, TVariables extends Record<string, unknown>>(op: Operation<TData, TVariables>, variables?: TVariables) {
+      let failures = 0;
+      let throttles = 0;
+      for (;;) {
+        const response = await transport(op.document, variables);
+        const throttled = response.errors?.some((e) => e.extensions?.code === "THROTTLED") ?? false;
+        if (throttled) {
+          throttles += 1;
+          if (throttles >= policy.maxThrottledAttempts) throw new ShopifyUnavailableError(op.name, throttles, "throttled");
+          await policy.sleep(throttleWaitMs(response.extensions?.cost, policy.baseDelayMs));
+          continue;
+        }
+        const transient = response.status === 0 || response.status === 429 || response.status >= 500;
+        if (transient) {
+          failures += 1;
+          const problem = response.networkError ?? `HTTP ${response.status}`;
+          if (failures >= policy.maxAttempts) throw new ShopifyUnavailableError(op.name, failures, problem);
+          await policy.sleep(backoffMs(failures, policy));
+          continue;
+        }
+        if (response.status >= 400) {
+          throw new ShopifyGraphqlError(op.name, response.errors ?? [{ message: `HTTP ${response.status}`, extensions: { code: `HTTP_${response.status}` } }]);
+        }
+        if (response.errors?.length) throw new ShopifyGraphqlError(op.name, response.errors);
+        const userErrors = collectUserErrors(response.data);
+        if (userErrors.length) throw new ShopifyUserErrors(op.name, userErrors);
+        return response.data as TData;
+      }
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { authenticate } from "../shopify.server";
+import { createAdminClient, type AdminClient } from "./admin-client";
+import { libraryTransport } from "./transports.server";
+
+/**
+ * What every admin loader and action starts with: the merchant's request authenticated by the
+ * library (session token, token exchange), and Orchard's Admin client for that shop.
+ */
+export async function requireAdmin(request: Request): Promise<{ shop: string; admin: AdminClient }> {
+  const { admin, session } = await authenticate.admin(request);
+  return { shop: session.shop, admin: createAdminClient(session.shop, libraryTransport(admin)) };
+}

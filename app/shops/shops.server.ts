@@ -1,0 +1,65 @@
+import { clock } from "../clock";
+import { db } from "../db.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { ShopInfo } from "./shop-info.query";
+import { StoreOverview } from "./store-overview.query";
+
+/** Called after every successful authentication: (re)installs bring the shop back to life. */
+export async function recordInstall(admin: AdminClient, scopes: string): Promise<void> {
+  const { shop } = await admin.request(ShopInfo);
+  const fields = { name: shop.name, ianaTimezone: shop.ianaTimezone, currencyCode: shop.currencyCode, scopes, uninstalledAt: null };
+  await db().shop.upsert({
+    where: { domain: admin.shop },
+    create: { domain: admin.shop, installedAt: clock().now(), ...fields },
+    update: fields,
+  });
+}
+
+/** app/uninstalled: the offline token is revoked by Shopify, so forget it at once. */
+export async function recordUninstall(shop: string): Promise<void> {
+  await db().$transaction([
+    db().session.deleteMany({ where: { shop } }),
+    db().shop.updateMany({ where: { domain: shop }, data: { uninstalledAt: clock().now() } }),
+  ]);
+}
+
+/** app/scopes_update: keep the stored sessions' scopes in step with what the merchant granted. */
+export async function recordScopesUpdate(shop: string, scopes: string[]): Promise<void> {
+  const scope = scopes.join(",");
+  await db().$transaction([
+    db().session.updateMany({ where: { shop }, data: { scope } }),
+    db().shop.updateMany({ where: { domain: shop }, data: { scopes: scope } }),
+  ]);
+}
+
+export async function findShop(domain: string) {
+  return db().shop.findUnique({ where: { domain } });
+}
+
+export interface StoreOverview {
+  name: string;
+  currencyCode: string;
+  ianaTimezone: string;
+  activeProducts: number;
+  collections: number;
+}
+
+export async function loadStoreOverview(admin: AdminClient): Promise<StoreOverview> {
+  const data = await admin.request(StoreOverview);
+  return {
+    name: data.shop.name,
+    currencyCode: data.shop.currencyCode,
+    ianaTimezone: data.shop.ianaTimezone,
+    activeProducts: data.productsCount?.count ?? 0,
+    collections: data.collectionsCount?.count ?? 0,
+  };
+}
+
+/** shop/redact: remove every row Orchard holds for the shop. */
+export async function forgetShop(shop: string): Promise<void> {
+  await db().$transaction([
+    db().session.deleteMany({ where: { shop } }),
+    db().webhookDelivery.deleteMany({ where: { shop, NOT: { topic: "SHOP_REDACT" } } }),
+    db().shop.deleteMany({ where: { domain: shop } }),
+  ]);
+}

@@ -1,0 +1,158 @@
+import { connection, type ConnectionArgs } from "./connection";
+import { decimalFromMinor, gid } from "../ids";
+import type { CollectionRecord, CustomerRecord, OrderRecord, ProductRecord, ShopRecord, VariantRecord } from "../store";
+
+/**
+ * Records as GraphQL objects. Fields with arguments are functions, which graphql-js's default
+ * resolver calls with the field's arguments; __typename lets it resolve Node and other interfaces.
+ */
+export interface ResolverContext {
+  shop: ShopRecord;
+  now: Date;
+}
+
+const money = (shop: ShopRecord, minor: number) => ({ amount: decimalFromMinor(minor), currencyCode: shop.currencyCode });
+const moneyBag = (shop: ShopRecord, minor: number) => ({ shopMoney: money(shop, minor), presentmentMoney: money(shop, minor) });
+
+/** Shopify's search syntax, the part Orchard uses: free text and field:value terms, ANDed. */
+export function matchesQuery(query: string | null | undefined, fields: Record<string, string | string[] | undefined>): boolean {
+  if (!query?.trim()) return true;
+  const terms = query.match(/(\w+:)?("[^"]*"|\S+)/g) ?? [];
+  return terms.every((term) => {
+    const [, key, raw] = /^(?:(\w+):)?(.*)$/.exec(term)!;
+    const needle = raw!.replace(/^"|"$/g, "").replace(/\*/g, "").toLowerCase();
+    const haystacks = key ? [fields[key]].flat() : Object.values(fields).flat();
+    return haystacks.some((value) => value?.toLowerCase().includes(needle));
+  });
+}
+
+export function presentVariant(shop: ShopRecord, product: ProductRecord, variant: VariantRecord) {
+  return {
+    __typename: "ProductVariant",
+    id: gid("ProductVariant", variant.id),
+    legacyResourceId: String(variant.id),
+    title: variant.title,
+    displayName: `${product.title} - ${variant.title}`,
+    sku: variant.sku,
+    price: decimalFromMinor(variant.priceMinor),
+    inventoryQuantity: variant.inventoryQuantity,
+    position: variant.position,
+    availableForSale: product.status === "ACTIVE" && variant.inventoryQuantity > 0,
+    product: () => presentProduct(shop, product),
+  };
+}
+
+export function presentProduct(shop: ShopRecord, product: ProductRecord) {
+  return {
+    __typename: "Product",
+    id: gid("Product", product.id),
+    legacyResourceId: String(product.id),
+    title: product.title,
+    handle: product.handle,
+    descriptionHtml: product.descriptionHtml,
+    description: product.descriptionHtml.replace(/<[^>]+>/g, ""),
+    status: product.status,
+    vendor: product.vendor,
+    productType: product.productType,
+    tags: product.tags,
+    createdAt: product.createdAt.toISOString(),
+    updatedAt: product.updatedAt.toISOString(),
+    totalInventory: product.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0),
+    onlineStoreUrl: product.status === "ACTIVE" ? `https://${shop.domain}/products/${product.handle}` : null,
+    priceRangeV2: {
+      minVariantPrice: money(shop, Math.min(...product.variants.map((v) => v.priceMinor))),
+      maxVariantPrice: money(shop, Math.max(...product.variants.map((v) => v.priceMinor))),
+    },
+    variantsCount: { count: product.variants.length, precision: "EXACT" },
+    variants: (args: ConnectionArgs) => connection(product.variants.map((v) => presentVariant(shop, product, v)), args),
+    collections: (args: ConnectionArgs) =>
+      connection(
+        [...shop.collections.values()].filter((c) => c.productIds.includes(product.id)).map((c) => presentCollection(shop, c)),
+        args,
+      ),
+  };
+}
+
+export function presentCollection(shop: ShopRecord, collection: CollectionRecord) {
+  const products = () => collection.productIds.map((id) => shop.products.get(id)).filter((p): p is ProductRecord => Boolean(p));
+  return {
+    __typename: "Collection",
+    id: gid("Collection", collection.id),
+    legacyResourceId: String(collection.id),
+    title: collection.title,
+    handle: collection.handle,
+    productsCount: () => ({ count: products().length, precision: "EXACT" }),
+    products: (args: ConnectionArgs) => connection(products().map((p) => presentProduct(shop, p)), args),
+  };
+}
+
+export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
+  return {
+    __typename: "Customer",
+    id: gid("Customer", customer.id),
+    legacyResourceId: String(customer.id),
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    displayName: `${customer.firstName} ${customer.lastName}`,
+    email: customer.email,
+    locale: customer.locale,
+    createdAt: customer.createdAt.toISOString(),
+    emailMarketingConsent: { marketingState: customer.marketingState, marketingOptInLevel: "SINGLE_OPT_IN", consentUpdatedAt: customer.createdAt.toISOString() },
+    numberOfOrders: String([...shop.orders.values()].filter((o) => o.customerId === customer.id).length),
+  };
+}
+
+export function presentOrder(shop: ShopRecord, order: OrderRecord) {
+  const totalMinor = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  const customer = order.customerId ? shop.customers.get(order.customerId) : undefined;
+  return {
+    __typename: "Order",
+    id: gid("Order", order.id),
+    legacyResourceId: String(order.id),
+    name: `#${order.number}`,
+    email: order.email,
+    createdAt: order.createdAt.toISOString(),
+    processedAt: order.createdAt.toISOString(),
+    cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    currencyCode: order.currencyCode,
+    displayFinancialStatus: order.financialStatus,
+    totalPriceSet: moneyBag(shop, totalMinor),
+    currentTotalPriceSet: moneyBag(shop, order.financialStatus === "REFUNDED" ? 0 : totalMinor),
+    customer: customer ? presentCustomer(shop, customer) : null,
+    lineItems: (args: ConnectionArgs) =>
+      connection(
+        order.lines.map((line) => {
+          const found = shop.products.get(line.productId);
+          const variant = found?.variants.find((v) => v.id === line.variantId);
+          return {
+            __typename: "LineItem",
+            id: gid("LineItem", line.id),
+            title: line.title,
+            variantTitle: line.variantTitle,
+            sku: line.sku,
+            quantity: line.quantity,
+            currentQuantity: line.quantity,
+            originalUnitPriceSet: moneyBag(shop, line.priceMinor),
+            customAttributes: line.properties.map(({ name, value }) => ({ key: name, value })),
+            product: found ? presentProduct(shop, found) : null,
+            variant: found && variant ? presentVariant(shop, found, variant) : null,
+          };
+        }),
+        args,
+      ),
+  };
+}
+
+export function presentShop(shop: ShopRecord) {
+  return {
+    __typename: "Shop",
+    id: gid("Shop", shop.id),
+    name: shop.name,
+    email: shop.email,
+    myshopifyDomain: shop.domain,
+    ianaTimezone: shop.ianaTimezone,
+    currencyCode: shop.currencyCode,
+    plan: { displayName: shop.plan, partnerDevelopment: false, shopifyPlus: shop.plan === "plus" },
+    url: `https://${shop.domain}`,
+  };
+}

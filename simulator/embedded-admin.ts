@@ -1,0 +1,154 @@
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { escapeHtml, html, json, type Router } from "./http";
+import { issueSessionToken } from "./session-token";
+import type { Simulator } from "./server";
+import type { ShopRecord } from "./store";
+
+const appBridgeSource = readFileSync(resolve(import.meta.dirname, "public", "app-bridge.js"), "utf8");
+
+export const storeHandle = (shop: ShopRecord) => shop.domain.replace(/\.myshopify\.com$/, "");
+
+/** The admin URL of the embedded app, as admin.shopify.com/store/{store}/apps/{app}/… */
+export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string {
+  return `${sim.url}/store/${storeHandle(shop)}/apps/${sim.apiKey}${path}`;
+}
+
+/**
+ * The query Shopify admin adds when it loads an embedded app: the session token as id_token, and
+ * an hmac over the other parameters signed with the app's secret.
+ */
+function embeddedQuery(sim: Simulator, shop: ShopRecord): URLSearchParams {
+  const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
+  const params = new URLSearchParams({
+    embedded: "1",
+    // The library accepts only Shopify admin hosts here; it uses the value to build admin redirects.
+    host: Buffer.from(`admin.shopify.com/store/${storeHandle(shop)}`).toString("base64url"),
+    id_token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }),
+    locale: "en",
+    session: createHmac("sha256", sim.apiSecret).update(`${shop.domain}:${shop.staffUserId}`).digest("hex"),
+    shop: shop.domain,
+    timestamp: String(nowSeconds),
+  });
+  params.sort();
+  const message = [...params.entries()].map(([k, v]) => `${k}=${v}`).join("&");
+  params.append("hmac", createHmac("sha256", sim.apiSecret).update(message).digest("hex"));
+  return params;
+}
+
+function adminPage(sim: Simulator, shop: ShopRecord, appPath: string): string {
+  if (!sim.appUrl) return `<p>The app is not running: no app URL was given to the simulator.</p>`;
+  const appOrigin = new URL(sim.appUrl).origin;
+  const src = `${sim.appUrl}${appPath || "/app"}?${embeddedQuery(sim, shop).toString()}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Orchard · ${escapeHtml(shop.name)} · Shopify admin (simulator)</title>
+<style>
+  body { margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #f1f1f1; color: #303030; }
+  header { background: #1a1a1a; color: #fff; padding: 10px 16px; display: flex; justify-content: space-between; }
+  header a { color: #fff; }
+  .layout { display: grid; grid-template-columns: 220px 1fr; height: calc(100vh - 41px); }
+  nav { background: #ebebeb; padding: 12px 8px; border-right: 1px solid #ddd; }
+  nav h2 { font-size: 13px; margin: 8px 8px 4px; }
+  nav ul { list-style: none; margin: 0; padding: 0; }
+  nav a { display: block; padding: 6px 8px; border-radius: 8px; color: inherit; text-decoration: none; }
+  nav a[aria-current="page"] { background: #fff; font-weight: 600; }
+  main { display: flex; flex-direction: column; min-width: 0; }
+  #title-bar { font-size: 16px; margin: 0; padding: 10px 16px; min-height: 22px; }
+  iframe { border: 0; flex: 1; width: 100%; background: #f1f1f1; }
+  #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); }
+  #toasts div { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; margin-top: 8px; }
+  #toasts div.error { background: #8e1f0b; }
+</style>
+</head>
+<body>
+<header><span>Shopify admin · ${escapeHtml(shop.name)} <small>(local store simulator)</small></span><a href="/storefront/${escapeHtml(storeHandle(shop))}">View store</a></header>
+<div class="layout">
+  <nav aria-label="Apps"><h2>Orchard</h2><ul id="app-nav"></ul></nav>
+  <main>
+    <h1 id="title-bar"></h1>
+    <iframe id="app-frame" title="Orchard" src="${escapeHtml(src)}"></iframe>
+  </main>
+</div>
+<div id="toasts" role="status" aria-live="polite"></div>
+<script>
+(function () {
+  var appOrigin = ${JSON.stringify(appOrigin)};
+  var adminBase = ${JSON.stringify(`/store/${storeHandle(shop)}/apps/${sim.apiKey}`)};
+  var shop = ${JSON.stringify(shop.domain)};
+  var frame = document.getElementById("app-frame");
+  function send(message) { frame.contentWindow.postMessage(Object.assign({ source: "orchard-admin" }, message), appOrigin); }
+  window.addEventListener("message", function (event) {
+    if (event.origin !== appOrigin || !event.data || event.data.source !== "orchard-app-bridge") return;
+    var data = event.data;
+    if (data.type === "token-request") {
+      fetch("/admin/session-token?shop=" + encodeURIComponent(shop)).then(function (r) { return r.json(); }).then(function (body) {
+        send({ type: "token", id: data.id, token: body.token });
+      });
+    } else if (data.type === "nav") {
+      var list = document.getElementById("app-nav");
+      list.innerHTML = "";
+      data.items.filter(function (item) { return !item.home; }).forEach(function (item) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = adminBase + item.href;
+        a.textContent = item.label;
+        a.dataset.appHref = item.href;
+        a.addEventListener("click", function (e) { e.preventDefault(); send({ type: "navigate", href: item.href }); });
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+    } else if (data.type === "title") {
+      document.getElementById("title-bar").textContent = data.title;
+    } else if (data.type === "toast") {
+      var toast = document.createElement("div");
+      toast.textContent = data.message;
+      if (data.isError) toast.className = "error";
+      document.getElementById("toasts").appendChild(toast);
+      setTimeout(function () { toast.remove(); }, 5000);
+    } else if (data.type === "location") {
+      history.replaceState(null, "", adminBase + data.path);
+      document.querySelectorAll("#app-nav a").forEach(function (a) {
+        if (data.path.indexOf(a.dataset.appHref) === 0) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+      });
+    }
+  });
+})();
+</script>
+</body>
+</html>`;
+}
+
+export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
+  router.on("GET", "/app-bridge.js", () => ({ status: 200, headers: { "content-type": "text/javascript; charset=utf-8" }, body: appBridgeSource }));
+
+  router.on("GET", "/admin/session-token", (req) => {
+    const shop = sim.store.shop(req.url.searchParams.get("shop") ?? "");
+    if (!shop) return json(404, { errors: "Not Found" });
+    const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
+    return json(200, { token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }) });
+  });
+
+  router.on("GET", "/store/:store/apps/:app/:path*", (req) => {
+    const shop = sim.store.shop(`${req.params.store}.myshopify.com`);
+    if (!shop || req.params.app !== sim.apiKey) return html("<h1>Not found</h1>", 404);
+    const path = req.params.path ? `/${req.params.path}` : "";
+    return html(adminPage(sim, shop, path));
+  });
+
+  router.on("GET", "/", () => {
+    const rows = [...sim.store.shops.values()]
+      .map(
+        (shop) =>
+          `<li><strong>${escapeHtml(shop.name)}</strong> (${escapeHtml(shop.domain)}): <a href="${escapeHtml(adminAppUrl(sim, shop, "/app"))}">Orchard in the admin</a> · <a href="/storefront/${escapeHtml(storeHandle(shop))}">storefront</a></li>`,
+      )
+      .join("");
+    return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orchard demo · local store simulator</title></head>
+<body style="font:16px/1.5 system-ui,sans-serif;max-width:760px;margin:40px auto;padding:0 16px">
+<h1>Orchard demo</h1><p>This is the local store simulator: it plays Shopify for Orchard. Open the app in the simulated admin, or the store a shopper sees.</p>
+<ul>${rows || "<li>No shops yet.</li>"}</ul></body></html>`);
+  });
+}

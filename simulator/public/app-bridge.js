@@ -1,0 +1,121 @@
+// The simulator's stand-in for App Bridge (https://cdn.shopify.com/shopifycloud/app-bridge.js), which
+// these machines cannot fetch. It offers the part of App Bridge's `shopify` global that Orchard
+// uses, and talks to the simulator's admin frame the way App Bridge talks to Shopify admin: by
+// postMessage. See docs/decisions/004-app-bridge-in-the-simulator.md.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var parentOrigin = (script && script.dataset.adminOrigin) || (document.referrer ? new URL(document.referrer).origin : "*");
+  var apiKey = (script && script.dataset.apiKey) || "";
+  var params = new URLSearchParams(location.search);
+  var pending = {};
+  var nextId = 1;
+  var cachedToken = params.get("id_token");
+  var cachedUntil = cachedToken ? Date.now() + 45000 : 0;
+
+  function post(message) {
+    if (window.parent !== window) window.parent.postMessage(Object.assign({ source: "orchard-app-bridge" }, message), parentOrigin);
+  }
+
+  function idToken() {
+    if (cachedToken && Date.now() < cachedUntil) return Promise.resolve(cachedToken);
+    return new Promise(function (resolve, reject) {
+      var id = nextId++;
+      pending[id] = { resolve: resolve, reject: reject };
+      post({ type: "token-request", id: id });
+      setTimeout(function () {
+        if (pending[id]) {
+          delete pending[id];
+          reject(new Error("App Bridge: no session token from the admin frame"));
+        }
+      }, 5000);
+    }).then(function (token) {
+      cachedToken = token;
+      cachedUntil = Date.now() + 45000;
+      return token;
+    });
+  }
+
+  window.addEventListener("message", function (event) {
+    if (parentOrigin !== "*" && event.origin !== parentOrigin) return;
+    var data = event.data || {};
+    if (data.source !== "orchard-admin") return;
+    if (data.type === "token" && pending[data.id]) {
+      pending[data.id].resolve(data.token);
+      delete pending[data.id];
+    }
+    if (data.type === "navigate") {
+      // App Bridge announces admin navigation as a `shopify:navigate` event on the menu's link;
+      // the app's router (shopify-app-remix's AppProvider) listens for it.
+      var link = document.querySelector('ui-nav-menu a[href="' + data.href + '"]');
+      if (link) link.dispatchEvent(new Event("shopify:navigate", { bubbles: true }));
+      else location.assign(data.href);
+    }
+  });
+
+  // Like App Bridge: same-origin fetches carry the session token, so the app's server authenticates them.
+  var originalFetch = window.fetch.bind(window);
+  window.fetch = function (input, init) {
+    var url = new URL(typeof input === "string" || input instanceof URL ? input.toString() : input.url, location.href);
+    if (url.origin !== location.origin) return originalFetch(input, init);
+    return idToken().then(function (token) {
+      var headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined));
+      if (!headers.has("Authorization")) headers.set("Authorization", "Bearer " + token);
+      return originalFetch(input, Object.assign({}, init, { headers: headers }));
+    });
+  };
+
+  function reportNav(menu) {
+    var items = Array.prototype.map.call(menu.querySelectorAll("a"), function (a) {
+      return { href: a.getAttribute("href"), label: a.textContent, home: a.getAttribute("rel") === "home" };
+    });
+    post({ type: "nav", items: items });
+  }
+
+  function defineElement(name, onChange) {
+    if (customElements.get(name)) return;
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        connectedCallback() {
+          this.style.display = "none";
+          var self = this;
+          onChange(self);
+          this._observer = new MutationObserver(function () {
+            onChange(self);
+          });
+          this._observer.observe(this, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        disconnectedCallback() {
+          if (this._observer) this._observer.disconnect();
+        }
+      },
+    );
+  }
+
+  defineElement("ui-nav-menu", reportNav);
+  defineElement("ui-title-bar", function (bar) {
+    post({ type: "title", title: bar.getAttribute("title") || "" });
+  });
+
+  var lastPath = "";
+  setInterval(function () {
+    if (location.pathname !== lastPath) {
+      lastPath = location.pathname;
+      post({ type: "location", path: location.pathname });
+    }
+  }, 200);
+
+  window.shopify = {
+    config: { apiKey: apiKey, shop: params.get("shop"), host: params.get("host"), locale: params.get("locale") || "en" },
+    idToken: idToken,
+    toast: {
+      show: function (message, options) {
+        post({ type: "toast", message: String(message), isError: Boolean(options && options.isError) });
+      },
+    },
+    loading: function (isLoading) {
+      post({ type: "loading", isLoading: Boolean(isLoading) });
+    },
+  };
+})();

@@ -1,0 +1,148 @@
+import { createServer, type Server } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { OffsetClock } from "../app/clock";
+import { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
+import { readAppConfig, type AppConfig } from "./app-config";
+import { embeddedAdminRoutes } from "./embedded-admin";
+import { controlRoutes } from "./control";
+import { json, Router } from "./http";
+import { verifySessionToken } from "./session-token";
+import { Store, type ShopRecord } from "./store";
+import { WebhookSender } from "./webhooks";
+
+export interface SimulatorOptions {
+  port?: number;
+  apiKey: string;
+  apiSecret: string;
+  /** Where the app listens; webhooks and the admin frame point there. May be set after start. */
+  appUrl?: string;
+  appConfigPath?: string;
+}
+
+/**
+ * The local store simulator: plays Shopify (Admin API, OAuth token exchange, webhooks, embedded
+ * admin, storefront and checkout) for Orchard on 127.0.0.1. See docs/simulator.md.
+ */
+export class Simulator {
+  readonly store = new Store();
+  readonly clock = new OffsetClock();
+  readonly appConfig: AppConfig;
+  readonly webhooks: WebhookSender;
+  readonly graphql: AdminGraphqlEndpoint;
+  appUrl: string | null;
+  private server: Server | null = null;
+  url = "";
+
+  constructor(readonly options: SimulatorOptions) {
+    this.appConfig = readAppConfig(options.appConfigPath ?? resolve(import.meta.dirname, "..", "shopify.app.toml"));
+    this.appUrl = options.appUrl ?? null;
+    this.webhooks = new WebhookSender(() => this.appUrl, options.apiSecret, this.appConfig, () => this.clock.now());
+    this.graphql = new AdminGraphqlEndpoint(() => this.clock.now());
+  }
+
+  get apiKey(): string {
+    return this.options.apiKey;
+  }
+
+  get apiSecret(): string {
+    return this.options.apiSecret;
+  }
+
+  /** The shop a request is for: Orchard's fetch names it in a header (see app/shopify/shopify-fetch.server.ts). */
+  shopFor(headers: Record<string, string | string[] | undefined>): ShopRecord | undefined {
+    const domain = headers["x-simulator-shop"];
+    return typeof domain === "string" ? this.store.shop(domain) : undefined;
+  }
+
+  private routes(): Router {
+    const router = new Router();
+    router.on("POST", "/admin/oauth/access_token", (req) => this.tokenExchange(req.headers, req.json()));
+    router.on("POST", "/admin/api/:version/graphql.json", async (req) => {
+      const shop = this.shopFor(req.headers);
+      if (!shop) return json(404, { errors: "Not Found" });
+      const token = req.headers["x-shopify-access-token"];
+      if (typeof token !== "string" || !shop.accessTokens.has(token)) {
+        return json(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      }
+      if (!/^(\d{4}-\d{2}|unstable)$/.test(req.params.version ?? "")) return json(404, { errors: "Not Found" });
+      const body = req.json();
+      if (body === undefined) return json(400, { errors: { query: "Required parameter missing or invalid" } });
+      const result = await this.graphql.handle(shop, body);
+      return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
+    });
+    embeddedAdminRoutes(this, router);
+    controlRoutes(this, router);
+    return router;
+  }
+
+  private tokenExchange(headers: Record<string, string | string[] | undefined>, body: Record<string, string> | undefined) {
+    const shop = this.shopFor(headers);
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!body || body.client_id !== this.apiKey || body.client_secret !== this.apiSecret) {
+      return json(401, { error: "invalid_client", error_description: "Client authentication failed." });
+    }
+    if (body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange" || body.subject_token_type !== "urn:ietf:params:oauth:token-type:id_token") {
+      return json(400, { error: "unsupported_grant_type" });
+    }
+    const claims = verifySessionToken(body.subject_token ?? "", this.apiSecret, this.apiKey, Math.floor(this.clock.now().getTime() / 1000));
+    if (!claims || claims.dest !== `https://${shop.domain}`) {
+      return json(400, { error: "invalid_subject_token", error_description: "The subject token is invalid." });
+    }
+    const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
+    const accessToken = `shpat_${randomBytes(16).toString("hex")}`;
+    shop.accessTokens.set(accessToken, { scope: this.appConfig.scopes, online, userId: online ? Number(claims.sub) : null });
+    shop.installed = true;
+    if (!online) return json(200, { access_token: accessToken, scope: this.appConfig.scopes });
+    return json(200, {
+      access_token: accessToken,
+      scope: this.appConfig.scopes,
+      expires_in: 86_399,
+      associated_user_scope: this.appConfig.scopes,
+      associated_user: {
+        id: Number(claims.sub),
+        first_name: "Demo",
+        last_name: "Merchant",
+        email: shop.email,
+        email_verified: true,
+        account_owner: true,
+        locale: "en",
+        collaborator: false,
+      },
+    });
+  }
+
+  /** Shopify's side of an uninstall: tokens revoked, then app/uninstalled sent. */
+  async uninstall(shop: ShopRecord): Promise<void> {
+    shop.accessTokens.clear();
+    shop.installed = false;
+    await this.webhooks.send(shop.domain, "app/uninstalled", {
+      id: shop.id,
+      name: shop.name,
+      email: shop.email,
+      domain: shop.domain,
+      myshopify_domain: shop.domain,
+      currency: shop.currencyCode,
+      iana_timezone: shop.ianaTimezone,
+      plan_name: shop.plan,
+    });
+  }
+
+  async start(): Promise<string> {
+    const router = this.routes();
+    this.server = createServer((req, res) => void router.dispatch(req, res));
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolveListen) => this.server!.listen(this.options.port ?? 0, "127.0.0.1", resolveListen));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.webhooks.settle();
+    await new Promise<void>((resolveClose) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolveClose());
+    });
+  }
+}

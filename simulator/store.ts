@@ -1,0 +1,148 @@
+/**
+ * The simulator's state: shops and what Shopify keeps for them, in memory, in the shapes Shopify's
+ * REST webhooks and GraphQL objects are built from. Money is integer minor units; ids are numbers,
+ * presented as gids by the Admin API and as numbers in webhook payloads, as Shopify does.
+ */
+export type ProductStatus = "ACTIVE" | "DRAFT" | "ARCHIVED";
+export type MarketingState = "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
+export type ShopPlan = "standard" | "advanced" | "plus" | "enterprise";
+
+export interface VariantRecord {
+  id: number;
+  productId: number;
+  title: string;
+  sku: string;
+  priceMinor: number;
+  inventoryQuantity: number;
+  requiresShipping: boolean;
+  position: number;
+}
+
+export interface ProductRecord {
+  id: number;
+  title: string;
+  handle: string;
+  descriptionHtml: string;
+  status: ProductStatus;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  variants: VariantRecord[];
+}
+
+export interface CollectionRecord {
+  id: number;
+  title: string;
+  handle: string;
+  productIds: number[];
+}
+
+export interface CustomerRecord {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  locale: string;
+  marketingState: MarketingState;
+  createdAt: Date;
+}
+
+export interface OrderLineRecord {
+  id: number;
+  variantId: number;
+  productId: number;
+  title: string;
+  variantTitle: string;
+  sku: string;
+  quantity: number;
+  priceMinor: number;
+  sellingPlanId: number | null;
+  properties: { name: string; value: string }[];
+}
+
+export interface OrderRecord {
+  id: number;
+  number: number;
+  customerId: number | null;
+  email: string | null;
+  createdAt: Date;
+  currencyCode: string;
+  lines: OrderLineRecord[];
+  financialStatus: "PAID" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED";
+  cancelledAt: Date | null;
+}
+
+export interface ShopRecord {
+  id: number;
+  domain: string;
+  name: string;
+  email: string;
+  currencyCode: string;
+  ianaTimezone: string;
+  plan: ShopPlan;
+  products: Map<number, ProductRecord>;
+  collections: Map<number, CollectionRecord>;
+  customers: Map<number, CustomerRecord>;
+  orders: Map<number, OrderRecord>;
+  nextOrderNumber: number;
+  /** Offline and online access tokens issued to the app, with the scopes they carry. */
+  accessTokens: Map<string, { scope: string; online: boolean; userId: number | null }>;
+  /** The app is installed once a token exchange succeeded, until app/uninstalled. */
+  installed: boolean;
+  /** Staff account that "uses" the embedded admin; sessions tokens name it as `sub`. */
+  staffUserId: number;
+}
+
+export class Store {
+  readonly shops = new Map<string, ShopRecord>();
+  private nextId = 1000;
+
+  newId(): number {
+    this.nextId += 1;
+    return this.nextId;
+  }
+
+  createShop(input: { domain: string; name: string; currencyCode?: string; ianaTimezone?: string; plan?: ShopPlan }): ShopRecord {
+    if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(input.domain)) throw new Error(`invalid shop domain ${input.domain}`);
+    if (this.shops.has(input.domain)) throw new Error(`shop ${input.domain} exists already`);
+    const shop: ShopRecord = {
+      id: this.newId(),
+      domain: input.domain,
+      name: input.name,
+      email: `owner@${input.domain.replace(".myshopify.com", "")}.example`,
+      currencyCode: input.currencyCode ?? "USD",
+      ianaTimezone: input.ianaTimezone ?? "America/New_York",
+      plan: input.plan ?? "standard",
+      products: new Map(),
+      collections: new Map(),
+      customers: new Map(),
+      orders: new Map(),
+      nextOrderNumber: 1001,
+      accessTokens: new Map(),
+      installed: false,
+      staffUserId: this.newId(),
+    };
+    this.shops.set(shop.domain, shop);
+    return shop;
+  }
+
+  shop(domain: string): ShopRecord | undefined {
+    return this.shops.get(domain);
+  }
+
+  requireShop(domain: string): ShopRecord {
+    const shop = this.shops.get(domain);
+    if (!shop) throw new Error(`no shop ${domain} in the simulator`);
+    return shop;
+  }
+
+  findVariant(shop: ShopRecord, variantId: number): { product: ProductRecord; variant: VariantRecord } | undefined {
+    for (const product of shop.products.values()) {
+      const variant = product.variants.find((v) => v.id === variantId);
+      if (variant) return { product, variant };
+    }
+    return undefined;
+  }
+}
