@@ -11,18 +11,21 @@ export const streamTimeout = 5000;
 /**
  * Shopify admin frames the app, and the library's headers allow only Shopify's origins to do so.
  * Against the local store simulator its admin page is the one that frames the app, so its origin
- * is allowed as well; the variable that enables this is refused in production (config.server.ts).
+ * is allowed as well, and App Bridge comes from the simulator rather than Shopify's CDN (no
+ * preload of a script that cannot be fetched). The variable that enables this is refused in
+ * production (config.server.ts).
  */
-function allowSimulatorFrame(headers: Headers): void {
+function adaptHeadersToSimulator(headers: Headers): void {
   const simulator = config().SHOPIFY_SIMULATOR_URL;
+  if (!simulator) return;
   const policy = headers.get("Content-Security-Policy");
-  if (!simulator || !policy) return;
-  headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${new URL(simulator).origin}`));
+  if (policy) headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${new URL(simulator).origin}`));
+  headers.delete("Link");
 }
 
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   addDocumentResponseHeaders(request, responseHeaders);
-  allowSimulatorFrame(responseHeaders);
+  adaptHeadersToSimulator(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

@@ -21,6 +21,28 @@ export interface SendOptions {
   triggeredAt?: Date;
 }
 
+/** Shopify's headers for one webhook delivery, the HMAC computed over the exact body sent. */
+export function webhookHeaders(opts: {
+  secret: string;
+  shop: string;
+  topic: string;
+  apiVersion: string;
+  webhookId: string;
+  triggeredAt: Date;
+  body: string;
+}): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    "x-shopify-topic": opts.topic,
+    "x-shopify-shop-domain": opts.shop,
+    "x-shopify-api-version": opts.apiVersion,
+    "x-shopify-webhook-id": opts.webhookId,
+    "x-shopify-event-id": randomUUID(),
+    "x-shopify-triggered-at": opts.triggeredAt.toISOString(),
+    "x-shopify-hmac-sha256": createHmac("sha256", opts.secret).update(opts.body, "utf8").digest("base64"),
+  };
+}
+
 /**
  * Sends webhooks to the app the way Shopify does: to the uri the app declared for the topic, as a
  * POST of JSON with X-Shopify-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the app's secret)
@@ -47,16 +69,15 @@ export class WebhookSender {
     if (!subscription || !base) return [];
     const body = JSON.stringify(payload);
     const webhookId = options.webhookId ?? randomUUID();
-    const headers = {
-      "content-type": "application/json",
-      "x-shopify-topic": topic,
-      "x-shopify-shop-domain": shop,
-      "x-shopify-api-version": this.config.webhookApiVersion,
-      "x-shopify-webhook-id": webhookId,
-      "x-shopify-event-id": randomUUID(),
-      "x-shopify-triggered-at": (options.triggeredAt ?? this.now()).toISOString(),
-      "x-shopify-hmac-sha256": createHmac("sha256", this.secret).update(body, "utf8").digest("base64"),
-    };
+    const headers = webhookHeaders({
+      secret: this.secret,
+      shop,
+      topic,
+      apiVersion: this.config.webhookApiVersion,
+      webhookId,
+      triggeredAt: options.triggeredAt ?? this.now(),
+      body,
+    });
     const url = new URL(subscription.uri, base).toString();
     const deliverOnce = async (): Promise<DeliveryRecord> => {
       const record: DeliveryRecord = { webhookId, shop, topic, url, status: null, error: null, deliveredAt: new Date().toISOString() };

@@ -7,7 +7,7 @@ import type { MessageKey } from "../i18n/i18n";
 export function CapabilityEmptyPage({ title, heading, body }: { title: MessageKey; heading: MessageKey; body: MessageKey }) {
   const { t } = useTranslation();
   return (
-    <Page title={t(title)}>
+    <Page>
       <TitleBar title={t(title)} />
       <Layout>
         <Layout.Section>

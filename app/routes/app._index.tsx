@@ -15,7 +15,7 @@ export default function Dashboard() {
   const { overview } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Page title={t("dashboard.title")}>
+    <Page>
       <TitleBar title={t("dashboard.title")} />
       <Layout>
         <Layout.Section>

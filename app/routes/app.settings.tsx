@@ -18,7 +18,7 @@ export default function Settings() {
   const { t, locale } = useTranslation();
   const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: shop.timezone }).format(new Date(shop.installedAt));
   return (
-    <Page title={t("settings.title")}>
+    <Page>
       <TitleBar title={t("settings.title")} />
       <Layout>
         <Layout.AnnotatedSection title={t("settings.storeHeading")}>

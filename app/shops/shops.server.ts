@@ -23,13 +23,18 @@ export async function recordUninstall(shop: string): Promise<void> {
   ]);
 }
 
-/** app/scopes_update: keep the stored sessions' scopes in step with what the merchant granted. */
-export async function recordScopesUpdate(shop: string, scopes: string[]): Promise<void> {
+/**
+ * app/scopes_update: keep the stored scopes in step with what the merchant granted. Deliveries can
+ * arrive out of order, so an update older than the one already applied is ignored.
+ */
+export async function recordScopesUpdate(shop: string, scopes: string[], grantedAt: Date): Promise<void> {
   const scope = scopes.join(",");
-  await db().$transaction([
-    db().session.updateMany({ where: { shop }, data: { scope } }),
-    db().shop.updateMany({ where: { domain: shop }, data: { scopes: scope } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    const newer = await tx.shop.count({ where: { domain: shop, scopesUpdatedAt: { gt: grantedAt } } });
+    if (newer > 0) return;
+    await tx.session.updateMany({ where: { shop }, data: { scope } });
+    await tx.shop.updateMany({ where: { domain: shop }, data: { scopes: scope, scopesUpdatedAt: grantedAt } });
+  });
 }
 
 export async function findShop(domain: string) {

@@ -14,13 +14,13 @@ export interface WebhookContext {
 
 type Handler = (context: WebhookContext) => Promise<void>;
 
-const scopesUpdatePayload = z.object({ current: z.array(z.string()) });
+const scopesUpdatePayload = z.object({ current: z.array(z.string()), updated_at: z.string().datetime({ offset: true }).optional() });
 
 const handlers: Record<string, Handler> = {
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),
-  APP_SCOPES_UPDATE: async ({ shop, payload }) => {
-    const { current } = scopesUpdatePayload.parse(payload);
-    await recordScopesUpdate(shop, current);
+  APP_SCOPES_UPDATE: async ({ shop, payload, triggeredAt }) => {
+    const { current, updated_at } = scopesUpdatePayload.parse(payload);
+    await recordScopesUpdate(shop, current, updated_at ? new Date(updated_at) : (triggeredAt ?? new Date(0)));
   },
   // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes.
   SHOP_REDACT: ({ shop }) => forgetShop(shop),

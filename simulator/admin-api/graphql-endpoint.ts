@@ -1,4 +1,4 @@
-import { execute, GraphQLError, Kind, parse, print, validate, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { execute, GraphQLError, Kind, parse, print, validate, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
 import { LeakyBucket, RESTORE_RATE } from "./bucket";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./cost";
 import { installResolvers } from "./resolvers";
@@ -25,6 +25,8 @@ function schemaWithResolvers() {
 /** The Admin API's GraphQL endpoint for one shop: validation, cost, throttling, execution. */
 export class AdminGraphqlEndpoint {
   private readonly buckets = new Map<string, LeakyBucket>();
+  /** How many requests each shop had refused as THROTTLED (tests check clients waited them out). */
+  readonly throttled = new Map<string, number>();
 
   constructor(private readonly now: () => Date) {}
 
@@ -62,7 +64,7 @@ export class AdminGraphqlEndpoint {
 
     const validationErrors = validate(schema, document);
     if (validationErrors.length) {
-      return { status: 200, body: { errors: validationErrors.map((e) => withOperationPath(toShopifyError(e, variableTypes), operation)) } };
+      return { status: 200, body: { errors: validationErrors.map((e) => withOperationPath(toShopifyError(e, variableTypes), e, operation)) } };
     }
 
     const fragments = new Map(
@@ -85,6 +87,7 @@ export class AdminGraphqlEndpoint {
       };
     }
     if (!bucket.tryTake(cost)) {
+      this.throttled.set(shop.domain, (this.throttled.get(shop.domain) ?? 0) + 1);
       return {
         status: 200,
         body: {
@@ -113,8 +116,20 @@ export class AdminGraphqlEndpoint {
   }
 }
 
-// Shopify prefixes validation paths with the operation, e.g. ["query ShopInfo", "shop", "foo"].
-function withOperationPath(entry: ShopifyErrorEntry, operation: OperationDefinitionNode): ShopifyErrorEntry {
+// Shopify gives validation errors the path of the offending field from the operation down,
+// e.g. ["query ShopInfo", "shop", "nmae"].
+function withOperationPath(entry: ShopifyErrorEntry, error: GraphQLError, operation: OperationDefinitionNode): ShopifyErrorEntry {
   const head = `${operation.operation}${operation.name ? ` ${operation.name.value}` : ""}`;
-  return { ...entry, path: [head, ...(entry.path ?? [])] };
+  const target = error.nodes?.[0];
+  const walk = (selections: readonly SelectionNode[], path: string[]): string[] | null => {
+    for (const selection of selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const here = [...path, selection.alias?.value ?? selection.name.value];
+      if (selection === target) return here;
+      const found = selection.selectionSet ? walk(selection.selectionSet.selections, here) : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  return { ...entry, path: [head, ...(walk(operation.selectionSet.selections, []) ?? [])] };
 }

@@ -78,7 +78,6 @@
       name,
       class extends HTMLElement {
         connectedCallback() {
-          this.style.display = "none";
           var self = this;
           onChange(self);
           this._observer = new MutationObserver(function () {
@@ -92,6 +91,11 @@
       },
     );
   }
+
+  // Like App Bridge, these elements describe admin chrome and show nothing inside the app.
+  var hide = document.createElement("style");
+  hide.textContent = "ui-nav-menu, ui-title-bar { display: none; }";
+  document.head.appendChild(hide);
 
   defineElement("ui-nav-menu", reportNav);
   defineElement("ui-title-bar", function (bar) {

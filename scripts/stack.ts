@@ -1,0 +1,85 @@
+/**
+ * Starts what the demo and the browser tests both need: the store simulator and Orchard (Vite's
+ * dev server) wired to it, with a migrated database. One place, so both run the same thing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+import { readAppConfig } from "../simulator/app-config";
+import { Simulator } from "../simulator/server";
+import { migrate } from "../prisma/tools/migrate";
+
+export const DEMO_API_KEY = "orchard-demo-api-key";
+export const DEMO_API_SECRET = "orchard-demo-api-secret";
+
+export interface StackOptions {
+  appPort: number;
+  simulatorPort: number;
+  databaseUrl: string;
+  /** Inherit the app's output (demo) or keep it for a failure report (tests). */
+  quiet?: boolean;
+}
+
+export interface Stack {
+  simulator: Simulator;
+  simulatorUrl: string;
+  appUrl: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, "..");
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const appUrl = `http://127.0.0.1:${options.appPort}`;
+  await migrate(options.databaseUrl);
+  const simulator = new Simulator({ port: options.simulatorPort, apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET, appUrl });
+  const simulatorUrl = await simulator.start();
+
+  let output = "";
+  const app: ChildProcess = spawn(
+    resolve(root, "node_modules/.bin/remix"),
+    ["vite:dev", "--host", "127.0.0.1", "--port", String(options.appPort), "--strictPort"],
+    {
+      cwd: root,
+      stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        SHOPIFY_API_KEY: DEMO_API_KEY,
+        SHOPIFY_API_SECRET: DEMO_API_SECRET,
+        SHOPIFY_APP_URL: appUrl,
+        SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
+        DATABASE_URL: options.databaseUrl,
+        SHOPIFY_SIMULATOR_URL: simulatorUrl,
+      },
+    },
+  );
+  app.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  app.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (app.exitCode === null) {
+      const exited = new Promise((resolveExit) => app.once("exit", resolveExit));
+      app.kill("SIGTERM");
+      await exited;
+    }
+    await simulator.stop();
+  };
+
+  // Ready when the app answers a page that renders through the whole server stack.
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (app.exitCode !== null) throw new Error(`Orchard exited while starting:\n${output}`);
+    try {
+      if ((await fetch(`${appUrl}/auth/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`Orchard did not start within 90 s:\n${output}`);
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+  }
+  return { simulator, simulatorUrl, appUrl, output: () => output, stop };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { db } from "../../app/db.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { ShopInfo } from "../../app/shops/shop-info.query";
+import { seedShop } from "../../simulator/seed";
+import { adminFetchRequest, createShop, sessionToken, testContext } from "../support/context";
+
+async function load(request: Request) {
+  try {
+    return { response: await dashboardLoader({ request, params: {}, context: {} }) };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { thrown };
+    throw thrown;
+  }
+}
+
+function seededShop() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 3, months: 1 });
+  return shop;
+}
+
+describe("admin requests", () => {
+  it("installs on the first authenticated request (token exchange) and serves the shop's own data", async () => {
+    const shop = seededShop();
+    const { response } = await load(adminFetchRequest("/app", shop.domain));
+    expect(response?.overview).toEqual({ name: shop.name, currencyCode: "USD", ianaTimezone: "America/New_York", activeProducts: 20, collections: 4 });
+    expect(shop.installed).toBe(true);
+    expect(await db().shop.findUnique({ where: { domain: shop.domain } })).toMatchObject({ ianaTimezone: "America/New_York", uninstalledAt: null });
+  });
+
+  it("does not render merchant data for a request without a session token", async () => {
+    const shop = seededShop();
+    const request = new Request(`https://orchard.example.com/app?shop=${shop.domain}`, { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } });
+    const { response, thrown } = await load(request);
+    expect(response).toBeUndefined();
+    expect(thrown?.status).toBeGreaterThanOrEqual(300);
+    expect(await thrown?.text()).not.toContain(shop.name);
+  });
+
+  it("refuses a session token signed with another secret", async () => {
+    const shop = seededShop();
+    const request = new Request("https://orchard.example.com/app", {
+      headers: { Authorization: `Bearer ${sessionToken(shop.domain, "someone-elses-secret")}`, "User-Agent": "Mozilla/5.0 Chrome/156" },
+    });
+    const { thrown } = await load(request);
+    expect(thrown?.status).toBe(401);
+    expect(shop.installed).toBe(false);
+  });
+
+  it("background work waits out THROTTLED with the offline token and succeeds", async () => {
+    const shop = seededShop();
+    await load(adminFetchRequest("/app", shop.domain));
+    const { simulator } = testContext();
+    simulator.graphql.bucket(shop).drainTo(0);
+
+    const admin = await backgroundAdmin(shop.domain);
+    const data = await admin.request(ShopInfo);
+
+    expect(data.shop.name).toBe(shop.name);
+    expect(simulator.graphql.throttled.get(shop.domain)).toBeGreaterThanOrEqual(1);
+  });
+});

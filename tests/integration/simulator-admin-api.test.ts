@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { createShop, testContext } from "../support/context";
+import { seedShop } from "../../simulator/seed";
+
+/** The simulator answers as Shopify does, including when Shopify would say no. */
+async function post(shop: string, body: unknown, token?: string) {
+  const { simulator } = testContext();
+  const response = await fetch(`${simulator.url}/admin/api/2026-10/graphql.json`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-simulator-shop": shop, ...(token ? { "x-shopify-access-token": token } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function installedShop() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 3, months: 1 });
+  shop.accessTokens.set("shpat_test", { scope: "read_products", online: false, userId: null });
+  return shop;
+}
+
+describe("store simulator: Admin GraphQL", () => {
+  it("refuses a request without a valid access token", async () => {
+    const shop = installedShop();
+    const { status, body } = await post(shop.domain, { query: "query { shop { name } }" }, "shpat_forged");
+    expect(status).toBe(401);
+    expect(body.errors).toMatch(/Invalid API key or access token/);
+  });
+
+  it("answers a misspelled field with Shopify's undefinedField error", async () => {
+    const shop = installedShop();
+    const { status, body } = await post(shop.domain, { query: "query ShopName { shop { nmae } }" }, "shpat_test");
+    expect(status).toBe(200);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      {
+        message: "Field 'nmae' doesn't exist on type 'Shop'",
+        locations: [{ line: 1, column: 25 }],
+        path: ["query ShopName", "shop", "nmae"],
+        extensions: { code: "undefinedField", typeName: "Shop", fieldName: "nmae" },
+      },
+    ]);
+  });
+
+  it("reports the cost of every query with the bucket's state", async () => {
+    const shop = installedShop();
+    const { body } = await post(shop.domain, { query: "query { products(first: 5) { nodes { title } } }" }, "shpat_test");
+    expect((body.data as { products: { nodes: unknown[] } }).products.nodes).toHaveLength(5);
+    expect(body.extensions).toMatchObject({
+      cost: { requestedQueryCost: 7, actualQueryCost: 7, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } },
+    });
+  });
+
+  it("throttles like Shopify when the bucket is empty: HTTP 200, THROTTLED, no data", async () => {
+    const shop = installedShop();
+    testContext().simulator.graphql.bucket(shop).drainTo(0);
+    const { status, body } = await post(shop.domain, { query: "query { products(first: 50) { nodes { title } } }" }, "shpat_test");
+    expect(status).toBe(200);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toMatchObject([{ message: "Throttled", extensions: { code: "THROTTLED" } }]);
+    expect(body.extensions).toMatchObject({ cost: { requestedQueryCost: 52, actualQueryCost: null } });
+  });
+
+  it("refuses a query costing more than 1,000 points outright", async () => {
+    const shop = installedShop();
+    const { body } = await post(shop.domain, { query: "query { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }" }, "shpat_test");
+    expect(body.errors).toMatchObject([{ extensions: { code: "MAX_COST_EXCEEDED", maxCost: 1000 } }]);
+  });
+
+  it("fails loudly on an operation it does not implement", async () => {
+    const shop = installedShop();
+    const { body } = await post(shop.domain, { query: "query { locations(first: 1) { nodes { id } } }" }, "shpat_test");
+    expect(body.errors).toMatchObject([{ extensions: { code: "SIMULATOR_NOT_IMPLEMENTED" } }]);
+  });
+
+  it("answers a syntax error as a parse error", async () => {
+    const shop = installedShop();
+    const { body } = await post(shop.domain, { query: "query { shop { name }" }, "shpat_test");
+    expect((body.errors as { message: string }[])[0]!.message).toMatch(/^Parse error on/);
+  });
+});

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { action } from "../../app/routes/webhooks.$";
+import { db } from "../../app/db.server";
+import { processInbox } from "../../app/webhooks/inbox.server";
+import { createShop, webhookRequest } from "../support/context";
+
+async function deliver(request: Request): Promise<number> {
+  try {
+    return (await action({ request, params: {}, context: {} })).status;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+async function givenInstalledShop() {
+  const { shop } = createShop();
+  await db().shop.create({ data: { domain: shop.domain, scopes: "read_products" } });
+  await db().session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", accessToken: "shpat_x", scope: "read_products" } });
+  return shop.domain;
+}
+
+describe("webhooks", () => {
+  it("refuses a webhook whose HMAC does not match: 401 and nothing written", async () => {
+    const shop = await givenInstalledShop();
+    const request = webhookRequest({ shop, topic: "app/uninstalled", payload: { id: 1 }, webhookId: randomUUID(), secret: "not-the-app-secret" });
+    expect(await deliver(request)).toBe(401);
+    expect(await db().webhookDelivery.count({ where: { shop } })).toBe(0);
+    expect(await db().session.count({ where: { shop } })).toBe(1);
+  });
+
+  it("acknowledges a duplicate delivery and processes it once", async () => {
+    const shop = await givenInstalledShop();
+    const webhookId = randomUUID();
+    const payload = { id: 1, current: ["read_products", "write_products"], previous: ["read_products"], updated_at: "2026-11-20T10:00:00Z" };
+    expect(await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload, webhookId }))).toBe(200);
+    expect(await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload, webhookId }))).toBe(200);
+    expect(await db().webhookDelivery.count({ where: { shop } })).toBe(1);
+
+    expect(await processInbox()).toBe(1);
+    expect(await processInbox()).toBe(0);
+    expect((await db().shop.findUniqueOrThrow({ where: { domain: shop } })).scopes).toBe("read_products,write_products");
+  });
+
+  it("keeps the newer scopes when an older update arrives late", async () => {
+    const shop = await givenInstalledShop();
+    const newer = { current: ["read_products", "write_products", "read_orders"], updated_at: "2026-11-21T10:00:00Z" };
+    const older = { current: ["read_products"], updated_at: "2026-11-20T10:00:00Z" };
+    await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload: newer, webhookId: randomUUID() }));
+    await processInbox();
+    await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload: older, webhookId: randomUUID() }));
+    await processInbox();
+    expect((await db().shop.findUniqueOrThrow({ where: { domain: shop } })).scopes).toBe("read_products,write_products,read_orders");
+  });
+
+  it("forgets the shop's tokens when the app is uninstalled", async () => {
+    const shop = await givenInstalledShop();
+    await deliver(webhookRequest({ shop, topic: "app/uninstalled", payload: { id: 1, domain: shop }, webhookId: randomUUID() }));
+    await processInbox();
+    expect(await db().session.count({ where: { shop } })).toBe(0);
+    expect((await db().shop.findUniqueOrThrow({ where: { domain: shop } })).uninstalledAt).not.toBeNull();
+  });
+
+  it("keeps a delivery whose payload it cannot use for retry, without losing it", async () => {
+    const shop = await givenInstalledShop();
+    await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload: { current: "not-a-list", extra: { unknown: true } }, webhookId: randomUUID() }));
+    await processInbox();
+    const [delivery] = await db().webhookDelivery.findMany({ where: { shop } });
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
+    expect(delivery!.lastError).toMatch(/Expected array/);
+  });
+});

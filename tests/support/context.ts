@@ -1,0 +1,65 @@
+import type { Simulator } from "../../simulator/server";
+import { issueSessionToken } from "../../simulator/session-token";
+import { webhookHeaders } from "../../simulator/webhooks";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import type { TestDatabase } from "./database";
+
+export const TEST_API_KEY = "orchard-test-api-key";
+export const TEST_API_SECRET = "orchard-test-api-secret";
+
+interface TestContext {
+  simulator: Simulator;
+  database: TestDatabase;
+}
+
+let current: TestContext | undefined;
+
+export function setTestContext(context: TestContext): void {
+  current = context;
+}
+
+export function testContext(): TestContext {
+  if (!current) throw new Error("integration tests run with tests/support/integration-setup.ts");
+  return current;
+}
+
+let shops = 0;
+
+/** A new shop in the simulator, seeded small unless told otherwise. */
+export function createShop(seed: { customers?: number; months?: number } = { customers: 5, months: 1 }) {
+  const { simulator } = testContext();
+  shops += 1;
+  const domain = `test-shop-${process.pid}-${shops}.myshopify.com`;
+  const shop = simulator.store.createShop({ domain, name: `Test Shop ${shops}` });
+  return { shop, seed };
+}
+
+/** The session token the simulator's admin would give App Bridge for this shop. */
+export function sessionToken(shop: string, secret = TEST_API_SECRET): string {
+  const { simulator } = testContext();
+  const record = simulator.store.requireShop(shop);
+  return issueSessionToken({ shop, apiKey: TEST_API_KEY, secret, userId: record.staffUserId, nowSeconds: Math.floor(Date.now() / 1000) });
+}
+
+/** A fetch from the embedded app to its own server, as App Bridge sends it. */
+export function adminFetchRequest(path: string, shop: string, init: RequestInit = {}): Request {
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${sessionToken(shop)}`);
+  headers.set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36");
+  return new Request(`https://orchard.example.com${path}`, { ...init, headers });
+}
+
+/** A webhook exactly as Shopify signs it (the simulator's own signing code). */
+export function webhookRequest(opts: { shop: string; topic: string; payload: unknown; webhookId: string; secret?: string; triggeredAt?: Date }): Request {
+  const body = JSON.stringify(opts.payload);
+  const headers = webhookHeaders({
+    secret: opts.secret ?? TEST_API_SECRET,
+    shop: opts.shop,
+    topic: opts.topic,
+    apiVersion: ADMIN_API_VERSION,
+    webhookId: opts.webhookId,
+    triggeredAt: opts.triggeredAt ?? new Date(),
+    body,
+  });
+  return new Request(`https://orchard.example.com/webhooks/${opts.topic}`, { method: "POST", body, headers });
+}

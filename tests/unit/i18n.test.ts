@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { messagesByLocale, resolveLocale, translate } from "../../app/i18n/i18n";
+
+function keys(node: unknown, prefix = ""): string[] {
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+function placeholders(node: unknown): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const key of keys(node)) {
+    const text = key.split(".").reduce<unknown>((n, part) => (n as Record<string, unknown>)[part], node) as string;
+    result[key] = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  }
+  return result;
+}
+
+describe("translations", () => {
+  it.each(Object.keys(messagesByLocale))("%s has every English key and the same placeholders", (locale) => {
+    const messages = messagesByLocale[locale as keyof typeof messagesByLocale];
+    expect(keys(messages).sort()).toEqual(keys(messagesByLocale.en).sort());
+    expect(placeholders(messages)).toEqual(placeholders(messagesByLocale.en));
+  });
+
+  it("fills placeholders and falls back to English for unknown locales", () => {
+    expect(translate(messagesByLocale.fr, "dashboard.catalogueSummary", { products: 3, collections: 1 })).toBe(
+      "3 produits dans 1 collections, prêts pour des revenus récurrents.",
+    );
+    expect(resolveLocale("fr-CA")).toBe("fr");
+    expect(resolveLocale("tlh")).toBe("en");
+    expect(resolveLocale(null)).toBe("en");
+  });
+});
