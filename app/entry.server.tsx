@@ -23,7 +23,12 @@ function adaptHeadersToSimulator(headers: Headers): void {
   headers.delete("Link");
 }
 
-export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
   addDocumentResponseHeaders(request, responseHeaders);
   adaptHeadersToSimulator(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

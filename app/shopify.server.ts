@@ -26,7 +26,9 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(db()),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
-  logger: { level: { debug: LogSeverity.Debug, info: LogSeverity.Info, warn: LogSeverity.Warning, error: LogSeverity.Error }[settings.LOG_LEVEL] },
+  logger: {
+    level: { debug: LogSeverity.Debug, info: LogSeverity.Info, warn: LogSeverity.Warning, error: LogSeverity.Error }[settings.LOG_LEVEL],
+  },
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(createAdminClient(session.shop, libraryTransport(admin)), session.scope ?? "");

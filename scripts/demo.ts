@@ -17,7 +17,11 @@ const stack = await startStack({
   databaseUrl: process.env.DATABASE_URL ?? "file:./.data/demo.db",
 });
 const { simulator } = stack;
-const shop = simulator.store.createShop({ domain: "orchard-demo.myshopify.com", name: "Orchard Demo Coffee & Tea", ianaTimezone: "America/New_York" });
+const shop = simulator.store.createShop({
+  domain: "orchard-demo.myshopify.com",
+  name: "Orchard Demo Coffee & Tea",
+  ianaTimezone: "America/New_York",
+});
 seedShop(simulator.store, shop, simulator.clock.now(), { customers: 500, months: 12 });
 
 const stop = () => void stack.stop().then(() => process.exit(0));

@@ -13,7 +13,9 @@ const createShopInput = z.object({
   currencyCode: z.string().length(3).optional(),
   ianaTimezone: z.string().optional(),
   plan: z.enum(["standard", "advanced", "plus", "enterprise"]).optional(),
-  seed: z.object({ customers: z.number().int().min(0).max(10_000).optional(), months: z.number().int().min(0).max(36).optional() }).optional(),
+  seed: z
+    .object({ customers: z.number().int().min(0).max(10_000).optional(), months: z.number().int().min(0).max(36).optional() })
+    .optional(),
 });
 
 const webhookInput = z.object({
@@ -75,7 +77,9 @@ export function controlRoutes(sim: Simulator, router: Router): void {
   });
 
   router.on("POST", "/_control/clock/advance", (req) => {
-    const input = z.object({ days: z.number().min(0).max(3650).default(0), hours: z.number().min(0).default(0) }).safeParse(req.json() ?? {});
+    const input = z
+      .object({ days: z.number().min(0).max(3650).default(0), hours: z.number().min(0).default(0) })
+      .safeParse(req.json() ?? {});
     if (!input.success) return json(422, { errors: input.error.issues });
     sim.clock.advance((input.data.days * 24 + input.data.hours) * 3_600_000);
     return json(200, { now: sim.clock.now().toISOString() });

@@ -19,14 +19,14 @@ export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string
  * The query Shopify admin adds when it loads an embedded app: the session token as id_token, and
  * an hmac over the other parameters signed with the app's secret.
  */
-function embeddedQuery(sim: Simulator, shop: ShopRecord): URLSearchParams {
+function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string): URLSearchParams {
   const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
   const params = new URLSearchParams({
     embedded: "1",
     // The library accepts only Shopify admin hosts here; it uses the value to build admin redirects.
     host: Buffer.from(`admin.shopify.com/store/${storeHandle(shop)}`).toString("base64url"),
     id_token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }),
-    locale: "en",
+    locale,
     session: createHmac("sha256", sim.apiSecret).update(`${shop.domain}:${shop.staffUserId}`).digest("hex"),
     shop: shop.domain,
     timestamp: String(nowSeconds),
@@ -37,10 +37,10 @@ function embeddedQuery(sim: Simulator, shop: ShopRecord): URLSearchParams {
   return params;
 }
 
-function adminPage(sim: Simulator, shop: ShopRecord, appPath: string): string {
+function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: string): string {
   if (!sim.appUrl) return `<p>The app is not running: no app URL was given to the simulator.</p>`;
   const appOrigin = new URL(sim.appUrl).origin;
-  const src = `${sim.appUrl}${appPath || "/app"}?${embeddedQuery(sim, shop).toString()}`;
+  const src = `${sim.appUrl}${appPath || "/app"}?${embeddedQuery(sim, shop, locale).toString()}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -123,20 +123,28 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string): string {
 }
 
 export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
-  router.on("GET", "/app-bridge.js", () => ({ status: 200, headers: { "content-type": "text/javascript; charset=utf-8" }, body: appBridgeSource }));
+  router.on("GET", "/app-bridge.js", () => ({
+    status: 200,
+    headers: { "content-type": "text/javascript; charset=utf-8" },
+    body: appBridgeSource,
+  }));
 
   router.on("GET", "/admin/session-token", (req) => {
     const shop = sim.store.shop(req.url.searchParams.get("shop") ?? "");
     if (!shop) return json(404, { errors: "Not Found" });
     const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
-    return json(200, { token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }) });
+    return json(200, {
+      token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }),
+    });
   });
 
   router.on("GET", "/store/:store/apps/:app/:path*", (req) => {
     const shop = sim.store.shop(`${req.params.store}.myshopify.com`);
     if (!shop || req.params.app !== sim.apiKey) return html("<h1>Not found</h1>", 404);
     const path = req.params.path ? `/${req.params.path}` : "";
-    return html(adminPage(sim, shop, path));
+    // The staff member's admin language; ?locale=fr plays a merchant whose admin is in French.
+    const locale = /^[a-z]{2}(-[A-Z]{2})?$/.test(req.url.searchParams.get("locale") ?? "") ? req.url.searchParams.get("locale")! : "en";
+    return html(adminPage(sim, shop, path, locale));
   });
 
   router.on("GET", "/", () => {

@@ -24,7 +24,11 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   body: JSON.stringify(body),
 });
 
-export const html = (body: string, status = 200): SimResponse => ({ status, headers: { "content-type": "text/html; charset=utf-8" }, body });
+export const html = (body: string, status = 200): SimResponse => ({
+  status,
+  headers: { "content-type": "text/html; charset=utf-8" },
+  body,
+});
 
 export class Router {
   private readonly routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = [];

@@ -58,7 +58,24 @@ const catalogue: { collection: string; products: [string, number, string[]][] }[
   },
 ];
 
-const firstNames = ["Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Lena", "Omar", "Ines", "Yuki", "Sara", "Tom", "Nora", "Ravi", "Chloé", "Hugo"];
+const firstNames = [
+  "Ava",
+  "Liam",
+  "Mia",
+  "Noah",
+  "Zoe",
+  "Ethan",
+  "Lena",
+  "Omar",
+  "Ines",
+  "Yuki",
+  "Sara",
+  "Tom",
+  "Nora",
+  "Ravi",
+  "Chloé",
+  "Hugo",
+];
 const lastNames = ["Smith", "Garcia", "Chen", "Okafor", "Müller", "Rossi", "Dubois", "Kowalski", "Silva", "Tanaka", "Haddad", "Novak"];
 
 export function slug(text: string): string {
@@ -134,7 +151,9 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
   const products = [...shop.products.values()];
   const customers = [...shop.customers.values()];
   const orderCount = Math.round(customersWanted * 2);
-  const times = Array.from({ length: orderCount }, () => start.getTime() + random() * (now.getTime() - start.getTime())).sort((a, b) => a - b);
+  const times = Array.from({ length: orderCount }, () => start.getTime() + random() * (now.getTime() - start.getTime())).sort(
+    (a, b) => a - b,
+  );
   for (const time of times) {
     const customer = customers[Math.floor(random() * customers.length)]!;
     const lineCount = 1 + Math.floor(random() * 2);

@@ -38,7 +38,12 @@ export class Simulator {
   constructor(readonly options: SimulatorOptions) {
     this.appConfig = readAppConfig(options.appConfigPath ?? resolve(import.meta.dirname, "..", "shopify.app.toml"));
     this.appUrl = options.appUrl ?? null;
-    this.webhooks = new WebhookSender(() => this.appUrl, options.apiSecret, this.appConfig, () => this.clock.now());
+    this.webhooks = new WebhookSender(
+      () => this.appUrl,
+      options.apiSecret,
+      this.appConfig,
+      () => this.clock.now(),
+    );
     this.graphql = new AdminGraphqlEndpoint(() => this.clock.now());
   }
 
@@ -83,7 +88,10 @@ export class Simulator {
     if (!body || body.client_id !== this.apiKey || body.client_secret !== this.apiSecret) {
       return json(401, { error: "invalid_client", error_description: "Client authentication failed." });
     }
-    if (body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange" || body.subject_token_type !== "urn:ietf:params:oauth:token-type:id_token") {
+    if (
+      body.grant_type !== "urn:ietf:params:oauth:grant-type:token-exchange" ||
+      body.subject_token_type !== "urn:ietf:params:oauth:token-type:id_token"
+    ) {
       return json(400, { error: "unsupported_grant_type" });
     }
     const claims = verifySessionToken(body.subject_token ?? "", this.apiSecret, this.apiKey, Math.floor(this.clock.now().getTime() / 1000));

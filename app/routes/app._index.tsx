@@ -20,7 +20,11 @@ export default function Dashboard() {
       <Layout>
         <Layout.Section>
           <Card>
-            <EmptyState heading={t("dashboard.emptyHeading")} action={{ content: t("dashboard.emptyAction"), url: "/app/plans" }} image="/empty-state.svg">
+            <EmptyState
+              heading={t("dashboard.emptyHeading")}
+              action={{ content: t("dashboard.emptyAction"), url: "/app/plans" }}
+              image="/empty-state.svg"
+            >
               <p>{t("dashboard.emptyBody")}</p>
             </EmptyState>
           </Card>
@@ -32,7 +36,9 @@ export default function Dashboard() {
                 <Text as="h2" variant="headingMd">
                   {t("dashboard.storeHeading")}
                 </Text>
-                <Text as="p">{t("dashboard.storeSummary", { shop: overview.name, currency: overview.currencyCode, timezone: overview.ianaTimezone })}</Text>
+                <Text as="p">
+                  {t("dashboard.storeSummary", { shop: overview.name, currency: overview.currencyCode, timezone: overview.ianaTimezone })}
+                </Text>
               </BlockStack>
             </Card>
             <Card>
@@ -40,7 +46,9 @@ export default function Dashboard() {
                 <Text as="h2" variant="headingMd">
                   {t("dashboard.catalogueHeading")}
                 </Text>
-                <Text as="p">{t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}</Text>
+                <Text as="p">
+                  {t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}
+                </Text>
               </BlockStack>
             </Card>
           </BlockStack>

@@ -10,7 +10,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const record = await findShop(shop);
   if (!record) throw new Response("Not Found", { status: 404 });
-  return { timezone: record.ianaTimezone, currency: record.currencyCode, installedAt: record.installedAt.toISOString(), scopes: record.scopes ?? "" };
+  return {
+    timezone: record.ianaTimezone,
+    currency: record.currencyCode,
+    installedAt: record.installedAt.toISOString(),
+    scopes: record.scopes ?? "",
+  };
 };
 
 export default function Settings() {

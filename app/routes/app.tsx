@@ -43,7 +43,12 @@ function Navigation() {
 export default function App() {
   const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisTranslations[locale]} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+    <AppProvider
+      isEmbeddedApp
+      apiKey={apiKey}
+      i18n={polarisTranslations[locale]}
+      {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}
+    >
       <TranslationProvider locale={locale}>
         <Navigation />
         <Outlet />

@@ -50,7 +50,9 @@ export interface Operation<TData, TVariables> {
   readonly __variables?: TVariables;
 }
 
-export function operation<TData, TVariables extends Record<string, unknown> = Record<string, never>>(document: string): Operation<TData, TVariables> {
+export function operation<TData, TVariables extends Record<string, unknown> = Record<string, never>>(
+  document: string,
+): Operation<TData, TVariables> {
   const name = /\b(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(document)?.[1];
   if (!name) throw new Error(`every Admin operation must be named:\n${document}`);
   return { name, document };
@@ -123,7 +125,10 @@ export function createAdminClient(shop: string, transport: Transport, policy: Re
           continue;
         }
         if (response.status >= 400) {
-          throw new ShopifyGraphqlError(op.name, response.errors ?? [{ message: `HTTP ${response.status}`, extensions: { code: `HTTP_${response.status}` } }]);
+          throw new ShopifyGraphqlError(
+            op.name,
+            response.errors ?? [{ message: `HTTP ${response.status}`, extensions: { code: `HTTP_${response.status}` } }],
+          );
         }
         if (response.errors?.length) throw new ShopifyGraphqlError(op.name, response.errors);
         const userErrors = collectUserErrors(response.data);

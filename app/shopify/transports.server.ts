@@ -44,7 +44,12 @@ export function offlineTransport(shop: string, accessToken: string, shopifyFetch
       return { status: response.status, data: response.data, extensions: response.extensions as RawResponse["extensions"] };
     } catch (error) {
       if (error instanceof ClientError) {
-        const body = error.response as { status: number; errors?: GraphqlErrorEntry[]; extensions?: RawResponse["extensions"]; data?: unknown };
+        const body = error.response as {
+          status: number;
+          errors?: GraphqlErrorEntry[];
+          extensions?: RawResponse["extensions"];
+          data?: unknown;
+        };
         return { status: body.status, errors: body.errors, extensions: body.extensions, data: body.data };
       }
       return { status: 0, networkError: (error as Error).message };

@@ -60,7 +60,8 @@ export async function processInbox(limit = 50): Promise<number> {
     if (claimed.count === 0) continue;
     const handler = handlerFor(delivery.topic);
     try {
-      if (handler) await handler({ shop: delivery.shop, payload: JSON.parse(delivery.payload) as unknown, triggeredAt: delivery.triggeredAt });
+      if (handler)
+        await handler({ shop: delivery.shop, payload: JSON.parse(delivery.payload) as unknown, triggeredAt: delivery.triggeredAt });
       await db().webhookDelivery.update({
         where: { id: delivery.id },
         data: { status: handler ? "processed" : "skipped", processedAt: clock().now(), lastError: null },

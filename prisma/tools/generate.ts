@@ -37,7 +37,10 @@ function writeVariant(provider: Provider, source: string, name: string): string 
 
 // The CLI needs a URL of the schema's provider; `migrate diff` on PostgreSQL connects to it (it diffs
 // models only, so any reachable server will do).
-const placeholderUrl: Record<Provider, string> = { sqlite: "file:./unused.db", postgresql: process.env.MIGRATION_DIFF_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" };
+const placeholderUrl: Record<Provider, string> = {
+  sqlite: "file:./unused.db",
+  postgresql: process.env.MIGRATION_DIFF_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+};
 
 function prisma(provider: Provider, schemaPath: string, args: string[]): string {
   return execFileSync(prismaBin, args, {

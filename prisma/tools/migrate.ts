@@ -64,7 +64,10 @@ async function migratePostgres(connectionString: string, migrations: Migration[]
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);
-        await client.query("INSERT INTO _orchard_migrations (name, applied_at) VALUES ($1, $2)", [migration.name, new Date().toISOString()]);
+        await client.query("INSERT INTO _orchard_migrations (name, applied_at) VALUES ($1, $2)", [
+          migration.name,
+          new Date().toISOString(),
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -1,4 +1,15 @@
-import { execute, GraphQLError, Kind, parse, print, validate, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
+import {
+  execute,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from "graphql";
 import { LeakyBucket, RESTORE_RATE } from "./bucket";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./cost";
 import { installResolvers } from "./resolvers";
@@ -55,7 +66,11 @@ export class AdminGraphqlEndpoint {
     }
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operationName = typeof request.operationName === "string" ? request.operationName : undefined;
-    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    const operation = operationName
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
     if (!operation) {
       const message = operationName ? `No operation named "${operationName}"` : "An operation name is required";
       return { status: 200, body: { errors: [{ message }] } };
@@ -64,7 +79,10 @@ export class AdminGraphqlEndpoint {
 
     const validationErrors = validate(schema, document);
     if (validationErrors.length) {
-      return { status: 200, body: { errors: validationErrors.map((e) => withOperationPath(toShopifyError(e, variableTypes), e, operation)) } };
+      return {
+        status: 200,
+        body: { errors: validationErrors.map((e) => withOperationPath(toShopifyError(e, variableTypes), e, operation)) },
+      };
     }
 
     const fragments = new Map(

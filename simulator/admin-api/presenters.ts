@@ -64,7 +64,11 @@ export function presentProduct(shop: ShopRecord, product: ProductRecord) {
       maxVariantPrice: money(shop, Math.max(...product.variants.map((v) => v.priceMinor))),
     },
     variantsCount: { count: product.variants.length, precision: "EXACT" },
-    variants: (args: ConnectionArgs) => connection(product.variants.map((v) => presentVariant(shop, product, v)), args),
+    variants: (args: ConnectionArgs) =>
+      connection(
+        product.variants.map((v) => presentVariant(shop, product, v)),
+        args,
+      ),
     collections: (args: ConnectionArgs) =>
       connection(
         [...shop.collections.values()].filter((c) => c.productIds.includes(product.id)).map((c) => presentCollection(shop, c)),
@@ -82,7 +86,11 @@ export function presentCollection(shop: ShopRecord, collection: CollectionRecord
     title: collection.title,
     handle: collection.handle,
     productsCount: () => ({ count: products().length, precision: "EXACT" }),
-    products: (args: ConnectionArgs) => connection(products().map((p) => presentProduct(shop, p)), args),
+    products: (args: ConnectionArgs) =>
+      connection(
+        products().map((p) => presentProduct(shop, p)),
+        args,
+      ),
   };
 }
 
@@ -97,7 +105,11 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
     email: customer.email,
     locale: customer.locale,
     createdAt: customer.createdAt.toISOString(),
-    emailMarketingConsent: { marketingState: customer.marketingState, marketingOptInLevel: "SINGLE_OPT_IN", consentUpdatedAt: customer.createdAt.toISOString() },
+    emailMarketingConsent: {
+      marketingState: customer.marketingState,
+      marketingOptInLevel: "SINGLE_OPT_IN",
+      consentUpdatedAt: customer.createdAt.toISOString(),
+    },
     numberOfOrders: String([...shop.orders.values()].filter((o) => o.customerId === customer.id).length),
   };
 }

@@ -1,6 +1,14 @@
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { connection, type ConnectionArgs } from "./connection";
-import { matchesQuery, presentCollection, presentCustomer, presentOrder, presentProduct, presentShop, type ResolverContext } from "./presenters";
+import {
+  matchesQuery,
+  presentCollection,
+  presentCustomer,
+  presentOrder,
+  presentProduct,
+  presentShop,
+  type ResolverContext,
+} from "./presenters";
 import { parseGid } from "../ids";
 import type { ShopRecord } from "../store";
 
@@ -30,7 +38,8 @@ function findNode(shop: ShopRecord, id: unknown): unknown {
     case "ProductVariant": {
       for (const product of shop.products.values()) {
         const variant = product.variants.find((v) => v.id === parsed.id);
-        if (variant) return (presentProduct(shop, product).variants({ first: 250 }).nodes as { id: string }[]).find((n) => n.id === id) ?? null;
+        if (variant)
+          return (presentProduct(shop, product).variants({ first: 250 }).nodes as { id: string }[]).find((n) => n.id === id) ?? null;
       }
       return null;
     }
@@ -44,7 +53,11 @@ const count = (n: number, limit?: unknown) =>
 
 const queryResolvers: Record<string, Resolver> = {
   productsCount: (_root, args: ListArgs & { limit?: number }, { shop }) =>
-    count([...shop.products.values()].filter((p) => matchesQuery(args.query, { title: p.title, tag: p.tags, status: p.status.toLowerCase() })).length, args.limit ?? 10_000),
+    count(
+      [...shop.products.values()].filter((p) => matchesQuery(args.query, { title: p.title, tag: p.tags, status: p.status.toLowerCase() }))
+        .length,
+      args.limit ?? 10_000,
+    ),
   collectionsCount: (_root, args: { limit?: number }, { shop }) => count(shop.collections.size, args.limit ?? 10_000),
   customersCount: (_root, args: { limit?: number }, { shop }) => count(shop.customers.size, args.limit ?? 10_000),
   ordersCount: (_root, args: { limit?: number }, { shop }) => count(shop.orders.size, args.limit ?? 10_000),
@@ -59,7 +72,15 @@ const queryResolvers: Record<string, Resolver> = {
   products: (_root, args: ListArgs, { shop }) =>
     connection(
       [...shop.products.values()]
-        .filter((p) => matchesQuery(args.query, { title: p.title, tag: p.tags, status: p.status.toLowerCase(), product_type: p.productType, vendor: p.vendor }))
+        .filter((p) =>
+          matchesQuery(args.query, {
+            title: p.title,
+            tag: p.tags,
+            status: p.status.toLowerCase(),
+            product_type: p.productType,
+            vendor: p.vendor,
+          }),
+        )
         .map((p) => presentProduct(shop, p)),
       args,
     ),

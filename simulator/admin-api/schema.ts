@@ -6,7 +6,8 @@ import { buildSchema, type GraphQLSchema } from "graphql";
  * Shopify's published Admin schema, kept outside this repository (it is Shopify's). The simulator
  * executes every request against it, so a request Shopify's schema would refuse is refused here too.
  */
-export const ADMIN_SCHEMA_PATH = process.env.ADMIN_SCHEMA ?? resolve(import.meta.dirname, "..", "..", "..", "shared", "shopify", "admin-schema.graphql");
+export const ADMIN_SCHEMA_PATH =
+  process.env.ADMIN_SCHEMA ?? resolve(import.meta.dirname, "..", "..", "..", "shared", "shopify", "admin-schema.graphql");
 
 let cached: GraphQLSchema | undefined;
 

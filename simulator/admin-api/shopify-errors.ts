@@ -38,7 +38,10 @@ const rules: { pattern: RegExp; to: (m: RegExpExecArray, variables: VariableType
   },
   {
     pattern: /^Unknown type "(\w+)"\./,
-    to: ([, type]) => ({ message: `No such type ${type}, so it can't be a fragment condition`, extensions: { code: "undefinedType", typeName: type } }),
+    to: ([, type]) => ({
+      message: `No such type ${type}, so it can't be a fragment condition`,
+      extensions: { code: "undefinedType", typeName: type },
+    }),
   },
   {
     pattern: /^Variable "\$(\w+)" of required type "([^"]+)" was not provided\./,

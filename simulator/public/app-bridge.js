@@ -78,11 +78,8 @@
       name,
       class extends HTMLElement {
         connectedCallback() {
-          var self = this;
-          onChange(self);
-          this._observer = new MutationObserver(function () {
-            onChange(self);
-          });
+          onChange(this);
+          this._observer = new MutationObserver(() => onChange(this));
           this._observer.observe(this, { subtree: true, childList: true, characterData: true, attributes: true });
         }
         disconnectedCallback() {

@@ -25,14 +25,25 @@ describe("admin requests", () => {
   it("installs on the first authenticated request (token exchange) and serves the shop's own data", async () => {
     const shop = seededShop();
     const { response } = await load(adminFetchRequest("/app", shop.domain));
-    expect(response?.overview).toEqual({ name: shop.name, currencyCode: "USD", ianaTimezone: "America/New_York", activeProducts: 20, collections: 4 });
+    expect(response?.overview).toEqual({
+      name: shop.name,
+      currencyCode: "USD",
+      ianaTimezone: "America/New_York",
+      activeProducts: 20,
+      collections: 4,
+    });
     expect(shop.installed).toBe(true);
-    expect(await db().shop.findUnique({ where: { domain: shop.domain } })).toMatchObject({ ianaTimezone: "America/New_York", uninstalledAt: null });
+    expect(await db().shop.findUnique({ where: { domain: shop.domain } })).toMatchObject({
+      ianaTimezone: "America/New_York",
+      uninstalledAt: null,
+    });
   });
 
   it("does not render merchant data for a request without a session token", async () => {
     const shop = seededShop();
-    const request = new Request(`https://orchard.example.com/app?shop=${shop.domain}`, { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } });
+    const request = new Request(`https://orchard.example.com/app?shop=${shop.domain}`, {
+      headers: { "User-Agent": "Mozilla/5.0 Chrome/156" },
+    });
     const { response, thrown } = await load(request);
     expect(response).toBeUndefined();
     expect(thrown?.status).toBeGreaterThanOrEqual(300);

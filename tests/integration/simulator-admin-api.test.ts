@@ -64,7 +64,11 @@ describe("store simulator: Admin GraphQL", () => {
 
   it("refuses a query costing more than 1,000 points outright", async () => {
     const shop = installedShop();
-    const { body } = await post(shop.domain, { query: "query { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }" }, "shpat_test");
+    const { body } = await post(
+      shop.domain,
+      { query: "query { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }" },
+      "shpat_test",
+    );
     expect(body.errors).toMatchObject([{ extensions: { code: "MAX_COST_EXCEEDED", maxCost: 1000 } }]);
   });
 

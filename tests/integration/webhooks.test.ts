@@ -17,14 +17,22 @@ async function deliver(request: Request): Promise<number> {
 async function givenInstalledShop() {
   const { shop } = createShop();
   await db().shop.create({ data: { domain: shop.domain, scopes: "read_products" } });
-  await db().session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", accessToken: "shpat_x", scope: "read_products" } });
+  await db().session.create({
+    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", accessToken: "shpat_x", scope: "read_products" },
+  });
   return shop.domain;
 }
 
 describe("webhooks", () => {
   it("refuses a webhook whose HMAC does not match: 401 and nothing written", async () => {
     const shop = await givenInstalledShop();
-    const request = webhookRequest({ shop, topic: "app/uninstalled", payload: { id: 1 }, webhookId: randomUUID(), secret: "not-the-app-secret" });
+    const request = webhookRequest({
+      shop,
+      topic: "app/uninstalled",
+      payload: { id: 1 },
+      webhookId: randomUUID(),
+      secret: "not-the-app-secret",
+    });
     expect(await deliver(request)).toBe(401);
     expect(await db().webhookDelivery.count({ where: { shop } })).toBe(0);
     expect(await db().session.count({ where: { shop } })).toBe(1);
@@ -33,7 +41,12 @@ describe("webhooks", () => {
   it("acknowledges a duplicate delivery and processes it once", async () => {
     const shop = await givenInstalledShop();
     const webhookId = randomUUID();
-    const payload = { id: 1, current: ["read_products", "write_products"], previous: ["read_products"], updated_at: "2026-11-20T10:00:00Z" };
+    const payload = {
+      id: 1,
+      current: ["read_products", "write_products"],
+      previous: ["read_products"],
+      updated_at: "2026-11-20T10:00:00Z",
+    };
     expect(await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload, webhookId }))).toBe(200);
     expect(await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload, webhookId }))).toBe(200);
     expect(await db().webhookDelivery.count({ where: { shop } })).toBe(1);
@@ -64,7 +77,14 @@ describe("webhooks", () => {
 
   it("keeps a delivery whose payload it cannot use for retry, without losing it", async () => {
     const shop = await givenInstalledShop();
-    await deliver(webhookRequest({ shop, topic: "app/scopes_update", payload: { current: "not-a-list", extra: { unknown: true } }, webhookId: randomUUID() }));
+    await deliver(
+      webhookRequest({
+        shop,
+        topic: "app/scopes_update",
+        payload: { current: "not-a-list", extra: { unknown: true } },
+        webhookId: randomUUID(),
+      }),
+    );
     await processInbox();
     const [delivery] = await db().webhookDelivery.findMany({ where: { shop } });
     expect(delivery).toMatchObject({ status: "pending", attempts: 1 });

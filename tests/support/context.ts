@@ -50,7 +50,14 @@ export function adminFetchRequest(path: string, shop: string, init: RequestInit 
 }
 
 /** A webhook exactly as Shopify signs it (the simulator's own signing code). */
-export function webhookRequest(opts: { shop: string; topic: string; payload: unknown; webhookId: string; secret?: string; triggeredAt?: Date }): Request {
+export function webhookRequest(opts: {
+  shop: string;
+  topic: string;
+  payload: unknown;
+  webhookId: string;
+  secret?: string;
+  triggeredAt?: Date;
+}): Request {
   const body = JSON.stringify(opts.payload);
   const headers = webhookHeaders({
     secret: opts.secret ?? TEST_API_SECRET,

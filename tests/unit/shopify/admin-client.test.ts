@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, createAdminClient, operation, throttleWaitMs, type RawResponse, type RetryPolicy } from "../../../app/shopify/admin-client";
+import {
+  backoffMs,
+  createAdminClient,
+  operation,
+  throttleWaitMs,
+  type RawResponse,
+  type RetryPolicy,
+} from "../../../app/shopify/admin-client";
 import { ShopifyGraphqlError, ShopifyUnavailableError, ShopifyUserErrors } from "../../../app/shopify/errors";
 
 const Probe = operation<{ shop: { name: string } }>(`#graphql
@@ -13,7 +20,13 @@ const ok: RawResponse = { status: 200, data: { shop: { name: "Demo" } } };
 const throttled = (available: number): RawResponse => ({
   status: 200,
   errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-  extensions: { cost: { requestedQueryCost: 50, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 } } },
+  extensions: {
+    cost: {
+      requestedQueryCost: 50,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 },
+    },
+  },
 });
 
 function scripted(responses: RawResponse[]) {
@@ -57,7 +70,9 @@ describe("Admin client", () => {
   });
 
   it("does not retry a request Shopify refused as invalid", async () => {
-    const { client, calls } = scripted([{ status: 200, errors: [{ message: "Field 'nme' doesn't exist on type 'Shop'", extensions: { code: "undefinedField" } }] }]);
+    const { client, calls } = scripted([
+      { status: 200, errors: [{ message: "Field 'nme' doesn't exist on type 'Shop'", extensions: { code: "undefinedField" } }] },
+    ]);
     const error = await client.request(Probe).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShopifyGraphqlError);
     expect((error as ShopifyGraphqlError).codes).toEqual(["undefinedField"]);
@@ -65,7 +80,9 @@ describe("Admin client", () => {
   });
 
   it("turns userErrors into a typed error with messages per field", async () => {
-    const { client } = scripted([{ status: 200, data: { productUpdate: { userErrors: [{ field: ["product", "title"], message: "Title can't be blank" }] } } }]);
+    const { client } = scripted([
+      { status: 200, data: { productUpdate: { userErrors: [{ field: ["product", "title"], message: "Title can't be blank" }] } } },
+    ]);
     const error = await client.request(Rename).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShopifyUserErrors);
     expect((error as ShopifyUserErrors).forField("title")).toEqual(["Title can't be blank"]);
@@ -78,7 +95,11 @@ describe("Admin client", () => {
 
 describe("throttle and backoff arithmetic", () => {
   it("waits only for the points missing", () => {
-    const cost = { requestedQueryCost: 100, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 } };
+    const cost = {
+      requestedQueryCost: 100,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 },
+    };
     expect(throttleWaitMs(cost, 1000)).toBe(50);
     expect(throttleWaitMs(undefined, 1000)).toBe(1000);
   });

@@ -1,0 +1,59 @@
+/**
+ * `npm test`: every check CI runs, in the order that fails fastest: types, lint, format,
+ * theme-check, then the test suites on SQLite and again on PostgreSQL. Ends with one line
+ * "N passed, N failed" counting every test run.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, mkdirSync } from "node:fs";
+
+interface Step {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  report?: string;
+}
+
+mkdirSync("test-results", { recursive: true });
+const bin = (name: string) => `node_modules/.bin/${name}`;
+const suites = (database: string, projects: string[]): Step => ({
+  name: `tests on ${database} (${projects.join(", ")})`,
+  command: [bin("vitest"), "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${database}.json`],
+  env: { TEST_DATABASE: database },
+  report: `test-results/${database}.json`,
+});
+
+const steps: Step[] = [
+  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
+  { name: "format", command: [bin("prettier"), "--check", "."] },
+  { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
+  suites("sqlite", ["unit", "integration", "browser"]),
+  // Unit tests touch no database; the rest run again on the production database.
+  suites("postgresql", ["integration", "browser"]),
+];
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  if (step.report) {
+    try {
+      const report = JSON.parse(readFileSync(step.report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+    } catch {
+      failed += 1;
+    }
+  } else if (result.status === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+  }
+  if (result.status !== 0) failures.push(step.name);
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failures.length ? 1 : 0);
