@@ -12,7 +12,6 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: Number(process.env.PORT ?? 3000),
-    hmr: process.env.CI ? false : undefined,
     fs: { allow: ["app", "node_modules"] },
   },
   plugins: [
@@ -30,5 +29,19 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0 },
-  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
+  // Scan every route up front, so a first visit does not discover dependencies and reload the page
+  // (which would also reload the embedded app inside the admin frame).
+  optimizeDeps: {
+    entries: ["app/root.tsx", "app/routes/**/*.tsx"],
+    include: [
+      "@shopify/app-bridge-react",
+      "@shopify/polaris",
+      "@shopify/shopify-app-remix/react",
+      "react",
+      "react-dom",
+      "react-dom/client",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+    ],
+  },
 });

@@ -23,7 +23,9 @@ const shopify = shopifyApp({
   scopes: settings.SCOPES.split(","),
   appUrl: settings.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db()),
+  // The library types its argument as @prisma/client's PrismaClient; Orchard's clients are generated
+  // per provider from the same models (docs/decisions/002-two-databases.md), with the same Session API.
+  sessionStorage: new PrismaSessionStorage(db() as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   logger: {

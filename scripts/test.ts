@@ -17,7 +17,14 @@ mkdirSync("test-results", { recursive: true });
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const suites = (database: string, projects: string[]): Step => ({
   name: `tests on ${database} (${projects.join(", ")})`,
-  command: [bin("vitest"), "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${database}.json`],
+  command: [
+    bin("vitest"),
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=test-results/${database}.json`,
+  ],
   env: { TEST_DATABASE: database },
   report: `test-results/${database}.json`,
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { json, type Router } from "./http";
 import { seedShop } from "./seed";
+import { CheckoutError, completeCheckout } from "./checkout";
+import { gid } from "./ids";
 import type { Simulator } from "./server";
 
 /**
@@ -24,6 +26,38 @@ const webhookInput = z.object({
   webhookId: z.string().optional(),
   duplicate: z.boolean().optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+const interval = z.enum(["DAY", "WEEK", "MONTH", "YEAR"]);
+const sellingPlanGroupInput = z.object({
+  name: z.string().min(1),
+  merchantCode: z.string().default(""),
+  options: z.array(z.string()).default(["Delivery every"]),
+  productIds: z.array(z.number().int()).default([]),
+  plans: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        options: z.array(z.string()),
+        interval,
+        intervalCount: z.number().int().min(1),
+        percentageOff: z.number().min(0).max(100).default(0),
+      }),
+    )
+    .min(1),
+});
+
+const checkoutInput = z.object({
+  email: z.string(),
+  lines: z
+    .array(
+      z.object({
+        variantId: z.number().int(),
+        quantity: z.number().int().min(1).default(1),
+        sellingPlanId: z.number().int().nullable().default(null),
+      }),
+    )
+    .min(1),
 });
 
 export function controlRoutes(sim: Simulator, router: Router): void {
@@ -74,6 +108,62 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     if (!shop) return json(404, { errors: "Not Found" });
     await sim.uninstall(shop);
     return json(200, { installed: false });
+  });
+
+  // A selling plan group as Shopify would hold it, for scenarios that need one before Orchard has made it.
+  router.on("POST", "/_control/shops/:shop/selling-plan-groups", (req) => {
+    const shop = withShop(req.params.shop);
+    const input = sellingPlanGroupInput.safeParse(req.json());
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    const group = {
+      id: sim.store.newId(),
+      appId: null,
+      name: input.data.name,
+      merchantCode: input.data.merchantCode,
+      description: "",
+      options: input.data.options,
+      position: shop.sellingPlanGroups.size + 1,
+      productIds: input.data.productIds,
+      variantIds: [],
+      createdAt: sim.clock.now(),
+      sellingPlans: input.data.plans.map((plan, index) => ({
+        id: sim.store.newId(),
+        name: plan.name,
+        description: "",
+        options: plan.options,
+        position: index + 1,
+        billingPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, minCycles: null, maxCycles: null },
+        deliveryPolicy: { interval: plan.interval, intervalCount: plan.intervalCount },
+        pricingPolicies: plan.percentageOff
+          ? [{ adjustmentType: "PERCENTAGE" as const, adjustmentValue: Math.round(plan.percentageOff * 100), afterCycle: 0 }]
+          : [],
+      })),
+    };
+    shop.sellingPlanGroups.set(group.id, group);
+    return json(201, { id: gid("SellingPlanGroup", group.id), sellingPlanIds: group.sellingPlans.map((p) => p.id) });
+  });
+
+  // A shopper paying for a cart, without a browser.
+  router.on("POST", "/_control/shops/:shop/checkout", async (req) => {
+    const shop = withShop(req.params.shop);
+    const input = checkoutInput.safeParse(req.json());
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    try {
+      const { order, contracts } = await completeCheckout(sim, shop, {
+        email: input.data.email,
+        lines: input.data.lines.map((line) => ({ ...line, properties: {} })),
+      });
+      return json(201, {
+        orderId: gid("Order", order.id),
+        name: `#${order.number}`,
+        contractIds: contracts.map((c) => gid("SubscriptionContract", c.id)),
+      });
+    } catch (error) {
+      if (error instanceof CheckoutError) return json(422, { errors: [{ message: error.message }] });
+      throw error;
+    }
   });
 
   router.on("POST", "/_control/clock/advance", (req) => {

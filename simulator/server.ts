@@ -7,6 +7,7 @@ import { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
 import { readAppConfig, type AppConfig } from "./app-config";
 import { embeddedAdminRoutes } from "./embedded-admin";
 import { controlRoutes } from "./control";
+import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
 import { verifySessionToken } from "./session-token";
 import { Store, type ShopRecord } from "./store";
@@ -78,6 +79,7 @@ export class Simulator {
       return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
     });
     embeddedAdminRoutes(this, router);
+    storefrontRoutes(this, router);
     controlRoutes(this, router);
     return router;
   }

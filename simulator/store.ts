@@ -74,6 +74,78 @@ export interface OrderRecord {
   cancelledAt: Date | null;
 }
 
+export type Interval = "DAY" | "WEEK" | "MONTH" | "YEAR";
+
+/** A pricing policy; afterCycle 0 is the fixed policy, a later one a recurring policy from that cycle. */
+export interface PricingPolicyRecord {
+  adjustmentType: "PERCENTAGE" | "FIXED_AMOUNT" | "PRICE";
+  /** Percentage in basis points (1000 = 10 %), or an amount in minor units. */
+  adjustmentValue: number;
+  afterCycle: number;
+}
+
+export interface SellingPlanRecord {
+  id: number;
+  name: string;
+  description: string;
+  options: string[];
+  position: number;
+  billingPolicy: { interval: Interval; intervalCount: number; minCycles: number | null; maxCycles: number | null };
+  deliveryPolicy: { interval: Interval; intervalCount: number };
+  pricingPolicies: PricingPolicyRecord[];
+}
+
+export interface SellingPlanGroupRecord {
+  id: number;
+  appId: string | null;
+  name: string;
+  merchantCode: string;
+  description: string;
+  options: string[];
+  position: number;
+  productIds: number[];
+  variantIds: number[];
+  sellingPlans: SellingPlanRecord[];
+  createdAt: Date;
+}
+
+export type ContractStatus = "ACTIVE" | "PAUSED" | "CANCELLED" | "EXPIRED" | "FAILED";
+
+export interface ContractLineRecord {
+  id: number;
+  variantId: number;
+  productId: number;
+  title: string;
+  variantTitle: string;
+  quantity: number;
+  currentPriceMinor: number;
+  sellingPlanId: number;
+  sellingPlanName: string;
+}
+
+export interface ContractRecord {
+  id: number;
+  customerId: number;
+  originOrderId: number;
+  status: ContractStatus;
+  currencyCode: string;
+  lines: ContractLineRecord[];
+  billingPolicy: SellingPlanRecord["billingPolicy"];
+  deliveryPolicy: SellingPlanRecord["deliveryPolicy"];
+  nextBillingDate: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  revisionId: number;
+}
+
+export interface CartLineRecord {
+  key: string;
+  variantId: number;
+  quantity: number;
+  sellingPlanId: number | null;
+  properties: Record<string, string>;
+}
+
 export interface ShopRecord {
   id: number;
   domain: string;
@@ -86,6 +158,10 @@ export interface ShopRecord {
   collections: Map<number, CollectionRecord>;
   customers: Map<number, CustomerRecord>;
   orders: Map<number, OrderRecord>;
+  sellingPlanGroups: Map<number, SellingPlanGroupRecord>;
+  contracts: Map<number, ContractRecord>;
+  /** Storefront carts by cart token. */
+  carts: Map<string, CartLineRecord[]>;
   nextOrderNumber: number;
   /** Offline and online access tokens issued to the app, with the scopes they carry. */
   accessTokens: Map<string, { scope: string; online: boolean; userId: number | null }>;
@@ -119,6 +195,9 @@ export class Store {
       collections: new Map(),
       customers: new Map(),
       orders: new Map(),
+      sellingPlanGroups: new Map(),
+      contracts: new Map(),
+      carts: new Map(),
       nextOrderNumber: 1001,
       accessTokens: new Map(),
       installed: false,
@@ -136,6 +215,22 @@ export class Store {
     const shop = this.shops.get(domain);
     if (!shop) throw new Error(`no shop ${domain} in the simulator`);
     return shop;
+  }
+
+  /** The selling plan, if the variant may be bought with it (its group holds the product or the variant). */
+  sellingPlanFor(shop: ShopRecord, productId: number, variantId: number, sellingPlanId: number): SellingPlanRecord | undefined {
+    for (const group of shop.sellingPlanGroups.values()) {
+      if (!group.productIds.includes(productId) && !group.variantIds.includes(variantId)) continue;
+      const plan = group.sellingPlans.find((p) => p.id === sellingPlanId);
+      if (plan) return plan;
+    }
+    return undefined;
+  }
+
+  groupsFor(shop: ShopRecord, productId: number): SellingPlanGroupRecord[] {
+    return [...shop.sellingPlanGroups.values()]
+      .filter((g) => g.productIds.includes(productId) || shop.products.get(productId)?.variants.some((v) => g.variantIds.includes(v.id)))
+      .sort((a, b) => a.position - b.position);
   }
 
   findVariant(shop: ShopRecord, variantId: number): { product: ProductRecord; variant: VariantRecord } | undefined {

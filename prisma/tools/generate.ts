@@ -56,6 +56,11 @@ function generateClients(source: string): void {
     const schemaPath = writeVariant(provider, source, "schema");
     prisma(provider, schemaPath, ["generate", "--no-hints", "--schema", schemaPath]);
   }
+  // @shopify/shopify-app-session-storage-prisma imports @prisma/client, whose entry point loads the
+  // default generated client: generate one there too, though Orchard never instantiates it.
+  const defaultPath = join(prismaDir, "generated", "schema.default.prisma");
+  writeFileSync(defaultPath, schemaFor("sqlite", source).replace(/^\s*output\s*=.*$/m, ""));
+  prisma("sqlite", defaultPath, ["generate", "--no-hints", "--schema", defaultPath]);
 }
 
 function createMigration(source: string, name: string): void {

@@ -16,7 +16,11 @@ let shop: ShopRecord;
 beforeAll(async () => {
   database = await createTestDatabase();
   stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
-  shop = stack.simulator.store.createShop({ domain: "browser-admin.myshopify.com", name: "Browser Test Roasters", ianaTimezone: "Europe/Paris" });
+  shop = stack.simulator.store.createShop({
+    domain: "browser-admin.myshopify.com",
+    name: "Browser Test Roasters",
+    ianaTimezone: "Europe/Paris",
+  });
   seedShop(stack.simulator.store, shop, new Date(), { customers: 20, months: 2 });
   browser = await launchBrowser();
   mkdirSync("test-results", { recursive: true });
@@ -48,7 +52,13 @@ describe("Orchard in the store's admin", () => {
     const page = await openAdmin("/app");
     const nav = page.getByRole("navigation", { name: "Apps" });
     await nav.getByRole("link", { name: "Settings" }).waitFor({ timeout: 60_000 });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Subscription plans", "Subscriptions", "Protection", "Reminders", "Settings"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Subscription plans",
+      "Subscriptions",
+      "Protection",
+      "Reminders",
+      "Settings",
+    ]);
 
     await nav.getByRole("link", { name: "Settings" }).click();
     const app = page.frameLocator('iframe[title="Orchard"]');

@@ -1,0 +1,73 @@
+import { planPriceMinor } from "../pricing";
+import type { ProductRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store } from "../store";
+
+/** The Liquid objects a product page sees (shopify.dev, Liquid objects: product, variant, selling_plan…). */
+function sellingPlanDrop(plan: SellingPlanRecord, groupId: number) {
+  return {
+    id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    group_id: String(groupId),
+    recurring_deliveries: true,
+    options: plan.options.map((value, index) => ({ name: `Option ${index + 1}`, position: index + 1, value })),
+    price_adjustments: plan.pricingPolicies.map((policy, index) => ({
+      order_count: policy.afterCycle === 0 ? null : policy.afterCycle,
+      position: index + 1,
+      value_type: policy.adjustmentType === "PERCENTAGE" ? "percentage" : policy.adjustmentType === "PRICE" ? "price" : "fixed_amount",
+      value: policy.adjustmentType === "PERCENTAGE" ? policy.adjustmentValue / 100 : policy.adjustmentValue,
+    })),
+  };
+}
+
+function groupDrop(group: SellingPlanGroupRecord) {
+  return {
+    id: String(group.id),
+    name: group.name,
+    app_id: group.appId,
+    options: group.options.map((name, index) => ({
+      name,
+      position: index + 1,
+      values: group.sellingPlans.map((p) => p.options[index] ?? ""),
+    })),
+    selling_plans: group.sellingPlans.map((plan) => sellingPlanDrop(plan, group.id)),
+  };
+}
+
+export function productDrop(store: Store, shop: ShopRecord, product: ProductRecord, root: string) {
+  const groups = store.groupsFor(shop, product.id);
+  const variants = product.variants.map((variant) => {
+    const plans = groups.filter((g) => g.productIds.includes(product.id) || g.variantIds.includes(variant.id));
+    return {
+      id: variant.id,
+      title: variant.title,
+      sku: variant.sku,
+      price: variant.priceMinor,
+      available: variant.inventoryQuantity > 0,
+      selling_plan_allocations: plans.flatMap((group) =>
+        group.sellingPlans.map((plan) => ({
+          price: planPriceMinor(plan, variant.priceMinor, 1),
+          compare_at_price: variant.priceMinor,
+          per_delivery_price: planPriceMinor(plan, variant.priceMinor, 1),
+          selling_plan_group_id: String(group.id),
+          selling_plan: sellingPlanDrop(plan, group.id),
+        })),
+      ),
+    };
+  });
+  return {
+    id: product.id,
+    title: product.title,
+    handle: product.handle,
+    description: product.descriptionHtml,
+    url: `${root}products/${product.handle}`,
+    price: Math.min(...product.variants.map((v) => v.priceMinor)),
+    available: variants.some((v) => v.available),
+    tags: product.tags,
+    type: product.productType,
+    vendor: product.vendor,
+    variants,
+    selected_or_first_available_variant: variants.find((v) => v.available) ?? variants[0],
+    selling_plan_groups: groups.map(groupDrop),
+    requires_selling_plan: false,
+  };
+}

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Liquid, type TagToken, type TopLevelToken } from "liquidjs";
+
+/**
+ * Orchard's theme app extensions as Shopify's online store renders them: each block's Liquid with
+ * its {% schema %} defaults as block.settings, `t` reading the extension's own locale files, and
+ * `asset_url` pointing at the extension's assets.
+ */
+export interface AppBlock {
+  extension: string;
+  handle: string;
+  source: string;
+  schema: { name: string; target: string; javascript?: string; stylesheet?: string; settings?: { id: string; default?: unknown }[] };
+}
+
+export interface ThemeExtension {
+  name: string;
+  dir: string;
+  blocks: AppBlock[];
+  locales: Record<string, Record<string, unknown>>;
+}
+
+const extensionsRoot = resolve(import.meta.dirname, "..", "..", "extensions");
+
+export function loadThemeExtensions(root = extensionsRoot): ThemeExtension[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, "blocks")))
+    .sort()
+    .map((name) => {
+      const dir = join(root, name);
+      const blocks = readdirSync(join(dir, "blocks"))
+        .filter((file) => file.endsWith(".liquid"))
+        .sort()
+        .map((file) => {
+          const source = readFileSync(join(dir, "blocks", file), "utf8");
+          const schemaText = /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(source)?.[1] ?? "{}";
+          return { extension: name, handle: file.replace(/\.liquid$/, ""), source, schema: JSON.parse(schemaText) as AppBlock["schema"] };
+        });
+      const localesDir = join(dir, "locales");
+      const locales = Object.fromEntries(
+        (existsSync(localesDir) ? readdirSync(localesDir) : []).map((file) => [
+          file.replace(/(\.default)?\.json$/, ""),
+          JSON.parse(readFileSync(join(localesDir, file), "utf8")) as Record<string, unknown>,
+        ]),
+      );
+      return { name, dir, blocks, locales };
+    });
+}
+
+function lookup(messages: Record<string, unknown> | undefined, key: string): string | undefined {
+  const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  return typeof found === "string" ? found : undefined;
+}
+
+export function formatMoney(cents: number, format: string): string {
+  const amount = (Math.abs(cents) / 100).toFixed(2);
+  return `${cents < 0 ? "-" : ""}${format.replace(/\{\{\s*amount\s*\}\}/, amount)}`;
+}
+
+export function createLiquid(extension: ThemeExtension, options: { locale: string; moneyFormat: string; assetBase: string }): Liquid {
+  const engine = new Liquid({ strictFilters: true, jsTruthy: false });
+  // Theme-only tags whose content the online store takes out of the rendered block.
+  for (const tag of ["schema", "javascript", "stylesheet"]) {
+    engine.registerTag(tag, {
+      parse(_token: TagToken, remaining: TopLevelToken[]) {
+        let next: TopLevelToken | undefined;
+        while ((next = remaining.shift())) if ((next as TagToken).name === `end${tag}`) return;
+        throw new Error(`{% ${tag} %} is not closed`);
+      },
+      render: () => "",
+    });
+  }
+  engine.registerFilter("money", (cents: unknown) => formatMoney(Number(cents), options.moneyFormat));
+  engine.registerFilter("money_without_currency", (cents: unknown) => (Number(cents) / 100).toFixed(2));
+  engine.registerFilter("asset_url", (file: unknown) => `${options.assetBase}/${extension.name}/assets/${String(file)}`);
+  engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
+    const messages = extension.locales[options.locale] ?? extension.locales.en;
+    const template = lookup(messages, String(key)) ?? lookup(extension.locales.en, String(key)) ?? `translation missing: ${String(key)}`;
+    const values = Object.fromEntries(args.filter((a): a is [string, unknown] => Array.isArray(a)));
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  });
+  return engine;
+}
+
+export function blockSettings(block: AppBlock): Record<string, unknown> {
+  return Object.fromEntries((block.schema.settings ?? []).map((setting) => [setting.id, setting.default ?? null]));
+}

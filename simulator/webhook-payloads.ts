@@ -1,0 +1,73 @@
+import { decimalFromMinor, gid } from "./ids";
+import type { ContractRecord, CustomerRecord, OrderRecord, ShopRecord } from "./store";
+
+/** Webhook bodies in Shopify's REST shapes (snake_case, numeric ids beside admin_graphql_api_id). */
+export function customerPayload(customer: CustomerRecord) {
+  return {
+    id: customer.id,
+    admin_graphql_api_id: gid("Customer", customer.id),
+    email: customer.email,
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    locale: customer.locale,
+    email_marketing_consent: { state: customer.marketingState.toLowerCase(), opt_in_level: "single_opt_in", consent_updated_at: null },
+    created_at: customer.createdAt.toISOString(),
+  };
+}
+
+export function orderPayload(shop: ShopRecord, order: OrderRecord) {
+  const subtotal = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  const customer = order.customerId ? shop.customers.get(order.customerId) : undefined;
+  return {
+    id: order.id,
+    admin_graphql_api_id: gid("Order", order.id),
+    name: `#${order.number}`,
+    order_number: order.number,
+    email: order.email,
+    created_at: order.createdAt.toISOString(),
+    processed_at: order.createdAt.toISOString(),
+    updated_at: order.createdAt.toISOString(),
+    cancelled_at: order.cancelledAt?.toISOString() ?? null,
+    currency: order.currencyCode,
+    presentment_currency: order.currencyCode,
+    financial_status: order.financialStatus.toLowerCase(),
+    subtotal_price: decimalFromMinor(subtotal),
+    total_price: decimalFromMinor(subtotal),
+    total_tax: "0.00",
+    customer: customer ? customerPayload(customer) : null,
+    line_items: order.lines.map((line) => ({
+      id: line.id,
+      admin_graphql_api_id: gid("LineItem", line.id),
+      variant_id: line.variantId,
+      product_id: line.productId,
+      title: line.title,
+      variant_title: line.variantTitle,
+      sku: line.sku,
+      quantity: line.quantity,
+      price: decimalFromMinor(line.priceMinor),
+      properties: line.properties,
+      ...(line.sellingPlanId ? { selling_plan_allocation: { selling_plan_id: line.sellingPlanId } } : {}),
+    })),
+  };
+}
+
+export function contractPayload(contract: ContractRecord) {
+  return {
+    admin_graphql_api_id: gid("SubscriptionContract", contract.id),
+    id: contract.id,
+    billing_policy: {
+      interval: contract.billingPolicy.interval.toLowerCase(),
+      interval_count: contract.billingPolicy.intervalCount,
+      min_cycles: contract.billingPolicy.minCycles,
+      max_cycles: contract.billingPolicy.maxCycles,
+    },
+    currency_code: contract.currencyCode,
+    customer_id: contract.customerId,
+    admin_graphql_api_customer_id: gid("Customer", contract.customerId),
+    delivery_policy: { interval: contract.deliveryPolicy.interval.toLowerCase(), interval_count: contract.deliveryPolicy.intervalCount },
+    status: contract.status.toLowerCase(),
+    admin_graphql_api_origin_order_id: gid("Order", contract.originOrderId),
+    origin_order_id: contract.originOrderId,
+    revision_id: String(contract.revisionId),
+  };
+}

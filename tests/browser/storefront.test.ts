@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startStack, type Stack } from "../../scripts/stack";
+import { seedShop } from "../../simulator/seed";
+import type { ProductRecord, ShopRecord } from "../../simulator/store";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { freePort, launchBrowser, personContext } from "../support/browser";
+
+let database: TestDatabase;
+let stack: Stack;
+let browser: Browser;
+let shop: ShopRecord;
+let coffee: ProductRecord;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
+  const { simulator } = stack;
+  shop = simulator.store.createShop({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" });
+  seedShop(simulator.store, shop, new Date(), { customers: 5, months: 1 });
+  coffee = [...shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
+  const response = await fetch(`${stack.simulatorUrl}/_control/shops/${shop.domain}/selling-plan-groups`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name: "Subscribe and save",
+      productIds: [coffee.id],
+      plans: [
+        { name: "Deliver every 2 weeks, save 10%", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+        { name: "Deliver every month, save 15%", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
+      ],
+    }),
+  });
+  expect(response.status).toBe(201);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe("the storefront product page", () => {
+  it("offers subscribe-and-save beside the add-to-cart button, with real prices, without shifting the layout", async () => {
+    const page = await (await personContext(browser)).newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+          (window as unknown as { shifts: number }).shifts += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+
+    const options = page.getByRole("group", { name: "Purchase options" });
+    expect(await options.getByRole("radio").count()).toBe(3);
+    expect(await options.getByRole("radio", { name: /One-time purchase/ }).isChecked()).toBe(true);
+    expect(await options.getByText("Deliver every 2 weeks, save 10%").isVisible()).toBe(true);
+    expect(await options.locator('[data-orchard-price]:not([data-orchard-price=""])').first().textContent()).toBe("$14.40");
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    await page.screenshot({ path: "test-results/storefront-product.png" });
+  });
+
+  it("lets a keyboard user subscribe, and checkout creates the order and the contract Orchard is told about", async () => {
+    const page = await (await personContext(browser)).newPage();
+    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+
+    await page.getByRole("radio", { name: /One-time purchase/ }).focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: /Deliver every 2 weeks/ }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+
+    await page.getByRole("heading", { name: "Your cart" }).waitFor();
+    expect(await page.getByText("Deliver every 2 weeks, save 10%").isVisible()).toBe(true);
+    await page.getByRole("link", { name: "Check out" }).click();
+    await page.getByLabel("Email").fill("subscriber@example.com");
+    await page.getByRole("button", { name: "Pay now" }).click();
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor();
+    expect(await page.getByText("You subscribed: Deliver every 2 weeks, save 10%.").isVisible()).toBe(true);
+
+    const contracts = [...shop.contracts.values()];
+    expect(contracts).toHaveLength(1);
+    expect(contracts[0]!.lines[0]).toMatchObject({ variantId: coffee.variants[0]!.id, quantity: 1, currentPriceMinor: 1440 });
+
+    await stack.simulator.webhooks.settle();
+    const delivered = stack.simulator.webhooks.deliveries.filter((d) => d.shop === shop.domain).map((d) => [d.topic, d.status]);
+    expect(delivered).toEqual([
+      ["orders/paid", 200],
+      ["subscription_contracts/create", 200],
+    ]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { createShop, testContext } from "../support/context";
+import { seedShop } from "../../simulator/seed";
+
+async function storefront(path: string, init: RequestInit & { cookie?: string } = {}) {
+  const { simulator } = testContext();
+  const response = await fetch(`${simulator.url}${path}`, {
+    ...init,
+    redirect: "manual",
+    headers: { "content-type": "application/json", ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  const text = await response.text();
+  return {
+    status: response.status,
+    cookie,
+    location: response.headers.get("location"),
+    body: text.startsWith("{") ? JSON.parse(text) : text,
+  };
+}
+
+function seeded() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 2, months: 1 });
+  const store = shop.domain.replace(".myshopify.com", "");
+  const product = [...shop.products.values()][0]!;
+  return { shop, store, product, variant: product.variants[0]! };
+}
+
+describe("store simulator: AJAX cart API", () => {
+  it("adds, merges identical lines, changes quantities and removes, as Shopify's cart does", async () => {
+    const { store, variant } = seeded();
+    const first = await storefront(`/storefront/${store}/cart/add.js`, {
+      method: "POST",
+      body: JSON.stringify({ id: variant.id, quantity: 1 }),
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ variant_id: variant.id, quantity: 1, price: variant.priceMinor });
+    const cookie = first.cookie!;
+    await storefront(`/storefront/${store}/cart/add.js`, {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ items: [{ id: variant.id, quantity: 2 }] }),
+    });
+    const cart = await storefront(`/storefront/${store}/cart.js`, { cookie });
+    expect(cart.body).toMatchObject({ item_count: 3, total_price: variant.priceMinor * 3 });
+
+    const changed = await storefront(`/storefront/${store}/cart/change.js`, {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ line: 1, quantity: 0 }),
+    });
+    expect(changed.body).toMatchObject({ item_count: 0, items: [] });
+  });
+
+  it("answers an unknown variant and a selling plan the variant does not have with Cart Errors", async () => {
+    const { store } = seeded();
+    const unknown = await storefront(`/storefront/${store}/cart/add.js`, {
+      method: "POST",
+      body: JSON.stringify({ id: 999999999, quantity: 1 }),
+    });
+    expect(unknown).toMatchObject({ status: 404, body: { status: 404, message: "Cart Error", description: "Cannot find variant" } });
+    const { variant } = seeded();
+    const plan = await storefront(`/storefront/${store}/cart/add.js`, {
+      method: "POST",
+      body: JSON.stringify({ id: variant.id, quantity: 1, selling_plan: 123 }),
+    });
+    expect(plan.status).toBeGreaterThanOrEqual(400);
+    const malformed = await storefront(`/storefront/${store}/cart/add.js`, {
+      method: "POST",
+      body: JSON.stringify({ id: "x", quantity: -1 }),
+    });
+    expect(malformed).toMatchObject({ status: 400, body: { message: "Cart Error" } });
+  });
+
+  it("turns a cart permalink into a new cart and sends the shopper to checkout", async () => {
+    const { store, variant } = seeded();
+    const response = await storefront(`/storefront/${store}/cart/${variant.id}:2?discount=SAVE10`);
+    expect(response.status).toBe(302);
+    expect(response.location).toBe(`/storefront/${store}/checkout?discount=SAVE10`);
+    const cart = await storefront(`/storefront/${store}/cart.js`, { cookie: response.cookie });
+    expect(cart.body).toMatchObject({ item_count: 2, items: [{ variant_id: variant.id, quantity: 2 }] });
+  });
+});
