@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
@@ -8,7 +8,7 @@ import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import { authenticate } from "../shopify.server";
 import { appBridgeScriptUrl, config } from "../config.server";
-import { resolveLocale, type Locale } from "../i18n/i18n";
+import { messagesByLocale, resolveLocale, translate, type Locale } from "../i18n/i18n";
 import { TranslationProvider, useTranslation } from "../i18n/use-translation";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -57,9 +57,12 @@ export default function App() {
   );
 }
 
-// Shopify needs the library's boundary to see its headers and its auth redirects (the bounce page).
+// Shopify needs the library's boundary to see its headers and its auth redirects (the bounce page);
+// a page that does not exist gets a sentence instead of the raw response.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <p role="alert">{translate(messagesByLocale.en, "errors.notFound")}</p>;
+  return boundary.error(error);
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

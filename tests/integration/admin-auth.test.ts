@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { loader as unknownPageLoader } from "../../app/routes/app.$";
 import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { operation } from "../../app/shopify/admin-client";
@@ -58,6 +59,20 @@ describe("admin requests", () => {
     const { thrown } = await load(request);
     expect(thrown?.status).toBe(401);
     expect(shop.installed).toBe(false);
+  });
+
+  it("answers an unknown admin page with 404 only after authenticating", async () => {
+    const shop = seededShop();
+    const outsider = await unknownPageLoader({
+      request: new Request("https://orchard.example.com/app/nope"),
+      params: {},
+      context: {},
+    }).catch((r: Response) => r);
+    expect((outsider as Response).status).not.toBe(404);
+    const merchant = await unknownPageLoader({ request: adminFetchRequest("/app/nope", shop.domain), params: {}, context: {} }).catch(
+      (r: Response) => r,
+    );
+    expect((merchant as Response).status).toBe(404);
   });
 
   it("background work waits out THROTTLED with the offline token and succeeds", async () => {

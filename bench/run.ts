@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, each in its own process, each printing its figure as a ratio
+ * to a baseline measured in the same run (never a timed assertion).
+ */
+import { spawnSync } from "node:child_process";
+
+const runs: [string, string[]][] = [
+  ["bench/webhook-ingest.ts", ["sqlite"]],
+  ["bench/webhook-ingest.ts", ["postgresql"]],
+];
+
+let failed = false;
+for (const [script, args] of runs) {
+  const result = spawnSync("node_modules/.bin/tsx", [script, ...args], { stdio: "inherit" });
+  failed ||= result.status !== 0;
+}
+process.exit(failed ? 1 : 0);
