@@ -45,7 +45,11 @@ export class Simulator {
       this.appConfig,
       () => this.clock.now(),
     );
-    this.graphql = new AdminGraphqlEndpoint(() => this.clock.now());
+    this.graphql = new AdminGraphqlEndpoint(
+      this.store,
+      () => this.clock.now(),
+      (shop, topic, payload) => void this.webhooks.send(shop.domain, topic, payload),
+    );
   }
 
   get apiKey(): string {

@@ -13,12 +13,96 @@ export type StoreOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StoreOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'currencyCode' | 'ianaTimezone'>, productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, collectionsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
 
+export type PlanCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.SellingPlanGroupInput;
+  resources?: AdminTypes.InputMaybe<AdminTypes.SellingPlanGroupResourceInput>;
+}>;
+
+
+export type PlanCreateMutation = { sellingPlanGroupCreate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.SellingPlanGroup, 'id'>
+      & { productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> }
+    )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PlanUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SellingPlanGroupInput;
+}>;
+
+
+export type PlanUpdateMutation = { sellingPlanGroupUpdate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PlanDeleteMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanDeleteMutation = { sellingPlanGroupDelete?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupDeletePayload, 'deletedSellingPlanGroupId'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type PlanAddProductsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  productIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanAddProductsMutation = { sellingPlanGroupAddProducts?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PlanRemoveProductsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  productIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanRemoveProductsMutation = { sellingPlanGroupRemoveProducts?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupRemoveProductsPayload, 'removedProductIds'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type PlanDetailQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanDetailQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroup, 'id' | 'name' | 'merchantCode' | 'description' | 'options'>
+    & { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'status'>> }, sellingPlans: { nodes: Array<(
+        Pick<AdminTypes.SellingPlan, 'id'>
+        & { billingPolicy: Pick<AdminTypes.SellingPlanRecurringBillingPolicy, 'interval' | 'intervalCount' | 'minCycles' | 'maxCycles'>, deliveryPolicy: Pick<AdminTypes.SellingPlanRecurringDeliveryPolicy, 'interval' | 'intervalCount'>, pricingPolicies: Array<(
+          Pick<AdminTypes.SellingPlanFixedPricingPolicy, 'adjustmentType'>
+          & { adjustmentValue: Pick<AdminTypes.MoneyV2, 'amount'> | Pick<AdminTypes.SellingPlanPricingPolicyPercentageValue, 'percentage'> }
+        ) | (
+          Pick<AdminTypes.SellingPlanRecurringPricingPolicy, 'afterCycle' | 'adjustmentType'>
+          & { adjustmentValue: Pick<AdminTypes.MoneyV2, 'amount'> | Pick<AdminTypes.SellingPlanPricingPolicyPercentageValue, 'percentage'> }
+        )> }
+      )> } }
+  )> };
+
+export type ProductSearchQueryVariables = AdminTypes.Exact<{
+  query?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductSearchQuery = { products: { nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'title' | 'status'>
+      & { priceRangeV2: { minVariantPrice: Pick<AdminTypes.MoneyV2, 'amount'> } }
+    )> } };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
+  "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
+  "#graphql\n  query ProductSearch($query: String) {\n    products(first: 25, query: $query) {\n      nodes {\n        id\n        title\n        status\n        priceRangeV2 {\n          minVariantPrice {\n            amount\n          }\n        }\n      }\n    }\n  }\n": {return: ProductSearchQuery, variables: ProductSearchQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation PlanCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        productsCount {\n          count\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanCreateMutation, variables: PlanCreateMutationVariables},
+  "#graphql\n  mutation PlanUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanUpdateMutation, variables: PlanUpdateMutationVariables},
+  "#graphql\n  mutation PlanDelete($id: ID!) {\n    sellingPlanGroupDelete(id: $id) {\n      deletedSellingPlanGroupId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanDeleteMutation, variables: PlanDeleteMutationVariables},
+  "#graphql\n  mutation PlanAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanAddProductsMutation, variables: PlanAddProductsMutationVariables},
+  "#graphql\n  mutation PlanRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanRemoveProductsMutation, variables: PlanRemoveProductsMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

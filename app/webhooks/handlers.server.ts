@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
+import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -16,6 +17,12 @@ type Handler = (context: WebhookContext) => Promise<void>;
 
 const scopesUpdatePayload = z.object({ current: z.array(z.string()), updated_at: z.string().datetime({ offset: true }).optional() });
 
+const groupPayload = z.object({
+  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SellingPlanGroup\/\d+$/),
+  products: z.array(z.unknown()).optional(),
+  selling_plans: z.array(z.unknown()).optional(),
+});
+
 const handlers: Record<string, Handler> = {
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),
   APP_SCOPES_UPDATE: async ({ shop, payload, triggeredAt }) => {
@@ -24,6 +31,23 @@ const handlers: Record<string, Handler> = {
   },
   // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes.
   SHOP_REDACT: ({ shop }) => forgetShop(shop),
+  // Orchard keeps no personal data about a shop's customers yet, so there is nothing to report or
+  // erase. Each capability that starts storing customer data extends these two (issue 8).
+  CUSTOMERS_DATA_REQUEST: async () => undefined,
+  CUSTOMERS_REDACT: async () => undefined,
+  SELLING_PLAN_GROUPS_UPDATE: async ({ shop, payload }) => {
+    const group = groupPayload.extend({ name: z.string() }).parse(payload);
+    await refreshPlanFromWebhook(
+      shop,
+      group.admin_graphql_api_id,
+      group.name,
+      group.products?.length ?? 0,
+      group.selling_plans?.length ?? 0,
+    );
+  },
+  SELLING_PLAN_GROUPS_DELETE: async ({ shop, payload }) => {
+    await markPlanDeleted(shop, groupPayload.parse(payload).admin_graphql_api_id);
+  },
 };
 
 export function handlerFor(topic: string): Handler | undefined {

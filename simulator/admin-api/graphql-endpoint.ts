@@ -15,7 +15,7 @@ import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./cost";
 import { installResolvers } from "./resolvers";
 import { adminSchema } from "./schema";
 import { parseErrorEntry, toShopifyError, type ShopifyErrorEntry } from "./shopify-errors";
-import type { ShopRecord } from "../store";
+import type { ShopRecord, Store } from "../store";
 
 export interface GraphqlHttpResult {
   status: number;
@@ -39,7 +39,11 @@ export class AdminGraphqlEndpoint {
   /** How many requests each shop had refused as THROTTLED (tests check clients waited them out). */
   readonly throttled = new Map<string, number>();
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+    private readonly emit: (shop: ShopRecord, topic: string, payload: unknown) => void,
+  ) {}
 
   bucket(shop: ShopRecord): LeakyBucket {
     let bucket = this.buckets.get(shop.domain);
@@ -115,13 +119,15 @@ export class AdminGraphqlEndpoint {
       };
     }
 
+    const events: { topic: string; payload: unknown }[] = [];
     const result = await execute({
       schema,
       document,
       operationName: operation.name?.value,
       variableValues: variables,
-      contextValue: { shop, now: this.now() },
+      contextValue: { store: this.store, shop, now: this.now(), events },
     });
+    for (const event of events) this.emit(shop, event.topic, event.payload);
     const errors: ShopifyErrorEntry[] | undefined = result.errors?.map((e) => toShopifyError(e, variableTypes));
     return {
       status: 200,

@@ -1,14 +1,17 @@
 import { connection, type ConnectionArgs } from "./connection";
 import { decimalFromMinor, gid } from "../ids";
-import type { CollectionRecord, CustomerRecord, OrderRecord, ProductRecord, ShopRecord, VariantRecord } from "../store";
+import type { CollectionRecord, CustomerRecord, OrderRecord, ProductRecord, ShopRecord, Store, VariantRecord } from "../store";
 
 /**
  * Records as GraphQL objects. Fields with arguments are functions, which graphql-js's default
  * resolver calls with the field's arguments; __typename lets it resolve Node and other interfaces.
  */
 export interface ResolverContext {
+  store: Store;
   shop: ShopRecord;
   now: Date;
+  /** Webhooks the request caused, sent once it has been answered (as Shopify does, asynchronously). */
+  events: { topic: string; payload: unknown }[];
 }
 
 const money = (shop: ShopRecord, minor: number) => ({ amount: decimalFromMinor(minor), currencyCode: shop.currencyCode });

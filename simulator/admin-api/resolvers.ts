@@ -9,13 +9,22 @@ import {
   presentShop,
   type ResolverContext,
 } from "./presenters";
-import { parseGid } from "../ids";
-import type { ShopRecord } from "../store";
+import { gid, parseGid } from "../ids";
+import {
+  applyGroupInput,
+  listGroups,
+  presentSellingPlanGroup,
+  resolveResources,
+  type GroupInput,
+  type UserError,
+} from "./selling-plan-groups";
+import type { SellingPlanGroupRecord } from "../store";
+import type { ShopRecord, Store } from "../store";
 
 type Resolver = GraphQLFieldResolver<unknown, ResolverContext, Record<string, unknown>>;
 type ListArgs = ConnectionArgs & { query?: string | null; sortKey?: string | null };
 
-function findNode(shop: ShopRecord, id: unknown): unknown {
+function findNode(store: Store, shop: ShopRecord, id: unknown): unknown {
   const parsed = parseGid(id);
   if (!parsed) throw new GraphQLError(`Invalid global id '${String(id)}'`, { extensions: { code: "argumentLiteralsIncompatible" } });
   switch (parsed.type) {
@@ -35,6 +44,10 @@ function findNode(shop: ShopRecord, id: unknown): unknown {
       const order = shop.orders.get(parsed.id);
       return order ? presentOrder(shop, order) : null;
     }
+    case "SellingPlanGroup": {
+      const group = shop.sellingPlanGroups.get(parsed.id);
+      return group ? presentSellingPlanGroup(store, shop, group) : null;
+    }
     case "ProductVariant": {
       for (const product of shop.products.values()) {
         const variant = product.variants.find((v) => v.id === parsed.id);
@@ -52,6 +65,8 @@ const count = (n: number, limit?: unknown) =>
   typeof limit === "number" && n > limit ? { count: limit, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
 
 const queryResolvers: Record<string, Resolver> = {
+  sellingPlanGroup: (_root, { id }, { store, shop }) => (parseGid(id, "SellingPlanGroup") ? findNode(store, shop, id) : null),
+  sellingPlanGroups: (_root, args: ListArgs, { store, shop }) => listGroups(store, shop, args),
   productsCount: (_root, args: ListArgs & { limit?: number }, { shop }) =>
     count(
       [...shop.products.values()].filter((p) => matchesQuery(args.query, { title: p.title, tag: p.tags, status: p.status.toLowerCase() }))
@@ -62,13 +77,13 @@ const queryResolvers: Record<string, Resolver> = {
   customersCount: (_root, args: { limit?: number }, { shop }) => count(shop.customers.size, args.limit ?? 10_000),
   ordersCount: (_root, args: { limit?: number }, { shop }) => count(shop.orders.size, args.limit ?? 10_000),
   shop: (_root, _args, { shop }) => presentShop(shop),
-  node: (_root, { id }, { shop }) => findNode(shop, id),
-  nodes: (_root, { ids }, { shop }) => (ids as unknown[]).map((id) => findNode(shop, id)),
-  product: (_root, { id }, { shop }) => (parseGid(id, "Product") ? findNode(shop, id) : null),
-  productVariant: (_root, { id }, { shop }) => (parseGid(id, "ProductVariant") ? findNode(shop, id) : null),
-  collection: (_root, { id }, { shop }) => (parseGid(id, "Collection") ? findNode(shop, id) : null),
-  customer: (_root, { id }, { shop }) => (parseGid(id, "Customer") ? findNode(shop, id) : null),
-  order: (_root, { id }, { shop }) => (parseGid(id, "Order") ? findNode(shop, id) : null),
+  node: (_root, { id }, { store, shop }) => findNode(store, shop, id),
+  nodes: (_root, { ids }, { store, shop }) => (ids as unknown[]).map((id) => findNode(store, shop, id)),
+  product: (_root, { id }, { store, shop }) => (parseGid(id, "Product") ? findNode(store, shop, id) : null),
+  productVariant: (_root, { id }, { store, shop }) => (parseGid(id, "ProductVariant") ? findNode(store, shop, id) : null),
+  collection: (_root, { id }, { store, shop }) => (parseGid(id, "Collection") ? findNode(store, shop, id) : null),
+  customer: (_root, { id }, { store, shop }) => (parseGid(id, "Customer") ? findNode(store, shop, id) : null),
+  order: (_root, { id }, { store, shop }) => (parseGid(id, "Order") ? findNode(store, shop, id) : null),
   products: (_root, args: ListArgs, { shop }) =>
     connection(
       [...shop.products.values()]
@@ -106,7 +121,118 @@ const queryResolvers: Record<string, Resolver> = {
     ),
 };
 
-const mutationResolvers: Record<string, Resolver> = {};
+/** selling_plan_groups/* webhook bodies: the group's ids, as Shopify sends them. */
+function groupWebhook(group: SellingPlanGroupRecord) {
+  return {
+    admin_graphql_api_id: gid("SellingPlanGroup", group.id),
+    id: group.id,
+    name: group.name,
+    merchant_code: group.merchantCode,
+    admin_graphql_api_app: group.appId,
+    app_id: group.appId,
+    description: group.description,
+    options: group.options,
+    position: group.position,
+    summary: null,
+    selling_plans: group.sellingPlans.map((plan) => ({
+      name: plan.name,
+      options: plan.options,
+      position: plan.position,
+      description: plan.description,
+    })),
+    product_variants: group.variantIds.map((id) => ({ id, admin_graphql_api_id: gid("ProductVariant", id) })),
+    products: group.productIds.map((id) => ({ id, admin_graphql_api_id: gid("Product", id) })),
+  };
+}
+
+const groupNotFound = (field: string[]): { userErrors: UserError[] } => ({
+  userErrors: [{ field, message: "Selling plan group does not exist", code: "GROUP_DOES_NOT_EXIST" }],
+});
+
+function existingGroup(shop: ShopRecord, id: unknown): SellingPlanGroupRecord | undefined {
+  const parsed = parseGid(id, "SellingPlanGroup");
+  return parsed ? shop.sellingPlanGroups.get(parsed.id) : undefined;
+}
+
+const mutationResolvers: Record<string, Resolver> = {
+  sellingPlanGroupCreate: (_root, args, { store, shop, now, events }) => {
+    const resources = args.resources as { productIds?: string[]; productVariantIds?: string[] } | undefined;
+    const attached = resolveResources(store, shop, resources?.productIds, resources?.productVariantIds);
+    const result = applyGroupInput(store, undefined, args.input as GroupInput, now);
+    const userErrors = [...("errors" in result ? result.errors : []), ...("errors" in attached ? attached.errors : [])];
+    if (userErrors.length || "errors" in result || "errors" in attached) return { sellingPlanGroup: null, userErrors };
+    const group = {
+      ...result.group,
+      productIds: attached.products,
+      variantIds: attached.variants,
+      position: result.group.position || shop.sellingPlanGroups.size + 1,
+    };
+    shop.sellingPlanGroups.set(group.id, group);
+    events.push({ topic: "selling_plan_groups/create", payload: groupWebhook(group) });
+    return { sellingPlanGroup: presentSellingPlanGroup(store, shop, group), userErrors: [] };
+  },
+  sellingPlanGroupUpdate: (_root, args, { store, shop, now, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { sellingPlanGroup: null, deletedSellingPlanIds: null, ...groupNotFound(["id"]) };
+    const result = applyGroupInput(store, current, args.input as GroupInput, now);
+    if ("errors" in result) return { sellingPlanGroup: null, deletedSellingPlanIds: null, userErrors: result.errors };
+    shop.sellingPlanGroups.set(current.id, result.group);
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(result.group) });
+    return {
+      sellingPlanGroup: presentSellingPlanGroup(store, shop, result.group),
+      deletedSellingPlanIds: result.deletedPlanIds.map((id) => gid("SellingPlan", id)),
+      userErrors: [],
+    };
+  },
+  sellingPlanGroupDelete: (_root, args, { shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { deletedSellingPlanGroupId: null, ...groupNotFound(["id"]) };
+    shop.sellingPlanGroups.delete(current.id);
+    events.push({
+      topic: "selling_plan_groups/delete",
+      payload: { admin_graphql_api_id: gid("SellingPlanGroup", current.id), id: current.id },
+    });
+    return { deletedSellingPlanGroupId: gid("SellingPlanGroup", current.id), userErrors: [] };
+  },
+  sellingPlanGroupAddProducts: (_root, args, { store, shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { sellingPlanGroup: null, ...groupNotFound(["id"]) };
+    const resolved = resolveResources(store, shop, args.productIds as string[], [], ["productIds"]);
+    if ("errors" in resolved) return { sellingPlanGroup: null, userErrors: resolved.errors };
+    current.productIds = [...new Set([...current.productIds, ...resolved.products])];
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
+    return { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] };
+  },
+  sellingPlanGroupRemoveProducts: (_root, args, { store, shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { removedProductIds: null, ...groupNotFound(["id"]) };
+    const resolved = resolveResources(store, shop, args.productIds as string[], [], ["productIds"]);
+    if ("errors" in resolved) return { removedProductIds: null, userErrors: resolved.errors };
+    const removed = current.productIds.filter((id) => resolved.products.includes(id));
+    current.productIds = current.productIds.filter((id) => !resolved.products.includes(id));
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
+    return { removedProductIds: removed.map((id) => gid("Product", id)), userErrors: [] };
+  },
+  sellingPlanGroupAddProductVariants: (_root, args, { store, shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { sellingPlanGroup: null, ...groupNotFound(["id"]) };
+    const resolved = resolveResources(store, shop, [], args.productVariantIds as string[], ["productVariantIds"]);
+    if ("errors" in resolved) return { sellingPlanGroup: null, userErrors: resolved.errors };
+    current.variantIds = [...new Set([...current.variantIds, ...resolved.variants])];
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
+    return { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] };
+  },
+  sellingPlanGroupRemoveProductVariants: (_root, args, { store, shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return { removedProductVariantIds: null, ...groupNotFound(["id"]) };
+    const resolved = resolveResources(store, shop, [], args.productVariantIds as string[], ["productVariantIds"]);
+    if ("errors" in resolved) return { removedProductVariantIds: null, userErrors: resolved.errors };
+    const removed = current.variantIds.filter((id) => resolved.variants.includes(id));
+    current.variantIds = current.variantIds.filter((id) => !resolved.variants.includes(id));
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
+    return { removedProductVariantIds: removed.map((id) => gid("ProductVariant", id)), userErrors: [] };
+  },
+};
 
 /**
  * Attaches the simulator's resolvers to Shopify's schema. Every root field the simulator does not

@@ -84,3 +84,60 @@ describe("store simulator: Admin GraphQL", () => {
     expect((body.errors as { message: string }[])[0]!.message).toMatch(/^Parse error on/);
   });
 });
+
+describe("store simulator: selling plan groups", () => {
+  const create = `mutation Create($input: SellingPlanGroupInput!) {
+    sellingPlanGroupCreate(input: $input) { sellingPlanGroup { id } userErrors { field message code } }
+  }`;
+  const plan = (billing: number, delivery: number) => ({
+    name: "Every month",
+    options: ["1 month"],
+    billingPolicy: { recurring: { interval: "MONTH", intervalCount: billing } },
+    deliveryPolicy: { recurring: { interval: "MONTH", intervalCount: delivery } },
+    pricingPolicies: [{ fixed: { adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 10 } } }],
+  });
+
+  it("creates a valid group", async () => {
+    const shop = installedShop();
+    const { body } = await post(
+      shop.domain,
+      { query: create, variables: { input: { name: "Club", options: ["Every"], sellingPlansToCreate: [plan(3, 1)] } } },
+      "shpat_test",
+    );
+    expect(body.data).toMatchObject({
+      sellingPlanGroupCreate: { sellingPlanGroup: { id: expect.stringMatching(/SellingPlanGroup/) }, userErrors: [] },
+    });
+    expect(shop.sellingPlanGroups.size).toBe(1);
+  });
+
+  it("answers rule violations with Shopify's codes and fields, and creates nothing", async () => {
+    const shop = installedShop();
+    const { body } = await post(
+      shop.domain,
+      {
+        query: create,
+        variables: {
+          input: {
+            name: "",
+            options: ["Every"],
+            sellingPlansToCreate: [
+              plan(2, 3),
+              { ...plan(1, 1), pricingPolicies: [{ fixed: { adjustmentType: "PERCENTAGE", adjustmentValue: { fixedValue: "1.00" } } }] },
+            ],
+          },
+        },
+      },
+      "shpat_test",
+    );
+    const { userErrors, sellingPlanGroup } = (
+      body.data as { sellingPlanGroupCreate: { userErrors: { field: string[]; code: string }[]; sellingPlanGroup: null } }
+    ).sellingPlanGroupCreate;
+    expect(sellingPlanGroup).toBeNull();
+    expect(userErrors.map((e) => [e.field.join("."), e.code])).toEqual([
+      ["input.name", "BLANK"],
+      ["input.sellingPlansToCreate.0.billingPolicy", "SELLING_PLAN_BILLING_CYCLE_MUST_BE_A_MULTIPLE_OF_DELIVERY_CYCLE"],
+      ["input.sellingPlansToCreate.1.pricingPolicies.0", "PRICING_POLICY_ADJUSTMENT_VALUE_AND_TYPE_MUST_MATCH"],
+    ]);
+    expect(shop.sellingPlanGroups.size).toBe(0);
+  });
+});

@@ -1,0 +1,332 @@
+import { useEffect, useMemo, useState } from "react";
+import { useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+import {
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineError,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+  Banner,
+  Badge,
+} from "@shopify/polaris";
+import { messagesByLocale, type MessageKey } from "../i18n/i18n";
+import { useTranslation } from "../i18n/use-translation";
+import { ADJUSTMENTS, INTERVALS, priceOnOrder, type FieldErrors, type FrequencyDraft, type PlanDraft } from "../subscriptions/plan-draft";
+import { formatMoneyMinor, frequencyName } from "../subscriptions/plan-text";
+
+export interface ProductOption {
+  id: string;
+  title: string;
+  status: string;
+  price?: string;
+}
+
+interface Props {
+  title: string;
+  initialDraft: PlanDraft;
+  initialProducts: ProductOption[];
+  currencyCode: string;
+  fieldErrors: FieldErrors;
+  shopifyErrors: { field: string; message: string }[];
+  formInvalid: boolean;
+}
+
+const newFrequency = (): FrequencyDraft => ({
+  interval: "MONTH",
+  intervalCount: 1,
+  deliveriesPerBilling: 1,
+  discount: { type: "PERCENTAGE", value: "10" },
+  intro: null,
+});
+const toNumber = (value: string) => (value.trim() === "" ? NaN : Number(value));
+
+/** Create and edit a subscription plan, with a live preview of what shoppers read. */
+export function PlanForm({ title, initialDraft, initialProducts, currencyCode, fieldErrors, shopifyErrors, formInvalid }: Props) {
+  const { t, locale } = useTranslation();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const search = useFetcher<{ products: ProductOption[] }>();
+  const [draft, setDraft] = useState(initialDraft);
+  const [products, setProducts] = useState(initialProducts);
+  const [query, setQuery] = useState("");
+  const error = (path: string) => (fieldErrors[path] ? t(`plans.errors.${fieldErrors[path]}` as MessageKey) : undefined);
+  const update = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const updateFrequency = (index: number, patch: Partial<FrequencyDraft>) =>
+    setDraft((current) => ({ ...current, frequencies: current.frequencies.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
+
+  useEffect(() => {
+    const timer = setTimeout(() => search.load(`/app/plans/products?query=${encodeURIComponent(query)}`), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the query only
+  }, [query]);
+
+  const sample = products[0] ?? search.data?.products[0];
+  const sampleMinor = sample?.price ? Math.round(Number(sample.price) * 100) : null;
+  const previews = useMemo(
+    () => draft.frequencies.map((frequency) => frequencyName(messagesByLocale[locale], frequency, currencyCode, locale)),
+    [draft.frequencies, currencyCode, locale],
+  );
+
+  const save = () => submit({ plan: JSON.stringify(draft), productIds: JSON.stringify(products.map((p) => p.id)) }, { method: "post" });
+  const toggleProduct = (product: ProductOption) =>
+    setProducts((current) =>
+      current.some((p) => p.id === product.id) ? current.filter((p) => p.id !== product.id) : [...current, product],
+    );
+
+  return (
+    <Page
+      title={title}
+      backAction={{ url: "/app/plans" }}
+      primaryAction={{ content: t("plans.save"), onAction: save, loading: navigation.state === "submitting" }}
+    >
+      <Layout>
+        {formInvalid && (
+          <Layout.Section>
+            <Banner tone="critical">{t("plans.errors.invalidForm")}</Banner>
+          </Layout.Section>
+        )}
+        {shopifyErrors.length > 0 && (
+          <Layout.Section>
+            <Banner tone="critical">
+              {shopifyErrors.map((e) => (
+                <p key={`${e.field}:${e.message}`}>{t("plans.errors.shopify", { message: e.message })}</p>
+              ))}
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <FormLayout>
+                <Text as="h2" variant="headingMd">
+                  {t("plans.details")}
+                </Text>
+                <TextField
+                  label={t("plans.name")}
+                  helpText={t("plans.nameHelp")}
+                  value={draft.name}
+                  onChange={(name) => update({ name })}
+                  error={error("name")}
+                  autoComplete="off"
+                />
+                <TextField
+                  label={t("plans.description")}
+                  value={draft.description}
+                  onChange={(description) => update({ description })}
+                  error={error("description")}
+                  multiline={2}
+                  autoComplete="off"
+                />
+                <FormLayout.Group>
+                  <TextField
+                    label={t("plans.optionsLabel")}
+                    value={draft.optionsLabel}
+                    onChange={(optionsLabel) => update({ optionsLabel })}
+                    error={error("optionsLabel")}
+                    autoComplete="off"
+                  />
+                  <TextField
+                    label={t("plans.merchantCode")}
+                    value={draft.merchantCode}
+                    onChange={(merchantCode) => update({ merchantCode })}
+                    error={error("merchantCode")}
+                    autoComplete="off"
+                  />
+                </FormLayout.Group>
+              </FormLayout>
+            </Card>
+            <Card>
+              <BlockStack gap="400">
+                <Text as="h2" variant="headingMd">
+                  {t("plans.frequencies")}
+                </Text>
+                {error("frequencies") && <InlineError message={error("frequencies")!} fieldID="frequencies" />}
+                {draft.frequencies.map((frequency, index) => {
+                  const at = (field: string) => error(`frequencies.${index}.${field}`);
+                  return (
+                    <BlockStack gap="200" key={frequency.id ?? `new-${index}`}>
+                      <FormLayout>
+                        <FormLayout.Group condensed>
+                          <TextField
+                            label={t("plans.every")}
+                            type="number"
+                            min={1}
+                            value={Number.isNaN(frequency.intervalCount) ? "" : String(frequency.intervalCount)}
+                            onChange={(value) => updateFrequency(index, { intervalCount: toNumber(value) })}
+                            error={at("intervalCount")}
+                            autoComplete="off"
+                          />
+                          <Select
+                            label={t("plans.unit")}
+                            options={INTERVALS.map((value) => ({ value, label: t(`plans.units.${value}`) }))}
+                            value={frequency.interval}
+                            onChange={(interval) => updateFrequency(index, { interval: interval as FrequencyDraft["interval"] })}
+                          />
+                          <Select
+                            label={t("plans.discountType")}
+                            options={ADJUSTMENTS.map((value) => ({ value, label: t(`plans.discountTypes.${value}`) }))}
+                            value={frequency.discount.type}
+                            onChange={(type) =>
+                              updateFrequency(index, {
+                                discount: { ...frequency.discount, type: type as FrequencyDraft["discount"]["type"] },
+                              })
+                            }
+                          />
+                          <TextField
+                            label={t("plans.discountValue")}
+                            value={frequency.discount.value}
+                            onChange={(value) => updateFrequency(index, { discount: { ...frequency.discount, value } })}
+                            error={at("discount")}
+                            autoComplete="off"
+                          />
+                          <TextField
+                            label={t("plans.prepaid")}
+                            helpText={t("plans.prepaidHelp")}
+                            type="number"
+                            min={1}
+                            value={Number.isNaN(frequency.deliveriesPerBilling) ? "" : String(frequency.deliveriesPerBilling)}
+                            onChange={(value) => updateFrequency(index, { deliveriesPerBilling: toNumber(value) })}
+                            error={at("deliveriesPerBilling")}
+                            autoComplete="off"
+                          />
+                        </FormLayout.Group>
+                        <Checkbox
+                          label={t("plans.introOffer")}
+                          checked={frequency.intro !== null}
+                          onChange={(checked) =>
+                            updateFrequency(index, { intro: checked ? { orders: 1, discount: { type: "PERCENTAGE", value: "20" } } : null })
+                          }
+                        />
+                        {frequency.intro && (
+                          <FormLayout.Group condensed>
+                            <TextField
+                              label={t("plans.introOrders")}
+                              type="number"
+                              value={String(frequency.intro.orders)}
+                              onChange={(value) => updateFrequency(index, { intro: { ...frequency.intro!, orders: toNumber(value) } })}
+                              error={at("intro.orders")}
+                              autoComplete="off"
+                            />
+                            <TextField
+                              label={t("plans.introDiscountValue")}
+                              value={frequency.intro.discount.value}
+                              onChange={(value) =>
+                                updateFrequency(index, {
+                                  intro: { ...frequency.intro!, discount: { ...frequency.intro!.discount, value } },
+                                })
+                              }
+                              error={at("intro.discount")}
+                              autoComplete="off"
+                            />
+                          </FormLayout.Group>
+                        )}
+                      </FormLayout>
+                      <InlineStack align="space-between" blockAlign="center">
+                        <Text as="p" tone="subdued">
+                          {previews[index]}
+                          {sample && sampleMinor !== null
+                            ? ` — ${t("plans.previewSample", {
+                                product: sample.title,
+                                price: formatMoneyMinor(priceOnOrder(frequency, sampleMinor), currencyCode, locale),
+                                original: formatMoneyMinor(sampleMinor, currencyCode, locale),
+                              })}`
+                            : ""}
+                        </Text>
+                        <Button
+                          variant="plain"
+                          tone="critical"
+                          disabled={draft.frequencies.length === 1}
+                          onClick={() => update({ frequencies: draft.frequencies.filter((_, i) => i !== index) })}
+                          accessibilityLabel={t("plans.removeFrequency", { number: index + 1 })}
+                        >
+                          {t("plans.removeFrequency", { number: index + 1 })}
+                        </Button>
+                      </InlineStack>
+                    </BlockStack>
+                  );
+                })}
+                <InlineStack>
+                  <Button
+                    onClick={() => update({ frequencies: [...draft.frequencies, newFrequency()] })}
+                    disabled={draft.frequencies.length >= 31}
+                  >
+                    {t("plans.addFrequency")}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <Card>
+              <FormLayout>
+                <Text as="h2" variant="headingMd">
+                  {t("plans.cycles")}
+                </Text>
+                <FormLayout.Group condensed>
+                  <TextField
+                    label={t("plans.minCycles")}
+                    type="number"
+                    value={draft.minCycles === null ? "" : String(draft.minCycles)}
+                    onChange={(value) => update({ minCycles: value.trim() === "" ? null : toNumber(value) })}
+                    error={error("minCycles")}
+                    autoComplete="off"
+                  />
+                  <TextField
+                    label={t("plans.maxCycles")}
+                    type="number"
+                    value={draft.maxCycles === null ? "" : String(draft.maxCycles)}
+                    onChange={(value) => update({ maxCycles: value.trim() === "" ? null : toNumber(value) })}
+                    error={error("maxCycles")}
+                    autoComplete="off"
+                  />
+                </FormLayout.Group>
+              </FormLayout>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("plans.products")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("plans.productsHelp")}
+              </Text>
+              <TextField
+                label={t("plans.productSearch")}
+                value={query}
+                onChange={setQuery}
+                autoComplete="off"
+                clearButton
+                onClearButtonClick={() => setQuery("")}
+              />
+              <BlockStack gap="100">
+                {search.data && search.data.products.length === 0 && <Text as="p">{t("plans.noProducts")}</Text>}
+                {(search.data?.products ?? []).map((product) => (
+                  <Checkbox
+                    key={product.id}
+                    label={product.title}
+                    checked={products.some((p) => p.id === product.id)}
+                    onChange={() => toggleProduct(product)}
+                  />
+                ))}
+              </BlockStack>
+              {products.map((product) => (
+                <InlineStack key={product.id} gap="200" blockAlign="center">
+                  <Text as="span">{product.title}</Text>
+                  {product.status !== "ACTIVE" && <Badge tone="warning">{t("plans.inactive")}</Badge>}
+                </InlineStack>
+              ))}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, Layout, Page } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { PlanForm } from "../components/PlanForm";
+import { useTranslation } from "../i18n/use-translation";
+import { requireAdmin } from "../shopify/admin-context.server";
+import { findShop } from "../shops/shops.server";
+import { parsePlanForm } from "../subscriptions/plan-form-data";
+import { findPlan, loadPlan, updatePlan } from "../subscriptions/plans.server";
+
+async function planOf(request: Request, id: string | undefined) {
+  const context = await requireAdmin(request);
+  // Scoped to the authenticated shop: another shop's plan id is simply not found.
+  const plan = await findPlan(context.shop, id ?? "");
+  if (!plan) throw new Response("Not Found", { status: 404 });
+  return { ...context, plan };
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { admin, shop, plan } = await planOf(request, params.id);
+  const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
+  const loaded = plan.status === "active" ? await loadPlan(admin, plan.shopifyGroupId) : null;
+  return { name: plan.name, currencyCode, loaded };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, plan } = await planOf(request, params.id);
+  const form = parsePlanForm(await request.formData());
+  if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
+  const result = await updatePlan(admin, plan.shopifyGroupId, form.draft, form.productIds);
+  if (result.ok) throw redirect("/app/plans?saved=1");
+  return result;
+};
+
+export default function EditPlan() {
+  const { name, currencyCode, loaded } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (!loaded) {
+    return (
+      <Page title={name} backAction={{ url: "/app/plans" }}>
+        <TitleBar title={name} />
+        <Layout>
+          <Layout.Section>
+            <Banner tone="warning">{t("plans.notFound")}</Banner>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    );
+  }
+  return (
+    <>
+      <TitleBar title={name} />
+      <PlanForm
+        title={name}
+        initialDraft={loaded.draft}
+        initialProducts={loaded.products}
+        currencyCode={currencyCode}
+        fieldErrors={result?.fieldErrors ?? {}}
+        shopifyErrors={result?.shopifyErrors ?? []}
+        formInvalid={Boolean(result && "formInvalid" in result)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { PlanForm } from "../components/PlanForm";
+import { useTranslation } from "../i18n/use-translation";
+import { requireAdmin } from "../shopify/admin-context.server";
+import { findShop } from "../shops/shops.server";
+import { emptyDraft, parsePlanForm } from "../subscriptions/plan-form-data";
+import { createPlan } from "../subscriptions/plans.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  return { currencyCode: (await findShop(shop))?.currencyCode ?? "USD" };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin } = await requireAdmin(request);
+  const form = parsePlanForm(await request.formData());
+  if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
+  const result = await createPlan(admin, form.draft, form.productIds);
+  if (result.ok) throw redirect("/app/plans?saved=1");
+  return result;
+};
+
+export default function NewPlan() {
+  const { currencyCode } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <TitleBar title={t("plans.newTitle")} />
+      <PlanForm
+        title={t("plans.newTitle")}
+        initialDraft={emptyDraft()}
+        initialProducts={[]}
+        currencyCode={currencyCode}
+        fieldErrors={result?.fieldErrors ?? {}}
+        shopifyErrors={result?.shopifyErrors ?? []}
+        formInvalid={Boolean(result && "formInvalid" in result)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ADJUSTMENTS, INTERVALS, type PlanDraft } from "./plan-draft";
+
+/**
+ * The plan form posts its state as JSON. This checks its shape (hostile input: anything may
+ * arrive); the business rules are validatePlan's. A malformed body is refused whole.
+ */
+const adjustment = z.object({ type: z.enum(ADJUSTMENTS), value: z.string().max(32) });
+const frequency = z.object({
+  id: z
+    .string()
+    .regex(/^gid:\/\/shopify\/SellingPlan\/\d+$/)
+    .optional(),
+  interval: z.enum(INTERVALS),
+  intervalCount: z.number(),
+  deliveriesPerBilling: z.number(),
+  discount: adjustment,
+  intro: z.object({ orders: z.number(), discount: adjustment }).nullable(),
+});
+const planDraft = z.object({
+  name: z.string().max(10_000),
+  merchantCode: z.string().max(10_000),
+  description: z.string().max(10_000),
+  optionsLabel: z.string().max(10_000),
+  frequencies: z.array(frequency).max(100),
+  minCycles: z.number().nullable(),
+  maxCycles: z.number().nullable(),
+});
+const productIds = z.array(z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/)).max(250);
+
+export function parsePlanForm(form: FormData): { draft: PlanDraft; productIds: string[] } | null {
+  try {
+    const draft = planDraft.safeParse(JSON.parse(String(form.get("plan") ?? "")));
+    const products = productIds.safeParse(JSON.parse(String(form.get("productIds") ?? "[]")));
+    return draft.success && products.success ? { draft: draft.data, productIds: [...new Set(products.data)] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const emptyDraft = (): PlanDraft => ({
+  name: "Subscribe and save",
+  merchantCode: "",
+  description: "",
+  optionsLabel: "Delivery every",
+  frequencies: [
+    { interval: "WEEK", intervalCount: 2, deliveriesPerBilling: 1, discount: { type: "PERCENTAGE", value: "10" }, intro: null },
+    { interval: "WEEK", intervalCount: 4, deliveriesPerBilling: 1, discount: { type: "PERCENTAGE", value: "10" }, intro: null },
+  ],
+  minCycles: null,
+  maxCycles: null,
+});

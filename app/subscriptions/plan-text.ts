@@ -1,0 +1,49 @@
+import { translate, type Messages } from "../i18n/i18n";
+import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type Interval } from "./plan-draft";
+
+/**
+ * What shoppers read about a frequency ("Deliver every 2 weeks · Save 10%"), in one language.
+ * Used for the selling plan names sent to Shopify, their translations, and the admin's preview.
+ */
+export function intervalText(messages: Messages, interval: Interval, count: number): string {
+  return translate(messages, `planText.${interval}.${count === 1 ? "one" : "other"}`, { count });
+}
+
+export function formatMoneyMinor(minor: number, currencyCode: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(minor / 100);
+}
+
+function adjustmentText(adjustment: Adjustment, currencyCode: string, locale: string): string {
+  if (adjustment.type === "PERCENTAGE") {
+    return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
+      (parsePercentage(adjustment.value) ?? 0) / 10_000,
+    );
+  }
+  return formatMoneyMinor(parseMoney(adjustment.value) ?? 0, currencyCode, locale);
+}
+
+function priceText(messages: Messages, adjustment: Adjustment, currencyCode: string, locale: string): string | null {
+  if (adjustment.type === "PRICE")
+    return translate(messages, "planText.fixedPrice", { price: adjustmentText(adjustment, currencyCode, locale) });
+  const zero = adjustment.type === "PERCENTAGE" ? parsePercentage(adjustment.value) === 0 : parseMoney(adjustment.value) === 0;
+  return zero ? null : translate(messages, "planText.save", { discount: adjustmentText(adjustment, currencyCode, locale) });
+}
+
+export function frequencyName(messages: Messages, frequency: FrequencyDraft, currencyCode: string, locale: string): string {
+  const parts = [
+    translate(messages, "planText.deliverEvery", { interval: intervalText(messages, frequency.interval, frequency.intervalCount) }),
+  ];
+  if (frequency.deliveriesPerBilling > 1)
+    parts.push(translate(messages, "planText.prepaid", { deliveries: frequency.deliveriesPerBilling }));
+  if (frequency.intro) {
+    const discount = adjustmentText(frequency.intro.discount, currencyCode, locale);
+    parts.push(
+      frequency.intro.orders === 1
+        ? translate(messages, "planText.introOne", { discount })
+        : translate(messages, "planText.intro", { discount, orders: frequency.intro.orders }),
+    );
+  }
+  const price = priceText(messages, frequency.discount, currencyCode, locale);
+  if (price) parts.push(price);
+  return parts.join(" · ");
+}

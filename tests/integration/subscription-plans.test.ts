@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { action as webhookAction } from "../../app/routes/webhooks.$";
+import { action as newPlanAction } from "../../app/routes/app.plans.new";
+import { loader as editPlanLoader } from "../../app/routes/app.plans.$id";
+import { db } from "../../app/db.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
+import { emptyDraft } from "../../app/subscriptions/plan-form-data";
+import { processInbox } from "../../app/webhooks/inbox.server";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { seedShop } from "../../simulator/seed";
+import { gid } from "../../simulator/ids";
+import { adminFetchRequest, createShop, testContext, webhookRequest } from "../support/context";
+
+async function installedShop() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 2, months: 1 });
+  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+  return shop;
+}
+
+function planForm(plan: unknown, productIds: unknown = []): FormData {
+  const form = new FormData();
+  form.set("plan", JSON.stringify(plan));
+  form.set("productIds", JSON.stringify(productIds));
+  return form;
+}
+
+async function post(shop: string, form: FormData) {
+  try {
+    return await newPlanAction({
+      request: adminFetchRequest("/app/plans/new", shop, { method: "POST", body: form }),
+      params: {},
+      context: {},
+    });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe("subscription plans against Shopify's selling plan API", () => {
+  it("creates the group with its products in one mutation and mirrors it", async () => {
+    const shop = await installedShop();
+    const product = [...shop.products.values()][0]!;
+    const response = await post(shop.domain, planForm(emptyDraft(), [gid("Product", product.id)]));
+    expect((response as Response).status).toBe(302);
+    const [group] = [...shop.sellingPlanGroups.values()];
+    expect(group).toMatchObject({ name: "Subscribe and save", productIds: [product.id] });
+    expect(await listPlans(shop.domain)).toMatchObject([
+      { shopifyGroupId: gid("SellingPlanGroup", group!.id), frequencyCount: 2, productCount: 1, status: "active" },
+    ]);
+  });
+
+  it("refuses invalid fields with per-field codes and sends nothing to Shopify", async () => {
+    const shop = await installedShop();
+    const result = await post(shop.domain, planForm({ ...emptyDraft(), name: "", frequencies: [] }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { name: "required", frequencies: "frequencyCount" } });
+    expect(shop.sellingPlanGroups.size).toBe(0);
+  });
+
+  it("refuses a body that is not a plan at all", async () => {
+    const shop = await installedShop();
+    const form = new FormData();
+    form.set("plan", "{not json");
+    expect(await post(shop.domain, form)).toMatchObject({ formInvalid: true });
+    expect(await post(shop.domain, planForm({ ...emptyDraft(), frequencies: "weekly" }))).toMatchObject({ formInvalid: true });
+    expect(await post(shop.domain, planForm(emptyDraft(), ["gid://shopify/Order/1"]))).toMatchObject({ formInvalid: true });
+    expect(shop.sellingPlanGroups.size).toBe(0);
+  });
+
+  it("shows Shopify's userErrors and saves nothing when Shopify refuses the change", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const result = await createPlan(admin, emptyDraft(), ["gid://shopify/Product/999999999"]);
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {},
+      shopifyErrors: [{ field: "resources", message: "Resource list contains invalid ids" }],
+    });
+    expect(shop.sellingPlanGroups.size).toBe(0);
+    expect(await db().subscriptionPlan.count({ where: { shop: shop.domain } })).toBe(0);
+  });
+
+  it("shows a plan deleted in Shopify as deleted, and never recreates it", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const created = await createPlan(admin, emptyDraft(), []);
+    if (!created.ok) throw new Error("plan not created");
+    const groupId = Number(created.id.split("/").pop());
+    shop.sellingPlanGroups.delete(groupId);
+
+    const request = webhookRequest({
+      shop: shop.domain,
+      topic: "selling_plan_groups/delete",
+      payload: { admin_graphql_api_id: created.id, id: groupId },
+      webhookId: randomUUID(),
+    });
+    expect((await webhookAction({ request, params: {}, context: {} })).status).toBe(200);
+    await processInbox();
+
+    const [plan] = await listPlans(shop.domain);
+    expect(plan!.status).toBe("deleted");
+    const page = await editPlanLoader({
+      request: adminFetchRequest(`/app/plans/${plan!.id}`, shop.domain),
+      params: { id: plan!.id },
+      context: {},
+    });
+    expect(page.loaded).toBeNull();
+    expect(shop.sellingPlanGroups.size).toBe(0);
+  });
+
+  it("does not show one shop's plan to another shop", async () => {
+    const owner = await installedShop();
+    const created = await createPlan(await backgroundAdmin(owner.domain), emptyDraft(), []);
+    expect(created.ok).toBe(true);
+    const [plan] = await listPlans(owner.domain);
+    const other = await installedShop();
+    const response = await editPlanLoader({
+      request: adminFetchRequest(`/app/plans/${plan!.id}`, other.domain),
+      params: { id: plan!.id },
+      context: {},
+    }).catch((r: Response) => r);
+    expect((response as Response).status).toBe(404);
+  });
+});
