@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 const runs: [string, string[]][] = [
   ["bench/webhook-ingest.ts", ["sqlite"]],
   ["bench/webhook-ingest.ts", ["postgresql"]],
+  ["bench/storefront-block.ts", []],
 ];
 
 let failed = false;

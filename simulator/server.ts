@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   /** Where the app listens; webhooks and the admin frame point there. May be set after start. */
   appUrl?: string;
   appConfigPath?: string;
+  /** Where the theme app extensions are; Orchard's own extensions/ by default. */
+  themeExtensionsDir?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export class Simulator {
       return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
     });
     embeddedAdminRoutes(this, router);
-    storefrontRoutes(this, router);
+    storefrontRoutes(this, router, this.options.themeExtensionsDir);
     controlRoutes(this, router);
     return router;
   }

@@ -7,7 +7,8 @@ import { planPriceMinor } from "../pricing";
 import type { Simulator } from "../server";
 import type { CartLineRecord, ShopRecord } from "../store";
 import { productDrop } from "./drops";
-import { blockSettings, createLiquid, formatMoney, loadThemeExtensions } from "./theme-extensions";
+import type { Liquid, Template } from "liquidjs";
+import { blockSettings, createLiquid, formatMoney, loadThemeExtensions, type AppBlock, type ThemeExtension } from "./theme-extensions";
 
 /**
  * The online store: product pages with Orchard's app blocks, the AJAX cart API (/cart/add.js,
@@ -15,7 +16,6 @@ import { blockSettings, createLiquid, formatMoney, loadThemeExtensions } from ".
  * which themes reach through window.Shopify.routes.root as they must on Shopify.
  */
 const MONEY_FORMAT = "${{amount}}";
-const extensions = loadThemeExtensions();
 
 const cartError = (status: number, description: string) => json(status, { status, message: "Cart Error", description });
 
@@ -177,7 +177,31 @@ ${scripts}
 </html>`;
 }
 
-async function productPage(sim: Simulator, shop: ShopRecord, handle: string, locale: string): Promise<SimResponse> {
+// Like the online store, templates are parsed once, not on every page view.
+const liquidCache = new Map<string, { engine: Liquid; template: (block: AppBlock) => Template[] }>();
+function cachedLiquid(extension: ThemeExtension, locale: string, assetBase: string) {
+  const key = `${extension.dir}|${locale}|${assetBase}`;
+  let cached = liquidCache.get(key);
+  if (!cached) {
+    const engine = createLiquid(extension, { locale, moneyFormat: MONEY_FORMAT, assetBase });
+    const parsed = new Map<string, Template[]>();
+    const template = (block: AppBlock) => {
+      if (!parsed.has(block.handle)) parsed.set(block.handle, engine.parse(block.source));
+      return parsed.get(block.handle)!;
+    };
+    cached = { engine, template };
+    liquidCache.set(key, cached);
+  }
+  return cached;
+}
+
+async function productPage(
+  sim: Simulator,
+  extensions: ThemeExtension[],
+  shop: ShopRecord,
+  handle: string,
+  locale: string,
+): Promise<SimResponse> {
   const product = [...shop.products.values()].find((p) => p.handle === handle && p.status === "ACTIVE");
   if (!product) return html(page(shop, "Not found", "<h1>Page not found</h1>"), 404);
   const root = storefrontRoot(shop);
@@ -187,10 +211,10 @@ async function productPage(sim: Simulator, shop: ShopRecord, handle: string, loc
   const head: string[] = [];
   const scripts: string[] = [];
   for (const extension of extensions) {
-    const liquid = createLiquid(extension, { locale, moneyFormat: MONEY_FORMAT, assetBase });
+    const liquid = cachedLiquid(extension, locale, assetBase);
     for (const block of extension.blocks.filter((b) => b.schema.target === "section")) {
       const blockId = `${extension.name}-${block.handle}`;
-      const rendered = await liquid.parseAndRender(block.source, {
+      const rendered = await liquid.engine.render(liquid.template(block), {
         product: drop,
         block: { id: blockId, settings: blockSettings(block), shopify_attributes: "" },
         shop: { name: shop.name, currency: shop.currencyCode, money_format: MONEY_FORMAT },
@@ -265,7 +289,8 @@ function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?:
   return html(page(shop, "Checkout", body), error ? 422 : 200);
 }
 
-export function storefrontRoutes(sim: Simulator, router: Router): void {
+export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?: string): void {
+  const extensions = loadThemeExtensions(extensionsRoot);
   const shopFor = (store: string | undefined) => sim.store.shop(`${store ?? ""}.myshopify.com`);
   const notFound = html("<h1>Page not found</h1>", 404);
 
@@ -282,7 +307,7 @@ export function storefrontRoutes(sim: Simulator, router: Router): void {
 
   router.on("GET", "/storefront/:store/products/:handle", (req) => {
     const shop = shopFor(req.params.store);
-    return shop ? productPage(sim, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en") : notFound;
+    return shop ? productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en") : notFound;
   });
 
   router.on("GET", "/storefront/:store/extensions/:extension/assets/:file", (req) => {

@@ -23,7 +23,7 @@ export interface ThemeExtension {
 
 const extensionsRoot = resolve(import.meta.dirname, "..", "..", "extensions");
 
-export function loadThemeExtensions(root = extensionsRoot): ThemeExtension[] {
+export function loadThemeExtensions(root: string = extensionsRoot): ThemeExtension[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => existsSync(join(root, name, "blocks")))
@@ -40,10 +40,12 @@ export function loadThemeExtensions(root = extensionsRoot): ThemeExtension[] {
         });
       const localesDir = join(dir, "locales");
       const locales = Object.fromEntries(
-        (existsSync(localesDir) ? readdirSync(localesDir) : []).map((file) => [
-          file.replace(/(\.default)?\.json$/, ""),
-          JSON.parse(readFileSync(join(localesDir, file), "utf8")) as Record<string, unknown>,
-        ]),
+        (existsSync(localesDir) ? readdirSync(localesDir) : [])
+          .filter((file) => !file.endsWith(".schema.json"))
+          .map((file) => [
+            file.replace(/(\.default)?\.json$/, ""),
+            JSON.parse(readFileSync(join(localesDir, file), "utf8")) as Record<string, unknown>,
+          ]),
       );
       return { name, dir, blocks, locales };
     });

@@ -58,9 +58,22 @@ describe("the storefront product page", () => {
     expect(await options.getByRole("radio", { name: /One-time purchase/ }).isChecked()).toBe(true);
     expect(await options.getByText("Deliver every 2 weeks, save 10%").isVisible()).toBe(true);
     expect(await options.locator('[data-orchard-price]:not([data-orchard-price=""])').first().textContent()).toBe("$14.40");
+    expect(
+      await page
+        .getByText("Subscriptions renew automatically at the price and frequency you choose until you cancel.", { exact: false })
+        .isVisible(),
+    ).toBe(true);
     await page.waitForLoadState("networkidle");
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
     await page.screenshot({ path: "test-results/storefront-product.png" });
+  });
+
+  it("shows the price of the selected variant for each purchase option", async () => {
+    const page = await (await personContext(browser)).newPage();
+    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+    await page.getByLabel("Variant").selectOption(String(coffee.variants[1]!.id));
+    const prices = page.locator("[data-orchard-subscribe] [data-orchard-price]");
+    await expect.poll(() => prices.allTextContents()).toEqual(["$48.00", "$43.20", "$40.80"]);
   });
 
   it("lets a keyboard user subscribe, and checkout creates the order and the contract Orchard is told about", async () => {
