@@ -6,7 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
-import { deletePlans, listPlans } from "../subscriptions/plans.server";
+import { deletePlans, listPlans, syncPlans } from "../subscriptions/plans.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -18,13 +18,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-const deleteInput = z.object({ intent: z.literal("delete"), ids: z.array(z.string().max(64)).min(1).max(250) });
+const actionInput = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("delete"), ids: z.array(z.string().max(64)).min(1).max(250) }),
+  z.object({ intent: z.literal("sync") }),
+]);
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
   const form = await request.formData();
-  const parsed = deleteInput.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
-  if (!parsed.success) return new Response("Bad Request", { status: 400 });
+  const parsed = actionInput.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  if (parsed.data.intent === "sync") {
+    await syncPlans(admin);
+    return { synced: true };
+  }
   return { deleted: await deletePlans(admin, parsed.data.ids) };
 };
 
@@ -54,6 +61,7 @@ export default function Plans() {
       window.shopify?.toast.show(t("plans.deleted"));
       clearSelection();
     }
+    if (result && "synced" in result) window.shopify?.toast.show(t("plans.synced"));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per result
   }, [result]);
 
@@ -83,7 +91,10 @@ export default function Plans() {
   }
 
   return (
-    <Page primaryAction={{ content: t("plans.create"), url: "/app/plans/new" }}>
+    <Page
+      primaryAction={{ content: t("plans.create"), url: "/app/plans/new" }}
+      secondaryActions={[{ content: t("plans.sync"), loading: navigation.formData?.get("intent") === "sync", onAction: () => submit({ intent: "sync" }, { method: "post" }) }]}
+    >
       <TitleBar title={t("plans.title")} />
       <Layout>
         <Layout.Section>

@@ -128,6 +128,23 @@ export async function searchProducts(admin: AdminClient, search: string) {
   return products.nodes.map((p) => ({ id: p.id, title: p.title, status: p.status, price: p.priceRangeV2.minVariantPrice.amount }));
 }
 
+/**
+ * Reconciles every mirrored plan with Shopify (the merchant's "Sync", or after missed webhooks):
+ * a group gone from Shopify is marked deleted, never recreated; the others take Shopify's values.
+ */
+export async function syncPlans(admin: AdminClient): Promise<void> {
+  const plans = await db().subscriptionPlan.findMany({ where: { shop: admin.shop, status: "active" } });
+  for (const plan of plans) {
+    const { sellingPlanGroup } = await admin.request(PlanDetail, { id: plan.shopifyGroupId });
+    await db().subscriptionPlan.update({
+      where: { id: plan.id },
+      data: sellingPlanGroup
+        ? { name: sellingPlanGroup.name, frequencyCount: sellingPlanGroup.sellingPlans.nodes.length, productCount: sellingPlanGroup.products.nodes.length }
+        : { status: "deleted" },
+    });
+  }
+}
+
 /** selling_plan_groups/delete: the merchant or another app deleted the group in Shopify. */
 export async function markPlanDeleted(shop: string, groupId: string): Promise<void> {
   await db().subscriptionPlan.updateMany({ where: { shop, shopifyGroupId: groupId }, data: { status: "deleted" } });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
 import { action as newPlanAction } from "../../app/routes/app.plans.new";
 import { loader as editPlanLoader } from "../../app/routes/app.plans.$id";
+import { action as plansAction } from "../../app/routes/app.plans._index";
 import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
@@ -123,5 +124,28 @@ describe("subscription plans against Shopify's selling plan API", () => {
       context: {},
     }).catch((r: Response) => r);
     expect((response as Response).status).toBe(404);
+  });
+});
+
+describe("syncing plans with Shopify", () => {
+  it("follows renames and deletions made in Shopify without recreating anything", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const kept = await createPlan(admin, { ...emptyDraft(), name: "Kept" }, []);
+    const gone = await createPlan(admin, { ...emptyDraft(), name: "Gone" }, []);
+    if (!kept.ok || !gone.ok) throw new Error("plans not created");
+    shop.sellingPlanGroups.get(Number(kept.id.split("/").pop()))!.name = "Renamed in Shopify";
+    shop.sellingPlanGroups.delete(Number(gone.id.split("/").pop()));
+
+    const form = new FormData();
+    form.set("intent", "sync");
+    expect(await plansAction({ request: adminFetchRequest("/app/plans", shop.domain, { method: "POST", body: form }), params: {}, context: {} })).toEqual({ synced: true });
+
+    const plans = await listPlans(shop.domain);
+    expect(plans.map((p) => [p.name, p.status]).sort()).toEqual([
+      ["Gone", "deleted"],
+      ["Renamed in Shopify", "active"],
+    ]);
+    expect(shop.sellingPlanGroups.size).toBe(1);
   });
 });
