@@ -160,6 +160,10 @@ export interface ShopRecord {
   orders: Map<number, OrderRecord>;
   sellingPlanGroups: Map<number, SellingPlanGroupRecord>;
   contracts: Map<number, ContractRecord>;
+  /** The shop's languages; exactly one is primary. */
+  locales: { locale: string; name: string; primary: boolean; published: boolean }[];
+  /** Translations by resource gid, then locale, then key: the value and the digest it translates. */
+  translations: Map<string, Map<string, Map<string, { value: string; digest: string; updatedAt: Date }>>>;
   /** Storefront carts by cart token. */
   carts: Map<string, CartLineRecord[]>;
   nextOrderNumber: number;
@@ -198,6 +202,11 @@ export class Store {
       sellingPlanGroups: new Map(),
       contracts: new Map(),
       carts: new Map(),
+      locales: [
+        { locale: "en", name: "English", primary: true, published: true },
+        { locale: "fr", name: "French", primary: false, published: true },
+      ],
+      translations: new Map(),
       nextOrderNumber: 1001,
       accessTokens: new Map(),
       installed: false,

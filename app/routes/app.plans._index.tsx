@@ -93,7 +93,13 @@ export default function Plans() {
   return (
     <Page
       primaryAction={{ content: t("plans.create"), url: "/app/plans/new" }}
-      secondaryActions={[{ content: t("plans.sync"), loading: navigation.formData?.get("intent") === "sync", onAction: () => submit({ intent: "sync" }, { method: "post" }) }]}
+      secondaryActions={[
+        {
+          content: t("plans.sync"),
+          loading: navigation.formData?.get("intent") === "sync",
+          onAction: () => submit({ intent: "sync" }, { method: "post" }),
+        },
+      ]}
     >
       <TitleBar title={t("plans.title")} />
       <Layout>

@@ -47,3 +47,9 @@ export function frequencyName(messages: Messages, frequency: FrequencyDraft, cur
   if (price) parts.push(price);
   return parts.join(" · ");
 }
+
+/** The frequency's value of the plan's option ("2 weeks", "month ×3"): unique within a plan. */
+export function frequencyOption(messages: Messages, frequency: FrequencyDraft): string {
+  const interval = intervalText(messages, frequency.interval, frequency.intervalCount);
+  return frequency.deliveriesPerBilling > 1 ? `${interval} ×${frequency.deliveriesPerBilling}` : interval;
+}

@@ -2,7 +2,7 @@ import type { SellingPlanGroupInput, SellingPlanInput, SellingPlanPricingPolicyI
 import type { PlanDetailQuery } from "../types/admin.generated";
 import type { Messages } from "../i18n/i18n";
 import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type PlanDraft } from "./plan-draft";
-import { frequencyName, intervalText } from "./plan-text";
+import { frequencyName, frequencyOption } from "./plan-text";
 
 /**
  * A validated draft as Shopify's SellingPlanGroupInput: one selling plan per frequency. Prepaid
@@ -37,14 +37,7 @@ function sellingPlanInput(draft: PlanDraft, frequency: FrequencyDraft, index: nu
   return {
     ...(frequency.id ? { id: frequency.id } : {}),
     name: frequencyName(text.messages, frequency, text.currencyCode, text.locale),
-    options: [
-      [
-        intervalText(text.messages, frequency.interval, frequency.intervalCount),
-        frequency.deliveriesPerBilling > 1 ? `×${frequency.deliveriesPerBilling}` : "",
-      ]
-        .filter(Boolean)
-        .join(" "),
-    ],
+    options: [frequencyOption(text.messages, frequency)],
     position: index + 1,
     category: "SUBSCRIPTION",
     billingPolicy: {

@@ -1,10 +1,10 @@
 import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { messagesByLocale } from "../i18n/i18n";
 import { findShop } from "../shops/shops.server";
 import { validatePlan, type FieldErrors, type PlanDraft } from "./plan-draft";
 import { draftFromShopify, sellingPlanGroupInput } from "./plan-to-shopify";
+import { registerPlanTranslations, shopLanguages, shopperText } from "./plan-translations.server";
 import {
   PlanAddProducts,
   PlanCreate,
@@ -23,10 +23,8 @@ export type SaveResult =
   | { ok: true; id: string }
   | { ok: false; fieldErrors: FieldErrors; shopifyErrors: { field: string; message: string }[] };
 
-async function shopperText(shop: string) {
-  const record = await findShop(shop);
-  // Plan names are written in the shop's language; English until Orchard reads the shop's locales.
-  return { messages: messagesByLocale.en, locale: "en", currencyCode: record?.currencyCode ?? "USD" };
+async function currencyOf(shop: string): Promise<string> {
+  return (await findShop(shop))?.currencyCode ?? "USD";
 }
 
 export async function listPlans(shop: string, search = "") {
@@ -64,11 +62,13 @@ export async function createPlan(admin: AdminClient, draft: PlanDraft, productId
   const fieldErrors = validatePlan(draft);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, shopifyErrors: [] };
   try {
-    const input = sellingPlanGroupInput(draft, await shopperText(admin.shop));
+    const [languages, currencyCode] = await Promise.all([shopLanguages(admin), currencyOf(admin.shop)]);
+    const input = sellingPlanGroupInput(draft, shopperText(languages, currencyCode));
     // Group and products in one mutation: Shopify creates both or neither.
     const { sellingPlanGroupCreate } = await admin.request(PlanCreate, { input, resources: { productIds } });
     const group = sellingPlanGroupCreate!.sellingPlanGroup!;
     await mirror(admin.shop, group.id, draft, group.productsCount?.count ?? productIds.length);
+    await registerPlanTranslations(admin, group.id, draft, languages, currencyCode);
     return { ok: true, id: group.id };
   } catch (error) {
     return refused(error);
@@ -82,13 +82,15 @@ export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraf
     const { sellingPlanGroup: current } = await admin.request(PlanDetail, { id });
     if (!current) return { ok: false, fieldErrors: {}, shopifyErrors: [{ field: "", message: "not found" }] };
     const existingPlanIds = current.sellingPlans.nodes.map((p) => p.id);
-    await admin.request(PlanUpdate, { id, input: sellingPlanGroupInput(draft, await shopperText(admin.shop), existingPlanIds) });
+    const [languages, currencyCode] = await Promise.all([shopLanguages(admin), currencyOf(admin.shop)]);
+    await admin.request(PlanUpdate, { id, input: sellingPlanGroupInput(draft, shopperText(languages, currencyCode), existingPlanIds) });
     const attached = new Set(current.products.nodes.map((p) => p.id));
     const toAdd = productIds.filter((p) => !attached.has(p));
     const toRemove = [...attached].filter((p) => !productIds.includes(p));
     if (toAdd.length) await admin.request(PlanAddProducts, { id, productIds: toAdd });
     if (toRemove.length) await admin.request(PlanRemoveProducts, { id, productIds: toRemove });
     await mirror(admin.shop, id, draft, productIds.length);
+    await registerPlanTranslations(admin, id, draft, languages, currencyCode);
     return { ok: true, id };
   } catch (error) {
     return refused(error);
@@ -139,7 +141,11 @@ export async function syncPlans(admin: AdminClient): Promise<void> {
     await db().subscriptionPlan.update({
       where: { id: plan.id },
       data: sellingPlanGroup
-        ? { name: sellingPlanGroup.name, frequencyCount: sellingPlanGroup.sellingPlans.nodes.length, productCount: sellingPlanGroup.products.nodes.length }
+        ? {
+            name: sellingPlanGroup.name,
+            frequencyCount: sellingPlanGroup.sellingPlans.nodes.length,
+            productCount: sellingPlanGroup.products.nodes.length,
+          }
         : { status: "deleted" },
     });
   }

@@ -13,6 +13,36 @@ export type StoreOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StoreOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'currencyCode' | 'ianaTimezone'>, productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, collectionsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
 
+export type ShopLanguagesQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopLanguagesQuery = { shopLocales: Array<Pick<AdminTypes.ShopLocale, 'locale' | 'primary'>> };
+
+export type PlanSellingPlanIdsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanSellingPlanIdsQuery = { sellingPlanGroup?: AdminTypes.Maybe<{ sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }> };
+
+export type PlanTranslatableContentQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanTranslatableContentQuery = { translatableResourcesByIds: { nodes: Array<(
+      Pick<AdminTypes.TranslatableResource, 'resourceId'>
+      & { translatableContent: Array<Pick<AdminTypes.TranslatableContent, 'key' | 'digest'>> }
+    )> } };
+
+export type TranslationsRegisterMutationVariables = AdminTypes.Exact<{
+  resourceId: AdminTypes.Scalars['ID']['input'];
+  translations: Array<AdminTypes.TranslationInput> | AdminTypes.TranslationInput;
+}>;
+
+
+export type TranslationsRegisterMutation = { translationsRegister?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.TranslationUserError, 'field' | 'message' | 'code'>> }> };
+
 export type PlanCreateMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.SellingPlanGroupInput;
   resources?: AdminTypes.InputMaybe<AdminTypes.SellingPlanGroupResourceInput>;
@@ -93,11 +123,15 @@ export type ProductSearchQuery = { products: { nodes: Array<(
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
+  "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
+  "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
+  "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},
   "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
   "#graphql\n  query ProductSearch($query: String) {\n    products(first: 25, query: $query) {\n      nodes {\n        id\n        title\n        status\n        priceRangeV2 {\n          minVariantPrice {\n            amount\n          }\n        }\n      }\n    }\n  }\n": {return: ProductSearchQuery, variables: ProductSearchQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation TranslationsRegister($resourceId: ID!, $translations: [TranslationInput!]!) {\n    translationsRegister(resourceId: $resourceId, translations: $translations) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TranslationsRegisterMutation, variables: TranslationsRegisterMutationVariables},
   "#graphql\n  mutation PlanCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        productsCount {\n          count\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanCreateMutation, variables: PlanCreateMutationVariables},
   "#graphql\n  mutation PlanUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanUpdateMutation, variables: PlanUpdateMutationVariables},
   "#graphql\n  mutation PlanDelete($id: ID!) {\n    sellingPlanGroupDelete(id: $id) {\n      deletedSellingPlanGroupId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanDeleteMutation, variables: PlanDeleteMutationVariables},

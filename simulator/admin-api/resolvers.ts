@@ -19,6 +19,7 @@ import {
   type UserError,
 } from "./selling-plan-groups";
 import type { SellingPlanGroupRecord } from "../store";
+import { presentTranslatableResource, registerTranslations } from "./translations";
 import type { ShopRecord, Store } from "../store";
 
 type Resolver = GraphQLFieldResolver<unknown, ResolverContext, Record<string, unknown>>;
@@ -65,6 +66,14 @@ const count = (n: number, limit?: unknown) =>
   typeof limit === "number" && n > limit ? { count: limit, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
 
 const queryResolvers: Record<string, Resolver> = {
+  shopLocales: (_root, args: { published?: boolean }, { shop }) =>
+    shop.locales.filter((l) => !args.published || l.published).map((l) => ({ ...l, marketWebPresences: [] })),
+  translatableResource: (_root, { resourceId }, { shop }) => presentTranslatableResource(shop, String(resourceId)),
+  translatableResourcesByIds: (_root, args, { shop }) =>
+    connection(
+      (args.resourceIds as string[]).map((id) => presentTranslatableResource(shop, id)).filter((r) => r !== null),
+      args as ConnectionArgs,
+    ),
   sellingPlanGroup: (_root, { id }, { store, shop }) => (parseGid(id, "SellingPlanGroup") ? findNode(store, shop, id) : null),
   sellingPlanGroups: (_root, args: ListArgs, { store, shop }) => listGroups(store, shop, args),
   productsCount: (_root, args: ListArgs & { limit?: number }, { shop }) =>
@@ -155,6 +164,13 @@ function existingGroup(shop: ShopRecord, id: unknown): SellingPlanGroupRecord | 
 }
 
 const mutationResolvers: Record<string, Resolver> = {
+  translationsRegister: (_root, args, { shop, now }) =>
+    registerTranslations(
+      shop,
+      String(args.resourceId),
+      args.translations as { key: string; locale: string; value: string; translatableContentDigest: string }[],
+      now,
+    ),
   sellingPlanGroupCreate: (_root, args, { store, shop, now, events }) => {
     const resources = args.resources as { productIds?: string[]; productVariantIds?: string[] } | undefined;
     const attached = resolveResources(store, shop, resources?.productIds, resources?.productVariantIds);

@@ -1,11 +1,13 @@
 import { planPriceMinor } from "../pricing";
+import { gid } from "../ids";
+import { translated } from "../admin-api/translations";
 import type { ProductRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store } from "../store";
 
 /** The Liquid objects a product page sees (shopify.dev, Liquid objects: product, variant, selling_plan…). */
-function sellingPlanDrop(plan: SellingPlanRecord, groupId: number) {
+function sellingPlanDrop(shop: ShopRecord, locale: string, plan: SellingPlanRecord, groupId: number) {
   return {
     id: plan.id,
-    name: plan.name,
+    name: translated(shop, gid("SellingPlan", plan.id), "name", plan.name, locale),
     description: plan.description,
     group_id: String(groupId),
     recurring_deliveries: true,
@@ -19,21 +21,21 @@ function sellingPlanDrop(plan: SellingPlanRecord, groupId: number) {
   };
 }
 
-function groupDrop(group: SellingPlanGroupRecord) {
+function groupDrop(shop: ShopRecord, locale: string, group: SellingPlanGroupRecord) {
   return {
     id: String(group.id),
-    name: group.name,
+    name: translated(shop, gid("SellingPlanGroup", group.id), "name", group.name, locale),
     app_id: group.appId,
     options: group.options.map((name, index) => ({
       name,
       position: index + 1,
       values: group.sellingPlans.map((p) => p.options[index] ?? ""),
     })),
-    selling_plans: group.sellingPlans.map((plan) => sellingPlanDrop(plan, group.id)),
+    selling_plans: group.sellingPlans.map((plan) => sellingPlanDrop(shop, locale, plan, group.id)),
   };
 }
 
-export function productDrop(store: Store, shop: ShopRecord, product: ProductRecord, root: string) {
+export function productDrop(store: Store, shop: ShopRecord, product: ProductRecord, root: string, locale: string) {
   const groups = store.groupsFor(shop, product.id);
   const variants = product.variants.map((variant) => {
     const plans = groups.filter((g) => g.productIds.includes(product.id) || g.variantIds.includes(variant.id));
@@ -49,7 +51,7 @@ export function productDrop(store: Store, shop: ShopRecord, product: ProductReco
           compare_at_price: variant.priceMinor,
           per_delivery_price: planPriceMinor(plan, variant.priceMinor, 1),
           selling_plan_group_id: String(group.id),
-          selling_plan: sellingPlanDrop(plan, group.id),
+          selling_plan: sellingPlanDrop(shop, locale, plan, group.id),
         })),
       ),
     };
@@ -67,7 +69,7 @@ export function productDrop(store: Store, shop: ShopRecord, product: ProductReco
     vendor: product.vendor,
     variants,
     selected_or_first_available_variant: variants.find((v) => v.available) ?? variants[0],
-    selling_plan_groups: groups.map(groupDrop),
+    selling_plan_groups: groups.map((group) => groupDrop(shop, locale, group)),
     requires_selling_plan: false,
   };
 }

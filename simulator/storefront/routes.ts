@@ -205,7 +205,7 @@ async function productPage(
   const product = [...shop.products.values()].find((p) => p.handle === handle && p.status === "ACTIVE");
   if (!product) return html(page(shop, "Not found", "<h1>Page not found</h1>"), 404);
   const root = storefrontRoot(shop);
-  const drop = productDrop(sim.store, shop, product, root);
+  const drop = productDrop(sim.store, shop, product, root, locale);
   const assetBase = `${root}extensions`;
   let blocksHtml = "";
   const head: string[] = [];

@@ -9,6 +9,7 @@ import { backgroundAdmin } from "../../app/shopify/background.server";
 import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
 import { emptyDraft } from "../../app/subscriptions/plan-form-data";
 import { processInbox } from "../../app/webhooks/inbox.server";
+import { TranslationsRegister } from "../../app/subscriptions/plan-translations.queries";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { seedShop } from "../../simulator/seed";
 import { gid } from "../../simulator/ids";
@@ -139,7 +140,9 @@ describe("syncing plans with Shopify", () => {
 
     const form = new FormData();
     form.set("intent", "sync");
-    expect(await plansAction({ request: adminFetchRequest("/app/plans", shop.domain, { method: "POST", body: form }), params: {}, context: {} })).toEqual({ synced: true });
+    expect(
+      await plansAction({ request: adminFetchRequest("/app/plans", shop.domain, { method: "POST", body: form }), params: {}, context: {} }),
+    ).toEqual({ synced: true });
 
     const plans = await listPlans(shop.domain);
     expect(plans.map((p) => [p.name, p.status]).sort()).toEqual([
@@ -147,5 +150,39 @@ describe("syncing plans with Shopify", () => {
       ["Renamed in Shopify", "active"],
     ]);
     expect(shop.sellingPlanGroups.size).toBe(1);
+  });
+});
+
+describe("plan text in the shopper's language", () => {
+  it("registers French translations of every frequency with Shopify, which the French storefront shows", async () => {
+    const shop = await installedShop();
+    const product = [...shop.products.values()][0]!;
+    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), [gid("Product", product.id)]);
+    if (!created.ok) throw new Error("plan not created");
+    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    const french = shop.translations.get(gid("SellingPlan", group.sellingPlans[0]!.id))?.get("fr");
+    expect(french?.get("name")?.value).toBe("Livraison tous les 2 semaines · Économisez 10\u00a0%");
+    expect(french?.get("option1")?.value).toBe("2 semaines");
+
+    const { simulator } = testContext();
+    const store = shop.domain.replace(".myshopify.com", "");
+    const page = await (await fetch(`${simulator.url}/storefront/${store}/products/${product.handle}?locale=fr`)).text();
+    expect(page).toContain("Livraison tous les 2 semaines · Économisez 10\u00a0%");
+    expect(page).toContain("Options d'achat");
+  });
+
+  it("refuses a translation of content that has changed since (stale digest)", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const created = await createPlan(admin, emptyDraft(), []);
+    if (!created.ok) throw new Error("plan not created");
+    const planId = gid("SellingPlan", shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!.sellingPlans[0]!.id);
+    const error = await admin
+      .request(TranslationsRegister, {
+        resourceId: planId,
+        translations: [{ locale: "fr", key: "name", value: "Ancien", translatableContentDigest: "0".repeat(64) }],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ userErrors: [{ code: "INVALID_TRANSLATABLE_CONTENT" }] });
   });
 });
