@@ -3,6 +3,7 @@
  * dev server) wired to it, with a migrated database. One place, so both run the same thing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { readAppConfig } from "../simulator/app-config";
 import { Simulator } from "../simulator/server";
@@ -81,5 +82,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 300));
   }
+  await warmUp(appUrl);
   return { simulator, simulatorUrl, appUrl, output: () => output, stop };
+}
+
+/**
+ * Vite compiles client modules on first request and, when that uncovers a dependency its start-up
+ * scan missed, re-bundles and reloads the page: a first visitor (a person, or a browser test typing
+ * into a form) would lose what they did. Requesting every route's module once, before anyone
+ * visits, gets that done up front.
+ */
+async function warmUp(appUrl: string): Promise<void> {
+  const routes = readdirSync(resolve(root, "app/routes"), { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file));
+  for (const path of ["app/root.tsx", ...routes.map((file) => `app/routes/${file}`)]) {
+    await fetch(`${appUrl}/${path}`).then((response) => response.arrayBuffer());
+  }
+  // Let an optimizer run that the requests started finish before the first page view.
+  await fetch(`${appUrl}/@vite/client`).then((response) => response.arrayBuffer());
 }

@@ -31,6 +31,7 @@ const suites = (database: string, projects: string[]): Step => ({
 
 const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  { name: "typecheck (checkout extension)", command: [bin("tsc"), "-p", "extensions/orchard-checkout"] },
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },

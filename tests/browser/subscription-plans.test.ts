@@ -37,6 +37,8 @@ async function openAdmin(path: string): Promise<{ page: Page; app: FrameLocator 
 describe("subscribe-and-save from the merchant's plan to the shopper's subscription", () => {
   it("refuses a plan with invalid fields, saying why next to each field, and sends nothing to Shopify", async () => {
     const { app } = await openAdmin("/app/plans/new");
+    // The product list is fetched by the hydrated page: once it shows, typing reaches React.
+    await app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).waitFor({ timeout: 60_000 });
     await app.getByLabel("Plan name").fill(" ");
     await app.getByLabel("Value").first().fill("150");
     await app.getByRole("button", { name: "Save" }).click();

@@ -1,0 +1,78 @@
+import "@shopify/ui-extensions/preact";
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, type Offer, type ProductSellingPlansData } from "./offer";
+
+export default async () => {
+  render(<SubscribeOffer />, document.body);
+};
+
+/**
+ * Under a one-time line whose product can be subscribed to: the saving, the frequency choice, the
+ * terms, and two buttons. Only "Subscribe" changes the cart; "No thanks" only hides the offer.
+ */
+function SubscribeOffer() {
+  const line = shopify.target.value;
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [selected, setSelected] = useState("");
+  const [declined, setDeclined] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void shopify
+      .query<ProductSellingPlansData>(PRODUCT_SELLING_PLANS, { variables: { id: line.merchandise.product.id } })
+      .then((result) => {
+        if (!current) return;
+        const next = offerFor(line, result.data);
+        setOffer(next);
+        setSelected(next?.plans[0]?.id ?? "");
+      });
+    return () => {
+      current = false;
+    };
+  }, [line]);
+
+  if (!offer || declined || !shopify.instructions.value.lines.canUpdateCartLine) return null;
+  const t = shopify.i18n.translate;
+
+  const accept = async () => {
+    setBusy(true);
+    setFailed(false);
+    const result = await shopify.applyCartLinesChange(subscribeChange(line, selected));
+    setBusy(false);
+    if (result.type === "error") setFailed(true);
+  };
+
+  return (
+    <s-stack gap="small-200">
+      <s-text type="strong">
+        {offer.bestSavingPercent
+          ? t("offer.heading", { saving: shopify.i18n.formatNumber(offer.bestSavingPercent / 100, { style: "percent" }) })
+          : t("offer.headingNoSaving")}
+      </s-text>
+      <s-select
+        label={t("offer.frequency")}
+        value={selected}
+        onChange={(event) => setSelected((event.currentTarget as HTMLSelectElement).value)}
+      >
+        {offer.plans.map((plan) => (
+          <s-option key={plan.id} value={plan.id}>
+            {plan.name}
+          </s-option>
+        ))}
+      </s-select>
+      <s-text color="subdued">{t("offer.terms")}</s-text>
+      <s-stack direction="inline" gap="small-200">
+        <s-button onClick={accept} loading={busy}>
+          {t("offer.accept")}
+        </s-button>
+        <s-button variant="secondary" onClick={() => setDeclined(true)}>
+          {t("offer.decline")}
+        </s-button>
+      </s-stack>
+      {failed && <s-banner tone="critical">{t("offer.failed")}</s-banner>}
+    </s-stack>
+  );
+}
