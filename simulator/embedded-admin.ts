@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { escapeHtml, html, json, type Router } from "./http";
+import { decimalFromMinor, gid } from "./ids";
 import { issueSessionToken } from "./session-token";
 import type { Simulator } from "./server";
 import type { ShopRecord } from "./store";
@@ -74,6 +75,16 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
   </main>
 </div>
 <div id="toasts" role="status" aria-live="polite"></div>
+<dialog id="resource-picker" aria-labelledby="resource-picker-title" style="width:min(560px,90vw);border:0;border-radius:12px;padding:0">
+  <form method="dialog" style="display:flex;flex-direction:column;max-height:80vh">
+    <h2 id="resource-picker-title" style="margin:0;padding:16px;font-size:16px;border-bottom:1px solid #eee">Add products</h2>
+    <div style="padding:12px 16px"><label for="resource-picker-search">Search products</label><input id="resource-picker-search" type="search" style="width:100%;box-sizing:border-box;padding:6px"></div>
+    <ul id="resource-picker-list" style="list-style:none;margin:0;padding:0 16px;overflow:auto;flex:1"></ul>
+    <div style="display:flex;justify-content:flex-end;gap:8px;padding:12px 16px;border-top:1px solid #eee">
+      <button value="cancel">Cancel</button><button value="select" id="resource-picker-select">Select</button>
+    </div>
+  </form>
+</dialog>
 <script>
 (function () {
   var appOrigin = ${JSON.stringify(appOrigin)};
@@ -81,6 +92,56 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
   var shop = ${JSON.stringify(shop.domain)};
   var frame = document.getElementById("app-frame");
   function send(message) { frame.contentWindow.postMessage(Object.assign({ source: "orchard-admin" }, message), appOrigin); }
+  var picker = document.getElementById("resource-picker");
+  var pickerList = document.getElementById("resource-picker-list");
+  var pickerSearch = document.getElementById("resource-picker-search");
+  var pickerRequest = null;
+  var pickerProducts = [];
+  var picked = {};
+  function renderPicker() {
+    pickerList.innerHTML = "";
+    pickerProducts.forEach(function (product) {
+      var li = document.createElement("li");
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = pickerRequest.options.multiple ? "checkbox" : "radio";
+      box.name = "resource";
+      box.checked = Boolean(picked[product.id]);
+      box.addEventListener("change", function () {
+        if (!pickerRequest.options.multiple) picked = {};
+        if (box.checked) picked[product.id] = product; else delete picked[product.id];
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + product.title + (product.status === "ACTIVE" ? "" : " (" + product.status.toLowerCase() + ")")));
+      li.appendChild(label);
+      pickerList.appendChild(li);
+    });
+  }
+  function loadPicker() {
+    fetch("/admin/resource-picker?shop=" + encodeURIComponent(shop) + "&query=" + encodeURIComponent(pickerSearch.value))
+      .then(function (r) { return r.json(); })
+      .then(function (body) { pickerProducts = body.products; renderPicker(); });
+  }
+  function openPicker(request) {
+    pickerRequest = request;
+    picked = {};
+    (request.options.selectionIds || []).forEach(function (selection) { picked[selection.id] = { id: selection.id }; });
+    pickerSearch.value = "";
+    loadPicker();
+    picker.showModal();
+  }
+  pickerSearch.addEventListener("input", loadPicker);
+  picker.addEventListener("close", function () {
+    if (!pickerRequest) return;
+    var chosen = picker.returnValue === "select";
+    var ids = Object.keys(picked);
+    fetch("/admin/resource-picker?shop=" + encodeURIComponent(shop) + "&ids=" + encodeURIComponent(ids.join(",")))
+      .then(function (r) { return r.json(); })
+      .then(function (body) {
+        send({ type: "resource-picker-result", id: pickerRequest.id, selection: chosen ? body.products : undefined });
+        pickerRequest = null;
+      });
+  });
   window.addEventListener("message", function (event) {
     if (event.origin !== appOrigin || !event.data || event.data.source !== "orchard-app-bridge") return;
     var data = event.data;
@@ -101,6 +162,8 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
         li.appendChild(a);
         list.appendChild(li);
       });
+    } else if (data.type === "resource-picker") {
+      openPicker(data);
     } else if (data.type === "title") {
       document.getElementById("title-bar").textContent = data.title;
     } else if (data.type === "toast") {
@@ -136,6 +199,27 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
     return json(200, {
       token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }),
     });
+  });
+
+  // What the admin's resource picker lists: the shop's products with their variants, as
+  // App Bridge returns them to the app (gids, titles, status).
+  router.on("GET", "/admin/resource-picker", (req) => {
+    const shop = sim.store.shop(req.url.searchParams.get("shop") ?? "");
+    if (!shop) return json(404, { errors: "Not Found" });
+    const query = (req.url.searchParams.get("query") ?? "").toLowerCase();
+    const ids = req.url.searchParams.get("ids");
+    const wanted = ids === null ? null : new Set(ids.split(",").filter(Boolean));
+    const products = [...shop.products.values()]
+      .filter((p) => (wanted ? wanted.has(gid("Product", p.id)) : p.title.toLowerCase().includes(query)))
+      .slice(0, 50)
+      .map((p) => ({
+        id: gid("Product", p.id),
+        title: p.title,
+        handle: p.handle,
+        status: p.status,
+        variants: p.variants.map((v) => ({ id: gid("ProductVariant", v.id), title: v.title, price: decimalFromMinor(v.priceMinor) })),
+      }));
+    return json(200, { products });
   });
 
   router.on("GET", "/store/:store/apps/:app/:path*", (req) => {

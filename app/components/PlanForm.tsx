@@ -56,6 +56,7 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
   const [draft, setDraft] = useState(initialDraft);
   const [products, setProducts] = useState(initialProducts);
   const [query, setQuery] = useState("");
+
   const error = (path: string) => (fieldErrors[path] ? t(`plans.errors.${fieldErrors[path]}` as MessageKey) : undefined);
   const update = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const updateFrequency = (index: number, patch: Partial<FrequencyDraft>) =>
@@ -66,6 +67,24 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the query only
   }, [query]);
+
+  const browse = async () => {
+    if (typeof window.shopify?.resourcePicker !== "function") return;
+    const selection = await window.shopify.resourcePicker({
+      type: "product",
+      multiple: true,
+      selectionIds: products.map((p) => ({ id: p.id })),
+    });
+    if (selection)
+      setProducts(
+        selection.map((p) => ({
+          id: p.id,
+          title: p.title,
+          status: String((p as { status?: string }).status ?? "ACTIVE"),
+          price: p.variants[0]?.price,
+        })),
+      );
+  };
 
   const sample = products[0] ?? search.data?.products[0];
   const sampleMinor = sample?.price ? Math.round(Number(sample.price) * 100) : null;
@@ -298,6 +317,10 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
               <Text as="p" tone="subdued">
                 {t("plans.productsHelp")}
               </Text>
+              {/* App Bridge's resource picker, and a search list for quick picks and where the picker is unavailable. */}
+              <InlineStack>
+                <Button onClick={browse}>{t("plans.browse")}</Button>
+              </InlineStack>
               <TextField
                 label={t("plans.productSearch")}
                 value={query}

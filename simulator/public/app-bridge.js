@@ -40,8 +40,8 @@
     if (parentOrigin !== "*" && event.origin !== parentOrigin) return;
     var data = event.data || {};
     if (data.source !== "orchard-admin") return;
-    if (data.type === "token" && pending[data.id]) {
-      pending[data.id].resolve(data.token);
+    if ((data.type === "token" || data.type === "resource-picker-result") && pending[data.id]) {
+      pending[data.id].resolve(data.type === "token" ? data.token : data.selection);
       delete pending[data.id];
     }
     if (data.type === "navigate") {
@@ -114,6 +114,23 @@
       show: function (message, options) {
         post({ type: "toast", message: String(message), isError: Boolean(options && options.isError) });
       },
+    },
+    // Shopify's resource picker, shown by the admin page: resolves with the selected resources
+    // (products with their variants), or undefined when the merchant cancels.
+    resourcePicker: function (options) {
+      return new Promise(function (resolve) {
+        var id = nextId++;
+        pending[id] = { resolve: resolve, reject: resolve };
+        post({
+          type: "resource-picker",
+          id: id,
+          options: {
+            type: (options && options.type) || "product",
+            multiple: Boolean(options && options.multiple),
+            selectionIds: (options && options.selectionIds) || [],
+          },
+        });
+      });
     },
     loading: function (isLoading) {
       post({ type: "loading", isLoading: Boolean(isLoading) });

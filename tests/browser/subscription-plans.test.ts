@@ -52,8 +52,13 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     await app.getByRole("link", { name: "Create plan" }).click();
     await app.getByLabel("Plan name").fill("Coffee club");
     await app.getByLabel("Deliveries paid upfront").nth(1).fill("3");
-    await app.getByLabel("Search products").fill("House Blend");
-    await app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
+    // App Bridge's resource picker opens in the admin, outside the app's frame.
+    await app.getByRole("button", { name: "Browse products" }).click();
+    const picker = page.getByRole("dialog", { name: "Add products" });
+    await picker.getByLabel("Search products").fill("House Blend");
+    await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
+    await picker.getByRole("button", { name: "Select" }).click();
+    await expect.poll(() => app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).isChecked()).toBe(true);
     await expect.poll(() => app.getByText(/Deliver every 4 weeks · Prepay 3 deliveries · Save 10%/).count()).toBeGreaterThan(0);
     await app.getByRole("button", { name: "Save" }).click();
 

@@ -186,3 +186,19 @@ describe("plan text in the shopper's language", () => {
     expect(error).toMatchObject({ userErrors: [{ code: "INVALID_TRANSLATABLE_CONTENT" }] });
   });
 });
+
+describe("product search where the resource picker is unavailable", () => {
+  it("finds the shop's products by title, and only the shop's", async () => {
+    const shop = await installedShop();
+    const { loader } = await import("../../app/routes/app.plans.products");
+    const result = await loader({
+      request: adminFetchRequest("/app/plans/products?query=house%20blend", shop.domain),
+      params: {},
+      context: {},
+    });
+    expect(result.products.map((p) => p.title)).toEqual(["House Blend Coffee Beans"]);
+    expect(result.products[0]!.id).toBe(
+      gid("Product", [...shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!.id),
+    );
+  });
+});
