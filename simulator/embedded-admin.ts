@@ -98,34 +98,63 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
   var pickerRequest = null;
   var pickerProducts = [];
   var picked = {};
+  // picked: product id -> the ids of its chosen variants (all of them when the product is chosen whole).
+  function checkbox(text, checked, onChange) {
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = checked;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + text));
+    return label;
+  }
   function renderPicker() {
     pickerList.innerHTML = "";
     pickerProducts.forEach(function (product) {
       var li = document.createElement("li");
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = pickerRequest.options.multiple ? "checkbox" : "radio";
-      box.name = "resource";
-      box.checked = Boolean(picked[product.id]);
-      box.addEventListener("change", function () {
-        if (!pickerRequest.options.multiple) picked = {};
-        if (box.checked) picked[product.id] = product; else delete picked[product.id];
-      });
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + product.title + (product.status === "ACTIVE" ? "" : " (" + product.status.toLowerCase() + ")")));
-      li.appendChild(label);
+      var all = product.variants.map(function (v) { return v.id; });
+      var chosen = picked[product.id] || [];
+      li.appendChild(checkbox(product.title + (product.status === "ACTIVE" ? "" : " (" + product.status.toLowerCase() + ")"), chosen.length > 0, function (on) {
+        if (on) picked[product.id] = all; else delete picked[product.id];
+        renderPicker();
+      }));
+      if (all.length > 1) {
+        var ul = document.createElement("ul");
+        ul.style.listStyle = "none";
+        product.variants.forEach(function (variant) {
+          var li2 = document.createElement("li");
+          li2.appendChild(checkbox(variant.title, chosen.indexOf(variant.id) >= 0, function (on) {
+            var next = (picked[product.id] || []).filter(function (id) { return id !== variant.id; });
+            if (on) next.push(variant.id);
+            if (next.length) picked[product.id] = next; else delete picked[product.id];
+            renderPicker();
+          }));
+          ul.appendChild(li2);
+        });
+        li.appendChild(ul);
+      }
       pickerList.appendChild(li);
     });
   }
   function loadPicker() {
     fetch("/admin/resource-picker?shop=" + encodeURIComponent(shop) + "&query=" + encodeURIComponent(pickerSearch.value))
       .then(function (r) { return r.json(); })
-      .then(function (body) { pickerProducts = body.products; renderPicker(); });
+      .then(function (body) {
+        pickerProducts = body.products;
+        pickerProducts.forEach(function (product) {
+          if (picked[product.id] === null) picked[product.id] = product.variants.map(function (v) { return v.id; });
+        });
+        renderPicker();
+      });
   }
   function openPicker(request) {
     pickerRequest = request;
     picked = {};
-    (request.options.selectionIds || []).forEach(function (selection) { picked[selection.id] = { id: selection.id }; });
+    // A selection without variants means the whole product: its variants are filled in on load.
+    (request.options.selectionIds || []).forEach(function (selection) {
+      picked[selection.id] = selection.variants ? selection.variants.map(function (v) { return v.id; }) : null;
+    });
     pickerSearch.value = "";
     loadPicker();
     picker.showModal();
@@ -138,7 +167,15 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
     fetch("/admin/resource-picker?shop=" + encodeURIComponent(shop) + "&ids=" + encodeURIComponent(ids.join(",")))
       .then(function (r) { return r.json(); })
       .then(function (body) {
-        send({ type: "resource-picker-result", id: pickerRequest.id, selection: chosen ? body.products : undefined });
+        // As App Bridge does: each product with only the chosen variants, and totalVariants.
+        var selection = body.products.map(function (product) {
+          var ids = picked[product.id] || product.variants.map(function (v) { return v.id; });
+          return Object.assign({}, product, {
+            totalVariants: product.variants.length,
+            variants: product.variants.filter(function (v) { return ids.indexOf(v.id) >= 0; }),
+          });
+        });
+        send({ type: "resource-picker-result", id: pickerRequest.id, selection: chosen ? selection : undefined });
         pickerRequest = null;
       });
   });

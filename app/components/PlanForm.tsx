@@ -26,12 +26,18 @@ export interface ProductOption {
   title: string;
   status: string;
   price?: string;
+  /** For a variant: its product. */
+  productId?: string;
 }
 
 interface Props {
   title: string;
   initialDraft: PlanDraft;
   initialProducts: ProductOption[];
+  /** Single variants the plan applies to (of products not attached whole). */
+  initialVariants: ProductOption[];
+  /** Products Orchard attached that Shopify has since deleted. */
+  deletedProducts: { id: string; title: string }[];
   currencyCode: string;
   fieldErrors: FieldErrors;
   shopifyErrors: { field: string; message: string }[];
@@ -48,13 +54,24 @@ const newFrequency = (): FrequencyDraft => ({
 const toNumber = (value: string) => (value.trim() === "" ? NaN : Number(value));
 
 /** Create and edit a subscription plan, with a live preview of what shoppers read. */
-export function PlanForm({ title, initialDraft, initialProducts, currencyCode, fieldErrors, shopifyErrors, formInvalid }: Props) {
+export function PlanForm({
+  title,
+  initialDraft,
+  initialProducts,
+  initialVariants,
+  deletedProducts,
+  currencyCode,
+  fieldErrors,
+  shopifyErrors,
+  formInvalid,
+}: Props) {
   const { t, locale } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
   const search = useFetcher<{ products: ProductOption[] }>();
   const [draft, setDraft] = useState(initialDraft);
   const [products, setProducts] = useState(initialProducts);
+  const [variants, setVariants] = useState(initialVariants);
   const [query, setQuery] = useState("");
 
   const error = (path: string) => (fieldErrors[path] ? t(`plans.errors.${fieldErrors[path]}` as MessageKey) : undefined);
@@ -68,22 +85,40 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the query only
   }, [query]);
 
+  // The picker returns each product with the variants the merchant kept: all of them attaches the
+  // product, fewer attaches just those variants.
   const browse = async () => {
     if (typeof window.shopify?.resourcePicker !== "function") return;
     const selection = await window.shopify.resourcePicker({
       type: "product",
       multiple: true,
-      selectionIds: products.map((p) => ({ id: p.id })),
+      selectionIds: [
+        ...products.map((p) => ({ id: p.id })),
+        ...Object.values(
+          variants.reduce<Record<string, { id: string; variants: { id: string }[] }>>((byProduct, v) => {
+            const productId = v.productId ?? "";
+            byProduct[productId] ??= { id: productId, variants: [] };
+            byProduct[productId].variants.push({ id: v.id });
+            return byProduct;
+          }, {}),
+        ),
+      ],
     });
-    if (selection)
-      setProducts(
-        selection.map((p) => ({
-          id: p.id,
-          title: p.title,
-          status: String((p as { status?: string }).status ?? "ACTIVE"),
-          price: p.variants[0]?.price,
+    if (!selection) return;
+    const whole = selection.filter((p) => p.variants.length >= (p.totalVariants ?? p.variants.length));
+    const partial = selection.filter((p) => !whole.includes(p));
+    setProducts(whole.map((p) => ({ id: p.id, title: p.title, status: String(p.status ?? "ACTIVE"), price: p.variants[0]?.price })));
+    setVariants(
+      partial.flatMap((p) =>
+        p.variants.map((v) => ({
+          id: v.id ?? "",
+          productId: p.id,
+          title: `${p.title} – ${v.title ?? ""}`,
+          status: String(p.status ?? "ACTIVE"),
+          price: v.price,
         })),
-      );
+      ),
+    );
   };
 
   const sample = products[0] ?? search.data?.products[0];
@@ -93,7 +128,15 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
     [draft.frequencies, currencyCode, locale],
   );
 
-  const save = () => submit({ plan: JSON.stringify(draft), productIds: JSON.stringify(products.map((p) => p.id)) }, { method: "post" });
+  const save = () =>
+    submit(
+      {
+        plan: JSON.stringify(draft),
+        productIds: JSON.stringify(products.map((p) => p.id)),
+        variantIds: JSON.stringify(variants.map((v) => v.id)),
+      },
+      { method: "post" },
+    );
   const toggleProduct = (product: ProductOption) =>
     setProducts((current) =>
       current.some((p) => p.id === product.id) ? current.filter((p) => p.id !== product.id) : [...current, product],
@@ -340,10 +383,18 @@ export function PlanForm({ title, initialDraft, initialProducts, currencyCode, f
                   />
                 ))}
               </BlockStack>
-              {products.map((product) => (
+              {[...products, ...variants].map((item) => (
+                <InlineStack key={item.id} gap="200" blockAlign="center">
+                  <Text as="span">{item.title}</Text>
+                  {item.status !== "ACTIVE" && <Badge tone="warning">{t("plans.inactive")}</Badge>}
+                </InlineStack>
+              ))}
+              {deletedProducts.map((product) => (
                 <InlineStack key={product.id} gap="200" blockAlign="center">
-                  <Text as="span">{product.title}</Text>
-                  {product.status !== "ACTIVE" && <Badge tone="warning">{t("plans.inactive")}</Badge>}
+                  <Text as="span" tone="subdued">
+                    {product.title}
+                  </Text>
+                  <Badge tone="critical">{t("plans.deletedProduct")}</Badge>
                 </InlineStack>
               ))}
             </BlockStack>

@@ -21,7 +21,7 @@ async function planOf(request: Request, id: string | undefined) {
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, shop, plan } = await planOf(request, params.id);
   const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
-  const loaded = plan.status === "active" ? await loadPlan(admin, plan.shopifyGroupId) : null;
+  const loaded = plan.status === "active" ? await loadPlan(admin, plan) : null;
   return { name: plan.name, currencyCode, loaded };
 };
 
@@ -29,7 +29,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, plan } = await planOf(request, params.id);
   const form = parsePlanForm(await request.formData());
   if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
-  const result = await updatePlan(admin, plan.shopifyGroupId, form.draft, form.productIds);
+  const result = await updatePlan(admin, plan.shopifyGroupId, form.draft, form.attachments);
   if (result.ok) throw redirect("/app/plans?saved=1");
   return result;
 };
@@ -57,6 +57,8 @@ export default function EditPlan() {
         title={name}
         initialDraft={loaded.draft}
         initialProducts={loaded.products}
+        initialVariants={loaded.variants}
+        deletedProducts={loaded.deletedProducts}
         currencyCode={currencyCode}
         fieldErrors={result?.fieldErrors ?? {}}
         shopifyErrors={result?.shopifyErrors ?? []}

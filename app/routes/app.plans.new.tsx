@@ -18,7 +18,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
   const form = parsePlanForm(await request.formData());
   if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
-  const result = await createPlan(admin, form.draft, form.productIds);
+  const result = await createPlan(admin, form.draft, form.attachments);
   if (result.ok) throw redirect("/app/plans?saved=1");
   return result;
 };
@@ -34,6 +34,8 @@ export default function NewPlan() {
         title={t("plans.newTitle")}
         initialDraft={emptyDraft()}
         initialProducts={[]}
+        initialVariants={[]}
+        deletedProducts={[]}
         currencyCode={currencyCode}
         fieldErrors={result?.fieldErrors ?? {}}
         shopifyErrors={result?.shopifyErrors ?? []}

@@ -36,6 +36,12 @@ export interface PlanDraft {
   maxCycles: number | null;
 }
 
+/** What a plan applies to: whole products, and single variants of other products (gids). */
+export interface Attachments {
+  productIds: string[];
+  variantIds: string[];
+}
+
 export const MAX_FREQUENCIES = 31;
 export const MAX_INTERVAL_COUNT: Record<Interval, number> = { DAY: 365, WEEK: 52, MONTH: 36, YEAR: 5 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADJUSTMENTS, INTERVALS, type PlanDraft } from "./plan-draft";
+import { ADJUSTMENTS, INTERVALS, type Attachments, type PlanDraft } from "./plan-draft";
 
 /**
  * The plan form posts its state as JSON. This checks its shape (hostile input: anything may
@@ -27,12 +27,15 @@ const planDraft = z.object({
   maxCycles: z.number().nullable(),
 });
 const productIds = z.array(z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/)).max(250);
+const variantIds = z.array(z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/)).max(250);
 
-export function parsePlanForm(form: FormData): { draft: PlanDraft; productIds: string[] } | null {
+export function parsePlanForm(form: FormData): { draft: PlanDraft; attachments: Attachments } | null {
   try {
     const draft = planDraft.safeParse(JSON.parse(String(form.get("plan") ?? "")));
     const products = productIds.safeParse(JSON.parse(String(form.get("productIds") ?? "[]")));
-    return draft.success && products.success ? { draft: draft.data, productIds: [...new Set(products.data)] } : null;
+    const variants = variantIds.safeParse(JSON.parse(String(form.get("variantIds") ?? "[]")));
+    if (!draft.success || !products.success || !variants.success) return null;
+    return { draft: draft.data, attachments: { productIds: [...new Set(products.data)], variantIds: [...new Set(variants.data)] } };
   } catch {
     return null;
   }

@@ -2,15 +2,17 @@ import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
-import { validatePlan, type FieldErrors, type PlanDraft } from "./plan-draft";
+import { validatePlan, type Attachments, type FieldErrors, type PlanDraft } from "./plan-draft";
 import { draftFromShopify, sellingPlanGroupInput } from "./plan-to-shopify";
 import { registerPlanTranslations, shopLanguages, shopperText } from "./plan-translations.server";
 import {
   PlanAddProducts,
+  PlanAddVariants,
   PlanCreate,
   PlanDelete,
   PlanDetail,
   PlanRemoveProducts,
+  PlanRemoveVariants,
   PlanUpdate,
   ProductSearch,
 } from "./selling-plan-groups.queries";
@@ -34,12 +36,18 @@ export async function listPlans(shop: string, search = "") {
   });
 }
 
-async function mirror(shop: string, groupId: string, draft: PlanDraft, productCount: number) {
+/** Mirrors the group as Shopify now has it, remembering which products Orchard attached. */
+async function mirror(admin: AdminClient, groupId: string, draft: PlanDraft) {
+  const { sellingPlanGroup } = await admin.request(PlanDetail, { id: groupId });
+  const products = sellingPlanGroup?.products.nodes ?? [];
+  const variantProducts = sellingPlanGroup?.productVariants.nodes.map((v) => v.product.id) ?? [];
+  const shop = admin.shop;
   const data = {
     name: draft.name,
     merchantCode: draft.merchantCode,
     frequencyCount: draft.frequencies.length,
-    productCount,
+    productCount: new Set([...products.map((p) => p.id), ...variantProducts]).size,
+    attachedProducts: JSON.stringify(products.map(({ id, title }) => ({ id, title }))),
     status: "active",
   };
   await db().subscriptionPlan.upsert({
@@ -58,16 +66,17 @@ function refused(error: unknown): SaveResult {
   };
 }
 
-export async function createPlan(admin: AdminClient, draft: PlanDraft, productIds: string[]): Promise<SaveResult> {
+export async function createPlan(admin: AdminClient, draft: PlanDraft, attachments: Attachments): Promise<SaveResult> {
   const fieldErrors = validatePlan(draft);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, shopifyErrors: [] };
   try {
     const [languages, currencyCode] = await Promise.all([shopLanguages(admin), currencyOf(admin.shop)]);
     const input = sellingPlanGroupInput(draft, shopperText(languages, currencyCode));
-    // Group and products in one mutation: Shopify creates both or neither.
-    const { sellingPlanGroupCreate } = await admin.request(PlanCreate, { input, resources: { productIds } });
+    // Group, products and variants in one mutation: Shopify creates all or nothing.
+    const resources = { productIds: attachments.productIds, productVariantIds: attachments.variantIds };
+    const { sellingPlanGroupCreate } = await admin.request(PlanCreate, { input, resources });
     const group = sellingPlanGroupCreate!.sellingPlanGroup!;
-    await mirror(admin.shop, group.id, draft, group.productsCount?.count ?? productIds.length);
+    await mirror(admin, group.id, draft);
     await registerPlanTranslations(admin, group.id, draft, languages, currencyCode);
     return { ok: true, id: group.id };
   } catch (error) {
@@ -75,7 +84,7 @@ export async function createPlan(admin: AdminClient, draft: PlanDraft, productId
   }
 }
 
-export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraft, productIds: string[]): Promise<SaveResult> {
+export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraft, attachments: Attachments): Promise<SaveResult> {
   const fieldErrors = validatePlan(draft);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, shopifyErrors: [] };
   try {
@@ -84,12 +93,19 @@ export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraf
     const existingPlanIds = current.sellingPlans.nodes.map((p) => p.id);
     const [languages, currencyCode] = await Promise.all([shopLanguages(admin), currencyOf(admin.shop)]);
     await admin.request(PlanUpdate, { id, input: sellingPlanGroupInput(draft, shopperText(languages, currencyCode), existingPlanIds) });
-    const attached = new Set(current.products.nodes.map((p) => p.id));
-    const toAdd = productIds.filter((p) => !attached.has(p));
-    const toRemove = [...attached].filter((p) => !productIds.includes(p));
-    if (toAdd.length) await admin.request(PlanAddProducts, { id, productIds: toAdd });
-    if (toRemove.length) await admin.request(PlanRemoveProducts, { id, productIds: toRemove });
-    await mirror(admin.shop, id, draft, productIds.length);
+    const products = difference(
+      current.products.nodes.map((p) => p.id),
+      attachments.productIds,
+    );
+    const variants = difference(
+      current.productVariants.nodes.map((v) => v.id),
+      attachments.variantIds,
+    );
+    if (products.added.length) await admin.request(PlanAddProducts, { id, productIds: products.added });
+    if (products.removed.length) await admin.request(PlanRemoveProducts, { id, productIds: products.removed });
+    if (variants.added.length) await admin.request(PlanAddVariants, { id, variantIds: variants.added });
+    if (variants.removed.length) await admin.request(PlanRemoveVariants, { id, variantIds: variants.removed });
+    await mirror(admin, id, draft);
     await registerPlanTranslations(admin, id, draft, languages, currencyCode);
     return { ok: true, id };
   } catch (error) {
@@ -97,10 +113,26 @@ export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraf
   }
 }
 
-export async function loadPlan(admin: AdminClient, id: string) {
-  const { sellingPlanGroup } = await admin.request(PlanDetail, { id });
+function difference(current: string[], wanted: string[]) {
+  return { added: wanted.filter((id) => !current.includes(id)), removed: current.filter((id) => !wanted.includes(id)) };
+}
+
+/** The plan as the merchant edits it, with the products Orchard attached that Shopify has since deleted. */
+export async function loadPlan(admin: AdminClient, plan: { shopifyGroupId: string; attachedProducts: string }) {
+  const { sellingPlanGroup } = await admin.request(PlanDetail, { id: plan.shopifyGroupId });
   if (!sellingPlanGroup) return null;
-  return { draft: draftFromShopify(sellingPlanGroup), products: sellingPlanGroup.products.nodes };
+  const current = new Set(sellingPlanGroup.products.nodes.map((p) => p.id));
+  const attached = JSON.parse(plan.attachedProducts) as { id: string; title: string }[];
+  return {
+    draft: draftFromShopify(sellingPlanGroup),
+    products: sellingPlanGroup.products.nodes,
+    variants: sellingPlanGroup.productVariants.nodes.map((v) => ({
+      id: v.id,
+      title: `${v.product.title} – ${v.title}`,
+      status: v.product.status,
+    })),
+    deletedProducts: attached.filter((p) => !current.has(p.id)),
+  };
 }
 
 /** Deletes in Shopify, then forgets the mirror rows; a group already gone in Shopify is forgotten too. */

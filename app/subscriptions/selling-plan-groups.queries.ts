@@ -2,6 +2,10 @@ import { operation } from "../shopify/admin-client";
 import type {
   PlanAddProductsMutation,
   PlanAddProductsMutationVariables,
+  PlanAddVariantsMutation,
+  PlanAddVariantsMutationVariables,
+  PlanRemoveVariantsMutation,
+  PlanRemoveVariantsMutationVariables,
   PlanCreateMutation,
   PlanCreateMutationVariables,
   PlanDeleteMutation,
@@ -92,6 +96,34 @@ export const PlanRemoveProducts = operation<PlanRemoveProductsMutation, PlanRemo
   }
 `);
 
+export const PlanAddVariants = operation<PlanAddVariantsMutation, PlanAddVariantsMutationVariables>(`#graphql
+  mutation PlanAddVariants($id: ID!, $variantIds: [ID!]!) {
+    sellingPlanGroupAddProductVariants(id: $id, productVariantIds: $variantIds) {
+      sellingPlanGroup {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const PlanRemoveVariants = operation<PlanRemoveVariantsMutation, PlanRemoveVariantsMutationVariables>(`#graphql
+  mutation PlanRemoveVariants($id: ID!, $variantIds: [ID!]!) {
+    sellingPlanGroupRemoveProductVariants(id: $id, productVariantIds: $variantIds) {
+      removedProductVariantIds
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 export const PlanDetail = operation<PlanDetailQuery, PlanDetailQueryVariables>(`#graphql
   query PlanDetail($id: ID!) {
     sellingPlanGroup(id: $id) {
@@ -105,6 +137,17 @@ export const PlanDetail = operation<PlanDetailQuery, PlanDetailQueryVariables>(`
           id
           title
           status
+        }
+      }
+      productVariants(first: 100) {
+        nodes {
+          id
+          title
+          product {
+            id
+            title
+            status
+          }
         }
       }
       sellingPlans(first: 31) {

@@ -91,6 +91,25 @@ export type PlanRemoveProductsMutation = { sellingPlanGroupRemoveProducts?: Admi
     & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
   )> };
 
+export type PlanAddVariantsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  variantIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanAddVariantsMutation = { sellingPlanGroupAddProductVariants?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PlanRemoveVariantsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  variantIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanRemoveVariantsMutation = { sellingPlanGroupRemoveProductVariants?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupRemoveProductVariantsPayload, 'removedProductVariantIds'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
 export type PlanDetailQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -98,7 +117,10 @@ export type PlanDetailQueryVariables = AdminTypes.Exact<{
 
 export type PlanDetailQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
     Pick<AdminTypes.SellingPlanGroup, 'id' | 'name' | 'merchantCode' | 'description' | 'options'>
-    & { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'status'>> }, sellingPlans: { nodes: Array<(
+    & { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'status'>> }, productVariants: { nodes: Array<(
+        Pick<AdminTypes.ProductVariant, 'id' | 'title'>
+        & { product: Pick<AdminTypes.Product, 'id' | 'title' | 'status'> }
+      )> }, sellingPlans: { nodes: Array<(
         Pick<AdminTypes.SellingPlan, 'id'>
         & { billingPolicy: Pick<AdminTypes.SellingPlanRecurringBillingPolicy, 'interval' | 'intervalCount' | 'minCycles' | 'maxCycles'>, deliveryPolicy: Pick<AdminTypes.SellingPlanRecurringDeliveryPolicy, 'interval' | 'intervalCount'>, pricingPolicies: Array<(
           Pick<AdminTypes.SellingPlanFixedPricingPolicy, 'adjustmentType'>
@@ -126,7 +148,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
   "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
   "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},
-  "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
+  "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      productVariants(first: 100) {\n        nodes {\n          id\n          title\n          product {\n            id\n            title\n            status\n          }\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
   "#graphql\n  query ProductSearch($query: String) {\n    products(first: 25, query: $query) {\n      nodes {\n        id\n        title\n        status\n        priceRangeV2 {\n          minVariantPrice {\n            amount\n          }\n        }\n      }\n    }\n  }\n": {return: ProductSearchQuery, variables: ProductSearchQueryVariables},
 }
 
@@ -137,6 +159,8 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation PlanDelete($id: ID!) {\n    sellingPlanGroupDelete(id: $id) {\n      deletedSellingPlanGroupId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanDeleteMutation, variables: PlanDeleteMutationVariables},
   "#graphql\n  mutation PlanAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanAddProductsMutation, variables: PlanAddProductsMutationVariables},
   "#graphql\n  mutation PlanRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanRemoveProductsMutation, variables: PlanRemoveProductsMutationVariables},
+  "#graphql\n  mutation PlanAddVariants($id: ID!, $variantIds: [ID!]!) {\n    sellingPlanGroupAddProductVariants(id: $id, productVariantIds: $variantIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanAddVariantsMutation, variables: PlanAddVariantsMutationVariables},
+  "#graphql\n  mutation PlanRemoveVariants($id: ID!, $variantIds: [ID!]!) {\n    sellingPlanGroupRemoveProductVariants(id: $id, productVariantIds: $variantIds) {\n      removedProductVariantIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanRemoveVariantsMutation, variables: PlanRemoveVariantsMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

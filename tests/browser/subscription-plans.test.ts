@@ -57,6 +57,9 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     const picker = page.getByRole("dialog", { name: "Add products" });
     await picker.getByLabel("Search products").fill("House Blend");
     await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
+    // Only one size of another product: the plan applies to that variant alone.
+    await picker.getByLabel("Search products").fill("Ethiopia");
+    await picker.getByRole("checkbox", { name: "1 kg" }).check();
     await picker.getByRole("button", { name: "Select" }).click();
     await expect.poll(() => app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).isChecked()).toBe(true);
     await expect.poll(() => app.getByText(/Deliver every 4 weeks · Prepay 3 deliveries · Save 10%/).count()).toBeGreaterThan(0);
@@ -65,7 +68,8 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     await app.getByRole("link", { name: "Coffee club" }).waitFor({ timeout: 30_000 });
     await page.getByText("Plan saved").waitFor();
     const group = [...shop.sellingPlanGroups.values()][0]!;
-    expect(group).toMatchObject({ name: "Coffee club", productIds: [coffee.id] });
+    const ethiopia = [...shop.products.values()].find((p) => p.title === "Single Origin Ethiopia")!;
+    expect(group).toMatchObject({ name: "Coffee club", productIds: [coffee.id], variantIds: [ethiopia.variants[1]!.id] });
     expect(group.sellingPlans.map((p) => [p.name, p.billingPolicy.intervalCount, p.deliveryPolicy.intervalCount])).toEqual([
       ["Deliver every 2 weeks · Save 10%", 2, 2],
       ["Deliver every 4 weeks · Prepay 3 deliveries · Save 10%", 12, 4],

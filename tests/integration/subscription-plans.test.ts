@@ -6,7 +6,7 @@ import { loader as editPlanLoader } from "../../app/routes/app.plans.$id";
 import { action as plansAction } from "../../app/routes/app.plans._index";
 import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
-import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
+import { createPlan, listPlans, updatePlan } from "../../app/subscriptions/plans.server";
 import { emptyDraft } from "../../app/subscriptions/plan-form-data";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { TranslationsRegister } from "../../app/subscriptions/plan-translations.queries";
@@ -21,6 +21,8 @@ async function installedShop() {
   await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
   return shop;
 }
+
+const noProducts = { productIds: [], variantIds: [] };
 
 function planForm(plan: unknown, productIds: unknown = []): FormData {
   const form = new FormData();
@@ -75,7 +77,7 @@ describe("subscription plans against Shopify's selling plan API", () => {
   it("shows Shopify's userErrors and saves nothing when Shopify refuses the change", async () => {
     const shop = await installedShop();
     const admin = await backgroundAdmin(shop.domain);
-    const result = await createPlan(admin, emptyDraft(), ["gid://shopify/Product/999999999"]);
+    const result = await createPlan(admin, emptyDraft(), { productIds: ["gid://shopify/Product/999999999"], variantIds: [] });
     expect(result).toEqual({
       ok: false,
       fieldErrors: {},
@@ -88,7 +90,7 @@ describe("subscription plans against Shopify's selling plan API", () => {
   it("shows a plan deleted in Shopify as deleted, and never recreates it", async () => {
     const shop = await installedShop();
     const admin = await backgroundAdmin(shop.domain);
-    const created = await createPlan(admin, emptyDraft(), []);
+    const created = await createPlan(admin, emptyDraft(), noProducts);
     if (!created.ok) throw new Error("plan not created");
     const groupId = Number(created.id.split("/").pop());
     shop.sellingPlanGroups.delete(groupId);
@@ -115,7 +117,7 @@ describe("subscription plans against Shopify's selling plan API", () => {
 
   it("does not show one shop's plan to another shop", async () => {
     const owner = await installedShop();
-    const created = await createPlan(await backgroundAdmin(owner.domain), emptyDraft(), []);
+    const created = await createPlan(await backgroundAdmin(owner.domain), emptyDraft(), noProducts);
     expect(created.ok).toBe(true);
     const [plan] = await listPlans(owner.domain);
     const other = await installedShop();
@@ -132,8 +134,8 @@ describe("syncing plans with Shopify", () => {
   it("follows renames and deletions made in Shopify without recreating anything", async () => {
     const shop = await installedShop();
     const admin = await backgroundAdmin(shop.domain);
-    const kept = await createPlan(admin, { ...emptyDraft(), name: "Kept" }, []);
-    const gone = await createPlan(admin, { ...emptyDraft(), name: "Gone" }, []);
+    const kept = await createPlan(admin, { ...emptyDraft(), name: "Kept" }, noProducts);
+    const gone = await createPlan(admin, { ...emptyDraft(), name: "Gone" }, noProducts);
     if (!kept.ok || !gone.ok) throw new Error("plans not created");
     shop.sellingPlanGroups.get(Number(kept.id.split("/").pop()))!.name = "Renamed in Shopify";
     shop.sellingPlanGroups.delete(Number(gone.id.split("/").pop()));
@@ -157,7 +159,10 @@ describe("plan text in the shopper's language", () => {
   it("registers French translations of every frequency with Shopify, which the French storefront shows", async () => {
     const shop = await installedShop();
     const product = [...shop.products.values()][0]!;
-    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), [gid("Product", product.id)]);
+    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), {
+      productIds: [gid("Product", product.id)],
+      variantIds: [],
+    });
     if (!created.ok) throw new Error("plan not created");
     const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
     const french = shop.translations.get(gid("SellingPlan", group.sellingPlans[0]!.id))?.get("fr");
@@ -174,7 +179,7 @@ describe("plan text in the shopper's language", () => {
   it("refuses a translation of content that has changed since (stale digest)", async () => {
     const shop = await installedShop();
     const admin = await backgroundAdmin(shop.domain);
-    const created = await createPlan(admin, emptyDraft(), []);
+    const created = await createPlan(admin, emptyDraft(), noProducts);
     if (!created.ok) throw new Error("plan not created");
     const planId = gid("SellingPlan", shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!.sellingPlans[0]!.id);
     const error = await admin
@@ -200,5 +205,41 @@ describe("product search where the resource picker is unavailable", () => {
     expect(result.products[0]!.id).toBe(
       gid("Product", [...shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!.id),
     );
+  });
+});
+
+describe("what a plan applies to", () => {
+  it("attaches single variants, switches to whole products, and shows a product deleted in Shopify", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const [coffee, tea] = [...shop.products.values()];
+    const created = await createPlan(admin, emptyDraft(), { productIds: [], variantIds: [gid("ProductVariant", coffee!.variants[1]!.id)] });
+    if (!created.ok) throw new Error("plan not created");
+    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    expect(group).toMatchObject({ productIds: [], variantIds: [coffee!.variants[1]!.id] });
+
+    const [plan] = await listPlans(shop.domain);
+    expect(
+      await updatePlan(admin, created.id, emptyDraft(), {
+        productIds: [gid("Product", coffee!.id), gid("Product", tea!.id)],
+        variantIds: [],
+      }),
+    ).toEqual({
+      ok: true,
+      id: created.id,
+    });
+    expect(shop.sellingPlanGroups.get(group.id)).toMatchObject({ productIds: [coffee!.id, tea!.id], variantIds: [] });
+    expect((await listPlans(shop.domain))[0]).toMatchObject({ productCount: 2 });
+
+    // Shopify deletes a product: it leaves every selling plan group without a word.
+    shop.products.delete(tea!.id);
+    shop.sellingPlanGroups.get(group.id)!.productIds = [coffee!.id];
+    const page = await editPlanLoader({
+      request: adminFetchRequest(`/app/plans/${plan!.id}`, shop.domain),
+      params: { id: plan!.id },
+      context: {},
+    });
+    expect(page.loaded?.products.map((p) => p.title)).toEqual([coffee!.title]);
+    expect(page.loaded?.deletedProducts).toEqual([{ id: gid("Product", tea!.id), title: tea!.title }]);
   });
 });

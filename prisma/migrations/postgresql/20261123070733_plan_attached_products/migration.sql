@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SubscriptionPlan" ADD COLUMN     "attachedProducts" TEXT NOT NULL DEFAULT '[]';
+
