@@ -133,8 +133,8 @@ export function controlRoutes(sim: Simulator, router: Router): void {
         description: "",
         options: plan.options,
         position: index + 1,
-        billingPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, minCycles: null, maxCycles: null },
-        deliveryPolicy: { interval: plan.interval, intervalCount: plan.intervalCount },
+        billingPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, minCycles: null, maxCycles: null, anchors: [] },
+        deliveryPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, anchors: [] },
         pricingPolicies: plan.percentageOff
           ? [{ adjustmentType: "PERCENTAGE" as const, adjustmentValue: Math.round(plan.percentageOff * 100), afterCycle: 0 }]
           : [],

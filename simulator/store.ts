@@ -84,14 +84,20 @@ export interface PricingPolicyRecord {
   afterCycle: number;
 }
 
+export interface AnchorRecord {
+  type: "WEEKDAY" | "MONTHDAY" | "YEARDAY";
+  day: number;
+  month: number | null;
+}
+
 export interface SellingPlanRecord {
   id: number;
   name: string;
   description: string;
   options: string[];
   position: number;
-  billingPolicy: { interval: Interval; intervalCount: number; minCycles: number | null; maxCycles: number | null };
-  deliveryPolicy: { interval: Interval; intervalCount: number };
+  billingPolicy: { interval: Interval; intervalCount: number; minCycles: number | null; maxCycles: number | null; anchors: AnchorRecord[] };
+  deliveryPolicy: { interval: Interval; intervalCount: number; anchors: AnchorRecord[] };
   pricingPolicies: PricingPolicyRecord[];
 }
 

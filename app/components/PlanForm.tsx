@@ -18,7 +18,15 @@ import {
 } from "@shopify/polaris";
 import { messagesByLocale, type MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
-import { ADJUSTMENTS, INTERVALS, priceOnOrder, type FieldErrors, type FrequencyDraft, type PlanDraft } from "../subscriptions/plan-draft";
+import {
+  ADJUSTMENTS,
+  ANCHOR_MAX,
+  INTERVALS,
+  priceOnOrder,
+  type FieldErrors,
+  type FrequencyDraft,
+  type PlanDraft,
+} from "../subscriptions/plan-draft";
 import { formatMoneyMinor, frequencyName } from "../subscriptions/plan-text";
 
 export interface ProductOption {
@@ -50,8 +58,19 @@ const newFrequency = (): FrequencyDraft => ({
   deliveriesPerBilling: 1,
   discount: { type: "PERCENTAGE", value: "10" },
   intro: null,
+  anchorDay: null,
 });
 const toNumber = (value: string) => (value.trim() === "" ? NaN : Number(value));
+
+/** "Any day", then the weekdays (ISO 1 = Monday) or the days of the month. */
+function anchorOptions(interval: FrequencyDraft["interval"], locale: string, anyDay: string) {
+  const days = Array.from({ length: ANCHOR_MAX[interval] ?? 0 }, (_, i) => i + 1);
+  const label = (day: number) =>
+    interval === "WEEK"
+      ? new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)))
+      : String(day);
+  return [{ value: "", label: anyDay }, ...days.map((day) => ({ value: String(day), label: label(day) }))];
+}
 
 /** Create and edit a subscription plan, with a live preview of what shoppers read. */
 export function PlanForm({
@@ -229,7 +248,9 @@ export function PlanForm({
                             label={t("plans.unit")}
                             options={INTERVALS.map((value) => ({ value, label: t(`plans.units.${value}`) }))}
                             value={frequency.interval}
-                            onChange={(interval) => updateFrequency(index, { interval: interval as FrequencyDraft["interval"] })}
+                            onChange={(interval) =>
+                              updateFrequency(index, { interval: interval as FrequencyDraft["interval"], anchorDay: null })
+                            }
                           />
                           <Select
                             label={t("plans.discountType")}
@@ -258,6 +279,15 @@ export function PlanForm({
                             error={at("deliveriesPerBilling")}
                             autoComplete="off"
                           />
+                          {ANCHOR_MAX[frequency.interval] !== null && (
+                            <Select
+                              label={t("plans.anchor")}
+                              options={anchorOptions(frequency.interval, locale, t("plans.anchorAny"))}
+                              value={frequency.anchorDay === null ? "" : String(frequency.anchorDay)}
+                              onChange={(value) => updateFrequency(index, { anchorDay: value === "" ? null : Number(value) })}
+                              error={at("anchorDay")}
+                            />
+                          )}
                         </FormLayout.Group>
                         <Checkbox
                           label={t("plans.introOffer")}

@@ -24,6 +24,11 @@ export interface FrequencyDraft {
   discount: Adjustment;
   /** An introductory price for the first `orders` orders, before `discount` applies. */
   intro: { orders: number; discount: Adjustment } | null;
+  /**
+   * Deliver on a fixed day: ISO weekday (1 = Monday) for weekly plans, day of the month for monthly
+   * ones (29–31 fall back to the month's last day, as Shopify does). Null: any day.
+   */
+  anchorDay: number | null;
 }
 
 export interface PlanDraft {
@@ -43,6 +48,8 @@ export interface Attachments {
 }
 
 export const MAX_FREQUENCIES = 31;
+/** The highest anchor day per interval; null where Orchard offers no anchor. */
+export const ANCHOR_MAX: Record<Interval, number | null> = { DAY: null, WEEK: 7, MONTH: 31, YEAR: null };
 export const MAX_INTERVAL_COUNT: Record<Interval, number> = { DAY: 365, WEEK: 52, MONTH: 36, YEAR: 5 };
 
 export type FieldErrors = Record<string, ErrorCode>;
@@ -57,6 +64,7 @@ export type ErrorCode =
   | "introOrders"
   | "cycles"
   | "maxBelowMin"
+  | "anchorDay"
   | "duplicateFrequency";
 
 /** Minor units from a decimal string with at most `digits` decimals; null when it is not one. */
@@ -114,6 +122,11 @@ export function validatePlan(draft: PlanDraft): FieldErrors {
       if (!Number.isInteger(frequency.intro.orders) || frequency.intro.orders < 1 || frequency.intro.orders > 12)
         errors[at("intro.orders")] = "introOrders";
       checkAdjustment(frequency.intro.discount, at("intro.discount"), errors);
+    }
+    if (frequency.anchorDay !== null) {
+      const max = ANCHOR_MAX[frequency.interval];
+      if (max === null || !Number.isInteger(frequency.anchorDay) || frequency.anchorDay < 1 || frequency.anchorDay > max)
+        errors[at("anchorDay")] = "anchorDay";
     }
     const key = `${frequency.interval}:${frequency.intervalCount}:${frequency.deliveriesPerBilling}`;
     if (seen.has(key)) errors[at("intervalCount")] = "duplicateFrequency";

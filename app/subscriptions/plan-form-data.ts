@@ -16,6 +16,7 @@ const frequency = z.object({
   deliveriesPerBilling: z.number(),
   discount: adjustment,
   intro: z.object({ orders: z.number(), discount: adjustment }).nullable(),
+  anchorDay: z.number().nullable(),
 });
 const planDraft = z.object({
   name: z.string().max(10_000),
@@ -47,8 +48,22 @@ export const emptyDraft = (): PlanDraft => ({
   description: "",
   optionsLabel: "Delivery every",
   frequencies: [
-    { interval: "WEEK", intervalCount: 2, deliveriesPerBilling: 1, discount: { type: "PERCENTAGE", value: "10" }, intro: null },
-    { interval: "WEEK", intervalCount: 4, deliveriesPerBilling: 1, discount: { type: "PERCENTAGE", value: "10" }, intro: null },
+    {
+      interval: "WEEK",
+      intervalCount: 2,
+      deliveriesPerBilling: 1,
+      discount: { type: "PERCENTAGE", value: "10" },
+      intro: null,
+      anchorDay: null,
+    },
+    {
+      interval: "WEEK",
+      intervalCount: 4,
+      deliveriesPerBilling: 1,
+      discount: { type: "PERCENTAGE", value: "10" },
+      intro: null,
+      anchorDay: null,
+    },
   ],
   minCycles: null,
   maxCycles: null,

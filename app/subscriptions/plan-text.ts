@@ -29,10 +29,23 @@ function priceText(messages: Messages, adjustment: Adjustment, currencyCode: str
   return zero ? null : translate(messages, "planText.save", { discount: adjustmentText(adjustment, currencyCode, locale) });
 }
 
+/** "on Monday" for a weekly anchor, "on day 15" for a monthly one. */
+export function anchorText(messages: Messages, frequency: FrequencyDraft, locale: string): string {
+  if (frequency.interval === "WEEK") {
+    // 2024-01-01 was a Monday: ISO weekday n falls n - 1 days later.
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2024, 0, frequency.anchorDay ?? 1)),
+    );
+    return translate(messages, "planText.onWeekday", { weekday });
+  }
+  return translate(messages, "planText.onMonthDay", { day: frequency.anchorDay ?? 1 });
+}
+
 export function frequencyName(messages: Messages, frequency: FrequencyDraft, currencyCode: string, locale: string): string {
-  const parts = [
-    translate(messages, "planText.deliverEvery", { interval: intervalText(messages, frequency.interval, frequency.intervalCount) }),
-  ];
+  const every = translate(messages, "planText.deliverEvery", {
+    interval: intervalText(messages, frequency.interval, frequency.intervalCount),
+  });
+  const parts = [frequency.anchorDay === null ? every : `${every} ${anchorText(messages, frequency, locale)}`];
   if (frequency.deliveriesPerBilling > 1)
     parts.push(translate(messages, "planText.prepaid", { deliveries: frequency.deliveriesPerBilling }));
   if (frequency.intro) {

@@ -33,6 +33,11 @@ export interface ShopperText {
   currencyCode: string;
 }
 
+function anchorsOf(frequency: FrequencyDraft) {
+  if (frequency.anchorDay === null) return [];
+  return [{ type: frequency.interval === "WEEK" ? ("WEEKDAY" as const) : ("MONTHDAY" as const), day: frequency.anchorDay }];
+}
+
 function sellingPlanInput(draft: PlanDraft, frequency: FrequencyDraft, index: number, text: ShopperText): SellingPlanInput {
   return {
     ...(frequency.id ? { id: frequency.id } : {}),
@@ -46,9 +51,11 @@ function sellingPlanInput(draft: PlanDraft, frequency: FrequencyDraft, index: nu
         intervalCount: frequency.intervalCount * frequency.deliveriesPerBilling,
         minCycles: draft.minCycles,
         maxCycles: draft.maxCycles,
+        anchors: anchorsOf(frequency),
       },
     },
-    deliveryPolicy: { recurring: { interval: frequency.interval, intervalCount: frequency.intervalCount } },
+    // Shopify requires the billing and delivery anchors to be the same.
+    deliveryPolicy: { recurring: { interval: frequency.interval, intervalCount: frequency.intervalCount, anchors: anchorsOf(frequency) } },
     pricingPolicies: pricingPolicies(frequency),
   };
 }
@@ -92,6 +99,7 @@ export function draftFromShopify(group: NonNullable<PlanDetailQuery["sellingPlan
       deliveriesPerBilling: billing && delivery ? Math.max(1, Math.round(billing.intervalCount / delivery.intervalCount)) : 1,
       discount: adjustmentFromShopify(recurring ?? fixed),
       intro: recurring && "afterCycle" in recurring ? { orders: recurring.afterCycle ?? 1, discount: adjustmentFromShopify(fixed) } : null,
+      anchorDay: delivery && "anchors" in delivery ? (delivery.anchors[0]?.day ?? null) : null,
     };
   });
   const firstBilling = group.sellingPlans.nodes[0]?.billingPolicy;

@@ -165,6 +165,10 @@ export const PlanDetail = operation<PlanDetailQuery, PlanDetailQueryVariables>(`
             ... on SellingPlanRecurringDeliveryPolicy {
               interval
               intervalCount
+              anchors {
+                type
+                day
+              }
             }
           }
           pricingPolicies {

@@ -1,7 +1,7 @@
 import { connection, type ConnectionArgs } from "./connection";
 import { matchesQuery, presentProduct, presentVariant } from "./presenters";
 import { decimalFromMinor, gid, minorFromDecimal, parseGid } from "../ids";
-import type { Interval, PricingPolicyRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store } from "../store";
+import type { AnchorRecord, Interval, PricingPolicyRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store } from "../store";
 
 /**
  * Selling plan groups as the Admin API keeps them: sellingPlanGroupCreate/Update/Delete and the
@@ -19,6 +19,36 @@ interface PricingInput {
   recurring?: { adjustmentType?: string; adjustmentValue?: { percentage?: number; fixedValue?: string }; afterCycle: number } | null;
 }
 
+interface AnchorInput {
+  type?: AnchorRecord["type"];
+  day?: number;
+  month?: number | null;
+}
+
+const ANCHOR_DAY_MAX: Record<AnchorRecord["type"], number> = { WEEKDAY: 7, MONTHDAY: 31, YEARDAY: 31 };
+
+function anchorsFrom(
+  input: AnchorInput[] | undefined,
+  interval: Interval | undefined,
+  field: string[],
+  errors: UserError[],
+): AnchorRecord[] {
+  const anchors = input ?? [];
+  if (anchors.length && interval === "DAY") {
+    errors.push({ field, message: "Selling plan anchors are not allowed for daily intervals", code: "SELLING_PLAN_ANCHORS_NOT_ALLOWED" });
+    return [];
+  }
+  return anchors.flatMap((anchor, index) => {
+    const max = anchor.type ? ANCHOR_DAY_MAX[anchor.type] : 0;
+    const day = anchor.day ?? 0;
+    if (!anchor.type || !Number.isInteger(day) || day < 1 || day > max || (anchor.type === "YEARDAY" && !anchor.month)) {
+      errors.push({ field: [...field, String(index)], message: "Anchor is invalid", code: "INVALID" });
+      return [];
+    }
+    return [{ type: anchor.type, day, month: anchor.month ?? null }];
+  });
+}
+
 interface PlanInput {
   id?: string;
   name?: string;
@@ -27,10 +57,16 @@ interface PlanInput {
   position?: number;
   category?: string;
   billingPolicy?: {
-    recurring?: { interval?: Interval; intervalCount?: number; minCycles?: number | null; maxCycles?: number | null } | null;
+    recurring?: {
+      interval?: Interval;
+      intervalCount?: number;
+      minCycles?: number | null;
+      maxCycles?: number | null;
+      anchors?: AnchorInput[];
+    } | null;
     fixed?: unknown;
   } | null;
-  deliveryPolicy?: { recurring?: { interval?: Interval; intervalCount?: number } | null; fixed?: unknown } | null;
+  deliveryPolicy?: { recurring?: { interval?: Interval; intervalCount?: number; anchors?: AnchorInput[] } | null; fixed?: unknown } | null;
   pricingPolicies?: PricingInput[];
 }
 
@@ -159,6 +195,31 @@ function planFrom(
       });
     }
   }
+  const billingAnchors =
+    input.billingPolicy === undefined
+      ? (existing?.billingPolicy.anchors ?? [])
+      : anchorsFrom(
+          input.billingPolicy?.recurring?.anchors,
+          billing?.interval,
+          [...field, "billingPolicy", "recurring", "anchors"],
+          errors,
+        );
+  const deliveryAnchors =
+    input.deliveryPolicy === undefined
+      ? (existing?.deliveryPolicy.anchors ?? [])
+      : anchorsFrom(
+          input.deliveryPolicy?.recurring?.anchors,
+          delivery?.interval,
+          [...field, "deliveryPolicy", "recurring", "anchors"],
+          errors,
+        );
+  if (JSON.stringify(billingAnchors) !== JSON.stringify(deliveryAnchors)) {
+    errors.push({
+      field: [...field, "billingPolicy"],
+      message: "Billing and delivery policy anchors must be equal",
+      code: "SELLING_PLAN_BILLING_AND_DELIVERY_POLICY_ANCHORS_MUST_BE_EQUAL",
+    });
+  }
   let pricing = existing?.pricingPolicies ?? [];
   if (input.pricingPolicies) {
     if (input.pricingPolicies.length > 2) {
@@ -191,8 +252,9 @@ function planFrom(
       intervalCount: billing.intervalCount!,
       minCycles: billing.minCycles ?? null,
       maxCycles: billing.maxCycles ?? null,
+      anchors: billingAnchors,
     },
-    deliveryPolicy: { interval: delivery.interval!, intervalCount: delivery.intervalCount! },
+    deliveryPolicy: { interval: delivery.interval!, intervalCount: delivery.intervalCount!, anchors: deliveryAnchors },
     pricingPolicies: pricing,
   };
 }
@@ -321,13 +383,13 @@ export function presentSellingPlan(shop: ShopRecord, plan: SellingPlanRecord, cr
     billingPolicy: {
       __typename: "SellingPlanRecurringBillingPolicy",
       ...plan.billingPolicy,
-      anchors: [],
+      anchors: plan.billingPolicy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null })),
       createdAt: createdAt.toISOString(),
     },
     deliveryPolicy: {
       __typename: "SellingPlanRecurringDeliveryPolicy",
       ...plan.deliveryPolicy,
-      anchors: [],
+      anchors: plan.deliveryPolicy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null })),
       cutoff: null,
       intent: "FULFILLMENT_BEGIN",
       preAnchorBehavior: "ASAP",

@@ -140,4 +140,38 @@ describe("store simulator: selling plan groups", () => {
     ]);
     expect(shop.sellingPlanGroups.size).toBe(0);
   });
+
+  it("requires billing and delivery anchors to match, and refuses anchors on daily plans", async () => {
+    const shop = installedShop();
+    const anchored = (billing: unknown[], delivery: unknown[], interval = "MONTH") => ({
+      ...plan(1, 1),
+      billingPolicy: { recurring: { interval, intervalCount: 1, anchors: billing } },
+      deliveryPolicy: { recurring: { interval, intervalCount: 1, anchors: delivery } },
+    });
+    const { body } = await post(
+      shop.domain,
+      {
+        query: create,
+        variables: {
+          input: {
+            name: "Anchored",
+            options: ["Every"],
+            sellingPlansToCreate: [
+              { ...anchored([{ type: "MONTHDAY", day: 1 }], [{ type: "MONTHDAY", day: 2 }]), options: ["a"] },
+              { ...anchored([{ type: "MONTHDAY", day: 1 }], [{ type: "MONTHDAY", day: 1 }], "DAY"), options: ["b"] },
+            ],
+          },
+        },
+      },
+      "shpat_test",
+    );
+    const codes = (body.data as { sellingPlanGroupCreate: { userErrors: { code: string }[] } }).sellingPlanGroupCreate.userErrors.map(
+      (e) => e.code,
+    );
+    expect(codes).toEqual([
+      "SELLING_PLAN_BILLING_AND_DELIVERY_POLICY_ANCHORS_MUST_BE_EQUAL",
+      "SELLING_PLAN_ANCHORS_NOT_ALLOWED",
+      "SELLING_PLAN_ANCHORS_NOT_ALLOWED",
+    ]);
+  });
 });

@@ -17,6 +17,7 @@ const frequency = (patch: Partial<FrequencyDraft> = {}): FrequencyDraft => ({
   deliveriesPerBilling: 1,
   discount: { type: "PERCENTAGE", value: "10" },
   intro: null,
+  anchorDay: null,
   ...patch,
 });
 const plan = (patch: Partial<PlanDraft> = {}): PlanDraft => ({
@@ -57,6 +58,9 @@ describe("plan rules", () => {
     ],
     [{ minCycles: 6, maxCycles: 3 }, { maxCycles: "maxBelowMin" }],
     [{ minCycles: 0 }, { minCycles: "cycles" }],
+    [{ frequencies: [frequency({ interval: "DAY", anchorDay: 1 })] }, { "frequencies.0.anchorDay": "anchorDay" }],
+    [{ frequencies: [frequency({ interval: "MONTH", intervalCount: 1, anchorDay: 32 })] }, { "frequencies.0.anchorDay": "anchorDay" }],
+    [{ frequencies: [frequency({ anchorDay: 8 })] }, { "frequencies.0.anchorDay": "anchorDay" }],
   ] as [Partial<PlanDraft>, Record<string, string>][])("refuses %j with %j", (patch, errors) => {
     expect(validatePlan(plan(patch))).toEqual(errors);
   });
@@ -82,6 +86,15 @@ describe("plan rules", () => {
 });
 
 describe("what shoppers read", () => {
+  it("says on which day an anchored frequency delivers", () => {
+    expect(frequencyName(messagesByLocale.en, frequency({ interval: "MONTH", intervalCount: 1, anchorDay: 1 }), "USD", "en")).toBe(
+      "Deliver every month on day 1 · Save 10%",
+    );
+    expect(frequencyName(messagesByLocale.fr, frequency({ anchorDay: 1 }), "EUR", "fr")).toBe(
+      "Livraison tous les 2 semaines le lundi · Économisez 10\u00a0%",
+    );
+  });
+
   it("names each frequency in the shopper's language", () => {
     expect(frequencyName(messagesByLocale.en, frequency(), "USD", "en")).toBe("Deliver every 2 weeks · Save 10%");
     expect(
@@ -124,6 +137,13 @@ describe("the plan as Shopify's SellingPlanGroupInput", () => {
     });
   });
 
+  it("anchors billing and delivery to the same day, as Shopify requires", () => {
+    const input = sellingPlanGroupInput(plan({ frequencies: [frequency({ interval: "MONTH", intervalCount: 1, anchorDay: 15 })] }), text);
+    const created = input.sellingPlansToCreate![0]!;
+    expect(created.billingPolicy!.recurring!.anchors).toEqual([{ type: "MONTHDAY", day: 15 }]);
+    expect(created.deliveryPolicy!.recurring!.anchors).toEqual([{ type: "MONTHDAY", day: 15 }]);
+  });
+
   it("updates kept frequencies, creates new ones and deletes the rest", () => {
     const input = sellingPlanGroupInput(
       plan({ frequencies: [frequency({ id: "gid://shopify/SellingPlan/1" }), frequency({ intervalCount: 4 })] }),
@@ -157,7 +177,7 @@ describe("the plan as Shopify's SellingPlanGroupInput", () => {
           {
             id: "gid://shopify/SellingPlan/10",
             billingPolicy: { interval: "WEEK", intervalCount: 4, minCycles: null, maxCycles: null },
-            deliveryPolicy: { interval: "WEEK", intervalCount: 2 },
+            deliveryPolicy: { interval: "WEEK", intervalCount: 2, anchors: [{ type: "WEEKDAY", day: 5 }] },
             pricingPolicies: [
               { adjustmentType: fixed.adjustmentType!, adjustmentValue: { amount: fixed.adjustmentValue!.fixedValue! } },
               {
@@ -177,6 +197,7 @@ describe("the plan as Shopify's SellingPlanGroupInput", () => {
       deliveriesPerBilling: 2,
       discount: { type: "PERCENTAGE", value: "10" },
       intro: { orders: 2, discount: { type: "FIXED_AMOUNT", value: "3.00" } },
+      anchorDay: 5,
     });
   });
 });
