@@ -163,6 +163,34 @@ function existingGroup(shop: ShopRecord, id: unknown): SellingPlanGroupRecord | 
   return parsed ? shop.sellingPlanGroups.get(parsed.id) : undefined;
 }
 
+/**
+ * sellingPlanGroupAdd/Remove Products/ProductVariants: the same change to one of a group's two
+ * lists, answered in each mutation's own payload shape.
+ */
+function attachmentChange(kind: "products" | "variants", change: "add" | "remove"): Resolver {
+  const argument = kind === "products" ? "productIds" : "productVariantIds";
+  const type = kind === "products" ? "Product" : "ProductVariant";
+  const removedField = kind === "products" ? "removedProductIds" : "removedProductVariantIds";
+  const failed = (userErrors: UserError[]) =>
+    change === "add" ? { sellingPlanGroup: null, userErrors } : { [removedField]: null, userErrors };
+  return (_root, args, { store, shop, events }) => {
+    const current = existingGroup(shop, args.id);
+    if (!current) return failed(groupNotFound(["id"]).userErrors);
+    const ids = args[argument] as string[];
+    const resolved = resolveResources(store, shop, kind === "products" ? ids : [], kind === "variants" ? ids : [], [argument]);
+    if ("errors" in resolved) return failed(resolved.errors);
+    const given = kind === "products" ? resolved.products : resolved.variants;
+    const list = kind === "products" ? current.productIds : current.variantIds;
+    const next = change === "add" ? [...new Set([...list, ...given])] : list.filter((id) => !given.includes(id));
+    if (kind === "products") current.productIds = next;
+    else current.variantIds = next;
+    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
+    return change === "add"
+      ? { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] }
+      : { [removedField]: list.filter((id) => given.includes(id)).map((id) => gid(type, id)), userErrors: [] };
+  };
+}
+
 const mutationResolvers: Record<string, Resolver> = {
   translationsRegister: (_root, args, { shop, now }) =>
     registerTranslations(
@@ -210,44 +238,10 @@ const mutationResolvers: Record<string, Resolver> = {
     });
     return { deletedSellingPlanGroupId: gid("SellingPlanGroup", current.id), userErrors: [] };
   },
-  sellingPlanGroupAddProducts: (_root, args, { store, shop, events }) => {
-    const current = existingGroup(shop, args.id);
-    if (!current) return { sellingPlanGroup: null, ...groupNotFound(["id"]) };
-    const resolved = resolveResources(store, shop, args.productIds as string[], [], ["productIds"]);
-    if ("errors" in resolved) return { sellingPlanGroup: null, userErrors: resolved.errors };
-    current.productIds = [...new Set([...current.productIds, ...resolved.products])];
-    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
-    return { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] };
-  },
-  sellingPlanGroupRemoveProducts: (_root, args, { store, shop, events }) => {
-    const current = existingGroup(shop, args.id);
-    if (!current) return { removedProductIds: null, ...groupNotFound(["id"]) };
-    const resolved = resolveResources(store, shop, args.productIds as string[], [], ["productIds"]);
-    if ("errors" in resolved) return { removedProductIds: null, userErrors: resolved.errors };
-    const removed = current.productIds.filter((id) => resolved.products.includes(id));
-    current.productIds = current.productIds.filter((id) => !resolved.products.includes(id));
-    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
-    return { removedProductIds: removed.map((id) => gid("Product", id)), userErrors: [] };
-  },
-  sellingPlanGroupAddProductVariants: (_root, args, { store, shop, events }) => {
-    const current = existingGroup(shop, args.id);
-    if (!current) return { sellingPlanGroup: null, ...groupNotFound(["id"]) };
-    const resolved = resolveResources(store, shop, [], args.productVariantIds as string[], ["productVariantIds"]);
-    if ("errors" in resolved) return { sellingPlanGroup: null, userErrors: resolved.errors };
-    current.variantIds = [...new Set([...current.variantIds, ...resolved.variants])];
-    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
-    return { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] };
-  },
-  sellingPlanGroupRemoveProductVariants: (_root, args, { store, shop, events }) => {
-    const current = existingGroup(shop, args.id);
-    if (!current) return { removedProductVariantIds: null, ...groupNotFound(["id"]) };
-    const resolved = resolveResources(store, shop, [], args.productVariantIds as string[], ["productVariantIds"]);
-    if ("errors" in resolved) return { removedProductVariantIds: null, userErrors: resolved.errors };
-    const removed = current.variantIds.filter((id) => resolved.variants.includes(id));
-    current.variantIds = current.variantIds.filter((id) => !resolved.variants.includes(id));
-    events.push({ topic: "selling_plan_groups/update", payload: groupWebhook(current) });
-    return { removedProductVariantIds: removed.map((id) => gid("ProductVariant", id)), userErrors: [] };
-  },
+  sellingPlanGroupAddProducts: attachmentChange("products", "add"),
+  sellingPlanGroupRemoveProducts: attachmentChange("products", "remove"),
+  sellingPlanGroupAddProductVariants: attachmentChange("variants", "add"),
+  sellingPlanGroupRemoveProductVariants: attachmentChange("variants", "remove"),
 };
 
 /**

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startStack, type Stack } from "../../scripts/stack";
-import { seedShop } from "../../simulator/seed";
-import type { ProductRecord, ShopRecord } from "../../simulator/store";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { freePort, launchBrowser, personContext } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProductRecord } from "../../simulator/store";
+import { setUpBrowserStack } from "../support/browser-stack";
 
-let database: TestDatabase;
-let stack: Stack;
-let browser: Browser;
-let shop: ShopRecord;
+const ui = setUpBrowserStack({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
 
+// A selling plan group as Shopify would hold it, made through the simulator's control API.
 beforeAll(async () => {
-  database = await createTestDatabase();
-  stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
-  const { simulator } = stack;
-  shop = simulator.store.createShop({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" });
-  seedShop(simulator.store, shop, new Date(), { customers: 5, months: 1 });
-  coffee = [...shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
-  const response = await fetch(`${stack.simulatorUrl}/_control/shops/${shop.domain}/selling-plan-groups`, {
+  coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
+  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/selling-plan-groups`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -32,18 +21,11 @@ beforeAll(async () => {
     }),
   });
   expect(response.status).toBe(201);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await database?.drop();
 });
 
 describe("the storefront product page", () => {
   it("offers subscribe-and-save beside the add-to-cart button, with real prices, without shifting the layout", async () => {
-    const page = await (await personContext(browser)).newPage();
+    const page = await ui.newPage();
     await page.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
       new PerformanceObserver((list) => {
@@ -51,7 +33,7 @@ describe("the storefront product page", () => {
           (window as unknown as { shifts: number }).shifts += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
 
     const options = page.getByRole("group", { name: "Purchase options" });
     expect(await options.getByRole("radio").count()).toBe(3);
@@ -69,16 +51,16 @@ describe("the storefront product page", () => {
   });
 
   it("shows the price of the selected variant for each purchase option", async () => {
-    const page = await (await personContext(browser)).newPage();
-    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+    const page = await ui.newPage();
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     await page.getByLabel("Variant").selectOption(String(coffee.variants[1]!.id));
     const prices = page.locator("[data-orchard-subscribe] [data-orchard-price]");
     await expect.poll(() => prices.allTextContents()).toEqual(["$48.00", "$43.20", "$40.80"]);
   });
 
   it("lets a keyboard user subscribe, and checkout creates the order and the contract Orchard is told about", async () => {
-    const page = await (await personContext(browser)).newPage();
-    await page.goto(`${stack.simulatorUrl}/storefront/browser-store/products/${coffee.handle}`);
+    const page = await ui.newPage();
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
 
     await page.getByRole("radio", { name: /One-time purchase/ }).focus();
     await page.keyboard.press("ArrowDown");
@@ -93,12 +75,12 @@ describe("the storefront product page", () => {
     await page.getByRole("heading", { name: "Thank you!" }).waitFor();
     expect(await page.getByText("You subscribed: Deliver every 2 weeks, save 10%.").isVisible()).toBe(true);
 
-    const contracts = [...shop.contracts.values()];
+    const contracts = [...ui.shop.contracts.values()];
     expect(contracts).toHaveLength(1);
     expect(contracts[0]!.lines[0]).toMatchObject({ variantId: coffee.variants[0]!.id, quantity: 1, currentPriceMinor: 1440 });
 
-    await stack.simulator.webhooks.settle();
-    const delivered = stack.simulator.webhooks.deliveries.filter((d) => d.shop === shop.domain).map((d) => [d.topic, d.status]);
+    await ui.stack.simulator.webhooks.settle();
+    const delivered = ui.stack.simulator.webhooks.deliveries.filter((d) => d.shop === ui.shop.domain).map((d) => [d.topic, d.status]);
     expect(delivered).toEqual([
       ["orders/paid", 200],
       ["subscription_contracts/create", 200],

@@ -1,42 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { startStack, type Stack } from "../../scripts/stack";
-import { adminAppUrl } from "../../simulator/embedded-admin";
-import { seedShop } from "../../simulator/seed";
-import type { ProductRecord, ShopRecord } from "../../simulator/store";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { freePort, launchBrowser, personContext } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProductRecord } from "../../simulator/store";
+import { setUpBrowserStack } from "../support/browser-stack";
 
-let database: TestDatabase;
-let stack: Stack;
-let browser: Browser;
-let shop: ShopRecord;
+const ui = setUpBrowserStack({ domain: "browser-plans.myshopify.com", name: "Plans Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
-  shop = stack.simulator.store.createShop({ domain: "browser-plans.myshopify.com", name: "Plans Test Coffee" });
-  seedShop(stack.simulator.store, shop, new Date(), { customers: 5, months: 1 });
-  coffee = [...shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
-  browser = await launchBrowser();
+beforeAll(() => {
+  coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await database?.drop();
-});
-
-async function openAdmin(path: string): Promise<{ page: Page; app: FrameLocator }> {
-  const page = await (await personContext(browser)).newPage();
-  await page.goto(adminAppUrl(stack.simulator, shop, path));
-  return { page, app: page.frameLocator('iframe[title="Orchard"]') };
-}
 
 describe("subscribe-and-save from the merchant's plan to the shopper's subscription", () => {
   it("refuses a plan with invalid fields, saying why next to each field, and sends nothing to Shopify", async () => {
-    const { app } = await openAdmin("/app/plans/new");
+    const { app } = await ui.openAdmin("/app/plans/new");
     // The product list is fetched by the hydrated page: once it shows, typing reaches React.
     await app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).waitFor({ timeout: 60_000 });
     await app.getByLabel("Plan name").fill(" ");
@@ -44,11 +19,11 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     await app.getByRole("button", { name: "Save" }).click();
     await app.getByText("This field is required.").waitFor({ timeout: 60_000 });
     expect(await app.getByText("Enter a percentage from 0 to 100, with at most 2 decimals.").isVisible()).toBe(true);
-    expect(shop.sellingPlanGroups.size).toBe(0);
+    expect(ui.shop.sellingPlanGroups.size).toBe(0);
   });
 
   it("creates a plan with two frequencies, one prepaid, attached to a product; a shopper subscribes at the discounted price", async () => {
-    const { page, app } = await openAdmin("/app/plans");
+    const { page, app } = await ui.openAdmin("/app/plans");
     await app.getByRole("link", { name: "Create plan" }).click();
     await app.getByLabel("Plan name").fill("Coffee club");
     await app.getByLabel("Deliveries paid upfront").nth(1).fill("3");
@@ -67,16 +42,16 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
 
     await app.getByRole("link", { name: "Coffee club" }).waitFor({ timeout: 30_000 });
     await page.getByText("Plan saved").waitFor();
-    const group = [...shop.sellingPlanGroups.values()][0]!;
-    const ethiopia = [...shop.products.values()].find((p) => p.title === "Single Origin Ethiopia")!;
+    const group = [...ui.shop.sellingPlanGroups.values()][0]!;
+    const ethiopia = [...ui.shop.products.values()].find((p) => p.title === "Single Origin Ethiopia")!;
     expect(group).toMatchObject({ name: "Coffee club", productIds: [coffee.id], variantIds: [ethiopia.variants[1]!.id] });
     expect(group.sellingPlans.map((p) => [p.name, p.billingPolicy.intervalCount, p.deliveryPolicy.intervalCount])).toEqual([
       ["Deliver every 2 weeks · Save 10%", 2, 2],
       ["Deliver every 4 weeks · Prepay 3 deliveries · Save 10%", 12, 4],
     ]);
 
-    const storefront = await (await personContext(browser)).newPage();
-    await storefront.goto(`${stack.simulatorUrl}/storefront/browser-plans/products/${coffee.handle}`);
+    const storefront = await ui.newPage();
+    await storefront.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     await storefront.getByRole("radio", { name: /Deliver every 2 weeks · Save 10%/ }).check();
     await storefront.getByRole("button", { name: "Add to cart" }).click();
     await storefront.getByRole("link", { name: "Check out" }).click();
@@ -84,8 +59,8 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     await storefront.getByRole("button", { name: "Pay now" }).click();
     await storefront.getByRole("heading", { name: "Thank you!" }).waitFor();
 
-    const [contract] = [...shop.contracts.values()];
-    const [order] = [...shop.orders.values()].filter((o) => o.email === "club@example.com");
+    const [contract] = [...ui.shop.contracts.values()];
+    const [order] = [...ui.shop.orders.values()].filter((o) => o.email === "club@example.com");
     expect(order!.lines[0]).toMatchObject({ productId: coffee.id, priceMinor: 1440, sellingPlanId: group.sellingPlans[0]!.id });
     expect(contract).toMatchObject({ originOrderId: order!.id, billingPolicy: { interval: "WEEK", intervalCount: 2 } });
     expect(contract!.lines[0]).toMatchObject({ sellingPlanId: group.sellingPlans[0]!.id, currentPriceMinor: 1440 });

@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { startStack, type Stack } from "../../scripts/stack";
+import { adminAppUrl, storeHandle } from "../../simulator/embedded-admin";
+import { seedShop, type SeedOptions } from "../../simulator/seed";
+import type { ShopRecord } from "../../simulator/store";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { freePort, launchBrowser, personContext } from "./browser";
+
+/**
+ * What a person uses, for one browser test file: a fresh database, the simulator with one seeded
+ * shop, Orchard against them, and Debian's Chromium. Registers its own set-up and tear-down.
+ */
+export function setUpBrowserStack(shopInput: { domain: string; name: string; ianaTimezone?: string }, seed: SeedOptions) {
+  let database: TestDatabase | undefined;
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let shop: ShopRecord | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the browser stack is used before beforeAll ran");
+    return value;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
+    shop = stack.simulator.store.createShop(shopInput);
+    seedShop(stack.simulator.store, shop, new Date(), seed);
+    browser = await launchBrowser();
+    mkdirSync("test-results", { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  return {
+    get stack() {
+      return ready(stack);
+    },
+    get shop() {
+      return ready(shop);
+    },
+    /** A page in a fresh browser context, as a person with that locale would open it. */
+    async newPage(locale?: string): Promise<Page> {
+      return (await personContext(ready(browser), locale)).newPage();
+    },
+    /** Orchard inside the shop's admin at `path`, and the frame the app lives in. */
+    async openAdmin(path: string, locale?: string): Promise<{ page: Page; app: FrameLocator }> {
+      const page = await this.newPage(locale);
+      await page.goto(`${adminAppUrl(ready(stack).simulator, ready(shop), path)}${locale ? `?locale=${locale.split("-")[0]}` : ""}`);
+      return { page, app: page.frameLocator('iframe[title="Orchard"]') };
+    },
+    /** The storefront URL of a path, e.g. `products/house-blend`. */
+    storefrontUrl(path: string): string {
+      return `${ready(stack).simulatorUrl}/storefront/${storeHandle(ready(shop))}/${path}`;
+    },
+  };
+}
