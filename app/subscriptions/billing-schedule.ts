@@ -1,0 +1,76 @@
+import { addDays, addMonths, fromLocal, isoWeekday, toLocal, type LocalDateTime } from "../time/zoned";
+import type { Interval } from "./plan-draft";
+
+/**
+ * When a subscription bills: the dates of its cycles, computed in the shop's time zone so that
+ * "every month on the 31st at 09:00" means that on the shop's wall clock, through month ends, leap
+ * years and DST changes. Pure.
+ *
+ * Cycles are counted from the contract's first date and never from the previous cycle, so a short
+ * month does not pull every later date earlier (Jan 31 → Feb 28 → Mar 31, not Mar 28).
+ *
+ * With an anchor (deliver on Monday, or on the 1st), cycle 1 is the first anchor day after the
+ * first date, and later cycles follow it every interval; without one, cycle n is n intervals after
+ * the first date.
+ */
+export interface BillingPolicy {
+  interval: Interval;
+  intervalCount: number;
+  anchor: { type: "WEEKDAY" | "MONTHDAY"; day: number } | null;
+}
+
+type CalendarDate = { year: number; month: number; day: number };
+
+function add(date: CalendarDate, interval: Interval, count: number, dayOfMonth: number): CalendarDate {
+  switch (interval) {
+    case "DAY":
+      return addDays(date, count);
+    case "WEEK":
+      return addDays(date, 7 * count);
+    case "MONTH":
+      return addMonths(date, count, dayOfMonth);
+    case "YEAR":
+      return addMonths(date, 12 * count, dayOfMonth);
+  }
+}
+
+/** The first anchor day strictly after a date. */
+function nextAnchorDay(date: CalendarDate, anchor: NonNullable<BillingPolicy["anchor"]>): CalendarDate {
+  if (anchor.type === "WEEKDAY") {
+    const ahead = (anchor.day - isoWeekday(date.year, date.month, date.day) + 7) % 7 || 7;
+    return addDays(date, ahead);
+  }
+  const thisMonth = addMonths(date, 0, anchor.day);
+  return thisMonth.day > date.day ? thisMonth : addMonths(date, 1, anchor.day);
+}
+
+/** The instant of cycle `cycle` (0 is the first date itself), at the first date's local time. */
+export function cycleDate(first: Date, policy: BillingPolicy, timeZone: string, cycle: number): Date {
+  if (!Number.isInteger(cycle) || cycle < 0) throw new RangeError(`cycle must be a whole number ≥ 0, got ${cycle}`);
+  if (cycle === 0) return first;
+  const start = toLocal(first, timeZone);
+  const time = { hour: start.hour, minute: start.minute, second: start.second };
+  let date: CalendarDate;
+  if (policy.anchor) {
+    const anchored = nextAnchorDay(start, policy.anchor);
+    date = add(
+      anchored,
+      policy.interval,
+      policy.intervalCount * (cycle - 1),
+      policy.anchor.type === "MONTHDAY" ? policy.anchor.day : anchored.day,
+    );
+  } else {
+    date = add(start, policy.interval, policy.intervalCount * cycle, start.day);
+  }
+  return fromLocal({ ...date, ...time } satisfies LocalDateTime, timeZone);
+}
+
+/** The first cycle due strictly after `after`, and its number. */
+export function nextCycle(first: Date, policy: BillingPolicy, timeZone: string, after: Date): { cycle: number; date: Date } {
+  // Cycles are at least a day apart: a rough estimate, then a walk forward to the exact one.
+  const dayMs = 86_400_000;
+  const perCycleDays = { DAY: 1, WEEK: 7, MONTH: 28, YEAR: 365 }[policy.interval] * policy.intervalCount;
+  let cycle = Math.max(0, Math.floor((after.getTime() - first.getTime()) / (perCycleDays * dayMs)) - 2);
+  while (cycleDate(first, policy, timeZone, cycle).getTime() <= after.getTime()) cycle += 1;
+  return { cycle, date: cycleDate(first, policy, timeZone, cycle) };
+}

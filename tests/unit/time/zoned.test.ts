@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, fromLocal, isoWeekday, toLocal } from "../../../app/time/zoned";
+
+const local = (year: number, month: number, day: number, hour = 0, minute = 0) => ({ year, month, day, hour, minute, second: 0 });
+
+describe("wall-clock time in a shop's time zone", () => {
+  it.each([
+    ["America/New_York", local(2026, 1, 15, 9), "2026-01-15T14:00:00.000Z"],
+    ["America/New_York", local(2026, 7, 15, 9), "2026-07-15T13:00:00.000Z"],
+    ["Europe/Paris", local(2026, 12, 31, 23, 30), "2026-12-31T22:30:00.000Z"],
+    ["Asia/Kolkata", local(2026, 3, 1, 0), "2026-02-28T18:30:00.000Z"],
+    ["Pacific/Auckland", local(2026, 1, 1, 12), "2025-12-31T23:00:00.000Z"],
+    ["UTC", local(2028, 2, 29, 12), "2028-02-29T12:00:00.000Z"],
+  ])("%s %j is %s", (zone, time, iso) => {
+    expect(fromLocal(time, zone).toISOString()).toBe(iso);
+    expect(toLocal(new Date(iso), zone)).toEqual(time);
+  });
+
+  it("moves a time skipped by spring-forward past the gap", () => {
+    // New York skipped 02:00–03:00 on 2026-03-08.
+    expect(fromLocal(local(2026, 3, 8, 2, 30), "America/New_York").toISOString()).toBe("2026-03-08T07:30:00.000Z");
+  });
+
+  it("takes the first of a time that happens twice at fall-back", () => {
+    // 01:30 happened at 05:30Z (EDT) and again at 06:30Z (EST) on 2026-11-01.
+    expect(fromLocal(local(2026, 11, 1, 1, 30), "America/New_York").toISOString()).toBe("2026-11-01T05:30:00.000Z");
+  });
+
+  it("clamps month arithmetic to the month's last day", () => {
+    expect(addMonths({ year: 2026, month: 1 }, 1, 31)).toEqual({ year: 2026, month: 2, day: 28 });
+    expect(addMonths({ year: 2028, month: 1 }, 1, 31)).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(addMonths({ year: 2026, month: 11 }, 3, 30)).toEqual({ year: 2027, month: 2, day: 28 });
+    expect(isoWeekday(2026, 11, 23)).toBe(1);
+  });
+});
