@@ -62,7 +62,8 @@ export function cycleDate(first: Date, policy: BillingPolicy, timeZone: string, 
   } else {
     date = add(start, policy.interval, policy.intervalCount * cycle, start.day);
   }
-  return fromLocal({ ...date, ...time } satisfies LocalDateTime, timeZone);
+  // Wall-clock arithmetic is to the second; the first date's milliseconds ride along unchanged.
+  return new Date(fromLocal({ ...date, ...time } satisfies LocalDateTime, timeZone).getTime() + first.getUTCMilliseconds());
 }
 
 /** The first cycle due strictly after `after`, and its number. */

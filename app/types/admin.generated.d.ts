@@ -13,6 +13,22 @@ export type StoreOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StoreOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'currencyCode' | 'ianaTimezone'>, productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, collectionsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
 
+export type ContractDetailQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractDetailQuery = { subscriptionContract?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SubscriptionContract, 'id' | 'status' | 'currencyCode' | 'createdAt' | 'revisionId'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email'>>, originOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'createdAt'>>, billingPolicy: (
+      Pick<AdminTypes.SubscriptionBillingPolicy, 'interval' | 'intervalCount' | 'minCycles' | 'maxCycles'>
+      & { anchors: Array<Pick<AdminTypes.SellingPlanAnchor, 'type' | 'day'>> }
+    ), deliveryPolicy: Pick<AdminTypes.SubscriptionDeliveryPolicy, 'interval' | 'intervalCount'>, lines: { nodes: Array<(
+        Pick<AdminTypes.SubscriptionLine, 'id' | 'productId' | 'variantId' | 'title' | 'variantTitle' | 'quantity' | 'sellingPlanId' | 'sellingPlanName'>
+        & { currentPrice: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+      )> } }
+  )> };
+
 export type ShopLanguagesQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -148,6 +164,7 @@ export type ProductSearchQuery = { products: { nodes: Array<(
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
+  "#graphql\n  query ContractDetail($id: ID!) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      customer {\n        id\n        email\n      }\n      originOrder {\n        createdAt\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 50) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          currentPrice {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
   "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
   "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
   "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},

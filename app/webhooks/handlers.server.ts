@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
+import { syncContract } from "../subscriptions/contracts.server";
+import { backgroundAdmin } from "../shopify/background.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -23,7 +25,16 @@ const groupPayload = z.object({
   selling_plans: z.array(z.unknown()).optional(),
 });
 
+const contractPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SubscriptionContract\/\d+$/) });
+
+// The payload only names the contract; its current state is read from the Admin API.
+const contractChanged: Handler = async ({ shop, payload }) => {
+  await syncContract(await backgroundAdmin(shop), contractPayload.parse(payload).admin_graphql_api_id);
+};
+
 const handlers: Record<string, Handler> = {
+  SUBSCRIPTION_CONTRACTS_CREATE: contractChanged,
+  SUBSCRIPTION_CONTRACTS_UPDATE: contractChanged,
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),
   APP_SCOPES_UPDATE: async ({ shop, payload, triggeredAt }) => {
     const { current, updated_at } = scopesUpdatePayload.parse(payload);

@@ -1,6 +1,15 @@
 import { connection, type ConnectionArgs } from "./connection";
 import { decimalFromMinor, gid } from "../ids";
-import type { CollectionRecord, CustomerRecord, OrderRecord, ProductRecord, ShopRecord, Store, VariantRecord } from "../store";
+import type {
+  CollectionRecord,
+  ContractRecord,
+  CustomerRecord,
+  OrderRecord,
+  ProductRecord,
+  ShopRecord,
+  Store,
+  VariantRecord,
+} from "../store";
 
 /**
  * Records as GraphQL objects. Fields with arguments are functions, which graphql-js's default
@@ -169,5 +178,49 @@ export function presentShop(shop: ShopRecord) {
     currencyCode: shop.currencyCode,
     plan: { displayName: shop.plan, partnerDevelopment: false, shopifyPlus: shop.plan === "plus" },
     url: `https://${shop.domain}`,
+  };
+}
+
+export function presentContract(shop: ShopRecord, contract: ContractRecord) {
+  const customer = shop.customers.get(contract.customerId);
+  const order = shop.orders.get(contract.originOrderId);
+  const anchors = (policy: { anchors: { type: string; day: number; month: number | null }[] }) =>
+    policy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null }));
+  return {
+    __typename: "SubscriptionContract",
+    id: gid("SubscriptionContract", contract.id),
+    status: contract.status,
+    currencyCode: contract.currencyCode,
+    createdAt: contract.createdAt.toISOString(),
+    updatedAt: contract.updatedAt.toISOString(),
+    revisionId: String(contract.revisionId),
+    nextBillingDate: contract.nextBillingDate.toISOString(),
+    customer: customer ? presentCustomer(shop, customer) : null,
+    originOrder: order ? presentOrder(shop, order) : null,
+    billingPolicy: { ...contract.billingPolicy, anchors: anchors(contract.billingPolicy) },
+    deliveryPolicy: { ...contract.deliveryPolicy, anchors: anchors(contract.deliveryPolicy) },
+    deliveryPrice: money(shop, 0),
+    linesCount: { count: contract.lines.length, precision: "EXACT" },
+    lines: (args: ConnectionArgs) =>
+      connection(
+        contract.lines.map((line) => ({
+          __typename: "SubscriptionLine",
+          id: gid("SubscriptionLine", line.id),
+          title: line.title,
+          variantTitle: line.variantTitle,
+          quantity: line.quantity,
+          productId: gid("Product", line.productId),
+          variantId: gid("ProductVariant", line.variantId),
+          sellingPlanId: gid("SellingPlan", line.sellingPlanId),
+          sellingPlanName: line.sellingPlanName,
+          currentPrice: money(shop, line.currentPriceMinor),
+          lineDiscountedPrice: money(shop, line.currentPriceMinor * line.quantity),
+          requiresShipping: true,
+          taxable: true,
+          customAttributes: [],
+          discountAllocations: [],
+        })),
+        args,
+      ),
   };
 }

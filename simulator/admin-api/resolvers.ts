@@ -3,6 +3,7 @@ import { connection, type ConnectionArgs } from "./connection";
 import {
   matchesQuery,
   presentCollection,
+  presentContract,
   presentCustomer,
   presentOrder,
   presentProduct,
@@ -45,6 +46,10 @@ function findNode(store: Store, shop: ShopRecord, id: unknown): unknown {
       const order = shop.orders.get(parsed.id);
       return order ? presentOrder(shop, order) : null;
     }
+    case "SubscriptionContract": {
+      const contract = shop.contracts.get(parsed.id);
+      return contract ? presentContract(shop, contract) : null;
+    }
     case "SellingPlanGroup": {
       const group = shop.sellingPlanGroups.get(parsed.id);
       return group ? presentSellingPlanGroup(store, shop, group) : null;
@@ -73,6 +78,12 @@ const queryResolvers: Record<string, Resolver> = {
     connection(
       (args.resourceIds as string[]).map((id) => presentTranslatableResource(shop, id)).filter((r) => r !== null),
       args as ConnectionArgs,
+    ),
+  subscriptionContract: (_root, { id }, { store, shop }) => (parseGid(id, "SubscriptionContract") ? findNode(store, shop, id) : null),
+  subscriptionContracts: (_root, args: ListArgs, { shop }) =>
+    connection(
+      [...shop.contracts.values()].sort((a, b) => a.id - b.id).map((contract) => presentContract(shop, contract)),
+      args,
     ),
   sellingPlanGroup: (_root, { id }, { store, shop }) => (parseGid(id, "SellingPlanGroup") ? findNode(store, shop, id) : null),
   sellingPlanGroups: (_root, args: ListArgs, { store, shop }) => listGroups(store, shop, args),

@@ -78,3 +78,9 @@ describe("billing dates in the shop's time zone", () => {
     expect(() => cycleDate(new Date(), monthly, "UTC", 1.5)).toThrow(RangeError);
   });
 });
+
+describe("precision", () => {
+  it("keeps the first date's milliseconds", () => {
+    expect(cycleDate(new Date("2026-01-31T14:00:00.189Z"), monthly, "America/New_York", 1).toISOString()).toBe("2026-02-28T14:00:00.189Z");
+  });
+});

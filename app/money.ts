@@ -1,0 +1,17 @@
+/**
+ * Money as integer minor units, from the decimal strings Shopify sends ("14.4", "1600.0"), with
+ * the currency's own number of decimals (0 for JPY, 3 for KWD). Never through floating point.
+ */
+export function currencyDigits(currencyCode: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function minorUnits(amount: string, currencyCode: string): number {
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  if (!match) throw new RangeError(`not a decimal amount: "${amount}"`);
+  const digits = currencyDigits(currencyCode);
+  const fraction = (match[3] ?? "").replace(/0+$/, "");
+  if (fraction.length > digits) throw new RangeError(`${amount} has more decimals than ${currencyCode} allows`);
+  const minor = Number(match[2]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  return match[1] ? -minor : minor;
+}

@@ -1,0 +1,52 @@
+import { operation } from "../shopify/admin-client";
+import type { ContractDetailQuery, ContractDetailQueryVariables } from "../types/admin.generated";
+
+/** A subscription contract as Orchard mirrors it. */
+export const ContractDetail = operation<ContractDetailQuery, ContractDetailQueryVariables>(`#graphql
+  query ContractDetail($id: ID!) {
+    subscriptionContract(id: $id) {
+      id
+      status
+      currencyCode
+      createdAt
+      revisionId
+      customer {
+        id
+        email
+      }
+      originOrder {
+        createdAt
+      }
+      billingPolicy {
+        interval
+        intervalCount
+        minCycles
+        maxCycles
+        anchors {
+          type
+          day
+        }
+      }
+      deliveryPolicy {
+        interval
+        intervalCount
+      }
+      lines(first: 50) {
+        nodes {
+          id
+          productId
+          variantId
+          title
+          variantTitle
+          quantity
+          sellingPlanId
+          sellingPlanName
+          currentPrice {
+            amount
+            currencyCode
+          }
+        }
+      }
+    }
+  }
+`);

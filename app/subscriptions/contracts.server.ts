@@ -1,0 +1,73 @@
+import { clock } from "../clock";
+import { db } from "../db.server";
+import { minorUnits } from "../money";
+import type { AdminClient } from "../shopify/admin-client";
+import { findShop } from "../shops/shops.server";
+import { nextCycle, type BillingPolicy } from "./billing-schedule";
+import { ContractDetail } from "./contract.queries";
+
+/**
+ * Subscription contracts mirrored from Shopify. A webhook only says which contract changed; the
+ * contract itself is read from the Admin API, so a duplicate or late delivery reads the same truth,
+ * and Shopify's revisionId keeps an older read from overwriting a newer one.
+ */
+export type SyncResult = "stored" | "stale" | "missing";
+
+export async function syncContract(admin: AdminClient, contractId: string): Promise<SyncResult> {
+  const { subscriptionContract: contract } = await admin.request(ContractDetail, { id: contractId });
+  if (!contract) return "missing";
+  const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
+  const anchor = contract.billingPolicy.anchors.find((a) => a.type === "WEEKDAY" || a.type === "MONTHDAY");
+  const policy: BillingPolicy = {
+    interval: contract.billingPolicy.interval,
+    intervalCount: contract.billingPolicy.intervalCount,
+    anchor: anchor ? { type: anchor.type as "WEEKDAY" | "MONTHDAY", day: anchor.day } : null,
+  };
+  const firstBillingAt = new Date(contract.originOrder?.createdAt ?? contract.createdAt);
+  const fields = {
+    customerId: contract.customer?.id ?? null,
+    customerEmail: contract.customer?.email ?? null,
+    status: contract.status,
+    currencyCode: contract.currencyCode,
+    billingInterval: policy.interval,
+    billingIntervalCount: policy.intervalCount,
+    deliveryInterval: contract.deliveryPolicy.interval,
+    deliveryIntervalCount: contract.deliveryPolicy.intervalCount,
+    anchorType: policy.anchor?.type ?? null,
+    anchorDay: policy.anchor?.day ?? null,
+    minCycles: contract.billingPolicy.minCycles ?? null,
+    maxCycles: contract.billingPolicy.maxCycles ?? null,
+    firstBillingAt,
+    nextBillingAt: contract.status === "ACTIVE" ? nextCycle(firstBillingAt, policy, timeZone, clock().now()).date : null,
+    revisionId: String(contract.revisionId),
+  };
+  const lines = contract.lines.nodes.map((line) => ({
+    shopifyId: line.id,
+    productId: line.productId ?? null,
+    variantId: line.variantId ?? null,
+    title: line.title,
+    variantTitle: line.variantTitle ?? null,
+    quantity: line.quantity,
+    unitPriceMinor: minorUnits(line.currentPrice.amount, line.currentPrice.currencyCode),
+    sellingPlanId: line.sellingPlanId ?? null,
+    sellingPlanName: line.sellingPlanName ?? null,
+  }));
+
+  return db().$transaction(async (tx) => {
+    const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
+    const existing = await tx.subscriptionContract.findUnique({ where: key, select: { id: true, revisionId: true } });
+    if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale";
+    const stored = await tx.subscriptionContract.upsert({
+      where: key,
+      create: { shop: admin.shop, shopifyId: contract.id, ...fields },
+      update: fields,
+    });
+    await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
+    await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });
+    return "stored";
+  });
+}
+
+export async function findContract(shop: string, shopifyId: string) {
+  return db().subscriptionContract.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, include: { lines: true } });
+}
