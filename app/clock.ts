@@ -45,7 +45,7 @@ export function clock(): Clock {
 }
 
 /** Replaces the process-wide clock; returns a function that puts the previous one back. */
-export function useClock(next: Clock): () => void {
+export function replaceClock(next: Clock): () => void {
   const previous = current;
   current = next;
   return () => {

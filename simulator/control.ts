@@ -166,6 +166,22 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     }
   });
 
+  // The next billing attempts of this shop fail with these Shopify error codes, one each.
+  router.on("POST", "/_control/shops/:shop/failing-payments", (req) => {
+    const shop = withShop(req.params.shop);
+    const input = z
+      .object({
+        errorCodes: z
+          .array(z.enum(["PAYMENT_METHOD_DECLINED", "INSUFFICIENT_FUNDS", "EXPIRED_PAYMENT_METHOD", "INSUFFICIENT_INVENTORY"]))
+          .min(1),
+      })
+      .safeParse(req.json());
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    shop.failingPayments.push(...input.data.errorCodes);
+    return json(200, { failingPayments: shop.failingPayments });
+  });
+
   router.on("POST", "/_control/clock/advance", (req) => {
     const input = z
       .object({ days: z.number().min(0).max(3650).default(0), hours: z.number().min(0).default(0) })

@@ -144,6 +144,16 @@ export interface ContractRecord {
   revisionId: number;
 }
 
+export interface BillingAttemptRecord {
+  id: number;
+  contractId: number;
+  idempotencyKey: string;
+  originTime: Date | null;
+  createdAt: Date;
+  orderId: number | null;
+  errorCode: string | null;
+}
+
 export interface CartLineRecord {
   key: string;
   variantId: number;
@@ -166,6 +176,9 @@ export interface ShopRecord {
   orders: Map<number, OrderRecord>;
   sellingPlanGroups: Map<number, SellingPlanGroupRecord>;
   contracts: Map<number, ContractRecord>;
+  billingAttempts: Map<number, BillingAttemptRecord>;
+  /** Payment failures still to come: each billing attempt takes one and fails with it. */
+  failingPayments: string[];
   /** The shop's languages; exactly one is primary. */
   locales: { locale: string; name: string; primary: boolean; published: boolean }[];
   /** Translations by resource gid, then locale, then key: the value and the digest it translates. */
@@ -207,6 +220,8 @@ export class Store {
       orders: new Map(),
       sellingPlanGroups: new Map(),
       contracts: new Map(),
+      billingAttempts: new Map(),
+      failingPayments: [],
       carts: new Map(),
       locales: [
         { locale: "en", name: "English", primary: true, published: true },

@@ -13,6 +13,14 @@ export type StoreOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StoreOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'currencyCode' | 'ianaTimezone'>, productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, collectionsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
 
+export type BillingAttemptCreateMutationVariables = AdminTypes.Exact<{
+  contractId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SubscriptionBillingAttemptInput;
+}>;
+
+
+export type BillingAttemptCreateMutation = { subscriptionBillingAttemptCreate?: AdminTypes.Maybe<{ subscriptionBillingAttempt?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionBillingAttempt, 'id' | 'ready'>>, userErrors: Array<Pick<AdminTypes.BillingAttemptUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ContractDetailQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -173,6 +181,7 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation BillingAttemptCreate($contractId: ID!, $input: SubscriptionBillingAttemptInput!) {\n    subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {\n      subscriptionBillingAttempt {\n        id\n        ready\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BillingAttemptCreateMutation, variables: BillingAttemptCreateMutationVariables},
   "#graphql\n  mutation TranslationsRegister($resourceId: ID!, $translations: [TranslationInput!]!) {\n    translationsRegister(resourceId: $resourceId, translations: $translations) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TranslationsRegisterMutation, variables: TranslationsRegisterMutationVariables},
   "#graphql\n  mutation PlanCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        productsCount {\n          count\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanCreateMutation, variables: PlanCreateMutationVariables},
   "#graphql\n  mutation PlanUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanUpdateMutation, variables: PlanUpdateMutationVariables},

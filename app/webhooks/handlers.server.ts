@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
 import { syncContract } from "../subscriptions/contracts.server";
+import { recordBillingOutcome } from "../subscriptions/billing.server";
 import { backgroundAdmin } from "../shopify/background.server";
 
 /**
@@ -32,7 +33,24 @@ const contractChanged: Handler = async ({ shop, payload }) => {
   await syncContract(await backgroundAdmin(shop), contractPayload.parse(payload).admin_graphql_api_id);
 };
 
+const billingAttemptPayload = z.object({
+  idempotency_key: z.string().min(1),
+  admin_graphql_api_order_id: z.string().nullable().optional(),
+  error_code: z.string().nullable().optional(),
+});
+
+const billingOutcome: Handler = async ({ shop, payload }) => {
+  const attempt = billingAttemptPayload.parse(payload);
+  await recordBillingOutcome(shop, {
+    idempotencyKey: attempt.idempotency_key,
+    orderId: attempt.admin_graphql_api_order_id ?? null,
+    errorCode: attempt.error_code ?? null,
+  });
+};
+
 const handlers: Record<string, Handler> = {
+  SUBSCRIPTION_BILLING_ATTEMPTS_SUCCESS: billingOutcome,
+  SUBSCRIPTION_BILLING_ATTEMPTS_FAILURE: billingOutcome,
   SUBSCRIPTION_CONTRACTS_CREATE: contractChanged,
   SUBSCRIPTION_CONTRACTS_UPDATE: contractChanged,
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),

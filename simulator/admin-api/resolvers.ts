@@ -21,6 +21,7 @@ import {
 } from "./selling-plan-groups";
 import type { SellingPlanGroupRecord } from "../store";
 import { presentTranslatableResource, registerTranslations } from "./translations";
+import { createBillingAttempt, presentBillingAttempt } from "./billing-attempts";
 import type { ShopRecord, Store } from "../store";
 
 type Resolver = GraphQLFieldResolver<unknown, ResolverContext, Record<string, unknown>>;
@@ -203,6 +204,17 @@ function attachmentChange(kind: "products" | "variants", change: "add" | "remove
 }
 
 const mutationResolvers: Record<string, Resolver> = {
+  subscriptionBillingAttemptCreate: (_root, args, { store, shop, now, events }) => {
+    const { attempt, userErrors } = createBillingAttempt(
+      store,
+      shop,
+      args.subscriptionContractId,
+      args.subscriptionBillingAttemptInput as { idempotencyKey?: string; originTime?: string | null },
+      now,
+      (topic, payload) => events.push({ topic, payload }),
+    );
+    return { subscriptionBillingAttempt: attempt ? presentBillingAttempt(shop, attempt, false) : null, userErrors };
+  },
   translationsRegister: (_root, args, { shop, now }) =>
     registerTranslations(
       shop,

@@ -1,0 +1,127 @@
+import { gid, parseGid } from "../ids";
+import { addInterval } from "../pricing";
+import type { BillingAttemptRecord, ShopRecord, Store } from "../store";
+import { presentContract, presentOrder } from "./presenters";
+import type { UserError } from "./selling-plan-groups";
+
+/**
+ * subscriptionBillingAttemptCreate as Shopify runs it: an attempt is keyed by its idempotency key,
+ * so asking again with the same key returns the attempt already made and charges nothing more.
+ * The charge itself is processed after the answer (ready: false), then reported by a
+ * subscription_billing_attempts/success or /failure webhook.
+ */
+export function createBillingAttempt(
+  store: Store,
+  shop: ShopRecord,
+  contractId: unknown,
+  input: { idempotencyKey?: string; originTime?: string | null },
+  now: Date,
+  emit: (topic: string, payload: unknown) => void,
+): { attempt: BillingAttemptRecord | null; userErrors: UserError[] } {
+  const parsed = parseGid(contractId, "SubscriptionContract");
+  const contract = parsed ? shop.contracts.get(parsed.id) : undefined;
+  if (!contract)
+    return {
+      attempt: null,
+      userErrors: [{ field: ["subscriptionContractId"], message: "Contract not found", code: "CONTRACT_NOT_FOUND" }],
+    };
+  if (!input.idempotencyKey?.trim()) {
+    return {
+      attempt: null,
+      userErrors: [
+        { field: ["subscriptionBillingAttemptInput", "idempotencyKey"], message: "Idempotency key can't be blank", code: "BLANK" },
+      ],
+    };
+  }
+  const existing = [...shop.billingAttempts.values()].find(
+    (a) => a.contractId === contract.id && a.idempotencyKey === input.idempotencyKey,
+  );
+  if (existing) return { attempt: existing, userErrors: [] };
+  if (contract.status === "PAUSED")
+    return { attempt: null, userErrors: [{ field: null, message: "Contract is paused", code: "CONTRACT_PAUSED" }] };
+  if (contract.status !== "ACTIVE")
+    return { attempt: null, userErrors: [{ field: null, message: "Contract is terminated", code: "CONTRACT_TERMINATED" }] };
+
+  const attempt: BillingAttemptRecord = {
+    id: store.newId(),
+    contractId: contract.id,
+    idempotencyKey: input.idempotencyKey,
+    originTime: input.originTime ? new Date(input.originTime) : null,
+    createdAt: now,
+    orderId: null,
+    errorCode: null,
+  };
+  shop.billingAttempts.set(attempt.id, attempt);
+
+  const failure = shop.failingPayments.shift();
+  if (failure) {
+    attempt.errorCode = failure;
+  } else {
+    const order = {
+      id: store.newId(),
+      number: shop.nextOrderNumber++,
+      customerId: contract.customerId,
+      email: shop.customers.get(contract.customerId)?.email ?? null,
+      createdAt: now,
+      currencyCode: contract.currencyCode,
+      lines: contract.lines.map((line) => ({
+        id: store.newId(),
+        variantId: line.variantId,
+        productId: line.productId,
+        title: line.title,
+        variantTitle: line.variantTitle,
+        sku: "",
+        quantity: line.quantity,
+        priceMinor: line.currentPriceMinor,
+        sellingPlanId: line.sellingPlanId,
+        properties: [],
+      })),
+      financialStatus: "PAID" as const,
+      cancelledAt: null,
+    };
+    shop.orders.set(order.id, order);
+    attempt.orderId = order.id;
+    contract.nextBillingDate = addInterval(now, contract.billingPolicy.interval, contract.billingPolicy.intervalCount);
+  }
+  emit(
+    attempt.errorCode ? "subscription_billing_attempts/failure" : "subscription_billing_attempts/success",
+    billingAttemptPayload(attempt),
+  );
+  return { attempt, userErrors: [] };
+}
+
+export function billingAttemptPayload(attempt: BillingAttemptRecord) {
+  return {
+    id: attempt.id,
+    admin_graphql_api_id: gid("SubscriptionBillingAttempt", attempt.id),
+    idempotency_key: attempt.idempotencyKey,
+    order_id: attempt.orderId,
+    admin_graphql_api_order_id: attempt.orderId ? gid("Order", attempt.orderId) : null,
+    subscription_contract_id: attempt.contractId,
+    admin_graphql_api_subscription_contract_id: gid("SubscriptionContract", attempt.contractId),
+    ready: true,
+    error_message: attempt.errorCode ? "The payment was declined." : null,
+    error_code: attempt.errorCode?.toLowerCase() ?? null,
+  };
+}
+
+/** The attempt as the mutation answers it: not processed yet, whatever happened since. */
+export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptRecord, ready: boolean) {
+  const order = ready && attempt.orderId ? shop.orders.get(attempt.orderId) : undefined;
+  const contract = shop.contracts.get(attempt.contractId)!;
+  return {
+    __typename: "SubscriptionBillingAttempt",
+    id: gid("SubscriptionBillingAttempt", attempt.id),
+    idempotencyKey: attempt.idempotencyKey,
+    createdAt: attempt.createdAt.toISOString(),
+    originTime: attempt.originTime?.toISOString() ?? null,
+    ready,
+    completedAt: ready ? attempt.createdAt.toISOString() : null,
+    order: order ? presentOrder(shop, order) : null,
+    errorCode: ready ? attempt.errorCode : null,
+    errorMessage: ready && attempt.errorCode ? "The payment was declined." : null,
+    processingError: null,
+    respectInventoryPolicy: true,
+    subscriptionContract: presentContract(shop, contract),
+  };
+}

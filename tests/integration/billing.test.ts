@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { action as webhookAction } from "../../app/routes/webhooks.$";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { FixedClock, replaceClock } from "../../app/clock";
+import { db } from "../../app/db.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { scheduleDueCycles, sendScheduledAttempts } from "../../app/subscriptions/billing.server";
+import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
+import { processInbox } from "../../app/webhooks/inbox.server";
+import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
+import { completeCheckout } from "../../simulator/checkout";
+import { gid } from "../../simulator/ids";
+import { seedShop } from "../../simulator/seed";
+import { adminFetchRequest, createShop, testContext, webhookRequest } from "../support/context";
+
+let restoreClock: (() => void) | undefined;
+afterEach(() => restoreClock?.());
+
+/** A shop with one two-weekly subscription mirrored in Orchard, and Orchard's clock set past its due date. */
+async function dueSubscription() {
+  const { simulator } = testContext();
+  const { shop } = createShop();
+  seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
+  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+  const coffee = [...shop.products.values()][0]!;
+  const response = await fetch(`${simulator.url}/_control/shops/${shop.domain}/selling-plan-groups`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name: "Club",
+      productIds: [coffee.id],
+      plans: [{ name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 }],
+    }),
+  });
+  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
+  const { contracts } = await completeCheckout(simulator, shop, {
+    email: "subscriber@example.com",
+    lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+  });
+  const contract = contracts[0]!;
+  await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
+  const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
+  restoreClock = replaceClock(new FixedClock(new Date(stored!.nextBillingAt!.getTime() + 60_000)));
+  const ordersBefore = shop.orders.size;
+  return { shop, contract, stored: stored!, newOrders: () => shop.orders.size - ordersBefore };
+}
+
+describe("billing a due cycle", () => {
+  it("charges once, however many times the workers run", async () => {
+    const { shop, stored, newOrders } = await dueSubscription();
+    for (let round = 0; round < 3; round += 1) {
+      await scheduleDueCycles();
+      await sendScheduledAttempts(backgroundAdmin);
+    }
+    expect(shop.billingAttempts.size).toBe(1);
+    expect(newOrders()).toBe(1);
+    const [attempt] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
+    expect(attempt).toMatchObject({ cycle: 1, status: "sent", idempotencyKey: `orchard:${stored.shopifyId.split("/").pop()}:cycle:1` });
+    const after = await findContract(shop.domain, stored.shopifyId);
+    expect(after!.nextBillingAt!.getTime()).toBe(stored.nextBillingAt!.getTime() + 14 * 86_400_000);
+  });
+
+  it("charges once when two workers race", async () => {
+    const { shop, newOrders } = await dueSubscription();
+    await Promise.all([scheduleDueCycles(), scheduleDueCycles(), scheduleDueCycles()]);
+    await Promise.all([sendScheduledAttempts(backgroundAdmin), sendScheduledAttempts(backgroundAdmin)]);
+    expect(await db().billingAttempt.count({ where: { shop: shop.domain } })).toBe(1);
+    expect(shop.billingAttempts.size).toBe(1);
+    expect(newOrders()).toBe(1);
+  });
+
+  it("charges once when a worker died after Shopify took the charge but before Orchard wrote it down", async () => {
+    const { shop, newOrders } = await dueSubscription();
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    // The worker's record of the send is lost; a later worker finds the cycle still to send.
+    await db().billingAttempt.updateMany({ where: { shop: shop.domain }, data: { status: "scheduled", shopifyId: null } });
+    await sendScheduledAttempts(backgroundAdmin);
+    expect(shop.billingAttempts.size).toBe(1);
+    expect(newOrders()).toBe(1);
+  });
+
+  it("records the outcome Shopify reports, whichever arrives first", async () => {
+    const { shop, newOrders } = await dueSubscription();
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const attempt = [...shop.billingAttempts.values()][0]!;
+    const delivery = () =>
+      webhookRequest({
+        shop: shop.domain,
+        topic: "subscription_billing_attempts/success",
+        payload: billingAttemptPayload(attempt),
+        webhookId: "same-delivery",
+      });
+    await webhookAction({ request: delivery(), params: {}, context: {} });
+    await webhookAction({ request: delivery(), params: {}, context: {} });
+    await processInbox();
+    const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
+    expect(stored).toMatchObject({ status: "succeeded", orderId: gid("Order", attempt.orderId!) });
+    expect(newOrders()).toBe(1);
+  });
+
+  it("does not charge a contract paused in Shopify, and says why", async () => {
+    const { shop, contract, newOrders } = await dueSubscription();
+    contract.status = "PAUSED";
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
+    expect(stored).toMatchObject({ status: "failed", errorCode: "CONTRACT_PAUSED" });
+    expect(newOrders()).toBe(0);
+  });
+});
+
+describe("failed payments", () => {
+  it("records the decline Shopify reports", async () => {
+    const { shop } = await dueSubscription();
+    shop.failingPayments.push("PAYMENT_METHOD_DECLINED");
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const attempt = [...shop.billingAttempts.values()][0]!;
+    const request = webhookRequest({
+      shop: shop.domain,
+      topic: "subscription_billing_attempts/failure",
+      payload: billingAttemptPayload(attempt),
+      webhookId: randomUUID(),
+    });
+    await webhookAction({ request, params: {}, context: {} });
+    await processInbox();
+    const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
+    expect(stored).toMatchObject({ status: "failed", errorCode: "payment_method_declined" });
+  });
+});
