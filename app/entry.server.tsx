@@ -5,8 +5,12 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { config } from "./config.server";
+import { startInlineWorkers } from "./worker/worker.server";
 
 export const streamTimeout = 5000;
+
+// The embedded default: background work runs in this process (ORCHARD_RUN_WORKERS=inline).
+startInlineWorkers();
 
 /**
  * Shopify admin frames the app, and the library's headers allow only Shopify's origins to do so.

@@ -278,6 +278,19 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
     return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orchard demo · local store simulator</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;max-width:760px;margin:40px auto;padding:0 16px">
 <h1>Orchard demo</h1><p>This is the local store simulator: it plays Shopify for Orchard. Open the app in the simulated admin, or the store a shopper sees.</p>
-<ul>${rows || "<li>No shops yet.</li>"}</ul></body></html>`);
+<ul>${rows || "<li>No shops yet.</li>"}</ul>
+<h2>Time</h2>
+<p>The store's clock: <strong id="now">${escapeHtml(sim.clock.now().toISOString())}</strong>. Move it forward to see Orchard bill subscriptions when they fall due.</p>
+<p><button data-days="1">+1 day</button> <button data-days="7">+1 week</button> <button data-days="30">+30 days</button></p>
+<script>
+document.querySelectorAll("button[data-days]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    fetch("/_control/clock/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ days: Number(button.dataset.days) }) })
+      .then(function (r) { return r.json(); })
+      .then(function (body) { document.getElementById("now").textContent = body.now; });
+  });
+});
+</script>
+</body></html>`);
   });
 }

@@ -46,6 +46,7 @@ export class Simulator {
       options.apiSecret,
       this.appConfig,
       () => this.clock.now(),
+      (shop) => this.store.shop(shop)?.installed ?? false,
     );
     this.graphql = new AdminGraphqlEndpoint(
       this.store,

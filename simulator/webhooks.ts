@@ -57,6 +57,8 @@ export class WebhookSender {
     private readonly secret: string,
     private readonly config: AppConfig,
     private readonly now: () => Date,
+    /** Shopify sends webhooks only to installed apps (app/uninstalled excepted, which says so). */
+    private readonly installed: (shop: string) => boolean = () => true,
   ) {}
 
   subscribed(topic: string): boolean {
@@ -67,6 +69,7 @@ export class WebhookSender {
     const subscription = this.config.subscriptions.find((s) => s.topic === topic);
     const base = this.appUrl();
     if (!subscription || !base) return [];
+    if (topic !== "app/uninstalled" && !this.installed(shop)) return [];
     const body = JSON.stringify(payload);
     const webhookId = options.webhookId ?? randomUUID();
     const headers = webhookHeaders({

@@ -10,6 +10,7 @@ import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, topic, webhookId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
   await receiveWebhook({ shop, topic, webhookId, apiVersion, triggeredAt, payload });
+  // Processed by the next worker round; inline, right away, so effects show without waiting for it.
   if (config().ORCHARD_RUN_WORKERS === "inline") void drainInboxSoon();
   return new Response(null, { status: 200 });
 };

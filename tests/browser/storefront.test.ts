@@ -5,8 +5,11 @@ import { setUpBrowserStack } from "../support/browser-stack";
 const ui = setUpBrowserStack({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
 
-// A selling plan group as Shopify would hold it, made through the simulator's control API.
+// The merchant installed Orchard (Shopify sends webhooks only to installed apps), and a selling
+// plan group as Shopify would hold it, made through the simulator's control API.
 beforeAll(async () => {
+  const { app } = await ui.openAdmin("/app");
+  await app.getByText("products in 4 collections", { exact: false }).waitFor({ timeout: 60_000 });
   coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
   const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/selling-plan-groups`, {
     method: "POST",
@@ -85,5 +88,25 @@ describe("the storefront product page", () => {
       ["orders/paid", 200],
       ["subscription_contracts/create", 200],
     ]);
+  });
+});
+
+describe("after checkout", () => {
+  it("Orchard charges the next cycle once when the store's clock passes it", async () => {
+    const [contract] = [...ui.shop.contracts.values()];
+    expect(contract).toBeDefined();
+    const ordersBefore = ui.shop.orders.size;
+    const advance = await fetch(`${ui.stack.simulatorUrl}/_control/clock/advance`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ days: 15 }),
+    });
+    expect(advance.status).toBe(200);
+    await expect.poll(() => ui.shop.billingAttempts.size, { timeout: 30_000, interval: 500 }).toBe(1);
+    // Several more worker rounds: still one charge.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(ui.shop.billingAttempts.size).toBe(1);
+    expect(ui.shop.orders.size).toBe(ordersBefore + 1);
+    expect([...ui.shop.billingAttempts.values()][0]).toMatchObject({ contractId: contract!.id, errorCode: null });
   });
 });

@@ -1,0 +1,64 @@
+import { clock, OffsetClock, replaceClock } from "../clock";
+import { config } from "../config.server";
+import { backgroundAdmin } from "../shopify/background.server";
+import { scheduleDueCycles, sendScheduledAttempts } from "../subscriptions/billing.server";
+import { processInbox } from "../webhooks/inbox.server";
+
+/**
+ * Orchard's background work, one round at a time: the webhook inbox, then billing (schedule what is
+ * due, send what is scheduled). Every step is safe to run in several processes at once, so the same
+ * loop runs inside the web process (the embedded default, ORCHARD_RUN_WORKERS=inline) or in
+ * separate worker processes (`npm run worker`) in production.
+ */
+export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number }> {
+  const webhooks = await processInbox();
+  const scheduled = await scheduleDueCycles();
+  const sent = await sendScheduledAttempts(backgroundAdmin);
+  return { webhooks, scheduled, sent };
+}
+
+/**
+ * Against the simulator (never in production: config refuses it), Orchard's clock follows the
+ * simulator's, so the demo's "advance the clock" moves billing too.
+ */
+async function followSimulatorClock(simulatorUrl: string, simulated: OffsetClock): Promise<void> {
+  const response = await fetch(new URL("/_control/clock", simulatorUrl));
+  const { now } = (await response.json()) as { now: string };
+  simulated.setOffset(new Date(now).getTime() - Date.now());
+}
+
+export function startWorkerLoop(intervalMs = 2_000): () => void {
+  const simulatorUrl = config().SHOPIFY_SIMULATOR_URL;
+  const simulated = new OffsetClock();
+  if (simulatorUrl) replaceClock(simulated);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (simulatorUrl) await followSimulatorClock(simulatorUrl, simulated);
+      await runRound();
+    } catch (error) {
+      console.error("[worker] round failed", (error as Error).message);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  void tick();
+  console.log(
+    `[worker] running every ${intervalMs} ms (clock: ${simulatorUrl ? "simulator" : "system"}, now ${clock().now().toISOString()})`,
+  );
+  return () => clearInterval(timer);
+}
+
+declare global {
+  var orchardWorkerStarted: boolean | undefined;
+}
+
+/** Starts the loop once per web process when workers run inline. */
+export function startInlineWorkers(): void {
+  if (config().ORCHARD_RUN_WORKERS !== "inline" || config().NODE_ENV === "test" || globalThis.orchardWorkerStarted) return;
+  globalThis.orchardWorkerStarted = true;
+  startWorkerLoop();
+}
