@@ -33,6 +33,8 @@ const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "typecheck (checkout extension)", command: [bin("tsc"), "-p", "extensions/orchard-checkout"] },
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
+  // The production build refuses server-only code reaching the browser bundle.
+  { name: "build", command: [bin("remix"), "vite:build"] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
   suites("sqlite", ["unit", "integration", "browser"]),

@@ -9,6 +9,12 @@ import type { ShopRecord } from "./store";
 
 const appBridgeSource = readFileSync(resolve(import.meta.dirname, "public", "app-bridge.js"), "utf8");
 
+/**
+ * Session tokens live on real time, not on the store's movable clock: the app checks them against
+ * its own wall clock, as it does Shopify's. Moving the demo's clock must not log the merchant out.
+ */
+export const authSeconds = () => Math.floor(Date.now() / 1000);
+
 export const storeHandle = (shop: ShopRecord) => shop.domain.replace(/\.myshopify\.com$/, "");
 
 /** The admin URL of the embedded app, as admin.shopify.com/store/{store}/apps/{app}/… */
@@ -21,7 +27,7 @@ export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string
  * an hmac over the other parameters signed with the app's secret.
  */
 function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string): URLSearchParams {
-  const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
+  const nowSeconds = authSeconds();
   const params = new URLSearchParams({
     embedded: "1",
     // The library accepts only Shopify admin hosts here; it uses the value to build admin redirects.
@@ -232,7 +238,7 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
   router.on("GET", "/admin/session-token", (req) => {
     const shop = sim.store.shop(req.url.searchParams.get("shop") ?? "");
     if (!shop) return json(404, { errors: "Not Found" });
-    const nowSeconds = Math.floor(sim.clock.now().getTime() / 1000);
+    const nowSeconds = authSeconds();
     return json(200, {
       token: issueSessionToken({ shop: shop.domain, apiKey: sim.apiKey, secret: sim.apiSecret, userId: shop.staffUserId, nowSeconds }),
     });

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { OffsetClock } from "../app/clock";
 import { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
 import { readAppConfig, type AppConfig } from "./app-config";
-import { embeddedAdminRoutes } from "./embedded-admin";
+import { authSeconds, embeddedAdminRoutes } from "./embedded-admin";
 import { controlRoutes } from "./control";
 import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
@@ -103,7 +103,7 @@ export class Simulator {
     ) {
       return json(400, { error: "unsupported_grant_type" });
     }
-    const claims = verifySessionToken(body.subject_token ?? "", this.apiSecret, this.apiKey, Math.floor(this.clock.now().getTime() / 1000));
+    const claims = verifySessionToken(body.subject_token ?? "", this.apiSecret, this.apiKey, authSeconds());
     if (!claims || claims.dest !== `https://${shop.domain}`) {
       return json(400, { error: "invalid_subject_token", error_description: "The subject token is invalid." });
     }

@@ -1,12 +1,118 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Badge, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Link as PolarisLink, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
-import { CapabilityEmptyPage } from "../components/CapabilityPage";
+import { findShop } from "../shops/shops.server";
+import { listContracts } from "../subscriptions/contracts.server";
+import { CONTRACT_STATUSES, type ContractStatus } from "../subscriptions/contract-status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await requireAdmin(request);
-  return null;
+  const { shop } = await requireAdmin(request);
+  const requested = new URL(request.url).searchParams.get("status");
+  const status = CONTRACT_STATUSES.find((s) => s === requested) ?? null;
+  const [{ contracts, counts }, record] = await Promise.all([listContracts(shop, status), findShop(shop)]);
+  return {
+    status,
+    counts,
+    timeZone: record?.ianaTimezone ?? "UTC",
+    contracts: contracts.map((c) => ({
+      id: c.id,
+      customer: c.customerEmail ?? "",
+      status: c.status as ContractStatus,
+      firstItem: c.lines[0]?.title ?? "",
+      otherItems: Math.max(0, c.lines.length - 1),
+      plan: c.lines[0]?.sellingPlanName ?? "",
+      nextBillingAt: c.nextBillingAt?.toISOString() ?? null,
+    })),
+  };
 };
 
+const tone = { ACTIVE: "success", PAUSED: "attention", CANCELLED: undefined, EXPIRED: undefined, FAILED: "critical" } as const;
+
 export default function Subscriptions() {
-  return <CapabilityEmptyPage title="subscriptions.title" heading="subscriptions.emptyHeading" body="subscriptions.emptyBody" />;
+  const { contracts, counts, status, timeZone } = useLoaderData<typeof loader>();
+  const [, setParams] = useSearchParams();
+  const { t, locale } = useTranslation();
+  const total = Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+
+  if (total === 0) {
+    return (
+      <Page>
+        <TitleBar title={t("subscriptions.title")} />
+        <Card>
+          <EmptyState heading={t("subscriptions.emptyHeading")} image="/empty-state.svg">
+            <p>{t("subscriptions.emptyBody")}</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+
+  // Status filters with their counts; the pressed one is the list shown.
+  const filters = [
+    { value: null, label: `${t("subscriptions.all")} (${total})` },
+    ...CONTRACT_STATUSES.map((s) => ({ value: s, label: `${t(`subscriptions.status.${s}`)} (${counts[s] ?? 0})` })),
+  ];
+
+  return (
+    <Page>
+      <TitleBar title={t("subscriptions.title")} />
+      <Card padding="0">
+        <Box padding="300">
+          <ButtonGroup variant="segmented">
+            {filters.map((filter) => (
+              <Button
+                key={filter.label}
+                pressed={filter.value === status}
+                onClick={() => setParams(filter.value ? { status: filter.value } : {})}
+              >
+                {filter.label}
+              </Button>
+            ))}
+          </ButtonGroup>
+        </Box>
+        <IndexTable
+          resourceName={{ singular: t("subscriptions.title"), plural: t("subscriptions.title") }}
+          itemCount={contracts.length}
+          selectable={false}
+          headings={[
+            { title: t("subscriptions.columns.customer") },
+            { title: t("subscriptions.columns.items") },
+            { title: t("subscriptions.columns.plan") },
+            { title: t("subscriptions.columns.status") },
+            { title: t("subscriptions.columns.nextBilling") },
+          ]}
+        >
+          {contracts.map((contract, index) => (
+            <IndexTable.Row id={contract.id} key={contract.id} position={index}>
+              <IndexTable.Cell>
+                {/* Polaris's primary-link pattern: the row's navigation goes through this link (and so
+                    through Remix's router, which keeps the session token). */}
+                <PolarisLink dataPrimaryLink url={`/app/subscriptions/${contract.id}`} monochrome removeUnderline>
+                  <Text as="span" fontWeight="semibold">
+                    {contract.customer}
+                  </Text>
+                </PolarisLink>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                {contract.otherItems
+                  ? t("subscriptions.moreItems", { title: contract.firstItem, count: contract.otherItems })
+                  : contract.firstItem}
+              </IndexTable.Cell>
+              <IndexTable.Cell>{contract.plan}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Badge tone={tone[contract.status]}>{t(`subscriptions.status.${contract.status}`)}</Badge>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                {contract.nextBillingAt ? date.format(new Date(contract.nextBillingAt)) : t("subscriptions.noNextBilling")}
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      </Card>
+    </Page>
+  );
 }

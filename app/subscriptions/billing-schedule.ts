@@ -75,3 +75,24 @@ export function nextCycle(first: Date, policy: BillingPolicy, timeZone: string, 
   while (cycleDate(first, policy, timeZone, cycle).getTime() <= after.getTime()) cycle += 1;
   return { cycle, date: cycleDate(first, policy, timeZone, cycle) };
 }
+
+/** The policy of a stored contract (its billing interval and anchor columns). */
+export function billingPolicyOf(contract: {
+  billingInterval: string;
+  billingIntervalCount: number;
+  anchorType: string | null;
+  anchorDay: number | null;
+}): BillingPolicy {
+  return {
+    interval: contract.billingInterval as Interval,
+    intervalCount: contract.billingIntervalCount,
+    anchor:
+      contract.anchorType && contract.anchorDay ? { type: contract.anchorType as "WEEKDAY" | "MONTHDAY", day: contract.anchorDay } : null,
+  };
+}
+
+/** The next `count` cycle dates from the one due at `due` (inclusive). */
+export function upcomingDates(first: Date, policy: BillingPolicy, timeZone: string, due: Date, count: number): Date[] {
+  const { cycle } = nextCycle(first, policy, timeZone, new Date(due.getTime() - 1));
+  return Array.from({ length: count }, (_, i) => cycleDate(first, policy, timeZone, cycle + i));
+}

@@ -2,9 +2,8 @@ import { clock } from "../clock";
 import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { cycleDate, nextCycle, type BillingPolicy } from "./billing-schedule";
+import { billingPolicyOf, cycleDate, nextCycle } from "./billing-schedule";
 import { BillingAttemptCreate } from "./billing.queries";
-import type { Interval } from "./plan-draft";
 
 /**
  * Billing, in two steps that each survive a crash and a second worker (docs/decisions/006):
@@ -16,27 +15,6 @@ import type { Interval } from "./plan-draft";
  *     Shopify already made: the customer is charged once.
  */
 const SENDING_LEASE_MS = 5 * 60_000;
-
-interface ContractRow {
-  id: string;
-  shop: string;
-  shopifyId: string;
-  billingInterval: string;
-  billingIntervalCount: number;
-  anchorType: string | null;
-  anchorDay: number | null;
-  firstBillingAt: Date;
-  nextBillingAt: Date | null;
-}
-
-function policyOf(contract: ContractRow): BillingPolicy {
-  return {
-    interval: contract.billingInterval as Interval,
-    intervalCount: contract.billingIntervalCount,
-    anchor:
-      contract.anchorType && contract.anchorDay ? { type: contract.anchorType as "WEEKDAY" | "MONTHDAY", day: contract.anchorDay } : null,
-  };
-}
 
 /** Deterministic: the same contract and cycle always give the same key, in every process. */
 export function idempotencyKey(contractShopifyId: string, cycle: number): string {
@@ -60,7 +38,7 @@ export async function scheduleDueCycles(limit = 200): Promise<number> {
     }
     const timeZone = zones.get(contract.shop)!;
     const dueAt = contract.nextBillingAt!;
-    const policy = policyOf(contract);
+    const policy = billingPolicyOf(contract);
     const { cycle } = nextCycle(contract.firstBillingAt, policy, timeZone, new Date(dueAt.getTime() - 1));
     const following = cycleDate(contract.firstBillingAt, policy, timeZone, cycle + 1);
     try {
@@ -132,9 +110,11 @@ async function sendOne(
  * a lease; resending it is safe.
  */
 export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<AdminClient>, limit = 200): Promise<number> {
-  const now = clock().now();
+  // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
+  // (the business clock may be moved in tests and the demo).
+  const leaseExpired = new Date(Date.now() - SENDING_LEASE_MS);
   const attempts = await db().billingAttempt.findMany({
-    where: { OR: [{ status: "scheduled" }, { status: "sending", updatedAt: { lt: new Date(now.getTime() - SENDING_LEASE_MS) } }] },
+    where: { OR: [{ status: "scheduled" }, { status: "sending", updatedAt: { lt: leaseExpired } }] },
     orderBy: { cycleDate: "asc" },
     take: limit,
     include: { contract: { select: { shopifyId: true } } },

@@ -5,6 +5,7 @@ import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { nextCycle, type BillingPolicy } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
+import type { ContractStatus } from "./contract-status";
 
 /**
  * Subscription contracts mirrored from Shopify. A webhook only says which contract changed; the
@@ -70,4 +71,26 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
 
 export async function findContract(shop: string, shopifyId: string) {
   return db().subscriptionContract.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, include: { lines: true } });
+}
+
+/** The subscriptions list: one page of contracts, newest first, and how many there are per status. */
+export async function listContracts(shop: string, status: ContractStatus | null) {
+  const [contracts, counts] = await Promise.all([
+    db().subscriptionContract.findMany({
+      where: { shop, ...(status ? { status } : {}) },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      include: { lines: { select: { title: true, sellingPlanName: true } } },
+    }),
+    db().subscriptionContract.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } }),
+  ]);
+  return { contracts, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>> };
+}
+
+/** One contract of the shop with its billing history; null for another shop's id. */
+export async function contractDetail(shop: string, id: string) {
+  return db().subscriptionContract.findFirst({
+    where: { shop, id },
+    include: { lines: true, billingAttempts: { orderBy: { cycle: "desc" }, take: 24 } },
+  });
 }

@@ -105,8 +105,26 @@ describe("after checkout", () => {
     await expect.poll(() => ui.shop.billingAttempts.size, { timeout: 30_000, interval: 500 }).toBe(1);
     // Several more worker rounds: still one charge.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect(ui.shop.billingAttempts.size).toBe(1);
+    expect(
+      [...ui.shop.billingAttempts.values()].map((a) => `${a.contractId}:${a.idempotencyKey}:${a.createdAt.toISOString()}`),
+    ).toHaveLength(1);
     expect(ui.shop.orders.size).toBe(ordersBefore + 1);
     expect([...ui.shop.billingAttempts.values()][0]).toMatchObject({ contractId: contract!.id, errorCode: null });
+  });
+});
+
+describe("the merchant's view of it", () => {
+  it("lists the new subscription with its next order, and shows its billing history", async () => {
+    // The store's clock was moved 15 days on above: the merchant stays signed in.
+    const { app } = await ui.openAdmin("/app/subscriptions");
+    await app.getByRole("link", { name: "subscriber@example.com" }).waitFor({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Active (1)" }).click();
+    await app.getByRole("link", { name: "subscriber@example.com" }).waitFor();
+
+    const href = await app.getByRole("link", { name: "subscriber@example.com" }).getAttribute("href");
+    const detail = await ui.openAdmin(href!);
+    await detail.app.getByText("Order 2", { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await detail.app.getByText("House Blend Coffee Beans – 250 g", { exact: false }).isVisible()).toBe(true);
+    await detail.page.screenshot({ path: "test-results/admin-subscription.png" });
   });
 });

@@ -21,6 +21,9 @@ afterEach(() => restoreClock?.());
 async function dueSubscription() {
   const { simulator } = testContext();
   const { shop } = createShop();
+  // UTC: these tests add whole days to today's date, which a DST change in the shop's zone would bend
+  // (time zones are covered by the billing schedule's own tests).
+  shop.ianaTimezone = "UTC";
   seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
   await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
   const coffee = [...shop.products.values()][0]!;
@@ -129,5 +132,36 @@ describe("failed payments", () => {
     await processInbox();
     const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
     expect(stored).toMatchObject({ status: "failed", errorCode: "payment_method_declined" });
+  });
+});
+
+describe("the subscriptions screens", () => {
+  it("list the shop's subscriptions with counts per status, and show one with its schedule and billing history", async () => {
+    const { shop, stored } = await dueSubscription();
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const { loader: listLoader } = await import("../../app/routes/app.subscriptions._index");
+    const { loader: detailLoader } = await import("../../app/routes/app.subscriptions.$id");
+
+    const list = await listLoader({ request: adminFetchRequest("/app/subscriptions?status=ACTIVE", shop.domain), params: {}, context: {} });
+    expect(list.counts).toEqual({ ACTIVE: 1 });
+    expect(list.contracts).toMatchObject([{ id: stored.id, customer: "subscriber@example.com", status: "ACTIVE", plan: "Every 2 weeks" }]);
+
+    const detail = await detailLoader({
+      request: adminFetchRequest(`/app/subscriptions/${stored.id}`, shop.domain),
+      params: { id: stored.id },
+      context: {},
+    });
+    expect(detail.history).toMatchObject([{ cycle: 1, status: "sent" }]);
+    expect(detail.upcoming).toHaveLength(3);
+    expect(new Date(detail.upcoming[1]!).getTime() - new Date(detail.upcoming[0]!).getTime()).toBe(14 * 86_400_000);
+
+    const other = (await dueSubscription()).shop;
+    const refused = await detailLoader({
+      request: adminFetchRequest(`/app/subscriptions/${stored.id}`, other.domain),
+      params: { id: stored.id },
+      context: {},
+    }).catch((r: Response) => r);
+    expect((refused as Response).status).toBe(404);
   });
 });
