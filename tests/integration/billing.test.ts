@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
-import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
@@ -9,39 +8,16 @@ import { scheduleDueCycles, sendScheduledAttempts } from "../../app/subscription
 import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
-import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
-import { seedShop } from "../../simulator/seed";
-import { adminFetchRequest, createShop, testContext, webhookRequest } from "../support/context";
+import { adminFetchRequest, webhookRequest } from "../support/context";
+import { shopWithSubscription } from "../support/subscriptions";
 
 let restoreClock: (() => void) | undefined;
 afterEach(() => restoreClock?.());
 
 /** A shop with one two-weekly subscription mirrored in Orchard, and Orchard's clock set past its due date. */
 async function dueSubscription() {
-  const { simulator } = testContext();
-  const { shop } = createShop();
-  // UTC: these tests add whole days to today's date, which a DST change in the shop's zone would bend
-  // (time zones are covered by the billing schedule's own tests).
-  shop.ianaTimezone = "UTC";
-  seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
-  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
-  const coffee = [...shop.products.values()][0]!;
-  const response = await fetch(`${simulator.url}/_control/shops/${shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Club",
-      productIds: [coffee.id],
-      plans: [{ name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 }],
-    }),
-  });
-  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
-  const { contracts } = await completeCheckout(simulator, shop, {
-    email: "subscriber@example.com",
-    lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
-  });
-  const contract = contracts[0]!;
+  const { shop, contract } = await shopWithSubscription();
   await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
   const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
   restoreClock = replaceClock(new FixedClock(new Date(stored!.nextBillingAt!.getTime() + 60_000)));
