@@ -38,17 +38,21 @@ export class FixedClock implements Clock {
   }
 }
 
-let current: Clock = systemClock;
+declare global {
+  // One clock per process, shared by every copy of this module: Vite's dev server can load a module
+  // twice, and two clocks (one moved, one not) would disagree about what is due.
+  var orchardClock: Clock | undefined;
+}
 
 export function clock(): Clock {
-  return current;
+  return globalThis.orchardClock ?? systemClock;
 }
 
 /** Replaces the process-wide clock; returns a function that puts the previous one back. */
 export function replaceClock(next: Clock): () => void {
-  const previous = current;
-  current = next;
+  const previous = globalThis.orchardClock;
+  globalThis.orchardClock = next;
   return () => {
-    current = previous;
+    globalThis.orchardClock = previous;
   };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Link as PolarisLink, Page, Text } from "@shopify/polaris";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Badge, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
@@ -89,13 +89,13 @@ export default function Subscriptions() {
           {contracts.map((contract, index) => (
             <IndexTable.Row id={contract.id} key={contract.id} position={index}>
               <IndexTable.Cell>
-                {/* Polaris's primary-link pattern: the row's navigation goes through this link (and so
-                    through Remix's router, which keeps the session token). */}
-                <PolarisLink dataPrimaryLink url={`/app/subscriptions/${contract.id}`} monochrome removeUnderline>
+                {/* The row would replay this click as a second, untrusted one; stopping it here leaves the
+                    navigation to Remix's router, which keeps the session token. */}
+                <Link to={`/app/subscriptions/${contract.id}`} onClick={(event) => event.stopPropagation()}>
                   <Text as="span" fontWeight="semibold">
                     {contract.customer}
                   </Text>
-                </PolarisLink>
+                </Link>
               </IndexTable.Cell>
               <IndexTable.Cell>
                 {contract.otherItems
