@@ -40,23 +40,31 @@ export async function scheduleDueCycles(limit = 200): Promise<number> {
     const dueAt = contract.nextBillingAt!;
     const policy = billingPolicyOf(contract);
     const { cycle } = nextCycle(contract.firstBillingAt, policy, timeZone, new Date(dueAt.getTime() - 1));
-    const following = cycleDate(contract.firstBillingAt, policy, timeZone, cycle + 1);
+    // If several cycles fell due while Orchard was not running, the customer is charged for the
+    // latest one only: the others are recorded as skipped, never charged in a burst.
+    const upcoming = nextCycle(contract.firstBillingAt, policy, timeZone, now);
+    const charged = Math.max(cycle, upcoming.cycle - 1);
     try {
       const won = await db().$transaction(async (tx) => {
         const moved = await tx.subscriptionContract.updateMany({
           where: { id: contract.id, status: "ACTIVE", nextBillingAt: dueAt },
-          data: { nextBillingAt: following },
+          data: { nextBillingAt: upcoming.date },
         });
         if (moved.count === 0) return false;
-        await tx.billingAttempt.create({
-          data: {
-            shop: contract.shop,
-            contractId: contract.id,
-            cycle,
-            cycleDate: dueAt,
-            idempotencyKey: idempotencyKey(contract.shopifyId, cycle),
-          },
-        });
+        for (let missed = cycle; missed <= charged; missed += 1) {
+          await tx.billingAttempt.create({
+            data: {
+              shop: contract.shop,
+              contractId: contract.id,
+              cycle: missed,
+              cycleDate: cycleDate(contract.firstBillingAt, policy, timeZone, missed),
+              idempotencyKey: idempotencyKey(contract.shopifyId, missed),
+              ...(missed < charged
+                ? { status: "skipped", lastError: "overdue when Orchard resumed; only the latest cycle is charged" }
+                : {}),
+            },
+          });
+        }
         return true;
       });
       if (won) scheduled += 1;

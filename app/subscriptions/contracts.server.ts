@@ -1,9 +1,8 @@
-import { clock } from "../clock";
 import { db } from "../db.server";
 import { minorUnits } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
-import { nextCycle, type BillingPolicy } from "./billing-schedule";
+import { cycleDate, type BillingPolicy } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
 import type { ContractStatus } from "./contract-status";
 
@@ -39,7 +38,6 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     minCycles: contract.billingPolicy.minCycles ?? null,
     maxCycles: contract.billingPolicy.maxCycles ?? null,
     firstBillingAt,
-    nextBillingAt: contract.status === "ACTIVE" ? nextCycle(firstBillingAt, policy, timeZone, clock().now()).date : null,
     revisionId: String(contract.revisionId),
   };
   const lines = contract.lines.nodes.map((line) => ({
@@ -58,10 +56,17 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
     const existing = await tx.subscriptionContract.findUnique({ where: key, select: { id: true, revisionId: true } });
     if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale";
+    // The next cycle is the one after the last cycle Orchard scheduled, whatever the time: a sync
+    // never moves billing back onto a cycle already charged, nor skips one silently (cycles that fell
+    // due meanwhile are the scheduler's to handle, which charges only the latest).
+    const last = existing
+      ? (await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle
+      : null;
+    const nextBillingAt = contract.status === "ACTIVE" ? cycleDate(firstBillingAt, policy, timeZone, (last ?? 0) + 1) : null;
     const stored = await tx.subscriptionContract.upsert({
       where: key,
-      create: { shop: admin.shop, shopifyId: contract.id, ...fields },
-      update: fields,
+      create: { shop: admin.shop, shopifyId: contract.id, ...fields, nextBillingAt },
+      update: { ...fields, nextBillingAt },
     });
     await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
     await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });

@@ -12,15 +12,19 @@ import { gid } from "../../simulator/ids";
 import { adminFetchRequest, webhookRequest } from "../support/context";
 import { shopWithSubscription } from "../support/subscriptions";
 
-let restoreClock: (() => void) | undefined;
-afterEach(() => restoreClock?.());
+// Every clock a test sets is put back, newest first, so no test inherits another's time.
+const clockRestores: (() => void)[] = [];
+afterEach(() => {
+  while (clockRestores.length) clockRestores.pop()!();
+});
+const setClock = (date: Date) => clockRestores.push(replaceClock(new FixedClock(date)));
 
 /** A shop with one two-weekly subscription mirrored in Orchard, and Orchard's clock set past its due date. */
 async function dueSubscription() {
   const { shop, contract } = await shopWithSubscription();
   await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
   const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
-  restoreClock = replaceClock(new FixedClock(new Date(stored!.nextBillingAt!.getTime() + 60_000)));
+  setClock(new Date(stored!.nextBillingAt!.getTime() + 60_000));
   const ordersBefore = shop.orders.size;
   return { shop, contract, stored: stored!, newOrders: () => shop.orders.size - ordersBefore };
 }
@@ -139,5 +143,44 @@ describe("the subscriptions screens", () => {
       context: {},
     }).catch((r: Response) => r);
     expect((refused as Response).status).toBe(404);
+  });
+});
+
+describe("catching up", () => {
+  it("charges only the latest cycle when several fell due while Orchard was stopped", async () => {
+    const { shop, stored, newOrders } = await dueSubscription();
+    // Two cycles (days 14 and 28) are overdue on day 30.
+    setClock(new Date(stored.firstBillingAt.getTime() + 30 * 86_400_000));
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+
+    const attempts = await db().billingAttempt.findMany({ where: { shop: shop.domain }, orderBy: { cycle: "asc" } });
+    expect(attempts.map((a) => [a.cycle, a.status])).toEqual([
+      [1, "skipped"],
+      [2, "sent"],
+    ]);
+    expect(shop.billingAttempts.size).toBe(1);
+    expect(newOrders()).toBe(1);
+    const after = await findContract(shop.domain, stored.shopifyId);
+    expect(after!.nextBillingAt!.getTime()).toBe(stored.firstBillingAt.getTime() + 42 * 86_400_000);
+  });
+});
+
+describe("contract updates and billing", () => {
+  it("a contract synced again after a charge keeps its place in the schedule, whatever the time", async () => {
+    const { shop, stored, newOrders } = await dueSubscription();
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    // A late or repeated subscription_contracts/update, read while the clock is elsewhere.
+    clockRestores.push(replaceClock(new FixedClock(stored.firstBillingAt)));
+    await syncContract(await backgroundAdmin(shop.domain), stored.shopifyId);
+    const after = await findContract(shop.domain, stored.shopifyId);
+    expect(after!.nextBillingAt!.getTime()).toBe(stored.firstBillingAt.getTime() + 28 * 86_400_000);
+    setClock(new Date(stored.firstBillingAt.getTime() + 20 * 86_400_000));
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    expect(newOrders()).toBe(1);
   });
 });
