@@ -26,15 +26,9 @@ export class OffsetClock implements Clock {
 
 /** A clock that stands still until told to move (unit tests). */
 export class FixedClock implements Clock {
-  constructor(private current: Date) {}
+  constructor(private readonly current: Date) {}
   now(): Date {
     return new Date(this.current.getTime());
-  }
-  set(date: Date): void {
-    this.current = new Date(date.getTime());
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
   }
 }
 

@@ -15,3 +15,12 @@ export function minorUnits(amount: string, currencyCode: string): number {
   const minor = Number(match[2]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
   return match[1] ? -minor : minor;
 }
+
+/** Minor units as the decimal string Shopify shows and accepts ("16.00"; "1600.0" for JPY). */
+export function decimalFromMinor(minor: number, digits = 2): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  if (digits === 0) return `${sign}${abs}.0`;
+  const unit = 10 ** digits;
+  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, "0")}`;
+}

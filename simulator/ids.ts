@@ -11,15 +11,6 @@ export function parseGid(value: unknown, expectedType?: string): { type: string;
   return { type: match[1]!, id: Number(match[2]) };
 }
 
-/** Money as Shopify's GraphQL shows it: a decimal string, from integer minor units (never floats). */
-export function decimalFromMinor(minor: number, digits = 2): string {
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  if (digits === 0) return `${sign}${abs}.0`;
-  const unit = 10 ** digits;
-  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, "0")}`;
-}
-
 export function minorFromDecimal(value: string, digits = 2): number | null {
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return null;

@@ -1,4 +1,5 @@
-import { decimalFromMinor, gid } from "./ids";
+import { gid } from "./ids";
+import { decimalFromMinor } from "../app/money";
 import type { ContractRecord, CustomerRecord, OrderRecord, ShopRecord } from "./store";
 
 /** Webhook bodies in Shopify's REST shapes (snake_case, numeric ids beside admin_graphql_api_id). */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+import { TitledCard } from "../components/TitledCard";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { loadStoreOverview } from "../shops/shops.server";
@@ -31,26 +32,16 @@ export default function Dashboard() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("dashboard.storeHeading")}
-                </Text>
-                <Text as="p">
-                  {t("dashboard.storeSummary", { shop: overview.name, currency: overview.currencyCode, timezone: overview.ianaTimezone })}
-                </Text>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("dashboard.catalogueHeading")}
-                </Text>
-                <Text as="p">
-                  {t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}
-                </Text>
-              </BlockStack>
-            </Card>
+            <TitledCard title={t("dashboard.storeHeading")}>
+              <Text as="p">
+                {t("dashboard.storeSummary", { shop: overview.name, currency: overview.currencyCode, timezone: overview.ianaTimezone })}
+              </Text>
+            </TitledCard>
+            <TitledCard title={t("dashboard.catalogueHeading")}>
+              <Text as="p">
+                {t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}
+              </Text>
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

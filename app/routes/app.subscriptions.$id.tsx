@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitledCard } from "../components/TitledCard";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
@@ -58,56 +59,41 @@ export default function Subscription() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("subscriptions.detailItems")}
+            <TitledCard title={t("subscriptions.detailItems")}>
+              {data.lines.map((line) => (
+                <Text as="p" key={line.id}>
+                  {line.title}
+                  {line.variantTitle ? ` – ${line.variantTitle}` : ""} · {t("subscriptions.quantity", { quantity: line.quantity })} ·{" "}
+                  {formatMoneyMinor(line.unitPriceMinor, data.currencyCode, locale)}
                 </Text>
-                {data.lines.map((line) => (
-                  <Text as="p" key={line.id}>
-                    {line.title}
-                    {line.variantTitle ? ` – ${line.variantTitle}` : ""} · {t("subscriptions.quantity", { quantity: line.quantity })} ·{" "}
-                    {formatMoneyMinor(line.unitPriceMinor, data.currencyCode, locale)}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("subscriptions.history")}
+              ))}
+            </TitledCard>
+            <TitledCard title={t("subscriptions.history")}>
+              {data.history.length === 0 && <Text as="p">{t("subscriptions.noHistory")}</Text>}
+              {data.history.map((attempt) => (
+                <Text as="p" key={attempt.id}>
+                  {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })} · {date.format(new Date(attempt.date))} ·{" "}
+                  {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
+                  {attempt.errorCode ? ` (${attempt.errorCode})` : ""}
                 </Text>
-                {data.history.length === 0 && <Text as="p">{t("subscriptions.noHistory")}</Text>}
-                {data.history.map((attempt) => (
-                  <Text as="p" key={attempt.id}>
-                    {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })} · {date.format(new Date(attempt.date))} ·{" "}
-                    {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
-                    {attempt.errorCode ? ` (${attempt.errorCode})` : ""}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Card>
+              ))}
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("subscriptions.detailSchedule")}
+          <TitledCard title={t("subscriptions.detailSchedule")}>
+            <Text as="p">
+              {t("subscriptions.every", { count: data.intervalCount, unit: t(`subscriptions.units.${data.interval as "WEEK"}`) })}
+            </Text>
+            <Text as="h3" variant="headingSm">
+              {t("subscriptions.nextOrders")}
+            </Text>
+            {data.upcoming.map((when) => (
+              <Text as="p" key={when}>
+                {date.format(new Date(when))}
               </Text>
-              <Text as="p">
-                {t("subscriptions.every", { count: data.intervalCount, unit: t(`subscriptions.units.${data.interval as "WEEK"}`) })}
-              </Text>
-              <Text as="h3" variant="headingSm">
-                {t("subscriptions.nextOrders")}
-              </Text>
-              {data.upcoming.map((when) => (
-                <Text as="p" key={when}>
-                  {date.format(new Date(when))}
-                </Text>
-              ))}
-            </BlockStack>
-          </Card>
+            ))}
+          </TitledCard>
         </Layout.Section>
       </Layout>
     </Page>

@@ -1,6 +1,7 @@
 import type { SellingPlanGroupInput, SellingPlanInput, SellingPlanPricingPolicyInput } from "../types/admin.types";
 import type { PlanDetailQuery } from "../types/admin.generated";
 import type { Messages } from "../i18n/i18n";
+import { decimalFromMinor } from "../money";
 import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type PlanDraft } from "./plan-draft";
 import { frequencyName, frequencyOption } from "./plan-text";
 
@@ -15,7 +16,7 @@ function adjustmentInput(adjustment: Adjustment) {
   const amount = parseMoney(adjustment.value) ?? 0;
   return {
     adjustmentType: adjustment.type,
-    adjustmentValue: { fixedValue: `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, "0")}` },
+    adjustmentValue: { fixedValue: decimalFromMinor(amount) },
   };
 }
 

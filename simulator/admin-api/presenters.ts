@@ -1,5 +1,6 @@
 import { connection, type ConnectionArgs } from "./connection";
-import { decimalFromMinor, gid } from "../ids";
+import { gid } from "../ids";
+import { decimalFromMinor } from "../../app/money";
 import type {
   CollectionRecord,
   ContractRecord,

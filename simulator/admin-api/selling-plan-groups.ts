@@ -1,6 +1,7 @@
 import { connection, type ConnectionArgs } from "./connection";
 import { matchesQuery, presentProduct, presentVariant } from "./presenters";
-import { decimalFromMinor, gid, minorFromDecimal, parseGid } from "../ids";
+import { gid, minorFromDecimal, parseGid } from "../ids";
+import { decimalFromMinor } from "../../app/money";
 import type { AnchorRecord, Interval, PricingPolicyRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store } from "../store";
 
 /**
