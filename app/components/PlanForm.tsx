@@ -93,7 +93,9 @@ export function PlanForm({
   const [variants, setVariants] = useState(initialVariants);
   const [query, setQuery] = useState("");
 
-  const error = (path: string) => (fieldErrors[path] ? t(`plans.errors.${fieldErrors[path]}` as MessageKey) : undefined);
+  // Orchard's own check first; otherwise what Shopify said about that field.
+  const error = (path: string) =>
+    fieldErrors[path] ? t(`plans.errors.${fieldErrors[path]}` as MessageKey) : shopifyErrors.find((e) => e.field === path)?.message;
   const update = (patch: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const updateFrequency = (index: number, patch: Partial<FrequencyDraft>) =>
     setDraft((current) => ({ ...current, frequencies: current.frequencies.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
@@ -390,6 +392,7 @@ export function PlanForm({
               <Text as="p" tone="subdued">
                 {t("plans.productsHelp")}
               </Text>
+              {error("products") && <InlineError message={error("products")!} fieldID="products" />}
               {/* App Bridge's resource picker, and a search list for quick picks and where the picker is unavailable. */}
               <InlineStack>
                 <Button onClick={browse}>{t("plans.browse")}</Button>

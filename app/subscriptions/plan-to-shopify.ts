@@ -114,3 +114,23 @@ export function draftFromShopify(group: NonNullable<PlanDetailQuery["sellingPlan
     maxCycles: firstBilling && "maxCycles" in firstBilling ? (firstBilling.maxCycles ?? null) : null,
   };
 }
+
+/**
+ * Where in the plan form a Shopify userError belongs, from the field path Shopify gives for the
+ * input sellingPlanGroupInput built: "name", "frequencies.2.discount", "products"… Null when it
+ * names nothing the form shows (the error is then shown with the others, above the form).
+ */
+export function formPathOf(field: string[] | null, draft: PlanDraft): string | null {
+  const [root, key, index, part, ...rest] = field ?? [];
+  if (root === "resources" || root === "productIds" || root === "productVariantIds") return "products";
+  if (root !== "input") return null;
+  if (key === "name" || key === "merchantCode" || key === "description") return key;
+  if (key === "options") return "optionsLabel";
+  if (key !== "sellingPlansToCreate" && key !== "sellingPlansToUpdate") return null;
+  // sellingPlanGroupInput lists new frequencies under create and existing ones under update, each in form order.
+  const ofKind = draft.frequencies.map((f, i) => ({ f, i })).filter(({ f }) => (key === "sellingPlansToUpdate") === Boolean(f.id));
+  const frequency = ofKind[Number(index)]?.i;
+  if (frequency === undefined) return null;
+  const subfield = part === "pricingPolicies" ? "discount" : [part, ...rest].includes("anchors") ? "anchorDay" : "intervalCount";
+  return `frequencies.${frequency}.${subfield}`;
+}

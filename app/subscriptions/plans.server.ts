@@ -3,7 +3,7 @@ import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { validatePlan, type Attachments, type FieldErrors, type PlanDraft } from "./plan-draft";
-import { draftFromShopify, sellingPlanGroupInput } from "./plan-to-shopify";
+import { draftFromShopify, formPathOf, sellingPlanGroupInput } from "./plan-to-shopify";
 import { registerPlanTranslations, shopLanguages, shopperText } from "./plan-translations.server";
 import {
   PlanAddProducts,
@@ -57,12 +57,13 @@ async function mirror(admin: AdminClient, groupId: string, draft: PlanDraft) {
   });
 }
 
-function refused(error: unknown): SaveResult {
+/** Shopify refused the change: its messages, each placed on the form field it concerns where there is one. */
+function refused(error: unknown, draft: PlanDraft): SaveResult {
   if (!(error instanceof ShopifyUserErrors)) throw error;
   return {
     ok: false,
     fieldErrors: {},
-    shopifyErrors: error.userErrors.map((e) => ({ field: (e.field ?? []).join("."), message: e.message })),
+    shopifyErrors: error.userErrors.map((e) => ({ field: formPathOf(e.field, draft) ?? (e.field ?? []).join("."), message: e.message })),
   };
 }
 
@@ -80,7 +81,7 @@ export async function createPlan(admin: AdminClient, draft: PlanDraft, attachmen
     await registerPlanTranslations(admin, group.id, draft, languages, currencyCode);
     return { ok: true, id: group.id };
   } catch (error) {
-    return refused(error);
+    return refused(error, draft);
   }
 }
 
@@ -109,7 +110,7 @@ export async function updatePlan(admin: AdminClient, id: string, draft: PlanDraf
     await registerPlanTranslations(admin, id, draft, languages, currencyCode);
     return { ok: true, id };
   } catch (error) {
-    return refused(error);
+    return refused(error, draft);
   }
 }
 

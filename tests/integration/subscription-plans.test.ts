@@ -81,7 +81,7 @@ describe("subscription plans against Shopify's selling plan API", () => {
     expect(result).toEqual({
       ok: false,
       fieldErrors: {},
-      shopifyErrors: [{ field: "resources", message: "Resource list contains invalid ids" }],
+      shopifyErrors: [{ field: "products", message: "Resource list contains invalid ids" }],
     });
     expect(shop.sellingPlanGroups.size).toBe(0);
     expect(await db().subscriptionPlan.count({ where: { shop: shop.domain } })).toBe(0);

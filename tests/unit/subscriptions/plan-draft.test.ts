@@ -7,7 +7,7 @@ import {
   type FrequencyDraft,
   type PlanDraft,
 } from "../../../app/subscriptions/plan-draft";
-import { sellingPlanGroupInput, draftFromShopify } from "../../../app/subscriptions/plan-to-shopify";
+import { sellingPlanGroupInput, draftFromShopify, formPathOf } from "../../../app/subscriptions/plan-to-shopify";
 import { frequencyName } from "../../../app/subscriptions/plan-text";
 import { messagesByLocale } from "../../../app/i18n/i18n";
 
@@ -199,5 +199,24 @@ describe("the plan as Shopify's SellingPlanGroupInput", () => {
       intro: { orders: 2, discount: { type: "FIXED_AMOUNT", value: "3.00" } },
       anchorDay: 5,
     });
+  });
+});
+
+describe("Shopify's userErrors placed on the plan form", () => {
+  const draft = plan({
+    frequencies: [frequency({ id: "gid://shopify/SellingPlan/1" }), frequency({ intervalCount: 4 }), frequency({ intervalCount: 6 })],
+  });
+  it.each([
+    [["input", "name"], "name"],
+    [["input", "options"], "optionsLabel"],
+    [["input", "sellingPlansToUpdate", "0", "pricingPolicies", "0"], "frequencies.0.discount"],
+    [["input", "sellingPlansToCreate", "1", "billingPolicy"], "frequencies.2.intervalCount"],
+    [["input", "sellingPlansToCreate", "0", "billingPolicy", "recurring", "anchors", "0"], "frequencies.1.anchorDay"],
+    [["resources"], "products"],
+    [["input", "sellingPlansToCreate", "7"], null],
+    [["input"], null],
+    [null, null],
+  ] as [string[] | null, string | null][])("%j → %s", (field, path) => {
+    expect(formPathOf(field, draft)).toBe(path);
   });
 });
