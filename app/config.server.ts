@@ -20,10 +20,19 @@ const schema = z
     SHOPIFY_SIMULATOR_URL: z.string().url("must be the simulator's URL, e.g. http://127.0.0.1:4100").optional(),
     ORCHARD_RUN_WORKERS: z.enum(["inline", "none"]).default("inline"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Where Orchard's emails to subscribers go out: smtp://user:pass@host:port (smtps:// for TLS).
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "must be an SMTP URL, e.g. smtp://user:pass@smtp.example.com:587")
+      .optional(),
+    MAIL_FROM: z.string().email("must be an email address, e.g. subscriptions@orchard.example").default("subscriptions@orchard.example"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SHOPIFY_SIMULATOR_URL) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_SIMULATOR_URL"], message: "must not be set in production" });
+    }
+    if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (subscribers' emails are sent through it)" });
     }
   });
 

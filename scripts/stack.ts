@@ -52,6 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
         DATABASE_URL: options.databaseUrl,
         SHOPIFY_SIMULATOR_URL: simulatorUrl,
+        SMTP_URL: simulator.mailbox.url,
       },
     },
   );

@@ -93,6 +93,7 @@ export async function completeCheckout(
         currentPriceMinor: planPriceMinor(plan, sim.store.findVariant(shop, l.variantId)!.variant.priceMinor, 2),
         sellingPlanId: plan.id,
         sellingPlanName: plan.name,
+        customAttributes: [],
       })),
       billingPolicy: plan.billingPolicy,
       deliveryPolicy: plan.deliveryPolicy,
@@ -100,6 +101,9 @@ export async function completeCheckout(
       createdAt: now,
       updatedAt: now,
       revisionId: 1,
+      // The card the shopper paid with, vaulted by Shopify for the subscription's later charges.
+      paymentMethodId: sim.store.newId(),
+      discounts: [],
     };
     shop.contracts.set(contract.id, contract);
     contracts.push(contract);

@@ -275,6 +275,20 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
     return html(adminPage(sim, shop, path, locale));
   });
 
+  // What the shop's customers received from Orchard, newest first, each email as they would see it.
+  router.on("GET", "/mailbox", () => {
+    const items = [...sim.mailbox.messages]
+      .reverse()
+      .map(
+        (m) =>
+          `<article><h2>${escapeHtml(m.subject)}</h2><p>To ${escapeHtml(m.to.join(", "))} · from ${escapeHtml(m.from)} · ${escapeHtml(m.receivedAt.toISOString())}</p><iframe title="${escapeHtml(m.subject)}" sandbox srcdoc="${escapeHtml(m.html)}" style="width:100%;height:340px;border:1px solid #ccc"></iframe></article>`,
+      )
+      .join("");
+    return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customers' mailboxes · local store simulator</title></head>
+<body style="font:16px/1.5 system-ui,sans-serif;max-width:760px;margin:40px auto;padding:0 16px">
+<h1>Customers' mailboxes</h1><p><a href="/">Back</a></p>${items || "<p>No email yet.</p>"}</body></html>`);
+  });
+
   router.on("GET", "/", () => {
     const rows = [...sim.store.shops.values()]
       .map(
@@ -286,6 +300,7 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
 <body style="font:16px/1.5 system-ui,sans-serif;max-width:760px;margin:40px auto;padding:0 16px">
 <h1>Orchard demo</h1><p>This is the local store simulator: it plays Shopify for Orchard. Open the app in the simulated admin, or the store a shopper sees.</p>
 <ul>${rows || "<li>No shops yet.</li>"}</ul>
+<p><a href="/mailbox">Customers' mailboxes</a>: the ${sim.mailbox.messages.length} email(s) Orchard has sent.</p>
 <h2>Time</h2>
 <p>The store's clock: <strong id="now">${escapeHtml(sim.clock.now().toISOString())}</strong>. Move it forward to see Orchard bill subscriptions when they fall due.</p>
 <p><button data-days="1">+1 day</button> <button data-days="7">+1 week</button> <button data-days="30">+30 days</button></p>

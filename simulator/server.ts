@@ -10,6 +10,7 @@ import { controlRoutes } from "./control";
 import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
 import { verifySessionToken } from "./session-token";
+import { Mailbox } from "./mailbox";
 import { Store, type ShopRecord } from "./store";
 import { WebhookSender } from "./webhooks";
 
@@ -34,6 +35,8 @@ export class Simulator {
   readonly appConfig: AppConfig;
   readonly webhooks: WebhookSender;
   readonly graphql: AdminGraphqlEndpoint;
+  /** The shoppers' mailboxes: the SMTP server Orchard sends its emails to (mailbox.url). */
+  readonly mailbox = new Mailbox();
   appUrl: string | null;
   private server: Server | null = null;
   url = "";
@@ -152,11 +155,13 @@ export class Simulator {
     this.server.keepAliveTimeout = 1000;
     await new Promise<void>((resolveListen) => this.server!.listen(this.options.port ?? 0, "127.0.0.1", resolveListen));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await this.mailbox.start();
     return this.url;
   }
 
   async stop(): Promise<void> {
     await this.webhooks.settle();
+    await this.mailbox.stop();
     await new Promise<void>((resolveClose) => {
       this.server?.closeAllConnections();
       this.server?.close(() => resolveClose());

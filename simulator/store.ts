@@ -125,8 +125,18 @@ export interface ContractLineRecord {
   variantTitle: string;
   quantity: number;
   currentPriceMinor: number;
-  sellingPlanId: number;
-  sellingPlanName: string;
+  sellingPlanId: number | null;
+  sellingPlanName: string | null;
+  customAttributes: { key: string; value: string }[];
+}
+
+/** A manual discount on a contract: a percentage, or an amount off each order, for a number of orders or for ever. */
+export interface ContractDiscountRecord {
+  id: number;
+  title: string;
+  percentage: number | null;
+  amountMinor: number | null;
+  remainingCycles: number | null;
 }
 
 export interface ContractRecord {
@@ -142,6 +152,22 @@ export interface ContractRecord {
   createdAt: Date;
   updatedAt: Date;
   revisionId: number;
+  paymentMethodId: number;
+  discounts: ContractDiscountRecord[];
+}
+
+/** An open draft of a contract: a copy changed by subscriptionDraft* and applied by subscriptionDraftCommit. */
+export interface DraftRecord {
+  id: number;
+  contractId: number;
+  /** The contract's revision when the draft was opened: a commit over a newer one is refused. */
+  baseRevisionId: number;
+  committed: boolean;
+  lines: ContractLineRecord[];
+  billingPolicy: ContractRecord["billingPolicy"];
+  deliveryPolicy: ContractRecord["deliveryPolicy"];
+  nextBillingDate: Date;
+  discounts: ContractDiscountRecord[];
 }
 
 export interface BillingAttemptRecord {
@@ -177,6 +203,9 @@ export interface ShopRecord {
   sellingPlanGroups: Map<number, SellingPlanGroupRecord>;
   contracts: Map<number, ContractRecord>;
   billingAttempts: Map<number, BillingAttemptRecord>;
+  drafts: Map<number, DraftRecord>;
+  /** Payment method update emails Shopify sent customers at the app's request. */
+  paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
   /** Payment failures still to come: each billing attempt takes one and fails with it. */
   failingPayments: string[];
   /** The shop's languages; exactly one is primary. */
@@ -221,6 +250,8 @@ export class Store {
       sellingPlanGroups: new Map(),
       contracts: new Map(),
       billingAttempts: new Map(),
+      drafts: new Map(),
+      paymentUpdateEmails: [],
       failingPayments: [],
       carts: new Map(),
       locales: [

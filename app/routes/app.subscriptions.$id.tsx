@@ -1,79 +1,192 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Layout, Page, Text } from "@shopify/polaris";
-import { TitledCard } from "../components/TitledCard";
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Modal, Page, Select, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { FormSelect, FormTextField } from "../components/FormControls";
+import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
-import { billingPolicyOf, upcomingDates } from "../subscriptions/billing-schedule";
-import { contractDetail } from "../subscriptions/contracts.server";
+import { CANCELLATION_REASONS, parseAction } from "../subscriptions/contract-actions";
+import { actionsFor, choicesFor, contractWithState, performAction } from "../subscriptions/contract-actions.server";
+import { subscriptionDetail } from "../subscriptions/contracts.server";
 import { formatMoneyMinor } from "../subscriptions/plan-text";
 
-export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+async function loadContract(request: Request, id: string | undefined) {
+  const context = await requireAdmin(request);
   // Scoped to the authenticated shop: another shop's subscription id is not found.
-  const contract = await contractDetail(shop, params.id ?? "");
-  if (!contract) throw new Response("Not Found", { status: 404 });
+  const loaded = await contractWithState(context.shop, id ?? "");
+  if (!loaded) throw new Response("Not Found", { status: 404 });
+  return { ...context, loaded };
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop, admin, loaded } = await loadContract(request, params.id);
   const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
-  const policy = billingPolicyOf(contract);
-  return {
-    timeZone,
-    customer: contract.customerEmail ?? "",
-    status: contract.status,
-    currencyCode: contract.currencyCode,
-    interval: policy.interval,
-    intervalCount: policy.intervalCount,
-    lines: contract.lines.map((l) => ({
-      id: l.id,
-      title: l.title,
-      variantTitle: l.variantTitle,
-      quantity: l.quantity,
-      unitPriceMinor: l.unitPriceMinor,
-    })),
-    upcoming:
-      contract.status === "ACTIVE" && contract.nextBillingAt
-        ? upcomingDates(contract.firstBillingAt, policy, timeZone, contract.nextBillingAt, 3).map((d) => d.toISOString())
-        : [],
-    history: contract.billingAttempts.map((a) => ({
-      id: a.id,
-      cycle: a.cycle,
-      date: a.cycleDate.toISOString(),
-      status: a.status,
-      errorCode: a.errorCode,
-    })),
-  };
+  const actions = actionsFor(loaded, "merchant");
+  const editable = actions.some((a) => a === "changeFrequency" || a === "swapVariant" || a === "addOneTime");
+  const [detail, choices] = await Promise.all([
+    subscriptionDetail(loaded.contract.id, timeZone),
+    editable ? choicesFor(admin, loaded) : { variants: [], plans: [] },
+  ]);
+  return { timeZone, actions, choices, ...detail };
 };
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, loaded } = await loadContract(request, params.id);
+  const parsed = parseAction(Object.fromEntries(await request.formData()));
+  if (!parsed.ok) return { ok: false as const, error: "invalidInput" as const, fields: parsed.fields };
+  try {
+    const result = await performAction(admin, loaded, parsed.input, "merchant");
+    return result.ok ? { ok: true as const, action: parsed.input.action } : { ...result, fields: [] };
+  } catch (error) {
+    if (error instanceof ShopifyUserErrors) return { ok: false as const, error: "shopify" as const, message: error.message, fields: [] };
+    throw error;
+  }
+};
+
+const tone = { ACTIVE: "success", PAUSED: "attention", CANCELLED: undefined, EXPIRED: undefined, FAILED: "critical" } as const;
 
 export default function Subscription() {
   const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t, locale } = useTranslation();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState<string>(CANCELLATION_REASONS[0]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone });
+  const busy = navigation.state !== "idle";
+  const can = (action: (typeof data.actions)[number]) => data.actions.includes(action);
+
+  useEffect(() => {
+    if (result?.ok) {
+      window.shopify?.toast.show(t(`subscriptions.actions.done.${result.action}`));
+      setCancelling(false);
+    }
+  }, [result, t]);
+
+  const actionButton = (action: "pause" | "resume" | "skip" | "billNow", variant?: "primary") =>
+    can(action) ? (
+      <Form method="post" key={action}>
+        <input type="hidden" name="action" value={action} />
+        <Button submit variant={variant} disabled={busy}>
+          {t(`subscriptions.actions.${action}`)}
+        </Button>
+      </Form>
+    ) : null;
+
   return (
     <Page
       backAction={{ url: "/app/subscriptions" }}
       title={data.customer}
-      titleMetadata={<Badge>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
+      titleMetadata={<Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
     >
       <TitleBar title={data.customer} />
       <Layout>
+        {result && !result.ok && (
+          <Layout.Section>
+            <Banner tone="critical" title={t("subscriptions.actions.failed")}>
+              {"message" in result ? result.message : t(`subscriptions.actions.errors.${result.error}`)}
+            </Banner>
+          </Layout.Section>
+        )}
+        {data.dunning && (
+          <Layout.Section>
+            <Banner tone="warning" title={t("subscriptions.dunning.title")}>
+              {t("subscriptions.dunning.body", {
+                cycle: data.dunning.cycle + 1,
+                failures: data.dunning.failures,
+                next: data.dunning.nextRetryAt ? date.format(new Date(data.dunning.nextRetryAt)) : "—",
+              })}
+            </Banner>
+          </Layout.Section>
+        )}
         <Layout.Section>
           <BlockStack gap="400">
+            <InlineStack gap="200">
+              {actionButton("pause")}
+              {actionButton("resume", "primary")}
+              {actionButton("skip")}
+              {actionButton("billNow")}
+              {can("cancel") && (
+                <Button tone="critical" onClick={() => setCancelling(true)} disabled={busy}>
+                  {t("subscriptions.actions.cancel")}
+                </Button>
+              )}
+            </InlineStack>
             <TitledCard title={t("subscriptions.detailItems")}>
               {data.lines.map((line) => (
-                <Text as="p" key={line.id}>
-                  {line.title}
-                  {line.variantTitle ? ` – ${line.variantTitle}` : ""} · {t("subscriptions.quantity", { quantity: line.quantity })} ·{" "}
-                  {formatMoneyMinor(line.unitPriceMinor, data.currencyCode, locale)}
-                </Text>
+                <BlockStack gap="200" key={line.id}>
+                  <Text as="p">
+                    {line.title}
+                    {line.variantTitle ? ` – ${line.variantTitle}` : ""} · {t("subscriptions.quantity", { quantity: line.quantity })} ·{" "}
+                    {formatMoneyMinor(line.unitPriceMinor, data.currencyCode, locale)}
+                    {line.oneTime ? ` · ${t("subscriptions.oneTimeItem")}` : ""}
+                  </Text>
+                  {!line.oneTime && can("changeQuantity") && (
+                    <Form method="post">
+                      <input type="hidden" name="action" value="changeQuantity" />
+                      <input type="hidden" name="lineId" value={line.id} />
+                      <InlineStack gap="200" blockAlign="end">
+                        <FormTextField
+                          label={t("subscriptions.actions.quantityLabel", { title: line.title })}
+                          name="quantity"
+                          type="number"
+                          min={1}
+                          max={100}
+                          autoComplete="off"
+                          initialValue={String(line.quantity)}
+                        />
+                        <Button submit disabled={busy}>
+                          {t("subscriptions.actions.changeQuantity")}
+                        </Button>
+                      </InlineStack>
+                    </Form>
+                  )}
+                  {!line.oneTime && can("swapVariant") && data.choices.variants.length > 1 && (
+                    <Form method="post">
+                      <input type="hidden" name="action" value="swapVariant" />
+                      <input type="hidden" name="lineId" value={line.id} />
+                      <InlineStack gap="200" blockAlign="end">
+                        <FormSelect
+                          label={t("subscriptions.actions.variantLabel")}
+                          name="variantId"
+                          options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
+                        />
+                        <Button submit disabled={busy}>
+                          {t("subscriptions.actions.swapVariant")}
+                        </Button>
+                      </InlineStack>
+                    </Form>
+                  )}
+                </BlockStack>
               ))}
+              {can("addOneTime") && data.choices.variants.length > 0 && (
+                <Form method="post">
+                  <input type="hidden" name="action" value="addOneTime" />
+                  <input type="hidden" name="quantity" value="1" />
+                  <InlineStack gap="200" blockAlign="end">
+                    <FormSelect
+                      label={t("subscriptions.actions.oneTimeLabel")}
+                      name="variantId"
+                      options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
+                    />
+                    <Button submit disabled={busy}>
+                      {t("subscriptions.actions.addOneTime")}
+                    </Button>
+                  </InlineStack>
+                </Form>
+              )}
             </TitledCard>
             <TitledCard title={t("subscriptions.history")}>
               {data.history.length === 0 && <Text as="p">{t("subscriptions.noHistory")}</Text>}
               {data.history.map((attempt) => (
                 <Text as="p" key={attempt.id}>
-                  {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })} · {date.format(new Date(attempt.date))} ·{" "}
-                  {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
+                  {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })}
+                  {attempt.retry ? ` · ${t("subscriptions.retry", { retry: attempt.retry })}` : ""} · {date.format(new Date(attempt.date))}{" "}
+                  · {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
                   {attempt.errorCode ? ` (${attempt.errorCode})` : ""}
                 </Text>
               ))}
@@ -81,21 +194,94 @@ export default function Subscription() {
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <TitledCard title={t("subscriptions.detailSchedule")}>
-            <Text as="p">
-              {t("subscriptions.every", { count: data.intervalCount, unit: t(`subscriptions.units.${data.interval as "WEEK"}`) })}
-            </Text>
-            <Text as="h3" variant="headingSm">
-              {t("subscriptions.nextOrders")}
-            </Text>
-            {data.upcoming.map((when) => (
-              <Text as="p" key={when}>
-                {date.format(new Date(when))}
+          <BlockStack gap="400">
+            <TitledCard title={t("subscriptions.detailSchedule")}>
+              <Text as="p">
+                {t("subscriptions.every", { count: data.intervalCount, unit: t(`subscriptions.units.${data.interval as "WEEK"}`) })}
               </Text>
-            ))}
-          </TitledCard>
+              {data.resumeAt && <Text as="p">{t("subscriptions.resumesOn", { date: date.format(new Date(data.resumeAt)) })}</Text>}
+              <Text as="h3" variant="headingSm">
+                {t("subscriptions.nextOrders")}
+              </Text>
+              {data.upcoming.map((when) => (
+                <Text as="p" key={when}>
+                  {date.format(new Date(when))}
+                </Text>
+              ))}
+              {can("reschedule") && (
+                <Form method="post">
+                  <input type="hidden" name="action" value="reschedule" />
+                  <InlineStack gap="200" blockAlign="end">
+                    <FormTextField
+                      label={t("subscriptions.actions.dateLabel")}
+                      name="date"
+                      type="date"
+                      autoComplete="off"
+                      error={
+                        result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
+                      }
+                    />
+                    <Button submit disabled={busy}>
+                      {t("subscriptions.actions.reschedule")}
+                    </Button>
+                  </InlineStack>
+                </Form>
+              )}
+              {can("changeFrequency") && data.choices.plans.length > 1 && (
+                <Form method="post">
+                  <input type="hidden" name="action" value="changeFrequency" />
+                  <InlineStack gap="200" blockAlign="end">
+                    <FormSelect
+                      label={t("subscriptions.actions.frequencyLabel")}
+                      name="sellingPlanId"
+                      options={data.choices.plans.map((p) => ({ label: p.name, value: p.id }))}
+                      initialValue={data.choices.plans.find((p) => p.current)?.id}
+                    />
+                    <Button submit disabled={busy}>
+                      {t("subscriptions.actions.changeFrequency")}
+                    </Button>
+                  </InlineStack>
+                </Form>
+              )}
+            </TitledCard>
+            {data.cancellationReason && (
+              <TitledCard title={t("subscriptions.cancellationReason")}>
+                <Text as="p">{t(`subscriptions.reasons.${data.cancellationReason as "other"}`)}</Text>
+              </TitledCard>
+            )}
+          </BlockStack>
         </Layout.Section>
       </Layout>
+      <Modal open={cancelling} onClose={() => setCancelling(false)} title={t("subscriptions.actions.cancelTitle")}>
+        <Form method="post">
+          <input type="hidden" name="action" value="cancel" />
+          <Modal.Section>
+            <BlockStack gap="300">
+              <Text as="p">{t("subscriptions.actions.cancelBody")}</Text>
+              <Select
+                label={t("subscriptions.actions.reasonLabel")}
+                name="reason"
+                options={CANCELLATION_REASONS.map((r) => ({ label: t(`subscriptions.reasons.${r}`), value: r }))}
+                value={reason}
+                onChange={setReason}
+              />
+              <FormTextField
+                label={t("subscriptions.actions.reasonTextLabel")}
+                name="reasonText"
+                autoComplete="off"
+                multiline={2}
+                maxLength={500}
+              />
+              <InlineStack gap="200" align="end">
+                <Button onClick={() => setCancelling(false)}>{t("subscriptions.actions.keep")}</Button>
+                <Button submit tone="critical" variant="primary" disabled={busy}>
+                  {t("subscriptions.actions.confirmCancel")}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Modal.Section>
+        </Form>
+      </Modal>
     </Page>
   );
 }

@@ -76,23 +76,65 @@ export function nextCycle(first: Date, policy: BillingPolicy, timeZone: string, 
   return { cycle, date: cycleDate(first, policy, timeZone, cycle) };
 }
 
-/** The policy of a stored contract (its billing interval and anchor columns). */
-export function billingPolicyOf(contract: {
-  billingInterval: string;
-  billingIntervalCount: number;
-  anchorType: string | null;
-  anchorDay: number | null;
-}): BillingPolicy {
+/**
+ * A contract's schedule as Orchard keeps it: cycle `fromCycle` falls on `from`, and every later cycle
+ * is counted from there. Reschedules, frequency changes and resumes start a new schedule at the next
+ * cycle, so cycle numbers (and the idempotency keys made of them) only ever go up.
+ */
+export interface Schedule {
+  from: Date;
+  fromCycle: number;
+  policy: BillingPolicy;
+  timeZone: string;
+}
+
+/** The instant of a cycle of a schedule (a cycle before the schedule's first is a caller's bug). */
+export function scheduledDate(schedule: Schedule, cycle: number): Date {
+  return cycleDate(schedule.from, schedule.policy, schedule.timeZone, cycle - schedule.fromCycle);
+}
+
+/** The schedule's first cycle due strictly after `after`. */
+export function nextScheduled(schedule: Schedule, after: Date): { cycle: number; date: Date } {
+  const next = nextCycle(schedule.from, schedule.policy, schedule.timeZone, after);
+  return { cycle: next.cycle + schedule.fromCycle, date: next.date };
+}
+
+/** The next `count` cycle dates of a schedule from cycle `first` (inclusive). */
+export function upcomingDates(schedule: Schedule, first: number, count: number): Date[] {
+  return Array.from({ length: count }, (_, i) => scheduledDate(schedule, first + i));
+}
+
+/** The schedule of a stored contract (its policy, anchor and schedule columns). */
+export function scheduleOf(
+  contract: {
+    billingInterval: string;
+    billingIntervalCount: number;
+    anchorType: string | null;
+    anchorDay: number | null;
+    scheduleFrom: Date;
+    scheduleCycle: number;
+  },
+  timeZone: string,
+): Schedule {
   return {
-    interval: contract.billingInterval as Interval,
-    intervalCount: contract.billingIntervalCount,
-    anchor:
-      contract.anchorType && contract.anchorDay ? { type: contract.anchorType as "WEEKDAY" | "MONTHDAY", day: contract.anchorDay } : null,
+    from: contract.scheduleFrom,
+    fromCycle: contract.scheduleCycle,
+    timeZone,
+    policy: {
+      interval: contract.billingInterval as Interval,
+      intervalCount: contract.billingIntervalCount,
+      anchor:
+        contract.anchorType && contract.anchorDay ? { type: contract.anchorType as "WEEKDAY" | "MONTHDAY", day: contract.anchorDay } : null,
+    },
   };
 }
 
-/** The next `count` cycle dates from the one due at `due` (inclusive). */
-export function upcomingDates(first: Date, policy: BillingPolicy, timeZone: string, due: Date, count: number): Date[] {
-  const { cycle } = nextCycle(first, policy, timeZone, new Date(due.getTime() - 1));
-  return Array.from({ length: count }, (_, i) => cycleDate(first, policy, timeZone, cycle + i));
+/** Calendar days later, at the same wall-clock time in the zone (dunning retries, pauses). */
+export function daysLater(instant: Date, days: number, timeZone: string): Date {
+  return cycleDate(instant, { interval: "DAY", intervalCount: days, anchor: null }, timeZone, 1);
+}
+
+/** Calendar months later, at the same wall-clock time in the zone (a pause of N months). */
+export function monthsLater(instant: Date, months: number, timeZone: string): Date {
+  return cycleDate(instant, { interval: "MONTH", intervalCount: months, anchor: null }, timeZone, 1);
 }

@@ -13,6 +13,11 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
       customer {
         id
         email
+        firstName
+        locale
+      }
+      customerPaymentMethod {
+        id
       }
       originOrder {
         createdAt
@@ -41,6 +46,10 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
           quantity
           sellingPlanId
           sellingPlanName
+          customAttributes {
+            key
+            value
+          }
           currentPrice {
             amount
             currencyCode

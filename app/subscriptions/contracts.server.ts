@@ -2,7 +2,10 @@ import { db } from "../db.server";
 import { minorUnits } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
-import { cycleDate, type BillingPolicy } from "./billing-schedule";
+import { clock } from "../clock";
+import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import type { EmailKind } from "../email/templates";
+import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
 import type { ContractStatus } from "./contract-status";
 
@@ -13,65 +16,115 @@ import type { ContractStatus } from "./contract-status";
  */
 export type SyncResult = "stored" | "stale" | "missing";
 
+/** The line attribute that marks a one-time item, with the cycle whose order it goes with. */
+export const ONE_TIME_ATTRIBUTE = "_orchard_one_time_cycle";
+
 export async function syncContract(admin: AdminClient, contractId: string): Promise<SyncResult> {
   const { subscriptionContract: contract } = await admin.request(ContractDetail, { id: contractId });
   if (!contract) return "missing";
-  const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
+  const shop = await findShop(admin.shop);
+  const timeZone = shop?.ianaTimezone ?? "UTC";
   const anchor = contract.billingPolicy.anchors.find((a) => a.type === "WEEKDAY" || a.type === "MONTHDAY");
-  const policy: BillingPolicy = {
-    interval: contract.billingPolicy.interval,
-    intervalCount: contract.billingPolicy.intervalCount,
-    anchor: anchor ? { type: anchor.type as "WEEKDAY" | "MONTHDAY", day: anchor.day } : null,
-  };
   const firstBillingAt = new Date(contract.originOrder?.createdAt ?? contract.createdAt);
   const fields = {
     customerId: contract.customer?.id ?? null,
     customerEmail: contract.customer?.email ?? null,
+    customerName: contract.customer?.firstName || null,
+    customerLocale: contract.customer?.locale ?? null,
+    paymentMethodId: contract.customerPaymentMethod?.id ?? null,
     status: contract.status,
     currencyCode: contract.currencyCode,
-    billingInterval: policy.interval,
-    billingIntervalCount: policy.intervalCount,
+    billingInterval: contract.billingPolicy.interval,
+    billingIntervalCount: contract.billingPolicy.intervalCount,
     deliveryInterval: contract.deliveryPolicy.interval,
     deliveryIntervalCount: contract.deliveryPolicy.intervalCount,
-    anchorType: policy.anchor?.type ?? null,
-    anchorDay: policy.anchor?.day ?? null,
+    anchorType: anchor?.type ?? null,
+    anchorDay: anchor?.day ?? null,
     minCycles: contract.billingPolicy.minCycles ?? null,
     maxCycles: contract.billingPolicy.maxCycles ?? null,
     firstBillingAt,
     revisionId: String(contract.revisionId),
   };
-  const lines = contract.lines.nodes.map((line) => ({
-    shopifyId: line.id,
-    productId: line.productId ?? null,
-    variantId: line.variantId ?? null,
-    title: line.title,
-    variantTitle: line.variantTitle ?? null,
-    quantity: line.quantity,
-    unitPriceMinor: minorUnits(line.currentPrice.amount, line.currentPrice.currencyCode),
-    sellingPlanId: line.sellingPlanId ?? null,
-    sellingPlanName: line.sellingPlanName ?? null,
-  }));
+  const lines = contract.lines.nodes.map((line) => {
+    const oneTime = line.customAttributes.find((a) => a.key === ONE_TIME_ATTRIBUTE)?.value;
+    return {
+      shopifyId: line.id,
+      productId: line.productId ?? null,
+      variantId: line.variantId ?? null,
+      title: line.title,
+      variantTitle: line.variantTitle ?? null,
+      quantity: line.quantity,
+      unitPriceMinor: minorUnits(line.currentPrice.amount, line.currentPrice.currencyCode),
+      sellingPlanId: line.sellingPlanId ?? null,
+      sellingPlanName: line.sellingPlanName ?? null,
+      oneTimeCycle: oneTime && /^\d+$/.test(oneTime) ? Number(oneTime) : null,
+    };
+  });
 
   return db().$transaction(async (tx) => {
     const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
-    const existing = await tx.subscriptionContract.findUnique({ where: key, select: { id: true, revisionId: true } });
-    if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale";
-    // The next cycle is the one after the last cycle Orchard scheduled, whatever the time: a sync
-    // never moves billing back onto a cycle already charged, nor skips one silently (cycles that fell
-    // due meanwhile are the scheduler's to handle, which charges only the latest).
+    const existing = await tx.subscriptionContract.findUnique({ where: key });
+    if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale" as const;
+    // The next cycle is the one after the last cycle Orchard scheduled, on Orchard's schedule, whatever
+    // the time: a sync never moves billing back onto a cycle already charged, nor skips one silently.
     const last = existing
-      ? (await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle
-      : null;
-    const nextBillingAt = contract.status === "ACTIVE" ? cycleDate(firstBillingAt, policy, timeZone, (last ?? 0) + 1) : null;
+      ? ((await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle ?? 0)
+      : 0;
+    let scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
+    let scheduleCycle = existing?.scheduleCycle ?? 0;
+    const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
+    if (reactivated) {
+      // Back from a pause: the next order is the next date on the old cadence after now, and the
+      // orders the pause covered are not owed.
+      const next = nextScheduled(scheduleOf({ ...existing, ...fields }, timeZone), clock().now());
+      scheduleFrom = next.date;
+      scheduleCycle = last + 1;
+    }
+    const schedule = scheduleOf({ ...fields, scheduleFrom, scheduleCycle }, timeZone);
+    const nextBillingAt = fields.status === "ACTIVE" ? scheduledDate(schedule, Math.max(last + 1, scheduleCycle)) : null;
+    const active = fields.status === "ACTIVE";
+    const terminal = !active && fields.status !== "PAUSED";
+    const lifecycle = {
+      scheduleFrom,
+      scheduleCycle,
+      nextBillingAt,
+      // A paused or ended contract is not charged: its dunning ends with it.
+      ...(active ? { resumeAt: null } : { dunningCycle: null }),
+      ...(terminal ? { resumeAt: null, cancelledAt: existing?.cancelledAt ?? clock().now() } : {}),
+    };
+    if (existing && !active) {
+      await tx.billingAttempt.updateMany({
+        where: { contractId: existing.id, status: "scheduled" },
+        data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
+      });
+    }
     const stored = await tx.subscriptionContract.upsert({
       where: key,
-      create: { shop: admin.shop, shopifyId: contract.id, ...fields, nextBillingAt },
-      update: { ...fields, nextBillingAt },
+      create: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle },
+      update: { ...fields, ...lifecycle },
     });
     await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
     await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });
-    return "stored";
+    // The subscriber hears of every change of state, whoever made it (Orchard, the merchant in
+    // Shopify's admin, Shopify itself), once per revision.
+    const subscriber = { ...stored, lines };
+    const email = statusEmail(existing?.status ?? null, stored.status);
+    if (email && shop) {
+      const date = email === "paused" ? stored.resumeAt : nextBillingAt;
+      await enqueueEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
+    }
+    return "stored" as const;
   });
+}
+
+/** The email a change of status calls for, if any. */
+function statusEmail(before: string | null, after: string): EmailKind | null {
+  if (before === null) return after === "ACTIVE" ? "confirmation" : null;
+  if (before === after) return null;
+  if (after === "PAUSED") return "paused";
+  if (after === "ACTIVE") return "resumed";
+  if (after === "CANCELLED") return "cancelled";
+  return null;
 }
 
 export async function findContract(shop: string, shopifyId: string) {
@@ -92,10 +145,47 @@ export async function listContracts(shop: string, status: ContractStatus | null)
   return { contracts, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>> };
 }
 
-/** One contract of the shop with its billing history; null for another shop's id. */
-export async function contractDetail(shop: string, id: string) {
-  return db().subscriptionContract.findFirst({
-    where: { shop, id },
-    include: { lines: true, billingAttempts: { orderBy: { cycle: "desc" }, take: 24 } },
+/** A contract as the merchant's detail page shows it: items, schedule, billing history and dunning. */
+export async function subscriptionDetail(contractId: string, timeZone: string) {
+  const contract = await db().subscriptionContract.findUniqueOrThrow({
+    where: { id: contractId },
+    include: { lines: true, billingAttempts: { orderBy: [{ cycle: "desc" }, { retry: "desc" }], take: 24 } },
   });
+  const schedule = scheduleOf(contract, timeZone);
+  const next = contract.nextBillingAt ? nextScheduled(schedule, new Date(contract.nextBillingAt.getTime() - 1)).cycle : null;
+  const dunningAttempts = contract.billingAttempts.filter((a) => a.cycle === contract.dunningCycle);
+  return {
+    customer: contract.customerEmail ?? "",
+    status: contract.status,
+    currencyCode: contract.currencyCode,
+    interval: contract.billingInterval,
+    intervalCount: contract.billingIntervalCount,
+    resumeAt: contract.resumeAt?.toISOString() ?? null,
+    cancellationReason: contract.cancellationReason,
+    lines: contract.lines.map((l) => ({
+      id: l.id,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      oneTime: l.oneTimeCycle !== null,
+    })),
+    upcoming: contract.status === "ACTIVE" && next !== null ? upcomingDates(schedule, next, 3).map((d) => d.toISOString()) : [],
+    history: contract.billingAttempts.map((a) => ({
+      id: a.id,
+      cycle: a.cycle,
+      retry: a.retry,
+      date: (a.retry ? a.sendAfter : a.cycleDate).toISOString(),
+      status: a.status,
+      errorCode: a.errorCode,
+    })),
+    dunning:
+      contract.dunningCycle === null
+        ? null
+        : {
+            cycle: contract.dunningCycle,
+            failures: dunningAttempts.filter((a) => a.status === "failed").length,
+            nextRetryAt: dunningAttempts.find((a) => a.status === "scheduled")?.sendAfter.toISOString() ?? null,
+          },
+  };
 }

@@ -21,6 +21,119 @@ export type BillingAttemptCreateMutationVariables = AdminTypes.Exact<{
 
 export type BillingAttemptCreateMutation = { subscriptionBillingAttemptCreate?: AdminTypes.Maybe<{ subscriptionBillingAttempt?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionBillingAttempt, 'id' | 'ready'>>, userErrors: Array<Pick<AdminTypes.BillingAttemptUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ContractPauseMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractPauseMutation = { subscriptionContractPause?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractStatusUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ContractActivateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractActivateMutation = { subscriptionContractActivate?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractStatusUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ContractCancelMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractCancelMutation = { subscriptionContractCancel?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractStatusUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ContractSetNextBillingDateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  date: AdminTypes.Scalars['DateTime']['input'];
+}>;
+
+
+export type ContractSetNextBillingDateMutation = { subscriptionContractSetNextBillingDate?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'nextBillingDate'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ContractDraftOpenMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractDraftOpenMutation = { subscriptionContractUpdate?: AdminTypes.Maybe<{ draft?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionDraft, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftUpdateMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SubscriptionDraftInput;
+}>;
+
+
+export type DraftUpdateMutation = { subscriptionDraftUpdate?: AdminTypes.Maybe<{ draft?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionDraft, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftLineUpdateMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+  lineId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SubscriptionLineUpdateInput;
+}>;
+
+
+export type DraftLineUpdateMutation = { subscriptionDraftLineUpdate?: AdminTypes.Maybe<{ lineUpdated?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionLine, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftLineAddMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SubscriptionLineInput;
+}>;
+
+
+export type DraftLineAddMutation = { subscriptionDraftLineAdd?: AdminTypes.Maybe<{ lineAdded?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionLine, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftLineRemoveMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+  lineId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type DraftLineRemoveMutation = { subscriptionDraftLineRemove?: AdminTypes.Maybe<{ lineRemoved?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionLine, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftDiscountAddMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SubscriptionManualDiscountInput;
+}>;
+
+
+export type DraftDiscountAddMutation = { subscriptionDraftDiscountAdd?: AdminTypes.Maybe<{ discountAdded?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionManualDiscount, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type DraftCommitMutationVariables = AdminTypes.Exact<{
+  draftId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type DraftCommitMutation = { subscriptionDraftCommit?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'revisionId'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PaymentMethodSendUpdateEmailMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PaymentMethodSendUpdateEmailMutation = { customerPaymentMethodSendUpdateEmail?: AdminTypes.Maybe<{ customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type LineAlternativesQueryVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type LineAlternativesQuery = { product?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'title'>
+    & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'price' | 'availableForSale'>> }, sellingPlanGroups: { nodes: Array<(
+        Pick<AdminTypes.SellingPlanGroup, 'id'>
+        & { sellingPlans: { nodes: Array<(
+            Pick<AdminTypes.SellingPlan, 'id' | 'name'>
+            & { billingPolicy: Pick<AdminTypes.SellingPlanRecurringBillingPolicy, 'interval' | 'intervalCount'>, deliveryPolicy: Pick<AdminTypes.SellingPlanRecurringDeliveryPolicy, 'interval' | 'intervalCount'>, pricingPolicies: Array<(
+              Pick<AdminTypes.SellingPlanFixedPricingPolicy, 'adjustmentType'>
+              & { adjustmentValue: Pick<AdminTypes.MoneyV2, 'amount'> | Pick<AdminTypes.SellingPlanPricingPolicyPercentageValue, 'percentage'> }
+            ) | (
+              Pick<AdminTypes.SellingPlanRecurringPricingPolicy, 'afterCycle' | 'adjustmentType'>
+              & { adjustmentValue: Pick<AdminTypes.MoneyV2, 'amount'> | Pick<AdminTypes.SellingPlanPricingPolicyPercentageValue, 'percentage'> }
+            )> }
+          )> } }
+      )> } }
+  )> };
+
 export type ContractDetailQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -28,12 +141,12 @@ export type ContractDetailQueryVariables = AdminTypes.Exact<{
 
 export type ContractDetailQuery = { subscriptionContract?: AdminTypes.Maybe<(
     Pick<AdminTypes.SubscriptionContract, 'id' | 'status' | 'currencyCode' | 'createdAt' | 'revisionId'>
-    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email'>>, originOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'createdAt'>>, billingPolicy: (
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'email' | 'firstName' | 'locale'>>, customerPaymentMethod?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPaymentMethod, 'id'>>, originOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'createdAt'>>, billingPolicy: (
       Pick<AdminTypes.SubscriptionBillingPolicy, 'interval' | 'intervalCount' | 'minCycles' | 'maxCycles'>
       & { anchors: Array<Pick<AdminTypes.SellingPlanAnchor, 'type' | 'day'>> }
     ), deliveryPolicy: Pick<AdminTypes.SubscriptionDeliveryPolicy, 'interval' | 'intervalCount'>, lines: { nodes: Array<(
         Pick<AdminTypes.SubscriptionLine, 'id' | 'productId' | 'variantId' | 'title' | 'variantTitle' | 'quantity' | 'sellingPlanId' | 'sellingPlanName'>
-        & { currentPrice: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+        & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, currentPrice: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
       )> } }
   )> };
 
@@ -172,7 +285,8 @@ export type ProductSearchQuery = { products: { nodes: Array<(
 interface GeneratedQueryTypes {
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
-  "#graphql\n  query ContractDetail($id: ID!) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      customer {\n        id\n        email\n      }\n      originOrder {\n        createdAt\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 50) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          currentPrice {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
+  "#graphql\n  query LineAlternatives($productId: ID!) {\n    product(id: $productId) {\n      id\n      title\n      variants(first: 50) {\n        nodes {\n          id\n          title\n          price\n          availableForSale\n        }\n      }\n      sellingPlanGroups(first: 10) {\n        nodes {\n          id\n          sellingPlans(first: 31) {\n            nodes {\n              id\n              name\n              billingPolicy {\n                ... on SellingPlanRecurringBillingPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              deliveryPolicy {\n                ... on SellingPlanRecurringDeliveryPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              pricingPolicies {\n                ... on SellingPlanRecurringPricingPolicy {\n                  afterCycle\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n                ... on SellingPlanFixedPricingPolicy {\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: LineAlternativesQuery, variables: LineAlternativesQueryVariables},
+  "#graphql\n  query ContractDetail($id: ID!) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      customer {\n        id\n        email\n        firstName\n        locale\n      }\n      customerPaymentMethod {\n        id\n      }\n      originOrder {\n        createdAt\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 50) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          customAttributes {\n            key\n            value\n          }\n          currentPrice {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
   "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
   "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
   "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},
@@ -182,6 +296,18 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation BillingAttemptCreate($contractId: ID!, $input: SubscriptionBillingAttemptInput!) {\n    subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {\n      subscriptionBillingAttempt {\n        id\n        ready\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BillingAttemptCreateMutation, variables: BillingAttemptCreateMutationVariables},
+  "#graphql\n  mutation ContractPause($id: ID!) {\n    subscriptionContractPause(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractPauseMutation, variables: ContractPauseMutationVariables},
+  "#graphql\n  mutation ContractActivate($id: ID!) {\n    subscriptionContractActivate(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractActivateMutation, variables: ContractActivateMutationVariables},
+  "#graphql\n  mutation ContractCancel($id: ID!) {\n    subscriptionContractCancel(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractCancelMutation, variables: ContractCancelMutationVariables},
+  "#graphql\n  mutation ContractSetNextBillingDate($id: ID!, $date: DateTime!) {\n    subscriptionContractSetNextBillingDate(contractId: $id, date: $date) {\n      contract {\n        id\n        nextBillingDate\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractSetNextBillingDateMutation, variables: ContractSetNextBillingDateMutationVariables},
+  "#graphql\n  mutation ContractDraftOpen($id: ID!) {\n    subscriptionContractUpdate(contractId: $id) {\n      draft {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractDraftOpenMutation, variables: ContractDraftOpenMutationVariables},
+  "#graphql\n  mutation DraftUpdate($draftId: ID!, $input: SubscriptionDraftInput!) {\n    subscriptionDraftUpdate(draftId: $draftId, input: $input) {\n      draft {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftUpdateMutation, variables: DraftUpdateMutationVariables},
+  "#graphql\n  mutation DraftLineUpdate($draftId: ID!, $lineId: ID!, $input: SubscriptionLineUpdateInput!) {\n    subscriptionDraftLineUpdate(draftId: $draftId, lineId: $lineId, input: $input) {\n      lineUpdated {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftLineUpdateMutation, variables: DraftLineUpdateMutationVariables},
+  "#graphql\n  mutation DraftLineAdd($draftId: ID!, $input: SubscriptionLineInput!) {\n    subscriptionDraftLineAdd(draftId: $draftId, input: $input) {\n      lineAdded {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftLineAddMutation, variables: DraftLineAddMutationVariables},
+  "#graphql\n  mutation DraftLineRemove($draftId: ID!, $lineId: ID!) {\n    subscriptionDraftLineRemove(draftId: $draftId, lineId: $lineId) {\n      lineRemoved {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftLineRemoveMutation, variables: DraftLineRemoveMutationVariables},
+  "#graphql\n  mutation DraftDiscountAdd($draftId: ID!, $input: SubscriptionManualDiscountInput!) {\n    subscriptionDraftDiscountAdd(draftId: $draftId, input: $input) {\n      discountAdded {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftDiscountAddMutation, variables: DraftDiscountAddMutationVariables},
+  "#graphql\n  mutation DraftCommit($draftId: ID!) {\n    subscriptionDraftCommit(draftId: $draftId) {\n      contract {\n        id\n        revisionId\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftCommitMutation, variables: DraftCommitMutationVariables},
+  "#graphql\n  mutation PaymentMethodSendUpdateEmail($id: ID!) {\n    customerPaymentMethodSendUpdateEmail(customerPaymentMethodId: $id) {\n      customer {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: PaymentMethodSendUpdateEmailMutation, variables: PaymentMethodSendUpdateEmailMutationVariables},
   "#graphql\n  mutation TranslationsRegister($resourceId: ID!, $translations: [TranslationInput!]!) {\n    translationsRegister(resourceId: $resourceId, translations: $translations) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TranslationsRegisterMutation, variables: TranslationsRegisterMutationVariables},
   "#graphql\n  mutation PlanCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        productsCount {\n          count\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanCreateMutation, variables: PlanCreateMutationVariables},
   "#graphql\n  mutation PlanUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanUpdateMutation, variables: PlanUpdateMutationVariables},

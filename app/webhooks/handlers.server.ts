@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
 import { syncContract } from "../subscriptions/contracts.server";
-import { recordBillingOutcome } from "../subscriptions/billing.server";
+import { recordBillingOutcome } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
 
 /**
@@ -41,7 +41,7 @@ const billingAttemptPayload = z.object({
 
 const billingOutcome: Handler = async ({ shop, payload }) => {
   const attempt = billingAttemptPayload.parse(payload);
-  await recordBillingOutcome(shop, {
+  await recordBillingOutcome(await backgroundAdmin(shop), {
     idempotencyKey: attempt.idempotency_key,
     orderId: attempt.admin_graphql_api_order_id ?? null,
     errorCode: attempt.error_code ?? null,

@@ -1,20 +1,26 @@
 import { clock, OffsetClock, replaceClock } from "../clock";
 import { config } from "../config.server";
 import { backgroundAdmin } from "../shopify/background.server";
+import { sendPendingEmails } from "../email/outbox.server";
 import { scheduleDueCycles, sendScheduledAttempts } from "../subscriptions/billing.server";
+import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
 import { processInbox } from "../webhooks/inbox.server";
 
 /**
- * Orchard's background work, one round at a time: the webhook inbox, then billing (schedule what is
- * due, send what is scheduled). Every step is safe to run in several processes at once, so the same
- * loop runs inside the web process (the embedded default, ORCHARD_RUN_WORKERS=inline) or in
- * separate worker processes (`npm run worker`) in production.
+ * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
+ * (schedule what is due, send what is scheduled), then the emails those steps wrote down. Every
+ * step is safe to run in several processes at once, so the same loop runs inside the web process
+ * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
+ * (`npm run worker`) in production.
  */
-export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number }> {
+export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number; emails: number }> {
   const webhooks = await processInbox();
+  await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
   const sent = await sendScheduledAttempts(backgroundAdmin);
-  return { webhooks, scheduled, sent };
+  await enqueueUpcomingOrderEmails();
+  const emails = await sendPendingEmails();
+  return { webhooks, scheduled, sent, emails };
 }
 
 /**

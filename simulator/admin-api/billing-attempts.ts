@@ -1,6 +1,5 @@
 import { gid, parseGid } from "../ids";
-import { addInterval } from "../pricing";
-import type { BillingAttemptRecord, ShopRecord, Store } from "../store";
+import type { BillingAttemptRecord, ContractRecord, ShopRecord, Store } from "../store";
 import { presentContract, presentOrder } from "./presenters";
 import type { UserError } from "./selling-plan-groups";
 
@@ -72,22 +71,34 @@ export function createBillingAttempt(
         variantTitle: line.variantTitle,
         sku: "",
         quantity: line.quantity,
-        priceMinor: line.currentPriceMinor,
+        priceMinor: discountedPriceMinor(contract, line.currentPriceMinor),
         sellingPlanId: line.sellingPlanId,
-        properties: [],
+        properties: line.customAttributes.map(({ key, value }) => ({ name: key, value })),
       })),
       financialStatus: "PAID" as const,
       cancelledAt: null,
     };
     shop.orders.set(order.id, order);
     attempt.orderId = order.id;
-    contract.nextBillingDate = addInterval(now, contract.billingPolicy.interval, contract.billingPolicy.intervalCount);
+    // A discount limited to a number of orders is used up by this one. The contract's
+    // nextBillingDate is the app's to set (Shopify: "This field is managed by the apps").
+    contract.discounts = contract.discounts
+      .map((d) => ({ ...d, remainingCycles: d.remainingCycles === null ? null : d.remainingCycles - 1 }))
+      .filter((d) => d.remainingCycles === null || d.remainingCycles > 0);
   }
   emit(
     attempt.errorCode ? "subscription_billing_attempts/failure" : "subscription_billing_attempts/success",
     billingAttemptPayload(attempt),
   );
   return { attempt, userErrors: [] };
+}
+
+/** A line's unit price after the contract's manual discounts, in whole minor units (half up). */
+function discountedPriceMinor(contract: ContractRecord, priceMinor: number): number {
+  return contract.discounts.reduce((price, discount) => {
+    if (discount.percentage !== null) return Math.floor((price * (100 - discount.percentage) + 50) / 100);
+    return Math.max(0, price - (discount.amountMinor ?? 0));
+  }, priceMinor);
 }
 
 export function billingAttemptPayload(attempt: BillingAttemptRecord) {

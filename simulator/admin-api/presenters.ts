@@ -1,5 +1,6 @@
 import { connection, type ConnectionArgs } from "./connection";
 import { gid } from "../ids";
+import { presentSellingPlanGroup } from "./selling-plan-groups";
 import { decimalFromMinor } from "../../app/money";
 import type {
   CollectionRecord,
@@ -85,6 +86,11 @@ export function presentProduct(shop: ShopRecord, product: ProductRecord) {
     collections: (args: ConnectionArgs) =>
       connection(
         [...shop.collections.values()].filter((c) => c.productIds.includes(product.id)).map((c) => presentCollection(shop, c)),
+        args,
+      ),
+    sellingPlanGroups: (args: ConnectionArgs, context: ResolverContext) =>
+      connection(
+        context.store.groupsFor(shop, product.id).map((group) => presentSellingPlanGroup(context.store, shop, group)),
         args,
       ),
   };
@@ -197,6 +203,11 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
     revisionId: String(contract.revisionId),
     nextBillingDate: contract.nextBillingDate.toISOString(),
     customer: customer ? presentCustomer(shop, customer) : null,
+    customerPaymentMethod: () => ({
+      __typename: "CustomerPaymentMethod",
+      id: gid("CustomerPaymentMethod", contract.paymentMethodId),
+      revokedAt: null,
+    }),
     originOrder: order ? presentOrder(shop, order) : null,
     billingPolicy: { ...contract.billingPolicy, anchors: anchors(contract.billingPolicy) },
     deliveryPolicy: { ...contract.deliveryPolicy, anchors: anchors(contract.deliveryPolicy) },
@@ -212,13 +223,13 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
           quantity: line.quantity,
           productId: gid("Product", line.productId),
           variantId: gid("ProductVariant", line.variantId),
-          sellingPlanId: gid("SellingPlan", line.sellingPlanId),
+          sellingPlanId: line.sellingPlanId ? gid("SellingPlan", line.sellingPlanId) : null,
           sellingPlanName: line.sellingPlanName,
           currentPrice: money(shop, line.currentPriceMinor),
           lineDiscountedPrice: money(shop, line.currentPriceMinor * line.quantity),
           requiresShipping: true,
           taxable: true,
-          customAttributes: [],
+          customAttributes: line.customAttributes,
           discountAllocations: [],
         })),
         args,

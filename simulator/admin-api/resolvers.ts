@@ -22,6 +22,24 @@ import {
 import type { SellingPlanGroupRecord } from "../store";
 import { presentTranslatableResource, registerTranslations } from "./translations";
 import { createBillingAttempt, presentBillingAttempt } from "./billing-attempts";
+import {
+  addDraftDiscount,
+  addDraftLine,
+  changeContractStatus,
+  commitDraft,
+  openDraft,
+  removeDraftLine,
+  sendPaymentMethodUpdateEmail,
+  setNextBillingDate,
+  updateDraft,
+  updateDraftLine,
+} from "./subscription-contracts";
+
+const emitTo =
+  (events: ResolverContext["events"]) =>
+  (topic: string, payload: unknown): void => {
+    events.push({ topic, payload });
+  };
 import type { ShopRecord, Store } from "../store";
 
 type Resolver = GraphQLFieldResolver<unknown, ResolverContext, Record<string, unknown>>;
@@ -203,7 +221,27 @@ function attachmentChange(kind: "products" | "variants", change: "add" | "remove
   };
 }
 
+type Args = Record<string, never>;
+
 const mutationResolvers: Record<string, Resolver> = {
+  subscriptionContractPause: (_root, args, { shop, now, events }) =>
+    changeContractStatus(shop, args.subscriptionContractId, "PAUSED", now, emitTo(events)),
+  subscriptionContractActivate: (_root, args, { shop, now, events }) =>
+    changeContractStatus(shop, args.subscriptionContractId, "ACTIVE", now, emitTo(events)),
+  subscriptionContractCancel: (_root, args, { shop, now, events }) =>
+    changeContractStatus(shop, args.subscriptionContractId, "CANCELLED", now, emitTo(events)),
+  subscriptionContractSetNextBillingDate: (_root, args, { shop, now, events }) =>
+    setNextBillingDate(shop, args.contractId, args.date, now, emitTo(events)),
+  subscriptionContractUpdate: (_root, args, { store, shop }) => openDraft(store, shop, args.contractId),
+  subscriptionDraftUpdate: (_root, args, { shop }) => updateDraft(shop, args.draftId, args.input as Args),
+  subscriptionDraftLineUpdate: (_root, args, { store, shop }) =>
+    updateDraftLine(store, shop, args.draftId, args.lineId, args.input as Args),
+  subscriptionDraftLineAdd: (_root, args, { store, shop }) => addDraftLine(store, shop, args.draftId, args.input as Args),
+  subscriptionDraftLineRemove: (_root, args, { shop }) => removeDraftLine(shop, args.draftId, args.lineId),
+  subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
+  subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),
+  customerPaymentMethodSendUpdateEmail: (_root, args, { shop, now }) =>
+    sendPaymentMethodUpdateEmail(shop, args.customerPaymentMethodId, now),
   subscriptionBillingAttemptCreate: (_root, args, { store, shop, now, events }) => {
     const { attempt, userErrors } = createBillingAttempt(
       store,

@@ -84,6 +84,9 @@
         }
         disconnectedCallback() {
           if (this._observer) this._observer.disconnect();
+          // Another page's element may remain (React mounts the next page before it unmounts the last).
+          var remaining = document.querySelectorAll(name);
+          if (remaining.length) onChange(remaining[remaining.length - 1]);
         }
       },
     );
@@ -95,8 +98,11 @@
   document.head.appendChild(hide);
 
   defineElement("ui-nav-menu", reportNav);
-  defineElement("ui-title-bar", function (bar) {
-    post({ type: "title", title: bar.getAttribute("title") || "" });
+  // The page's title is the newest title bar's, whichever element changed.
+  defineElement("ui-title-bar", function () {
+    var bars = document.querySelectorAll("ui-title-bar");
+    var bar = bars[bars.length - 1];
+    post({ type: "title", title: (bar && bar.getAttribute("title")) || "" });
   });
 
   var lastPath = "";

@@ -123,7 +123,7 @@ describe("the merchant's view of it", () => {
 
     await app.getByRole("link", { name: "subscriber@example.com" }).click();
     await app.getByText("Order 2", { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await app.getByText("House Blend Coffee Beans – 250 g", { exact: false }).isVisible()).toBe(true);
+    expect(await app.getByText("House Blend Coffee Beans – 250 g · Quantity 1", { exact: false }).isVisible()).toBe(true);
     await page.screenshot({ path: "test-results/admin-subscription.png" });
   });
 });

@@ -111,7 +111,7 @@ describe("failed payments", () => {
     await webhookAction({ request, params: {}, context: {} });
     await processInbox();
     const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
-    expect(stored).toMatchObject({ status: "failed", errorCode: "payment_method_declined" });
+    expect(stored).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED", failureKind: "payment" });
   });
 });
 
@@ -125,7 +125,7 @@ describe("the subscriptions screens", () => {
 
     const list = await listLoader({ request: adminFetchRequest("/app/subscriptions?status=ACTIVE", shop.domain), params: {}, context: {} });
     expect(list.counts).toEqual({ ACTIVE: 1 });
-    expect(list.contracts).toMatchObject([{ id: stored.id, customer: "subscriber@example.com", status: "ACTIVE", plan: "Every 2 weeks" }]);
+    expect(list.contracts).toMatchObject([{ id: stored.id, customer: stored.customerEmail, status: "ACTIVE", plan: "Every 2 weeks" }]);
 
     const detail = await detailLoader({
       request: adminFetchRequest(`/app/subscriptions/${stored.id}`, shop.domain),

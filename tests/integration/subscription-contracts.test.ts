@@ -20,13 +20,13 @@ async function contractWebhook(shop: string, contractId: number, topic = "subscr
 
 describe("subscription contracts", () => {
   it("mirrors the contract a checkout created: lines, prices, policies, and the next billing date in the shop's time zone", async () => {
-    const { shop, contract } = await shopWithSubscription(2);
+    const { shop, contract, email } = await shopWithSubscription(2);
     await contractWebhook(shop.domain, contract.id);
 
     const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
     expect(stored).toMatchObject({
       status: "ACTIVE",
-      customerEmail: "subscriber@example.com",
+      customerEmail: email,
       billingInterval: "WEEK",
       billingIntervalCount: 2,
       firstBillingAt: contract.createdAt,

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll } from "vitest";
 import { Simulator } from "../../simulator/server";
 import { createTestDatabase } from "./database";
@@ -6,7 +8,34 @@ import { TEST_API_KEY, TEST_API_SECRET, setTestContext } from "./context";
 // Before each integration test file: a fresh database, a running simulator, and the environment
 // Orchard checks at boot. Orchard's modules are imported by the test files after this has run.
 const database = await createTestDatabase();
-const simulator = new Simulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, appUrl: "http://127.0.0.1:9" });
+// Webhooks from the simulator reach Orchard's real webhook route (HMAC and all) through a small
+// server standing in for the app's; they wait in the inbox until a test runs the worker.
+const webhookReceiver = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    void import("../../app/routes/webhooks.$")
+      .then(({ action }) =>
+        action({
+          request: new Request(`https://orchard.example.com${req.url}`, {
+            method: "POST",
+            headers: req.headers as Record<string, string>,
+            body: Buffer.concat(chunks),
+          }),
+          params: {},
+          context: {},
+        }),
+      )
+      .then((response) => res.writeHead(response.status).end())
+      .catch(() => res.writeHead(500).end());
+  });
+});
+await new Promise<void>((resolve) => webhookReceiver.listen(0, "127.0.0.1", resolve));
+const simulator = new Simulator({
+  apiKey: TEST_API_KEY,
+  apiSecret: TEST_API_SECRET,
+  appUrl: `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}`,
+});
 await simulator.start();
 
 Object.assign(process.env, {
@@ -19,6 +48,7 @@ Object.assign(process.env, {
   SHOPIFY_SIMULATOR_URL: simulator.url,
   ORCHARD_RUN_WORKERS: "none",
   LOG_LEVEL: "error",
+  SMTP_URL: simulator.mailbox.url,
 });
 setTestContext({ simulator, database });
 
@@ -27,5 +57,6 @@ afterAll(async () => {
   await db().$disconnect();
   globalThis.orchardDb = undefined;
   await simulator.stop();
+  webhookReceiver.close();
   await database.drop();
 });

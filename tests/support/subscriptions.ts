@@ -1,12 +1,14 @@
 import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { runRound } from "../../app/worker/worker.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
 import { adminFetchRequest, createShop, testContext } from "./context";
 
 /**
  * A shop with Orchard installed and one customer who subscribed at checkout to a two-weekly plan
- * (10 % off). The shop is on UTC: these tests add whole days to today's date, which a DST change in
- * the shop's zone would bend (time zones are covered by the billing schedule's own tests).
+ * (10 % off; the group also offers every 4 weeks at 15 % off). The shop is on UTC: these tests add
+ * whole days to today's date, which a DST change in the shop's zone would bend (time zones are
+ * covered by the billing schedule's own tests).
  */
 export async function shopWithSubscription(quantity = 1) {
   const { simulator } = testContext();
@@ -21,13 +23,33 @@ export async function shopWithSubscription(quantity = 1) {
     body: JSON.stringify({
       name: "Subscribe and save",
       productIds: [coffee.id],
-      plans: [{ name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 }],
+      plans: [
+        { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+        { name: "Every 4 weeks", options: ["4 weeks"], interval: "WEEK", intervalCount: 4, percentageOff: 15 },
+      ],
     }),
   });
   const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
+  // Each test's customer has a mailbox of their own.
+  const email = `subscriber@${shop.domain.replace(".myshopify.com", "")}.example`;
   const { contracts } = await completeCheckout(simulator, shop, {
-    email: "subscriber@example.com",
+    email,
     lines: [{ variantId: coffee.variants[0]!.id, quantity, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
   });
-  return { shop, contract: contracts[0]! };
+  return { shop, contract: contracts[0]!, coffee, sellingPlanIds, email };
+}
+
+/**
+ * What happens between two looks at the store: the webhooks Shopify sent arrive, and Orchard's
+ * worker runs until it has nothing left to do (charges, their outcomes, emails).
+ */
+export async function settle(): Promise<void> {
+  const { simulator } = testContext();
+  for (let round = 0; round < 10; round += 1) {
+    await simulator.webhooks.settle();
+    const done = await runRound();
+    await simulator.webhooks.settle();
+    if (done.webhooks + done.scheduled + done.sent + done.emails === 0) return;
+  }
+  throw new Error("the worker kept finding work after 10 rounds");
 }

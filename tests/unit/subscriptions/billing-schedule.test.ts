@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cycleDate, nextCycle, type BillingPolicy } from "../../../app/subscriptions/billing-schedule";
+import { cycleDate, nextCycle, nextScheduled, scheduledDate, type BillingPolicy } from "../../../app/subscriptions/billing-schedule";
 
 const monthly: BillingPolicy = { interval: "MONTH", intervalCount: 1, anchor: null };
 const dates = (first: string, policy: BillingPolicy, zone: string, cycles: number) =>
@@ -82,5 +82,20 @@ describe("billing dates in the shop's time zone", () => {
 describe("precision", () => {
   it("keeps the first date's milliseconds", () => {
     expect(cycleDate(new Date("2026-01-31T14:00:00.189Z"), monthly, "America/New_York", 1).toISOString()).toBe("2026-02-28T14:00:00.189Z");
+  });
+});
+
+describe("a schedule moved by a person", () => {
+  const weekly: BillingPolicy = { interval: "WEEK", intervalCount: 2, anchor: null };
+  const moved = { from: new Date("2026-06-10T15:00:00Z"), fromCycle: 4, policy: weekly, timeZone: "UTC" };
+
+  it("puts its first cycle on the chosen date and counts the later ones from there", () => {
+    expect(scheduledDate(moved, 4).toISOString()).toBe("2026-06-10T15:00:00.000Z");
+    expect(scheduledDate(moved, 5).toISOString()).toBe("2026-06-24T15:00:00.000Z");
+  });
+
+  it("numbers the next cycle after an instant from the schedule's first, so numbers only go up", () => {
+    expect(nextScheduled(moved, new Date("2026-06-01T00:00:00Z"))).toEqual({ cycle: 4, date: new Date("2026-06-10T15:00:00Z") });
+    expect(nextScheduled(moved, new Date("2026-06-10T15:00:00Z"))).toEqual({ cycle: 5, date: new Date("2026-06-24T15:00:00Z") });
   });
 });

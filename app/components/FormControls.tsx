@@ -1,0 +1,20 @@
+import { useState } from "react";
+import { Select, TextField, type SelectProps, type TextFieldProps } from "@shopify/polaris";
+
+/**
+ * Polaris fields are controlled; inside a plain Remix <Form> they only need to remember what the
+ * merchant typed until the form is submitted. These keep that state and post under `name`.
+ */
+export function FormTextField({
+  initialValue = "",
+  ...props
+}: Omit<TextFieldProps, "value" | "onChange"> & { name: string; initialValue?: string }) {
+  const [value, setValue] = useState(initialValue);
+  return <TextField {...props} value={value} onChange={setValue} />;
+}
+
+export function FormSelect({ initialValue, ...props }: Omit<SelectProps, "value" | "onChange"> & { name: string; initialValue?: string }) {
+  const first = props.options?.[0];
+  const [value, setValue] = useState(initialValue ?? (typeof first === "object" && "value" in first ? first.value : ""));
+  return <Select {...props} value={value} onChange={setValue} />;
+}

@@ -1,0 +1,33 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { config } from "../config.server";
+import type { RenderedEmail } from "./templates";
+
+/**
+ * The one way Orchard's email leaves the process: SMTP, to the server named by SMTP_URL
+ * (smtp://user:pass@host:587, or smtps:// for implicit TLS). Tests and the demo point it at a local
+ * sink; production at the merchant-facing provider.
+ */
+export interface Mailer {
+  send(message: RenderedEmail & { to: string; fromName: string; headers?: Record<string, string> }): Promise<void>;
+}
+
+declare global {
+  var orchardMailer: Mailer | undefined;
+}
+
+export function smtpMailer(url: string, fromAddress: string): Mailer {
+  const transport: Transporter = nodemailer.createTransport(url);
+  return {
+    async send({ to, fromName, subject, text, html, headers }) {
+      await transport.sendMail({ from: { name: fromName, address: fromAddress }, to, subject, text, html, headers });
+    },
+  };
+}
+
+/** The configured mailer, or null when SMTP_URL is not set (outside production): mail waits in the outbox. */
+export function mailer(): Mailer | null {
+  const { SMTP_URL, MAIL_FROM } = config();
+  if (!SMTP_URL) return null;
+  globalThis.orchardMailer ??= smtpMailer(SMTP_URL, MAIL_FROM);
+  return globalThis.orchardMailer;
+}

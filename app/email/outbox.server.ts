@@ -1,0 +1,113 @@
+import { clock } from "../clock";
+import { db, type Db } from "../db.server";
+import { mailer } from "./mailer.server";
+import { renderEmail, type EmailData, type EmailKind } from "./templates";
+
+/**
+ * The email outbox. An email is written down in the same transaction as the event that causes it,
+ * under a key naming that event (so a replayed webhook or a second worker adds nothing), and sent
+ * afterwards by the worker: a crash between the event and the send loses no email.
+ */
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const MAX_SEND_ATTEMPTS = 5;
+const SENDING_LEASE_MS = 5 * 60_000;
+
+export interface SubscriberOfContract {
+  id: string;
+  shop: string;
+  customerEmail: string | null;
+  customerName: string | null;
+  customerLocale: string | null;
+  lines: { title: string; variantTitle: string | null; quantity: number }[];
+}
+
+/** Where a subscriber manages their subscriptions: the store's own pages (the app proxy). */
+export function manageUrl(shop: string): string {
+  return `https://${shop}/apps/orchard/subscriptions`;
+}
+
+export function emailDataFor(
+  contract: SubscriberOfContract,
+  shop: { name: string | null; ianaTimezone: string },
+  date: Date | null,
+): EmailData {
+  return {
+    shopName: shop.name ?? contract.shop,
+    customerName: contract.customerName ?? "",
+    items: contract.lines.map((line) => ({
+      title: line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title,
+      quantity: line.quantity,
+    })),
+    date: date?.toISOString() ?? null,
+    timeZone: shop.ianaTimezone,
+    manageUrl: manageUrl(contract.shop),
+  };
+}
+
+/** Writes the email down unless an email for the same event exists; returns whether it was new. */
+export async function enqueueEmail(
+  tx: Tx | Db,
+  contract: SubscriberOfContract,
+  kind: EmailKind,
+  eventKey: string,
+  data: EmailData,
+): Promise<boolean> {
+  if (!contract.customerEmail) return false;
+  const dedupeKey = `${kind}:${contract.id}:${eventKey}`;
+  const existing = await tx.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } });
+  if (existing) return false;
+  await tx.emailMessage.create({
+    data: {
+      shop: contract.shop,
+      contractId: contract.id,
+      kind,
+      dedupeKey,
+      recipient: contract.customerEmail,
+      locale: contract.customerLocale ?? "en",
+      data: JSON.stringify(data),
+      createdAt: clock().now(),
+    },
+  });
+  return true;
+}
+
+/** Sends pending emails, oldest first. Each is claimed by a conditional update, so two workers never send one twice. */
+export async function sendPendingEmails(limit = 100): Promise<number> {
+  const transport = mailer();
+  if (!transport) return 0;
+  const leaseExpired = new Date(Date.now() - SENDING_LEASE_MS);
+  const pending = await db().emailMessage.findMany({
+    // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
+    // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
+    where: { OR: [{ status: "pending" }, { status: "sending", updatedAt: { lt: leaseExpired } }] },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+  let sent = 0;
+  for (const message of pending) {
+    const claimed = await db().emailMessage.updateMany({
+      where: { id: message.id, status: message.status, updatedAt: message.updatedAt },
+      data: { status: "sending", attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) continue;
+    const data = JSON.parse(message.data) as EmailData;
+    try {
+      await transport.send({
+        to: message.recipient,
+        fromName: data.shopName,
+        ...renderEmail(message.kind as EmailKind, message.locale, data),
+        headers: { "X-Orchard-Email": message.kind },
+      });
+      await db().emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock().now(), lastError: null } });
+      sent += 1;
+    } catch (error) {
+      const failed = message.attempts + 1 >= MAX_SEND_ATTEMPTS;
+      await db().emailMessage.update({
+        where: { id: message.id },
+        data: { status: failed ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
+      });
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,65 @@
+import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+
+/**
+ * The emails Orchard sends a subscriber, rendered from the translation files in the customer's
+ * language. Pure: the outbox renders with it when it sends, and Settings previews with it.
+ */
+export const EMAIL_KINDS = ["confirmation", "upcoming", "paymentFailed", "paused", "resumed", "cancelled"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export interface EmailData {
+  shopName: string;
+  customerName: string;
+  items: { title: string; quantity: number }[];
+  /** The date the email is about (next order, resume date), and the shop's zone to show it in. */
+  date: string | null;
+  timeZone: string;
+  /** Where the customer manages the subscription (the store's account pages). */
+  manageUrl: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData): RenderedEmail {
+  const locale = resolveLocale(localeTag);
+  const messages = messagesByLocale[locale];
+  const date = data.date ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone }).format(new Date(data.date)) : "";
+  const values = { shop: data.shopName, name: data.customerName || translate(messages, "emails.customerFallback"), date };
+  const t = (key: MessageKey) => translate(messages, key, values);
+  const subject = t(`emails.${kind}.subject`);
+  const body = kind === "paused" && date ? `${t("emails.paused.body")} ${t("emails.pausedUntil")}` : t(`emails.${kind}.body`);
+  const items = data.items.map((item) => translate(messages, "emails.item", { title: item.title, quantity: item.quantity }));
+  const greeting = t("emails.greeting");
+  const action = t("emails.manage");
+  const text = [greeting, "", body, "", ...items.map((i) => `- ${i}`), "", `${action}: ${data.manageUrl}`, "", data.shopName].join("\n");
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 560px; margin: 0 auto; padding: 24px;">
+<h1 style="font-size: 20px;">${escapeHtml(subject)}</h1>
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(body)}</p>
+<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>
+<p><a href="${escapeHtml(data.manageUrl)}" style="display: inline-block; padding: 10px 16px; background: #1a1a1a; color: #fff; text-decoration: none; border-radius: 6px;">${escapeHtml(action)}</a></p>
+<p style="color: #616161;">${escapeHtml(data.shopName)}</p>
+</body></html>`;
+  return { subject, text, html };
+}
+
+/** A believable email of each kind for the merchant to preview in Settings. */
+export function sampleEmailData(shopName: string, timeZone: string, now: Date): EmailData {
+  return {
+    shopName,
+    customerName: "Alex",
+    items: [{ title: "House Blend Coffee Beans – 250 g", quantity: 2 }],
+    date: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
+    timeZone,
+    manageUrl: "https://example.myshopify.com/apps/orchard/subscriptions",
+  };
+}

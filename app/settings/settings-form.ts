@@ -1,0 +1,75 @@
+import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "../subscriptions/dunning";
+
+/**
+ * The merchant's subscription settings as the Settings form edits them, and the rules they follow.
+ * Pure: a field that breaks a rule comes back with its message key and nothing is saved.
+ */
+export interface SubscriptionSettings {
+  paymentRetryDays: number[];
+  paymentFinalAction: FinalAction;
+  inventoryRetryDays: number[];
+  inventoryFinalAction: FinalAction;
+  upcomingOrderDays: number;
+  saveOfferPercent: number;
+  pauseOfferMonths: number;
+}
+
+export const DEFAULT_SETTINGS: SubscriptionSettings = {
+  paymentRetryDays: [1, 3, 7],
+  paymentFinalAction: "pause",
+  inventoryRetryDays: [1, 2],
+  inventoryFinalAction: "skip",
+  upcomingOrderDays: 3,
+  saveOfferPercent: 20,
+  pauseOfferMonths: 2,
+};
+
+export type SettingsField = keyof SubscriptionSettings;
+export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber">>;
+
+function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (!/^\d{1,3}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+function oneOf<T extends string>(value: FormDataEntryValue | null, allowed: readonly T[]): T | null {
+  return allowed.find((a) => a === value) ?? null;
+}
+
+export const SETTINGS_LIMITS = {
+  upcomingOrderDays: { min: 0, max: 14 },
+  saveOfferPercent: { min: 0, max: 50 },
+  pauseOfferMonths: { min: 1, max: 6 },
+} as const;
+
+export function parseSettingsForm(form: FormData): { ok: true; settings: SubscriptionSettings } | { ok: false; errors: SettingsErrors } {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const values = {
+    paymentRetryDays: parseRetryDays(text("paymentRetryDays")),
+    paymentFinalAction: oneOf(form.get("paymentFinalAction"), PAYMENT_FINAL_ACTIONS),
+    inventoryRetryDays: parseRetryDays(text("inventoryRetryDays")),
+    inventoryFinalAction: oneOf(form.get("inventoryFinalAction"), INVENTORY_FINAL_ACTIONS),
+    upcomingOrderDays: wholeNumber(
+      form.get("upcomingOrderDays"),
+      SETTINGS_LIMITS.upcomingOrderDays.min,
+      SETTINGS_LIMITS.upcomingOrderDays.max,
+    ),
+    saveOfferPercent: wholeNumber(form.get("saveOfferPercent"), SETTINGS_LIMITS.saveOfferPercent.min, SETTINGS_LIMITS.saveOfferPercent.max),
+    pauseOfferMonths: wholeNumber(form.get("pauseOfferMonths"), SETTINGS_LIMITS.pauseOfferMonths.min, SETTINGS_LIMITS.pauseOfferMonths.max),
+  };
+  const errors: SettingsErrors = {};
+  if (!values.paymentRetryDays) errors.paymentRetryDays = "retryDays";
+  if (!values.inventoryRetryDays) errors.inventoryRetryDays = "retryDays";
+  if (!values.paymentFinalAction) errors.paymentFinalAction = "finalAction";
+  if (!values.inventoryFinalAction) errors.inventoryFinalAction = "finalAction";
+  for (const field of ["upcomingOrderDays", "saveOfferPercent", "pauseOfferMonths"] as const) {
+    if (values[field] === null) errors[field] = "wholeNumber";
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, settings: values as SubscriptionSettings };
+}

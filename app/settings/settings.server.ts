@@ -1,0 +1,27 @@
+import { db } from "../db.server";
+import { DEFAULT_SETTINGS, type SubscriptionSettings } from "./settings-form";
+import type { FinalAction } from "../subscriptions/dunning";
+
+/** A shop's subscription settings; a shop that never saved any has the defaults. */
+export async function loadSettings(shop: string): Promise<SubscriptionSettings> {
+  const row = await db().shopSettings.findUnique({ where: { shop } });
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    paymentRetryDays: JSON.parse(row.paymentRetryDays) as number[],
+    paymentFinalAction: row.paymentFinalAction as FinalAction,
+    inventoryRetryDays: JSON.parse(row.inventoryRetryDays) as number[],
+    inventoryFinalAction: row.inventoryFinalAction as FinalAction,
+    upcomingOrderDays: row.upcomingOrderDays,
+    saveOfferPercent: row.saveOfferPercent,
+    pauseOfferMonths: row.pauseOfferMonths,
+  };
+}
+
+export async function saveSettings(shop: string, settings: SubscriptionSettings): Promise<void> {
+  const data = {
+    ...settings,
+    paymentRetryDays: JSON.stringify(settings.paymentRetryDays),
+    inventoryRetryDays: JSON.stringify(settings.inventoryRetryDays),
+  };
+  await db().shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}

@@ -1,0 +1,388 @@
+import { clock } from "../clock";
+import { db } from "../db.server";
+import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
+import { loadSettings } from "../settings/settings.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { findShop } from "../shops/shops.server";
+import { fromLocal, toLocal } from "../time/zoned";
+import { idempotencyKey } from "./billing.server";
+import { monthsLater, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
+import {
+  availableActions,
+  recurringUnitPriceMinor,
+  rescheduleAllowed,
+  type ActionInput,
+  type Actor,
+  type CancellationReason,
+  type ContractAction,
+} from "./contract-actions";
+import { DraftDiscountAdd, DraftLineAdd, DraftLineUpdate, DraftUpdate, LineAlternatives } from "./contract-edits.queries";
+import { editContract, publishNextBillingDate, setContractStatus } from "./contract-edits.server";
+import { ONE_TIME_ATTRIBUTE } from "./contracts.server";
+import { saveOffersFor, type SaveOffer } from "./retention";
+
+/**
+ * The actions a merchant (admin) or a customer (self-service) takes on a subscription. Each is
+ * checked against the contract's state (contract-actions.ts), then made in Shopify through the
+ * contract's status mutations or a draft, and mirrored. Shopify's refusals come back as
+ * ShopifyUserErrors for the screen to show.
+ */
+export type ActionResult = { ok: true } | { ok: false; error: "notAllowed" | "invalidDate" | "invalidChoice" | "alreadyDone" };
+
+export async function contractWithState(shop: string, id: string, customerId?: string) {
+  const contract = await db().subscriptionContract.findFirst({
+    // Scoped to the shop, and to the customer when a customer asks: another's id is not found.
+    where: { shop, id, ...(customerId ? { customerId } : {}) },
+    include: { lines: true },
+  });
+  if (!contract) return null;
+  const unsettled = await db().billingAttempt.count({ where: { contractId: id, status: { in: ["scheduled", "sending", "sent"] } } });
+  const state = { status: contract.status, inDunning: contract.dunningCycle !== null, chargeInFlight: unsettled > 0 };
+  return { contract, state };
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof contractWithState>>>;
+
+export function actionsFor(loaded: Loaded, actor: Actor): ContractAction[] {
+  return availableActions(loaded.state, actor);
+}
+
+export async function performAction(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
+  if (!actionsFor(loaded, actor).includes(input.action)) return { ok: false, error: "notAllowed" };
+  const { contract } = loaded;
+  const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
+  const schedule = scheduleOf(contract, timeZone);
+  const nextCycle = () => nextScheduled(schedule, new Date(contract.nextBillingAt!.getTime() - 1)).cycle;
+  const publishNext = async () => {
+    const after = await db().subscriptionContract.findUniqueOrThrow({ where: { id: contract.id } });
+    await publishNextBillingDate(admin, contract.shopifyId, after.nextBillingAt);
+  };
+
+  switch (input.action) {
+    case "pause":
+      await db().subscriptionContract.update({
+        where: { id: contract.id },
+        data: { resumeAt: input.months ? monthsLater(clock().now(), input.months, timeZone) : null },
+      });
+      await setContractStatus(admin, contract.shopifyId, "pause");
+      return { ok: true };
+
+    case "resume":
+      await setContractStatus(admin, contract.shopifyId, "activate");
+      await publishNext();
+      return { ok: true };
+
+    case "skip": {
+      const cycle = nextCycle();
+      const moved = await db().$transaction(async (tx) => {
+        const updated = await tx.subscriptionContract.updateMany({
+          where: { id: contract.id, nextBillingAt: contract.nextBillingAt },
+          data: { nextBillingAt: scheduledDate(schedule, cycle + 1) },
+        });
+        if (updated.count === 0) return false;
+        await tx.billingAttempt.create({
+          data: {
+            shop: admin.shop,
+            contractId: contract.id,
+            cycle,
+            cycleDate: contract.nextBillingAt!,
+            sendAfter: contract.nextBillingAt!,
+            idempotencyKey: idempotencyKey(contract.shopifyId, cycle),
+            status: "skipped",
+            lastError: `skipped by the ${actor}`,
+          },
+        });
+        return true;
+      });
+      if (!moved) return { ok: false, error: "alreadyDone" };
+      await publishNext();
+      return { ok: true };
+    }
+
+    case "reschedule": {
+      const today = toLocal(clock().now(), timeZone);
+      const todayText = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+      if (!rescheduleAllowed(input.date, todayText)) return { ok: false, error: "invalidDate" };
+      // The new date keeps the hour of day the subscription bills at.
+      const time = toLocal(contract.nextBillingAt!, timeZone);
+      const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
+      const wallClock = fromLocal({ year, month, day, hour: time.hour, minute: time.minute, second: time.second }, timeZone);
+      const from = new Date(wallClock.getTime() + contract.nextBillingAt!.getUTCMilliseconds());
+      await moveSchedule(contract.id, contract.nextBillingAt!, from, nextCycle());
+      await publishNext();
+      return { ok: true };
+    }
+
+    case "billNow": {
+      const cycle = nextCycle();
+      const now = clock().now();
+      const moved = await db().$transaction(async (tx) => {
+        const updated = await tx.subscriptionContract.updateMany({
+          where: { id: contract.id, nextBillingAt: contract.nextBillingAt },
+          data: {
+            scheduleFrom: now,
+            scheduleCycle: cycle,
+            nextBillingAt: scheduledDate({ ...schedule, from: now, fromCycle: cycle }, cycle + 1),
+          },
+        });
+        if (updated.count === 0) return false;
+        await tx.billingAttempt.create({
+          data: {
+            shop: admin.shop,
+            contractId: contract.id,
+            cycle,
+            cycleDate: now,
+            sendAfter: now,
+            idempotencyKey: idempotencyKey(contract.shopifyId, cycle),
+          },
+        });
+        return true;
+      });
+      if (!moved) return { ok: false, error: "alreadyDone" };
+      await publishNext();
+      return { ok: true };
+    }
+
+    case "changeFrequency": {
+      const line = contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
+      const plans = line ? await plansOffering(admin, line.productId!, line.sellingPlanId) : [];
+      const plan = plans.find((p) => p.id === input.sellingPlanId);
+      if (!plan?.billing || !plan.delivery) return { ok: false, error: "invalidChoice" };
+      // The next order keeps its date; the orders after it follow the new frequency.
+      await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, nextCycle());
+      const alternatives = await lineAlternatives(admin, line!.productId!);
+      await editContract(admin, contract.shopifyId, async (draftId) => {
+        await admin.request(DraftUpdate, {
+          draftId,
+          input: {
+            billingPolicy: { interval: plan.billing!.interval, intervalCount: plan.billing!.intervalCount },
+            deliveryPolicy: { interval: plan.delivery!.interval, intervalCount: plan.delivery!.intervalCount },
+          },
+        });
+        for (const recurring of contract.lines.filter((l) => l.oneTimeCycle === null)) {
+          const variant = alternatives?.variants.nodes.find((v) => v.id === recurring.variantId);
+          const priceMinor = variant
+            ? recurringUnitPriceMinor(plan.pricingPolicies, minorUnits(variant.price, contract.currencyCode), (a) =>
+                minorUnits(a, contract.currencyCode),
+              )
+            : recurring.unitPriceMinor;
+          await admin.request(DraftLineUpdate, {
+            draftId,
+            lineId: recurring.shopifyId,
+            input: {
+              sellingPlanId: plan.id,
+              sellingPlanName: plan.name,
+              currentPrice: decimalFromMinor(priceMinor, currencyDigits(contract.currencyCode)),
+            },
+          });
+        }
+      });
+      return { ok: true };
+    }
+
+    case "changeQuantity": {
+      const line = contract.lines.find((l) => l.id === input.lineId);
+      if (!line) return { ok: false, error: "invalidChoice" };
+      await editContract(admin, contract.shopifyId, async (draftId) => {
+        await admin.request(DraftLineUpdate, { draftId, lineId: line.shopifyId, input: { quantity: input.quantity } });
+      });
+      return { ok: true };
+    }
+
+    case "swapVariant": {
+      const line = contract.lines.find((l) => l.id === input.lineId);
+      const alternatives = line?.productId ? await lineAlternatives(admin, line.productId) : null;
+      const variant = alternatives?.variants.nodes.find((v) => v.id === input.variantId && v.availableForSale);
+      if (!line || !variant) return { ok: false, error: "invalidChoice" };
+      const plans = await plansOffering(admin, line.productId!, line.sellingPlanId);
+      const plan = plans.find((p) => p.id === line.sellingPlanId);
+      const priceMinor = recurringUnitPriceMinor(plan?.pricingPolicies ?? [], minorUnits(variant.price, contract.currencyCode), (a) =>
+        minorUnits(a, contract.currencyCode),
+      );
+      await editContract(admin, contract.shopifyId, async (draftId) => {
+        await admin.request(DraftLineUpdate, {
+          draftId,
+          lineId: line.shopifyId,
+          input: { productVariantId: variant.id, currentPrice: decimalFromMinor(priceMinor, currencyDigits(contract.currencyCode)) },
+        });
+      });
+      return { ok: true };
+    }
+
+    case "addOneTime": {
+      const products = [...new Set(contract.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))];
+      const found = await Promise.all(products.map((p) => lineAlternatives(admin, p)));
+      const variant = found.flatMap((f) => f?.variants.nodes ?? []).find((v) => v.id === input.variantId && v.availableForSale);
+      if (!variant) return { ok: false, error: "invalidChoice" };
+      const cycle = nextCycle();
+      await editContract(admin, contract.shopifyId, async (draftId) => {
+        await admin.request(DraftLineAdd, {
+          draftId,
+          input: {
+            productVariantId: variant.id,
+            quantity: input.quantity,
+            currentPrice: variant.price,
+            customAttributes: [{ key: ONE_TIME_ATTRIBUTE, value: String(cycle) }],
+          },
+        });
+      });
+      return { ok: true };
+    }
+
+    case "cancel":
+      await db().$transaction([
+        db().retentionEvent.create({
+          data: {
+            shop: admin.shop,
+            contractId: contract.id,
+            source: actor,
+            reason: input.reason,
+            reasonText: input.reasonText ?? null,
+            outcome: "cancelled",
+            createdAt: clock().now(),
+          },
+        }),
+        db().subscriptionContract.update({ where: { id: contract.id }, data: { cancellationReason: input.reason } }),
+      ]);
+      await setContractStatus(admin, contract.shopifyId, "cancel");
+      return { ok: true };
+  }
+}
+
+/** Starts a new schedule at `cycle` on `from`, if the contract's next date is still `expected`. */
+async function moveSchedule(contractId: string, expected: Date, from: Date, cycle: number): Promise<void> {
+  await db().subscriptionContract.updateMany({
+    where: { id: contractId, nextBillingAt: expected },
+    data: { scheduleFrom: from, scheduleCycle: cycle, nextBillingAt: from },
+  });
+}
+
+async function lineAlternatives(admin: AdminClient, productId: string) {
+  return (await admin.request(LineAlternatives, { productId })).product;
+}
+
+/** The plans the subscription may switch to: those of the selling plan group its current plan is in. */
+export async function plansOffering(admin: AdminClient, productId: string, currentPlanId: string | null) {
+  const product = await lineAlternatives(admin, productId);
+  const group = product?.sellingPlanGroups.nodes.find((g) => g.sellingPlans.nodes.some((p) => p.id === currentPlanId));
+  return (group?.sellingPlans.nodes ?? []).map((plan) => ({
+    id: plan.id,
+    name: plan.name,
+    billing: "interval" in plan.billingPolicy ? plan.billingPolicy : null,
+    delivery: "interval" in plan.deliveryPolicy ? plan.deliveryPolicy : null,
+    pricingPolicies: plan.pricingPolicies.map((p) => ({
+      afterCycle: "afterCycle" in p ? p.afterCycle : undefined,
+      adjustmentType: p.adjustmentType,
+      adjustmentValue: {
+        percentage: "percentage" in p.adjustmentValue ? p.adjustmentValue.percentage : undefined,
+        amount: "amount" in p.adjustmentValue ? p.adjustmentValue.amount : undefined,
+      },
+    })),
+  }));
+}
+
+/** What the subscription's product offers instead: its variants (swap, one-time item) and plans (frequency). */
+export async function choicesFor(admin: AdminClient, loaded: Loaded) {
+  const line = loaded.contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
+  if (!line) return { variants: [], plans: [] };
+  const [product, plans] = await Promise.all([
+    lineAlternatives(admin, line.productId!),
+    plansOffering(admin, line.productId!, line.sellingPlanId),
+  ]);
+  return {
+    variants: (product?.variants.nodes ?? [])
+      .filter((v) => v.availableForSale)
+      .map((v) => ({ id: v.id, title: `${product!.title} – ${v.title}`, price: v.price })),
+    plans: plans.filter((p) => p.billing).map((p) => ({ id: p.id, name: p.name, current: p.id === line.sellingPlanId })),
+  };
+}
+
+/**
+ * The cancellation flow. Step one: the reason, answered with the offers that fit it (each recorded
+ * as offered). Step two: an offer taken (made, and recorded as accepted) or declined (recorded, and
+ * the subscription cancelled).
+ */
+export async function startCancellation(
+  loaded: Loaded,
+  actor: Actor,
+  reason: CancellationReason,
+  reasonText: string | undefined,
+): Promise<SaveOffer[]> {
+  const { contract } = loaded;
+  const offers = saveOffersFor(reason, await loadSettings(contract.shop)).filter(
+    (offer) => offer.kind !== "skip" || actionsFor(loaded, actor).includes("skip"),
+  );
+  await db().retentionEvent.createMany({
+    data: offers.map((offer) => ({
+      shop: contract.shop,
+      contractId: contract.id,
+      source: actor,
+      reason,
+      reasonText: reasonText ?? null,
+      offer: offer.kind,
+      outcome: "offered",
+      createdAt: clock().now(),
+    })),
+  });
+  return offers;
+}
+
+export async function acceptSaveOffer(
+  admin: AdminClient,
+  loaded: Loaded,
+  actor: Actor,
+  reason: CancellationReason,
+  offer: SaveOffer["kind"],
+  choice: { sellingPlanId?: string },
+): Promise<ActionResult> {
+  const offered = saveOffersFor(reason, await loadSettings(loaded.contract.shop)).find((o) => o.kind === offer);
+  if (!offered) return { ok: false, error: "invalidChoice" };
+  const result =
+    offered.kind === "pause"
+      ? await performAction(admin, loaded, { action: "pause", months: offered.months }, actor)
+      : offered.kind === "skip"
+        ? await performAction(admin, loaded, { action: "skip" }, actor)
+        : offered.kind === "frequency"
+          ? await performAction(admin, loaded, { action: "changeFrequency", sellingPlanId: choice.sellingPlanId ?? "" }, actor)
+          : await applyOneTimeDiscount(admin, loaded, offered.percent);
+  if (result.ok) {
+    await db().retentionEvent.create({
+      data: {
+        shop: loaded.contract.shop,
+        contractId: loaded.contract.id,
+        source: actor,
+        reason,
+        offer,
+        outcome: "accepted",
+        createdAt: clock().now(),
+      },
+    });
+  }
+  return result;
+}
+
+async function applyOneTimeDiscount(admin: AdminClient, loaded: Loaded, percent: number): Promise<ActionResult> {
+  if (loaded.contract.status !== "ACTIVE") return { ok: false, error: "notAllowed" };
+  await editContract(admin, loaded.contract.shopifyId, async (draftId) => {
+    await admin.request(DraftDiscountAdd, {
+      draftId,
+      input: { title: `Thank you for staying: ${percent}% off`, value: { percentage: percent }, recurringCycleLimit: 1 },
+    });
+  });
+  return { ok: true };
+}
+
+/** The customer (or merchant) declined every offer: recorded, then the subscription is cancelled. */
+export async function declineAndCancel(
+  admin: AdminClient,
+  loaded: Loaded,
+  actor: Actor,
+  reason: CancellationReason,
+  reasonText: string | undefined,
+): Promise<ActionResult> {
+  await db().retentionEvent.updateMany({
+    where: { contractId: loaded.contract.id, outcome: "offered" },
+    data: { outcome: "declined" },
+  });
+  return performAction(admin, loaded, { action: "cancel", reason, reasonText }, actor);
+}

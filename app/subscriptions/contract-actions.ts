@@ -1,0 +1,138 @@
+import { z } from "zod";
+
+/**
+ * What can be done to a subscription, by whom, and in which state. Pure: the admin and the customer
+ * screens show an action only when this says it is valid, and the server refuses it otherwise.
+ */
+export const CONTRACT_ACTIONS = [
+  "pause",
+  "resume",
+  "skip",
+  "reschedule",
+  "changeFrequency",
+  "changeQuantity",
+  "swapVariant",
+  "addOneTime",
+  "cancel",
+  "billNow",
+] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
+/** Customers manage their own subscription; charging early and swapping products stay with the merchant. */
+const CUSTOMER_ACTIONS = new Set<ContractAction>([
+  "pause",
+  "resume",
+  "skip",
+  "reschedule",
+  "changeFrequency",
+  "changeQuantity",
+  "addOneTime",
+  "cancel",
+]);
+
+export type Actor = "merchant" | "customer";
+
+export interface ContractState {
+  status: string;
+  /** A failed payment is being retried. */
+  inDunning: boolean;
+  /** A charge of the coming cycle is on its way to Shopify and not settled yet. */
+  chargeInFlight: boolean;
+}
+
+export function availableActions(state: ContractState, actor: Actor): ContractAction[] {
+  const allowed = (action: ContractAction): boolean => {
+    if (actor === "customer" && !CUSTOMER_ACTIONS.has(action)) return false;
+    switch (state.status) {
+      case "PAUSED":
+        return action === "resume" || action === "cancel";
+      case "ACTIVE":
+        if (action === "resume") return false;
+        // While a payment is retried the failing order is still the next one: it cannot be skipped,
+        // moved or charged again early; the rest of the subscription can change.
+        if (state.inDunning && (action === "skip" || action === "reschedule" || action === "billNow")) return false;
+        if (state.chargeInFlight && (action === "skip" || action === "billNow")) return false;
+        return true;
+      default:
+        return false;
+    }
+  };
+  return CONTRACT_ACTIONS.filter(allowed);
+}
+
+const MAX_QUANTITY = 100;
+
+const id = z.string().min(1).max(200);
+
+/** An action's input as a form or JSON body sends it; every field checked before anything is sent to Shopify. */
+export const actionInput = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("pause"), months: z.coerce.number().int().min(1).max(12).optional() }),
+  z.object({ action: z.literal("resume") }),
+  z.object({ action: z.literal("skip") }),
+  z.object({ action: z.literal("reschedule"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date") }),
+  z.object({ action: z.literal("changeFrequency"), sellingPlanId: id }),
+  z.object({ action: z.literal("changeQuantity"), lineId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
+  z.object({ action: z.literal("swapVariant"), lineId: id, variantId: id }),
+  z.object({ action: z.literal("addOneTime"), variantId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
+  z.object({
+    action: z.literal("cancel"),
+    reason: z.enum(["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"]),
+    reasonText: z.string().max(500).optional(),
+  }),
+  z.object({ action: z.literal("billNow") }),
+]);
+export type ActionInput = z.infer<typeof actionInput>;
+export type CancellationReason = Extract<ActionInput, { action: "cancel" }>["reason"];
+export const CANCELLATION_REASONS = actionInput.options[8].shape.reason.options;
+
+/** Parses a submitted action; the per-field messages name the fields, for the form to show. */
+export function parseAction(values: Record<string, unknown>): { ok: true; input: ActionInput } | { ok: false; fields: string[] } {
+  const parsed = actionInput.safeParse(values);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "action")))] };
+}
+
+/**
+ * A reschedule date (the shop's calendar day) must be tomorrow or later and within a year: Shopify
+ * refuses a past billing date, and a date far away is a typo more often than a wish.
+ */
+export function rescheduleAllowed(date: string, today: string): boolean {
+  const day = (text: string) => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(day(date)).toISOString().slice(0, 10) === date;
+  return valid && day(date) > day(today) && day(date) <= day(today) + 366 * 86_400_000;
+}
+
+/** A selling plan's pricing policy as the Admin API returns it (recurring ones carry afterCycle). */
+export interface PlanPricingPolicy {
+  afterCycle?: number | null;
+  adjustmentType: string;
+  adjustmentValue: { percentage?: number; amount?: string };
+}
+
+/**
+ * The unit price of a variant on a plan's recurring orders, in minor units: the recurring policy
+ * that applies last, or the plan's fixed policy. Percentages are rounded half up to the minor unit.
+ */
+export function recurringUnitPriceMinor(
+  policies: PlanPricingPolicy[],
+  variantPriceMinor: number,
+  toMinor: (amount: string) => number,
+): number {
+  const recurring = policies.filter((p) => typeof p.afterCycle === "number").sort((a, b) => b.afterCycle! - a.afterCycle!);
+  const policy = recurring[0] ?? policies[0];
+  if (!policy) return variantPriceMinor;
+  const { percentage, amount } = policy.adjustmentValue;
+  switch (policy.adjustmentType) {
+    case "PERCENTAGE": {
+      // Exact: percentages arrive with at most two decimals, so work in basis points.
+      const basisPoints = Math.round((percentage ?? 0) * 100);
+      return Math.max(0, Math.floor((variantPriceMinor * (10_000 - basisPoints) + 5_000) / 10_000));
+    }
+    case "FIXED_AMOUNT":
+      return Math.max(0, variantPriceMinor - toMinor(amount ?? "0"));
+    case "PRICE":
+      return toMinor(amount ?? "0");
+    default:
+      return variantPriceMinor;
+  }
+}

@@ -1,0 +1,51 @@
+import { db } from "../db.server";
+import type { AdminClient } from "../shopify/admin-client";
+import {
+  ContractActivate,
+  ContractCancel,
+  ContractDraftOpen,
+  ContractPause,
+  ContractSetNextBillingDate,
+  DraftCommit,
+  DraftLineRemove,
+} from "./contract-edits.queries";
+import { syncContract } from "./contracts.server";
+
+/**
+ * Orchard's changes to a contract in Shopify, each followed by a sync so the mirror shows Shopify's
+ * answer at once (the subscription_contracts/update webhook that follows reads the same truth).
+ */
+export type StatusChange = "pause" | "cancel" | "activate";
+
+export async function setContractStatus(admin: AdminClient, contractId: string, change: StatusChange): Promise<void> {
+  if (change === "pause") await admin.request(ContractPause, { id: contractId });
+  else if (change === "cancel") await admin.request(ContractCancel, { id: contractId });
+  else await admin.request(ContractActivate, { id: contractId });
+  await syncContract(admin, contractId);
+}
+
+/** Opens a draft of the contract, lets `edit` change it, commits it and syncs the result. */
+export async function editContract(admin: AdminClient, contractId: string, edit: (draftId: string) => Promise<void>): Promise<void> {
+  const { subscriptionContractUpdate } = await admin.request(ContractDraftOpen, { id: contractId });
+  const draftId = subscriptionContractUpdate?.draft?.id;
+  if (!draftId) throw new Error(`Shopify opened no draft for ${contractId}`);
+  await edit(draftId);
+  await admin.request(DraftCommit, { draftId });
+  await syncContract(admin, contractId);
+}
+
+/** Shopify leaves the next billing date to the app; Orchard keeps Shopify's equal to its own. */
+export async function publishNextBillingDate(admin: AdminClient, contractId: string, date: Date | null): Promise<void> {
+  if (date) await admin.request(ContractSetNextBillingDate, { id: contractId, date: date.toISOString() });
+}
+
+/** One-time items ride on the contract until the order they were added for is paid, then go. */
+export async function removeSettledOneTimeItems(admin: AdminClient, contractId: string, paidCycle: number): Promise<void> {
+  const settled = await db().subscriptionLine.findMany({
+    where: { contract: { shop: admin.shop, shopifyId: contractId }, oneTimeCycle: { lte: paidCycle } },
+  });
+  if (settled.length === 0) return;
+  await editContract(admin, contractId, async (draftId) => {
+    for (const line of settled) await admin.request(DraftLineRemove, { draftId, lineId: line.shopifyId });
+  });
+}

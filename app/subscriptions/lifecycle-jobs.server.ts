@@ -1,0 +1,67 @@
+import { clock } from "../clock";
+import { db } from "../db.server";
+import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { loadSettings } from "../settings/settings.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { publishNextBillingDate, setContractStatus } from "./contract-edits.server";
+
+const DAY_MS = 86_400_000;
+const MAX_NOTICE_DAYS = 14;
+
+/**
+ * "Your next order is on …", N days before each order (N from the shop's settings; 0 sends none).
+ * Keyed by the order's date, so a rescheduled order is announced again and a repeated round adds
+ * nothing.
+ */
+export async function enqueueUpcomingOrderEmails(limit = 500): Promise<number> {
+  const now = clock().now();
+  const candidates = await db().subscriptionContract.findMany({
+    where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { gt: now, lte: new Date(now.getTime() + MAX_NOTICE_DAYS * DAY_MS) } },
+    include: { lines: true },
+    orderBy: { nextBillingAt: "asc" },
+    take: limit,
+  });
+  const keyOf = (c: (typeof candidates)[number]) => `upcoming:${c.id}:${c.nextBillingAt!.toISOString()}`;
+  const sent = new Set(
+    (await db().emailMessage.findMany({ where: { dedupeKey: { in: candidates.map(keyOf) } }, select: { dedupeKey: true } })).map(
+      (m) => m.dedupeKey,
+    ),
+  );
+  const shops = new Map<
+    string,
+    Promise<[Awaited<ReturnType<typeof loadSettings>>, { name: string | null; ianaTimezone: string } | null]>
+  >();
+  let enqueued = 0;
+  for (const contract of candidates) {
+    if (sent.has(keyOf(contract))) continue;
+    if (!shops.has(contract.shop)) {
+      shops.set(contract.shop, Promise.all([loadSettings(contract.shop), db().shop.findUnique({ where: { domain: contract.shop } })]));
+    }
+    const [settings, shop] = await shops.get(contract.shop)!;
+    const due = contract.nextBillingAt!;
+    if (!shop || settings.upcomingOrderDays === 0 || due.getTime() - now.getTime() > settings.upcomingOrderDays * DAY_MS) continue;
+    if (await enqueueEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))) enqueued += 1;
+  }
+  return enqueued;
+}
+
+/** Pauses with an end (the cancellation flow's "pause for N months") end by themselves. */
+export async function resumeDuePauses(adminFor: (shop: string) => Promise<AdminClient>, limit = 100): Promise<number> {
+  const due = await db().subscriptionContract.findMany({
+    where: { status: "PAUSED", resumeAt: { lte: clock().now() } },
+    take: limit,
+  });
+  let resumed = 0;
+  for (const contract of due) {
+    try {
+      const admin = await adminFor(contract.shop);
+      await setContractStatus(admin, contract.shopifyId, "activate");
+      const after = await db().subscriptionContract.findUniqueOrThrow({ where: { id: contract.id } });
+      await publishNextBillingDate(admin, contract.shopifyId, after.nextBillingAt);
+      resumed += 1;
+    } catch (error) {
+      console.error(`[subscriptions] could not resume ${contract.shopifyId}: ${(error as Error).message}`);
+    }
+  }
+  return resumed;
+}

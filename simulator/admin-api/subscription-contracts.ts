@@ -1,0 +1,303 @@
+import { gid, minorFromDecimal, parseGid } from "../ids";
+import { contractPayload } from "../webhook-payloads";
+import type { ContractDiscountRecord, ContractLineRecord, ContractRecord, DraftRecord, Interval, ShopRecord, Store } from "../store";
+import { presentContract } from "./presenters";
+import type { UserError } from "./selling-plan-groups";
+
+/**
+ * Subscription contracts as apps change them: the status mutations (pause, activate, cancel), the
+ * next billing date (the app's to manage), and drafts (subscriptionContractUpdate opens one,
+ * subscriptionDraft* change it, subscriptionDraftCommit applies it over the revision it was opened
+ * from). Every change bumps revisionId and sends subscription_contracts/update. A refused mutation
+ * changes nothing.
+ */
+type Emit = (topic: string, payload: unknown) => void;
+
+const TERMINAL = new Set(["CANCELLED", "EXPIRED", "FAILED"]);
+
+function contractOf(shop: ShopRecord, id: unknown): ContractRecord | undefined {
+  const parsed = parseGid(id, "SubscriptionContract");
+  return parsed ? shop.contracts.get(parsed.id) : undefined;
+}
+
+function changed(contract: ContractRecord, now: Date, emit: Emit): void {
+  contract.revisionId += 1;
+  contract.updatedAt = now;
+  emit("subscription_contracts/update", contractPayload(contract));
+}
+
+const notFound: UserError = { field: ["subscriptionContractId"], message: "Contract does not exist", code: "INVALID" };
+
+/** subscriptionContractPause / Activate / Cancel. */
+export function changeContractStatus(
+  shop: ShopRecord,
+  id: unknown,
+  to: "PAUSED" | "ACTIVE" | "CANCELLED",
+  now: Date,
+  emit: Emit,
+): { contract: ReturnType<typeof presentContract> | null; userErrors: UserError[] } {
+  const contract = contractOf(shop, id);
+  if (!contract) return { contract: null, userErrors: [notFound] };
+  if (TERMINAL.has(contract.status)) {
+    return { contract: null, userErrors: [{ field: null, message: "Cannot update a terminated contract", code: "CONTRACT_TERMINATED" }] };
+  }
+  if (contract.status !== to) {
+    contract.status = to;
+    changed(contract, now, emit);
+  }
+  return { contract: presentContract(shop, contract), userErrors: [] };
+}
+
+export function setNextBillingDate(shop: ShopRecord, id: unknown, date: unknown, now: Date, emit: Emit) {
+  const contract = contractOf(shop, id);
+  if (!contract) return { contract: null, userErrors: [{ ...notFound, field: ["contractId"] }] };
+  const when = new Date(String(date));
+  if (TERMINAL.has(contract.status) || Number.isNaN(when.getTime())) {
+    return { contract: null, userErrors: [{ field: ["date"], message: "Next billing date is invalid", code: "INVALID" }] };
+  }
+  contract.nextBillingDate = when;
+  changed(contract, now, emit);
+  return { contract: presentContract(shop, contract), userErrors: [] };
+}
+
+// Drafts ---------------------------------------------------------------------------------------
+
+const draftError = (field: string[] | null, message: string, code: string): UserError => ({ field, message, code });
+
+function openDraftOf(shop: ShopRecord, draftId: unknown): { draft: DraftRecord } | { errors: UserError[] } {
+  const parsed = parseGid(draftId, "SubscriptionContractDraft");
+  const draft = parsed ? shop.drafts.get(parsed.id) : undefined;
+  if (!draft) return { errors: [draftError(["draftId"], "Draft does not exist", "INVALID")] };
+  if (draft.committed) return { errors: [draftError(["draftId"], "Draft has already been committed", "COMMITTED")] };
+  return { draft };
+}
+
+function presentDraft(draft: DraftRecord) {
+  return { __typename: "SubscriptionDraft", id: gid("SubscriptionContractDraft", draft.id) };
+}
+
+function presentDraftLine(line: ContractLineRecord) {
+  return { __typename: "SubscriptionLine", id: gid("SubscriptionLine", line.id), quantity: line.quantity };
+}
+
+export function openDraft(store: Store, shop: ShopRecord, contractId: unknown) {
+  const contract = contractOf(shop, contractId);
+  if (!contract) return { draft: null, userErrors: [draftError(["contractId"], "Contract does not exist", "INVALID")] };
+  const draft: DraftRecord = {
+    id: store.newId(),
+    contractId: contract.id,
+    baseRevisionId: contract.revisionId,
+    committed: false,
+    lines: contract.lines.map((line) => ({ ...line, customAttributes: [...line.customAttributes] })),
+    billingPolicy: { ...contract.billingPolicy },
+    deliveryPolicy: { ...contract.deliveryPolicy },
+    nextBillingDate: contract.nextBillingDate,
+    discounts: contract.discounts.map((d) => ({ ...d })),
+  };
+  shop.drafts.set(draft.id, draft);
+  return { draft: presentDraft(draft), userErrors: [] };
+}
+
+const INTERVALS: Interval[] = ["DAY", "WEEK", "MONTH", "YEAR"];
+
+interface PolicyInput {
+  interval?: string;
+  intervalCount?: number;
+  minCycles?: number | null;
+  maxCycles?: number | null;
+}
+
+export function updateDraft(
+  shop: ShopRecord,
+  draftId: unknown,
+  input: { billingPolicy?: PolicyInput; deliveryPolicy?: PolicyInput; nextBillingDate?: string },
+) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { draft: null, userErrors: found.errors };
+  const { draft } = found;
+  const billing = input.billingPolicy ? { ...draft.billingPolicy, ...input.billingPolicy } : draft.billingPolicy;
+  const delivery = input.deliveryPolicy ? { ...draft.deliveryPolicy, ...input.deliveryPolicy } : draft.deliveryPolicy;
+  const errors: UserError[] = [];
+  for (const [name, policy] of [
+    ["billingPolicy", billing],
+    ["deliveryPolicy", delivery],
+  ] as const) {
+    if (!INTERVALS.includes(policy.interval as Interval) || !Number.isInteger(policy.intervalCount) || policy.intervalCount < 1) {
+      errors.push(
+        draftError(["input", name, "intervalCount"], "Interval count must be greater than or equal to 1", "GREATER_THAN_OR_EQUAL_TO"),
+      );
+    }
+  }
+  if (!errors.length && (billing.interval !== delivery.interval || billing.intervalCount % delivery.intervalCount !== 0)) {
+    errors.push(draftError(["input", "deliveryPolicy"], "Billing must be a multiple of delivery", "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING"));
+  }
+  const next = input.nextBillingDate !== undefined ? new Date(input.nextBillingDate) : draft.nextBillingDate;
+  if (Number.isNaN(next.getTime()))
+    errors.push(draftError(["input", "nextBillingDate"], "Next billing date is invalid", "INVALID_BILLING_DATE"));
+  if (errors.length) return { draft: null, userErrors: errors };
+  draft.billingPolicy = billing as DraftRecord["billingPolicy"];
+  draft.deliveryPolicy = delivery as DraftRecord["deliveryPolicy"];
+  draft.nextBillingDate = next;
+  return { draft: presentDraft(draft), userErrors: [] };
+}
+
+interface LineInput {
+  productVariantId?: string;
+  quantity?: number;
+  currentPrice?: string;
+  sellingPlanId?: string | null;
+  sellingPlanName?: string | null;
+  customAttributes?: { key: string; value: string }[];
+}
+
+/** Checks a line's fields as Shopify does; returns the resolved changes or the errors. */
+function lineChanges(store: Store, shop: ShopRecord, input: LineInput): { changes: Partial<ContractLineRecord> } | { errors: UserError[] } {
+  const changes: Partial<ContractLineRecord> = {};
+  const errors: UserError[] = [];
+  if (input.productVariantId !== undefined) {
+    const variantId = parseGid(input.productVariantId, "ProductVariant")?.id;
+    const found = variantId !== undefined ? store.findVariant(shop, variantId) : undefined;
+    if (!found) errors.push(draftError(["input", "productVariantId"], "Product variant does not exist", "INVALID"));
+    else
+      Object.assign(changes, {
+        variantId: found.variant.id,
+        productId: found.product.id,
+        title: found.product.title,
+        variantTitle: found.variant.title,
+      });
+  }
+  if (input.quantity !== undefined) {
+    if (!Number.isInteger(input.quantity) || input.quantity < 1)
+      errors.push(draftError(["input", "quantity"], "Quantity must be greater than or equal to 1", "GREATER_THAN_OR_EQUAL_TO"));
+    else changes.quantity = input.quantity;
+  }
+  if (input.currentPrice !== undefined) {
+    const minor = minorFromDecimal(String(input.currentPrice));
+    if (minor === null || minor < 0)
+      errors.push(draftError(["input", "currentPrice"], "Current price must be greater than or equal to 0", "GREATER_THAN_OR_EQUAL_TO"));
+    else changes.currentPriceMinor = minor;
+  }
+  if (input.sellingPlanId !== undefined) {
+    changes.sellingPlanId = input.sellingPlanId === null ? null : (parseGid(input.sellingPlanId, "SellingPlan")?.id ?? null);
+  }
+  if (input.sellingPlanName !== undefined) changes.sellingPlanName = input.sellingPlanName;
+  if (input.customAttributes !== undefined) changes.customAttributes = input.customAttributes.map(({ key, value }) => ({ key, value }));
+  return errors.length ? { errors } : { changes };
+}
+
+export function updateDraftLine(store: Store, shop: ShopRecord, draftId: unknown, lineId: unknown, input: LineInput) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { lineUpdated: null, draft: null, userErrors: found.errors };
+  const line = found.draft.lines.find((l) => l.id === parseGid(lineId, "SubscriptionLine")?.id);
+  if (!line) return { lineUpdated: null, draft: null, userErrors: [draftError(["lineId"], "Line does not exist", "INVALID")] };
+  const result = lineChanges(store, shop, input);
+  if ("errors" in result) return { lineUpdated: null, draft: null, userErrors: result.errors };
+  Object.assign(line, result.changes);
+  return { lineUpdated: presentDraftLine(line), draft: presentDraft(found.draft), userErrors: [] };
+}
+
+export function addDraftLine(store: Store, shop: ShopRecord, draftId: unknown, input: LineInput) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { lineAdded: null, draft: null, userErrors: found.errors };
+  const result = lineChanges(store, shop, input);
+  if ("errors" in result) return { lineAdded: null, draft: null, userErrors: result.errors };
+  // The schema makes productVariantId, quantity and currentPrice required here, so all three are set.
+  const line = {
+    id: store.newId(),
+    sellingPlanId: null,
+    sellingPlanName: null,
+    customAttributes: [],
+    ...result.changes,
+  } as ContractLineRecord;
+  found.draft.lines.push(line);
+  return { lineAdded: presentDraftLine(line), draft: presentDraft(found.draft), userErrors: [] };
+}
+
+export function removeDraftLine(shop: ShopRecord, draftId: unknown, lineId: unknown) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { lineRemoved: null, discountsUpdated: null, draft: null, userErrors: found.errors };
+  const index = found.draft.lines.findIndex((l) => l.id === parseGid(lineId, "SubscriptionLine")?.id);
+  if (index < 0) {
+    return {
+      lineRemoved: null,
+      discountsUpdated: null,
+      draft: null,
+      userErrors: [draftError(["lineId"], "Line does not exist", "INVALID")],
+    };
+  }
+  const [removed] = found.draft.lines.splice(index, 1);
+  return { lineRemoved: presentDraftLine(removed!), discountsUpdated: [], draft: presentDraft(found.draft), userErrors: [] };
+}
+
+export function addDraftDiscount(
+  store: Store,
+  shop: ShopRecord,
+  draftId: unknown,
+  input: { title?: string; value?: { percentage?: number; fixedAmount?: { amount?: string } }; recurringCycleLimit?: number },
+) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { discountAdded: null, draft: null, userErrors: found.errors };
+  const percentage = input.value?.percentage;
+  const amount = input.value?.fixedAmount?.amount;
+  const amountMinor = amount !== undefined ? minorFromDecimal(String(amount)) : null;
+  const errors: UserError[] = [];
+  if ((percentage === undefined) === (amount === undefined))
+    errors.push(draftError(["input", "value"], "Value must have either a percentage or a fixed amount", "INVALID"));
+  if (percentage !== undefined && (!Number.isInteger(percentage) || percentage < 1 || percentage > 100))
+    errors.push(draftError(["input", "value", "percentage"], "Percentage must be between 1 and 100", "NOT_IN_RANGE"));
+  if (amount !== undefined && (amountMinor === null || amountMinor <= 0))
+    errors.push(draftError(["input", "value", "fixedAmount", "amount"], "Amount must be greater than 0", "GREATER_THAN"));
+  if (input.recurringCycleLimit !== undefined && (!Number.isInteger(input.recurringCycleLimit) || input.recurringCycleLimit < 1))
+    errors.push(draftError(["input", "recurringCycleLimit"], "Recurring cycle limit must be greater than 0", "GREATER_THAN"));
+  if (errors.length) return { discountAdded: null, draft: null, userErrors: errors };
+  const discount: ContractDiscountRecord = {
+    id: store.newId(),
+    title: input.title ?? "",
+    percentage: percentage ?? null,
+    amountMinor: percentage === undefined ? amountMinor : null,
+    remainingCycles: input.recurringCycleLimit ?? null,
+  };
+  found.draft.discounts.push(discount);
+  return {
+    discountAdded: { __typename: "SubscriptionManualDiscount", id: gid("SubscriptionManualDiscount", discount.id), title: discount.title },
+    draft: presentDraft(found.draft),
+    userErrors: [],
+  };
+}
+
+export function commitDraft(shop: ShopRecord, draftId: unknown, now: Date, emit: Emit) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { contract: null, userErrors: found.errors };
+  const { draft } = found;
+  const contract = shop.contracts.get(draft.contractId)!;
+  if (contract.revisionId !== draft.baseRevisionId) {
+    return { contract: null, userErrors: [draftError(null, "The contract changed since this draft was opened", "STALE_CONTRACT")] };
+  }
+  if (draft.lines.length === 0) {
+    return { contract: null, userErrors: [draftError(["lines"], "Contract must have at least one line", "INVALID_LINES")] };
+  }
+  Object.assign(contract, {
+    lines: draft.lines,
+    billingPolicy: draft.billingPolicy,
+    deliveryPolicy: draft.deliveryPolicy,
+    nextBillingDate: draft.nextBillingDate,
+    discounts: draft.discounts,
+  });
+  draft.committed = true;
+  changed(contract, now, emit);
+  return { contract: presentContract(shop, contract), userErrors: [] };
+}
+
+/** customerPaymentMethodSendUpdateEmail: Shopify emails the customer a link to update the card. */
+export function sendPaymentMethodUpdateEmail(shop: ShopRecord, paymentMethodId: unknown, now: Date) {
+  const id = parseGid(paymentMethodId, "CustomerPaymentMethod")?.id;
+  const contract = [...shop.contracts.values()].find((c) => c.paymentMethodId === id);
+  if (!contract) {
+    return {
+      customer: null,
+      userErrors: [{ field: ["customerPaymentMethodId"], message: "Customer payment method does not exist", code: "INVALID" }],
+    };
+  }
+  shop.paymentUpdateEmails.push({ paymentMethodId: contract.paymentMethodId, customerId: contract.customerId, sentAt: now });
+  return { customer: { __typename: "Customer", id: gid("Customer", contract.customerId) }, userErrors: [] };
+}

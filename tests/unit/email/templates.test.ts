@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EMAIL_KINDS, renderEmail, type EmailData } from "../../../app/email/templates";
+
+const data: EmailData = {
+  shopName: "Bean & Leaf <Co>",
+  customerName: "Alex",
+  items: [{ title: "House Blend – 250 g", quantity: 2 }],
+  date: "2026-12-01T14:00:00.000Z",
+  timeZone: "America/New_York",
+  manageUrl: "https://bean.myshopify.com/apps/orchard/subscriptions",
+};
+
+describe("subscriber emails", () => {
+  it.each(EMAIL_KINDS)("%s renders in English with the items, the date in the shop's zone and a link to manage", (kind) => {
+    const email = renderEmail(kind, "en-US", data);
+    expect(email.subject).toContain("Bean & Leaf <Co>");
+    expect(email.text).toContain("Hi Alex,");
+    expect(email.text).toContain("House Blend – 250 g × 2");
+    expect(email.text).toContain(data.manageUrl);
+    expect(email.html).toContain('href="https://bean.myshopify.com/apps/orchard/subscriptions"');
+  });
+
+  it("escapes what the shop and its products are called", () => {
+    const email = renderEmail("confirmation", "en", data);
+    expect(email.html).toContain("Bean &amp; Leaf &lt;Co&gt;");
+    expect(email.html).not.toContain("<Co>");
+  });
+
+  it("speaks the customer's language, and English when Orchard does not speak theirs", () => {
+    expect(renderEmail("upcoming", "fr-CA", data).subject).toBe("Votre prochaine commande Bean & Leaf <Co> aura lieu le 1 décembre 2026");
+    expect(renderEmail("upcoming", "tlh", data).subject).toBe("Your next Bean & Leaf <Co> order is on December 1, 2026");
+  });
+
+  it("says when a pause ends, if it does", () => {
+    expect(renderEmail("paused", "en", data).text).toContain("It will resume by itself on December 1, 2026.");
+    expect(renderEmail("paused", "en", { ...data, date: null }).text).not.toContain("resume by itself");
+  });
+});

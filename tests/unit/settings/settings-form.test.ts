@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, parseSettingsForm } from "../../../app/settings/settings-form";
+
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.append(key, value);
+  return data;
+};
+const valid = {
+  paymentRetryDays: "1, 3, 7",
+  paymentFinalAction: "pause",
+  inventoryRetryDays: "1, 2",
+  inventoryFinalAction: "skip",
+  upcomingOrderDays: "3",
+  saveOfferPercent: "20",
+  pauseOfferMonths: "2",
+};
+
+describe("the subscription settings form", () => {
+  it("reads a valid form", () => {
+    expect(parseSettingsForm(form(valid))).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+  });
+
+  it("names every field that breaks its rule", () => {
+    const result = parseSettingsForm(
+      form({
+        ...valid,
+        paymentRetryDays: "7, 3",
+        paymentFinalAction: "refund",
+        inventoryFinalAction: "cancel",
+        upcomingOrderDays: "15",
+        saveOfferPercent: "-1",
+        pauseOfferMonths: "x",
+      }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        paymentRetryDays: "retryDays",
+        paymentFinalAction: "finalAction",
+        inventoryFinalAction: "finalAction",
+        upcomingOrderDays: "wholeNumber",
+        saveOfferPercent: "wholeNumber",
+        pauseOfferMonths: "wholeNumber",
+      },
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { availableActions, parseAction, recurringUnitPriceMinor, rescheduleAllowed } from "../../../app/subscriptions/contract-actions";
+import { saveOffersFor } from "../../../app/subscriptions/retention";
+
+const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false };
+
+describe("which actions a subscription offers", () => {
+  it("offers the merchant everything but resume on an active subscription", () => {
+    expect(availableActions(active, "merchant")).toEqual([
+      "pause",
+      "skip",
+      "reschedule",
+      "changeFrequency",
+      "changeQuantity",
+      "swapVariant",
+      "addOneTime",
+      "cancel",
+      "billNow",
+    ]);
+  });
+
+  it("keeps charging early and swapping products with the merchant", () => {
+    expect(availableActions(active, "customer")).not.toContain("billNow");
+    expect(availableActions(active, "customer")).not.toContain("swapVariant");
+  });
+
+  it("offers only resume and cancel on a paused one, and nothing on an ended one", () => {
+    expect(availableActions({ ...active, status: "PAUSED" }, "customer")).toEqual(["resume", "cancel"]);
+    for (const status of ["CANCELLED", "EXPIRED", "FAILED"]) expect(availableActions({ ...active, status }, "merchant")).toEqual([]);
+  });
+
+  it("does not let a failing order be skipped, moved or charged early while it is retried", () => {
+    const actions = availableActions({ ...active, inDunning: true }, "merchant");
+    expect(actions).not.toContain("skip");
+    expect(actions).not.toContain("reschedule");
+    expect(actions).not.toContain("billNow");
+    expect(actions).toContain("cancel");
+  });
+
+  it("does not skip or charge again an order on its way to Shopify", () => {
+    const actions = availableActions({ ...active, chargeInFlight: true }, "merchant");
+    expect(actions).not.toContain("skip");
+    expect(actions).not.toContain("billNow");
+  });
+});
+
+describe("action input", () => {
+  it("accepts what the forms send and names the fields it refuses", () => {
+    expect(parseAction({ action: "changeQuantity", lineId: "l1", quantity: "3" })).toEqual({
+      ok: true,
+      input: { action: "changeQuantity", lineId: "l1", quantity: 3 },
+    });
+    expect(parseAction({ action: "changeQuantity", lineId: "l1", quantity: "0" })).toEqual({ ok: false, fields: ["quantity"] });
+    expect(parseAction({ action: "changeQuantity", lineId: "l1", quantity: "2.5" })).toEqual({ ok: false, fields: ["quantity"] });
+    expect(parseAction({ action: "cancel", reason: "because" })).toEqual({ ok: false, fields: ["reason"] });
+    expect(parseAction({ action: "explode" })).toEqual({ ok: false, fields: ["action"] });
+    expect(parseAction({ action: "reschedule", date: "12/01/2026" })).toEqual({ ok: false, fields: ["date"] });
+  });
+
+  it.each([
+    ["2026-11-24", true],
+    ["2026-11-23", false],
+    ["2026-11-22", false],
+    ["2027-11-24", true],
+    ["2027-11-25", false],
+    ["2026-02-30", false],
+    ["2026-13-01", false],
+  ])("a reschedule to %s from 2026-11-23 is allowed: %s", (date, allowed) => {
+    expect(rescheduleAllowed(date, "2026-11-23")).toBe(allowed);
+  });
+});
+
+describe("a plan's price for a subscription's later orders", () => {
+  const toMinor = (amount: string) => Math.round(Number(amount) * 100);
+
+  it("applies the recurring policy that applies last, rounding half up to the cent", () => {
+    const policies = [
+      { adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 0 } },
+      { afterCycle: 3, adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 12.5 } },
+    ];
+    // 1,999 × 0.875 = 1,749.125 → 1,749; 1,998 × 0.875 = 1,748.25 → 1,748; 2 × 0.875 = 1.75 → 2.
+    expect(recurringUnitPriceMinor(policies, 1999, toMinor)).toBe(1749);
+    expect(recurringUnitPriceMinor(policies, 2, toMinor)).toBe(2);
+  });
+
+  it("uses a fixed policy alone, amounts off and fixed prices, and never goes below zero", () => {
+    expect(recurringUnitPriceMinor([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "2.50" } }], 1600, toMinor)).toBe(1350);
+    expect(recurringUnitPriceMinor([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "20.00" } }], 1600, toMinor)).toBe(0);
+    expect(recurringUnitPriceMinor([{ adjustmentType: "PRICE", adjustmentValue: { amount: "9.99" } }], 1600, toMinor)).toBe(999);
+    expect(recurringUnitPriceMinor([], 1600, toMinor)).toBe(1600);
+  });
+});
+
+describe("the cancellation flow's save offers", () => {
+  const settings = { saveOfferPercent: 20, pauseOfferMonths: 2 };
+
+  it("answers each reason with what fits it, best first", () => {
+    expect(saveOffersFor("too_expensive", settings)).toEqual([
+      { kind: "discount", percent: 20 },
+      { kind: "frequency" },
+      { kind: "pause", months: 2 },
+    ]);
+    expect(saveOffersFor("too_much_product", settings)).toEqual([{ kind: "frequency" }, { kind: "skip" }, { kind: "pause", months: 2 }]);
+    expect(saveOffersFor("going_away", settings)[0]).toEqual({ kind: "pause", months: 2 });
+  });
+
+  it("offers no discount when the merchant set none", () => {
+    expect(saveOffersFor("quality", { ...settings, saveOfferPercent: 0 })).toEqual([]);
+    expect(saveOffersFor("too_expensive", { ...settings, saveOfferPercent: 0 }).map((o) => o.kind)).toEqual(["frequency", "pause"]);
+  });
+});
