@@ -1,44 +1,192 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Card, DescriptionList, Layout, Page } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page, Select } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { FormSelect, FormTextField } from "../components/FormControls";
+import { clock } from "../clock";
+import { EMAIL_KINDS, renderEmail, sampleEmailData, type EmailKind } from "../email/templates";
+import { messagesByLocale } from "../i18n/i18n";
+import { useTranslation } from "../i18n/use-translation";
+import { parseSettingsForm, SETTINGS_LIMITS, type SettingsErrors, type SettingsField } from "../settings/settings-form";
+import { loadSettings, saveSettings } from "../settings/settings.server";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
-import { useTranslation } from "../i18n/use-translation";
+import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const record = await findShop(shop);
+  const [record, settings] = await Promise.all([findShop(shop), loadSettings(shop)]);
   if (!record) throw new Response("Not Found", { status: 404 });
   return {
-    timezone: record.ianaTimezone,
-    currency: record.currencyCode,
-    installedAt: record.installedAt.toISOString(),
-    scopes: record.scopes ?? "",
+    store: {
+      name: record.name ?? shop,
+      timezone: record.ianaTimezone,
+      currency: record.currencyCode,
+      installedAt: record.installedAt.toISOString(),
+      scopes: record.scopes ?? "",
+    },
+    settings,
+    sample: sampleEmailData(record.name ?? shop, record.ianaTimezone, clock().now()),
   };
 };
 
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  const parsed = parseSettingsForm(await request.formData());
+  if (!parsed.ok) return { saved: false as const, errors: parsed.errors };
+  await saveSettings(shop, parsed.settings);
+  return { saved: true as const, errors: {} };
+};
+
 export default function Settings() {
-  const shop = useLoaderData<typeof loader>();
+  const { store, settings, sample } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t, locale } = useTranslation();
-  const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: shop.timezone }).format(new Date(shop.installedAt));
+  const [previewKind, setPreviewKind] = useState<EmailKind>("upcoming");
+  const [previewLocale, setPreviewLocale] = useState<string>(locale);
+  const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: store.timezone }).format(new Date(store.installedAt));
+  const errors: SettingsErrors = result?.errors ?? {};
+  const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
+  const preview = renderEmail(previewKind, previewLocale, sample);
+
+  useEffect(() => {
+    if (result?.saved) window.shopify?.toast.show(t("settings.saved"));
+  }, [result, t]);
+
+  const finalActions = (actions: readonly string[]) =>
+    actions.map((a) => ({ value: a, label: t(`settings.finalActions.${a as "pause"}`) }));
+
   return (
     <Page>
       <TitleBar title={t("settings.title")} />
-      <Layout>
-        <Layout.AnnotatedSection title={t("settings.storeHeading")}>
-          <Card>
-            <DescriptionList
-              items={[
-                { term: t("settings.timezone"), description: shop.timezone },
-                { term: t("settings.currency"), description: shop.currency },
-                { term: t("settings.installed"), description: installed },
-                { term: t("settings.scopes"), description: shop.scopes.split(",").join(", ") },
-              ]}
-            />
-          </Card>
-        </Layout.AnnotatedSection>
-      </Layout>
+      <Form method="post">
+        <Layout>
+          <Layout.AnnotatedSection title={t("settings.dunningHeading")} description={t("settings.dunningDescription")}>
+            <Card>
+              <FormLayout>
+                <FormTextField
+                  name="paymentRetryDays"
+                  label={t("settings.paymentRetryDays")}
+                  helpText={t("settings.retryDaysHelp")}
+                  autoComplete="off"
+                  initialValue={settings.paymentRetryDays.join(", ")}
+                  error={error("paymentRetryDays")}
+                />
+                <FormSelect
+                  name="paymentFinalAction"
+                  label={t("settings.paymentFinalAction")}
+                  options={finalActions(PAYMENT_FINAL_ACTIONS)}
+                  initialValue={settings.paymentFinalAction}
+                  error={error("paymentFinalAction")}
+                />
+                <FormTextField
+                  name="inventoryRetryDays"
+                  label={t("settings.inventoryRetryDays")}
+                  helpText={t("settings.inventoryHelp")}
+                  autoComplete="off"
+                  initialValue={settings.inventoryRetryDays.join(", ")}
+                  error={error("inventoryRetryDays")}
+                />
+                <FormSelect
+                  name="inventoryFinalAction"
+                  label={t("settings.inventoryFinalAction")}
+                  options={finalActions(INVENTORY_FINAL_ACTIONS)}
+                  initialValue={settings.inventoryFinalAction}
+                  error={error("inventoryFinalAction")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.retentionHeading")} description={t("settings.retentionDescription")}>
+            <Card>
+              <FormLayout>
+                <FormTextField
+                  name="saveOfferPercent"
+                  label={t("settings.saveOfferPercent")}
+                  type="number"
+                  min={SETTINGS_LIMITS.saveOfferPercent.min}
+                  max={SETTINGS_LIMITS.saveOfferPercent.max}
+                  suffix="%"
+                  helpText={t("settings.saveOfferHelp")}
+                  autoComplete="off"
+                  initialValue={String(settings.saveOfferPercent)}
+                  error={error("saveOfferPercent")}
+                />
+                <FormTextField
+                  name="pauseOfferMonths"
+                  label={t("settings.pauseOfferMonths")}
+                  type="number"
+                  min={SETTINGS_LIMITS.pauseOfferMonths.min}
+                  max={SETTINGS_LIMITS.pauseOfferMonths.max}
+                  autoComplete="off"
+                  initialValue={String(settings.pauseOfferMonths)}
+                  error={error("pauseOfferMonths")}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.emailsHeading")} description={t("settings.emailsDescription")}>
+            <Card>
+              <BlockStack gap="300">
+                <FormTextField
+                  name="upcomingOrderDays"
+                  label={t("settings.upcomingOrderDays")}
+                  type="number"
+                  min={SETTINGS_LIMITS.upcomingOrderDays.min}
+                  max={SETTINGS_LIMITS.upcomingOrderDays.max}
+                  helpText={t("settings.upcomingOrderHelp")}
+                  autoComplete="off"
+                  initialValue={String(settings.upcomingOrderDays)}
+                  error={error("upcomingOrderDays")}
+                />
+                <InlineStack gap="300">
+                  <Select
+                    label={t("settings.previewKind")}
+                    options={EMAIL_KINDS.map((kind) => ({ value: kind, label: t(`settings.emailKinds.${kind}`) }))}
+                    value={previewKind}
+                    onChange={(value) => setPreviewKind(value as EmailKind)}
+                  />
+                  <Select
+                    label={t("settings.previewLanguage")}
+                    options={Object.keys(messagesByLocale).map((l) => ({ value: l, label: t(`settings.languages.${l as "en"}`) }))}
+                    value={previewLocale}
+                    onChange={setPreviewLocale}
+                  />
+                </InlineStack>
+                <Box borderColor="border" borderWidth="025" borderRadius="200">
+                  <iframe
+                    title={t("settings.previewTitle")}
+                    sandbox=""
+                    srcDoc={preview.html}
+                    style={{ width: "100%", height: 360, border: 0 }}
+                  />
+                </Box>
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.storeHeading")}>
+            <Card>
+              <DescriptionList
+                items={[
+                  { term: t("settings.timezone"), description: store.timezone },
+                  { term: t("settings.currency"), description: store.currency },
+                  { term: t("settings.installed"), description: installed },
+                  { term: t("settings.scopes"), description: store.scopes.split(",").join(", ") },
+                ]}
+              />
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={navigation.state === "submitting"}>
+                {t("settings.save")}
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
     </Page>
   );
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { action, loader } from "../../app/routes/app.settings";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { loadSettings } from "../../app/settings/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
+import { seedShop } from "../../simulator/seed";
+import { adminFetchRequest, createShop, testContext } from "../support/context";
+
+async function installedShop() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 1, months: 0 });
+  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+  return shop.domain;
+}
+
+const submit = (shop: string, fields: Record<string, string>) =>
+  action({
+    request: adminFetchRequest("/app/settings", shop, { method: "POST", body: new URLSearchParams(fields) }),
+    params: {},
+    context: {},
+  });
+
+const valid = {
+  paymentRetryDays: "2, 5",
+  paymentFinalAction: "cancel",
+  inventoryRetryDays: "",
+  inventoryFinalAction: "pause",
+  upcomingOrderDays: "5",
+  saveOfferPercent: "0",
+  pauseOfferMonths: "3",
+};
+
+describe("subscription settings", () => {
+  it("start from the defaults and save what the merchant chose", async () => {
+    const shop = await installedShop();
+    const page = await loader({ request: adminFetchRequest("/app/settings", shop), params: {}, context: {} });
+    expect(page.settings).toEqual(DEFAULT_SETTINGS);
+    expect(await submit(shop, valid)).toEqual({ saved: true, errors: {} });
+    expect(await loadSettings(shop)).toEqual({
+      paymentRetryDays: [2, 5],
+      paymentFinalAction: "cancel",
+      inventoryRetryDays: [],
+      inventoryFinalAction: "pause",
+      upcomingOrderDays: 5,
+      saveOfferPercent: 0,
+      pauseOfferMonths: 3,
+    });
+  });
+
+  it("refuse a form with a bad field, say which, and save nothing", async () => {
+    const shop = await installedShop();
+    const result = await submit(shop, { ...valid, paymentRetryDays: "5, 2", inventoryFinalAction: "cancel" });
+    expect(result).toEqual({ saved: false, errors: { paymentRetryDays: "retryDays", inventoryFinalAction: "finalAction" } });
+    expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
+  });
+});
