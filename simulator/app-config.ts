@@ -6,12 +6,15 @@ export interface AppConfig {
   scopes: string;
   webhookApiVersion: string;
   subscriptions: { topic: string; uri: string }[];
+  /** The app proxy: storefront paths under /{prefix}/{subpath}/ are forwarded to the app's path. */
+  appProxy: { path: string; prefix: string; subpath: string } | null;
 }
 
 export function readAppConfig(path: string): AppConfig {
   const toml = parse(readFileSync(path, "utf8")) as {
     access_scopes?: { scopes?: string };
     webhooks?: { api_version?: string; subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
+    app_proxy?: { url: string; prefix: string; subpath: string };
   };
   const subscriptions = (toml.webhooks?.subscriptions ?? []).flatMap((s) =>
     [...(s.topics ?? []), ...(s.compliance_topics ?? [])].map((topic) => ({ topic, uri: s.uri })),
@@ -20,5 +23,8 @@ export function readAppConfig(path: string): AppConfig {
     scopes: toml.access_scopes?.scopes ?? "",
     webhookApiVersion: toml.webhooks?.api_version ?? "",
     subscriptions,
+    appProxy: toml.app_proxy
+      ? { path: new URL(toml.app_proxy.url).pathname, prefix: toml.app_proxy.prefix, subpath: toml.app_proxy.subpath }
+      : null,
   };
 }

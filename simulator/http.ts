@@ -12,7 +12,7 @@ export interface SimRequest {
 
 export interface SimResponse {
   status: number;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
   body?: string | Buffer;
 }
 

@@ -145,12 +145,11 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
 
     case "changeFrequency": {
       const line = contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
-      const plans = line ? await plansOffering(admin, line.productId!, line.sellingPlanId) : [];
-      const plan = plans.find((p) => p.id === input.sellingPlanId);
+      const alternatives = line ? await lineAlternatives(admin, line.productId!) : null;
+      const plan = plansOf(alternatives, line?.sellingPlanId ?? null).find((p) => p.id === input.sellingPlanId);
       if (!plan?.billing || !plan.delivery) return { ok: false, error: "invalidChoice" };
       // The next order keeps its date; the orders after it follow the new frequency.
       await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, nextCycle());
-      const alternatives = await lineAlternatives(admin, line!.productId!);
       await editContract(admin, contract.shopifyId, async (draftId) => {
         await admin.request(DraftUpdate, {
           draftId,
@@ -194,8 +193,7 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       const alternatives = line?.productId ? await lineAlternatives(admin, line.productId) : null;
       const variant = alternatives?.variants.nodes.find((v) => v.id === input.variantId && v.availableForSale);
       if (!line || !variant) return { ok: false, error: "invalidChoice" };
-      const plans = await plansOffering(admin, line.productId!, line.sellingPlanId);
-      const plan = plans.find((p) => p.id === line.sellingPlanId);
+      const plan = plansOf(alternatives, line.sellingPlanId).find((p) => p.id === line.sellingPlanId);
       const priceMinor = recurringUnitPriceMinor(plan?.pricingPolicies ?? [], minorUnits(variant.price, contract.currencyCode), (a) =>
         minorUnits(a, contract.currencyCode),
       );
@@ -261,9 +259,8 @@ async function lineAlternatives(admin: AdminClient, productId: string) {
   return (await admin.request(LineAlternatives, { productId })).product;
 }
 
-/** The plans the subscription may switch to: those of the selling plan group its current plan is in. */
-export async function plansOffering(admin: AdminClient, productId: string, currentPlanId: string | null) {
-  const product = await lineAlternatives(admin, productId);
+/** The plans of the selling plan group the subscription's current plan is in: what it may switch to. */
+function plansOf(product: Awaited<ReturnType<typeof lineAlternatives>>, currentPlanId: string | null) {
   const group = product?.sellingPlanGroups.nodes.find((g) => g.sellingPlans.nodes.some((p) => p.id === currentPlanId));
   return (group?.sellingPlans.nodes ?? []).map((plan) => ({
     id: plan.id,
@@ -285,15 +282,14 @@ export async function plansOffering(admin: AdminClient, productId: string, curre
 export async function choicesFor(admin: AdminClient, loaded: Loaded) {
   const line = loaded.contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
   if (!line) return { variants: [], plans: [] };
-  const [product, plans] = await Promise.all([
-    lineAlternatives(admin, line.productId!),
-    plansOffering(admin, line.productId!, line.sellingPlanId),
-  ]);
+  const product = await lineAlternatives(admin, line.productId!);
   return {
     variants: (product?.variants.nodes ?? [])
       .filter((v) => v.availableForSale)
       .map((v) => ({ id: v.id, title: `${product!.title} – ${v.title}`, price: v.price })),
-    plans: plans.filter((p) => p.billing).map((p) => ({ id: p.id, name: p.name, current: p.id === line.sellingPlanId })),
+    plans: plansOf(product, line.sellingPlanId)
+      .filter((p) => p.billing)
+      .map((p) => ({ id: p.id, name: p.name, current: p.id === line.sellingPlanId })),
   };
 }
 
@@ -303,17 +299,27 @@ export async function choicesFor(admin: AdminClient, loaded: Loaded) {
  * the subscription cancelled).
  */
 export async function startCancellation(
+  admin: AdminClient,
   loaded: Loaded,
   actor: Actor,
   reason: CancellationReason,
   reasonText: string | undefined,
 ): Promise<SaveOffer[]> {
   const { contract } = loaded;
-  const offers = saveOffersFor(reason, await loadSettings(contract.shop)).filter(
-    (offer) => offer.kind !== "skip" || actionsFor(loaded, actor).includes("skip"),
-  );
+  const actions = actionsFor(loaded, actor);
+  const offers = saveOffersFor(reason, await loadSettings(contract.shop));
+  // Only what can be taken is offered: nothing but cancelling for a paused subscription, no skip
+  // while an order is on its way, no frequency change when the plan offers no other frequency.
+  const otherPlans = offers.some((o) => o.kind === "frequency") ? (await choicesFor(admin, loaded)).plans.length > 1 : false;
+  const takeable: Record<SaveOffer["kind"], boolean> = {
+    pause: actions.includes("pause"),
+    skip: actions.includes("skip"),
+    frequency: actions.includes("changeFrequency") && otherPlans,
+    discount: contract.status === "ACTIVE",
+  };
+  const available = offers.filter((offer) => takeable[offer.kind]);
   await db().retentionEvent.createMany({
-    data: offers.map((offer) => ({
+    data: available.map((offer) => ({
       shop: contract.shop,
       contractId: contract.id,
       source: actor,
@@ -324,7 +330,7 @@ export async function startCancellation(
       createdAt: clock().now(),
     })),
   });
-  return offers;
+  return available;
 }
 
 export async function acceptSaveOffer(

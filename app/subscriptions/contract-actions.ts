@@ -64,6 +64,11 @@ const MAX_QUANTITY = 100;
 
 const id = z.string().min(1).max(200);
 
+export const CANCELLATION_REASONS = ["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+/** Why a subscription is cancelled: one of the fixed reasons, and the customer's own words if any. */
+export const cancellationInput = z.object({ reason: z.enum(CANCELLATION_REASONS), reasonText: z.string().max(500).optional() });
+
 /** An action's input as a form or JSON body sends it; every field checked before anything is sent to Shopify. */
 export const actionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("pause"), months: z.coerce.number().int().min(1).max(12).optional() }),
@@ -74,16 +79,10 @@ export const actionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("changeQuantity"), lineId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
   z.object({ action: z.literal("swapVariant"), lineId: id, variantId: id }),
   z.object({ action: z.literal("addOneTime"), variantId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
-  z.object({
-    action: z.literal("cancel"),
-    reason: z.enum(["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"]),
-    reasonText: z.string().max(500).optional(),
-  }),
+  cancellationInput.extend({ action: z.literal("cancel") }),
   z.object({ action: z.literal("billNow") }),
 ]);
 export type ActionInput = z.infer<typeof actionInput>;
-export type CancellationReason = Extract<ActionInput, { action: "cancel" }>["reason"];
-export const CANCELLATION_REASONS = actionInput.options[8].shape.reason.options;
 
 /** Parses a submitted action; the per-field messages name the fields, for the form to show. */
 export function parseAction(values: Record<string, unknown>): { ok: true; input: ActionInput } | { ok: false; fields: string[] } {

@@ -227,7 +227,9 @@ export const PaymentMethodSendUpdateEmail = operation<
 
 /**
  * What a subscription line could become: the variants of its product (a swap, a one-time item) and
- * the selling plan groups that offer it (a change of frequency), with their plans' prices.
+ * the selling plan groups that offer it (a change of frequency), with their plans' prices. Pages
+ * are sized to stay far below the query cost limit: 10 plans per group cover every plan Orchard
+ * makes in practice (Shopify allows 31).
  */
 export const LineAlternatives = operation<LineAlternativesQuery, LineAlternativesQueryVariables>(`#graphql
   query LineAlternatives($productId: ID!) {
@@ -245,7 +247,7 @@ export const LineAlternatives = operation<LineAlternativesQuery, LineAlternative
       sellingPlanGroups(first: 3) {
         nodes {
           id
-          sellingPlans(first: 31) {
+          sellingPlans(first: 10) {
             nodes {
               id
               name

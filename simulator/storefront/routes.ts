@@ -8,6 +8,7 @@ import type { Simulator } from "../server";
 import type { CartLineRecord, ShopRecord } from "../store";
 import { productDrop } from "./drops";
 import type { Liquid, Template } from "liquidjs";
+import { appProxyRoutes, storeCookie } from "./app-proxy";
 import { blockSettings, createLiquid, formatMoney, loadThemeExtensions, type AppBlock, type ThemeExtension } from "./theme-extensions";
 
 /**
@@ -170,7 +171,7 @@ function page(shop: ShopRecord, title: string, body: string, head = "", scripts 
 ${head}
 </head>
 <body>
-<header><a href="${root}">${escapeHtml(shop.name)}</a><a href="${root}cart">Cart</a></header>
+<header><a href="${root}">${escapeHtml(shop.name)}</a><nav><a href="/account/login?return_url=${encodeURIComponent(root)}">Log in</a> · <a href="${root}cart">Cart</a></nav></header>
 <main>${body}</main>
 ${scripts}
 </body>
@@ -289,7 +290,14 @@ function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?:
   return html(page(shop, "Checkout", body), error ? 422 : 200);
 }
 
+/** The browser's current store, for the pages every store serves at its root (app proxy, login). */
+function withStoreCookie(shop: ShopRecord, response: SimResponse): SimResponse {
+  const cookies = [response.headers?.["set-cookie"] ?? [], storeCookie(shop)].flat();
+  return { ...response, headers: { ...response.headers, "set-cookie": cookies } };
+}
+
 export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?: string): void {
+  appProxyRoutes(sim, router, (shop, title, body) => page(shop, title, body));
   const extensions = loadThemeExtensions(extensionsRoot);
   const shopFor = (store: string | undefined) => sim.store.shop(`${store ?? ""}.myshopify.com`);
   const notFound = html("<h1>Page not found</h1>", 404);
@@ -302,12 +310,14 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
       .filter((p) => p.status === "ACTIVE")
       .map((p) => `<li><a href="${root}products/${escapeHtml(p.handle)}">${escapeHtml(p.title)}</a></li>`)
       .join("");
-    return html(page(shop, "Home", `<h1>${escapeHtml(shop.name)}</h1><ul class="products">${items}</ul>`));
+    return withStoreCookie(shop, html(page(shop, "Home", `<h1>${escapeHtml(shop.name)}</h1><ul class="products">${items}</ul>`)));
   });
 
-  router.on("GET", "/storefront/:store/products/:handle", (req) => {
+  router.on("GET", "/storefront/:store/products/:handle", async (req) => {
     const shop = shopFor(req.params.store);
-    return shop ? productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en") : notFound;
+    return shop
+      ? withStoreCookie(shop, await productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en"))
+      : notFound;
   });
 
   router.on("GET", "/storefront/:store/extensions/:extension/assets/:file", (req) => {

@@ -1,0 +1,15 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { proxyRequest, requireFormToken } from "../self-service/proxy.server";
+import { customerAction } from "../self-service/self-service.server";
+
+/** A change the customer makes from the subscriptions page; back to the page with what happened. */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const proxy = await proxyRequest(request);
+  const form = await request.formData();
+  const customer = requireFormToken(proxy, form);
+  const values = Object.fromEntries([...form.entries()].filter(([key]) => key !== "token"));
+  const result = await customerAction(customer, params.id ?? "", values);
+  if (!result) throw new Response("Not Found", { status: 404 });
+  const list = `${proxy.prefix}/subscriptions`;
+  return redirect(result.ok ? `${list}?done=${String(values.action)}` : `${list}?error=${result.error}`);
+};

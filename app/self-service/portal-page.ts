@@ -1,0 +1,197 @@
+import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { CANCELLATION_REASONS } from "../subscriptions/contract-actions";
+import { formatMoneyMinor } from "../subscriptions/plan-text";
+import type { SaveOffer } from "../subscriptions/retention";
+import type { PortalSubscription } from "./self-service.server";
+
+/**
+ * The customer's subscriptions page on the storefront (served through the app proxy, inside the
+ * shop's theme as Liquid). Plain HTML forms: it works without JavaScript, with a keyboard and a
+ * screen reader. Pure: a view model and a language in, markup out.
+ *
+ * Every text from outside (product and plan names) is HTML-escaped and has its braces encoded, so
+ * nothing a merchant or shopper typed can become Liquid.
+ */
+export const escapeText = (text: string) => text.replace(/[&<>"'{}%]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface PortalContext {
+  locale: string;
+  /** Where the proxy is mounted on the shop's domain, as Shopify says (path_prefix), e.g. /apps/orchard. */
+  prefix: string;
+  token: string;
+}
+
+function translator(localeTag: string) {
+  const locale = resolveLocale(localeTag);
+  const messages = messagesByLocale[locale];
+  return { locale, t: (key: MessageKey, values?: Record<string, string | number>) => escapeText(translate(messages, key, values)) };
+}
+
+const styles = `<style>
+.orchard-portal { max-width: 720px; margin: 0 auto; display: grid; gap: 24px; }
+.orchard-portal section { border: 1px solid rgba(0,0,0,.15); border-radius: 12px; padding: 20px; display: grid; gap: 12px; }
+.orchard-portal form { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 0; }
+.orchard-portal label { display: grid; gap: 4px; }
+.orchard-portal fieldset { border: 0; padding: 0; display: grid; gap: 6px; }
+.orchard-portal fieldset label { display: flex; gap: 8px; align-items: center; }
+.orchard-portal [role=status], .orchard-portal [role=alert] { padding: 12px; border-radius: 8px; background: rgba(0,0,0,.05); }
+.orchard-portal .orchard-actions { display: grid; gap: 12px; }
+</style>`;
+
+function shell(t: ReturnType<typeof translator>["t"], heading: string, body: string): string {
+  return `${styles}<div class="orchard-portal"><h1>${heading}</h1>${body}</div>`;
+}
+
+const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeText(value)}">`;
+
+function actionForm(context: PortalContext, id: string, action: string, button: string, fields = ""): string {
+  return `<form method="post" action="${context.prefix}/subscriptions/${escapeText(id)}">${hidden("token", context.token)}${hidden("action", action)}${fields}<button type="submit">${button}</button></form>`;
+}
+
+export function loginRequiredPage(localeTag: string, loginUrl: string): string {
+  const { t } = translator(localeTag);
+  return shell(
+    t,
+    t("portal.title"),
+    `<p>${t("portal.loginRequired")}</p><p><a href="${escapeText(loginUrl)}">${t("portal.logIn")}</a></p>`,
+  );
+}
+
+export function subscriptionsPage(
+  context: PortalContext,
+  subscriptions: PortalSubscription[],
+  notice: { done?: string | null; error?: string | null },
+): string {
+  const { t, locale } = translator(context.locale);
+  const dateOf = (iso: string, timeZone: string) =>
+    escapeText(new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(new Date(iso)));
+  const flash = [
+    notice.done && (messagesByLocale.en.portal.done as Record<string, string>)[notice.done]
+      ? `<p role="status">${t(`portal.done.${notice.done as "pause"}`)}</p>`
+      : "",
+    notice.error && (messagesByLocale.en.portal.errors as Record<string, string>)[notice.error]
+      ? `<p role="alert">${t(`portal.errors.${notice.error as "notAllowed"}`)}</p>`
+      : "",
+  ].join("");
+  const sections = subscriptions.map((s) => {
+    const can = (action: string) => s.actions.includes(action as never);
+    const items = s.items
+      .map(
+        (item) =>
+          `<li>${escapeText(item.title)} × ${item.quantity} · ${escapeText(formatMoneyMinor(item.unitPriceMinor, s.currencyCode, locale))}${item.oneTime ? ` (${t("portal.oneTime")})` : ""}</li>`,
+      )
+      .join("");
+    const when =
+      s.status === "PAUSED"
+        ? `<p>${t("portal.paused")}${s.resumeAt ? ` ${t("portal.resumesOn", { date: dateOf(s.resumeAt, s.timeZone) })}` : ""}</p>`
+        : s.nextOrderAt
+          ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone) })}</p>`
+          : "";
+    const recurring = s.items.filter((i) => !i.oneTime);
+    const forms = [
+      can("resume") ? actionForm(context, s.id, "resume", t("portal.resume")) : "",
+      can("skip") ? actionForm(context, s.id, "skip", t("portal.skip")) : "",
+      can("pause") ? actionForm(context, s.id, "pause", t("portal.pause")) : "",
+      can("reschedule")
+        ? actionForm(
+            context,
+            s.id,
+            "reschedule",
+            t("portal.reschedule"),
+            `<label>${t("portal.dateLabel")}<input type="date" name="date" required></label>`,
+          )
+        : "",
+      can("changeFrequency") && s.plans.length > 1
+        ? actionForm(
+            context,
+            s.id,
+            "changeFrequency",
+            t("portal.changeFrequency"),
+            `<label>${t("portal.frequencyLabel")}<select name="sellingPlanId">${s.plans
+              .map((p) => `<option value="${escapeText(p.id)}"${p.current ? " selected" : ""}>${escapeText(p.name)}</option>`)
+              .join("")}</select></label>`,
+          )
+        : "",
+      ...(can("changeQuantity")
+        ? recurring.map((item) =>
+            actionForm(
+              context,
+              s.id,
+              "changeQuantity",
+              t("portal.changeQuantity"),
+              `${hidden("lineId", item.id)}<label>${t("portal.quantityLabel", { title: item.title })}<input type="number" name="quantity" min="1" max="100" value="${item.quantity}" required></label>`,
+            ),
+          )
+        : []),
+      can("addOneTime") && s.variants.length
+        ? actionForm(
+            context,
+            s.id,
+            "addOneTime",
+            t("portal.addOneTime"),
+            `${hidden("quantity", "1")}<label>${t("portal.oneTimeLabel")}<select name="variantId">${s.variants
+              .map((v) => `<option value="${escapeText(v.id)}">${escapeText(v.title)}</option>`)
+              .join("")}</select></label>`,
+          )
+        : "",
+      can("cancel") ? `<p><a href="${context.prefix}/subscriptions/${escapeText(s.id)}/cancel">${t("portal.cancel")}</a></p>` : "",
+    ].join("");
+    return `<section aria-labelledby="subscription-${escapeText(s.id)}"><h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2><ul>${items}</ul>${when}<div class="orchard-actions">${forms}</div></section>`;
+  });
+  return shell(t, t("portal.title"), flash + (sections.join("") || `<p>${t("portal.empty")}</p>`));
+}
+
+export function cancelReasonPage(context: PortalContext, subscription: PortalSubscription): string {
+  const { t } = translator(context.locale);
+  const reasons = CANCELLATION_REASONS.map(
+    (reason, index) =>
+      `<label><input type="radio" name="reason" value="${reason}"${index === 0 ? " required" : ""}>${t(`subscriptions.reasons.${reason}`)}</label>`,
+  ).join("");
+  return shell(
+    t,
+    t("portal.cancelTitle"),
+    `<p>${t("portal.cancelIntro", { plan: escapeText(subscription.planName) })}</p>
+<form method="post" action="${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel">${hidden("token", context.token)}${hidden("step", "reason")}
+<fieldset><legend>${t("portal.reasonLegend")}</legend>${reasons}</fieldset>
+<label>${t("portal.reasonText")}<textarea name="reasonText" maxlength="500" rows="3"></textarea></label>
+<button type="submit">${t("portal.continue")}</button></form>
+<p><a href="${context.prefix}/subscriptions">${t("portal.keep")}</a></p>`,
+  );
+}
+
+export function cancelOffersPage(
+  context: PortalContext,
+  subscription: PortalSubscription,
+  offers: SaveOffer[],
+  reason: string,
+  reasonText: string,
+): string {
+  const { t } = translator(context.locale);
+  const base = `${hidden("token", context.token)}${hidden("reason", reason)}${hidden("reasonText", reasonText)}`;
+  const action = `${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel`;
+  const offerForm = (offer: SaveOffer): string => {
+    const fields = `${base}${hidden("step", "accept")}${hidden("offer", offer.kind)}`;
+    switch (offer.kind) {
+      case "pause":
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.pause", { months: offer.months })}</button></form>`;
+      case "skip":
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.skip")}</button></form>`;
+      case "discount":
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.discount", { percent: offer.percent })}</button></form>`;
+      case "frequency":
+        return subscription.plans.length > 1
+          ? `<form method="post" action="${action}">${fields}<label>${t("portal.frequencyLabel")}<select name="sellingPlanId">${subscription.plans
+              .filter((p) => !p.current)
+              .map((p) => `<option value="${escapeText(p.id)}">${escapeText(p.name)}</option>`)
+              .join("")}</select></label><button type="submit">${t("portal.offers.frequency")}</button></form>`
+          : "";
+    }
+  };
+  const shown = offers.map(offerForm).filter(Boolean);
+  return shell(
+    t,
+    t("portal.offersTitle"),
+    `${shown.length ? `<p>${t("portal.offersIntro")}</p><div class="orchard-actions">${shown.join("")}</div>` : ""}
+<form method="post" action="${action}">${base}${hidden("step", "decline")}<button type="submit">${t("portal.confirmCancel")}</button></form>`,
+  );
+}

@@ -1,0 +1,45 @@
+import { redirect } from "@remix-run/node";
+import { authenticate } from "../shopify.server";
+import { customerFromProxy, formToken, formTokenValid, type Customer } from "./self-service.server";
+
+/**
+ * Every request through the app proxy (the storefront's /apps/orchard/… pages): the library checks
+ * Shopify's signature (400 otherwise); the customer is the one Shopify says is logged in.
+ */
+export interface ProxyRequest {
+  shop: string;
+  customer: Customer | null;
+  locale: string;
+  /** Where Shopify mounts the proxy on the shop's domain, for links and form actions. */
+  prefix: string;
+  token: string;
+  liquid: (body: string, status?: number) => Response;
+}
+
+const PREFIX = /^\/(apps|a|community|tools)\/[a-z0-9-]{1,60}$/;
+
+export async function proxyRequest(request: Request): Promise<ProxyRequest> {
+  const { liquid, session } = await authenticate.public.appProxy(request);
+  const url = new URL(request.url);
+  const shop = url.searchParams.get("shop") ?? "";
+  // Orchard can do nothing for a shop it is not installed on (no offline token).
+  if (!session) throw new Response("Not Found", { status: 404 });
+  const customer = customerFromProxy(shop, url.searchParams.get("logged_in_customer_id"));
+  const prefix = url.searchParams.get("path_prefix") ?? "";
+  const language = (request.headers.get("accept-language") ?? "en").split(",")[0]!.trim();
+  return {
+    shop,
+    customer,
+    locale: language,
+    prefix: PREFIX.test(prefix) ? prefix : "/apps/orchard",
+    token: customer ? formToken(customer) : "",
+    liquid: (body, status = 200) => liquid(body, { status }),
+  };
+}
+
+/** A POST from the page must come from the page: the customer's form token, or back to the list. */
+export function requireFormToken(proxy: ProxyRequest, form: FormData): Customer {
+  if (!proxy.customer) throw redirect(`/account/login?return_url=${encodeURIComponent(`${proxy.prefix}/subscriptions`)}`);
+  if (!formTokenValid(proxy.customer, form.get("token"))) throw redirect(`${proxy.prefix}/subscriptions?error=expired`);
+  return proxy.customer;
+}
