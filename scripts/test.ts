@@ -32,6 +32,7 @@ const suites = (database: string, projects: string[]): Step => ({
 const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "typecheck (checkout extension)", command: [bin("tsc"), "-p", "extensions/orchard-checkout"] },
+  { name: "typecheck (customer account extension)", command: [bin("tsc"), "-p", "extensions/orchard-customer-account"] },
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
   // The production build refuses server-only code reaching the browser bundle.
   { name: "build", command: [bin("remix"), "vite:build"] },

@@ -5,7 +5,8 @@ export interface SessionTokenClaims {
   iss: string;
   dest: string;
   aud: string;
-  sub: string;
+  /** The staff member (admin) or the customer (customer accounts; absent when nobody is signed in). */
+  sub?: string;
   exp: number;
   nbf: number;
   iat: number;
@@ -22,6 +23,11 @@ export function signSessionToken(claims: SessionTokenClaims, secret: string): st
   return `${head}.${body}.${signature}`;
 }
 
+/** A minute's validity from now, with the unique ids every Shopify session token carries. */
+function lifetime(nowSeconds: number) {
+  return { exp: nowSeconds + 60, nbf: nowSeconds - 5, iat: nowSeconds, jti: randomUUID(), sid: randomUUID() };
+}
+
 export function issueSessionToken(opts: { shop: string; apiKey: string; secret: string; userId: number; nowSeconds: number }): string {
   return signSessionToken(
     {
@@ -29,14 +35,25 @@ export function issueSessionToken(opts: { shop: string; apiKey: string; secret: 
       dest: `https://${opts.shop}`,
       aud: opts.apiKey,
       sub: String(opts.userId),
-      exp: opts.nowSeconds + 60,
-      nbf: opts.nowSeconds - 5,
-      iat: opts.nowSeconds,
-      jti: randomUUID(),
-      sid: randomUUID(),
+      ...lifetime(opts.nowSeconds),
     },
     opts.secret,
   );
+}
+
+/**
+ * The session token a customer account UI extension gets from `shopify.sessionToken.get()`: the
+ * shop's domain as `dest`, and the signed-in customer's gid as `sub` (absent when nobody is).
+ */
+export function issueCustomerAccountToken(opts: {
+  shop: string;
+  apiKey: string;
+  secret: string;
+  customerId: number | null;
+  nowSeconds: number;
+}): string {
+  const claims = { iss: `https://${opts.shop}`, dest: opts.shop, aud: opts.apiKey, ...lifetime(opts.nowSeconds) };
+  return signSessionToken(opts.customerId ? { ...claims, sub: `gid://shopify/Customer/${opts.customerId}` } : claims, opts.secret);
 }
 
 /** Checks signature, audience and time window; returns the claims or null. */

@@ -6,7 +6,8 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
-import { parseAction, type CancellationReason } from "../subscriptions/contract-actions";
+import { z } from "zod";
+import { cancellationInput, parseAction, type CancellationReason } from "../subscriptions/contract-actions";
 import {
   acceptSaveOffer,
   actionsFor,
@@ -98,34 +99,60 @@ export async function customerAction(
   return shopifyRefusalsAsResult(async () => performAction(await backgroundAdmin(customer.shop), loaded, parsed.input, "customer"));
 }
 
-/** The cancellation flow, step one: the reason; the answer is the offers that fit it. */
-export async function customerStartCancellation(
-  customer: Customer,
-  contractId: string,
-  reason: CancellationReason,
-  reasonText: string | undefined,
-): Promise<SaveOffer[] | null> {
-  const loaded = await contractWithState(customer.shop, contractId, customer.customerId);
-  if (!loaded || !actionsFor(loaded, "customer").includes("cancel")) return null;
-  return startCancellation(await backgroundAdmin(customer.shop), loaded, "customer", reason, reasonText);
-}
+/** A step of the cancellation flow as the page or the extension sends it. */
+const cancellationStep = z.discriminatedUnion("step", [
+  cancellationInput.extend({ step: z.literal("reason") }),
+  cancellationInput.extend({
+    step: z.literal("accept"),
+    offer: z.enum(["pause", "skip", "frequency", "discount"]),
+    sellingPlanId: z.string().max(200).optional(),
+  }),
+  cancellationInput.extend({ step: z.literal("decline") }),
+]);
 
-/** Step two: an offer taken, or every offer declined and the subscription cancelled. */
-export async function customerFinishCancellation(
+export type CancellationStepResult =
+  | { kind: "invalid" }
+  | { kind: "offers"; offers: SaveOffer[]; reason: CancellationReason; reasonText: string }
+  | { kind: "done"; result: CustomerActionResult; done: string };
+
+const doneFor = { pause: "pause", skip: "skip", frequency: "changeFrequency", discount: "discount" } as const;
+
+/**
+ * The cancellation flow: the reason, answered with the offers that fit it (each recorded as
+ * offered); then an offer taken, or every offer declined and the subscription cancelled. Null when
+ * the subscription is not the customer's or cannot be cancelled.
+ */
+export async function customerCancellationStep(
   customer: Customer,
   contractId: string,
-  choice: { accept: SaveOffer["kind"]; sellingPlanId?: string } | { decline: true },
-  reason: CancellationReason,
-  reasonText: string | undefined,
-): Promise<CustomerActionResult | null> {
+  values: Record<string, unknown>,
+): Promise<CancellationStepResult | null> {
   const loaded = await contractWithState(customer.shop, contractId, customer.customerId);
   if (!loaded || !actionsFor(loaded, "customer").includes("cancel")) return null;
+  const parsed = cancellationStep.safeParse({ ...values, reasonText: values.reasonText || undefined });
+  if (!parsed.success) return { kind: "invalid" };
+  const { reason, reasonText } = parsed.data;
   const admin = await backgroundAdmin(customer.shop);
-  return shopifyRefusalsAsResult(() =>
-    "decline" in choice
-      ? declineAndCancel(admin, loaded, "customer", reason, reasonText)
-      : acceptSaveOffer(admin, loaded, "customer", reason, choice.accept, { sellingPlanId: choice.sellingPlanId }),
-  );
+  switch (parsed.data.step) {
+    case "reason":
+      return {
+        kind: "offers",
+        offers: await startCancellation(admin, loaded, "customer", reason, reasonText),
+        reason,
+        reasonText: reasonText ?? "",
+      };
+    case "accept": {
+      const { offer, sellingPlanId } = parsed.data;
+      const result = await shopifyRefusalsAsResult(() => acceptSaveOffer(admin, loaded, "customer", reason, offer, { sellingPlanId }));
+      return { kind: "done", result, done: doneFor[offer] };
+    }
+    case "decline":
+      return {
+        kind: "done",
+        result: await shopifyRefusalsAsResult(() => declineAndCancel(admin, loaded, "customer", reason, reasonText)),
+        done: "cancel",
+      };
+  }
 }
 
 async function shopifyRefusalsAsResult(run: () => Promise<ActionResult>): Promise<CustomerActionResult> {
@@ -161,4 +188,10 @@ export function formTokenValid(customer: Customer, token: unknown): boolean {
     const given = Buffer.from(token);
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
+}
+
+/** The customer a customer-account session token names (`sub`), in the shop it was issued for (`dest`). */
+export function customerFromSessionToken(token: { dest: string; sub?: string }): Customer | null {
+  const shop = new URL(token.dest.startsWith("http") ? token.dest : `https://${token.dest}`).hostname;
+  return token.sub && /^gid:\/\/shopify\/Customer\/\d+$/.test(token.sub) ? { shop, customerId: token.sub } : null;
 }

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authenticate } from "../shopify.server";
+import { customerFromSessionToken, customerSubscriptions } from "../self-service/self-service.server";
+
+/**
+ * The customer account extension's "Subscriptions" page reads the signed-in customer's
+ * subscriptions here, authenticated by the customer account session token.
+ */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
+  const customer = customerFromSessionToken(sessionToken);
+  if (!customer) return cors(Response.json({ errors: "Unauthorized" }, { status: 401 }));
+  return cors(Response.json({ subscriptions: await customerSubscriptions(customer) }));
+};

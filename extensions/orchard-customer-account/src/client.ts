@@ -1,0 +1,79 @@
+/**
+ * The extension's side of Orchard's customer API: every call carries the customer account session
+ * token, which is all Orchard trusts to know who the customer is. No Shopify API here, so it is
+ * tested on its own against a fake server.
+ */
+
+/** Where Orchard runs: the app's URL, as in shopify.app.toml's application_url (a test keeps them equal). */
+export const APP_URL = "https://orchard.example.com";
+
+export type Action = "pause" | "resume" | "skip" | "reschedule" | "changeFrequency" | "changeQuantity" | "addOneTime" | "cancel";
+
+export interface Subscription {
+  id: string;
+  status: "ACTIVE" | "PAUSED";
+  timeZone: string;
+  currencyCode: string;
+  planName: string;
+  nextOrderAt: string | null;
+  resumeAt: string | null;
+  items: { id: string; title: string; quantity: number; unitPriceMinor: number; oneTime: boolean }[];
+  actions: Action[];
+  plans: { id: string; name: string; current: boolean }[];
+  variants: { id: string; title: string }[];
+}
+
+export type Offer = { kind: "pause"; months: number } | { kind: "skip" } | { kind: "frequency" } | { kind: "discount"; percent: number };
+
+export const REASONS = ["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"] as const;
+export type Reason = (typeof REASONS)[number];
+
+export type ChangeResult = { ok: true } | { ok: false; error: string };
+
+export interface CustomerApi {
+  list(): Promise<Subscription[]>;
+  change(id: string, change: Record<string, string | number>): Promise<ChangeResult>;
+  offersFor(id: string, reason: Reason, reasonText: string): Promise<Offer[]>;
+  finishCancellation(
+    id: string,
+    reason: Reason,
+    choice: { accept: Offer["kind"]; sellingPlanId?: string } | "decline",
+  ): Promise<ChangeResult>;
+}
+
+export function customerApi(token: () => Promise<string>, fetcher: typeof fetch = fetch, base = APP_URL): CustomerApi {
+  const call = async (path: string, body?: unknown) => {
+    const response = await fetcher(`${base}/api/customer/subscriptions${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { Authorization: `Bearer ${await token()}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    return { status: response.status, json: json ?? {} };
+  };
+  const outcome = (answer: { status: number; json: Record<string, unknown> }): ChangeResult => {
+    const result = (answer.json.result ?? answer.json) as { ok?: boolean; error?: string };
+    return result.ok ? { ok: true } : { ok: false, error: result.error ?? (answer.status === 404 ? "notFound" : "unavailable") };
+  };
+  return {
+    async list() {
+      const answer = await call("");
+      if (answer.status !== 200) throw new Error(`Orchard answered ${answer.status}`);
+      return (answer.json.subscriptions ?? []) as Subscription[];
+    },
+    async change(id, change) {
+      return outcome(await call(`/${encodeURIComponent(id)}`, change));
+    },
+    async offersFor(id, reason, reasonText) {
+      const answer = await call(`/${encodeURIComponent(id)}`, { step: "reason", reason, reasonText });
+      return answer.json.kind === "offers" ? (answer.json.offers as Offer[]) : [];
+    },
+    async finishCancellation(id, reason, choice) {
+      const body =
+        choice === "decline"
+          ? { step: "decline", reason }
+          : { step: "accept", reason, offer: choice.accept, sellingPlanId: choice.sellingPlanId };
+      return outcome(await call(`/${encodeURIComponent(id)}`, body));
+    },
+  };
+}
