@@ -127,7 +127,10 @@ describe("the customer account extension's client", () => {
     const [subscription] = await api.list();
     expect(subscription).toMatchObject({ id: stored.id, status: "ACTIVE", items: [{ quantity: 1 }] });
     expect(await api.change(stored.id, { action: "skip" })).toEqual({ ok: true });
-    expect(await api.change(stored.id, { action: "changeQuantity", lineId: "x", quantity: 0 })).toEqual({ ok: false, error: "invalidInput" });
+    expect(await api.change(stored.id, { action: "changeQuantity", lineId: "x", quantity: 0 })).toEqual({
+      ok: false,
+      error: "invalidInput",
+    });
     expect((await api.offersFor(stored.id, "going_away", "")).map((o) => o.kind)).toEqual(["pause", "skip"]);
     expect(await api.finishCancellation(stored.id, "going_away", { accept: "pause" })).toEqual({ ok: true });
     expect(contract.status).toBe("PAUSED");
