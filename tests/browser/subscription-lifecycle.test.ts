@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { completeCheckout } from "../../simulator/checkout";
+import type { ContractRecord } from "../../simulator/store";
+import { setUpBrowserStack } from "../support/browser-stack";
+
+const ui = setUpBrowserStack(
+  { domain: "browser-lifecycle.myshopify.com", name: "Lifecycle Test Coffee", ianaTimezone: "UTC" },
+  { customers: 5, months: 1 },
+);
+let merchantsCase: ContractRecord;
+let customersCase: ContractRecord;
+let customerEmail: string;
+
+// Orchard is installed; two customers subscribed at checkout to a plan of two frequencies.
+beforeAll(async () => {
+  const { app } = await ui.openAdmin("/app");
+  await app.getByText("products in 4 collections", { exact: false }).waitFor({ timeout: 60_000 });
+  const coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
+  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/selling-plan-groups`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name: "Subscribe and save",
+      productIds: [coffee.id],
+      plans: [
+        { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+        { name: "Every month", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
+      ],
+    }),
+  });
+  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
+  const [first, second] = [...ui.shop.customers.values()];
+  const subscribe = async (email: string) =>
+    (
+      await completeCheckout(ui.stack.simulator, ui.shop, {
+        email,
+        lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+      })
+    ).contracts[0]!;
+  merchantsCase = await subscribe(first!.email);
+  customersCase = await subscribe(second!.email);
+  customerEmail = second!.email;
+});
+
+describe("the merchant", () => {
+  it("pauses a subscription and then cancels it with a reason, from its page in the admin", async () => {
+    const { page, app } = await ui.openAdmin("/app/subscriptions");
+    const customer = ui.shop.customers.get(merchantsCase.customerId)!;
+    await app.getByRole("link", { name: customer.email }).click({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Pause" }).click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Resume" }).waitFor({ timeout: 30_000 });
+    expect(merchantsCase.status).toBe("PAUSED");
+    await expect.poll(() => page.locator("#toasts").textContent()).toContain("Subscription paused");
+
+    await app.getByRole("button", { name: "Cancel subscription" }).click();
+    const dialog = app.getByRole("dialog");
+    await dialog.getByLabel("Reason").selectOption("going_away");
+    await dialog.getByLabel("Details (optional)").fill("Moving abroad");
+    await dialog.getByRole("button", { name: "Cancel subscription" }).click();
+    await app.getByText("Cancellation reason").waitFor({ timeout: 30_000 });
+    const reasonCard = app.getByRole("heading", { name: "Cancellation reason" }).locator("xpath=..");
+    expect(await reasonCard.textContent()).toContain("I'm going away");
+    expect(merchantsCase.status).toBe("CANCELLED");
+    expect(await app.getByRole("button", { name: "Resume" }).count()).toBe(0);
+    await page.screenshot({ path: "test-results/admin-subscription-cancelled.png" });
+  });
+});
+
+describe("the customer, on the store's subscriptions page", () => {
+  it("skips the next order, then starts to cancel and takes the pause offered instead", async () => {
+    const page = await ui.newPage();
+    await page.goto(ui.storefrontUrl(""));
+    await page.getByRole("link", { name: "Log in" }).click();
+    await page.goto(`${ui.stack.simulatorUrl}/account/login?return_url=/apps/orchard/subscriptions`);
+    await page.getByLabel("Email").fill(customerEmail);
+    await page.getByLabel("Email").press("Enter");
+    await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole("heading", { name: "Every 2 weeks" }).isVisible()).toBe(true);
+    const nextBefore = await page.getByText("Next order:").textContent();
+
+    await page.getByRole("button", { name: "Skip next order" }).click();
+    await page.getByRole("status").getByText("Your next order is skipped.").waitFor();
+    expect(await page.getByText("Next order:").textContent()).not.toBe(nextBefore);
+
+    // Keyboard only, as some customers do.
+    await page.getByRole("link", { name: "Cancel subscription" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Cancel your subscription" }).waitFor();
+    await page.getByRole("group", { name: "Why do you want to cancel?" }).getByLabel("I'm going away").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Before you go" }).waitFor();
+    await page.getByRole("button", { name: "Pause for 2 month(s) instead" }).click();
+
+    await page.getByRole("status").getByText("Your subscription is paused.").waitFor();
+    expect(await page.getByText("Resumes on", { exact: false }).isVisible()).toBe(true);
+    expect(customersCase.status).toBe("PAUSED");
+    await page.screenshot({ path: "test-results/storefront-subscriptions-paused.png" });
+    // The customer hears of it in their own language.
+    const french = ui.shop.customers.get(customersCase.customerId)!.locale.startsWith("fr");
+    const pausedSubject = french
+      ? "Votre abonnement Lifecycle Test Coffee est suspendu"
+      : "Your Lifecycle Test Coffee subscription is paused";
+    await expect
+      .poll(() => ui.stack.simulator.mailbox.to(customerEmail).map((m) => m.subject), { timeout: 30_000 })
+      .toContain(pausedSubject);
+  });
+});
