@@ -19,6 +19,9 @@ const schema = z
     // Set only in the demo and tests: routes every *.myshopify.com call to the local store simulator.
     SHOPIFY_SIMULATOR_URL: z.string().url("must be the simulator's URL, e.g. http://127.0.0.1:4100").optional(),
     ORCHARD_RUN_WORKERS: z.enum(["inline", "none"]).default("inline"),
+    // How long work a worker claimed (a charge being sent, a webhook, an email) stays its own before
+    // another worker may take it up, in case the first one died.
+    WORKER_LEASE_SECONDS: z.coerce.number().int().min(1, "must be at least 1 second").max(3600).default(300),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Where Orchard's emails to subscribers go out: smtp://user:pass@host:port (smtps:// for TLS).
     SMTP_URL: z

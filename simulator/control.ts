@@ -194,4 +194,15 @@ export function controlRoutes(sim: Simulator, router: Router): void {
   router.on("GET", "/_control/clock", () => json(200, { now: sim.clock.now().toISOString() }));
 
   router.on("GET", "/_control/webhooks", () => json(200, { deliveries: sim.webhooks.deliveries }));
+
+  // From now on every webhook arrives twice and late by a random delay (null turns it off).
+  router.on("POST", "/_control/webhooks/chaos", (req) => {
+    const input = z
+      .object({ duplicate: z.boolean(), maxDelayMs: z.number().int().min(0).max(60_000) })
+      .nullable()
+      .safeParse(req.json() ?? null);
+    if (!input.success) return json(422, { errors: input.error.issues });
+    sim.webhooks.chaos = input.data;
+    return json(200, { chaos: sim.webhooks.chaos });
+  });
 }

@@ -203,6 +203,8 @@ export interface ShopRecord {
   sellingPlanGroups: Map<number, SellingPlanGroupRecord>;
   contracts: Map<number, ContractRecord>;
   billingAttempts: Map<number, BillingAttemptRecord>;
+  /** The same attempts by contract and idempotency key ("{contractId}:{key}"), as Shopify looks them up. */
+  billingAttemptsByKey: Map<string, BillingAttemptRecord>;
   drafts: Map<number, DraftRecord>;
   /** Payment method update emails Shopify sent customers at the app's request. */
   paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
@@ -250,6 +252,7 @@ export class Store {
       sellingPlanGroups: new Map(),
       contracts: new Map(),
       billingAttempts: new Map(),
+      billingAttemptsByKey: new Map(),
       drafts: new Map(),
       paymentUpdateEmails: [],
       failingPayments: [],

@@ -50,6 +50,11 @@ export function webhookHeaders(opts: {
  */
 export class WebhookSender {
   readonly deliveries: DeliveryRecord[] = [];
+  /**
+   * Shopify's worst day, for every webhook: each delivered twice (same webhook id, as a retry) and
+   * each after a random delay up to maxDelayMs, so they arrive out of order.
+   */
+  chaos: { duplicate: boolean; maxDelayMs: number } | null = null;
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
@@ -94,10 +99,12 @@ export class WebhookSender {
       this.deliveries.push(record);
       return record;
     };
+    const delayMs = options.delayMs ?? (this.chaos ? Math.floor(Math.random() * this.chaos.maxDelayMs) : 0);
+    const duplicate = options.duplicate ?? this.chaos?.duplicate ?? false;
     const run = async () => {
-      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const first = await deliverOnce();
-      return options.duplicate ? [first, await deliverOnce()] : [first];
+      return duplicate ? [first, await deliverOnce()] : [first];
     };
     const promise = run();
     this.pending.add(promise);

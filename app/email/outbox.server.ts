@@ -1,4 +1,5 @@
 import { clock } from "../clock";
+import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import { mailer } from "./mailer.server";
 import { renderEmail, type EmailData, type EmailKind } from "./templates";
@@ -11,7 +12,6 @@ import { renderEmail, type EmailData, type EmailKind } from "./templates";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const MAX_SEND_ATTEMPTS = 5;
-const SENDING_LEASE_MS = 5 * 60_000;
 
 export interface SubscriberOfContract {
   id: string;
@@ -76,7 +76,7 @@ export async function enqueueEmail(
 export async function sendPendingEmails(limit = 100): Promise<number> {
   const transport = mailer();
   if (!transport) return 0;
-  const leaseExpired = new Date(Date.now() - SENDING_LEASE_MS);
+  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
   const pending = await db().emailMessage.findMany({
     // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
     // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.

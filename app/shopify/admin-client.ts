@@ -67,6 +67,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Wall-clock milliseconds, for pacing against the bucket. */
+  now: () => number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -76,7 +78,50 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxDelayMs: 5_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
+  now: () => Date.now(),
 };
+
+/**
+ * Orchard's picture of one shop's leaky bucket, from the throttleStatus of Shopify's last answer,
+ * refilled at the restore rate since and drawn down by what Orchard has sent since. Before a
+ * request whose cost it has seen, the client waits until the bucket should hold it: a paced client
+ * is never refused, where one that only reacts to THROTTLED spends a round trip per refusal and
+ * waits longer than it needs. One gauge per shop per process, shared by every client of the shop.
+ */
+export class ThrottleGauge {
+  private status: ThrottleStatus | null = null;
+  private at = 0;
+  private readonly costs = new Map<string, number>();
+
+  /** Milliseconds to wait before sending `operation`, then counts its expected cost as spent. */
+  reserve(operation: string, now: number): number {
+    const cost = this.costs.get(operation);
+    if (!this.status || cost === undefined) return 0;
+    const { maximumAvailable, restoreRate } = this.status;
+    const available = Math.min(maximumAvailable, this.status.currentlyAvailable + ((now - this.at) / 1000) * restoreRate);
+    const waitMs = available >= cost || restoreRate <= 0 ? 0 : Math.ceil(((cost - available) / restoreRate) * 1000);
+    this.status = { ...this.status, currentlyAvailable: available + (waitMs / 1000) * restoreRate - cost };
+    this.at = now + waitMs;
+    return waitMs;
+  }
+
+  record(operation: string, cost: QueryCost | undefined, now: number): void {
+    if (!cost) return;
+    this.costs.set(operation, cost.requestedQueryCost);
+    this.status = cost.throttleStatus;
+    this.at = now;
+  }
+}
+
+const gauges = new Map<string, ThrottleGauge>();
+function gaugeOf(shop: string): ThrottleGauge {
+  let gauge = gauges.get(shop);
+  if (!gauge) {
+    gauge = new ThrottleGauge();
+    gauges.set(shop, gauge);
+  }
+  return gauge;
+}
 
 /** How long until the bucket holds `needed` points again, plus a little for the clock skew. */
 export function throttleWaitMs(cost: QueryCost | undefined, fallbackMs: number): number {
@@ -101,14 +146,23 @@ function collectUserErrors(data: unknown): UserError[] {
   });
 }
 
-export function createAdminClient(shop: string, transport: Transport, policy: RetryPolicy = defaultRetryPolicy): AdminClient {
+export function createAdminClient(
+  shop: string,
+  transport: Transport,
+  policy: RetryPolicy = defaultRetryPolicy,
+  gauge: ThrottleGauge = gaugeOf(shop),
+): AdminClient {
   return {
     shop,
     async request<TData, TVariables extends Record<string, unknown>>(op: Operation<TData, TVariables>, variables?: TVariables) {
       let failures = 0;
       let throttles = 0;
       for (;;) {
+        // After a THROTTLED answer the client has just waited for exactly the points missing.
+        const pace = throttles === 0 ? gauge.reserve(op.name, policy.now()) : 0;
+        if (pace > 0) await policy.sleep(pace);
         const response = await transport(op.document, variables);
+        gauge.record(op.name, response.extensions?.cost, policy.now());
         const throttled = response.errors?.some((e) => e.extensions?.code === "THROTTLED") ?? false;
         if (throttled) {
           throttles += 1;

@@ -1,4 +1,5 @@
 import { clock } from "../clock";
+import { config } from "../config.server";
 import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
@@ -15,7 +16,6 @@ import { BillingAttemptCreate } from "./billing.queries";
  *     attempt Shopify already made: the customer is charged once.
  * Dunning retries (dunning.server.ts) are attempts of the same cycle with the next retry number.
  */
-const SENDING_LEASE_MS = 5 * 60_000;
 
 /** Deterministic: the same contract, cycle and retry always give the same key, in every process. */
 export function idempotencyKey(contractShopifyId: string, cycle: number, retry = 0): string {
@@ -143,7 +143,7 @@ async function sendOne(admin: AdminClient, attempt: AttemptToSend): Promise<bool
 export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<AdminClient>, perShop = 100): Promise<number> {
   // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
   // (the business clock may be moved in tests and the demo).
-  const leaseExpired = new Date(Date.now() - SENDING_LEASE_MS);
+  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
   const due = {
     OR: [
       { status: "scheduled", sendAfter: { lte: clock().now() } },

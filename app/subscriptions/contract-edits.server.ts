@@ -1,4 +1,3 @@
-import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import {
   ContractActivate,
@@ -40,11 +39,7 @@ export async function publishNextBillingDate(admin: AdminClient, contractId: str
 }
 
 /** One-time items ride on the contract until the order they were added for is paid, then go. */
-export async function removeSettledOneTimeItems(admin: AdminClient, contractId: string, paidCycle: number): Promise<void> {
-  const settled = await db().subscriptionLine.findMany({
-    where: { contract: { shop: admin.shop, shopifyId: contractId }, oneTimeCycle: { lte: paidCycle } },
-  });
-  if (settled.length === 0) return;
+export async function removeOneTimeItems(admin: AdminClient, contractId: string, settled: { shopifyId: string }[]): Promise<void> {
   await editContract(admin, contractId, async (draftId) => {
     for (const line of settled) await admin.request(DraftLineRemove, { draftId, lineId: line.shopifyId });
   });

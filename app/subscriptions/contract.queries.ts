@@ -1,7 +1,11 @@
 import { operation } from "../shopify/admin-client";
 import type { ContractDetailQuery, ContractDetailQueryVariables } from "../types/admin.generated";
 
-/** A subscription contract as Orchard mirrors it. */
+/**
+ * A subscription contract as Orchard mirrors it. Its lines come in one page of 25: a subscription
+ * carries a handful of products, and a larger page would cost every sync more of the shop's rate
+ * limit (the query cost counts the page size, not the lines returned).
+ */
 export const ContractDetail = operation<ContractDetailQuery, ContractDetailQueryVariables>(`#graphql
   query ContractDetail($id: ID!) {
     subscriptionContract(id: $id) {
@@ -36,7 +40,7 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
         interval
         intervalCount
       }
-      lines(first: 50) {
+      lines(first: 25) {
         nodes {
           id
           productId

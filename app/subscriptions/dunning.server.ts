@@ -6,7 +6,7 @@ import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
 import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
-import { removeSettledOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { removeOneTimeItems, setContractStatus } from "./contract-edits.server";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
 
 /**
@@ -21,20 +21,25 @@ export interface BillingOutcome {
   errorCode: string | null;
 }
 
-export async function recordBillingOutcome(admin: AdminClient, outcome: BillingOutcome): Promise<void> {
+/**
+ * Outcomes arrive by the thousand on a billing day, so the common one (a success) costs one read and
+ * one write; the shop's Admin client is only opened when Shopify must be asked for more.
+ */
+export async function recordBillingOutcome(shop: string, adminFor: () => Promise<AdminClient>, outcome: BillingOutcome): Promise<void> {
   const attempt = await db().billingAttempt.findFirst({
-    where: { shop: admin.shop, idempotencyKey: outcome.idempotencyKey },
+    where: { shop, idempotencyKey: outcome.idempotencyKey },
     include: { contract: { include: { lines: true } } },
   });
   if (!attempt) return; // not a charge Orchard made (another app's, or a shop since forgotten)
   const { contract } = attempt;
 
   if (!outcome.errorCode) {
-    await db().$transaction([
-      db().billingAttempt.update({ where: { id: attempt.id }, data: { status: "succeeded", orderId: outcome.orderId } }),
-      db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } }),
-    ]);
-    await removeSettledOneTimeItems(admin, contract.shopifyId, attempt.cycle);
+    await db().billingAttempt.update({ where: { id: attempt.id }, data: { status: "succeeded", orderId: outcome.orderId } });
+    if (contract.dunningCycle === attempt.cycle) {
+      await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
+    }
+    const settled = contract.lines.filter((line) => line.oneTimeCycle !== null && line.oneTimeCycle <= attempt.cycle);
+    if (settled.length) await removeOneTimeItems(await adminFor(), contract.shopifyId, settled);
     return;
   }
 
@@ -44,8 +49,8 @@ export async function recordBillingOutcome(admin: AdminClient, outcome: BillingO
     data: { status: "failed", errorCode: outcome.errorCode.toUpperCase(), failureKind: kind },
   });
   if (contract.status !== "ACTIVE") return;
-  const [settings, shop] = await Promise.all([loadSettings(admin.shop), findShop(admin.shop)]);
-  const timeZone = shop?.ianaTimezone ?? "UTC";
+  const [settings, shopRecord] = await Promise.all([loadSettings(shop), findShop(shop)]);
+  const timeZone = shopRecord?.ianaTimezone ?? "UTC";
   const policy: DunningPolicy =
     kind === "payment"
       ? { retryDays: settings.paymentRetryDays, finalAction: settings.paymentFinalAction }
@@ -60,7 +65,7 @@ export async function recordBillingOutcome(admin: AdminClient, outcome: BillingO
       if (exists) return false;
       await tx.billingAttempt.create({
         data: {
-          shop: admin.shop,
+          shop,
           contractId: contract.id,
           cycle: attempt.cycle,
           retry: step.retry,
@@ -72,18 +77,18 @@ export async function recordBillingOutcome(admin: AdminClient, outcome: BillingO
       await tx.subscriptionContract.update({ where: { id: contract.id }, data: { dunningCycle: attempt.cycle } });
       // The customer hears once per failing order, when it first fails, and only when the card is
       // the problem: running out of stock is the merchant's, not theirs.
-      return kind === "payment" && shop
-        ? enqueueEmail(tx, contract, "paymentFailed", `cycle:${attempt.cycle}`, emailDataFor(contract, shop, step.at))
+      return kind === "payment" && shopRecord
+        ? enqueueEmail(tx, contract, "paymentFailed", `cycle:${attempt.cycle}`, emailDataFor(contract, shopRecord, step.at))
         : false;
     });
-    if (firstFailure && contract.paymentMethodId) await sendPaymentUpdateLink(admin, contract.paymentMethodId);
+    if (firstFailure && contract.paymentMethodId) await sendPaymentUpdateLink(await adminFor(), contract.paymentMethodId);
     return;
   }
 
   // Retries exhausted: the merchant's final action. Skipping gives up this order only; the next
   // one is billed on its date.
   await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
-  if (step.action !== "skip") await setContractStatus(admin, contract.shopifyId, step.action);
+  if (step.action !== "skip") await setContractStatus(await adminFor(), contract.shopifyId, step.action);
 }
 
 async function sendPaymentUpdateLink(admin: AdminClient, paymentMethodId: string): Promise<void> {

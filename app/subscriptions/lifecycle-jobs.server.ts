@@ -3,6 +3,7 @@ import { db } from "../db.server";
 import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import { loadSettings } from "../settings/settings.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { findShop } from "../shops/shops.server";
 import { publishNextBillingDate, setContractStatus } from "./contract-edits.server";
 
 const DAY_MS = 86_400_000;
@@ -11,13 +12,13 @@ const MAX_NOTICE_DAYS = 14;
 /**
  * "Your next order is on …", N days before each order (N from the shop's settings; 0 sends none).
  * Keyed by the order's date, so a rescheduled order is announced again and a repeated round adds
- * nothing.
+ * nothing. Candidates are read light (no lines) and only those to announce are loaded whole.
  */
-export async function enqueueUpcomingOrderEmails(limit = 500): Promise<number> {
+export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number> {
   const now = clock().now();
   const candidates = await db().subscriptionContract.findMany({
     where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { gt: now, lte: new Date(now.getTime() + MAX_NOTICE_DAYS * DAY_MS) } },
-    include: { lines: true },
+    select: { id: true, shop: true, nextBillingAt: true },
     orderBy: { nextBillingAt: "asc" },
     take: limit,
   });
@@ -27,20 +28,26 @@ export async function enqueueUpcomingOrderEmails(limit = 500): Promise<number> {
       (m) => m.dedupeKey,
     ),
   );
-  const shops = new Map<
-    string,
-    Promise<[Awaited<ReturnType<typeof loadSettings>>, { name: string | null; ianaTimezone: string } | null]>
-  >();
+  const settingsOf = new Map<string, Promise<number>>();
+  const daysFor = (shop: string) => {
+    if (!settingsOf.has(shop))
+      settingsOf.set(
+        shop,
+        loadSettings(shop).then((s) => s.upcomingOrderDays),
+      );
+    return settingsOf.get(shop)!;
+  };
   let enqueued = 0;
-  for (const contract of candidates) {
-    if (sent.has(keyOf(contract))) continue;
-    if (!shops.has(contract.shop)) {
-      shops.set(contract.shop, Promise.all([loadSettings(contract.shop), db().shop.findUnique({ where: { domain: contract.shop } })]));
-    }
-    const [settings, shop] = await shops.get(contract.shop)!;
-    const due = contract.nextBillingAt!;
-    if (!shop || settings.upcomingOrderDays === 0 || due.getTime() - now.getTime() > settings.upcomingOrderDays * DAY_MS) continue;
-    if (await enqueueEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))) enqueued += 1;
+  for (const candidate of candidates) {
+    if (sent.has(keyOf(candidate))) continue;
+    const days = await daysFor(candidate.shop);
+    const due = candidate.nextBillingAt!;
+    if (days === 0 || due.getTime() - now.getTime() > days * DAY_MS) continue;
+    const [contract, shop] = await Promise.all([
+      db().subscriptionContract.findUniqueOrThrow({ where: { id: candidate.id }, include: { lines: true } }),
+      findShop(candidate.shop),
+    ]);
+    if (shop && (await enqueueEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due)))) enqueued += 1;
   }
   return enqueued;
 }

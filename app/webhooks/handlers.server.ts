@@ -41,7 +41,7 @@ const billingAttemptPayload = z.object({
 
 const billingOutcome: Handler = async ({ shop, payload }) => {
   const attempt = billingAttemptPayload.parse(payload);
-  await recordBillingOutcome(await backgroundAdmin(shop), {
+  await recordBillingOutcome(shop, () => backgroundAdmin(shop), {
     idempotencyKey: attempt.idempotency_key,
     orderId: attempt.admin_graphql_api_order_id ?? null,
     errorCode: attempt.error_code ?? null,

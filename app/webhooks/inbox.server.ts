@@ -1,4 +1,5 @@
 import { clock } from "../clock";
+import { config } from "../config.server";
 import { db } from "../db.server";
 import { handlerFor } from "./handlers.server";
 
@@ -46,36 +47,55 @@ export async function receiveWebhook(webhook: IncomingWebhook): Promise<ReceiveR
 }
 
 /**
- * Processes pending deliveries, oldest first. A delivery is claimed by moving it out of
- * "pending" with a conditional update, so two workers never run the same one.
+ * Processes pending deliveries, oldest first, each shop in its own lane and the lanes side by side:
+ * a shop whose Admin API calls are throttled or slow holds up only its own webhooks. A delivery is
+ * claimed by moving it out of "pending" with a conditional update, so two workers never run the
+ * same one; one left "processing" by a worker that died is taken up again after the lease.
  */
-export async function processInbox(limit = 50): Promise<number> {
-  const pending = await db().webhookDelivery.findMany({ where: { status: "pending" }, orderBy: { receivedAt: "asc" }, take: limit });
-  let processed = 0;
-  for (const delivery of pending) {
-    const claimed = await db().webhookDelivery.updateMany({
-      where: { id: delivery.id, status: "pending" },
-      data: { status: "processing", attempts: { increment: 1 } },
+export async function processInbox(limit = 500): Promise<number> {
+  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const pending = await db().webhookDelivery.findMany({
+    where: { OR: [{ status: "pending" }, { status: "processing", claimedAt: { lt: leaseExpired } }] },
+    orderBy: { receivedAt: "asc" },
+    take: limit,
+  });
+  const byShop = new Map<string, typeof pending>();
+  for (const delivery of pending) byShop.set(delivery.shop, [...(byShop.get(delivery.shop) ?? []), delivery]);
+  const counts = await Promise.all(
+    [...byShop.values()].map(async (deliveries) => {
+      let processed = 0;
+      for (const delivery of deliveries) if (await processOne(delivery)) processed += 1;
+      return processed;
+    }),
+  );
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+type Delivery = Awaited<ReturnType<ReturnType<typeof db>["webhookDelivery"]["findMany"]>>[number];
+
+async function processOne(delivery: Delivery): Promise<boolean> {
+  const claimed = await db().webhookDelivery.updateMany({
+    where: { id: delivery.id, status: delivery.status, attempts: delivery.attempts },
+    data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
+  });
+  if (claimed.count === 0) return false;
+  const handler = handlerFor(delivery.topic);
+  try {
+    if (handler)
+      await handler({ shop: delivery.shop, payload: JSON.parse(delivery.payload) as unknown, triggeredAt: delivery.triggeredAt });
+    await db().webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { status: handler ? "processed" : "skipped", processedAt: clock().now(), lastError: null },
     });
-    if (claimed.count === 0) continue;
-    const handler = handlerFor(delivery.topic);
-    try {
-      if (handler)
-        await handler({ shop: delivery.shop, payload: JSON.parse(delivery.payload) as unknown, triggeredAt: delivery.triggeredAt });
-      await db().webhookDelivery.update({
-        where: { id: delivery.id },
-        data: { status: handler ? "processed" : "skipped", processedAt: clock().now(), lastError: null },
-      });
-      processed += 1;
-    } catch (error) {
-      const attempts = delivery.attempts + 1;
-      await db().webhookDelivery.update({
-        where: { id: delivery.id },
-        data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
-      });
-    }
+    return true;
+  } catch (error) {
+    const attempts = delivery.attempts + 1;
+    await db().webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
+    });
+    return false;
   }
-  return processed;
 }
 
 let draining: Promise<void> | null = null;

@@ -18,9 +18,21 @@ export async function runRound(): Promise<{ webhooks: number; scheduled: number;
   await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
   const sent = await sendScheduledAttempts(backgroundAdmin);
-  await enqueueUpcomingOrderEmails();
+  await announceUpcomingOrders();
   const emails = await sendPendingEmails();
   return { webhooks, scheduled, sent, emails };
+}
+
+// Announcing orders days ahead needs no more than a look a minute (of the business clock, so a
+// clock moved in tests or the demo looks again at once); rounds run far more often than that.
+const UPCOMING_EVERY_MS = 60_000;
+let upcomingCheckedAt = Number.NEGATIVE_INFINITY;
+
+async function announceUpcomingOrders(): Promise<void> {
+  const now = clock().now().getTime();
+  if (Math.abs(now - upcomingCheckedAt) < UPCOMING_EVERY_MS) return;
+  upcomingCheckedAt = now;
+  await enqueueUpcomingOrderEmails();
 }
 
 /**

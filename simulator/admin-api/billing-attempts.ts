@@ -32,9 +32,7 @@ export function createBillingAttempt(
       ],
     };
   }
-  const existing = [...shop.billingAttempts.values()].find(
-    (a) => a.contractId === contract.id && a.idempotencyKey === input.idempotencyKey,
-  );
+  const existing = shop.billingAttemptsByKey.get(`${contract.id}:${input.idempotencyKey}`);
   if (existing) return { attempt: existing, userErrors: [] };
   if (contract.status === "PAUSED")
     return { attempt: null, userErrors: [{ field: null, message: "Contract is paused", code: "CONTRACT_PAUSED" }] };
@@ -51,6 +49,7 @@ export function createBillingAttempt(
     errorCode: null,
   };
   shop.billingAttempts.set(attempt.id, attempt);
+  shop.billingAttemptsByKey.set(`${contract.id}:${attempt.idempotencyKey}`, attempt);
 
   const failure = shop.failingPayments.shift();
   if (failure) {
@@ -128,11 +127,11 @@ export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptR
     originTime: attempt.originTime?.toISOString() ?? null,
     ready,
     completedAt: ready ? attempt.createdAt.toISOString() : null,
-    order: order ? presentOrder(shop, order) : null,
+    order: () => (order ? presentOrder(shop, order) : null),
     errorCode: ready ? attempt.errorCode : null,
     errorMessage: ready && attempt.errorCode ? "The payment was declined." : null,
     processingError: null,
     respectInventoryPolicy: true,
-    subscriptionContract: presentContract(shop, contract),
+    subscriptionContract: () => presentContract(shop, contract),
   };
 }

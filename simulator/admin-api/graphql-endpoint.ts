@@ -33,9 +33,14 @@ function schemaWithResolvers() {
   return schema;
 }
 
+/** A query's text, parsed and checked against the schema once: both depend on the text alone. */
+type Prepared = { parseError: GraphQLError } | { document: DocumentNode; validationErrors: readonly GraphQLError[] };
+const PREPARED_LIMIT = 1_000;
+
 /** The Admin API's GraphQL endpoint for one shop: validation, cost, throttling, execution. */
 export class AdminGraphqlEndpoint {
   private readonly buckets = new Map<string, LeakyBucket>();
+  private readonly prepared = new Map<string, Prepared>();
   /** How many requests each shop had refused as THROTTLED (tests check clients waited them out). */
   readonly throttled = new Map<string, number>();
 
@@ -44,6 +49,21 @@ export class AdminGraphqlEndpoint {
     private readonly now: () => Date,
     private readonly emit: (shop: ShopRecord, topic: string, payload: unknown) => void,
   ) {}
+
+  private prepare(query: string): Prepared {
+    let found = this.prepared.get(query);
+    if (!found) {
+      try {
+        const document = parse(query);
+        found = { document, validationErrors: validate(schemaWithResolvers(), document) };
+      } catch (error) {
+        found = { parseError: error as GraphQLError };
+      }
+      if (this.prepared.size >= PREPARED_LIMIT) this.prepared.clear();
+      this.prepared.set(query, found);
+    }
+    return found;
+  }
 
   bucket(shop: ShopRecord): LeakyBucket {
     let bucket = this.buckets.get(shop.domain);
@@ -61,13 +81,9 @@ export class AdminGraphqlEndpoint {
     }
     const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : {};
     const schema = schemaWithResolvers();
-
-    let document: DocumentNode;
-    try {
-      document = parse(request.query);
-    } catch (error) {
-      return { status: 200, body: { errors: [parseErrorEntry(error as GraphQLError)] } };
-    }
+    const prepared = this.prepare(request.query);
+    if ("parseError" in prepared) return { status: 200, body: { errors: [parseErrorEntry(prepared.parseError)] } };
+    const { document } = prepared;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operationName = typeof request.operationName === "string" ? request.operationName : undefined;
     const operation = operationName
@@ -81,7 +97,7 @@ export class AdminGraphqlEndpoint {
     }
     const variableTypes = new Map(operation.variableDefinitions?.map((v) => [v.variable.name.value, print(v.type)]));
 
-    const validationErrors = validate(schema, document);
+    const { validationErrors } = prepared;
     if (validationErrors.length) {
       return {
         status: 200,

@@ -14,8 +14,9 @@ import type {
 } from "../store";
 
 /**
- * Records as GraphQL objects. Fields with arguments are functions, which graphql-js's default
- * resolver calls with the field's arguments; __typename lets it resolve Node and other interfaces.
+ * Records as GraphQL objects. Fields with arguments, and fields that cost work to compute (other
+ * records, counts), are functions, which graphql-js's default resolver calls only when the query
+ * asks for them; __typename lets it resolve Node and other interfaces.
  */
 export interface ResolverContext {
   store: Store;
@@ -129,7 +130,7 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
       marketingOptInLevel: "SINGLE_OPT_IN",
       consentUpdatedAt: customer.createdAt.toISOString(),
     },
-    numberOfOrders: String([...shop.orders.values()].filter((o) => o.customerId === customer.id).length),
+    numberOfOrders: () => String([...shop.orders.values()].filter((o) => o.customerId === customer.id).length),
   };
 }
 
@@ -149,7 +150,7 @@ export function presentOrder(shop: ShopRecord, order: OrderRecord) {
     displayFinancialStatus: order.financialStatus,
     totalPriceSet: moneyBag(shop, totalMinor),
     currentTotalPriceSet: moneyBag(shop, order.financialStatus === "REFUNDED" ? 0 : totalMinor),
-    customer: customer ? presentCustomer(shop, customer) : null,
+    customer: () => (customer ? presentCustomer(shop, customer) : null),
     lineItems: (args: ConnectionArgs) =>
       connection(
         order.lines.map((line) => {
@@ -202,13 +203,13 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
     updatedAt: contract.updatedAt.toISOString(),
     revisionId: String(contract.revisionId),
     nextBillingDate: contract.nextBillingDate.toISOString(),
-    customer: customer ? presentCustomer(shop, customer) : null,
+    customer: () => (customer ? presentCustomer(shop, customer) : null),
     customerPaymentMethod: () => ({
       __typename: "CustomerPaymentMethod",
       id: gid("CustomerPaymentMethod", contract.paymentMethodId),
       revokedAt: null,
     }),
-    originOrder: order ? presentOrder(shop, order) : null,
+    originOrder: () => (order ? presentOrder(shop, order) : null),
     billingPolicy: { ...contract.billingPolicy, anchors: anchors(contract.billingPolicy) },
     deliveryPolicy: { ...contract.deliveryPolicy, anchors: anchors(contract.deliveryPolicy) },
     deliveryPrice: money(shop, 0),

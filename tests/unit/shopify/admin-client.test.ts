@@ -4,6 +4,7 @@ import {
   createAdminClient,
   operation,
   throttleWaitMs,
+  ThrottleGauge,
   type RawResponse,
   type RetryPolicy,
 } from "../../../app/shopify/admin-client";
@@ -41,8 +42,14 @@ function scripted(responses: RawResponse[]) {
       sleeps.push(ms);
     },
     random: () => 0.5,
+    now: () => 0,
   };
-  const client = createAdminClient("demo.myshopify.com", async () => responses[Math.min(calls++, responses.length - 1)]!, policy);
+  const client = createAdminClient(
+    "demo.myshopify.com",
+    async () => responses[Math.min(calls++, responses.length - 1)]!,
+    policy,
+    new ThrottleGauge(),
+  );
   return { client, sleeps, calls: () => calls };
 }
 
@@ -53,6 +60,40 @@ describe("Admin client", () => {
     // 40 points missing at 100 points/s: 400 ms, plus the margin.
     expect(sleeps).toEqual([450]);
     expect(calls()).toBe(2);
+  });
+
+  it("paces requests to the shop's bucket so Shopify never has to refuse them", async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const answer = (available: number): RawResponse => ({
+      ...ok,
+      extensions: {
+        cost: {
+          requestedQueryCost: 10,
+          actualQueryCost: 10,
+          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 },
+        },
+      },
+    });
+    const answers = [answer(12), answer(0), answer(0)];
+    const client = createAdminClient(
+      "paced.myshopify.com",
+      async () => answers.shift()!,
+      {
+        maxAttempts: 3,
+        maxThrottledAttempts: 5,
+        baseDelayMs: 100,
+        maxDelayMs: 1000,
+        random: () => 0.5,
+        now: () => now,
+        sleep: async (ms) => void sleeps.push((now += ms)),
+      },
+      new ThrottleGauge(),
+    );
+    await client.request(Probe); // nothing known yet: sent at once; 12 points left
+    await client.request(Probe); // 12 ≥ 10: sent at once; Shopify says 0 left
+    await client.request(Probe); // 0 left: waits the 100 ms that 10 points take to restore
+    expect(sleeps).toEqual([100]);
   });
 
   it("retries 5xx and network failures with jittered backoff, then succeeds", async () => {
