@@ -8,6 +8,8 @@ const runs: [string, string[]][] = [
   ["bench/webhook-ingest.ts", ["sqlite"]],
   ["bench/webhook-ingest.ts", ["postgresql"]],
   ["bench/storefront-block.ts", []],
+  ["bench/billing-throughput.ts", ["sqlite"]],
+  ["bench/billing-throughput.ts", ["postgresql"]],
 ];
 
 let failed = false;
