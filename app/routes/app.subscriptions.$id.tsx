@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Modal, Page, Select, Text } from "@shopify/polaris";
@@ -46,6 +46,35 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     throw error;
   }
 };
+
+/** One action as a form: what it changes (hidden fields and one visible field), then its button. */
+function ActionForm({
+  action,
+  hidden = {},
+  busy,
+  children,
+}: {
+  action: "reschedule" | "changeFrequency" | "changeQuantity" | "swapVariant" | "addOneTime";
+  hidden?: Record<string, string>;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post">
+      <input type="hidden" name="action" value={action} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <InlineStack gap="200" blockAlign="end">
+        {children}
+        <Button submit disabled={busy}>
+          {t(`subscriptions.actions.${action}`)}
+        </Button>
+      </InlineStack>
+    </Form>
+  );
+}
 
 const tone = { ACTIVE: "success", PAUSED: "attention", CANCELLED: undefined, EXPIRED: undefined, FAILED: "critical" } as const;
 
@@ -126,58 +155,37 @@ export default function Subscription() {
                     {line.oneTime ? ` · ${t("subscriptions.oneTimeItem")}` : ""}
                   </Text>
                   {!line.oneTime && can("changeQuantity") && (
-                    <Form method="post">
-                      <input type="hidden" name="action" value="changeQuantity" />
-                      <input type="hidden" name="lineId" value={line.id} />
-                      <InlineStack gap="200" blockAlign="end">
-                        <FormTextField
-                          label={t("subscriptions.actions.quantityLabel", { title: line.title })}
-                          name="quantity"
-                          type="number"
-                          min={1}
-                          max={100}
-                          autoComplete="off"
-                          initialValue={String(line.quantity)}
-                        />
-                        <Button submit disabled={busy}>
-                          {t("subscriptions.actions.changeQuantity")}
-                        </Button>
-                      </InlineStack>
-                    </Form>
+                    <ActionForm action="changeQuantity" hidden={{ lineId: line.id }} busy={busy}>
+                      <FormTextField
+                        label={t("subscriptions.actions.quantityLabel", { title: line.title })}
+                        name="quantity"
+                        type="number"
+                        min={1}
+                        max={100}
+                        autoComplete="off"
+                        initialValue={String(line.quantity)}
+                      />
+                    </ActionForm>
                   )}
                   {!line.oneTime && can("swapVariant") && data.choices.variants.length > 1 && (
-                    <Form method="post">
-                      <input type="hidden" name="action" value="swapVariant" />
-                      <input type="hidden" name="lineId" value={line.id} />
-                      <InlineStack gap="200" blockAlign="end">
-                        <FormSelect
-                          label={t("subscriptions.actions.variantLabel")}
-                          name="variantId"
-                          options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
-                        />
-                        <Button submit disabled={busy}>
-                          {t("subscriptions.actions.swapVariant")}
-                        </Button>
-                      </InlineStack>
-                    </Form>
+                    <ActionForm action="swapVariant" hidden={{ lineId: line.id }} busy={busy}>
+                      <FormSelect
+                        label={t("subscriptions.actions.variantLabel")}
+                        name="variantId"
+                        options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
+                      />
+                    </ActionForm>
                   )}
                 </BlockStack>
               ))}
               {can("addOneTime") && data.choices.variants.length > 0 && (
-                <Form method="post">
-                  <input type="hidden" name="action" value="addOneTime" />
-                  <input type="hidden" name="quantity" value="1" />
-                  <InlineStack gap="200" blockAlign="end">
-                    <FormSelect
-                      label={t("subscriptions.actions.oneTimeLabel")}
-                      name="variantId"
-                      options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
-                    />
-                    <Button submit disabled={busy}>
-                      {t("subscriptions.actions.addOneTime")}
-                    </Button>
-                  </InlineStack>
-                </Form>
+                <ActionForm action="addOneTime" hidden={{ quantity: "1" }} busy={busy}>
+                  <FormSelect
+                    label={t("subscriptions.actions.oneTimeLabel")}
+                    name="variantId"
+                    options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
+                  />
+                </ActionForm>
               )}
             </TitledCard>
             <TitledCard title={t("subscriptions.history")}>
@@ -209,39 +217,27 @@ export default function Subscription() {
                 </Text>
               ))}
               {can("reschedule") && (
-                <Form method="post">
-                  <input type="hidden" name="action" value="reschedule" />
-                  <InlineStack gap="200" blockAlign="end">
-                    <FormTextField
-                      label={t("subscriptions.actions.dateLabel")}
-                      name="date"
-                      type="date"
-                      autoComplete="off"
-                      error={
-                        result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
-                      }
-                    />
-                    <Button submit disabled={busy}>
-                      {t("subscriptions.actions.reschedule")}
-                    </Button>
-                  </InlineStack>
-                </Form>
+                <ActionForm action="reschedule" busy={busy}>
+                  <FormTextField
+                    label={t("subscriptions.actions.dateLabel")}
+                    name="date"
+                    type="date"
+                    autoComplete="off"
+                    error={
+                      result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
+                    }
+                  />
+                </ActionForm>
               )}
               {can("changeFrequency") && data.choices.plans.length > 1 && (
-                <Form method="post">
-                  <input type="hidden" name="action" value="changeFrequency" />
-                  <InlineStack gap="200" blockAlign="end">
-                    <FormSelect
-                      label={t("subscriptions.actions.frequencyLabel")}
-                      name="sellingPlanId"
-                      options={data.choices.plans.map((p) => ({ label: p.name, value: p.id }))}
-                      initialValue={data.choices.plans.find((p) => p.current)?.id}
-                    />
-                    <Button submit disabled={busy}>
-                      {t("subscriptions.actions.changeFrequency")}
-                    </Button>
-                  </InlineStack>
-                </Form>
+                <ActionForm action="changeFrequency" busy={busy}>
+                  <FormSelect
+                    label={t("subscriptions.actions.frequencyLabel")}
+                    name="sellingPlanId"
+                    options={data.choices.plans.map((p) => ({ label: p.name, value: p.id }))}
+                    initialValue={data.choices.plans.find((p) => p.current)?.id}
+                  />
+                </ActionForm>
               )}
             </TitledCard>
             {data.cancellationReason && (
