@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { createSellingPlanGroup } from "../support/selling-plans";
 
 const ui = setUpBrowserStack({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
@@ -11,19 +12,14 @@ beforeAll(async () => {
   const { app } = await ui.openAdmin("/app");
   await app.getByText("products in 4 collections", { exact: false }).waitFor({ timeout: 60_000 });
   coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
-  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Subscribe and save",
-      productIds: [coffee.id],
-      plans: [
-        { name: "Deliver every 2 weeks, save 10%", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
-        { name: "Deliver every month, save 15%", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
-      ],
-    }),
+  await createSellingPlanGroup(ui.stack.simulatorUrl, ui.shop.domain, {
+    name: "Subscribe and save",
+    productIds: [coffee.id],
+    plans: [
+      { name: "Deliver every 2 weeks, save 10%", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+      { name: "Deliver every month, save 15%", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
+    ],
   });
-  expect(response.status).toBe(201);
 });
 
 describe("the storefront product page", () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
 import type { ContractRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { createSellingPlanGroup } from "../support/selling-plans";
 
 const ui = setUpBrowserStack(
   { domain: "browser-lifecycle.myshopify.com", name: "Lifecycle Test Coffee", ianaTimezone: "UTC" },
@@ -16,19 +17,14 @@ beforeAll(async () => {
   const { app } = await ui.openAdmin("/app");
   await app.getByText("products in 4 collections", { exact: false }).waitFor({ timeout: 60_000 });
   const coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
-  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Subscribe and save",
-      productIds: [coffee.id],
-      plans: [
-        { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
-        { name: "Every month", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
-      ],
-    }),
+  const { sellingPlanIds } = await createSellingPlanGroup(ui.stack.simulatorUrl, ui.shop.domain, {
+    name: "Subscribe and save",
+    productIds: [coffee.id],
+    plans: [
+      { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+      { name: "Every month", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
+    ],
   });
-  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
   const [first, second] = [...ui.shop.customers.values()];
   const subscribe = async (email: string) =>
     (

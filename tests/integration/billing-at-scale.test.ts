@@ -10,6 +10,7 @@ import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
 import type { ShopPlan, ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
+import { createSellingPlanGroup } from "../support/selling-plans";
 
 /**
  * A year of billing at scale, the way production runs it: 1,000 subscriptions in 10 shops across
@@ -75,22 +76,17 @@ async function shopWithSubscribers(index: number): Promise<{ shop: ShopRecord; e
   await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
   await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, upcomingOrderDays: 0 });
   const product = [...shop.products.values()][0]!;
-  const response = await fetch(`${simulator.url}/_control/shops/${shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Subscribe and save",
-      productIds: [product.id],
-      plans: FREQUENCIES.map((f) => ({
-        name: f.name,
-        options: [f.name],
-        interval: f.interval,
-        intervalCount: f.intervalCount,
-        percentageOff: 10,
-      })),
-    }),
+  const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+    name: "Subscribe and save",
+    productIds: [product.id],
+    plans: FREQUENCIES.map((f) => ({
+      name: f.name,
+      options: [f.name],
+      interval: f.interval,
+      intervalCount: f.intervalCount,
+      percentageOff: 10,
+    })),
   });
-  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
   const expected = new Map<number, number>();
   const customers = [...shop.customers.values()];
   for (let i = 0; i < CONTRACTS_PER_SHOP; i += 1) {

@@ -3,6 +3,7 @@ import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
 import { createShop, testContext } from "../support/context";
+import { createSellingPlanGroup } from "../support/selling-plans";
 
 /** The simulator's subscription contract mutations refuse what Shopify refuses, and change nothing then. */
 async function shopWithContract() {
@@ -11,16 +12,11 @@ async function shopWithContract() {
   seedShop(simulator.store, shop, new Date(), { customers: 1, months: 0 });
   shop.accessTokens.set("shpat_test", { scope: "write_own_subscription_contracts", online: false, userId: null });
   const product = [...shop.products.values()][0]!;
-  const response = await fetch(`${simulator.url}/_control/shops/${shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Subscribe",
-      productIds: [product.id],
-      plans: [{ name: "Monthly", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 10 }],
-    }),
+  const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+    name: "Subscribe",
+    productIds: [product.id],
+    plans: [{ name: "Monthly", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 10 }],
   });
-  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
   const { contracts } = await completeCheckout(simulator, shop, {
     email: "c@example.com",
     lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],

@@ -3,6 +3,7 @@ import { runRound } from "../../app/worker/worker.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
 import { adminFetchRequest, createShop, testContext } from "./context";
+import { createSellingPlanGroup } from "./selling-plans";
 
 /**
  * A shop with Orchard installed and one customer who subscribed at checkout to a two-weekly plan
@@ -17,19 +18,14 @@ export async function shopWithSubscription(quantity = 1) {
   seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
   await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
   const coffee = [...shop.products.values()][0]!;
-  const response = await fetch(`${simulator.url}/_control/shops/${shop.domain}/selling-plan-groups`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Subscribe and save",
-      productIds: [coffee.id],
-      plans: [
-        { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
-        { name: "Every 4 weeks", options: ["4 weeks"], interval: "WEEK", intervalCount: 4, percentageOff: 15 },
-      ],
-    }),
+  const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+    name: "Subscribe and save",
+    productIds: [coffee.id],
+    plans: [
+      { name: "Every 2 weeks", options: ["2 weeks"], interval: "WEEK", intervalCount: 2, percentageOff: 10 },
+      { name: "Every 4 weeks", options: ["4 weeks"], interval: "WEEK", intervalCount: 4, percentageOff: 15 },
+    ],
   });
-  const { sellingPlanIds } = (await response.json()) as { sellingPlanIds: number[] };
   // Each test's customer has a mailbox of their own.
   const email = `subscriber@${shop.domain.replace(".myshopify.com", "")}.example`;
   const { contracts } = await completeCheckout(simulator, shop, {
