@@ -74,27 +74,12 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
 
     case "skip": {
       const cycle = nextCycle();
-      const moved = await db().$transaction(async (tx) => {
-        const updated = await tx.subscriptionContract.updateMany({
-          where: { id: contract.id, nextBillingAt: contract.nextBillingAt },
-          data: { nextBillingAt: scheduledDate(schedule, cycle + 1) },
-        });
-        if (updated.count === 0) return false;
-        await tx.billingAttempt.create({
-          data: {
-            shop: admin.shop,
-            contractId: contract.id,
-            cycle,
-            cycleDate: contract.nextBillingAt!,
-            sendAfter: contract.nextBillingAt!,
-            idempotencyKey: idempotencyKey(contract.shopifyId, cycle),
-            status: "skipped",
-            lastError: `skipped by the ${actor}`,
-          },
-        });
-        return true;
-      });
-      if (!moved) return { ok: false, error: "alreadyDone" };
+      const taken = await takeNextCycle(
+        contract,
+        { nextBillingAt: scheduledDate(schedule, cycle + 1) },
+        { cycle, at: contract.nextBillingAt!, skippedBy: actor },
+      );
+      if (!taken) return { ok: false, error: "alreadyDone" };
       await publishNext();
       return { ok: true };
     }
@@ -116,29 +101,12 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
     case "billNow": {
       const cycle = nextCycle();
       const now = clock().now();
-      const moved = await db().$transaction(async (tx) => {
-        const updated = await tx.subscriptionContract.updateMany({
-          where: { id: contract.id, nextBillingAt: contract.nextBillingAt },
-          data: {
-            scheduleFrom: now,
-            scheduleCycle: cycle,
-            nextBillingAt: scheduledDate({ ...schedule, from: now, fromCycle: cycle }, cycle + 1),
-          },
-        });
-        if (updated.count === 0) return false;
-        await tx.billingAttempt.create({
-          data: {
-            shop: admin.shop,
-            contractId: contract.id,
-            cycle,
-            cycleDate: now,
-            sendAfter: now,
-            idempotencyKey: idempotencyKey(contract.shopifyId, cycle),
-          },
-        });
-        return true;
-      });
-      if (!moved) return { ok: false, error: "alreadyDone" };
+      const taken = await takeNextCycle(
+        contract,
+        { scheduleFrom: now, scheduleCycle: cycle, nextBillingAt: scheduledDate({ ...schedule, from: now, fromCycle: cycle }, cycle + 1) },
+        { cycle, at: now, skippedBy: null },
+      );
+      if (!taken) return { ok: false, error: "alreadyDone" };
       await publishNext();
       return { ok: true };
     }
@@ -245,6 +213,37 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       await setContractStatus(admin, contract.shopifyId, "cancel");
       return { ok: true };
   }
+}
+
+/**
+ * Uses up the contract's next cycle, skipped or to be charged at `at`, in one transaction with the
+ * move of its schedule, if the contract's next date has not moved meanwhile (another action, the
+ * scheduler): false then, and nothing written.
+ */
+async function takeNextCycle(
+  contract: { id: string; shop: string; shopifyId: string; nextBillingAt: Date | null },
+  move: { nextBillingAt: Date; scheduleFrom?: Date; scheduleCycle?: number },
+  attempt: { cycle: number; at: Date; skippedBy: Actor | null },
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const updated = await tx.subscriptionContract.updateMany({
+      where: { id: contract.id, nextBillingAt: contract.nextBillingAt },
+      data: move,
+    });
+    if (updated.count === 0) return false;
+    await tx.billingAttempt.create({
+      data: {
+        shop: contract.shop,
+        contractId: contract.id,
+        cycle: attempt.cycle,
+        cycleDate: attempt.at,
+        sendAfter: attempt.at,
+        idempotencyKey: idempotencyKey(contract.shopifyId, attempt.cycle),
+        ...(attempt.skippedBy ? { status: "skipped", lastError: `skipped by the ${attempt.skippedBy}` } : {}),
+      },
+    });
+    return true;
+  });
 }
 
 /** Starts a new schedule at `cycle` on `from`, if the contract's next date is still `expected`. */
