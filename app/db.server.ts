@@ -10,9 +10,32 @@ import { config } from "./config.server";
  */
 export type Db = SqliteClient;
 
+/**
+ * SQLite as a server uses it: write-ahead logging, so reads (the admin, webhooks) never wait for
+ * the worker's writes, and one sync per checkpoint rather than per commit. A power cut may lose
+ * the last commits, never corrupt the file; billing survives that because every charge is sent
+ * with the same idempotency key again (docs/decisions/006). busy_timeout lets a second process
+ * (a separate worker) wait for the write lock instead of failing.
+ */
+const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+
+function sqliteAdapter(url: string) {
+  const factory = new PrismaBetterSQLite3({ url });
+  return {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connection = await factory.connect();
+      await connection.executeScript(SQLITE_PRAGMAS);
+      return connection;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+    return new SqliteClient({ adapter: sqliteAdapter(databaseUrl) });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   return client as unknown as Db;
@@ -21,6 +44,11 @@ export function createDb(databaseUrl: string): Db {
 declare global {
   // Survives Vite's module reloads in development, so reloads do not open new connections.
   var orchardDb: Db | undefined;
+}
+
+/** A write refused by a unique constraint: another writer (or a repeated delivery) got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
 }
 
 export function db(): Db {

@@ -43,17 +43,37 @@ const steps: Step[] = [
   suites("postgresql", ["integration", "browser"]),
 ];
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+}
+
+/** The failed tests by name with the start of their message, so the last lines of a CI log say what broke. */
+function failedTestsOf(report: VitestReport, stepName: string): string[] {
+  return report.testResults.flatMap((file) => {
+    const failedAssertions = file.assertionResults.filter((a) => a.status === "failed");
+    // A file that failed outside any test (a hook, an import) has no failed assertion but a message.
+    if (failedAssertions.length === 0 && file.message) return [`${stepName}: ${file.name}: ${file.message.slice(0, 500)}`];
+    return failedAssertions.map(
+      (a) => `${stepName}: ${a.fullName}\n    ${(a.failureMessages[0] ?? "").split("\n").slice(0, 6).join("\n    ")}`,
+    );
+  });
+}
+
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
+const failedTests: string[] = [];
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
   if (step.report) {
     try {
-      const report = JSON.parse(readFileSync(step.report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+      const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
       passed += report.numPassedTests;
       failed += report.numFailedTests;
+      failedTests.push(...failedTestsOf(report, step.name));
     } catch {
       failed += 1;
     }
@@ -65,6 +85,7 @@ for (const step of steps) {
   if (result.status !== 0) failures.push(step.name);
 }
 
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failures.length ? 1 : 0);

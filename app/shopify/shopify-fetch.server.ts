@@ -9,13 +9,22 @@ export const SIMULATOR_SHOP_HEADER = "x-simulator-shop";
 export function createShopifyFetch(simulatorUrl: string | undefined, baseFetch: typeof fetch = fetch): typeof fetch {
   if (!simulatorUrl) return baseFetch;
   const simulator = new URL(simulatorUrl);
-  return (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (!url.hostname.endsWith(".myshopify.com")) return baseFetch(request);
+  return async (input, init) => {
+    // Clients call fetch(url, init) with a string body; only a Request needs to be taken apart.
+    const request = input instanceof Request ? input : null;
+    const url = new URL(input instanceof Request ? input.url : input);
+    if (!url.hostname.endsWith(".myshopify.com")) return baseFetch(input, init);
     const target = new URL(url.pathname + url.search, simulator);
-    const headers = new Headers(request.headers);
+    const headers = new Headers(request ? request.headers : init?.headers);
     headers.set(SIMULATOR_SHOP_HEADER, url.hostname);
-    return baseFetch(new Request(target, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit));
+    // The body as bytes, not re-streamed: Admin API requests are small, and a streamed body costs
+    // more than the request itself on loopback.
+    const body = request ? (request.body ? await request.arrayBuffer() : undefined) : init?.body;
+    return baseFetch(target, {
+      method: request ? request.method : init?.method,
+      headers,
+      body,
+      signal: request ? request.signal : init?.signal,
+    });
   };
 }

@@ -1,6 +1,6 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
-import { db } from "../db.server";
+import { db, isUniqueViolation } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
@@ -8,12 +8,14 @@ import { BillingAttemptCreate } from "./billing.queries";
 
 /**
  * Billing, in two steps that each survive a crash and a second worker (docs/decisions/006):
- *  1. scheduleDueCycles: for each contract due, one transaction moves its next billing date on and
- *     writes the cycle's BillingAttempt (unique per contract, cycle and retry). Whoever loses the
- *     race writes nothing.
- *  2. sendScheduledAttempts: each attempt due is claimed and sent to Shopify with a key made of
- *     contract, cycle and retry. Sending again (after a crash, a timeout, a retry) returns the
- *     attempt Shopify already made: the customer is charged once.
+ *  1. scheduleDueCycles: for the contracts due, one transaction moves their next billing date on
+ *     and writes each cycle's BillingAttempt (unique per contract, cycle and retry). Whoever loses
+ *     the race writes nothing.
+ *  2. sendScheduledAttempts: attempts due are claimed (a few at a time per shop) and sent to
+ *     Shopify with a key made of contract, cycle and retry. Sending again (after a crash, a
+ *     timeout, a retry) returns the attempt Shopify already made: the customer is charged once.
+ * Both work in batches: Orchard's database work per charge, not Shopify's rate limit, was what
+ * bound throughput (bench/billing-throughput.ts).
  * Dunning retries (dunning.server.ts) are attempts of the same cycle with the next retry number.
  */
 
@@ -22,8 +24,6 @@ export function idempotencyKey(contractShopifyId: string, cycle: number, retry =
   const base = `orchard:${contractShopifyId.split("/").pop()}:cycle:${cycle}`;
   return retry === 0 ? base : `${base}:retry:${retry}`;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 /** Each shop's time zone, read once per round. */
 export function timeZones() {
@@ -40,53 +40,131 @@ export function timeZones() {
   };
 }
 
-export async function scheduleDueCycles(limit = 500): Promise<number> {
-  const now = clock().now();
-  const due = await db().subscriptionContract.findMany({
+type DueContract = Awaited<ReturnType<typeof dueContracts>>[number];
+
+function dueContracts(now: Date, limit: number) {
+  return db().subscriptionContract.findMany({
     // A contract whose payment is being retried bills no further cycle until dunning ends.
     where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { lte: now } },
     orderBy: { nextBillingAt: "asc" },
     take: limit,
+    // Only what scheduling reads: a contract row is wide, and thousands come due at once.
+    select: {
+      id: true,
+      shop: true,
+      shopifyId: true,
+      nextBillingAt: true,
+      billingInterval: true,
+      billingIntervalCount: true,
+      anchorType: true,
+      anchorDay: true,
+      scheduleFrom: true,
+      scheduleCycle: true,
+    },
   });
-  const zoneOf = timeZones();
-  let scheduled = 0;
-  for (const contract of due) {
-    const schedule = scheduleOf(contract, await zoneOf(contract.shop));
-    const dueAt = contract.nextBillingAt!;
-    const { cycle } = nextScheduled(schedule, new Date(dueAt.getTime() - 1));
-    // If several cycles fell due while Orchard was not running, the customer is charged for the
-    // latest one only: the others are recorded as skipped, never charged in a burst.
-    const upcoming = nextScheduled(schedule, now);
-    const charged = Math.max(cycle, upcoming.cycle - 1);
-    try {
-      const won = await db().$transaction(async (tx) => {
-        const moved = await tx.subscriptionContract.updateMany({
-          where: { id: contract.id, status: "ACTIVE", dunningCycle: null, nextBillingAt: dueAt },
-          data: { nextBillingAt: upcoming.date },
-        });
-        if (moved.count === 0) return false;
-        for (let missed = cycle; missed <= charged; missed += 1) {
-          const cycleDate = scheduledDate(schedule, missed);
-          await tx.billingAttempt.create({
-            data: {
-              shop: contract.shop,
-              contractId: contract.id,
-              cycle: missed,
-              cycleDate,
-              sendAfter: cycleDate,
-              idempotencyKey: idempotencyKey(contract.shopifyId, missed),
-              ...(missed < charged
-                ? { status: "skipped", lastError: "overdue when Orchard resumed; only the latest cycle is charged" }
-                : {}),
-            },
-          });
-        }
-        return true;
+}
+
+interface PlannedCycle {
+  contract: DueContract;
+  dueAt: Date;
+  next: Date;
+  attempts: {
+    shop: string;
+    contractId: string;
+    cycle: number;
+    cycleDate: Date;
+    sendAfter: Date;
+    idempotencyKey: string;
+    status?: string;
+    lastError?: string;
+  }[];
+}
+
+/**
+ * What moving a contract past its due date writes: the next billing date, and the cycle's attempt.
+ * If several cycles fell due while Orchard was not running, the customer is charged for the latest
+ * one only: the others are recorded as skipped, never charged in a burst.
+ */
+function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedCycle {
+  const schedule = scheduleOf(contract, timeZone);
+  const dueAt = contract.nextBillingAt!;
+  const { cycle } = nextScheduled(schedule, new Date(dueAt.getTime() - 1));
+  const upcoming = nextScheduled(schedule, now);
+  const charged = Math.max(cycle, upcoming.cycle - 1);
+  const attempts = [];
+  for (let missed = cycle; missed <= charged; missed += 1) {
+    const cycleDate = scheduledDate(schedule, missed);
+    attempts.push({
+      shop: contract.shop,
+      contractId: contract.id,
+      cycle: missed,
+      cycleDate,
+      sendAfter: cycleDate,
+      idempotencyKey: idempotencyKey(contract.shopifyId, missed),
+      ...(missed < charged ? { status: "skipped", lastError: "overdue when Orchard resumed; only the latest cycle is charged" } : {}),
+    });
+  }
+  return { contract, dueAt, next: upcoming.date, attempts };
+}
+
+class LostRace extends Error {}
+const SCHEDULE_BATCH = 500;
+
+/**
+ * Contracts due at the same moment and moving to the same next date (the common case: cohorts of
+ * a plan) move in one conditional update and write their attempts in one insert, in one
+ * transaction. If another worker moved any of them first, the batch is undone and each contract
+ * is taken alone, so exactly one worker writes each cycle.
+ */
+async function scheduleBatch(batch: PlannedCycle[]): Promise<number> {
+  try {
+    await db().$transaction(async (tx) => {
+      const moved = await tx.subscriptionContract.updateMany({
+        where: { id: { in: batch.map((p) => p.contract.id) }, status: "ACTIVE", dunningCycle: null, nextBillingAt: batch[0]!.dueAt },
+        data: { nextBillingAt: batch[0]!.next },
       });
-      if (won) scheduled += 1;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+      if (moved.count !== batch.length) throw new LostRace();
+      await tx.billingAttempt.createMany({ data: batch.flatMap((p) => p.attempts) });
+    });
+    return batch.length;
+  } catch (error) {
+    if (!(error instanceof LostRace) && !isUniqueViolation(error)) throw error;
+  }
+  let scheduled = 0;
+  for (const planned of batch) if (await scheduleOne(planned)) scheduled += 1;
+  return scheduled;
+}
+
+async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): Promise<boolean> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const moved = await tx.subscriptionContract.updateMany({
+        where: { id: contract.id, status: "ACTIVE", dunningCycle: null, nextBillingAt: dueAt },
+        data: { nextBillingAt: next },
+      });
+      if (moved.count === 0) return false;
+      await tx.billingAttempt.createMany({ data: attempts });
+      return true;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return false;
+  }
+}
+
+export async function scheduleDueCycles(limit = 500): Promise<number> {
+  const now = clock().now();
+  const zoneOf = timeZones();
+  const batches = new Map<string, PlannedCycle[]>();
+  for (const contract of await dueContracts(now, limit)) {
+    const planned = planCycle(contract, await zoneOf(contract.shop), now);
+    const key = `${planned.dueAt.getTime()}:${planned.next.getTime()}`;
+    batches.set(key, [...(batches.get(key) ?? []), planned]);
+  }
+  let scheduled = 0;
+  for (const group of batches.values()) {
+    for (let start = 0; start < group.length; start += SCHEDULE_BATCH)
+      scheduled += await scheduleBatch(group.slice(start, start + SCHEDULE_BATCH));
   }
   return scheduled;
 }
@@ -100,21 +178,12 @@ interface AttemptToSend {
   contract: { shopifyId: string };
 }
 
-async function sendOne(admin: AdminClient, attempt: AttemptToSend): Promise<boolean> {
-  const claimed = await db().billingAttempt.updateMany({
-    where: { id: attempt.id, status: attempt.status, updatedAt: attempt.updatedAt },
-    data: { status: "sending", sendAttempts: { increment: 1 } },
-  });
-  if (claimed.count === 0) return false;
+/** Sends one claimed attempt. A refusal or failure is recorded here and thrown; a success is recorded with its batch. */
+async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
   try {
-    const { subscriptionBillingAttemptCreate } = await admin.request(BillingAttemptCreate, {
+    await admin.request(BillingAttemptCreate, {
       contractId: attempt.contract.shopifyId,
       input: { idempotencyKey: attempt.idempotencyKey, originTime: attempt.cycleDate.toISOString() },
-    });
-    // Only from "sending": the outcome webhook may already have recorded success or failure.
-    await db().billingAttempt.updateMany({
-      where: { id: attempt.id, status: "sending" },
-      data: { status: "sent", shopifyId: subscriptionBillingAttemptCreate?.subscriptionBillingAttempt?.id ?? null, lastError: null },
     });
   } catch (error) {
     // Shopify refused the cycle (paused, cancelled contract): final. Anything else: try again later
@@ -130,8 +199,80 @@ async function sendOne(admin: AdminClient, attempt: AttemptToSend): Promise<bool
           }
         : { status: "scheduled", lastError: (error as Error).message.slice(0, 2000) },
     });
+    throw error;
   }
-  return true;
+}
+
+/**
+ * Claims attempts for this worker: scheduled ones together (one conditional update, undone if any
+ * was taken by another worker meanwhile), then any left, and those whose lease ran out, one by
+ * one, each only if it is still as it was read.
+ */
+async function claim(attempts: AttemptToSend[]): Promise<AttemptToSend[]> {
+  const scheduled = attempts.filter((a) => a.status === "scheduled");
+  if (scheduled.length === 0) return claimEach(attempts);
+  try {
+    await db().$transaction(async (tx) => {
+      const claimed = await tx.billingAttempt.updateMany({
+        where: { id: { in: scheduled.map((a) => a.id) }, status: "scheduled" },
+        data: { status: "sending", sendAttempts: { increment: 1 } },
+      });
+      if (claimed.count !== scheduled.length) throw new LostRace();
+    });
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    return claimEach(attempts);
+  }
+  return [...scheduled, ...(await claimEach(attempts.filter((a) => a.status !== "scheduled")))];
+}
+
+async function claimEach(attempts: AttemptToSend[]): Promise<AttemptToSend[]> {
+  const claimed: AttemptToSend[] = [];
+  for (const attempt of attempts) {
+    const { count } = await db().billingAttempt.updateMany({
+      where: { id: attempt.id, status: attempt.status, updatedAt: attempt.updatedAt },
+      data: { status: "sending", sendAttempts: { increment: 1 } },
+    });
+    if (count === 1) claimed.push(attempt);
+  }
+  return claimed;
+}
+
+/**
+ * A shop's lane: claims a few attempts at a time (a claim is a lease: a batch must be sent well
+ * within it), sends them in order, and records those Shopify took in one update. Only from
+ * "sending": the outcome webhook may already have recorded success or failure.
+ */
+const CLAIM_BATCH = 25;
+
+async function sendLane(admin: AdminClient, attempts: AttemptToSend[]): Promise<number> {
+  let count = 0;
+  for (let start = 0; start < attempts.length; start += CLAIM_BATCH) {
+    const claimed = await claim(attempts.slice(start, start + CLAIM_BATCH));
+    const sent: string[] = [];
+    let failure: unknown = null;
+    for (const attempt of claimed) {
+      try {
+        await sendClaimed(admin, attempt);
+        sent.push(attempt.id);
+      } catch (error) {
+        failure = error;
+        // A shop Shopify will not take charges for now (down, uninstalled) holds the rest back.
+        if (!(error instanceof ShopifyUserErrors)) break;
+      }
+    }
+    if (sent.length) {
+      await db().billingAttempt.updateMany({ where: { id: { in: sent }, status: "sending" }, data: { status: "sent", lastError: null } });
+    }
+    // Claimed but not sent (the lane stopped): back to the queue at once, not after the lease.
+    const unsent = claimed.filter((a) => !sent.includes(a.id)).map((a) => a.id);
+    if (unsent.length) {
+      await db().billingAttempt.updateMany({ where: { id: { in: unsent }, status: "sending" }, data: { status: "scheduled" } });
+    }
+    count += claimed.length;
+    if (failure && !(failure instanceof ShopifyUserErrors)) throw failure;
+  }
+  return count;
 }
 
 /**
@@ -159,15 +300,13 @@ export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<
         take: perShop,
         include: { contract: { select: { shopifyId: true } } },
       });
-      let count = 0;
       try {
-        const admin = await adminFor(shop);
-        for (const attempt of attempts) if (await sendOne(admin, attempt)) count += 1;
+        return await sendLane(await adminFor(shop), attempts);
       } catch (error) {
         // A shop that cannot be reached (uninstalled, Shopify down for it) must not stop the others.
         console.error(`[billing] ${shop}: ${(error as Error).message}`);
+        return 0;
       }
-      return count;
     }),
   );
   return sent.reduce((sum, n) => sum + n, 0);

@@ -1,6 +1,6 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
-import { db } from "../db.server";
+import { db, isUniqueViolation } from "../db.server";
 import { handlerFor } from "./handlers.server";
 
 /**
@@ -20,10 +20,6 @@ export interface IncomingWebhook {
 export type ReceiveResult = "accepted" | "duplicate";
 
 const MAX_ATTEMPTS = 5;
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
 
 export async function receiveWebhook(webhook: IncomingWebhook): Promise<ReceiveResult> {
   const triggeredAt = webhook.triggeredAt ? new Date(webhook.triggeredAt) : null;
