@@ -2,8 +2,14 @@
  * Money as integer minor units, from the decimal strings Shopify sends ("14.4", "1600.0"), with
  * the currency's own number of decimals (0 for JPY, 3 for KWD). Never through floating point.
  */
+const digitsByCurrency = new Map<string, number>();
 export function currencyDigits(currencyCode: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currencyCode);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currencyCode, digits);
+  }
+  return digits;
 }
 
 export function minorUnits(amount: string, currencyCode: string): number {
@@ -23,4 +29,11 @@ export function decimalFromMinor(minor: number, digits = 2): string {
   if (digits === 0) return `${sign}${abs}.0`;
   const unit = 10 ** digits;
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, "0")}`;
+}
+
+/** Minor units as a person reads them, in their locale ("$1,234.50", "1 234,50 €", "¥1,600"). */
+export function formatMoneyMinor(minor: number, currencyCode: string, locale: string): string {
+  // Intl formats the exact decimal string, so no amount passes through a float.
+  const decimal = decimalFromMinor(minor, currencyDigits(currencyCode)) as `${number}`;
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(decimal);
 }

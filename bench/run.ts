@@ -10,6 +10,8 @@ const runs: [string, string[]][] = [
   ["bench/storefront-block.ts", []],
   ["bench/billing-throughput.ts", ["sqlite"]],
   ["bench/billing-throughput.ts", ["postgresql"]],
+  ["bench/reminders.ts", ["sqlite"]],
+  ["bench/reminders.ts", ["postgresql"]],
 ];
 
 let failed = false;

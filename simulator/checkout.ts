@@ -20,7 +20,7 @@ export class CheckoutError extends Error {}
 export async function completeCheckout(
   sim: Simulator,
   shop: ShopRecord,
-  input: { email: string; lines: CheckoutLine[] },
+  input: { email: string; lines: CheckoutLine[]; attributes?: Record<string, string>; discountCodes?: string[] },
 ): Promise<{ order: OrderRecord; contracts: ContractRecord[] }> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new CheckoutError("Enter a valid email");
@@ -70,6 +70,10 @@ export async function completeCheckout(
     lines,
     financialStatus: "PAID",
     cancelledAt: null,
+    fulfilledAt: null,
+    refunds: [],
+    noteAttributes: Object.entries(input.attributes ?? {}).map(([name, value]) => ({ name, value })),
+    discountCodes: input.discountCodes ?? [],
   };
   shop.orders.set(order.id, order);
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { json, type Router } from "./http";
+import { json, type Router, type SimRequest } from "./http";
 import { seedShop } from "./seed";
 import { CheckoutError, completeCheckout } from "./checkout";
-import { gid } from "./ids";
+import { gid, parseGid } from "./ids";
+import { cancelOrder, fulfilOrder, OrderActionError, refundLines } from "./orders";
+import type { OrderRecord, ShopRecord } from "./store";
 import type { Simulator } from "./server";
 
 /**
@@ -55,9 +57,14 @@ const checkoutInput = z.object({
         variantId: z.number().int(),
         quantity: z.number().int().min(1).default(1),
         sellingPlanId: z.number().int().nullable().default(null),
+        properties: z.record(z.string(), z.string()).default({}),
       }),
     )
     .min(1),
+});
+
+const refundInput = z.object({
+  lines: z.array(z.object({ lineId: z.number().int(), quantity: z.number().int().min(1) })).min(1),
 });
 
 export function controlRoutes(sim: Simulator, router: Router): void {
@@ -153,7 +160,7 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     try {
       const { order, contracts } = await completeCheckout(sim, shop, {
         email: input.data.email,
-        lines: input.data.lines.map((line) => ({ ...line, properties: {} })),
+        lines: input.data.lines,
       });
       return json(201, {
         orderId: gid("Order", order.id),
@@ -165,6 +172,34 @@ export function controlRoutes(sim: Simulator, router: Router): void {
       throw error;
     }
   });
+
+  // The merchant fulfils, cancels or refunds an order in Shopify's admin.
+  const orderAction = (act: (shop: ShopRecord, order: OrderRecord, body: unknown) => Promise<unknown>) => async (req: SimRequest) => {
+    const shop = withShop(req.params.shop);
+    const order = shop?.orders.get(parseGid(req.params.order, "Order")?.id ?? Number(req.params.order));
+    if (!shop || !order) return json(404, { errors: "Not Found" });
+    try {
+      return json(200, { result: (await act(shop, order, req.json())) ?? null });
+    } catch (error) {
+      if (error instanceof OrderActionError || error instanceof z.ZodError) return json(422, { errors: [{ message: error.message }] });
+      throw error;
+    }
+  };
+  router.on(
+    "POST",
+    "/_control/shops/:shop/orders/:order/fulfil",
+    orderAction((shop, order) => fulfilOrder(sim, shop, order)),
+  );
+  router.on(
+    "POST",
+    "/_control/shops/:shop/orders/:order/cancel",
+    orderAction((shop, order) => cancelOrder(sim, shop, order)),
+  );
+  router.on(
+    "POST",
+    "/_control/shops/:shop/orders/:order/refunds",
+    orderAction((shop, order, body) => refundLines(sim, shop, order, refundInput.parse(body).lines)),
+  );
 
   // The next billing attempts of this shop fail with these Shopify error codes, one each.
   router.on("POST", "/_control/shops/:shop/failing-payments", (req) => {

@@ -115,6 +115,8 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
         tags: collection === "Brewing gear" && priceMinor > 5000 ? ["durable"] : ["consumable"],
         createdAt: start,
         updatedAt: start,
+        options: [{ name: variantTitles.length > 1 ? "Size" : "Title", values: variantTitles }],
+        metafields: [],
         variants: variantTitles.map((variantTitle, index) => ({
           id: store.newId(),
           productId: id,
@@ -124,6 +126,10 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
           inventoryQuantity: 50 + Math.floor(random() * 200),
           requiresShipping: true,
           position: index + 1,
+          optionValues: [variantTitle],
+          taxable: true,
+          inventoryPolicy: "DENY",
+          tracked: true,
         })),
       });
     }
@@ -184,6 +190,10 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
       lines,
       financialStatus: "PAID",
       cancelledAt: null,
+      fulfilledAt: null,
+      refunds: [],
+      noteAttributes: [],
+      discountCodes: [],
     });
   }
 }

@@ -152,9 +152,13 @@ export class Simulator {
   async start(): Promise<string> {
     const router = this.routes();
     this.server = createServer((req, res) => void router.dispatch(req, res));
-    this.server.keepAliveTimeout = 1000;
+    // Shopify keeps connections open between requests. A short timeout here would make undici drop
+    // every connection after one response (it closes when the server's hint is under its own
+    // 2 s safety margin), so each call would pay a new TCP handshake that Shopify does not charge.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolveListen) => this.server!.listen(this.options.port ?? 0, "127.0.0.1", resolveListen));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.store.origin = this.url;
     await this.mailbox.start();
     return this.url;
   }

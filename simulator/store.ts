@@ -16,6 +16,19 @@ export interface VariantRecord {
   inventoryQuantity: number;
   requiresShipping: boolean;
   position: number;
+  /** One value per product option, in the product's option order. */
+  optionValues: string[];
+  taxable: boolean;
+  inventoryPolicy: "DENY" | "CONTINUE";
+  tracked: boolean;
+}
+
+export interface MetafieldRecord {
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+  updatedAt: Date;
 }
 
 export interface ProductRecord {
@@ -29,7 +42,9 @@ export interface ProductRecord {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
+  options: { name: string; values: string[] }[];
   variants: VariantRecord[];
+  metafields: MetafieldRecord[];
 }
 
 export interface CollectionRecord {
@@ -72,6 +87,12 @@ export interface OrderRecord {
   lines: OrderLineRecord[];
   financialStatus: "PAID" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED";
   cancelledAt: Date | null;
+  fulfilledAt: Date | null;
+  refunds: { id: number; createdAt: Date; lines: { lineId: number; quantity: number }[] }[];
+  /** The cart's attributes, which Shopify copies onto the order as note attributes. */
+  noteAttributes: { name: string; value: string }[];
+  /** Codes entered at checkout (or carried by a cart permalink). Recorded, not priced: see docs/simulator.md. */
+  discountCodes: string[];
 }
 
 export type Interval = "DAY" | "WEEK" | "MONTH" | "YEAR";
@@ -216,6 +237,8 @@ export interface ShopRecord {
   translations: Map<string, Map<string, Map<string, { value: string; digest: string; updatedAt: Date }>>>;
   /** Storefront carts by cart token. */
   carts: Map<string, CartLineRecord[]>;
+  /** Cart attributes by cart token (cart permalinks' attributes[…], /cart/update.js). */
+  cartAttributes: Map<string, Record<string, string>>;
   nextOrderNumber: number;
   /** Offline and online access tokens issued to the app, with the scopes they carry. */
   accessTokens: Map<string, { scope: string; online: boolean; userId: number | null }>;
@@ -223,10 +246,15 @@ export interface ShopRecord {
   installed: boolean;
   /** Staff account that "uses" the embedded admin; sessions tokens name it as `sub`. */
   staffUserId: number;
+  /** The app's installation on this shop, and the app-data metafields it keeps there (Liquid's app.metafields). */
+  appInstallationId: number;
+  appMetafields: MetafieldRecord[];
 }
 
 export class Store {
   readonly shops = new Map<string, ShopRecord>();
+  /** Where the simulator listens, once started: the online stores live under it. */
+  origin: string | null = null;
   private nextId = 1000;
 
   newId(): number {
@@ -257,6 +285,7 @@ export class Store {
       paymentUpdateEmails: [],
       failingPayments: [],
       carts: new Map(),
+      cartAttributes: new Map(),
       locales: [
         { locale: "en", name: "English", primary: true, published: true },
         { locale: "fr", name: "French", primary: false, published: true },
@@ -266,6 +295,8 @@ export class Store {
       accessTokens: new Map(),
       installed: false,
       staffUserId: this.newId(),
+      appInstallationId: this.newId(),
+      appMetafields: [],
     };
     this.shops.set(shop.domain, shop);
     return shop;

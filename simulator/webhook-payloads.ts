@@ -27,15 +27,33 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
     email: order.email,
     created_at: order.createdAt.toISOString(),
     processed_at: order.createdAt.toISOString(),
-    updated_at: order.createdAt.toISOString(),
+    updated_at: (order.refunds.at(-1)?.createdAt ?? order.cancelledAt ?? order.fulfilledAt ?? order.createdAt).toISOString(),
     cancelled_at: order.cancelledAt?.toISOString() ?? null,
     currency: order.currencyCode,
     presentment_currency: order.currencyCode,
     financial_status: order.financialStatus.toLowerCase(),
+    fulfillment_status: order.fulfilledAt ? "fulfilled" : null,
+    fulfillments: order.fulfilledAt
+      ? [
+          {
+            id: order.id,
+            status: "success",
+            created_at: order.fulfilledAt.toISOString(),
+            line_items: order.lines.map((line) => ({ id: line.id, quantity: line.quantity })),
+          },
+        ]
+      : [],
+    refunds: order.refunds.map((refund) => ({
+      id: refund.id,
+      created_at: refund.createdAt.toISOString(),
+      refund_line_items: refund.lines.map((line) => ({ line_item_id: line.lineId, quantity: line.quantity })),
+    })),
     subtotal_price: decimalFromMinor(subtotal),
     total_price: decimalFromMinor(subtotal),
     total_tax: "0.00",
     customer: customer ? customerPayload(customer) : null,
+    note_attributes: order.noteAttributes,
+    discount_codes: order.discountCodes.map((code) => ({ code, amount: "0.00", type: "percentage" })),
     line_items: order.lines.map((line) => ({
       id: line.id,
       admin_graphql_api_id: gid("LineItem", line.id),
@@ -47,6 +65,7 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
       quantity: line.quantity,
       price: decimalFromMinor(line.priceMinor),
       properties: line.properties,
+      total_discount: "0.00",
       ...(line.sellingPlanId ? { selling_plan_allocation: { selling_plan_id: line.sellingPlanId } } : {}),
     })),
   };

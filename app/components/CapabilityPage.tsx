@@ -3,16 +3,25 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { useTranslation } from "../i18n/use-translation";
 import type { MessageKey } from "../i18n/i18n";
 
+interface Props {
+  title: MessageKey;
+  heading: MessageKey;
+  body: MessageKey;
+  /** The first step, such as "Create offer". */
+  action?: { content: string; url: string };
+  secondaryActions?: { content: string; url: string }[];
+}
+
 /** A capability's page before the merchant has set anything up: what it does and why it pays. */
-export function CapabilityEmptyPage({ title, heading, body }: { title: MessageKey; heading: MessageKey; body: MessageKey }) {
+export function CapabilityEmptyPage({ title, heading, body, action, secondaryActions }: Props) {
   const { t } = useTranslation();
   return (
-    <Page>
+    <Page secondaryActions={secondaryActions}>
       <TitleBar title={t(title)} />
       <Layout>
         <Layout.Section>
           <Card>
-            <EmptyState heading={t(heading)} image="/empty-state.svg">
+            <EmptyState heading={t(heading)} action={action} image="/empty-state.svg">
               <p>{t(body)}</p>
             </EmptyState>
           </Card>

@@ -27,7 +27,8 @@ import {
   type FrequencyDraft,
   type PlanDraft,
 } from "../subscriptions/plan-draft";
-import { formatMoneyMinor, frequencyName } from "../subscriptions/plan-text";
+import { formatMoneyMinor } from "../money";
+import { frequencyName } from "../subscriptions/plan-text";
 
 export interface ProductOption {
   id: string;

@@ -2,7 +2,8 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import { mailer } from "./mailer.server";
-import { renderEmail, type EmailData, type EmailKind } from "./templates";
+import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
+import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from "./templates";
 
 /**
  * The email outbox. An email is written down in the same transaction as the event that causes it,
@@ -59,17 +60,36 @@ export async function enqueueEmail(
   if (existing) return false;
   await tx.emailMessage.create({
     data: {
-      shop: contract.shop,
+      ...outboxMessage({
+        shop: contract.shop,
+        kind,
+        dedupeKey,
+        recipient: contract.customerEmail,
+        locale: contract.customerLocale ?? "en",
+        data,
+      }),
       contractId: contract.id,
-      kind,
-      dedupeKey,
-      recipient: contract.customerEmail,
-      locale: contract.customerLocale ?? "en",
-      data: JSON.stringify(data),
-      createdAt: clock().now(),
     },
   });
   return true;
+}
+
+/** An outbox row: what to render (kind and data), for whom, and the key of the event it is about. */
+export function outboxMessage(message: {
+  shop: string;
+  kind: string;
+  dedupeKey: string;
+  recipient: string;
+  locale: string;
+  data: unknown;
+}) {
+  return { ...message, data: JSON.stringify(message.data), createdAt: clock().now() };
+}
+
+/** The message as the customer receives it, by its kind: a subscription email or a reorder reminder. */
+function render(kind: string, locale: string, data: string): RenderedEmail & { headers?: Record<string, string> } {
+  if (kind === REMINDER_EMAIL_KIND) return renderReminderEmail(JSON.parse(data) as ReminderEmailData);
+  return renderEmail(kind as EmailKind, locale, JSON.parse(data) as EmailData);
 }
 
 /** Sends pending emails, oldest first. Each is claimed by a conditional update, so two workers never send one twice. */
@@ -91,13 +111,13 @@ export async function sendPendingEmails(limit = 100): Promise<number> {
       data: { status: "sending", attempts: { increment: 1 } },
     });
     if (claimed.count === 0) continue;
-    const data = JSON.parse(message.data) as EmailData;
     try {
+      const { headers, ...rendered } = render(message.kind, message.locale, message.data);
       await transport.send({
         to: message.recipient,
-        fromName: data.shopName,
-        ...renderEmail(message.kind as EmailKind, message.locale, data),
-        headers: { "X-Orchard-Email": message.kind },
+        fromName: (JSON.parse(message.data) as { shopName: string }).shopName,
+        ...rendered,
+        headers: { ...headers, "X-Orchard-Email": message.kind },
       });
       await db().emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock().now(), lastError: null } });
       sent += 1;

@@ -1,4 +1,5 @@
 import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { escapeHtml } from "../html";
 
 /**
  * The emails Orchard sends a subscriber, rendered from the translation files in the customer's
@@ -23,9 +24,6 @@ export interface RenderedEmail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData): RenderedEmail {
   const locale = resolveLocale(localeTag);

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Layout, Modal, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { z } from "zod";
+import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { deletePlans, listPlans, syncPlans } from "../subscriptions/plans.server";
@@ -40,21 +41,13 @@ export default function Plans() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
   const { t } = useTranslation();
   const [query, setQuery] = useState(search);
   const [confirming, setConfirming] = useState(false);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(plans);
 
-  // A saved plan comes back here with ?saved=1: one toast, then the parameter goes.
-  const toasted = useRef(false);
-  useEffect(() => {
-    if (params.get("saved") && !toasted.current) {
-      toasted.current = true;
-      window.shopify?.toast.show(t("plans.saved"));
-      setParams({}, { replace: true });
-    }
-  }, [params, setParams, t]);
+  useRedirectToast(useMemo(() => ({ saved: t("plans.saved") }), [t]));
 
   useEffect(() => {
     if (result && "deleted" in result) {

@@ -12,7 +12,7 @@ import { findShop } from "../shops/shops.server";
 import { CANCELLATION_REASONS, parseAction } from "../subscriptions/contract-actions";
 import { actionsFor, choicesFor, contractWithState, performAction } from "../subscriptions/contract-actions.server";
 import { subscriptionDetail } from "../subscriptions/contracts.server";
-import { formatMoneyMinor } from "../subscriptions/plan-text";
+import { formatMoneyMinor } from "../money";
 
 async function loadContract(request: Request, id: string | undefined) {
   const context = await requireAdmin(request);

@@ -1,6 +1,6 @@
 import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { CANCELLATION_REASONS } from "../subscriptions/contract-actions";
-import { formatMoneyMinor } from "../subscriptions/plan-text";
+import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
 import type { PortalSubscription } from "./self-service.server";
 

@@ -7,7 +7,14 @@ import { StoreOverview } from "./store-overview.query";
 /** Called after every successful authentication: (re)installs bring the shop back to life. */
 export async function recordInstall(admin: AdminClient, scopes: string): Promise<void> {
   const { shop } = await admin.request(ShopInfo);
-  const fields = { name: shop.name, ianaTimezone: shop.ianaTimezone, currencyCode: shop.currencyCode, scopes, uninstalledAt: null };
+  const fields = {
+    name: shop.name,
+    ianaTimezone: shop.ianaTimezone,
+    currencyCode: shop.currencyCode,
+    storefrontUrl: shop.url,
+    scopes,
+    uninstalledAt: null,
+  };
   await db().shop.upsert({
     where: { domain: admin.shop },
     create: { domain: admin.shop, installedAt: clock().now(), ...fields },

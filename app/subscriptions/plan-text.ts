@@ -1,4 +1,5 @@
 import { translate, type Messages } from "../i18n/i18n";
+import { formatMoneyMinor } from "../money";
 import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type Interval } from "./plan-draft";
 
 /**
@@ -7,10 +8,6 @@ import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type
  */
 export function intervalText(messages: Messages, interval: Interval, count: number): string {
   return translate(messages, `planText.${interval}.${count === 1 ? "one" : "other"}`, { count });
-}
-
-export function formatMoneyMinor(minor: number, currencyCode: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(minor / 100);
 }
 
 function adjustmentText(adjustment: Adjustment, currencyCode: string, locale: string): string {

@@ -31,8 +31,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
-/** The wall-clock reading of an instant in a time zone. */
-export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+function readParts(instant: Date, timeZone: string): LocalDateTime {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
@@ -50,9 +49,39 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
 
 const asUtc = (local: LocalDateTime) => Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
 
+/**
+ * Offsets change only on quarter-hour boundaries of UTC (every transition in current tz rules
+ * happens at a whole local hour, in zones offset by whole hours, half hours or 45 minutes), so the
+ * offset read at the start of a quarter hour holds for all of it. Reading it through Intl is slow
+ * enough to dominate billing a large shop; it is read once per zone and quarter hour.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** Milliseconds the zone is ahead of UTC at an instant (negative west of Greenwich). */
 export function offsetAt(instant: Date, timeZone: string): number {
-  return asUtc(toLocal(instant, timeZone)) - Math.floor(instant.getTime() / 1000) * 1000;
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = asUtc(readParts(new Date(quarter), timeZone)) - quarter;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading of an instant in a time zone (to the second). */
+export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetAt(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**

@@ -3,10 +3,83 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type OfferProductTitlesQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OfferProductTitlesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title'>>> };
+
+export type ProtectionProductSetMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ProductSetInput;
+}>;
+
+
+export type ProtectionProductSetMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProtectionProductVariantsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProtectionProductVariantsQuery = { product?: AdminTypes.Maybe<{ variants: { nodes: Array<(
+        Pick<AdminTypes.ProductVariant, 'id' | 'sku'>
+        & { inventoryItem: Pick<AdminTypes.InventoryItem, 'requiresShipping'> }
+      )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
+
+export type ProtectionVariantsNotShippedMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type ProtectionVariantsNotShippedMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ProtectionInstallationQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ProtectionInstallationQuery = { currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
+
+export type ProtectionCatalogSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type ProtectionCatalogSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReminderProductsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReminderProductsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'handle' | 'status'>
+    & { sellingPlanGroups: { nodes: Array<{ sellingPlans: { nodes: Array<(
+            Pick<AdminTypes.SellingPlan, 'id'>
+            & { pricingPolicies: Array<{ adjustmentValue: Pick<AdminTypes.SellingPlanPricingPolicyPercentageValue, 'percentage'> }> }
+          )> } }> } }
+  )>> };
+
+export type ProductCollectionIdsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ProductCollectionIdsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id'>
+    & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id'>> } }
+  )>> };
+
+export type ShopCollectionsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopCollectionsQuery = { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id' | 'title'>> } };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
-export type ShopInfoQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'ianaTimezone' | 'currencyCode'> };
+export type ShopInfoQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'email' | 'ianaTimezone' | 'currencyCode' | 'url'> };
 
 export type StoreOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
@@ -283,7 +356,13 @@ export type ProductSearchQuery = { products: { nodes: Array<(
     )> } };
 
 interface GeneratedQueryTypes {
-  "#graphql\n  query ShopInfo {\n    shop {\n      name\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
+  "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
+  "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},
+  "#graphql\n  query ProtectionInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ProtectionInstallationQuery, variables: ProtectionInstallationQueryVariables},
+  "#graphql\n  query ReminderProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        handle\n        status\n        sellingPlanGroups(first: 5) {\n          nodes {\n            sellingPlans(first: 10) {\n              nodes {\n                id\n                pricingPolicies {\n                  ... on SellingPlanFixedPricingPolicy {\n                    adjustmentValue {\n                      ... on SellingPlanPricingPolicyPercentageValue {\n                        percentage\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReminderProductsQuery, variables: ReminderProductsQueryVariables},
+  "#graphql\n  query ProductCollectionIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: ProductCollectionIdsQuery, variables: ProductCollectionIdsQueryVariables},
+  "#graphql\n  query ShopCollections {\n    collections(first: 250, sortKey: TITLE) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": {return: ShopCollectionsQuery, variables: ShopCollectionsQueryVariables},
+  "#graphql\n  query ShopInfo {\n    shop {\n      name\n      email\n      ianaTimezone\n      currencyCode\n      url\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
   "#graphql\n  query LineAlternatives($productId: ID!) {\n    product(id: $productId) {\n      id\n      title\n      variants(first: 50) {\n        nodes {\n          id\n          title\n          price\n          availableForSale\n        }\n      }\n      sellingPlanGroups(first: 3) {\n        nodes {\n          id\n          sellingPlans(first: 10) {\n            nodes {\n              id\n              name\n              billingPolicy {\n                ... on SellingPlanRecurringBillingPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              deliveryPolicy {\n                ... on SellingPlanRecurringDeliveryPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              pricingPolicies {\n                ... on SellingPlanRecurringPricingPolicy {\n                  afterCycle\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n                ... on SellingPlanFixedPricingPolicy {\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: LineAlternativesQuery, variables: LineAlternativesQueryVariables},
   "#graphql\n  query ContractDetail($id: ID!) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      customer {\n        id\n        email\n        firstName\n        locale\n      }\n      customerPaymentMethod {\n        id\n      }\n      originOrder {\n        createdAt\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 25) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          customAttributes {\n            key\n            value\n          }\n          currentPrice {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
@@ -295,6 +374,9 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation ProtectionProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionProductSetMutation, variables: ProtectionProductSetMutationVariables},
+  "#graphql\n  mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionVariantsNotShippedMutation, variables: ProtectionVariantsNotShippedMutationVariables},
+  "#graphql\n  mutation ProtectionCatalogSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionCatalogSetMutation, variables: ProtectionCatalogSetMutationVariables},
   "#graphql\n  mutation BillingAttemptCreate($contractId: ID!, $input: SubscriptionBillingAttemptInput!) {\n    subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {\n      subscriptionBillingAttempt {\n        id\n        ready\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BillingAttemptCreateMutation, variables: BillingAttemptCreateMutationVariables},
   "#graphql\n  mutation ContractPause($id: ID!) {\n    subscriptionContractPause(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractPauseMutation, variables: ContractPauseMutationVariables},
   "#graphql\n  mutation ContractActivate($id: ID!) {\n    subscriptionContractActivate(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractActivateMutation, variables: ContractActivateMutationVariables},

@@ -4,6 +4,9 @@ import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.
 import { syncContract } from "../subscriptions/contracts.server";
 import { recordBillingOutcome } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
+import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
+import { remindersFromOrderUpdate, remindersFromPaidOrder, remindersFromSubscription } from "../reminders/reminders.server";
+import { collectionsFromShopify } from "../reminders/sending.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -30,7 +33,9 @@ const contractPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:
 
 // The payload only names the contract; its current state is read from the Admin API.
 const contractChanged: Handler = async ({ shop, payload }) => {
-  await syncContract(await backgroundAdmin(shop), contractPayload.parse(payload).admin_graphql_api_id);
+  const contractId = contractPayload.parse(payload).admin_graphql_api_id;
+  await syncContract(await backgroundAdmin(shop), contractId);
+  await remindersFromSubscription(shop, contractId);
 };
 
 const billingAttemptPayload = z.object({
@@ -49,6 +54,17 @@ const billingOutcome: Handler = async ({ shop, payload }) => {
 };
 
 const handlers: Record<string, Handler> = {
+  // Protection registrations and reorder reminders follow the order: paid registers and schedules,
+  // updated (fulfilled, cancelled, refunded) and refunds change them. Each step is safe to repeat.
+  ORDERS_PAID: async ({ shop, payload }) => {
+    await registerOrder(shop, payload);
+    await remindersFromPaidOrder(shop, payload, async (productIds) => collectionsFromShopify(await backgroundAdmin(shop))(productIds));
+  },
+  ORDERS_UPDATED: async ({ shop, payload }) => {
+    await applyOrderUpdate(shop, payload);
+    await remindersFromOrderUpdate(shop, payload);
+  },
+  REFUNDS_CREATE: ({ shop, payload }) => applyRefund(shop, payload),
   SUBSCRIPTION_BILLING_ATTEMPTS_SUCCESS: billingOutcome,
   SUBSCRIPTION_BILLING_ATTEMPTS_FAILURE: billingOutcome,
   SUBSCRIPTION_CONTRACTS_CREATE: contractChanged,

@@ -2,38 +2,48 @@ import { clock, OffsetClock, replaceClock } from "../clock";
 import { config } from "../config.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
+import { sendDueReminders } from "../reminders/sending.server";
 import { scheduleDueCycles, sendScheduledAttempts } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
 import { processInbox } from "../webhooks/inbox.server";
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
- * (schedule what is due, send what is scheduled), then the emails those steps wrote down. Every
+ * (schedule what is due, send what is scheduled), reorder reminders that are due, then the emails those steps wrote down. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
  * (`npm run worker`) in production.
  */
-export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number; emails: number }> {
+export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; emails: number }> {
   const webhooks = await processInbox();
   await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
   const sent = await sendScheduledAttempts(backgroundAdmin);
   await announceUpcomingOrders();
+  const reminders = await sendReminders();
   const emails = await sendPendingEmails();
-  return { webhooks, scheduled, sent, emails };
+  return { webhooks, scheduled, sent, reminders, emails };
 }
 
-// Announcing orders days ahead needs no more than a look a minute (of the business clock, so a
-// clock moved in tests or the demo looks again at once); rounds run far more often than that.
-const UPCOMING_EVERY_MS = 60_000;
-let upcomingCheckedAt = Number.NEGATIVE_INFINITY;
-
-async function announceUpcomingOrders(): Promise<void> {
-  const now = clock().now().getTime();
-  if (Math.abs(now - upcomingCheckedAt) < UPCOMING_EVERY_MS) return;
-  upcomingCheckedAt = now;
-  await enqueueUpcomingOrderEmails();
+/**
+ * A step about days and hours, not seconds (orders announced days ahead, reminders due at an hour
+ * of the day), that rounds run far more often than it needs: after a look that found nothing it
+ * waits a minute of the business clock, so a clock moved in tests or the demo looks again at once.
+ */
+const IDLE_LOOK_EVERY_MS = 60_000;
+function whenDue(step: () => Promise<number>): () => Promise<number> {
+  let idleAt = Number.NEGATIVE_INFINITY;
+  return async () => {
+    const now = clock().now().getTime();
+    if (Math.abs(now - idleAt) < IDLE_LOOK_EVERY_MS) return 0;
+    const done = await step();
+    idleAt = done > 0 ? Number.NEGATIVE_INFINITY : now;
+    return done;
+  };
 }
+
+const announceUpcomingOrders = whenDue(() => enqueueUpcomingOrderEmails());
+const sendReminders = whenDue(() => sendDueReminders(backgroundAdmin));
 
 /**
  * Against the simulator (never in production: config refuses it), Orchard's clock follows the

@@ -76,6 +76,10 @@ export function createBillingAttempt(
       })),
       financialStatus: "PAID" as const,
       cancelledAt: null,
+      fulfilledAt: null,
+      refunds: [],
+      noteAttributes: [],
+      discountCodes: [],
     };
     shop.orders.set(order.id, order);
     attempt.orderId = order.id;

@@ -3,6 +3,7 @@ import { gid } from "../ids";
 import { presentSellingPlanGroup } from "./selling-plan-groups";
 import { decimalFromMinor } from "../../app/money";
 import type {
+  MetafieldRecord,
   CollectionRecord,
   ContractRecord,
   CustomerRecord,
@@ -52,9 +53,49 @@ export function presentVariant(shop: ShopRecord, product: ProductRecord, variant
     price: decimalFromMinor(variant.priceMinor),
     inventoryQuantity: variant.inventoryQuantity,
     position: variant.position,
-    availableForSale: product.status === "ACTIVE" && variant.inventoryQuantity > 0,
+    availableForSale: product.status === "ACTIVE" && (variant.inventoryQuantity > 0 || variant.inventoryPolicy === "CONTINUE"),
+    selectedOptions: product.options.map((option, index) => ({ name: option.name, value: variant.optionValues[index] ?? "" })),
+    taxable: variant.taxable,
+    inventoryPolicy: variant.inventoryPolicy,
+    inventoryItem: {
+      id: gid("InventoryItem", variant.id),
+      sku: variant.sku,
+      requiresShipping: variant.requiresShipping,
+      tracked: variant.tracked,
+    },
     product: () => presentProduct(shop, product),
   };
+}
+
+/** A metafield's id: the same number for the same owner, namespace and key (FNV-1a). */
+function stableNumber(text: string): number {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return hash;
+}
+
+export function presentMetafield(ownerGid: string, metafield: MetafieldRecord) {
+  return {
+    __typename: "Metafield",
+    id: gid("Metafield", stableNumber(`${ownerGid}|${metafield.namespace}|${metafield.key}`)),
+    namespace: metafield.namespace,
+    key: metafield.key,
+    type: metafield.type,
+    value: metafield.value,
+    jsonValue: metafield.type === "json" ? JSON.parse(metafield.value) : metafield.value,
+    updatedAt: metafield.updatedAt.toISOString(),
+  };
+}
+
+/** The metafield(namespace:, key:) field every HasMetafields owner has. */
+const metafieldField = (ownerGid: string, metafields: MetafieldRecord[]) => (args: { namespace?: string; key: string }) => {
+  const found = metafields.find((m) => m.key === args.key && m.namespace === (args.namespace ?? "$app"));
+  return found ? presentMetafield(ownerGid, found) : null;
+};
+
+export function presentAppInstallation(shop: ShopRecord) {
+  const id = gid("AppInstallation", shop.appInstallationId);
+  return { __typename: "AppInstallation", id, metafield: metafieldField(id, shop.appMetafields) };
 }
 
 export function presentProduct(shop: ShopRecord, product: ProductRecord) {
@@ -79,6 +120,15 @@ export function presentProduct(shop: ShopRecord, product: ProductRecord) {
       maxVariantPrice: money(shop, Math.max(...product.variants.map((v) => v.priceMinor))),
     },
     variantsCount: { count: product.variants.length, precision: "EXACT" },
+    hasOnlyDefaultVariant: product.variants.length === 1 && product.variants[0]!.optionValues[0] === "Default Title",
+    options: () =>
+      product.options.map((option, index) => ({
+        id: gid("ProductOption", `${product.id}${index}`),
+        name: option.name,
+        position: index + 1,
+        values: option.values,
+      })),
+    metafield: metafieldField(gid("Product", product.id), product.metafields),
     variants: (args: ConnectionArgs) =>
       connection(
         product.variants.map((v) => presentVariant(shop, product, v)),
@@ -175,7 +225,7 @@ export function presentOrder(shop: ShopRecord, order: OrderRecord) {
   };
 }
 
-export function presentShop(shop: ShopRecord) {
+export function presentShop(store: Store, shop: ShopRecord) {
   return {
     __typename: "Shop",
     id: gid("Shop", shop.id),
@@ -185,7 +235,8 @@ export function presentShop(shop: ShopRecord) {
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,
     plan: { displayName: shop.plan, partnerDevelopment: false, shopifyPlus: shop.plan === "plus" },
-    url: `https://${shop.domain}`,
+    // Shopify's shop.url is the online store's address; the simulator's online store is served here.
+    url: store.origin ? `${store.origin}/storefront/${shop.domain.replace(/\.myshopify\.com$/, "")}` : `https://${shop.domain}`,
   };
 }
 

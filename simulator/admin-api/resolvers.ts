@@ -1,7 +1,11 @@
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { connection, type ConnectionArgs } from "./connection";
+import { metafieldsSet, productSet, productVariantsBulkUpdate, type ProductSetInput } from "./products";
 import {
   matchesQuery,
+  presentAppInstallation,
+  presentMetafield,
+  presentVariant,
   presentCollection,
   presentContract,
   presentCustomer,
@@ -115,7 +119,8 @@ const queryResolvers: Record<string, Resolver> = {
   collectionsCount: (_root, args: { limit?: number }, { shop }) => count(shop.collections.size, args.limit ?? 10_000),
   customersCount: (_root, args: { limit?: number }, { shop }) => count(shop.customers.size, args.limit ?? 10_000),
   ordersCount: (_root, args: { limit?: number }, { shop }) => count(shop.orders.size, args.limit ?? 10_000),
-  shop: (_root, _args, { shop }) => presentShop(shop),
+  shop: (_root, _args, { store, shop }) => presentShop(store, shop),
+  currentAppInstallation: (_root, _args, { shop }) => presentAppInstallation(shop),
   node: (_root, { id }, { store, shop }) => findNode(store, shop, id),
   nodes: (_root, { ids }, { store, shop }) => (ids as unknown[]).map((id) => findNode(store, shop, id)),
   product: (_root, { id }, { store, shop }) => (parseGid(id, "Product") ? findNode(store, shop, id) : null),
@@ -224,6 +229,24 @@ function attachmentChange(kind: "products" | "variants", change: "add" | "remove
 type Args = Record<string, never>;
 
 const mutationResolvers: Record<string, Resolver> = {
+  productSet: (_root, args, { store, shop, now }) => {
+    // Orchard runs productSet synchronously; the asynchronous operation is not simulated.
+    if (args.synchronous === false) throw new GraphQLError("The simulator runs productSet synchronously only (see docs/simulator.md).");
+    const { product, userErrors } = productSet(store, shop, args.input as ProductSetInput, now);
+    return { product: product ? presentProduct(shop, product) : null, productSetOperation: null, userErrors };
+  },
+  productVariantsBulkUpdate: (_root, args, { shop }) => {
+    const { product, variants, userErrors } = productVariantsBulkUpdate(shop, args.productId, args.variants as Args[]);
+    return {
+      product: product ? presentProduct(shop, product) : null,
+      productVariants: product && variants ? variants.map((v) => presentVariant(shop, product, v)) : null,
+      userErrors,
+    };
+  },
+  metafieldsSet: (_root, args, { shop, now }) => {
+    const { metafields, userErrors } = metafieldsSet(shop, args.metafields as Args[], now);
+    return { metafields: metafields?.map((m) => presentMetafield(m.ownerId, m)) ?? null, userErrors };
+  },
   subscriptionContractPause: (_root, args, { shop, now, events }) =>
     changeContractStatus(shop, args.subscriptionContractId, "PAUSED", now, emitTo(events)),
   subscriptionContractActivate: (_root, args, { shop, now, events }) =>

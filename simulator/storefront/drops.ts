@@ -35,7 +35,28 @@ function groupDrop(shop: ShopRecord, locale: string, group: SellingPlanGroupReco
   };
 }
 
-export function productDrop(store: Store, shop: ShopRecord, product: ProductRecord, root: string, locale: string) {
+/** Liquid's app object: the app-data metafields, json ones parsed as `value` (shopify.dev, Liquid objects: app, metafield). */
+export function appDrop(shop: ShopRecord) {
+  const metafields: Record<string, Record<string, { type: string; value: unknown }>> = {};
+  for (const metafield of shop.appMetafields) {
+    metafields[metafield.namespace] ??= {};
+    metafields[metafield.namespace]![metafield.key] = {
+      type: metafield.type,
+      value: metafield.type === "json" ? JSON.parse(metafield.value) : metafield.value,
+    };
+  }
+  return { metafields };
+}
+
+export function productDrop(
+  store: Store,
+  shop: ShopRecord,
+  product: ProductRecord,
+  root: string,
+  locale: string,
+  // The product URL's ?variant= and ?selling_plan=, which Shopify exposes as the selected variant and plan.
+  selected: { variantId?: number; sellingPlanId?: number } = {},
+) {
   const groups = store.groupsFor(shop, product.id);
   const variants = product.variants.map((variant) => {
     const plans = groups.filter((g) => g.productIds.includes(product.id) || g.variantIds.includes(variant.id));
@@ -65,10 +86,20 @@ export function productDrop(store: Store, shop: ShopRecord, product: ProductReco
     price: Math.min(...product.variants.map((v) => v.priceMinor)),
     available: variants.some((v) => v.available),
     tags: product.tags,
+    collections: [...shop.collections.values()]
+      .filter((c) => c.productIds.includes(product.id))
+      .map((c) => ({ id: c.id, title: c.title, handle: c.handle })),
     type: product.productType,
     vendor: product.vendor,
     variants,
-    selected_or_first_available_variant: variants.find((v) => v.available) ?? variants[0],
+    selected_variant: variants.find((v) => v.id === selected.variantId) ?? null,
+    selected_or_first_available_variant:
+      variants.find((v) => v.id === selected.variantId) ?? variants.find((v) => v.available) ?? variants[0],
+    selected_selling_plan:
+      groups
+        .flatMap((group) => group.sellingPlans.map((plan) => ({ plan, group })))
+        .filter(({ plan }) => plan.id === selected.sellingPlanId)
+        .map(({ plan, group }) => sellingPlanDrop(shop, locale, plan, group.id))[0] ?? null,
     selling_plan_groups: groups.map((group) => groupDrop(shop, locale, group)),
     requires_selling_plan: false,
   };

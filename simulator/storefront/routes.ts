@@ -6,7 +6,8 @@ import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse 
 import { planPriceMinor } from "../pricing";
 import type { Simulator } from "../server";
 import type { CartLineRecord, ShopRecord } from "../store";
-import { productDrop } from "./drops";
+import { appDrop, productDrop } from "./drops";
+import { hiddenFromSearch } from "../admin-api/products";
 import type { Liquid, Template } from "liquidjs";
 import { appProxyRoutes, storeCookie } from "./app-proxy";
 import { blockSettings, createLiquid, formatMoney, loadThemeExtensions, type AppBlock, type ThemeExtension } from "./theme-extensions";
@@ -196,39 +197,84 @@ function cachedLiquid(extension: ThemeExtension, locale: string, assetBase: stri
   return cached;
 }
 
+interface RenderedBlocks {
+  html: string;
+  head: string[];
+  scripts: string[];
+}
+
+/**
+ * Orchard's blocks for one target as the online store renders them: "section" blocks where the
+ * theme placed them on the product page, "body" blocks (app embeds, switched on in the theme
+ * editor; always on here) before </body> on every page.
+ */
+async function renderBlocks(
+  extensions: ThemeExtension[],
+  shop: ShopRecord,
+  locale: string,
+  target: "section" | "body",
+  context: Record<string, unknown>,
+): Promise<RenderedBlocks> {
+  const root = storefrontRoot(shop);
+  const assetBase = `${root}extensions`;
+  const rendered: RenderedBlocks = { html: "", head: [], scripts: [] };
+  for (const extension of extensions) {
+    const liquid = cachedLiquid(extension, locale, assetBase);
+    for (const block of extension.blocks.filter((b) => b.schema.target === target)) {
+      const blockId = `${extension.name}-${block.handle}`;
+      const output = await liquid.engine.render(liquid.template(block), {
+        ...context,
+        app: appDrop(shop),
+        block: { id: blockId, settings: blockSettings(block), shopify_attributes: "" },
+        shop: { name: shop.name, currency: shop.currencyCode, money_format: MONEY_FORMAT },
+        request: { locale: { iso_code: locale } },
+        routes: { root_url: root, cart_add_url: `${root}cart/add`, cart_url: `${root}cart`, cart_change_url: `${root}cart/change` },
+      });
+      rendered.html +=
+        target === "section"
+          ? `<div id="shopify-block-${escapeHtml(blockId)}" class="shopify-block shopify-app-block">${output}</div>`
+          : `<div id="shopify-block-${escapeHtml(blockId)}" class="shopify-app-embed">${output}</div>`;
+      if (block.schema.stylesheet)
+        rendered.head.push(`<link rel="stylesheet" href="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.stylesheet)}">`);
+      if (block.schema.javascript)
+        rendered.scripts.push(`<script src="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.javascript)}" defer></script>`);
+    }
+  }
+  return rendered;
+}
+
+/** A storefront page with the app embeds every page carries. */
+async function themedPage(
+  extensions: ThemeExtension[],
+  shop: ShopRecord,
+  locale: string,
+  title: string,
+  body: string,
+  blocks: RenderedBlocks = { html: "", head: [], scripts: [] },
+): Promise<string> {
+  const embeds = await renderBlocks(extensions, shop, locale, "body", {});
+  return page(
+    shop,
+    title,
+    body,
+    [...blocks.head, ...embeds.head].join("\n"),
+    [embeds.html, ...blocks.scripts, ...embeds.scripts].join("\n"),
+  );
+}
+
 async function productPage(
   sim: Simulator,
   extensions: ThemeExtension[],
   shop: ShopRecord,
   handle: string,
   locale: string,
+  selected: { variantId?: number; sellingPlanId?: number },
 ): Promise<SimResponse> {
   const product = [...shop.products.values()].find((p) => p.handle === handle && p.status === "ACTIVE");
   if (!product) return html(page(shop, "Not found", "<h1>Page not found</h1>"), 404);
   const root = storefrontRoot(shop);
-  const drop = productDrop(sim.store, shop, product, root, locale);
-  const assetBase = `${root}extensions`;
-  let blocksHtml = "";
-  const head: string[] = [];
-  const scripts: string[] = [];
-  for (const extension of extensions) {
-    const liquid = cachedLiquid(extension, locale, assetBase);
-    for (const block of extension.blocks.filter((b) => b.schema.target === "section")) {
-      const blockId = `${extension.name}-${block.handle}`;
-      const rendered = await liquid.engine.render(liquid.template(block), {
-        product: drop,
-        block: { id: blockId, settings: blockSettings(block), shopify_attributes: "" },
-        shop: { name: shop.name, currency: shop.currencyCode, money_format: MONEY_FORMAT },
-        request: { locale: { iso_code: locale } },
-        routes: { root_url: root, cart_add_url: `${root}cart/add`, cart_url: `${root}cart` },
-      });
-      blocksHtml += `<div id="shopify-block-${escapeHtml(blockId)}" class="shopify-block shopify-app-block">${rendered}</div>`;
-      if (block.schema.stylesheet)
-        head.push(`<link rel="stylesheet" href="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.stylesheet)}">`);
-      if (block.schema.javascript)
-        scripts.push(`<script src="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.javascript)}" defer></script>`);
-    }
-  }
+  const drop = productDrop(sim.store, shop, product, root, locale, selected);
+  const blocks = await renderBlocks(extensions, shop, locale, "section", { product: drop });
   const variant = drop.selected_or_first_available_variant!;
   const body = `
 <section class="product shopify-section" id="shopify-section-main-product">
@@ -246,31 +292,44 @@ async function productPage(
         .join("")}</select>
       <label for="quantity">Quantity</label>
       <input id="quantity" type="number" name="quantity" value="1" min="1">
-      <div class="product__app-blocks">${blocksHtml}</div>
+      <div class="product__app-blocks">${blocks.html}</div>
       <button type="submit" name="add">Add to cart</button>
     </form>
     <div class="product__description">${product.descriptionHtml}</div>
   </div>
 </section>`;
-  return html(page(shop, product.title, body, head.join("\n"), scripts.join("\n")));
+  return html(await themedPage(extensions, shop, locale, product.title, body, blocks));
 }
 
-function cartPage(sim: Simulator, shop: ShopRecord, req: SimRequest): SimResponse {
+/** The cart page as a theme without JavaScript has it: a quantity form and a remove button per line. */
+async function cartPage(sim: Simulator, extensions: ThemeExtension[], shop: ShopRecord, req: SimRequest): Promise<SimResponse> {
   const { token, lines, cookie } = cartOf(shop, req);
   const cart = cartJson(sim, shop, token, lines);
   const root = storefrontRoot(shop);
+  const visibleProperties = (properties: Record<string, string>) =>
+    Object.entries(properties)
+      .filter(([name]) => !name.startsWith("_"))
+      .map(([name, value]) => `<br><small>${escapeHtml(name)}: ${escapeHtml(value)}</small>`)
+      .join("");
   const rows = cart.items
     .map(
-      (item) =>
-        `<tr><td>${escapeHtml(item.title)}${item.selling_plan_allocation ? `<br><small>${escapeHtml(item.selling_plan_allocation.selling_plan.name)}</small>` : ""}</td><td>${item.quantity}</td><td>${escapeHtml(formatMoney(item.final_line_price, MONEY_FORMAT))}</td></tr>`,
+      (item, index) => `<tr data-cart-line="${index + 1}">
+  <td>${escapeHtml(item.title)}${item.selling_plan_allocation ? `<br><small>${escapeHtml(item.selling_plan_allocation.selling_plan.name)}</small>` : ""}${visibleProperties(item.properties)}</td>
+  <td><form method="post" action="${root}cart/change"><input type="hidden" name="line" value="${index + 1}">
+    <label>Quantity <input type="number" name="quantity" min="0" value="${item.quantity}" aria-label="Quantity of ${escapeHtml(item.title)}"></label>
+    <button type="submit">Update</button></form></td>
+  <td>${escapeHtml(formatMoney(item.final_line_price, MONEY_FORMAT))}</td>
+  <td><form method="post" action="${root}cart/change"><input type="hidden" name="line" value="${index + 1}"><input type="hidden" name="quantity" value="0">
+    <button type="submit" aria-label="Remove ${escapeHtml(item.title)}">Remove</button></form></td>
+</tr>`,
     )
     .join("");
   const body = cart.items.length
-    ? `<h1>Your cart</h1><table><thead><tr><th>Item</th><th>Quantity</th><th>Total</th></tr></thead><tbody>${rows}</tbody></table>
-       <p>Subtotal: <strong>${escapeHtml(formatMoney(cart.total_price, MONEY_FORMAT))}</strong></p><a class="button" href="${root}checkout">Check out</a>`
+    ? `<h1>Your cart</h1><table><thead><tr><th>Item</th><th>Quantity</th><th>Total</th><th></th></tr></thead><tbody>${rows}</tbody></table>
+       <p>Subtotal: <strong data-cart-subtotal>${escapeHtml(formatMoney(cart.total_price, MONEY_FORMAT))}</strong></p><a class="button" href="${root}checkout">Check out</a>`
     : `<h1>Your cart is empty</h1><a href="${root}">Continue shopping</a>`;
   return {
-    ...html(page(shop, "Cart", body)),
+    ...html(await themedPage(extensions, shop, "en", "Cart", body)),
     headers: { "content-type": "text/html; charset=utf-8", ...(cookie ? { "set-cookie": cookie } : {}) },
   };
 }
@@ -279,11 +338,13 @@ function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?:
   const { token, lines } = cartOf(shop, req);
   const cart = cartJson(sim, shop, token, lines);
   const root = storefrontRoot(shop);
+  const discount = req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount");
   const body = `<h1>Checkout</h1>
 <ul>${cart.items.map((i) => `<li>${escapeHtml(i.title)} × ${i.quantity}${i.selling_plan_allocation ? ` (${escapeHtml(i.selling_plan_allocation.selling_plan.name)})` : ""}</li>`).join("")}</ul>
 <p>Total: <strong>${escapeHtml(formatMoney(cart.total_price, MONEY_FORMAT))}</strong></p>
 <form method="post" action="${root}checkout">
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+  ${discount ? `<p>Discount code: <strong>${escapeHtml(discount)}</strong></p><input type="hidden" name="discount" value="${escapeHtml(discount)}">` : ""}
   <label for="email">Email</label><input id="email" name="email" type="email" required autocomplete="email">
   <p><button type="submit">Pay now</button></p>
 </form>`;
@@ -302,21 +363,30 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
   const shopFor = (store: string | undefined) => sim.store.shop(`${store ?? ""}.myshopify.com`);
   const notFound = html("<h1>Page not found</h1>", 404);
 
-  router.on("GET", "/storefront/:store", (req) => {
+  router.on("GET", "/storefront/:store", async (req) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
     const root = storefrontRoot(shop);
     const items = [...shop.products.values()]
-      .filter((p) => p.status === "ACTIVE")
+      .filter((p) => p.status === "ACTIVE" && !hiddenFromSearch(p))
       .map((p) => `<li><a href="${root}products/${escapeHtml(p.handle)}">${escapeHtml(p.title)}</a></li>`)
       .join("");
-    return withStoreCookie(shop, html(page(shop, "Home", `<h1>${escapeHtml(shop.name)}</h1><ul class="products">${items}</ul>`)));
+    return withStoreCookie(
+      shop,
+      html(await themedPage(extensions, shop, "en", "Home", `<h1>${escapeHtml(shop.name)}</h1><ul class="products">${items}</ul>`)),
+    );
   });
 
   router.on("GET", "/storefront/:store/products/:handle", async (req) => {
     const shop = shopFor(req.params.store);
     return shop
-      ? withStoreCookie(shop, await productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en"))
+      ? withStoreCookie(
+          shop,
+          await productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en", {
+            variantId: Number(req.url.searchParams.get("variant")) || undefined,
+            sellingPlanId: Number(req.url.searchParams.get("selling_plan")) || undefined,
+          }),
+        )
       : notFound;
   });
 
@@ -351,7 +421,8 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
   router.on("POST", "/storefront/:store/cart/add.js", add(true));
   router.on("POST", "/storefront/:store/cart/add", add(false));
 
-  router.on("POST", "/storefront/:store/cart/change.js", (req) => {
+  /** /cart/change: by line (1-based) or by line key or variant id; quantity 0 removes the line. */
+  const change = (asJson: boolean) => (req: SimRequest) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
     const body = String(req.headers["content-type"] ?? "").includes("application/json")
@@ -366,8 +437,10 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
     if (!body || !Number.isSafeInteger(quantity) || quantity < 0 || !lines[index]) return cartError(400, "no valid id or line parameter");
     if (quantity === 0) lines.splice(index, 1);
     else lines[index]!.quantity = quantity;
-    return json(200, cartJson(sim, shop, token, lines));
-  });
+    return asJson ? json(200, cartJson(sim, shop, token, lines)) : { status: 302, headers: { location: `${storefrontRoot(shop)}cart` } };
+  };
+  router.on("POST", "/storefront/:store/cart/change.js", change(true));
+  router.on("POST", "/storefront/:store/cart/change", change(false));
 
   router.on("POST", "/storefront/:store/cart/clear.js", (req) => {
     const shop = shopFor(req.params.store);
@@ -377,9 +450,9 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
     return json(200, cartJson(sim, shop, token, lines));
   });
 
-  router.on("GET", "/storefront/:store/cart", (req) => {
+  router.on("GET", "/storefront/:store/cart", async (req) => {
     const shop = shopFor(req.params.store);
-    return shop ? cartPage(sim, shop, req) : notFound;
+    return shop ? cartPage(sim, extensions, shop, req) : notFound;
   });
 
   // Cart permalinks: /cart/{variant_id}:{quantity},… start a new cart and go to checkout.
@@ -398,6 +471,13 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
     );
     if (!Array.isArray(result)) return notFound;
     shop.carts.set(token, lines);
+    // attributes[name]=value parameters become the new cart's attributes, as on Shopify.
+    const attributes: Record<string, string> = {};
+    for (const [key, value] of req.url.searchParams) {
+      const name = /^attributes\[(.+)\]$/.exec(key)?.[1];
+      if (name) attributes[name] = value;
+    }
+    shop.cartAttributes.set(token, attributes);
     const discount = req.url.searchParams.get("discount");
     return {
       status: 302,
@@ -416,11 +496,15 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
   router.on("POST", "/storefront/:store/checkout", async (req) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
-    const { lines } = cartOf(shop, req);
-    const email = new URLSearchParams(req.rawBody).get("email") ?? "";
+    const { token, lines } = cartOf(shop, req);
+    const form = new URLSearchParams(req.rawBody);
+    const email = form.get("email") ?? "";
+    const discount = form.get("discount");
     try {
       const { order, contracts } = await completeCheckout(sim, shop, {
         email,
+        attributes: shop.cartAttributes.get(token) ?? {},
+        discountCodes: discount ? [discount] : [],
         lines: lines.map((l) => ({
           variantId: l.variantId,
           quantity: l.quantity,
@@ -429,6 +513,7 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
         })),
       });
       lines.splice(0);
+      shop.cartAttributes.delete(token);
       const subscriptions = contracts.length
         ? `<p>You subscribed: ${contracts.map((c) => escapeHtml(c.lines[0]!.sellingPlanName)).join(", ")}.</p>`
         : "";

@@ -4,3 +4,7 @@ import "@shopify/ui-extensions";
 declare module "./SubscribeOffer.tsx" {
   const shopify: import("@shopify/ui-extensions/purchase.checkout.cart-line-item.render-after").Api;
 }
+
+declare module "./ProtectionOffer.tsx" {
+  const shopify: import("@shopify/ui-extensions/purchase.checkout.cart-line-item.render-after").Api;
+}

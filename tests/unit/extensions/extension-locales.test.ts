@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "smol-toml";
 import { APP_URL } from "../../../extensions/orchard-customer-account/src/client";
+import { APP_URL as CHECKOUT_APP_URL } from "../../../extensions/orchard-checkout/src/protection";
 
 const extensionsDir = join(import.meta.dirname, "..", "..", "..", "extensions");
 
@@ -37,5 +38,6 @@ describe("the customer account extension", () => {
   it("calls the app at the URL shopify.app.toml declares", () => {
     const toml = parse(readFileSync(join(extensionsDir, "..", "shopify.app.toml"), "utf8")) as { application_url: string };
     expect(APP_URL).toBe(toml.application_url);
+    expect(CHECKOUT_APP_URL).toBe(toml.application_url);
   });
 });

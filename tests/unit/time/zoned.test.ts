@@ -33,3 +33,59 @@ describe("wall-clock time in a shop's time zone", () => {
     expect(isoWeekday(2026, 11, 23)).toBe(1);
   });
 });
+
+describe("the offset read once per quarter hour", () => {
+  it("gives Intl's own reading for any instant, in zones with half-hour, 45-minute and half-hour-DST offsets", () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const intl = (instant: Date, timeZone: string) => {
+      if (!formats.has(timeZone))
+        formats.set(
+          timeZone,
+          new Intl.DateTimeFormat("en-US", {
+            timeZone,
+            hourCycle: "h23",
+            year: "numeric",
+            month: "numeric",
+            day: "numeric",
+            hour: "numeric",
+            minute: "numeric",
+            second: "numeric",
+          }),
+        );
+      const parts = Object.fromEntries(
+        formats
+          .get(timeZone)!
+          .formatToParts(instant)
+          .map((p) => [p.type, Number(p.value)]),
+      );
+      return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+    };
+    const zones = [
+      "America/New_York",
+      "Europe/London",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "America/St_Johns",
+      "Pacific/Chatham",
+      "UTC",
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = Date.UTC(2000, 0, 1);
+    const to = Date.UTC(2040, 0, 1);
+    for (let i = 0; i < 20_000; i += 1) {
+      const instant = new Date(from + Math.floor(random() * (to - from)));
+      const zone = zones[i % zones.length]!;
+      expect(toLocal(instant, zone), `${instant.toISOString()} in ${zone}`).toEqual(intl(instant, zone));
+    }
+    // And densely through a whole year's transitions where they are least regular.
+    for (const zone of ["Australia/Lord_Howe", "America/St_Johns"]) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 60_000 + 13_000) {
+        const instant = new Date(t);
+        const [got, want] = [toLocal(instant, zone), intl(instant, zone)];
+        if (got.hour !== want.hour || got.minute !== want.minute || got.day !== want.day)
+          expect(got, `${instant.toISOString()} in ${zone}`).toEqual(want);
+      }
+    }
+  });
+});

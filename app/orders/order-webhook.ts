@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * Shopify's order and refund webhook payloads, as far as Orchard reads them. Unknown fields are
+ * dropped, not refused: Shopify adds fields without notice.
+ */
+const nameValue = z.object({ name: z.string(), value: z.unknown().transform((v) => String(v ?? "")) });
+
+const lineItem = z.object({
+  id: z.union([z.number(), z.string()]).transform(String),
+  variant_id: z
+    .union([z.number(), z.string()])
+    .nullable()
+    .optional()
+    .transform((v) => (v == null ? null : String(v))),
+  product_id: z
+    .union([z.number(), z.string()])
+    .nullable()
+    .optional()
+    .transform((v) => (v == null ? null : String(v))),
+  title: z.string().default(""),
+  variant_title: z.string().nullable().optional(),
+  quantity: z.number().int().min(0),
+  price: z.string(),
+  properties: z.array(nameValue).default([]),
+  total_discount: z.string().optional(),
+});
+
+export const orderWebhook = z.object({
+  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/),
+  name: z.string(),
+  created_at: z.string().datetime({ offset: true }),
+  processed_at: z.string().datetime({ offset: true }).nullable().optional(),
+  cancelled_at: z.string().datetime({ offset: true }).nullable().optional(),
+  currency: z.string().length(3),
+  customer: z
+    .object({
+      admin_graphql_api_id: z.string(),
+      email: z.string().nullable().optional(),
+      first_name: z.string().nullable().optional(),
+      last_name: z.string().nullable().optional(),
+      locale: z.string().nullable().optional(),
+      email_marketing_consent: z.object({ state: z.string() }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  email: z.string().nullable().optional(),
+  line_items: z.array(lineItem).max(2000),
+  note_attributes: z.array(nameValue).default([]),
+  refunds: z
+    .array(
+      z.object({
+        refund_line_items: z
+          .array(z.object({ line_item_id: z.union([z.number(), z.string()]).transform(String), quantity: z.number().int().min(0) }))
+          .default([]),
+      }),
+    )
+    .default([]),
+  fulfillments: z
+    .array(
+      z.object({
+        created_at: z.string().datetime({ offset: true }),
+        status: z.string().optional(),
+        line_items: z.array(z.object({ id: z.union([z.number(), z.string()]).transform(String) })).default([]),
+      }),
+    )
+    .default([]),
+});
+export type OrderWebhook = z.infer<typeof orderWebhook>;
+
+export const refundWebhook = z.object({
+  id: z.union([z.number(), z.string()]).transform(String),
+  order_id: z.union([z.number(), z.string()]).transform(String),
+  refund_line_items: z
+    .array(z.object({ line_item_id: z.union([z.number(), z.string()]).transform(String), quantity: z.number().int().min(0) }))
+    .default([]),
+});

@@ -1,0 +1,207 @@
+import { randomBytes } from "node:crypto";
+import { db } from "../db.server";
+import { messagesByLocale, translate, type Messages } from "../i18n/i18n";
+import { formatMoneyMinor } from "../money";
+import type { AdminClient } from "../shopify/admin-client";
+import type { ProtectionProductVariantsQuery } from "../types/admin.generated";
+import { ShopifyUserErrors } from "../shopify/errors";
+import { findShop } from "../shops/shops.server";
+import { shopLanguages } from "../subscriptions/plan-translations.server";
+import { termMessage, validateOffer, type FieldErrors, type OfferDraft, type ProtectionOfferTerms } from "./offer";
+import { plannedVariants, productSetInput, storefrontCatalog, type PlannedVariant, type ProductLabels } from "./protection-product";
+import {
+  ProtectionCatalogSet,
+  ProtectionInstallation,
+  ProtectionProductSet,
+  ProtectionProductVariants,
+  ProtectionVariantsNotShipped,
+} from "./protection.queries";
+import { ShopCollections } from "../shops/shop-collections.query";
+import { OfferProductTitles } from "./offer-form.queries";
+
+/**
+ * Protection offers: Orchard's rows, the Shopify product each one keeps in step, and the storefront
+ * catalog (an app-data metafield) that the theme block reads. Shopify is written first; the row
+ * records what Shopify confirmed.
+ */
+export type SaveResult =
+  | { ok: true; id: string }
+  | { ok: false; fieldErrors: FieldErrors; shopifyErrors: { field: string; message: string }[] };
+
+export type SyncedVariant = PlannedVariant & { variantId: string };
+
+const BULK_UPDATE_CHUNK = 250;
+
+export function productLabels(messages: Messages, locale: string, currencyCode: string): ProductLabels {
+  const money = (minor: number) => formatMoneyMinor(minor, currencyCode, locale);
+  return {
+    termOption: translate(messages, "protection.product.termOption"),
+    bandOption: translate(messages, "protection.product.bandOption"),
+    term: (months) => translate(messages, ...termMessage(months)),
+    band: (minMinor, maxMinor) =>
+      maxMinor === null
+        ? translate(messages, "protection.product.bandFrom", { min: money(minMinor) })
+        : translate(messages, "protection.product.bandRange", { min: money(minMinor), max: money(maxMinor) }),
+  };
+}
+
+export const offerTerms = (offer: { terms: string }) => JSON.parse(offer.terms) as ProtectionOfferTerms;
+export const offerVariants = (offer: { variants: string }) => JSON.parse(offer.variants) as SyncedVariant[];
+
+export async function listOffers(shop: string) {
+  return db().protectionOffer.findMany({ where: { shop }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+}
+
+export async function findOffer(shop: string, id: string) {
+  return db().protectionOffer.findFirst({ where: { shop, id } });
+}
+
+async function currencyOf(shop: string) {
+  return (await findShop(shop))?.currencyCode ?? "USD";
+}
+
+function refused(error: unknown): SaveResult {
+  if (!(error instanceof ShopifyUserErrors)) throw error;
+  return {
+    ok: false,
+    fieldErrors: {},
+    shopifyErrors: error.userErrors.map((e) => ({ field: (e.field ?? []).join("."), message: e.message })),
+  };
+}
+
+async function allVariants(admin: AdminClient, productId: string) {
+  const variants: { id: string; sku: string | null; requiresShipping: boolean }[] = [];
+  let after: string | null = null;
+  do {
+    const result: ProtectionProductVariantsQuery = await admin.request(ProtectionProductVariants, { id: productId, after });
+    const page = result.product?.variants;
+    variants.push(
+      ...(page?.nodes ?? []).map((v) => ({ id: v.id, sku: v.sku ?? null, requiresShipping: v.inventoryItem.requiresShipping })),
+    );
+    after = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor! : null;
+  } while (after);
+  return variants;
+}
+
+/** Brings the offer's product to the offer's terms, and returns its variants with their Shopify ids. */
+async function syncProduct(
+  admin: AdminClient,
+  key: string,
+  terms: ProtectionOfferTerms,
+  currencyCode: string,
+  existing: { productId: string | null; variants: SyncedVariant[] },
+): Promise<{ productId: string; variants: SyncedVariant[] }> {
+  const { primary: locale } = await shopLanguages(admin);
+  const labels = productLabels(messagesByLocale[locale], locale, currencyCode);
+  const planned = plannedVariants(key, terms, labels);
+  const variantIdBySku = Object.fromEntries(existing.variants.map((v) => [v.sku, v.variantId]));
+  const { productSet } = await admin.request(ProtectionProductSet, {
+    input: productSetInput(terms, planned, currencyCode, labels, { productId: existing.productId, variantIdBySku }),
+  });
+  const productId = productSet!.product!.id;
+  const variants = await allVariants(admin, productId);
+  const shipped = variants.filter((v) => v.requiresShipping);
+  for (let start = 0; start < shipped.length; start += BULK_UPDATE_CHUNK) {
+    await admin.request(ProtectionVariantsNotShipped, {
+      productId,
+      variants: shipped
+        .slice(start, start + BULK_UPDATE_CHUNK)
+        .map((v) => ({ id: v.id, inventoryItem: { requiresShipping: false, tracked: false } })),
+    });
+  }
+  const idBySku = new Map(variants.map((v) => [v.sku, v.id]));
+  return {
+    productId,
+    variants: planned.map((variant) => {
+      const variantId = idBySku.get(variant.sku);
+      if (!variantId) throw new Error(`Shopify did not keep the variant ${variant.sku} of ${productId}`);
+      return { ...variant, variantId };
+    }),
+  };
+}
+
+/** Creates (offerId null) or updates an offer: checked, written to Shopify, then recorded. */
+export async function saveOffer(admin: AdminClient, offerId: string | null, draft: OfferDraft): Promise<SaveResult> {
+  const shop = admin.shop;
+  const currencyCode = await currencyOf(shop);
+  const checked = validateOffer(draft, currencyCode);
+  if ("errors" in checked) return { ok: false, fieldErrors: checked.errors, shopifyErrors: [] };
+  const existing = offerId ? await findOffer(shop, offerId) : null;
+  if (offerId && !existing) throw new Response("Not found", { status: 404 });
+  const key = existing?.key ?? randomBytes(4).toString("hex").toUpperCase();
+  let synced: Awaited<ReturnType<typeof syncProduct>>;
+  try {
+    synced = await syncProduct(admin, key, checked.offer, currencyCode, {
+      productId: existing?.shopifyProductId ?? null,
+      variants: existing ? offerVariants(existing) : [],
+    });
+  } catch (error) {
+    return refused(error);
+  }
+  const data = {
+    name: checked.offer.name,
+    currencyCode,
+    terms: JSON.stringify(checked.offer),
+    shopifyProductId: synced.productId,
+    variants: JSON.stringify(synced.variants),
+    status: "active",
+    syncedAt: new Date(),
+    syncError: null,
+  };
+  const saved = existing
+    ? await db().protectionOffer.update({ where: { id: existing.id }, data })
+    : await db().protectionOffer.create({ data: { shop, key, ...data } });
+  await publishCatalog(admin);
+  return { ok: true, id: saved.id };
+}
+
+/** Stops offering: the product is archived in Shopify (past orders keep it), the storefront stops showing it. */
+export async function archiveOffer(admin: AdminClient, offerId: string): Promise<void> {
+  const offer = await findOffer(admin.shop, offerId);
+  if (!offer) throw new Response("Not found", { status: 404 });
+  if (offer.shopifyProductId) await admin.request(ProtectionProductSet, { input: { id: offer.shopifyProductId, status: "ARCHIVED" } });
+  await db().protectionOffer.update({ where: { id: offer.id }, data: { status: "archived" } });
+  await publishCatalog(admin);
+}
+
+/** The catalog of the shop's active offers, as the storefront and checkout read it. */
+export async function shopCatalog(shop: string) {
+  const offers = await db().protectionOffer.findMany({
+    where: { shop, status: "active", shopifyProductId: { not: null } },
+    orderBy: { createdAt: "asc" },
+  });
+  return storefrontCatalog(offers.map((offer) => ({ id: offer.id, terms: offerTerms(offer), variants: offerVariants(offer) })));
+}
+
+/** Writes the storefront catalog, the whole of it each time. */
+export async function publishCatalog(admin: AdminClient): Promise<void> {
+  const catalog = await shopCatalog(admin.shop);
+  const { currentAppInstallation } = await admin.request(ProtectionInstallation, {});
+  await admin.request(ProtectionCatalogSet, {
+    metafields: [
+      { ownerId: currentAppInstallation.id, namespace: "protection", key: "offers", type: "json", value: JSON.stringify(catalog) },
+    ],
+  });
+}
+
+/** Protection variants (numeric ids, as orders carry them) of every offer the shop ever had. */
+export async function protectionVariantsOf(shop: string) {
+  const offers = await db().protectionOffer.findMany({ where: { shop }, select: { id: true, variants: true } });
+  return new Map(
+    offers.flatMap((offer) =>
+      offerVariants(offer).map((v) => [v.variantId.split("/").pop()!, { offerId: offer.id, termMonths: v.termMonths }] as const),
+    ),
+  );
+}
+
+/** What the form shows beside the draft: the shop's collections and the titles of the products it names. */
+export async function offerFormContext(admin: AdminClient, draft: OfferDraft) {
+  const ids = [...new Set([...draft.eligibility.productIds, ...draft.eligibility.excludedProductIds])];
+  const [{ collections }, titles] = await Promise.all([
+    admin.request(ShopCollections, {}),
+    ids.length ? admin.request(OfferProductTitles, { ids }) : Promise.resolve({ nodes: [] }),
+  ]);
+  const productTitles: Record<string, string> = {};
+  for (const node of titles.nodes) if (node && "title" in node) productTitles[node.id] = node.title;
+  return { collections: collections.nodes, productTitles, currencyCode: await currencyOf(admin.shop) };
+}

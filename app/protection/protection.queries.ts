@@ -1,0 +1,93 @@
+import { operation } from "../shopify/admin-client";
+import type {
+  ProtectionCatalogSetMutation,
+  ProtectionCatalogSetMutationVariables,
+  ProtectionInstallationQuery,
+  ProtectionInstallationQueryVariables,
+  ProtectionProductSetMutation,
+  ProtectionProductSetMutationVariables,
+  ProtectionProductVariantsQuery,
+  ProtectionProductVariantsQueryVariables,
+  ProtectionVariantsNotShippedMutation,
+  ProtectionVariantsNotShippedMutationVariables,
+} from "../types/admin.generated";
+
+/** The offer's product as it must be, created or updated in one mutation (synchronous). */
+export const ProtectionProductSet = operation<ProtectionProductSetMutation, ProtectionProductSetMutationVariables>(`#graphql
+  mutation ProtectionProductSet($input: ProductSetInput!) {
+    productSet(input: $input, synchronous: true) {
+      product {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** The product's variants, a page at a time, to learn the ids Shopify gave each SKU. */
+export const ProtectionProductVariants = operation<ProtectionProductVariantsQuery, ProtectionProductVariantsQueryVariables>(`#graphql
+  query ProtectionProductVariants($id: ID!, $after: String) {
+    product(id: $id) {
+      variants(first: 250, after: $after) {
+        nodes {
+          id
+          sku
+          inventoryItem {
+            requiresShipping
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** Protection is not shipped: productSet's input has no inventory item in the pinned schema, so this sets it. */
+export const ProtectionVariantsNotShipped = operation<
+  ProtectionVariantsNotShippedMutation,
+  ProtectionVariantsNotShippedMutationVariables
+>(`#graphql
+  mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+    productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+      productVariants {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const ProtectionInstallation = operation<ProtectionInstallationQuery, ProtectionInstallationQueryVariables>(`#graphql
+  query ProtectionInstallation {
+    currentAppInstallation {
+      id
+    }
+  }
+`);
+
+/** The storefront catalog, as an app-data metafield the theme block reads through app.metafields. */
+export const ProtectionCatalogSet = operation<ProtectionCatalogSetMutation, ProtectionCatalogSetMutationVariables>(`#graphql
+  mutation ProtectionCatalogSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

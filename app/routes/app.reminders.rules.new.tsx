@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { RuleForm } from "../components/RuleForm";
+import { useTranslation } from "../i18n/use-translation";
+import { saveRule } from "../reminders/admin.server";
+import { ruleFormFields } from "../reminders/rule-form-data";
+import { validateRule, type RuleErrors } from "../reminders/rules";
+import { requireAdmin } from "../shopify/admin-context.server";
+import { ShopCollections } from "../shops/shop-collections.query";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin } = await requireAdmin(request);
+  const { collections } = await admin.request(ShopCollections, {});
+  return { collections: collections.nodes };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAdmin(request);
+  const fields = ruleFormFields(await request.formData());
+  const checked = validateRule(fields);
+  if (checked.errors) return { errors: checked.errors as RuleErrors, fields };
+  const saved = await saveRule(shop, null, checked.rule);
+  if (!saved.ok) return { errors: saved.errors, fields };
+  throw redirect("/app/reminders?saved=1");
+};
+
+export default function NewRule() {
+  const { collections } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <TitleBar title={t("reminders.ruleForm.newTitle")} />
+      <RuleForm
+        // A refused form starts again from what the merchant posted.
+        key={JSON.stringify(result?.fields ?? null)}
+        title={t("reminders.ruleForm.newTitle")}
+        initial={result?.fields ?? { scope: "", targetId: "", title: "", intervalDays: "", leadDays: "0", discountCode: "" }}
+        collections={collections}
+        errors={result?.errors ?? {}}
+      />
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { action as createOffer } from "../../app/routes/app.protection.new";
+import { action as editOffer } from "../../app/routes/app.protection.$id";
+import { action as registrationAction, loader as registrationLoader } from "../../app/routes/app.protection.registrations.$id";
+import { loader as exportLoader } from "../../app/routes/app.protection.registrations.export";
+import { db } from "../../app/db.server";
+import { emptyOfferDraft, type OfferDraft } from "../../app/protection/offer";
+import { completeCheckout } from "../../simulator/checkout";
+import { seedShop } from "../../simulator/seed";
+import { fulfilOrder, refundLines } from "../../simulator/orders";
+import { loader as checkoutCatalog } from "../../app/routes/api.checkout.protection";
+import { issueCustomerAccountToken } from "../../simulator/session-token";
+import { adminFetchRequest, createShop, TEST_API_KEY, TEST_API_SECRET, testContext } from "../support/context";
+import { settle } from "../support/subscriptions";
+
+const threeBands = (): OfferDraft => ({
+  ...emptyOfferDraft(),
+  name: "Accident protection",
+  coverage: "Drops, spills and cracked screens.",
+  provider: "Orchard Demo Co.",
+  termsUrl: "https://example.com/protection-terms",
+  termMonths: [12, 24],
+  bands: [
+    { min: "0", max: "49.99", prices: { "12": "4.99", "24": "7.99" } },
+    { min: "50", max: "149.99", prices: { "12": "9.99", "24": "14.99" } },
+    { min: "150", max: "", prices: { "12": "19.99", "24": "29.99" } },
+  ],
+});
+
+async function installedShop() {
+  const { shop } = createShop();
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 2, months: 0 });
+  shop.ianaTimezone = "UTC";
+  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+  return shop;
+}
+
+async function post(action: typeof createOffer, path: string, shop: string, fields: Record<string, string>, params = {}) {
+  try {
+    return await action({
+      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
+      params,
+      context: {},
+    });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
+    throw thrown;
+  }
+}
+
+describe("protection offers", () => {
+  it("create one Shopify product with a variant per term and band, not shipped, hidden from search, and publish the storefront catalog", async () => {
+    const shop = await installedShop();
+    expect(await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) })).toEqual({
+      redirect: "/app/protection?saved=1",
+    });
+    const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
+    expect(product).toMatchObject({ title: "Accident protection", productType: "Protection", status: "ACTIVE" });
+    expect(product.options.map((o) => o.name)).toEqual(["Term", "Product price"]);
+    expect(product.variants.map((v) => [v.title, v.priceMinor])).toEqual([
+      ["1 year / $0.00–$49.99", 499],
+      ["1 year / $50.00–$149.99", 999],
+      ["1 year / $150.00 and above", 1999],
+      ["2 years / $0.00–$49.99", 799],
+      ["2 years / $50.00–$149.99", 1499],
+      ["2 years / $150.00 and above", 2999],
+    ]);
+    expect(product.variants.every((v) => !v.requiresShipping && v.taxable)).toBe(true);
+    expect(product.metafields).toContainEqual(expect.objectContaining({ namespace: "seo", key: "hidden", value: "1" }));
+    expect([...shop.collections.values()].some((c) => c.productIds.includes(product.id))).toBe(false);
+    const catalog = JSON.parse(shop.appMetafields.find((m) => m.namespace === "protection" && m.key === "offers")!.value);
+    expect(catalog.offers[0].bands[1]).toEqual({
+      min: 5000,
+      max: 14999,
+      variants: [
+        { months: 12, term: "1 year", id: String(product.variants[1]!.id), price: 999 },
+        { months: 24, term: "2 years", id: String(product.variants[4]!.id), price: 1499 },
+      ],
+    });
+
+    // Editing keeps the variants whose term and band did not change (carts holding them stay valid).
+    const offer = (await db().protectionOffer.findFirst({ where: { shop: shop.domain } }))!;
+    const kept = product.variants[0]!.id;
+    const edited = {
+      ...threeBands(),
+      termMonths: [12, 24, 36],
+      bands: threeBands().bands.map((b) => ({ ...b, prices: { ...b.prices, "36": "39.99" } })),
+    };
+    expect(await post(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(edited) }, { id: offer.id })).toEqual({
+      redirect: "/app/protection?saved=1",
+    });
+    expect(shop.products.get(product.id)!.variants).toHaveLength(9);
+    expect(shop.products.get(product.id)!.variants[0]!.id).toBe(kept);
+  });
+
+  it("serve the checkout extension the catalog of the shop its session token names, and refuse a forged token", async () => {
+    const shop = await installedShop();
+    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
+    const fromCheckout = (secret: string) =>
+      new Request("https://orchard.example.com/api/checkout/protection", {
+        headers: {
+          authorization: `Bearer ${issueCustomerAccountToken({ shop: shop.domain, apiKey: TEST_API_KEY, secret, customerId: null, nowSeconds: Math.floor(Date.now() / 1000) })}`,
+          origin: "https://extensions.shopifycdn.com",
+        },
+      });
+    const response = await checkoutCatalog({ request: fromCheckout(TEST_API_SECRET), params: {}, context: {} });
+    expect(response.status).toBe(200);
+    const catalog = await response.json();
+    expect(catalog.offers.map((o: { name: string }) => o.name)).toEqual(["Accident protection"]);
+    await expect(checkoutCatalog({ request: fromCheckout("not-the-app-secret"), params: {}, context: {} })).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  it("refuse an offer with more variants than Shopify allows, per field, and create nothing", async () => {
+    const shop = await installedShop();
+    const bands = Array.from({ length: 410 }, (_, i) => ({
+      min: `${i * 10}`,
+      max: `${i * 10 + 9}.99`,
+      prices: { "12": "1", "24": "2", "36": "3", "48": "4", "60": "5" },
+    }));
+    const result = await post(createOffer, "/app/protection/new", shop.domain, {
+      offer: JSON.stringify({ ...threeBands(), termMonths: [12, 24, 36, 48, 60], bands }),
+    });
+    expect(result).toEqual({ ok: false, fieldErrors: { bands: "tooManyVariants" }, shopifyErrors: [] });
+    expect([...shop.products.values()].some((p) => p.tags.includes("orchard-protection"))).toBe(false);
+    expect(await db().protectionOffer.count({ where: { shop: shop.domain } })).toBe(0);
+    expect(await post(createOffer, "/app/protection/new", shop.domain, { offer: "{not json" })).toEqual({
+      formInvalid: true,
+      fieldErrors: {},
+      shopifyErrors: [],
+    });
+  });
+});
+
+describe("protection registrations", () => {
+  async function protectedOrder(quantity: number) {
+    const { simulator } = testContext();
+    const shop = await installedShop();
+    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
+    const kettle = [...shop.products.values()].find((p) => p.variants[0]!.priceMinor >= 5000 && !p.tags.includes("orchard-protection"))!;
+    const protection = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
+    const bandVariant = protection.variants.find(
+      (v) => v.title.startsWith("2 years") && v.priceMinor === (kettle.variants[0]!.priceMinor >= 15000 ? 2999 : 1499),
+    )!;
+    const { order } = await completeCheckout(simulator, shop, {
+      email: `protected@${shop.domain.replace(".myshopify.com", "")}.example`,
+      lines: [
+        { variantId: kettle.variants[0]!.id, quantity, sellingPlanId: null, properties: { _orchard_link: "L1" } },
+        { variantId: bandVariant.id, quantity, sellingPlanId: null, properties: { _orchard_protects: "L1", Protects: kettle.title } },
+      ],
+    });
+    await settle();
+    return { shop, order, kettle, bandVariant };
+  }
+
+  it("register one row per protected unit, with the price paid and two years of cover; a repeated webhook adds nothing", async () => {
+    const { shop, order, kettle, bandVariant } = await protectedOrder(2);
+    const rows = await db().protectionRegistration.findMany({ where: { shop: shop.domain }, orderBy: { unit: "asc" } });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      orderName: `#${order.number}`,
+      unit: 1,
+      priceMinor: bandVariant.priceMinor,
+      termMonths: 24,
+      protectedVariantId: String(kettle.variants[0]!.id),
+      startBasis: "order",
+      status: "active",
+    });
+    const expected = new Date(order.createdAt);
+    expected.setUTCFullYear(expected.getUTCFullYear() + 2);
+    expect(rows[0]!.expiresAt).toEqual(expected);
+
+    const { simulator } = testContext();
+    await simulator.webhooks.send(shop.domain, "orders/paid", (await import("../../simulator/webhook-payloads")).orderPayload(shop, order));
+    await settle();
+    expect(await db().protectionRegistration.count({ where: { shop: shop.domain } })).toBe(2);
+  });
+
+  it("start cover at fulfilment, end one unit with a refund, and follow an approved claim", async () => {
+    const { simulator } = testContext();
+    const { shop, order } = await protectedOrder(2);
+    simulator.clock.advance(3 * 86_400_000);
+    await fulfilOrder(simulator, shop, order);
+    const protectionLine = order.lines[1]!;
+    await refundLines(simulator, shop, order, [{ lineId: protectionLine.id, quantity: 1 }]);
+    await settle();
+    const rows = await db().protectionRegistration.findMany({ where: { shop: shop.domain }, orderBy: { unit: "asc" } });
+    expect(rows.map((r) => [r.unit, r.status, r.startBasis])).toEqual([
+      [1, "active", "fulfilment"],
+      [2, "refunded", "fulfilment"],
+    ]);
+    expect(rows[0]!.startsAt).toEqual(order.fulfilledAt);
+
+    const request = (fields: Record<string, string>) =>
+      registrationAction({
+        request: adminFetchRequest(`/app/protection/registrations/${rows[0]!.id}`, shop.domain, {
+          method: "POST",
+          body: new URLSearchParams(fields),
+        }),
+        params: { id: rows[0]!.id },
+        context: {},
+      });
+    expect(await request({ reason: "theft", photosUrl: "http://insecure.example", notes: "" })).toEqual({
+      done: null,
+      errors: { photosUrl: "photosUrl", notes: "notes" },
+    });
+    expect(await request({ reason: "accidental_damage", photosUrl: "https://photos.example/1", notes: "Dropped on tiles." })).toEqual({
+      done: "filed",
+      errors: {},
+    });
+    const claim = (await db().protectionClaim.findFirst({ where: { registrationId: rows[0]!.id } }))!;
+    expect(await request({ intent: "decide", claimId: claim.id, decision: "approved", note: "" })).toEqual({ done: "decided", errors: {} });
+    expect(await request({ intent: "decide", claimId: claim.id, decision: "denied", note: "" })).toEqual({ done: "notOpen", errors: {} });
+    expect((await db().protectionRegistration.findUnique({ where: { id: rows[0]!.id } }))!.status).toBe("claimed");
+
+    // Another shop sees none of it.
+    const other = await installedShop();
+    await expect(
+      registrationLoader({
+        request: adminFetchRequest(`/app/protection/registrations/${rows[0]!.id}`, other.domain),
+        params: { id: rows[0]!.id },
+        context: {},
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+
+    const csv = await (
+      await exportLoader({
+        request: adminFetchRequest("/app/protection/registrations/export?status=claimed", shop.domain),
+        params: {},
+        context: {},
+      })
+    ).text();
+    expect(csv.split("\r\n")[0]).toBe(
+      "Order,Unit,Ordered,Customer,Email,Protected item,Offer,Term (months),Price paid,Currency,Cover starts,Cover ends,Status",
+    );
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
+    expect(csv).toContain(",Claimed\r\n");
+  });
+
+  it("cancel the cover of a cancelled order", async () => {
+    const { simulator } = testContext();
+    const { shop, order } = await protectedOrder(1);
+    const { cancelOrder } = await import("../../simulator/orders");
+    await cancelOrder(simulator, shop, order);
+    await settle();
+    expect((await db().protectionRegistration.findMany({ where: { shop: shop.domain } })).map((r) => r.status)).toEqual(["cancelled"]);
+  });
+});
