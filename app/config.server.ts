@@ -22,6 +22,9 @@ const schema = z
     // How long work a worker claimed (a charge being sent, a webhook, an email) stays its own before
     // another worker may take it up, in case the first one died.
     WORKER_LEASE_SECONDS: z.coerce.number().int().min(1, "must be at least 1 second").max(3600).default(300),
+    // How long a worker waits before its next round after a round that found nothing to do; after
+    // one that found work it goes on at once.
+    WORKER_IDLE_MS: z.coerce.number().int().min(10, "must be at least 10 ms").max(60_000).default(2_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Where Orchard's emails to subscribers go out: smtp://user:pass@host:port (smtps:// for TLS).
     SMTP_URL: z

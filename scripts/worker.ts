@@ -8,7 +8,7 @@ import { migrate } from "../prisma/tools/migrate";
 import { config } from "../app/config.server";
 
 await migrate(config().DATABASE_URL);
-const stop = startWorkerLoop(Number(process.env.WORKER_INTERVAL_MS ?? 2_000));
+const stop = startWorkerLoop(config().WORKER_IDLE_MS);
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     stop();

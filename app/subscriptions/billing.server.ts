@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
@@ -111,27 +112,52 @@ class LostRace extends Error {}
 const SCHEDULE_BATCH = 500;
 
 /**
- * Contracts due at the same moment and moving to the same next date (the common case: cohorts of
- * a plan) move in one conditional update and write their attempts in one insert, in one
- * transaction. If another worker moved any of them first, the batch is undone and each contract
- * is taken alone, so exactly one worker writes each cycle.
+ * Due contracts move in one transaction: each moves only from the date it was read at (one
+ * conditional update per group sharing a due date and a next date, a plan's cohort being one
+ * group), and all their attempts are written in one insert. If another worker moved any of them
+ * first, the transaction is undone and tried again with those still as read: exactly one worker
+ * writes each cycle, and a lost race costs one read, not one transaction per contract.
  */
 async function scheduleBatch(batch: PlannedCycle[]): Promise<number> {
-  try {
-    await db().$transaction(async (tx) => {
-      const moved = await tx.subscriptionContract.updateMany({
-        where: { id: { in: batch.map((p) => p.contract.id) }, status: "ACTIVE", dunningCycle: null, nextBillingAt: batch[0]!.dueAt },
-        data: { nextBillingAt: batch[0]!.next },
+  let pending = batch;
+  while (pending.length > 0) {
+    try {
+      await db().$transaction(async (tx) => {
+        for (const group of groupBy(pending, (p) => `${p.dueAt.getTime()}:${p.next.getTime()}`)) {
+          const moved = await tx.subscriptionContract.updateMany({
+            where: { id: { in: group.map((p) => p.contract.id) }, status: "ACTIVE", dunningCycle: null, nextBillingAt: group[0]!.dueAt },
+            data: { nextBillingAt: group[0]!.next },
+          });
+          if (moved.count !== group.length) throw new LostRace();
+        }
+        await tx.billingAttempt.createMany({ data: pending.flatMap((p) => p.attempts) });
       });
-      if (moved.count !== batch.length) throw new LostRace();
-      await tx.billingAttempt.createMany({ data: batch.flatMap((p) => p.attempts) });
-    });
-    return batch.length;
-  } catch (error) {
-    if (!(error instanceof LostRace) && !isUniqueViolation(error)) throw error;
+      return pending.length;
+    } catch (error) {
+      // A cycle already written for a contract still due (its date set back since): each alone,
+      // so the others are not held back by it.
+      if (isUniqueViolation(error)) return scheduleEach(pending);
+      if (!(error instanceof LostRace)) throw error;
+      const stillDue = await stillAsRead(pending);
+      if (stillDue.length === pending.length) return scheduleEach(pending);
+      pending = stillDue;
+    }
   }
+  return 0;
+}
+
+async function stillAsRead(planned: PlannedCycle[]): Promise<PlannedCycle[]> {
+  const current = await db().subscriptionContract.findMany({
+    where: { id: { in: planned.map((p) => p.contract.id) }, status: "ACTIVE", dunningCycle: null },
+    select: { id: true, nextBillingAt: true },
+  });
+  const dueAt = new Map(current.map((c) => [c.id, c.nextBillingAt?.getTime()]));
+  return planned.filter((p) => dueAt.get(p.contract.id) === p.dueAt.getTime());
+}
+
+async function scheduleEach(planned: PlannedCycle[]): Promise<number> {
   let scheduled = 0;
-  for (const planned of batch) if (await scheduleOne(planned)) scheduled += 1;
+  for (const cycle of planned) if (await scheduleOne(cycle)) scheduled += 1;
   return scheduled;
 }
 
@@ -152,27 +178,22 @@ async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): P
   }
 }
 
-export async function scheduleDueCycles(limit = 500): Promise<number> {
+function groupBy<T>(items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return [...groups.values()];
+}
+
+export async function scheduleDueCycles(limit = SCHEDULE_BATCH): Promise<number> {
   const now = clock().now();
   const zoneOf = timeZones();
-  const batches = new Map<string, PlannedCycle[]>();
-  for (const contract of await dueContracts(now, limit)) {
-    const planned = planCycle(contract, await zoneOf(contract.shop), now);
-    const key = `${planned.dueAt.getTime()}:${planned.next.getTime()}`;
-    batches.set(key, [...(batches.get(key) ?? []), planned]);
-  }
-  let scheduled = 0;
-  for (const group of batches.values()) {
-    for (let start = 0; start < group.length; start += SCHEDULE_BATCH)
-      scheduled += await scheduleBatch(group.slice(start, start + SCHEDULE_BATCH));
-  }
-  return scheduled;
+  const planned: PlannedCycle[] = [];
+  for (const contract of await dueContracts(now, limit)) planned.push(planCycle(contract, await zoneOf(contract.shop), now));
+  return planned.length ? scheduleBatch(planned) : 0;
 }
 
 interface AttemptToSend {
   id: string;
-  updatedAt: Date;
-  status: string;
   idempotencyKey: string;
   cycleDate: Date;
   contract: { shopifyId: string };
@@ -204,62 +225,49 @@ async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<
 }
 
 /**
- * Claims attempts for this worker: scheduled ones together (one conditional update, undone if any
- * was taken by another worker meanwhile), then any left, and those whose lease ran out, one by
- * one, each only if it is still as it was read.
+ * Claims attempts for this worker in one conditional update that marks them with a token of its
+ * own, then reads back which carry it: an attempt another worker claimed meanwhile (or sent, or
+ * whose outcome arrived) no longer matches and stays theirs.
  */
-async function claim(attempts: AttemptToSend[]): Promise<AttemptToSend[]> {
-  const scheduled = attempts.filter((a) => a.status === "scheduled");
-  if (scheduled.length === 0) return claimEach(attempts);
-  try {
-    await db().$transaction(async (tx) => {
-      const claimed = await tx.billingAttempt.updateMany({
-        where: { id: { in: scheduled.map((a) => a.id) }, status: "scheduled" },
-        data: { status: "sending", sendAttempts: { increment: 1 } },
-      });
-      if (claimed.count !== scheduled.length) throw new LostRace();
-    });
-  } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    return claimEach(attempts);
-  }
-  return [...scheduled, ...(await claimEach(attempts.filter((a) => a.status !== "scheduled")))];
-}
-
-async function claimEach(attempts: AttemptToSend[]): Promise<AttemptToSend[]> {
-  const claimed: AttemptToSend[] = [];
-  for (const attempt of attempts) {
-    const { count } = await db().billingAttempt.updateMany({
-      where: { id: attempt.id, status: attempt.status, updatedAt: attempt.updatedAt },
-      data: { status: "sending", sendAttempts: { increment: 1 } },
-    });
-    if (count === 1) claimed.push(attempt);
-  }
-  return claimed;
+async function claim(attempts: AttemptToSend[], leaseExpired: Date): Promise<AttemptToSend[]> {
+  const ids = attempts.map((a) => a.id);
+  const claimToken = randomUUID();
+  await db().billingAttempt.updateMany({
+    where: { id: { in: ids }, OR: [{ status: "scheduled" }, { status: "sending", updatedAt: { lt: leaseExpired } }] },
+    data: { status: "sending", claimToken, sendAttempts: { increment: 1 } },
+  });
+  const mine = await db().billingAttempt.findMany({ where: { id: { in: ids }, claimToken }, select: { id: true } });
+  const claimed = new Set(mine.map((a) => a.id));
+  return attempts.filter((a) => claimed.has(a.id));
 }
 
 /**
  * A shop's lane: claims a few attempts at a time (a claim is a lease: a batch must be sent well
  * within it), sends them in order, and records those Shopify took in one update. Only from
- * "sending": the outcome webhook may already have recorded success or failure.
+ * "sending": the outcome webhook may already have recorded success or failure. Returns how many
+ * were settled (sent, or refused for good): a lane Shopify cannot be reached through settles none.
  */
 const CLAIM_BATCH = 25;
 
-async function sendLane(admin: AdminClient, attempts: AttemptToSend[]): Promise<number> {
-  let count = 0;
+async function sendLane(admin: AdminClient, attempts: AttemptToSend[], leaseExpired: Date): Promise<number> {
+  let settled = 0;
   for (let start = 0; start < attempts.length; start += CLAIM_BATCH) {
-    const claimed = await claim(attempts.slice(start, start + CLAIM_BATCH));
+    const claimed = await claim(attempts.slice(start, start + CLAIM_BATCH), leaseExpired);
     const sent: string[] = [];
-    let failure: unknown = null;
+    let unreachable: unknown = null;
     for (const attempt of claimed) {
       try {
         await sendClaimed(admin, attempt);
         sent.push(attempt.id);
       } catch (error) {
-        failure = error;
-        // A shop Shopify will not take charges for now (down, uninstalled) holds the rest back.
-        if (!(error instanceof ShopifyUserErrors)) break;
+        // A shop Shopify will not take charges for now (down, uninstalled) holds the rest back;
+        // a refused cycle is final and recorded.
+        if (!(error instanceof ShopifyUserErrors)) {
+          unreachable = error;
+          break;
+        }
       }
+      settled += 1;
     }
     if (sent.length) {
       await db().billingAttempt.updateMany({ where: { id: { in: sent }, status: "sending" }, data: { status: "sent", lastError: null } });
@@ -269,10 +277,9 @@ async function sendLane(admin: AdminClient, attempts: AttemptToSend[]): Promise<
     if (unsent.length) {
       await db().billingAttempt.updateMany({ where: { id: { in: unsent }, status: "sending" }, data: { status: "scheduled" } });
     }
-    count += claimed.length;
-    if (failure && !(failure instanceof ShopifyUserErrors)) throw failure;
+    if (unreachable) throw unreachable;
   }
-  return count;
+  return settled;
 }
 
 /**
@@ -301,7 +308,7 @@ export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<
         include: { contract: { select: { shopifyId: true } } },
       });
       try {
-        return await sendLane(await adminFor(shop), attempts);
+        return await sendLane(await adminFor(shop), attempts, leaseExpired);
       } catch (error) {
         // A shop that cannot be reached (uninstalled, Shopify down for it) must not stop the others.
         console.error(`[billing] ${shop}: ${(error as Error).message}`);

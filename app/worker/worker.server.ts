@@ -55,29 +55,35 @@ async function followSimulatorClock(simulatorUrl: string, simulated: OffsetClock
   simulated.setOffset(new Date(now).getTime() - Date.now());
 }
 
-export function startWorkerLoop(intervalMs = 2_000): () => void {
+/**
+ * Runs rounds until stopped: the next one at once after a round that found work (a backlog drains
+ * without pauses), after `idleMs` when it found none (an idle worker costs the database little).
+ */
+export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => void {
   const simulatorUrl = config().SHOPIFY_SIMULATOR_URL;
   const simulated = new OffsetClock();
   if (simulatorUrl) replaceClock(simulated);
-  let running = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
-    if (running) return;
-    running = true;
+    let busy = false;
     try {
       if (simulatorUrl) await followSimulatorClock(simulatorUrl, simulated);
-      await runRound();
+      const done = await runRound();
+      busy = Object.values(done).some((count) => count > 0);
     } catch (error) {
       console.error("[worker] round failed", (error as Error).message);
-    } finally {
-      running = false;
     }
+    if (!stopped) timer = setTimeout(() => void tick(), busy ? 0 : idleMs);
   };
-  const timer = setInterval(() => void tick(), intervalMs);
   void tick();
   console.log(
-    `[worker] running every ${intervalMs} ms (clock: ${simulatorUrl ? "simulator" : "system"}, now ${clock().now().toISOString()})`,
+    `[worker] running, every ${idleMs} ms when idle (clock: ${simulatorUrl ? "simulator" : "system"}, now ${clock().now().toISOString()})`,
   );
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 declare global {
