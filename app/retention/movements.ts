@@ -1,0 +1,124 @@
+import { toLocal } from "../time/zoned";
+
+/**
+ * MRR movements, month by month, as ChartMogul defines them (docs/metrics.md): every change of a
+ * customer's MRR is one movement, classified by what it did to that customer: new (first MRR),
+ * reactivation (MRR again after none), expansion, contraction, churn (to none). A month's movements
+ * therefore sum to its change in MRR exactly. Months are the shop's calendar months. Pure.
+ */
+export interface MrrChange {
+  contractId: string;
+  customerId: string;
+  at: Date;
+  /** The contract's MRR from this instant on (0 when paused, cancelled or expired). */
+  mrrMinor: number;
+}
+
+export type MonthKey = `${number}-${string}`;
+
+export interface MonthMovements {
+  month: MonthKey;
+  startMrr: number;
+  newMrr: number;
+  expansion: number;
+  contraction: number;
+  churned: number;
+  reactivation: number;
+  netNew: number;
+  endMrr: number;
+  startCustomers: number;
+  newCustomers: number;
+  reactivatedCustomers: number;
+  churnedCustomers: number;
+  endCustomers: number;
+}
+
+export function monthOf(at: Date, timeZone: string): MonthKey {
+  const local = toLocal(at, timeZone);
+  return `${local.year}-${String(local.month).padStart(2, "0")}`;
+}
+
+/** The months from `first` to `last`, both included. */
+export function monthsBetween(first: MonthKey, last: MonthKey): MonthKey[] {
+  const index = (key: MonthKey) => {
+    const [year, month] = key.split("-").map(Number);
+    return year! * 12 + month! - 1;
+  };
+  const months: MonthKey[] = [];
+  for (let i = index(first); i <= index(last); i += 1) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  return months;
+}
+
+function emptyMonth(month: MonthKey, startMrr: number, startCustomers: number): MonthMovements {
+  return {
+    month,
+    startMrr,
+    newMrr: 0,
+    expansion: 0,
+    contraction: 0,
+    churned: 0,
+    reactivation: 0,
+    netNew: 0,
+    endMrr: startMrr,
+    startCustomers,
+    newCustomers: 0,
+    reactivatedCustomers: 0,
+    churnedCustomers: 0,
+    endCustomers: startCustomers,
+  };
+}
+
+/**
+ * The movements of each month from `first` to `last`. Changes before `first` set the opening
+ * state; changes after `last` are ignored. Two changes at the same instant apply in the order given.
+ */
+export function mrrMovements(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): MonthMovements[] {
+  const ordered = changes
+    .map((change, order) => ({ change, month: monthOf(change.at, timeZone), order }))
+    .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
+  const range = monthsBetween(first, last);
+  const result: MonthMovements[] = [];
+  const contractMrr = new Map<string, number>();
+  const customerMrr = new Map<string, number>();
+  const everSubscribed = new Set<string>();
+  let mrr = 0;
+  let customers = 0;
+  // Opens every month of the range up to `month` at the state reached so far: a month opens where
+  // the one before it closed.
+  const openThrough = (month: MonthKey) => {
+    while (result.length < range.length && range[result.length]! <= month) result.push(emptyMonth(range[result.length]!, mrr, customers));
+  };
+
+  for (const { change, month } of ordered) {
+    if (month > last) break;
+    openThrough(month);
+    const before = customerMrr.get(change.customerId) ?? 0;
+    const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
+    contractMrr.set(change.contractId, change.mrrMinor);
+    customerMrr.set(change.customerId, after);
+    if (after === before) continue;
+    const returning = everSubscribed.has(change.customerId);
+    everSubscribed.add(change.customerId);
+    if (before === 0) customers += 1;
+    if (after === 0) customers -= 1;
+    mrr += after - before;
+    if (month < first) continue;
+    const moves = result[result.length - 1]!;
+    if (before === 0 && returning) {
+      moves.reactivation += after;
+      moves.reactivatedCustomers += 1;
+    } else if (before === 0) {
+      moves.newMrr += after;
+      moves.newCustomers += 1;
+    } else if (after === 0) {
+      moves.churned -= before;
+      moves.churnedCustomers += 1;
+    } else if (after > before) moves.expansion += after - before;
+    else moves.contraction -= before - after;
+    moves.endMrr = mrr;
+    moves.endCustomers = customers;
+    moves.netNew = mrr - moves.startMrr;
+  }
+  openThrough(last);
+  return result;
+}

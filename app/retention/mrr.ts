@@ -1,0 +1,63 @@
+/**
+ * Monthly recurring revenue of one subscription, in integer minor units of the shop's currency
+ * (docs/metrics.md). Pure.
+ */
+export type BillingInterval = "DAY" | "WEEK" | "MONTH" | "YEAR";
+
+export interface RecurringCharge {
+  /** What each billing charges, discounts applied, in minor units of the contract's currency. */
+  amountPerBillingMinor: number;
+  billingInterval: BillingInterval;
+  billingIntervalCount: number;
+}
+
+/**
+ * Months in one billing interval, as a fraction [numerator, denominator]: a week is 12/52 of a
+ * month's share of the year (ChartMogul and Baremetrics normalise weekly plans by × 52 / 12), a
+ * day 12/365. A prepaid plan bills its whole term at once, so its price is spread over that term.
+ */
+function monthsPerBilling(interval: BillingInterval, count: number): [number, number] {
+  switch (interval) {
+    case "DAY":
+      return [12 * count, 365];
+    case "WEEK":
+      return [12 * count, 52];
+    case "MONTH":
+      return [count, 1];
+    case "YEAR":
+      return [12 * count, 1];
+  }
+}
+
+/** The charge normalised to one month, rounded half up to a whole minor unit. */
+export function monthlyRecurringMinor(charge: RecurringCharge): number {
+  const [months, per] = monthsPerBilling(charge.billingInterval, charge.billingIntervalCount);
+  return divideRoundingHalfUp(charge.amountPerBillingMinor * per, months);
+}
+
+/**
+ * An amount in a contract's or order's currency converted to the shop's at the rate recorded with
+ * it (a decimal string: shop currency units per unit of the other), with the two currencies' own
+ * decimals, rounded half up. Exact: the rate's decimal digits become an integer scale.
+ */
+export function convertMinor(amountMinor: number, rate: string, fromDigits: number, toDigits: number): number {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(rate.trim());
+  if (!match) throw new RangeError(`not a decimal rate: "${rate}"`);
+  const fraction = match[2] ?? "";
+  const scaledRate = BigInt(match[1]! + fraction);
+  const numerator = BigInt(amountMinor) * scaledRate * 10n ** BigInt(toDigits);
+  const denominator = 10n ** BigInt(fraction.length + fromDigits);
+  return Number(divideBigRoundingHalfUp(numerator, denominator));
+}
+
+export function divideRoundingHalfUp(numerator: number, denominator: number): number {
+  return Number(divideBigRoundingHalfUp(BigInt(numerator), BigInt(denominator)));
+}
+
+function divideBigRoundingHalfUp(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const rounded = (2n * n + d) / (2n * d);
+  return negative ? -rounded : rounded;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { convertMinor, monthlyRecurringMinor } from "../../../app/retention/mrr";
+
+describe("a subscription's MRR", () => {
+  it("is a monthly plan's charge", () => {
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 2000, billingInterval: "MONTH", billingIntervalCount: 1 })).toBe(2000);
+  });
+
+  it("spreads a charge every two months over both", () => {
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 3000, billingInterval: "MONTH", billingIntervalCount: 2 })).toBe(1500);
+  });
+
+  it("counts a weekly plan as 52 charges a year, twelve months a year", () => {
+    // $10 a week: 10 × 52 ÷ 12 = 43.333… → $43.33.
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 1000, billingInterval: "WEEK", billingIntervalCount: 1 })).toBe(4333);
+    // Every two weeks: 10 × 26 ÷ 12 = 21.666… → $21.67, rounded half up.
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 1000, billingInterval: "WEEK", billingIntervalCount: 2 })).toBe(2167);
+  });
+
+  it("spreads a prepaid term over the months it pays for", () => {
+    // Three monthly deliveries paid at once, $27: $9 a month.
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 2700, billingInterval: "MONTH", billingIntervalCount: 3 })).toBe(900);
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 12000, billingInterval: "YEAR", billingIntervalCount: 1 })).toBe(1000);
+  });
+
+  it("counts a daily plan as 365 charges a year", () => {
+    // $1 a day: 365 ÷ 12 = 30.4166… → $30.42.
+    expect(monthlyRecurringMinor({ amountPerBillingMinor: 100, billingInterval: "DAY", billingIntervalCount: 1 })).toBe(3042);
+  });
+});
+
+describe("converting to the shop's currency at the recorded rate", () => {
+  it("goes from a currency without decimals to one with two", () => {
+    // ¥1,000 at 0.0067 dollars a yen: $6.70.
+    expect(convertMinor(1000, "0.0067", 0, 2)).toBe(670);
+  });
+
+  it("rounds half up to the cent, with no float on the way", () => {
+    // €19.99 at 1.0850: $21.689… → $21.69.
+    expect(convertMinor(1999, "1.0850", 2, 2)).toBe(2169);
+    // €0.10 at 1.05: $0.105 → $0.11.
+    expect(convertMinor(10, "1.05", 2, 2)).toBe(11);
+  });
+
+  it("refuses a rate that is not a decimal", () => {
+    expect(() => convertMinor(100, "1e3", 2, 2)).toThrow(RangeError);
+  });
+});
