@@ -18,7 +18,7 @@ import { reminderSettings } from "./settings.server";
  */
 const BATCH = 500;
 // A reminder days late (a pause, a worker down) no longer says "about to run out": it is skipped.
-const LATE_AFTER_MS = 3 * 86_400_000;
+export const LATE_AFTER_MS = 3 * 86_400_000;
 
 type AdminFor = (shop: string) => Promise<AdminClient>;
 
