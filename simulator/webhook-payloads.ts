@@ -66,7 +66,8 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
       price: decimalFromMinor(line.priceMinor),
       properties: line.properties,
       total_discount: "0.00",
-      ...(line.sellingPlanId ? { selling_plan_allocation: { selling_plan_id: line.sellingPlanId } } : {}),
+      // Since API 2026-10 every order line says which selling plan it was bought on (null: none).
+      selling_plan_id: line.sellingPlanId,
     })),
   };
 }

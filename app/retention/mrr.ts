@@ -61,3 +61,25 @@ function divideBigRoundingHalfUp(numerator: bigint, denominator: bigint): bigint
   const rounded = (2n * n + d) / (2n * d);
   return negative ? -rounded : rounded;
 }
+
+/** The MRR of a mirrored contract: its recurring lines (one-time items excluded) while it is active, else none. */
+export function contractMrrMinor(contract: {
+  status: string;
+  billingInterval: string;
+  billingIntervalCount: number;
+  lines: { unitPriceMinor: number; quantity: number; oneTimeCycle: number | null }[];
+}): number {
+  if (contract.status !== "ACTIVE" || !isBillingInterval(contract.billingInterval)) return 0;
+  const amountPerBillingMinor = contract.lines
+    .filter((line) => line.oneTimeCycle === null)
+    .reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
+  return monthlyRecurringMinor({
+    amountPerBillingMinor,
+    billingInterval: contract.billingInterval,
+    billingIntervalCount: contract.billingIntervalCount,
+  });
+}
+
+function isBillingInterval(interval: string): interval is BillingInterval {
+  return interval === "DAY" || interval === "WEEK" || interval === "MONTH" || interval === "YEAR";
+}

@@ -7,6 +7,7 @@ import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import type { EmailKind } from "../email/templates";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
+import { contractMrrMinor } from "../retention/mrr";
 import type { ContractStatus } from "./contract-status";
 
 /**
@@ -98,11 +99,25 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
         data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
       });
     }
+    const mrrMinor = contractMrrMinor({ ...fields, lines });
     const stored = await tx.subscriptionContract.upsert({
       where: key,
-      create: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle },
-      update: { ...fields, ...lifecycle },
+      create: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor },
+      update: { ...fields, ...lifecycle, mrrMinor },
     });
+    // The dashboard's history: each change of MRR once, in the order the revisions were applied.
+    if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
+      await tx.mrrChange.create({
+        data: {
+          shop: admin.shop,
+          contractId: contract.id,
+          customerId: fields.customerId ?? contract.id,
+          at: clock().now(),
+          mrrMinor,
+          currencyCode: fields.currencyCode,
+        },
+      });
+    }
     await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
     await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });
     // The subscriber hears of every change of state, whoever made it (Orchard, the merchant in

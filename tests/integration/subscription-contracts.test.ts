@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
@@ -50,5 +51,26 @@ describe("subscription contracts", () => {
     const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
     expect(stored).toMatchObject({ revisionId: "3" });
     expect(stored!.lines[0]!.quantity).toBe(4);
+  });
+
+  it("keeps each change of the contract's MRR once, for the retention dashboard", async () => {
+    const { shop, contract } = await shopWithSubscription(2);
+    const price = contract.lines[0]!.currentPriceMinor;
+    // Every 2 weeks: 26 orders a year, 12 months: × 26 / 12, rounded half up.
+    const mrrOf = (quantity: number) => Math.floor((price * quantity * 52 + 12) / 24);
+    await contractWebhook(shop.domain, contract.id);
+    contract.revisionId = 2;
+    contract.lines[0]!.quantity = 4;
+    await contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
+    // The same revision again (a duplicate delivery) changes nothing.
+    await contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
+    contract.revisionId = 3;
+    contract.status = "PAUSED";
+    await contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
+
+    const history = await db().mrrChange.findMany({ where: { shop: shop.domain }, orderBy: { id: "asc" } });
+    expect(history.map((c) => c.mrrMinor)).toEqual([mrrOf(2), mrrOf(4), 0]);
+    expect(new Set(history.map((c) => c.contractId))).toEqual(new Set([gid("SubscriptionContract", contract.id)]));
+    expect((await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!.mrrMinor).toBe(0);
   });
 });

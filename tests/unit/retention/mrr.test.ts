@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertMinor, monthlyRecurringMinor } from "../../../app/retention/mrr";
+import { contractMrrMinor, convertMinor, monthlyRecurringMinor } from "../../../app/retention/mrr";
 
 describe("a subscription's MRR", () => {
   it("is a monthly plan's charge", () => {
@@ -44,5 +44,27 @@ describe("converting to the shop's currency at the recorded rate", () => {
 
   it("refuses a rate that is not a decimal", () => {
     expect(() => convertMinor(100, "1e3", 2, 2)).toThrow(RangeError);
+  });
+});
+
+describe("a mirrored contract's MRR", () => {
+  const contract = {
+    status: "ACTIVE",
+    billingInterval: "MONTH",
+    billingIntervalCount: 1,
+    lines: [
+      { unitPriceMinor: 1800, quantity: 2, oneTimeCycle: null },
+      // A one-time item rides on the next order only: not recurring.
+      { unitPriceMinor: 900, quantity: 1, oneTimeCycle: 3 },
+    ],
+  };
+
+  it("adds up the recurring lines", () => {
+    expect(contractMrrMinor(contract)).toBe(3600);
+  });
+
+  it("is nothing while paused or after it ended", () => {
+    expect(contractMrrMinor({ ...contract, status: "PAUSED" })).toBe(0);
+    expect(contractMrrMinor({ ...contract, status: "CANCELLED" })).toBe(0);
   });
 });
