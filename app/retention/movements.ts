@@ -40,12 +40,8 @@ export function monthOf(at: Date, timeZone: string): MonthKey {
 
 /** The months from `first` to `last`, both included. */
 export function monthsBetween(first: MonthKey, last: MonthKey): MonthKey[] {
-  const index = (key: MonthKey) => {
-    const [year, month] = key.split("-").map(Number);
-    return year! * 12 + month! - 1;
-  };
   const months: MonthKey[] = [];
-  for (let i = index(first); i <= index(last); i += 1) months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  for (let month = first; month <= last; month = shiftMonth(month, 1)) months.push(month);
   return months;
 }
 
@@ -121,4 +117,11 @@ export function mrrMovements(changes: MrrChange[], timeZone: string, first: Mont
   }
   openThrough(last);
   return result;
+}
+
+/** The month `months` after (or before, if negative) `key`. */
+export function shiftMonth(key: MonthKey, months: number): MonthKey {
+  const [year, month] = key.split("-").map(Number);
+  const index = year! * 12 + month! - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

@@ -52,6 +52,10 @@ export function setUpBrowserStack(shopInput: { domain: string; name: string; ian
     async openAdmin(path: string, locale?: string): Promise<{ page: Page; app: FrameLocator }> {
       const page = await this.newPage(locale);
       await page.goto(`${adminAppUrl(ready(stack).simulator, ready(shop), path)}${locale ? `?locale=${locale.split("-")[0]}` : ""}`);
+      // Until Remix has hydrated the page, a click on a link or a form's button is the browser's
+      // own navigation, without App Bridge's session token: wait for the client router.
+      const frame = await (await page.locator('iframe[title="Orchard"]').elementHandle({ timeout: 60_000 }))!.contentFrame();
+      await frame!.waitForFunction(() => "__remixRouter" in window, null, { timeout: 60_000 });
       return { page, app: page.frameLocator('iframe[title="Orchard"]') };
     },
     /** The storefront URL of a path, e.g. `products/house-blend`. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { completeCheckout } from "../../simulator/checkout";
+import { setUpBrowserStack } from "../support/browser-stack";
+import { createSellingPlanGroup } from "../support/selling-plans";
+
+const ui = setUpBrowserStack(
+  { domain: "browser-retention.myshopify.com", name: "Retention Test Coffee", ianaTimezone: "UTC" },
+  { customers: 3, months: 0 },
+);
+
+describe("the retention dashboard", () => {
+  it("shows the MRR a subscriber brings, its movement this month and their cohort, over the period the merchant picks", async () => {
+    // A new shop: Orchard installed, nothing to show yet.
+    const { page, app } = await ui.openAdmin("/app");
+    await app.getByText("Turn one-off sales into recurring revenue").waitFor({ timeout: 60_000 });
+
+    const coffee = [...ui.shop.products.values()].find((p) => p.title === "House Blend Coffee Beans")!;
+    const { sellingPlanIds } = await createSellingPlanGroup(ui.stack.simulator.url, ui.shop.domain, {
+      name: "Subscribe and save",
+      productIds: [coffee.id],
+      plans: [{ name: "Every month", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 10 }],
+    });
+    const customer = [...ui.shop.customers.values()][0]!;
+    const { contracts } = await completeCheckout(ui.stack.simulator, ui.shop, {
+      email: customer.email,
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+    });
+    const mrr = new Intl.NumberFormat("en", { style: "currency", currency: ui.shop.currencyCode }).format(
+      contracts[0]!.lines[0]!.currentPriceMinor / 100,
+    );
+
+    // The worker mirrors the new contract in the background: the dashboard shows it once it has.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return app
+            .getByRole("heading", { name: "MRR movements" })
+            .isVisible({ timeout: 10_000 })
+            .catch(() => false);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    // Each figure's card: its heading, the figure, the previous period's.
+    const mrrCard = app.getByRole("heading", { name: "MRR", exact: true }).locator("..");
+    expect(await mrrCard.textContent()).toContain(mrr);
+    const [movements, cohorts] = [app.getByRole("table").nth(0), app.getByRole("table").nth(1)];
+    expect(await movements.getByRole("row").count()).toBe(1 + 6);
+    expect(await cohorts.getByRole("row").nth(1).textContent()).toContain("100%");
+
+    await app.getByLabel("Period").selectOption("12");
+    await expect.poll(() => movements.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
+    await page.screenshot({ path: "test-results/admin-retention-dashboard.png", fullPage: true });
+  });
+});
