@@ -11,7 +11,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          testTimeout: 30_000,
+          // Generous: beside the year of billing's four workers, a file can take several times longer.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
