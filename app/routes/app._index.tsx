@@ -49,14 +49,16 @@ export default function Dashboard() {
   return (
     <Page
       secondaryActions={
-        <Select
-          label={t("retention.range")}
-          labelInline
-          options={DASHBOARD_RANGES.map((range) => ({ label: t("retention.lastMonths", { months: range }), value: String(range) }))}
-          value={String(months)}
-          onChange={(value) => navigate(`?months=${value}`)}
-          disabled={loading}
-        />
+        retention.hasHistory && (
+          <Select
+            label={t("retention.range")}
+            labelInline
+            options={DASHBOARD_RANGES.map((range) => ({ label: t("retention.lastMonths", { months: range }), value: String(range) }))}
+            value={String(months)}
+            onChange={(value) => navigate(`?months=${value}`)}
+            disabled={loading}
+          />
+        )
       }
     >
       <TitleBar title={t("dashboard.title")} />
