@@ -3,6 +3,7 @@ import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Card, DataTable, EmptyState, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
+import { FigureCard } from "../components/FigureCard";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
@@ -71,19 +72,12 @@ export default function Dashboard() {
               )}
               <InlineGrid columns={{ xs: 2, md: 3 }} gap="400">
                 {metrics.map((metric) => (
-                  <Card key={metric.label}>
-                    <BlockStack gap="100">
-                      <Text as="h2" variant="headingSm" tone="subdued">
-                        {metric.label}
-                      </Text>
-                      <Text as="p" variant="headingLg">
-                        {metric.value(retention.summary)}
-                      </Text>
-                      <Text as="p" variant="bodySm" tone="subdued">
-                        {t("retention.previousPeriod", { value: metric.value(retention.previousSummary) })}
-                      </Text>
-                    </BlockStack>
-                  </Card>
+                  <FigureCard
+                    key={metric.label}
+                    label={metric.label}
+                    value={metric.value(retention.summary)}
+                    note={t("retention.previousPeriod", { value: metric.value(retention.previousSummary) })}
+                  />
                 ))}
               </InlineGrid>
               <TitledCard title={t("retention.movementsHeading")}>

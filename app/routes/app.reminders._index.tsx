@@ -24,6 +24,7 @@ import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { listRules, reminderResults, remindersPage } from "../reminders/admin.server";
+import { FigureCard } from "../components/FigureCard";
 import { REMINDER_TABS, sentOutcome, type ReminderTab } from "../reminders/lists";
 import { parseSendingSettings, WINDOW_DAYS, type SendingSettingsErrors } from "../reminders/sending-settings";
 import { reminderSettings, saveReminderSettings } from "../reminders/settings.server";
@@ -174,16 +175,7 @@ export default function Reminders() {
         <Layout.Section>
           <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
             {figures.map((figure) => (
-              <Card key={figure.label}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="bodySm" tone="subdued">
-                    {figure.label}
-                  </Text>
-                  <Text as="p" variant="headingLg">
-                    {figure.value}
-                  </Text>
-                </BlockStack>
-              </Card>
+              <FigureCard key={figure.label} label={figure.label} value={figure.value} />
             ))}
           </InlineGrid>
         </Layout.Section>
