@@ -1,4 +1,4 @@
-import { monthOf, monthsBetween, type MonthKey, type MrrChange } from "./movements";
+import { monthsBetween, replayCustomerMrr, type MonthKey, type MrrChange } from "./movements";
 
 /**
  * Cohort retention (docs/metrics.md): customers grouped by the month they first subscribed; for
@@ -15,37 +15,29 @@ export interface CohortRow {
 }
 
 export function cohortRetention(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): CohortRow[] {
-  const ordered = changes
-    .map((change, order) => ({ change, month: monthOf(change.at, timeZone), order }))
-    .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
   const range = monthsBetween(first, last);
-  const contractMrr = new Map<string, number>();
-  const customerMrr = new Map<string, number>();
   const cohortOf = new Map<string, MonthKey>();
   const rows = new Map<MonthKey, CohortRow>();
+  let customerMrr: ReadonlyMap<string, number> = new Map();
 
-  const closeMonth = (month: MonthKey) => {
+  const closeMonth = (index: number) => {
     for (const [customer, cohort] of cohortOf) {
       const row = rows.get(cohort);
       if (!row) continue;
-      const index = range.indexOf(month) - range.indexOf(cohort);
-      row.months[index] ??= { activeCustomers: 0, mrr: 0 };
+      const cell = (row.months[index - range.indexOf(cohort)] ??= { activeCustomers: 0, mrr: 0 });
       const mrr = customerMrr.get(customer) ?? 0;
       if (mrr > 0) {
-        row.months[index]!.activeCustomers += 1;
-        row.months[index]!.mrr += mrr;
+        cell.activeCustomers += 1;
+        cell.mrr += mrr;
       }
     }
   };
 
   let open = 0;
-  for (const { change, month } of ordered) {
-    if (month > last) break;
-    while (open < range.length && range[open]! < month) closeMonth(range[open++]!);
-    const before = customerMrr.get(change.customerId) ?? 0;
-    const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
-    contractMrr.set(change.contractId, change.mrrMinor);
-    customerMrr.set(change.customerId, after);
+  for (const step of replayCustomerMrr(changes, timeZone, last)) {
+    const { change, month, before, after } = step;
+    while (open < range.length && range[open]! < month) closeMonth(open++);
+    customerMrr = step.customerMrr;
     if (before === 0 && after > 0 && !cohortOf.has(change.customerId)) {
       cohortOf.set(change.customerId, month);
       if (month >= first) {
@@ -56,6 +48,6 @@ export function cohortRetention(changes: MrrChange[], timeZone: string, first: M
       }
     }
   }
-  while (open < range.length) closeMonth(range[open++]!);
+  while (open < range.length) closeMonth(open++);
   return [...rows.values()].sort((a, b) => (a.cohort < b.cohort ? -1 : 1));
 }

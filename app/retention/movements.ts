@@ -65,17 +65,34 @@ function emptyMonth(month: MonthKey, startMrr: number, startCustomers: number): 
 }
 
 /**
+ * The changes up to the end of month `last`, in time order (two at the same instant in the order
+ * given), each with its month, its customer's MRR (the sum of their contracts') before and after,
+ * and every customer's MRR as the change finds it.
+ */
+export function* replayCustomerMrr(changes: MrrChange[], timeZone: string, last: MonthKey) {
+  const ordered = changes
+    .map((change, order) => ({ change, month: monthOf(change.at, timeZone), order }))
+    .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
+  const contractMrr = new Map<string, number>();
+  const customerMrr = new Map<string, number>();
+  for (const { change, month } of ordered) {
+    if (month > last) return;
+    const before = customerMrr.get(change.customerId) ?? 0;
+    const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
+    // Yielded before it applies: `customerMrr` reads the state the change finds.
+    yield { change, month, before, after, customerMrr: customerMrr as ReadonlyMap<string, number> };
+    contractMrr.set(change.contractId, change.mrrMinor);
+    customerMrr.set(change.customerId, after);
+  }
+}
+
+/**
  * The movements of each month from `first` to `last`. Changes before `first` set the opening
  * state; changes after `last` are ignored. Two changes at the same instant apply in the order given.
  */
 export function mrrMovements(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): MonthMovements[] {
-  const ordered = changes
-    .map((change, order) => ({ change, month: monthOf(change.at, timeZone), order }))
-    .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
   const range = monthsBetween(first, last);
   const result: MonthMovements[] = [];
-  const contractMrr = new Map<string, number>();
-  const customerMrr = new Map<string, number>();
   const everSubscribed = new Set<string>();
   let mrr = 0;
   let customers = 0;
@@ -85,13 +102,8 @@ export function mrrMovements(changes: MrrChange[], timeZone: string, first: Mont
     while (result.length < range.length && range[result.length]! <= month) result.push(emptyMonth(range[result.length]!, mrr, customers));
   };
 
-  for (const { change, month } of ordered) {
-    if (month > last) break;
+  for (const { change, month, before, after } of replayCustomerMrr(changes, timeZone, last)) {
     openThrough(month);
-    const before = customerMrr.get(change.customerId) ?? 0;
-    const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
-    contractMrr.set(change.contractId, change.mrrMinor);
-    customerMrr.set(change.customerId, after);
     if (after === before) continue;
     const returning = everSubscribed.has(change.customerId);
     everSubscribed.add(change.customerId);
