@@ -33,8 +33,14 @@ function sqliteAdapter(url: string) {
   };
 }
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export function providerOf(databaseUrl: string): DatabaseProvider {
+  return databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
 export function createDb(databaseUrl: string): Db {
-  if (databaseUrl.startsWith("file:")) {
+  if (providerOf(databaseUrl) === "sqlite") {
     return new SqliteClient({ adapter: sqliteAdapter(databaseUrl) });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -46,9 +52,13 @@ declare global {
   var orchardDb: Db | undefined;
 }
 
-/** A write refused by a unique constraint: another writer (or a repeated delivery) got there first. */
+/**
+ * A write refused by a unique constraint: another writer (or a repeated delivery) got there first.
+ * Prisma's own writes say P2002; a raw statement's refusal carries the adapter's error kind.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+  const known = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return known?.code === "P2002" || known?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 export function db(): Db {

@@ -1,7 +1,8 @@
 /**
  * `npm run worker`: Orchard's background work in its own process (production runs the web process
- * with ORCHARD_RUN_WORKERS=none and one or more of these). Stops cleanly on SIGTERM: the round in
- * progress finishes; anything it had claimed and not finished is taken up again by a lease.
+ * with ORCHARD_RUN_WORKERS=none and one or more of these). Stops cleanly on SIGTERM: each shop's
+ * billing lane finishes the charge in flight and puts the rest of its batch back in the queue;
+ * anything claimed and not finished (the process killed) is taken up again after a lease.
  */
 import { startWorkerLoop } from "../app/worker/worker.server";
 import { migrate } from "../prisma/tools/migrate";
@@ -11,7 +12,8 @@ await migrate(config().DATABASE_URL);
 const stop = startWorkerLoop(config().WORKER_IDLE_MS);
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    stop();
-    setTimeout(() => process.exit(0), 1_000);
+    // A charge in flight (throttled, retried) may take a while; past 10 s, the lease covers it.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void stop().then(() => process.exit(0));
   });
 }

@@ -37,6 +37,9 @@ export function offlineTransport(shop: string, accessToken: string, shopifyFetch
   const client = new GraphQLClient(`https://${shop}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
     headers: { "X-Shopify-Access-Token": accessToken },
     fetch: shopifyFetch,
+    // Each document holds one operation, so Shopify needs no name beside it; without this the
+    // client parses every document again on every request to find it.
+    excludeOperationName: true,
   });
   return async (query, variables) => {
     try {

@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
+import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 
 /**
@@ -12,11 +13,12 @@ import { BillingAttemptCreate } from "./billing.queries";
  *  1. scheduleDueCycles: for the contracts due, one transaction moves their next billing date on
  *     and writes each cycle's BillingAttempt (unique per contract, cycle and retry). Whoever loses
  *     the race writes nothing.
- *  2. sendScheduledAttempts: attempts due are claimed (a few at a time per shop) and sent to
+ *  2. BillingLanes: attempts due are claimed (a batch at a time per shop) and sent to
  *     Shopify with a key made of contract, cycle and retry. Sending again (after a crash, a
  *     timeout, a retry) returns the attempt Shopify already made: the customer is charged once.
- * Both work in batches: Orchard's database work per charge, not Shopify's rate limit, was what
- * bound throughput (bench/billing-throughput.ts).
+ * Both work in batches, and run side by side (lanes send while later batches are scheduled): on
+ * a small machine, Orchard's own work per charge, not Shopify's rate limit, is what can bound
+ * throughput (bench/billing-throughput.ts).
  * Dunning retries (dunning.server.ts) are attempts of the same cycle with the next retry number.
  */
 
@@ -69,16 +71,7 @@ interface PlannedCycle {
   contract: DueContract;
   dueAt: Date;
   next: Date;
-  attempts: {
-    shop: string;
-    contractId: string;
-    cycle: number;
-    cycleDate: Date;
-    sendAfter: Date;
-    idempotencyKey: string;
-    status?: string;
-    lastError?: string;
-  }[];
+  attempts: NewBillingAttempt[];
 }
 
 /**
@@ -112,25 +105,22 @@ class LostRace extends Error {}
 const SCHEDULE_BATCH = 500;
 
 /**
- * Due contracts move in one transaction: each moves only from the date it was read at (one
- * conditional update per group sharing a due date and a next date, a plan's cohort being one
- * group), and all their attempts are written in one insert. If another worker moved any of them
- * first, the transaction is undone and tried again with those still as read: exactly one worker
- * writes each cycle, and a lost race costs one read, not one transaction per contract.
+ * Due contracts move in one transaction: each moves only from the date it was read at, and all
+ * their attempts are written in one insert. If another worker moved any of them first, the
+ * transaction is undone and tried again with those still as read: exactly one worker writes each
+ * cycle, and a lost race costs one read, not one transaction per contract.
  */
 async function scheduleBatch(batch: PlannedCycle[]): Promise<number> {
   let pending = batch;
   while (pending.length > 0) {
     try {
       await db().$transaction(async (tx) => {
-        for (const group of groupBy(pending, (p) => `${p.dueAt.getTime()}:${p.next.getTime()}`)) {
-          const moved = await tx.subscriptionContract.updateMany({
-            where: { id: { in: group.map((p) => p.contract.id) }, status: "ACTIVE", dunningCycle: null, nextBillingAt: group[0]!.dueAt },
-            data: { nextBillingAt: group[0]!.next },
-          });
-          if (moved.count !== group.length) throw new LostRace();
-        }
-        await tx.billingAttempt.createMany({ data: pending.flatMap((p) => p.attempts) });
+        const moves = pending.map((p) => ({ contractId: p.contract.id, from: p.dueAt, to: p.next }));
+        if ((await moveNextBillingDates(tx, moves)) !== pending.length) throw new LostRace();
+        await insertBillingAttempts(
+          tx,
+          pending.flatMap((p) => p.attempts),
+        );
       });
       return pending.length;
     } catch (error) {
@@ -178,18 +168,24 @@ async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): P
   }
 }
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return [...groups.values()];
-}
-
-export async function scheduleDueCycles(limit = SCHEDULE_BATCH): Promise<number> {
+/**
+ * Schedules every cycle due, a batch at a time, within one round: when thousands fall due
+ * together, each shop's lane can start sending before the later batches would have had their
+ * round. Stops early when a whole batch could not be scheduled (other workers took it, or its
+ * cycles were already written), so it never spins on what it cannot move.
+ */
+export async function scheduleDueCycles(): Promise<number> {
   const now = clock().now();
   const zoneOf = timeZones();
-  const planned: PlannedCycle[] = [];
-  for (const contract of await dueContracts(now, limit)) planned.push(planCycle(contract, await zoneOf(contract.shop), now));
-  return planned.length ? scheduleBatch(planned) : 0;
+  let scheduled = 0;
+  for (;;) {
+    const due = await dueContracts(now, SCHEDULE_BATCH);
+    const planned: PlannedCycle[] = [];
+    for (const contract of due) planned.push(planCycle(contract, await zoneOf(contract.shop), now));
+    const moved = planned.length ? await scheduleBatch(planned) : 0;
+    scheduled += moved;
+    if (due.length < SCHEDULE_BATCH || moved === 0) return scheduled;
+  }
 }
 
 interface AttemptToSend {
@@ -229,7 +225,7 @@ async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<
  * own, then reads back which carry it: an attempt another worker claimed meanwhile (or sent, or
  * whose outcome arrived) no longer matches and stays theirs.
  */
-async function claim(attempts: AttemptToSend[], leaseExpired: Date): Promise<AttemptToSend[]> {
+async function claim(attempts: AttemptToSend[], leaseExpired: Date): Promise<{ claimToken: string; claimed: AttemptToSend[] }> {
   const ids = attempts.map((a) => a.id);
   const claimToken = randomUUID();
   await db().billingAttempt.updateMany({
@@ -238,24 +234,143 @@ async function claim(attempts: AttemptToSend[], leaseExpired: Date): Promise<Att
   });
   const mine = await db().billingAttempt.findMany({ where: { id: { in: ids }, claimToken }, select: { id: true } });
   const claimed = new Set(mine.map((a) => a.id));
-  return attempts.filter((a) => claimed.has(a.id));
+  return { claimToken, claimed: attempts.filter((a) => claimed.has(a.id)) };
 }
 
 /**
- * A shop's lane: claims a few attempts at a time (a claim is a lease: a batch must be sent well
- * within it), sends them in order, and records those Shopify took in one update. Only from
- * "sending": the outcome webhook may already have recorded success or failure. Returns how many
- * were settled (sent, or refused for good): a lane Shopify cannot be reached through settles none.
+ * Keeps a claim alive while its batch is being sent: a batch paced by a slow shop's rate limit can
+ * take longer than the lease, and another worker would take the rest up and send it again. Returns
+ * false when the claim was lost all the same (this worker stalled past the lease).
  */
-const CLAIM_BATCH = 25;
+async function renewClaim(claimToken: string): Promise<boolean> {
+  const renewed = await db().billingAttempt.updateMany({ where: { claimToken, status: "sending" }, data: { updatedAt: new Date() } });
+  return renewed.count > 0;
+}
 
-async function sendLane(admin: AdminClient, attempts: AttemptToSend[], leaseExpired: Date): Promise<number> {
-  let settled = 0;
-  for (let start = 0; start < attempts.length; start += CLAIM_BATCH) {
-    const claimed = await claim(attempts.slice(start, start + CLAIM_BATCH), leaseExpired);
+/** Attempts due: scheduled and past their time, or left "sending" by a worker that died (the lease). */
+function dueAttempts() {
+  // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
+  // (the business clock may be moved in tests and the demo).
+  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const where = {
+    OR: [
+      { status: "scheduled", sendAfter: { lte: clock().now() } },
+      { status: "sending", updatedAt: { lt: leaseExpired } },
+    ],
+  };
+  return { where, leaseExpired };
+}
+
+/**
+ * How many of a shop's attempts a lane looks up and claims at once: at Shopify's slowest rate
+ * (Standard, 10 charges a second) a batch takes 10 s, and its database work is five statements
+ * for a hundred charges, plus a renewal of the claim every third of a lease.
+ */
+const LANE_BATCH = 100;
+
+/**
+ * Sends the attempts that are due, each shop in its own lane, all lanes at once: a shop that is
+ * throttled or slow delays only itself, and a shop with thousands due takes no turn from the
+ * others. A lane runs until its shop has nothing due, so it outlives the worker's round that
+ * started it: a shop's charges are paced over seconds by its rate limit, and scheduling (or the
+ * next shop's lane) need not wait for them. An attempt left "sending" by a worker that died is
+ * taken up again after a lease; resending it is safe.
+ */
+export class BillingLanes {
+  private readonly running = new Map<string, Promise<void>>();
+  private settled = 0;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly adminFor: (shop: string) => Promise<AdminClient>) {}
+
+  /** Starts a lane for every shop with charges due that has none running in this process. */
+  async dispatch(): Promise<void> {
+    const shops = await db().billingAttempt.groupBy({ by: ["shop"], where: dueAttempts().where });
+    for (const { shop } of shops) {
+      if (!this.running.has(shop))
+        this.running.set(
+          shop,
+          this.run(shop).finally(() => this.running.delete(shop)),
+        );
+    }
+  }
+
+  /** Resolves once every lane has run dry. */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.all(this.running.values());
+  }
+
+  /** Lets each lane finish the charge it is sending, then stop (the rest of its batch goes back to the queue); resolves when they have. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
+  /**
+   * Calls `callback` once, the next time a lane settles a batch or ends: a worker waiting out an
+   * idle pause comes back at once to what that brings (outcome webhooks, the next shop).
+   */
+  wakeOnProgress(callback: () => void): void {
+    this.wake = callback;
+  }
+
+  private progressed(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  /** Charges settled (sent, or refused for good) since the last call. */
+  takeSettled(): number {
+    const settled = this.settled;
+    this.settled = 0;
+    return settled;
+  }
+
+  private async run(shop: string): Promise<void> {
+    try {
+      const admin = await this.adminFor(shop);
+      while (!this.stopping) {
+        const { where, leaseExpired } = dueAttempts();
+        const attempts = await db().billingAttempt.findMany({
+          where: { shop, ...where },
+          orderBy: { sendAfter: "asc" },
+          take: LANE_BATCH,
+          include: { contract: { select: { shopifyId: true } } },
+        });
+        const settled = attempts.length ? await this.sendBatch(admin, attempts, leaseExpired) : 0;
+        this.settled += settled;
+        if (settled > 0) this.progressed();
+        // Nothing left, or every attempt found was another worker's.
+        if (settled === 0) return;
+      }
+    } catch (error) {
+      // A shop that cannot be reached (uninstalled, Shopify down for it) must not stop the others;
+      // its attempts went back to the queue for a later round.
+      console.error(`[billing] ${shop}: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Claims a batch of the shop's attempts (a claim is a lease: a batch must be sent well within
+   * it), sends them in order, and records those Shopify took in one update. Only from "sending":
+   * the outcome webhook may already have recorded success or failure. Returns how many were
+   * settled (sent, or refused for good); throws when Shopify cannot be reached for the shop.
+   */
+  private async sendBatch(admin: AdminClient, attempts: AttemptToSend[], leaseExpired: Date): Promise<number> {
+    const { claimToken, claimed } = await claim(attempts, leaseExpired);
+    const renewEveryMs = (config().WORKER_LEASE_SECONDS * 1000) / 3;
+    let renewedAt = Date.now();
     const sent: string[] = [];
+    let settled = 0;
     let unreachable: unknown = null;
     for (const attempt of claimed) {
+      if (this.stopping) break;
+      if (Date.now() - renewedAt > renewEveryMs) {
+        if (!(await renewClaim(claimToken))) break;
+        renewedAt = Date.now();
+      }
       try {
         await sendClaimed(admin, attempt);
         sent.push(attempt.id);
@@ -272,49 +387,22 @@ async function sendLane(admin: AdminClient, attempts: AttemptToSend[], leaseExpi
     if (sent.length) {
       await db().billingAttempt.updateMany({ where: { id: { in: sent }, status: "sending" }, data: { status: "sent", lastError: null } });
     }
-    // Claimed but not sent (the lane stopped): back to the queue at once, not after the lease.
-    const unsent = claimed.filter((a) => !sent.includes(a.id)).map((a) => a.id);
+    // Claimed but not sent (Shopify unreachable, the lanes stopping): back to the queue at once,
+    // not after the lease; unless another worker has taken them since.
+    const sentIds = new Set(sent);
+    const unsent = claimed.filter((a) => !sentIds.has(a.id)).map((a) => a.id);
     if (unsent.length) {
-      await db().billingAttempt.updateMany({ where: { id: { in: unsent }, status: "sending" }, data: { status: "scheduled" } });
+      await db().billingAttempt.updateMany({ where: { id: { in: unsent }, status: "sending", claimToken }, data: { status: "scheduled" } });
     }
     if (unreachable) throw unreachable;
+    return settled;
   }
-  return settled;
 }
 
-/**
- * Sends the attempts that are due, each shop in its own lane, all lanes at once: a shop that is
- * throttled or slow delays only itself, and a shop with thousands due takes no turn from the
- * others. An attempt left "sending" by a worker that died is taken up again after a lease;
- * resending it is safe.
- */
-export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<AdminClient>, perShop = 100): Promise<number> {
-  // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
-  // (the business clock may be moved in tests and the demo).
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
-  const due = {
-    OR: [
-      { status: "scheduled", sendAfter: { lte: clock().now() } },
-      { status: "sending", updatedAt: { lt: leaseExpired } },
-    ],
-  };
-  const shops = await db().billingAttempt.groupBy({ by: ["shop"], where: due });
-  const sent = await Promise.all(
-    shops.map(async ({ shop }) => {
-      const attempts = await db().billingAttempt.findMany({
-        where: { shop, ...due },
-        orderBy: { sendAfter: "asc" },
-        take: perShop,
-        include: { contract: { select: { shopifyId: true } } },
-      });
-      try {
-        return await sendLane(await adminFor(shop), attempts, leaseExpired);
-      } catch (error) {
-        // A shop that cannot be reached (uninstalled, Shopify down for it) must not stop the others.
-        console.error(`[billing] ${shop}: ${(error as Error).message}`);
-        return 0;
-      }
-    }),
-  );
-  return sent.reduce((sum, n) => sum + n, 0);
+/** One pass of the lanes, waited for: what a worker's round does when run on its own (tests). */
+export async function sendScheduledAttempts(adminFor: (shop: string) => Promise<AdminClient>): Promise<number> {
+  const lanes = new BillingLanes(adminFor);
+  await lanes.dispatch();
+  await lanes.idle();
+  return lanes.takeSettled();
 }

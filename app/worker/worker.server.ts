@@ -3,7 +3,7 @@ import { config } from "../config.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
 import { sendDueReminders } from "../reminders/sending.server";
-import { scheduleDueCycles, sendScheduledAttempts } from "../subscriptions/billing.server";
+import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
 import { processInbox } from "../webhooks/inbox.server";
 
@@ -13,12 +13,19 @@ import { processInbox } from "../webhooks/inbox.server";
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
  * (`npm run worker`) in production.
+ * The worker's loop hands every round its billing lanes, which go on sending a shop's charges
+ * while later rounds run; a round run on its own (tests) waits for the lanes it started.
  */
-export async function runRound(): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; emails: number }> {
+export async function runRound(
+  lanes?: BillingLanes,
+): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; emails: number }> {
   const webhooks = await processInbox();
   await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
-  const sent = await sendScheduledAttempts(backgroundAdmin);
+  const billing = lanes ?? new BillingLanes(backgroundAdmin);
+  await billing.dispatch();
+  if (!lanes) await billing.idle();
+  const sent = billing.takeSettled();
   await announceUpcomingOrders();
   const reminders = await sendReminders();
   const emails = await sendPendingEmails();
@@ -57,32 +64,45 @@ async function followSimulatorClock(simulatorUrl: string, simulated: OffsetClock
 
 /**
  * Runs rounds until stopped: the next one at once after a round that found work (a backlog drains
- * without pauses), after `idleMs` when it found none (an idle worker costs the database little).
+ * without pauses) or when a billing lane makes progress, after `idleMs` otherwise (an idle worker
+ * costs the database little).
  */
-export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => void {
+export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => Promise<void> {
   const simulatorUrl = config().SHOPIFY_SIMULATOR_URL;
   const simulated = new OffsetClock();
   if (simulatorUrl) replaceClock(simulated);
+  const lanes = new BillingLanes(backgroundAdmin);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     let busy = false;
     try {
       if (simulatorUrl) await followSimulatorClock(simulatorUrl, simulated);
-      const done = await runRound();
+      const done = await runRound(lanes);
       busy = Object.values(done).some((count) => count > 0);
     } catch (error) {
       console.error("[worker] round failed", (error as Error).message);
     }
-    if (!stopped) timer = setTimeout(() => void tick(), busy ? 0 : idleMs);
+    if (stopped) return;
+    let fired = false;
+    const next = () => {
+      if (fired || stopped) return;
+      fired = true;
+      clearTimeout(timer);
+      void tick();
+    };
+    timer = setTimeout(next, busy ? 0 : idleMs);
+    // Charges a lane settled bring outcome webhooks and free the shop's turn: no idle pause then.
+    lanes.wakeOnProgress(next);
   };
   void tick();
   console.log(
     `[worker] running, every ${idleMs} ms when idle (clock: ${simulatorUrl ? "simulator" : "system"}, now ${clock().now().toISOString()})`,
   );
-  return () => {
+  return async () => {
     stopped = true;
     clearTimeout(timer);
+    await lanes.stop();
   };
 }
 

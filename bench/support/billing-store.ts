@@ -1,8 +1,10 @@
 /**
  * The Shopify side of the billing throughput benchmark, in a process of its own as Shopify is in
  * production: the simulator with 100 Standard shops, each with 100 subscribers who checked out a
- * monthly plan. The benchmark drives it over IPC: "drain" empties every shop's bucket, "count"
- * reports the charges made, the double charges and the THROTTLED refusals.
+ * monthly plan. The benchmark drives it over IPC: "next month" moves the clock on 32 days and
+ * empties every shop's bucket, "count" reports the charges made, when the last of them arrived
+ * (ms after "next month", on the store's own clock: no polling in the figure),
+ * the double charges and the THROTTLED refusals.
  */
 import { randomBytes } from "node:crypto";
 import { Simulator } from "../../simulator/server";
@@ -60,7 +62,6 @@ process.send!({
   kind: "ready",
   url: simulator.url,
   scopes: simulator.appConfig.scopes,
-  start: start.toISOString(),
   shops: shops.map((shop) => ({
     domain: shop.domain,
     name: shop.name,
@@ -69,8 +70,11 @@ process.send!({
   })),
 });
 
+let nextMonthAt = 0;
 process.on("message", async (message: { kind: string }) => {
-  if (message.kind === "drain") {
+  if (message.kind === "next month") {
+    simulator.clock.advance(32 * 86_400_000);
+    nextMonthAt = simulator.clock.now().getTime();
     for (const shop of shops) simulator.graphql.bucket(shop).drainTo(0);
     process.send!({ kind: "drained" });
   } else if (message.kind === "count") {
@@ -82,7 +86,10 @@ process.on("message", async (message: { kind: string }) => {
       return [...perContract.values()].filter((n) => n > 1);
     }).length;
     const throttled = [...simulator.graphql.throttled.values()].reduce((sum, n) => sum + n, 0);
-    process.send!({ kind: "counted", charged, doubles, throttled });
+    let lastChargeAt = nextMonthAt;
+    for (const shop of shops)
+      for (const attempt of shop.billingAttempts.values()) lastChargeAt = Math.max(lastChargeAt, attempt.createdAt.getTime());
+    process.send!({ kind: "counted", charged, doubles, throttled, lastChargeMs: lastChargeAt - nextMonthAt });
   } else if (message.kind === "stop") {
     await simulator.stop();
     process.exit(0);

@@ -44,8 +44,12 @@ describe("the merchant", () => {
     const customer = ui.shop.customers.get(merchantsCase.customerId)!;
     await app.getByRole("link", { name: customer.email }).click({ timeout: 60_000 });
     await app.getByRole("button", { name: "Pause" }).click({ timeout: 30_000 });
-    // Beside the year of billing's four workers, the pause can take a while to come back from the store.
-    await app.getByRole("button", { name: "Resume" }).waitFor({ timeout: 90_000 });
+    // Beside the year of billing's four workers, the pause can take a while to come back from the
+    // store. A refusal shows a banner: fail with its words rather than only a timeout.
+    const resume = app.getByRole("button", { name: "Resume" });
+    await resume.or(app.getByText("The subscription could not be changed")).first().waitFor({ timeout: 90_000 });
+    if (!(await resume.isVisible()))
+      throw new Error(`the pause was refused: ${await app.locator(".Polaris-Banner").first().textContent()}`);
     expect(merchantsCase.status).toBe("PAUSED");
     await expect.poll(() => page.locator("#toasts").textContent()).toContain("Subscription paused");
 

@@ -48,11 +48,11 @@ const FREQUENCIES = [
 
 const workers: ChildProcess[] = [];
 let output = "";
-let stopInProcess: (() => void) | null = null;
+let stopInProcess: (() => Promise<void>) | null = null;
 
-afterAll(() => {
+afterAll(async () => {
   for (const worker of workers) worker.kill("SIGKILL");
-  stopInProcess?.();
+  await stopInProcess?.();
 });
 
 function startWorkerProcess(): ChildProcess {
@@ -100,31 +100,53 @@ async function shopWithSubscribers(index: number): Promise<{ shop: ShopRecord; e
   return { shop, expected };
 }
 
-/** Nothing left to do at the store's current time: no contract due, no charge unsettled, no webhook unprocessed. */
-async function quiescent(shops: string[]): Promise<boolean> {
+/** What is left to do at the store's current time: contracts due, charges unsettled, webhooks unprocessed. */
+async function leftToDo(shops: string[]) {
   const { simulator } = testContext();
   await simulator.webhooks.settle();
   const now = simulator.clock.now();
   const [due, unsettled, inbox] = await Promise.all([
     db().subscriptionContract.count({ where: { shop: { in: shops }, status: "ACTIVE", nextBillingAt: { lte: now } } }),
-    db().billingAttempt.count({
+    db().billingAttempt.groupBy({
+      by: ["status"],
       where: {
         shop: { in: shops },
         OR: [{ status: "scheduled", sendAfter: { lte: now } }, { status: "sending" }, { status: "sent" }],
       },
+      _count: true,
     }),
-    db().webhookDelivery.count({ where: { shop: { in: shops }, status: { in: ["pending", "processing"] } } }),
+    db().webhookDelivery.groupBy({
+      by: ["topic", "status"],
+      where: { shop: { in: shops }, status: { in: ["pending", "processing"] } },
+      _count: true,
+    }),
   ]);
-  return due + unsettled + inbox === 0;
+  // Not work left, but what explains it when the workers stall: webhooks that failed for good.
+  const failed = await db().webhookDelivery.findMany({
+    where: { shop: { in: shops }, status: "failed" },
+    select: { topic: true, lastError: true },
+    take: 3,
+  });
+  const refused = simulator.webhooks.deliveries.filter((d) => d.status === null || d.status >= 300).slice(-3);
+  return {
+    due,
+    unsettled: unsettled.map((g) => `${g.status} ${g._count}`),
+    inbox: inbox.map((g) => `${g.topic} ${g.status} ${g._count}`),
+    failed,
+    refused: refused.map((d) => `${d.topic} ${d.status ?? d.error}`),
+  };
 }
 
 async function waitUntilQuiescent(shops: string[], what: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   let calm = 0;
   while (calm < 2) {
-    if (Date.now() > deadline) throw new Error(`the workers did not finish ${what} within 120 s\n${output.slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 150));
-    calm = (await quiescent(shops)) ? calm + 1 : 0;
+    const left = await leftToDo(shops);
+    if (Date.now() > deadline) {
+      throw new Error(`the workers did not finish ${what} within 120 s: ${JSON.stringify(left)}\n${output.slice(-4000)}`);
+    }
+    calm = left.due + left.unsettled.length + left.inbox.length === 0 ? calm + 1 : 0;
   }
 }
 
