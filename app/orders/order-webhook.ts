@@ -6,24 +6,25 @@ import { z } from "zod";
  */
 const nameValue = z.object({ name: z.string(), value: z.unknown().transform((v) => String(v ?? "")) });
 
+/** Shopify's numeric ids arrive as numbers (strings in some tools); null where there is none. */
+const optionalId = z
+  .union([z.number(), z.string()])
+  .nullable()
+  .optional()
+  .transform((v) => (v == null ? null : String(v)));
+
 const lineItem = z.object({
   id: z.union([z.number(), z.string()]).transform(String),
-  variant_id: z
-    .union([z.number(), z.string()])
-    .nullable()
-    .optional()
-    .transform((v) => (v == null ? null : String(v))),
-  product_id: z
-    .union([z.number(), z.string()])
-    .nullable()
-    .optional()
-    .transform((v) => (v == null ? null : String(v))),
+  variant_id: optionalId,
+  product_id: optionalId,
   title: z.string().default(""),
   variant_title: z.string().nullable().optional(),
   quantity: z.number().int().min(0),
   price: z.string(),
   properties: z.array(nameValue).default([]),
   total_discount: z.string().optional(),
+  // Since API 2026-10: the selling plan a subscription line was sold with; null for one-off lines.
+  selling_plan_id: optionalId,
 });
 
 export const orderWebhook = z.object({
@@ -31,6 +32,8 @@ export const orderWebhook = z.object({
   name: z.string(),
   created_at: z.string().datetime({ offset: true }),
   processed_at: z.string().datetime({ offset: true }).nullable().optional(),
+  updated_at: z.string().datetime({ offset: true }).nullable().optional(),
+  financial_status: z.string().nullable().optional(),
   cancelled_at: z.string().datetime({ offset: true }).nullable().optional(),
   currency: z.string().length(3),
   customer: z

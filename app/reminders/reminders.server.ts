@@ -32,8 +32,10 @@ export function orderForReminders(order: OrderWebhook): OrderForReminders {
           marketingConsent: customer.email_marketing_consent?.state === "subscribed",
         }
       : null,
+    // A subscription's line (a renewal, or the first order of one) is not a one-off purchase: the
+    // subscription delivers the next one, and no reminder should ask for it.
     lines: order.line_items
-      .filter((line) => line.product_id && line.variant_id)
+      .filter((line) => line.product_id && line.variant_id && !line.selling_plan_id)
       .map((line) => ({
         id: line.id,
         productId: `gid://shopify/Product/${line.product_id}`,

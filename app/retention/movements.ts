@@ -1,4 +1,4 @@
-import { toLocal } from "../time/zoned";
+import { fromLocal, toLocal } from "../time/zoned";
 
 /**
  * MRR movements, month by month, as ChartMogul defines them (docs/metrics.md): every change of a
@@ -36,6 +36,12 @@ export interface MonthMovements {
 export function monthOf(at: Date, timeZone: string): MonthKey {
   const local = toLocal(at, timeZone);
   return `${local.year}-${String(local.month).padStart(2, "0")}`;
+}
+
+/** The instant a month begins in the shop's time zone (midnight of its first day). */
+export function monthStart(key: MonthKey, timeZone: string): Date {
+  const [year, month] = key.split("-").map(Number) as [number, number];
+  return fromLocal({ year, month, day: 1, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
 /** The months from `first` to `last`, both included. */

@@ -1,13 +1,30 @@
+import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Card, DataTable, EmptyState, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
 import { FigureCard } from "../components/FigureCard";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
+import { downloadCsv } from "../components/download-csv";
 import { DASHBOARD_RANGES, dashboardRange } from "../retention/dashboard-range";
+import { cohortsTable, movementsTable, revenueTable, type DashboardTable, type Table } from "../retention/dashboard-tables";
+import { RevenueMixChart } from "../retention/RevenueMixChart";
 import { retentionDashboard } from "../retention/dashboard.server";
 import type { MonthKey } from "../retention/movements";
 import { rateValue, type Rate, type RetentionSummary } from "../retention/rates";
@@ -47,6 +64,30 @@ export default function Dashboard() {
     { label: t("retention.ltv"), value: (s) => money(s.ltv) },
   ];
 
+  const format = { money, month: monthName, share: (numerator: number, denominator: number) => percent({ numerator, denominator }) };
+  const compared = (label: string, now: string, before: string) => ({
+    label,
+    value: now,
+    note: t("retention.previousPeriod", { value: before }),
+  });
+  const { addOns, previousAddOns, reminders, previousReminders } = retention;
+  const addOnFigures = [
+    compared(t("retention.attachRate"), percent(addOns.attachRate), percent(previousAddOns.attachRate)),
+    compared(t("retention.protectionRevenue"), money(addOns.revenueMinor), money(previousAddOns.revenueMinor)),
+    compared(t("retention.claimsRate"), percent(addOns.claimsRate), percent(previousAddOns.claimsRate)),
+  ];
+  const reminderFigures = [
+    compared(t("retention.remindersSent"), String(reminders.sent), String(previousReminders.sent)),
+    compared(t("retention.clickThrough"), percent(reminders.clickThrough), percent(previousReminders.clickThrough)),
+    compared(t("retention.reminderConversion"), percent(reminders.conversion), percent(previousReminders.conversion)),
+    compared(t("retention.reminderRevenue"), money(reminders.revenueMinor), money(previousReminders.revenueMinor)),
+    compared(
+      t("retention.subscriptionsFromReminders"),
+      String(reminders.subscriptionsStarted),
+      String(previousReminders.subscriptionsStarted),
+    ),
+  ];
+
   return (
     <Page
       secondaryActions={
@@ -74,57 +115,82 @@ export default function Dashboard() {
                 {metrics.map((metric) => (
                   <FigureCard
                     key={metric.label}
-                    label={metric.label}
-                    value={metric.value(retention.summary)}
-                    note={t("retention.previousPeriod", { value: metric.value(retention.previousSummary) })}
+                    {...compared(metric.label, metric.value(retention.summary), metric.value(retention.previousSummary))}
                   />
                 ))}
               </InlineGrid>
-              <TitledCard title={t("retention.movementsHeading")}>
-                <DataTable
-                  columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-                  headings={[
-                    t("retention.month"),
-                    t("retention.new"),
-                    t("retention.expansion"),
-                    t("retention.contraction"),
-                    t("retention.churned"),
-                    t("retention.reactivation"),
-                    t("retention.netNew"),
-                    t("retention.mrr"),
+              <TitledCard title={t("retention.revenueHeading")}>
+                <Text as="p" tone="subdued">
+                  {t("retention.revenueHelp")}
+                </Text>
+                <RevenueMixChart
+                  label={t("retention.revenueChart")}
+                  months={retention.revenue.map((r) => monthName(r.month))}
+                  series={[
+                    { name: t("retention.recurring"), values: retention.revenue.map((r) => r.recurring) },
+                    { name: t("retention.oneOff"), values: retention.revenue.map((r) => r.oneOff) },
                   ]}
-                  rows={retention.movements.map((m) => [
-                    monthName(m.month),
-                    money(m.newMrr),
-                    money(m.expansion),
-                    money(m.contraction),
-                    money(m.churned),
-                    money(m.reactivation),
-                    money(m.netNew),
-                    money(m.endMrr),
-                  ])}
+                  formatMoney={money}
+                />
+                <TableWithExport table="revenue" title={t("retention.revenueHeading")} contents={revenueTable(retention.revenue, format)} />
+                <FigureCard
+                  label={t("retention.repeatPurchase")}
+                  value={percent(retention.repeatPurchase)}
+                  note={t("retention.previousPeriod", { value: percent(retention.previousRepeatPurchase) })}
+                />
+              </TitledCard>
+              <TitledCard title={t("retention.movementsHeading")}>
+                <TableWithExport
+                  table="movements"
+                  title={t("retention.movementsHeading")}
+                  contents={movementsTable(retention.movements, format)}
                 />
               </TitledCard>
               <TitledCard title={t("retention.cohortsHeading")}>
                 <Text as="p" tone="subdued">
                   {t("retention.cohortsHelp")}
                 </Text>
-                <DataTable
-                  columnContentTypes={["text", "numeric", ...retention.movements.map(() => "numeric" as const)]}
-                  headings={[
-                    t("retention.cohort"),
-                    t("retention.customers"),
-                    ...retention.movements.map((_, k) => t("retention.monthsSince", { months: k })),
-                  ]}
-                  rows={retention.cohorts.map((row) => [
-                    monthName(row.cohort),
-                    row.customers,
-                    ...retention.movements.map((_, k) => {
-                      const cell = row.months[k];
-                      return cell ? `${percent({ numerator: cell.activeCustomers, denominator: row.customers })} · ${money(cell.mrr)}` : "";
-                    }),
-                  ])}
+                <TableWithExport
+                  table="cohorts"
+                  title={t("retention.cohortsHeading")}
+                  contents={cohortsTable(retention.cohorts, retention.movements.length, format)}
                 />
+              </TitledCard>
+              <TitledCard title={t("retention.cancellationsHeading")}>
+                {retention.cancellations.reasons.length === 0 && retention.cancellations.saveRate.denominator === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("retention.noCancellations")}
+                  </Text>
+                ) : (
+                  <BlockStack gap="300">
+                    <DataTable
+                      columnContentTypes={["text", "numeric"]}
+                      headings={[t("retention.reason"), t("retention.cancellations")]}
+                      rows={retention.cancellations.reasons.map((r) => [t(`subscriptions.reasons.${r.reason as "other"}`), r.count])}
+                    />
+                    <Text as="p">
+                      {t("retention.saveRate")}: {percent(retention.cancellations.saveRate)}
+                      {retention.cancellations.accepted.length > 0 &&
+                        ` · ${t("retention.offersTaken")}: ${retention.cancellations.accepted
+                          .map((a) => `${t(`retention.offers.${a.offer as "unknown"}`)} ${a.count}`)
+                          .join(", ")}`}
+                    </Text>
+                  </BlockStack>
+                )}
+              </TitledCard>
+              <TitledCard title={t("retention.addOnsHeading")}>
+                <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+                  {addOnFigures.map((figure) => (
+                    <FigureCard key={figure.label} {...figure} />
+                  ))}
+                </InlineGrid>
+              </TitledCard>
+              <TitledCard title={t("retention.remindersHeading")}>
+                <InlineGrid columns={{ xs: 2, md: 3 }} gap="400">
+                  {reminderFigures.map((figure) => (
+                    <FigureCard key={figure.label} {...figure} />
+                  ))}
+                </InlineGrid>
               </TitledCard>
             </BlockStack>
           </Layout.Section>
@@ -157,5 +223,35 @@ export default function Dashboard() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** A dashboard table with its CSV export (the same rows, for the period shown). */
+function TableWithExport({ table, title, contents }: { table: DashboardTable; title: string; contents: Table }) {
+  const { t, locale } = useTranslation();
+  const { months } = useLoaderData<typeof loader>();
+  const [failed, setFailed] = useState(false);
+  const exportTable = async () => {
+    const query = new URLSearchParams({ table, months: String(months), locale });
+    setFailed(!(await downloadCsv(`/app/retention/export?${query}`, `orchard-${table}-${months}-months.csv`)));
+  };
+  return (
+    <BlockStack gap="200">
+      <DataTable
+        columnContentTypes={contents.headings.map((_, i) => (i === 0 ? "text" : "numeric"))}
+        headings={contents.headings.map((h) => t(h.key, h.values))}
+        rows={contents.rows}
+      />
+      <InlineStack gap="200" blockAlign="center">
+        <Button onClick={() => void exportTable()} accessibilityLabel={t("retention.exportTable", { table: title })}>
+          {t("retention.exportCsv")}
+        </Button>
+        {failed && (
+          <Text as="span" tone="critical">
+            {t("retention.exportFailed")}
+          </Text>
+        )}
+      </InlineStack>
+    </BlockStack>
   );
 }

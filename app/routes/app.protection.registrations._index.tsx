@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Layout, Page, Pagination, Select, Text, TextField, InlineStack } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { downloadCsv } from "../components/download-csv";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { termMessage } from "../protection/offer";
@@ -43,18 +44,11 @@ const statusTone: Record<RegistrationStatus, "success" | "info" | "attention" | 
   cancelled: "critical",
 };
 
-/** Downloads the filtered registrations as CSV through the app's authenticated fetch (a plain link would have no session). */
-async function downloadCsv(search: URLSearchParams, locale: string) {
+/** The filtered registrations, as CSV in the merchant's language. */
+function downloadRegistrations(search: URLSearchParams, locale: string) {
   const query = new URLSearchParams(search);
   query.set("locale", locale);
-  const response = await fetch(`/app/protection/registrations/export?${query}`);
-  if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = "protection-registrations.csv";
-  link.click();
-  URL.revokeObjectURL(url);
+  return downloadCsv(`/app/protection/registrations/export?${query}`, "protection-registrations.csv");
 }
 
 export default function Registrations() {
@@ -90,7 +84,7 @@ export default function Registrations() {
     <Page
       backAction={{ url: "/app/protection" }}
       title={t("protection.registrations.title")}
-      primaryAction={{ content: t("protection.registrations.export"), onAction: () => downloadCsv(params, locale) }}
+      primaryAction={{ content: t("protection.registrations.export"), onAction: () => downloadRegistrations(params, locale) }}
     >
       <TitleBar title={t("protection.registrations.title")} />
       <Layout>

@@ -4,6 +4,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import { authenticate } from "../shopify.server";
@@ -11,7 +12,10 @@ import { appBridgeScriptUrl, config } from "../config.server";
 import { messagesByLocale, resolveLocale, translate, type Locale } from "../i18n/i18n";
 import { TranslationProvider, useTranslation } from "../i18n/use-translation";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisVizStyles },
+];
 
 const polarisTranslations: Record<Locale, typeof polarisEn> = { en: polarisEn, fr: polarisFr };
 

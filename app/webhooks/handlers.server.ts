@@ -7,6 +7,7 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
 import { remindersFromOrderUpdate, remindersFromPaidOrder, remindersFromSubscription } from "../reminders/reminders.server";
 import { collectionsFromShopify } from "../reminders/sending.server";
+import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -53,14 +54,19 @@ const billingOutcome: Handler = async ({ shop, payload }) => {
   });
 };
 
+const productFacts = (shop: string) => async (productIds: string[]) => productFactsFromShopify(await backgroundAdmin(shop))(productIds);
+
 const handlers: Record<string, Handler> = {
-  // Protection registrations and reorder reminders follow the order: paid registers and schedules,
-  // updated (fulfilled, cancelled, refunded) and refunds change them. Each step is safe to repeat.
+  // The order ledger, protection registrations and reorder reminders follow the order: paid
+  // records, registers and schedules; updated (fulfilled, cancelled, refunded) and refunds change
+  // them. Each step is safe to repeat.
   ORDERS_PAID: async ({ shop, payload }) => {
+    await recordOrder(shop, payload, productFacts(shop));
     await registerOrder(shop, payload);
     await remindersFromPaidOrder(shop, payload, async (productIds) => collectionsFromShopify(await backgroundAdmin(shop))(productIds));
   },
   ORDERS_UPDATED: async ({ shop, payload }) => {
+    await recordOrder(shop, payload, productFacts(shop));
     await applyOrderUpdate(shop, payload);
     await remindersFromOrderUpdate(shop, payload);
   },

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
 import { setUpBrowserStack } from "../support/browser-stack";
@@ -9,7 +10,7 @@ const ui = setUpBrowserStack(
 );
 
 describe("the retention dashboard", () => {
-  it("shows the MRR a subscriber brings, its movement this month and their cohort, over the period the merchant picks", async () => {
+  it("shows the MRR a subscriber brings, the month's recurring revenue, its movement and cohort, over the period the merchant picks, and exports it", async () => {
     // A new shop: Orchard installed, nothing to show yet.
     const { page, app } = await ui.openAdmin("/app");
     await app.getByText("Turn one-off sales into recurring revenue").waitFor({ timeout: 60_000 });
@@ -45,12 +46,27 @@ describe("the retention dashboard", () => {
     // Each figure's card: its heading, the figure, the previous period's.
     const mrrCard = app.getByRole("heading", { name: "MRR", exact: true }).locator("..");
     expect(await mrrCard.textContent()).toContain(mrr);
-    const [movements, cohorts] = [app.getByRole("table").nth(0), app.getByRole("table").nth(1)];
-    expect(await movements.getByRole("row").count()).toBe(1 + 6);
-    expect(await cohorts.getByRole("row").nth(1).textContent()).toContain("100%");
+    const card = (heading: string) => app.getByRole("heading", { name: heading, exact: true }).locator("..");
+    const [revenue, movements, cohorts] = ["Recurring and one-off revenue", "MRR movements", "Cohorts"].map((h) =>
+      card(h).getByRole("table"),
+    );
+    expect(await movements!.getByRole("row").count()).toBe(1 + 6);
+    expect(await cohorts!.getByRole("row").nth(1).textContent()).toContain("100%");
+    // The checkout's order is this month's recurring revenue, drawn as a bar and listed in the table.
+    expect(await revenue!.getByRole("row").last().textContent()).toContain(mrr);
+    await app.getByRole("img", { name: "Stacked bars of recurring and one-off revenue by month" }).locator("svg").first().waitFor();
 
     await app.getByLabel("Period").selectOption("12");
-    await expect.poll(() => movements.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
+    await expect.poll(() => movements!.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
     await page.screenshot({ path: "test-results/admin-retention-dashboard.png", fullPage: true });
+
+    // The movements table as CSV, for the twelve months shown.
+    const downloading = page.waitForEvent("download");
+    await app.getByRole("button", { name: "Export “MRR movements” as CSV" }).click();
+    const download = await downloading;
+    const lines = (await readFile((await download.path())!, "utf8")).split("\r\n").filter(Boolean);
+    expect(download.suggestedFilename()).toBe("orchard-movements-12-months.csv");
+    expect(lines[0]).toBe("Month,New,Expansion,Contraction,Churn,Reactivation,Net new MRR,MRR");
+    expect(lines).toHaveLength(1 + 12);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
-import { contractPayload } from "../../simulator/webhook-payloads";
+import { db } from "../../app/db.server";
+import { completeCheckout } from "../../simulator/checkout";
+import { refundLines } from "../../simulator/orders";
+import { contractPayload, orderPayload } from "../../simulator/webhook-payloads";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
@@ -38,5 +41,32 @@ describe("the retention dashboard", () => {
     expect(retention.summary).toMatchObject({ mrr: 0, activeCustomers: 0, arpu: null });
     expect(retention.movements.at(-1)).toMatchObject({ newMrr: mrr, churned: -mrr, churnedCustomers: 1, netNew: 0 });
     expect(retention.cohorts[0]!.months[0]).toEqual({ activeCustomers: 0, mrr: 0 });
+  });
+
+  it("splits paid orders into recurring and one-off revenue, follows refunds, and ignores a late older delivery", async () => {
+    const { simulator } = testContext();
+    const { shop, coffee, email } = await shopWithSubscription(2);
+    const variant = coffee.variants[0]!;
+    const { order: oneOff } = await completeCheckout(simulator, shop, {
+      email,
+      lines: [{ variantId: variant.id, quantity: 3, sellingPlanId: null, properties: {} }],
+    });
+    await settle();
+    const subscriptionOrder = [...shop.orders.values()].find((o) => o.lines.some((l) => l.sellingPlanId !== null))!;
+    const recurring = subscriptionOrder.lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0);
+    let { retention } = await dashboard(shop.domain, "?months=3");
+    expect(retention.revenue.at(-1)).toMatchObject({ recurring, oneOff: variant.priceMinor * 3 });
+    // The subscriber bought once more after subscribing, but nothing after that first one-off order.
+    expect(retention.repeatPurchase).toEqual({ numerator: 0, denominator: 1 });
+
+    const before = orderPayload(shop, oneOff);
+    await refundLines(simulator, shop, oneOff, [{ lineId: oneOff.lines[0]!.id, quantity: 1 }]);
+    await settle();
+    // The payload from before the refund, delivered again late, does not undo it.
+    await simulator.webhooks.send(shop.domain, "orders/updated", before);
+    await settle();
+    ({ retention } = await dashboard(shop.domain, "?months=3"));
+    expect(retention.revenue.at(-1)).toMatchObject({ recurring, oneOff: variant.priceMinor * 2 });
+    expect(await db().order.count({ where: { shop: shop.domain } })).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cohortRetention } from "../../../app/retention/cohorts";
-import { monthOf, mrrMovements, type MrrChange } from "../../../app/retention/movements";
+import { monthOf, monthStart, mrrMovements, type MrrChange } from "../../../app/retention/movements";
 import { retentionSummary } from "../../../app/retention/rates";
 
 /**
@@ -134,5 +134,13 @@ describe("cohort retention", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("the start of a month", () => {
+  it("is midnight of its first day in the shop's time zone, summer time or not", () => {
+    expect(monthStart("2026-01", "America/New_York").toISOString()).toBe("2026-01-01T05:00:00.000Z");
+    expect(monthStart("2026-07", "America/New_York").toISOString()).toBe("2026-07-01T04:00:00.000Z");
+    expect(monthStart("2026-03", "Asia/Tokyo").toISOString()).toBe("2026-02-28T15:00:00.000Z");
   });
 });
