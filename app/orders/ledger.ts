@@ -1,6 +1,6 @@
 import { minorUnits } from "../money";
 import { divideRoundingHalfUp } from "../retention/mrr";
-import type { OrderWebhook } from "./order-webhook";
+import { lineNetMinor, refundedQuantities, type OrderWebhook } from "./order-webhook";
 
 /**
  * What one order brought in, split the way the retention dashboard reads it (docs/metrics.md):
@@ -38,18 +38,15 @@ export function ledgerEntry(order: OrderWebhook, context: LedgerContext): Ledger
     cancelled: false,
   };
   if (order.cancelled_at) return { ...entry, cancelled: true };
-  const refunded = new Map<string, number>();
-  for (const refund of order.refunds)
-    for (const line of refund.refund_line_items) refunded.set(line.line_item_id, (refunded.get(line.line_item_id) ?? 0) + line.quantity);
+  const refunded = refundedQuantities(order);
 
   for (const line of order.line_items) {
     if (line.quantity === 0) continue;
     const kept = Math.max(0, line.quantity - (refunded.get(line.id) ?? 0));
-    const unitPriceMinor = minorUnits(line.price, order.currency);
-    const lineMinor = unitPriceMinor * line.quantity - minorUnits(line.total_discount ?? "0", order.currency);
     // The discount spread evenly over the units: what the units kept brought in.
-    const keptMinor = divideRoundingHalfUp(lineMinor * kept, line.quantity);
-    if (line.variant_id && context.protectionVariantIds.has(line.variant_id)) {
+    const keptMinor = divideRoundingHalfUp(lineNetMinor(line, order.currency) * kept, line.quantity);
+    const protection = line.variant_id !== null && context.protectionVariantIds.has(line.variant_id);
+    if (protection) {
       entry.protectionMinor += keptMinor;
       entry.protectedUnits += kept;
     } else if (line.selling_plan_id) {
@@ -57,11 +54,7 @@ export function ledgerEntry(order: OrderWebhook, context: LedgerContext): Ledger
     } else {
       entry.oneOffMinor += keptMinor;
     }
-    if (
-      line.product_id &&
-      !context.protectionVariantIds.has(line.variant_id ?? "") &&
-      context.coveredByProtection(line.product_id, unitPriceMinor)
-    ) {
+    if (!protection && line.product_id && context.coveredByProtection(line.product_id, minorUnits(line.price, order.currency))) {
       entry.eligibleUnits += kept;
     }
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { minorUnits } from "../money";
 
 /**
  * Shopify's order and refund webhook payloads, as far as Orchard reads them. Unknown fields are
@@ -70,6 +71,19 @@ export const orderWebhook = z.object({
     .default([]),
 });
 export type OrderWebhook = z.infer<typeof orderWebhook>;
+
+/** Units refunded so far, by line id, over all the order's refunds. */
+export function refundedQuantities(order: OrderWebhook): Map<string, number> {
+  const refunded = new Map<string, number>();
+  for (const line of order.refunds.flatMap((r) => r.refund_line_items))
+    refunded.set(line.line_item_id, (refunded.get(line.line_item_id) ?? 0) + line.quantity);
+  return refunded;
+}
+
+/** What a line brought in before refunds: its units at their price, less its discount, in minor units. */
+export function lineNetMinor(line: OrderWebhook["line_items"][number], currencyCode: string): number {
+  return minorUnits(line.price, currencyCode) * line.quantity - minorUnits(line.total_discount ?? "0", currencyCode);
+}
 
 export const refundWebhook = z.object({
   id: z.union([z.number(), z.string()]).transform(String),

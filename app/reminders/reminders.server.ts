@@ -1,6 +1,5 @@
 import { db } from "../db.server";
-import { minorUnits } from "../money";
-import { orderWebhook, type OrderWebhook } from "../orders/order-webhook";
+import { lineNetMinor, orderWebhook, refundedQuantities, type OrderWebhook } from "../orders/order-webhook";
 import { conversionsOf } from "./attribution";
 import { ATTRIBUTION_ATTRIBUTE } from "./links";
 import { openKeyOf, planReminders, type OrderForReminders } from "./planning";
@@ -42,9 +41,7 @@ export function orderForReminders(order: OrderWebhook): OrderForReminders {
         variantId: `gid://shopify/ProductVariant/${line.variant_id}`,
         title: line.variant_title ? `${line.title} – ${line.variant_title}` : line.title,
         quantity: line.quantity,
-        revenueMinor:
-          minorUnits(line.price, order.currency) * line.quantity -
-          (line.total_discount ? minorUnits(line.total_discount, order.currency) : 0),
+        revenueMinor: lineNetMinor(line, order.currency),
       })),
   };
 }
@@ -172,9 +169,7 @@ export async function remindersFromOrderUpdate(shop: string, payload: unknown): 
     });
     return;
   }
-  const refunded = new Map<string, number>();
-  for (const line of order.refunds.flatMap((r) => r.refund_line_items))
-    refunded.set(line.line_item_id, (refunded.get(line.line_item_id) ?? 0) + line.quantity);
+  const refunded = refundedQuantities(order);
   const fullyRefunded = order.line_items
     .filter((line) => line.quantity > 0 && (refunded.get(line.id) ?? 0) >= line.quantity)
     .map((line) => line.id);
