@@ -38,7 +38,7 @@ function writeVariant(provider: Provider, source: string, name: string): string 
 // The CLI needs a URL of the schema's provider; `migrate diff` on PostgreSQL connects to it (it diffs
 // models only, so any reachable server will do).
 const placeholderUrl: Record<Provider, string> = {
-  sqlite: "file:./unused.db",
+  sqlite: "file:./.data/migration-placeholder.db",
   postgresql: process.env.MIGRATION_DIFF_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
 };
 
