@@ -62,75 +62,90 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     };
   });
 
-  return db().$transaction(async (tx) => {
-    const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
-    const existing = await tx.subscriptionContract.findUnique({ where: key });
-    if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale" as const;
-    // The next cycle is the one after the last cycle Orchard scheduled, on Orchard's schedule, whatever
-    // the time: a sync never moves billing back onto a cycle already charged, nor skips one silently.
-    const last = existing
-      ? ((await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle ?? 0)
-      : 0;
-    let scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
-    let scheduleCycle = existing?.scheduleCycle ?? 0;
-    const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
-    if (reactivated) {
-      // Back from a pause: the next order is the next date on the old cadence after now, and the
-      // orders the pause covered are not owed.
-      const next = nextScheduled(scheduleOf({ ...existing, ...fields }, timeZone), clock().now());
-      scheduleFrom = next.date;
-      scheduleCycle = last + 1;
-    }
-    const schedule = scheduleOf({ ...fields, scheduleFrom, scheduleCycle }, timeZone);
-    const nextBillingAt = fields.status === "ACTIVE" ? scheduledDate(schedule, Math.max(last + 1, scheduleCycle)) : null;
-    const active = fields.status === "ACTIVE";
-    const terminal = !active && fields.status !== "PAUSED";
-    const lifecycle = {
-      scheduleFrom,
-      scheduleCycle,
-      nextBillingAt,
-      // A paused or ended contract is not charged: its dunning ends with it.
-      ...(active ? { resumeAt: null } : { dunningCycle: null }),
-      ...(terminal ? { resumeAt: null, cancelledAt: existing?.cancelledAt ?? clock().now() } : {}),
-    };
-    if (existing && !active) {
-      await tx.billingAttempt.updateMany({
-        where: { contractId: existing.id, status: "scheduled" },
-        data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
-      });
-    }
-    const mrrMinor = contractMrrMinor({ ...fields, lines });
-    const stored = await tx.subscriptionContract.upsert({
-      where: key,
-      create: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor },
-      update: { ...fields, ...lifecycle, mrrMinor },
+  const storeContract = () =>
+    db().$transaction(async (tx) => {
+      const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
+      const existing = await tx.subscriptionContract.findUnique({ where: key });
+      if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale" as const;
+      // The next cycle is the one after the last cycle Orchard scheduled, on Orchard's schedule, whatever
+      // the time: a sync never moves billing back onto a cycle already charged, nor skips one silently.
+      const last = existing
+        ? ((await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle ?? 0)
+        : 0;
+      let scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
+      let scheduleCycle = existing?.scheduleCycle ?? 0;
+      const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
+      if (reactivated) {
+        // Back from a pause: the next order is the next date on the old cadence after now, and the
+        // orders the pause covered are not owed.
+        const next = nextScheduled(scheduleOf({ ...existing, ...fields }, timeZone), clock().now());
+        scheduleFrom = next.date;
+        scheduleCycle = last + 1;
+      }
+      const schedule = scheduleOf({ ...fields, scheduleFrom, scheduleCycle }, timeZone);
+      const nextBillingAt = fields.status === "ACTIVE" ? scheduledDate(schedule, Math.max(last + 1, scheduleCycle)) : null;
+      const active = fields.status === "ACTIVE";
+      const terminal = !active && fields.status !== "PAUSED";
+      const lifecycle = {
+        scheduleFrom,
+        scheduleCycle,
+        nextBillingAt,
+        // A paused or ended contract is not charged: its dunning ends with it.
+        ...(active ? { resumeAt: null } : { dunningCycle: null }),
+        ...(terminal ? { resumeAt: null, cancelledAt: existing?.cancelledAt ?? clock().now() } : {}),
+      };
+      if (existing && !active) {
+        await tx.billingAttempt.updateMany({
+          where: { contractId: existing.id, status: "scheduled" },
+          data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
+        });
+      }
+      const mrrMinor = contractMrrMinor({ ...fields, lines });
+      const [stored] = existing
+        ? await tx.subscriptionContract.updateManyAndReturn({
+            where: { id: existing.id, nextBillingAt: existing.nextBillingAt },
+            data: { ...fields, ...lifecycle, mrrMinor },
+          })
+        : [await tx.subscriptionContract.create({ data: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor } })];
+      if (!stored) throw new ScheduledMeanwhile();
+      // The dashboard's history: each change of MRR once, in the order the revisions were applied.
+      if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
+        await tx.mrrChange.create({
+          data: {
+            shop: admin.shop,
+            contractId: contract.id,
+            customerId: fields.customerId ?? contract.id,
+            at: clock().now(),
+            mrrMinor,
+            currencyCode: fields.currencyCode,
+          },
+        });
+      }
+      await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
+      await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });
+      // The subscriber hears of every change of state, whoever made it (Orchard, the merchant in
+      // Shopify's admin, Shopify itself), once per revision.
+      const subscriber = { ...stored, lines };
+      const email = statusEmail(existing?.status ?? null, stored.status);
+      if (email && shop) {
+        const date = email === "paused" ? stored.resumeAt : nextBillingAt;
+        await enqueueEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
+      }
+      return "stored" as const;
     });
-    // The dashboard's history: each change of MRR once, in the order the revisions were applied.
-    if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
-      await tx.mrrChange.create({
-        data: {
-          shop: admin.shop,
-          contractId: contract.id,
-          customerId: fields.customerId ?? contract.id,
-          at: clock().now(),
-          mrrMinor,
-          currencyCode: fields.currencyCode,
-        },
-      });
+  // Billing may move the contract on while this runs (another worker scheduling its next cycle):
+  // the mirror's write only lands on the billing date it read, and otherwise starts over, so it
+  // never sets the date back onto a cycle just scheduled (which would then stay due for ever).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await storeContract();
+    } catch (error) {
+      if (!(error instanceof ScheduledMeanwhile) || attempt === 3) throw error;
     }
-    await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });
-    await tx.subscriptionLine.createMany({ data: lines.map((line) => ({ ...line, contractId: stored.id })) });
-    // The subscriber hears of every change of state, whoever made it (Orchard, the merchant in
-    // Shopify's admin, Shopify itself), once per revision.
-    const subscriber = { ...stored, lines };
-    const email = statusEmail(existing?.status ?? null, stored.status);
-    if (email && shop) {
-      const date = email === "paused" ? stored.resumeAt : nextBillingAt;
-      await enqueueEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
-    }
-    return "stored" as const;
-  });
+  }
 }
+
+class ScheduledMeanwhile extends Error {}
 
 /** The email a change of status calls for, if any. */
 function statusEmail(before: string | null, after: string): EmailKind | null {

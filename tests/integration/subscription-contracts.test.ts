@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
+import { insertBillingAttempts, moveNextBillingDates } from "../../app/subscriptions/billing-statements.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { gid } from "../../simulator/ids";
@@ -51,6 +52,33 @@ describe("subscription contracts", () => {
     const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
     expect(stored).toMatchObject({ revisionId: "3" });
     expect(stored!.lines[0]!.quantity).toBe(4);
+  });
+
+  it("leaves the billing date where a worker scheduling the contract moved it while the mirror was being written", async () => {
+    const { shop, contract } = await shopWithSubscription(2);
+    await contractWebhook(shop.domain, contract.id);
+    const before = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    const cycleOne = before.nextBillingAt!;
+    const cycleTwo = new Date(cycleOne.getTime() + 14 * 86_400_000);
+
+    // Another worker schedules cycle 1 and has not committed yet when the contract's update arrives.
+    let commit = () => {};
+    const scheduling = db().$transaction(async (tx) => {
+      await moveNextBillingDates(tx, [{ contractId: before.id, from: cycleOne, to: cycleTwo }]);
+      await insertBillingAttempts(tx, [
+        { shop: shop.domain, contractId: before.id, cycle: 1, cycleDate: cycleOne, sendAfter: cycleOne, idempotencyKey: "race:cycle:1" },
+      ]);
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    contract.revisionId += 1;
+    const mirroring = contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await Promise.all([scheduling, mirroring]);
+
+    const after = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    expect(after.revisionId).toBe(String(contract.revisionId));
+    expect(after.nextBillingAt).toEqual(cycleTwo);
   });
 
   it("keeps each change of the contract's MRR once, for the retention dashboard", async () => {
