@@ -1,7 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
-import { mailer } from "./mailer.server";
+import { mailer, type Mailer } from "./mailer.server";
 import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from "./templates";
 
@@ -92,42 +92,51 @@ function render(kind: string, locale: string, data: string): RenderedEmail & { h
   return renderEmail(kind as EmailKind, locale, JSON.parse(data) as EmailData);
 }
 
-/** Sends pending emails, oldest first. Each is claimed by a conditional update, so two workers never send one twice. */
+/** How many emails a worker claims at once: one statement for them all, few enough that several workers share a backlog. */
+const CLAIM_CHUNK = 10;
+
+/**
+ * Sends pending emails, oldest first. A worker claims them a chunk at a time with one conditional
+ * update, so two workers never send one twice and the loser of a race moves on to the next chunk.
+ */
 export async function sendPendingEmails(limit = 100): Promise<number> {
   const transport = mailer();
   if (!transport) return 0;
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
-  const pending = await db().emailMessage.findMany({
-    // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
-    // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
-    where: { OR: [{ status: "pending" }, { status: "sending", updatedAt: { lt: leaseExpired } }] },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
+  // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
+  // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
+  const claimable = { OR: [{ status: "pending" }, { status: "sending", updatedAt: { lt: leaseExpired } }] };
+  const pending = await db().emailMessage.findMany({ where: claimable, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
   let sent = 0;
-  for (const message of pending) {
-    const claimed = await db().emailMessage.updateMany({
-      where: { id: message.id, status: message.status, updatedAt: message.updatedAt },
+  for (let start = 0; start < pending.length; start += CLAIM_CHUNK) {
+    const claimed = await db().emailMessage.updateManyAndReturn({
+      where: { id: { in: pending.slice(start, start + CLAIM_CHUNK).map((m) => m.id) }, ...claimable },
       data: { status: "sending", attempts: { increment: 1 } },
     });
-    if (claimed.count === 0) continue;
-    try {
-      const { headers, ...rendered } = render(message.kind, message.locale, message.data);
-      await transport.send({
-        to: message.recipient,
-        fromName: (JSON.parse(message.data) as { shopName: string }).shopName,
-        ...rendered,
-        headers: { ...headers, "X-Orchard-Email": message.kind },
-      });
-      await db().emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock().now(), lastError: null } });
-      sent += 1;
-    } catch (error) {
-      const failed = message.attempts + 1 >= MAX_SEND_ATTEMPTS;
-      await db().emailMessage.update({
-        where: { id: message.id },
-        data: { status: failed ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
-      });
-    }
+    claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    for (const message of claimed) if (await sendClaimed(transport, message)) sent += 1;
   }
   return sent;
+}
+
+type ClaimedMessage = Awaited<ReturnType<ReturnType<typeof db>["emailMessage"]["updateManyAndReturn"]>>[number];
+
+async function sendClaimed(transport: Mailer, message: ClaimedMessage): Promise<boolean> {
+  try {
+    const { headers, ...rendered } = render(message.kind, message.locale, message.data);
+    await transport.send({
+      to: message.recipient,
+      fromName: (JSON.parse(message.data) as { shopName: string }).shopName,
+      ...rendered,
+      headers: { ...headers, "X-Orchard-Email": message.kind },
+    });
+    await db().emailMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock().now(), lastError: null } });
+    return true;
+  } catch (error) {
+    await db().emailMessage.update({
+      where: { id: message.id },
+      data: { status: message.attempts >= MAX_SEND_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
+    });
+    return false;
+  }
 }

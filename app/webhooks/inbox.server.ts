@@ -42,39 +42,48 @@ export async function receiveWebhook(webhook: IncomingWebhook): Promise<ReceiveR
   }
 }
 
+/** How many of a shop's deliveries a worker claims at once: one statement for them all, small enough that several workers share a busy shop's backlog. */
+const CLAIM_CHUNK = 25;
+
 /**
  * Processes pending deliveries, oldest first, each shop in its own lane and the lanes side by side:
- * a shop whose Admin API calls are throttled or slow holds up only its own webhooks. A delivery is
- * claimed by moving it out of "pending" with a conditional update, so two workers never run the
- * same one; one left "processing" by a worker that died is taken up again after the lease.
+ * a shop whose Admin API calls are throttled or slow holds up only its own webhooks. A lane claims
+ * its shop's deliveries a chunk at a time by moving them out of "pending" in one conditional
+ * update, so two workers never run the same one and the losers of a race move on to the next
+ * chunk; one left "processing" by a worker that died is taken up again after the lease.
  */
 export async function processInbox(limit = 500): Promise<number> {
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const claimable = { OR: [{ status: "pending" }, { status: "processing", claimedAt: { lt: leaseExpired } }] };
   const pending = await db().webhookDelivery.findMany({
-    where: { OR: [{ status: "pending" }, { status: "processing", claimedAt: { lt: leaseExpired } }] },
+    where: claimable,
     orderBy: { receivedAt: "asc" },
     take: limit,
+    select: { id: true, shop: true },
   });
-  const byShop = new Map<string, typeof pending>();
-  for (const delivery of pending) byShop.set(delivery.shop, [...(byShop.get(delivery.shop) ?? []), delivery]);
+  const byShop = new Map<string, string[]>();
+  for (const { id, shop } of pending) byShop.set(shop, [...(byShop.get(shop) ?? []), id]);
   const counts = await Promise.all(
-    [...byShop.values()].map(async (deliveries) => {
+    [...byShop.values()].map(async (ids) => {
       let processed = 0;
-      for (const delivery of deliveries) if (await processOne(delivery)) processed += 1;
+      for (let start = 0; start < ids.length; start += CLAIM_CHUNK) {
+        const claimed = await db().webhookDelivery.updateManyAndReturn({
+          where: { id: { in: ids.slice(start, start + CLAIM_CHUNK) }, ...claimable },
+          data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
+        });
+        // Returned in no particular order: the lane keeps the shop's order of arrival.
+        claimed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id));
+        for (const delivery of claimed) if (await processOne(delivery)) processed += 1;
+      }
       return processed;
     }),
   );
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
-type Delivery = Awaited<ReturnType<ReturnType<typeof db>["webhookDelivery"]["findMany"]>>[number];
+type ClaimedDelivery = Awaited<ReturnType<ReturnType<typeof db>["webhookDelivery"]["updateManyAndReturn"]>>[number];
 
-async function processOne(delivery: Delivery): Promise<boolean> {
-  const claimed = await db().webhookDelivery.updateMany({
-    where: { id: delivery.id, status: delivery.status, attempts: delivery.attempts },
-    data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
-  });
-  if (claimed.count === 0) return false;
+async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
   const handler = handlerFor(delivery.topic);
   try {
     if (handler)
@@ -85,10 +94,9 @@ async function processOne(delivery: Delivery): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    const attempts = delivery.attempts + 1;
     await db().webhookDelivery.update({
       where: { id: delivery.id },
-      data: { status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
+      data: { status: delivery.attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
     });
     return false;
   }
