@@ -164,6 +164,7 @@ export class Simulator {
   }
 
   async stop(): Promise<void> {
+    this.webhooks.stop();
     await this.webhooks.settle();
     await this.mailbox.stop();
     await new Promise<void>((resolveClose) => {

@@ -21,6 +21,13 @@ export interface SendOptions {
   triggeredAt?: Date;
 }
 
+/** Shopify counts a delivery as failed when the app has not answered within five seconds. */
+const RESPONSE_TIMEOUT_MS = 5_000;
+
+function accepted(record: DeliveryRecord): boolean {
+  return record.status !== null && record.status >= 200 && record.status < 300;
+}
+
 /** Shopify's headers for one webhook delivery, the HMAC computed over the exact body sent. */
 export function webhookHeaders(opts: {
   secret: string;
@@ -55,7 +62,14 @@ export class WebhookSender {
    * each after a random delay up to maxDelayMs, so they arrive out of order.
    */
   chaos: { duplicate: boolean; maxDelayMs: number } | null = null;
+  /**
+   * Waits before each retry of a failed delivery: Shopify retries 8 times over 4 hours; the
+   * simulator keeps the count and the doubling, on a scale of seconds.
+   */
+  retryDelaysMs = [500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000];
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly waits = new Set<() => void>();
+  private stopped = false;
 
   constructor(
     private readonly appUrl: () => string | null,
@@ -90,7 +104,7 @@ export class WebhookSender {
     const deliverOnce = async (): Promise<DeliveryRecord> => {
       const record: DeliveryRecord = { webhookId, shop, topic, url, status: null, error: null, deliveredAt: new Date().toISOString() };
       try {
-        const response = await fetch(url, { method: "POST", headers, body });
+        const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(RESPONSE_TIMEOUT_MS) });
         record.status = response.status;
         await response.arrayBuffer();
       } catch (error) {
@@ -99,12 +113,24 @@ export class WebhookSender {
       this.deliveries.push(record);
       return record;
     };
+    // Shopify retries a delivery that failed (no answer within the timeout, or not a 2xx), with the
+    // same webhook id, until it succeeds or the retries run out.
+    const deliverUntilAccepted = async (): Promise<DeliveryRecord> => {
+      let record = await deliverOnce();
+      for (const waitMs of this.retryDelaysMs) {
+        if (accepted(record) || this.stopped) break;
+        await this.pause(waitMs);
+        if (this.stopped) break;
+        record = await deliverOnce();
+      }
+      return record;
+    };
     const delayMs = options.delayMs ?? (this.chaos ? Math.floor(Math.random() * this.chaos.maxDelayMs) : 0);
     const duplicate = options.duplicate ?? this.chaos?.duplicate ?? false;
     const run = async () => {
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const first = await deliverOnce();
-      return duplicate ? [first, await deliverOnce()] : [first];
+      const first = await deliverUntilAccepted();
+      return duplicate ? [first, await deliverUntilAccepted()] : [first];
     };
     const promise = run();
     this.pending.add(promise);
@@ -115,7 +141,28 @@ export class WebhookSender {
     }
   }
 
-  /** Resolves when every delivery under way has been answered. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waits.delete(wake);
+        resolve();
+      }, ms);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waits.add(wake);
+    });
+  }
+
+  /** The store is shutting down: retries still waiting are given up. */
+  stop(): void {
+    this.stopped = true;
+    for (const wake of this.waits) wake();
+    this.waits.clear();
+  }
+
+  /** Resolves when every delivery under way has been accepted, or its retries have run out. */
   async settle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }

@@ -30,6 +30,8 @@ const webhookReceiver = createServer((req, res) => {
       .catch(() => res.writeHead(500).end());
   });
 });
+// Open between deliveries, as an app's server is (a short keep-alive makes undici reconnect for each one).
+webhookReceiver.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => webhookReceiver.listen(0, "127.0.0.1", resolve));
 const simulator = new Simulator({
   apiKey: TEST_API_KEY,
