@@ -25,11 +25,20 @@ beforeAll(async () => {
 describe("the storefront product page", () => {
   it("offers subscribe-and-save beside the add-to-cart button, with real prices, without shifting the layout", async () => {
     const page = await ui.newPage();
+    // Every layout shift, with what moved and from where to where, so a failure says which element to fix.
     await page.addInitScript(() => {
-      (window as unknown as { shifts: number }).shifts = 0;
+      const shifts: string[] = [];
+      (window as unknown as { shifts: string[] }).shifts = shifts;
+      type Shift = PerformanceEntry & { value: number; sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
+      const describe = (node?: Node) =>
+        node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName);
+      const rect = ({ x, y, width, height }: DOMRect) => `${x},${y} ${width}×${height}`;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
-          (window as unknown as { shifts: number }).shifts += entry.value;
+        for (const entry of list.getEntries() as Shift[])
+          shifts.push(
+            `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ` +
+              entry.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join("; "),
+          );
       }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
@@ -45,7 +54,7 @@ describe("the storefront product page", () => {
         .isVisible(),
     ).toBe(true);
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
     await page.screenshot({ path: "test-results/storefront-product.png" });
   });
 
