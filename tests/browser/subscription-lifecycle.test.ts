@@ -43,11 +43,17 @@ describe("the merchant", () => {
     const { page, app } = await ui.openAdmin("/app/subscriptions");
     const customer = ui.shop.customers.get(merchantsCase.customerId)!;
     await app.getByRole("link", { name: customer.email }).click({ timeout: 60_000 });
-    await app.getByRole("button", { name: "Pause" }).click({ timeout: 30_000 });
+    // Exactly "Pause": the list's "Paused (0)" tab would match too, and a busy machine can still be
+    // showing the list when the click comes.
+    await app.getByRole("button", { name: "Pause", exact: true }).click({ timeout: 30_000 });
     // Beside the year of billing's four workers, the pause can take a while to come back from the
     // store. A refusal shows a banner: fail with its words rather than only a timeout.
     const resume = app.getByRole("button", { name: "Resume" });
-    await resume.or(app.getByText("The subscription could not be changed")).first().waitFor({ timeout: 90_000 });
+    try {
+      await resume.or(app.getByText("The subscription could not be changed")).first().waitFor({ timeout: 90_000 });
+    } catch (timeout) {
+      throw new Error(`no answer to the pause; the app showed: ${await app.locator("body").innerText().catch(String)}`, { cause: timeout });
+    }
     if (!(await resume.isVisible()))
       throw new Error(`the pause was refused: ${await app.locator(".Polaris-Banner").first().textContent()}`);
     expect(merchantsCase.status).toBe("PAUSED");
