@@ -1,21 +1,24 @@
 import { useEffect, useState } from "react";
-import { BarChart, PolarisVizProvider } from "@shopify/polaris-viz";
+import { BarChart, LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
 import { SkeletonBodyText } from "@shopify/polaris";
 
 const HEIGHT = 260;
 
 /**
- * Recurring against one-off revenue, month by month, as stacked bars. Polaris Viz measures the
- * page, so it draws after hydration; the box keeps its height meanwhile and the page does not
- * shift. Values stay in minor units: the formatter shows them as money, nothing is computed in
- * floating point. The same figures are in the table below it, for screen readers and export.
+ * Amounts of money by month: stacked bars (parts of a whole: recurring and one-off revenue) or
+ * lines (alternatives: MRR with and without a price change). Polaris Viz measures the page, so it
+ * draws after hydration; the box keeps its height meanwhile and the page does not shift. Values
+ * stay in minor units: the formatter shows them as money, nothing is computed in floating point.
+ * Every page that draws one shows the same figures in a table, for screen readers and export.
  */
-export function RevenueMixChart({
+export function MoneyChart({
+  type,
   months,
   series,
   formatMoney,
   label,
 }: {
+  type: "stackedBars" | "lines";
   months: string[];
   series: { name: string; values: number[] }[];
   formatMoney: (minor: number) => string;
@@ -23,17 +26,18 @@ export function RevenueMixChart({
 }) {
   const [drawn, setDrawn] = useState(false);
   useEffect(() => setDrawn(true), []);
+  const data = series.map((s) => ({ name: s.name, data: s.values.map((value, i) => ({ key: months[i]!, value })) }));
+  const yAxisOptions = { labelFormatter: (value: number | string | null) => formatMoney(Number(value)) };
+  const tooltipOptions = { valueFormatter: (value: number | string | null) => formatMoney(Number(value)) };
   return (
     <div style={{ height: HEIGHT }} role="img" aria-label={label}>
       {drawn ? (
         <PolarisVizProvider>
-          <BarChart
-            type="stacked"
-            isAnimated={false}
-            data={series.map((s) => ({ name: s.name, data: s.values.map((value, i) => ({ key: months[i]!, value })) }))}
-            yAxisOptions={{ labelFormatter: (value) => formatMoney(Number(value)) }}
-            tooltipOptions={{ valueFormatter: (value) => formatMoney(Number(value)) }}
-          />
+          {type === "stackedBars" ? (
+            <BarChart type="stacked" isAnimated={false} data={data} yAxisOptions={yAxisOptions} tooltipOptions={tooltipOptions} />
+          ) : (
+            <LineChart isAnimated={false} data={data} yAxisOptions={yAxisOptions} tooltipOptions={tooltipOptions} />
+          )}
         </PolarisVizProvider>
       ) : (
         <SkeletonBodyText lines={8} />

@@ -1,3 +1,4 @@
+import { parsePercentage } from "../subscriptions/plan-draft";
 import type { Rate } from "./rates";
 
 /**
@@ -58,4 +59,37 @@ export function projectMrr(input: WhatIfInput): ProjectedMonth[] {
     months.push({ month, baselineMrr: Number(baseline), projectedMrr: Number(projected) });
   }
   return months;
+}
+
+/** What the merchant asks: a new discount for the plan and how strongly shoppers react to price. */
+export interface WhatIfQuestion {
+  proposedDiscountBp: number;
+  elasticityHundredths: number;
+}
+
+export type WhatIfFieldErrors = Partial<Record<keyof WhatIfQuestion, "percentage" | "elasticity">>;
+
+/** Elasticities a merchant may set: 0 (price does not matter) to 10, in hundredths. */
+const MAX_ELASTICITY_HUNDREDTHS = 1_000;
+
+/** "1.5" → 150; null unless a number from 0 to 10 with at most two decimals. */
+function parseElasticity(value: string): number | null {
+  const match = /^\s*(\d{1,2})(?:[.,](\d{1,2}))?\s*$/.exec(value);
+  if (!match) return null;
+  const hundredths = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return hundredths <= MAX_ELASTICITY_HUNDREDTHS ? hundredths : null;
+}
+
+/** The what-if form's fields, as typed: the question, or an error per field. */
+export function parseWhatIfQuestion(fields: {
+  discount: string;
+  elasticity: string;
+}): { ok: true; question: WhatIfQuestion } | { ok: false; fieldErrors: WhatIfFieldErrors } {
+  const proposedDiscountBp = parsePercentage(fields.discount);
+  const elasticityHundredths = parseElasticity(fields.elasticity);
+  const fieldErrors: WhatIfFieldErrors = {};
+  if (proposedDiscountBp === null) fieldErrors.proposedDiscountBp = "percentage";
+  if (elasticityHundredths === null) fieldErrors.elasticityHundredths = "elasticity";
+  if (proposedDiscountBp === null || elasticityHundredths === null) return { ok: false, fieldErrors };
+  return { ok: true, question: { proposedDiscountBp, elasticityHundredths } };
 }

@@ -18,13 +18,13 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
 import { FigureCard } from "../components/FigureCard";
+import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { downloadCsv } from "../components/download-csv";
 import { DASHBOARD_RANGES, dashboardRange } from "../retention/dashboard-range";
 import { cohortsTable, movementsTable, revenueTable, type DashboardTable, type Table } from "../retention/dashboard-tables";
-import { RevenueMixChart } from "../retention/RevenueMixChart";
 import { retentionDashboard } from "../retention/dashboard.server";
 import type { MonthKey } from "../retention/movements";
 import { rateValue, type Rate, type RetentionSummary } from "../retention/rates";
@@ -90,6 +90,7 @@ export default function Dashboard() {
 
   return (
     <Page
+      primaryAction={retention.hasHistory ? { content: t("whatIf.open"), url: "/app/retention/what-if" } : undefined}
       secondaryActions={
         retention.hasHistory && (
           <Select
@@ -123,7 +124,8 @@ export default function Dashboard() {
                 <Text as="p" tone="subdued">
                   {t("retention.revenueHelp")}
                 </Text>
-                <RevenueMixChart
+                <MoneyChart
+                  type="stackedBars"
                   label={t("retention.revenueChart")}
                   months={retention.revenue.map((r) => monthName(r.month))}
                   series={[

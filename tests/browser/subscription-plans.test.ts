@@ -65,4 +65,40 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     expect(contract).toMatchObject({ originOrderId: order!.id, billingPolicy: { interval: "WEEK", intervalCount: 2 } });
     expect(contract!.lines[0]).toMatchObject({ sellingPlanId: group.sellingPlans[0]!.id, currentPriceMinor: 1440 });
   });
+
+  // Follows the subscription above: the plan's what-if page starts from that subscriber.
+  it("projects the plan's MRR under a deeper discount, with its assumptions", async () => {
+    const { page, app } = await ui.openAdmin("/app/retention/what-if");
+    // $14.40 every 2 weeks: 26 charges a year over 12 months. The worker mirrors the contract in the background.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return app
+            .getByText("Subscribers today: 1, bringing $31.20 MRR.", { exact: false })
+            .isVisible({ timeout: 20_000 })
+            .catch(() => false);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    expect(await app.getByText("Current discount: 10%").isVisible()).toBe(true);
+    await app.getByLabel("New discount (%)").fill("150");
+    await app.getByRole("button", { name: "Project" }).click();
+    await app.getByText("Enter a percentage from 0 to 100, with at most two decimals.").waitFor();
+
+    await app.getByLabel("New discount (%)").fill("20");
+    await app.getByLabel("Price elasticity").fill("1.5");
+    await app.getByRole("button", { name: "Project" }).click();
+    const table = app.getByRole("table").filter({ has: app.getByRole("columnheader", { name: "Difference" }) });
+    await expect.poll(() => table.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
+    expect(await table.getByRole("row").nth(1).textContent()).toContain("Month 1");
+    await app
+      .getByRole("img", { name: "Projected MRR against leaving the discount as it is, month by month" })
+      .locator("svg")
+      .first()
+      .waitFor();
+    expect(await app.getByText("A projection, not a forecast", { exact: false }).isVisible()).toBe(true);
+    await page.screenshot({ path: "test-results/admin-what-if.png", fullPage: true });
+  });
 });

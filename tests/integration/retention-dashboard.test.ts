@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { emptyDraft } from "../../app/subscriptions/plan-form-data";
+import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
+import { gid } from "../../simulator/ids";
+import { seedShop } from "../../simulator/seed";
 import { db } from "../../app/db.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { refundLines } from "../../simulator/orders";
@@ -68,5 +74,66 @@ describe("the retention dashboard", () => {
     ({ retention } = await dashboard(shop.domain, "?months=3"));
     expect(retention.revenue.at(-1)).toMatchObject({ recurring, oneOff: variant.priceMinor * 2 });
     expect(await db().order.count({ where: { shop: shop.domain } })).toBe(2);
+  });
+});
+
+describe("what-if pricing", () => {
+  const whatIf = (shop: string, query = "") =>
+    whatIfLoader({ request: adminFetchRequest(`/app/retention/what-if${query}`, shop), params: {}, context: {} });
+
+  /** A shop with a plan Orchard made (every 2 weeks, 10 % off) and one subscriber to it. */
+  async function shopWithOrchardPlan() {
+    const { simulator } = testContext();
+    const { shop } = createShop();
+    shop.ianaTimezone = "UTC";
+    seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
+    await dashboard(shop.domain);
+    const product = [...shop.products.values()][0]!;
+    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), {
+      productIds: [gid("Product", product.id)],
+      variantIds: [],
+    });
+    if (!created.ok) throw new Error("plan not created");
+    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    const { contracts } = await completeCheckout(simulator, shop, {
+      email: [...shop.customers.values()][0]!.email,
+      lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: group.sellingPlans[0]!.id, properties: {} }],
+    });
+    await settle();
+    return { shop, contract: contracts[0]! };
+  }
+
+  it("projects the plan's MRR from its subscribers and the pace they came at, worked out by hand", async () => {
+    const { shop, contract } = await shopWithOrchardPlan();
+    // 26 charges a year over 12 months, half up.
+    const mrr = Math.floor((contract.lines[0]!.currentPriceMinor * 26 * 2 + 12) / 24);
+    const page = await whatIf(shop.domain, "?discount=20&elasticity=1.5");
+    expect(page.currentDiscountBp).toBe(1000);
+    // Started this month: the three months' new MRR is all of it. Nobody left: no churn assumed.
+    const newPerMonth = Math.floor((mrr * 2 + 3) / 6);
+    expect(page.history).toMatchObject({ subscribers: 1, currentMrrMinor: mrr, newMrrPerMonthMinor: newPerMonth });
+    // 20 % off instead of 10 %: price × 8/9; volume × (1 + 1.5 × 1/9) = × 7/6; new MRR × 28/27, half up.
+    const proposedNew = Math.floor((newPerMonth * 28 * 2 + 27) / 54);
+    expect(page.projection).toHaveLength(12);
+    expect(page.projection![0]).toEqual({ month: 1, baselineMrr: mrr + newPerMonth, projectedMrr: mrr + proposedNew });
+    expect(page.projection![11]).toEqual({ month: 12, baselineMrr: mrr + 12 * newPerMonth, projectedMrr: mrr + 12 * proposedNew });
+  });
+
+  it("says which field is wrong and projects nothing", async () => {
+    const { shop } = await shopWithOrchardPlan();
+    const page = await whatIf(shop.domain, "?discount=120&elasticity=abc");
+    expect(page.fieldErrors).toEqual({ proposedDiscountBp: "percentage", elasticityHundredths: "elasticity" });
+    expect(page.projection).toBeNull();
+    expect(page.fields).toEqual({ discount: "120", elasticity: "abc" });
+  });
+
+  it("shows a shop only its own plans, whatever id it is given", async () => {
+    const { shop } = await shopWithOrchardPlan();
+    const { shop: other } = await shopWithOrchardPlan();
+    const [otherPlan] = await listPlans(other.domain);
+    const page = await whatIf(shop.domain, `?plan=${otherPlan!.id}&discount=20&elasticity=1`);
+    expect(page.plans.map((p) => p.id)).not.toContain(otherPlan!.id);
+    expect(page.planId).not.toBe(otherPlan!.id);
+    expect(page.history?.subscribers).toBe(1);
   });
 });

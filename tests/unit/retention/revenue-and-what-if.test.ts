@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { repeatPurchaseRate, revenueByMonth, type OrderForMix } from "../../../app/retention/revenue-mix";
-import { projectMrr } from "../../../app/retention/what-if";
+import { parseWhatIfQuestion, projectMrr } from "../../../app/retention/what-if";
 
 const order = (customerId: string | null, day: string, oneOffMinor: number, recurringMinor = 0): OrderForMix => ({
   customerId,
@@ -69,5 +69,33 @@ describe("what-if pricing", () => {
   it("assumes no churn without history", () => {
     const [first] = projectMrr({ ...input, monthlyChurn: { numerator: 0, denominator: 0 }, proposedDiscountBp: 1000, months: 1 });
     expect(first).toEqual({ month: 1, baselineMrr: 110_000, projectedMrr: 110_000 });
+  });
+});
+
+describe("the what-if form", () => {
+  it("reads a discount in percent and an elasticity, exactly", () => {
+    expect(parseWhatIfQuestion({ discount: "12.5", elasticity: "1.25" })).toEqual({
+      ok: true,
+      question: { proposedDiscountBp: 1250, elasticityHundredths: 125 },
+    });
+    expect(parseWhatIfQuestion({ discount: "0", elasticity: "10" })).toEqual({
+      ok: true,
+      question: { proposedDiscountBp: 0, elasticityHundredths: 1000 },
+    });
+  });
+
+  it("says which field is wrong", () => {
+    expect(parseWhatIfQuestion({ discount: "101", elasticity: "1" })).toEqual({
+      ok: false,
+      fieldErrors: { proposedDiscountBp: "percentage" },
+    });
+    expect(parseWhatIfQuestion({ discount: "-5", elasticity: "10.5" })).toEqual({
+      ok: false,
+      fieldErrors: { proposedDiscountBp: "percentage", elasticityHundredths: "elasticity" },
+    });
+    expect(parseWhatIfQuestion({ discount: "", elasticity: "1.234" })).toEqual({
+      ok: false,
+      fieldErrors: { proposedDiscountBp: "percentage", elasticityHundredths: "elasticity" },
+    });
   });
 });

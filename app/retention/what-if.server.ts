@@ -1,0 +1,114 @@
+import { db } from "../db.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { findShop } from "../shops/shops.server";
+import { parsePercentage, type FrequencyDraft } from "../subscriptions/plan-draft";
+import { listPlans, loadPlan } from "../subscriptions/plans.server";
+import { contractMrrMinor, divideRoundingHalfUp } from "./mrr";
+import { monthOf, monthStart, mrrMovements, shiftMonth } from "./movements";
+import { retentionSummary, type Rate } from "./rates";
+import { parseWhatIfQuestion, projectMrr } from "./what-if";
+
+/**
+ * Where a what-if projection starts from (docs/metrics.md): what one selling plan's subscribers
+ * bring now, how much new MRR the plan brought per month lately, and how many subscribers the shop
+ * lost per month lately. "Lately" is the last HISTORY_MONTHS calendar months of the shop's time
+ * zone, the current one included, as the dashboard's periods are.
+ */
+export const HISTORY_MONTHS = 3;
+
+export interface PlanHistory {
+  currencyCode: string;
+  subscribers: number;
+  currentMrrMinor: number;
+  newMrrPerMonthMinor: number;
+  monthlyChurn: Rate;
+}
+
+export async function planHistory(shop: string, sellingPlanId: string, now: Date): Promise<PlanHistory> {
+  const shopRecord = await findShop(shop);
+  const timeZone = shopRecord?.ianaTimezone ?? "UTC";
+  const currencyCode = shopRecord?.currencyCode ?? "USD";
+  const last = monthOf(now, timeZone);
+  const first = shiftMonth(last, 1 - HISTORY_MONTHS);
+  const since = monthStart(first, timeZone);
+  const [contracts, changes] = await Promise.all([
+    db().subscriptionContract.findMany({
+      where: { shop, currencyCode, lines: { some: { sellingPlanId } } },
+      select: {
+        status: true,
+        billingInterval: true,
+        billingIntervalCount: true,
+        firstBillingAt: true,
+        // Only this plan's lines: a contract may mix plans.
+        lines: { where: { sellingPlanId }, select: { unitPriceMinor: true, quantity: true, oneTimeCycle: true } },
+      },
+    }),
+    db().mrrChange.findMany({
+      where: { shop, currencyCode },
+      orderBy: { id: "asc" },
+      select: { contractId: true, customerId: true, at: true, mrrMinor: true },
+    }),
+  ]);
+  const active = contracts.filter((contract) => contract.status === "ACTIVE");
+  // A contract started lately brought its MRR then, whatever became of it since.
+  const newMrrMinor = contracts
+    .filter((contract) => contract.firstBillingAt >= since && contract.firstBillingAt <= now)
+    .reduce((sum, contract) => sum + contractMrrMinor({ ...contract, status: "ACTIVE" }), 0);
+  return {
+    currencyCode,
+    subscribers: active.length,
+    currentMrrMinor: active.reduce((sum, contract) => sum + contractMrrMinor(contract), 0),
+    newMrrPerMonthMinor: divideRoundingHalfUp(newMrrMinor, HISTORY_MONTHS),
+    monthlyChurn: retentionSummary(mrrMovements(changes, timeZone, first, last)).customerChurn,
+  };
+}
+
+export interface WhatIfRequest {
+  planId: string | null;
+  frequencyId: string | null;
+  /** The form's fields as typed; null until the merchant asks. */
+  fields: { discount: string; elasticity: string } | null;
+}
+
+/**
+ * The what-if page: the shop's plans, the chosen plan's frequencies with their current discount
+ * (from Shopify: Orchard's mirror keeps only the group), the chosen frequency's history and, once
+ * asked, its projection. Only percentage discounts can be compared as a price ratio: a frequency
+ * with a fixed amount or price off, or 100 % off, is listed without a projection.
+ */
+export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now: Date) {
+  const plans = (await listPlans(admin.shop)).filter((plan) => plan.status === "active");
+  const plan = plans.find((candidate) => candidate.id === request.planId) ?? plans[0];
+  const loaded = plan ? await loadPlan(admin, plan) : null;
+  const frequencies = (loaded?.draft.frequencies ?? []).flatMap((frequency) =>
+    frequency.id ? [{ id: frequency.id, draft: frequency, discountBp: percentageOff(frequency) }] : [],
+  );
+  const frequency = frequencies.find((candidate) => candidate.id === request.frequencyId) ?? frequencies[0];
+  const history = frequency ? await planHistory(admin.shop, frequency.id, now) : null;
+  const answer = request.fields ? parseWhatIfQuestion(request.fields) : null;
+  const projection =
+    history && frequency?.discountBp != null && answer?.ok
+      ? projectMrr({ ...history, ...answer.question, currentDiscountBp: frequency.discountBp, months: PROJECTION_MONTHS })
+      : null;
+  return {
+    plans: plans.map(({ id, name }) => ({ id, name })),
+    planId: plan?.id ?? null,
+    frequencies: frequencies.map(({ id, draft, discountBp }) => ({ id, draft, projectable: discountBp !== null })),
+    frequencyId: frequency?.id ?? null,
+    currentDiscountBp: frequency?.discountBp ?? null,
+    history,
+    historyMonths: HISTORY_MONTHS,
+    fields: request.fields,
+    fieldErrors: answer && !answer.ok ? answer.fieldErrors : {},
+    projection,
+  };
+}
+
+const PROJECTION_MONTHS = 12;
+
+/** A frequency's ongoing discount in basis points when it is a percentage below 100 %, else null. */
+function percentageOff(frequency: FrequencyDraft): number | null {
+  if (frequency.discount.type !== "PERCENTAGE") return null;
+  const basisPoints = parsePercentage(frequency.discount.value);
+  return basisPoints !== null && basisPoints < 10_000 ? basisPoints : null;
+}

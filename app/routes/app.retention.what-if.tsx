@@ -1,0 +1,198 @@
+import { useEffect, useState } from "react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  FormLayout,
+  Layout,
+  List,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { clock } from "../clock";
+import { MoneyChart } from "../components/MoneyChart";
+import { TitledCard } from "../components/TitledCard";
+import { messagesByLocale } from "../i18n/i18n";
+import { useTranslation } from "../i18n/use-translation";
+import { formatMoneyMinor } from "../money";
+import { rateValue } from "../retention/rates";
+import { whatIfPage } from "../retention/what-if.server";
+import { requireAdmin } from "../shopify/admin-context.server";
+import { frequencyName } from "../subscriptions/plan-text";
+
+const DEFAULT_ELASTICITY = "1";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { admin } = await requireAdmin(request);
+  const params = new URL(request.url).searchParams;
+  const discount = params.get("discount");
+  return whatIfPage(
+    admin,
+    {
+      planId: params.get("plan"),
+      frequencyId: params.get("frequency"),
+      fields: discount === null ? null : { discount, elasticity: params.get("elasticity") ?? "" },
+    },
+    clock().now(),
+  );
+};
+
+export default function WhatIfPricing() {
+  const page = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const { history, projection, fieldErrors } = page;
+  const money = (minor: number) => formatMoneyMinor(minor, history?.currencyCode ?? "USD", locale);
+  const percent = (value: number | null) =>
+    value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
+  const frequencyLabel = (draft: (typeof page.frequencies)[number]["draft"]) =>
+    frequencyName(messagesByLocale[locale], draft, history?.currencyCode ?? "USD", locale);
+
+  // The fields show what the page answered (a plan picked, a projection asked), then the typing.
+  const [discount, setDiscount] = useState(page.fields?.discount ?? "");
+  const [elasticity, setElasticity] = useState(page.fields?.elasticity ?? DEFAULT_ELASTICITY);
+  const [planId, setPlanId] = useState(page.planId ?? "");
+  const [frequencyId, setFrequencyId] = useState(page.frequencyId ?? "");
+  useEffect(() => {
+    setPlanId(page.planId ?? "");
+    setFrequencyId(page.frequencyId ?? "");
+  }, [page.planId, page.frequencyId]);
+  const frequency = page.frequencies.find((f) => f.id === frequencyId);
+
+  if (page.plans.length === 0) {
+    return (
+      <Page backAction={{ url: "/app" }}>
+        <TitleBar title={t("whatIf.title")} />
+        <Card>
+          <EmptyState
+            heading={t("whatIf.emptyHeading")}
+            action={{ content: t("whatIf.emptyAction"), url: "/app/plans/new" }}
+            image="/empty-state.svg"
+          >
+            <p>{t("whatIf.emptyBody")}</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
+
+  return (
+    <Page backAction={{ url: "/app" }}>
+      <TitleBar title={t("whatIf.title")} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Text as="p">{t("whatIf.intro")}</Text>
+            <Card>
+              {/* A GET form: the question is in the page's address, so it can be shared and reloaded. */}
+              <Form method="get">
+                <FormLayout>
+                  <FormLayout.Group>
+                    <Select
+                      label={t("whatIf.plan")}
+                      name="plan"
+                      options={page.plans.map((plan) => ({ label: plan.name, value: plan.id }))}
+                      value={planId}
+                      onChange={(value) => {
+                        setPlanId(value);
+                        setFrequencyId("");
+                      }}
+                    />
+                    <Select
+                      label={t("whatIf.frequency")}
+                      name="frequency"
+                      options={page.frequencies.map((f) => ({ label: frequencyLabel(f.draft), value: f.id }))}
+                      value={frequencyId}
+                      onChange={setFrequencyId}
+                      disabled={planId !== page.planId}
+                    />
+                  </FormLayout.Group>
+                  {frequency && !frequency.projectable && <Banner tone="warning">{t("whatIf.notProjectable")}</Banner>}
+                  {page.currentDiscountBp !== null && (
+                    <Text as="p" tone="subdued">
+                      {t("whatIf.currentDiscount", { discount: percent(page.currentDiscountBp / 10_000) })}
+                    </Text>
+                  )}
+                  <FormLayout.Group>
+                    <TextField
+                      label={t("whatIf.proposedDiscount")}
+                      name="discount"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={discount}
+                      onChange={setDiscount}
+                      helpText={t("whatIf.proposedDiscountHelp")}
+                      error={fieldErrors.proposedDiscountBp && t(`whatIf.errors.${fieldErrors.proposedDiscountBp}`)}
+                    />
+                    <TextField
+                      label={t("whatIf.elasticity")}
+                      name="elasticity"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={elasticity}
+                      onChange={setElasticity}
+                      helpText={t("whatIf.elasticityHelp")}
+                      error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
+                    />
+                  </FormLayout.Group>
+                  <Button submit variant="primary" loading={busy}>
+                    {t("whatIf.project")}
+                  </Button>
+                </FormLayout>
+              </Form>
+            </Card>
+            {projection && history && (
+              <TitledCard title={t("whatIf.projectionHeading")}>
+                <Banner tone="info">{t("whatIf.projectionBanner")}</Banner>
+                <MoneyChart
+                  type="lines"
+                  label={t("whatIf.chart")}
+                  months={projection.map((m) => t("whatIf.monthNumber", { count: m.month }))}
+                  series={[
+                    { name: t("whatIf.baseline"), values: projection.map((m) => m.baselineMrr) },
+                    { name: t("whatIf.projected"), values: projection.map((m) => m.projectedMrr) },
+                  ]}
+                  formatMoney={money}
+                />
+                <DataTable
+                  columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+                  headings={[t("whatIf.month"), t("whatIf.baseline"), t("whatIf.projected"), t("whatIf.difference")]}
+                  rows={projection.map((m) => [
+                    t("whatIf.monthNumber", { count: m.month }),
+                    money(m.baselineMrr),
+                    money(m.projectedMrr),
+                    money(m.projectedMrr - m.baselineMrr),
+                  ])}
+                />
+              </TitledCard>
+            )}
+          </BlockStack>
+        </Layout.Section>
+        {history && (
+          <Layout.Section variant="oneThird">
+            <TitledCard title={t("whatIf.assumptionsHeading")}>
+              <List>
+                <List.Item>
+                  {t("whatIf.assumptionSubscribers", { subscribers: history.subscribers, mrr: money(history.currentMrrMinor) })}
+                </List.Item>
+                <List.Item>{t("whatIf.assumptionNew", { months: page.historyMonths, mrr: money(history.newMrrPerMonthMinor) })}</List.Item>
+                <List.Item>
+                  {t("whatIf.assumptionChurn", { months: page.historyMonths, churn: percent(rateValue(history.monthlyChurn) ?? 0) })}
+                </List.Item>
+              </List>
+            </TitledCard>
+          </Layout.Section>
+        )}
+      </Layout>
+    </Page>
+  );
+}
