@@ -2,6 +2,7 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import { mailer, type Mailer } from "./mailer.server";
+import { oldestFirst } from "../worker/work-queue.server";
 import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from "./templates";
 
@@ -105,8 +106,12 @@ export async function sendPendingEmails(limit = 100): Promise<number> {
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
   // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
   // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
-  const claimable = { OR: [{ status: "pending" }, { status: "sending", updatedAt: { lt: leaseExpired } }] };
-  const pending = await db().emailMessage.findMany({ where: claimable, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  const waiting = { status: "pending" };
+  const abandoned = { status: "sending", updatedAt: { lt: leaseExpired } };
+  const oldest = (where: typeof waiting | typeof abandoned) =>
+    db().emailMessage.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, createdAt: true } });
+  const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (m) => m.createdAt, limit);
+  const claimable = { OR: [waiting, abandoned] };
   let sent = 0;
   for (let start = 0; start < pending.length; start += CLAIM_CHUNK) {
     const claimed = await db().emailMessage.updateManyAndReturn({

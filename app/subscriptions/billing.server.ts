@@ -7,6 +7,7 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
+import { oldestFirst } from "../worker/work-queue.server";
 
 /**
  * Billing, in two steps that each survive a crash and a second worker (docs/decisions/006):
@@ -252,13 +253,12 @@ function dueAttempts() {
   // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
   // (the business clock may be moved in tests and the demo).
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
-  const where = {
-    OR: [
-      { status: "scheduled", sendAfter: { lte: clock().now() } },
-      { status: "sending", updatedAt: { lt: leaseExpired } },
-    ],
-  };
-  return { where, leaseExpired };
+  // Asked one at a time, not as an OR (see work-queue.server.ts).
+  const kinds = [
+    { status: "scheduled", sendAfter: { lte: clock().now() } },
+    { status: "sending", updatedAt: { lt: leaseExpired } },
+  ];
+  return { kinds, leaseExpired };
 }
 
 /**
@@ -286,8 +286,8 @@ export class BillingLanes {
 
   /** Starts a lane for every shop with charges due that has none running in this process. */
   async dispatch(): Promise<void> {
-    const shops = await db().billingAttempt.groupBy({ by: ["shop"], where: dueAttempts().where });
-    for (const { shop } of shops) {
+    const due = await Promise.all(dueAttempts().kinds.map((where) => db().billingAttempt.groupBy({ by: ["shop"], where })));
+    for (const shop of new Set(due.flat().map((group) => group.shop))) {
       if (!this.running.has(shop))
         this.running.set(
           shop,
@@ -332,13 +332,19 @@ export class BillingLanes {
     try {
       const admin = await this.adminFor(shop);
       while (!this.stopping) {
-        const { where, leaseExpired } = dueAttempts();
-        const attempts = await db().billingAttempt.findMany({
-          where: { shop, ...where },
-          orderBy: { sendAfter: "asc" },
-          take: LANE_BATCH,
-          include: { contract: { select: { shopifyId: true } } },
-        });
+        const { kinds, leaseExpired } = dueAttempts();
+        const attempts = await oldestFirst(
+          kinds.map((where) =>
+            db().billingAttempt.findMany({
+              where: { shop, ...where },
+              orderBy: { sendAfter: "asc" },
+              take: LANE_BATCH,
+              include: { contract: { select: { shopifyId: true } } },
+            }),
+          ),
+          (attempt) => attempt.sendAfter,
+          LANE_BATCH,
+        );
         const settled = attempts.length ? await this.sendBatch(admin, attempts, leaseExpired) : 0;
         this.settled += settled;
         if (settled > 0) this.progressed();

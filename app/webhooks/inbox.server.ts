@@ -1,6 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
+import { oldestFirst } from "../worker/work-queue.server";
 import { handlerFor } from "./handlers.server";
 
 /**
@@ -54,13 +55,17 @@ const CLAIM_CHUNK = 25;
  */
 export async function processInbox(limit = 500): Promise<number> {
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
-  const claimable = { OR: [{ status: "pending" }, { status: "processing", claimedAt: { lt: leaseExpired } }] };
-  const pending = await db().webhookDelivery.findMany({
-    where: claimable,
-    orderBy: { receivedAt: "asc" },
-    take: limit,
-    select: { id: true, shop: true },
-  });
+  const waiting = { status: "pending" };
+  const abandoned = { status: "processing", claimedAt: { lt: leaseExpired } };
+  const oldest = (where: typeof waiting | typeof abandoned) =>
+    db().webhookDelivery.findMany({
+      where,
+      orderBy: { receivedAt: "asc" },
+      take: limit,
+      select: { id: true, shop: true, receivedAt: true },
+    });
+  const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (d) => d.receivedAt, limit);
+  const claimable = { OR: [waiting, abandoned] };
   const byShop = new Map<string, string[]>();
   for (const { id, shop } of pending) byShop.set(shop, [...(byShop.get(shop) ?? []), id]);
   const counts = await Promise.all(

@@ -1,0 +1,13 @@
+/**
+ * The oldest items of a work queue (webhook inbox, email outbox, billing attempts) that a worker
+ * may claim: those waiting, and those whose worker's lease ran out. Each kind is asked for in its
+ * own query, never both in one OR: PostgreSQL answers an OR over the status index with a bitmap
+ * scan, which reads every index entry that earlier changes of status left behind (tens of
+ * thousands between two vacuums) on every poll, while a plain index scan marks the dead ones once
+ * and skips them from then on. Measured on the year-of-billing test's inbox: 78 ms a poll with the
+ * OR, under 1 ms with one query per status; workers poll several times a second.
+ */
+export async function oldestFirst<T>(queries: Promise<T[]>[], at: (item: T) => Date, limit: number): Promise<T[]> {
+  const found = (await Promise.all(queries)).flat();
+  return found.sort((a, b) => at(a).getTime() - at(b).getTime()).slice(0, limit);
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { oldestFirst } from "../../../app/worker/work-queue.server";
+
+describe("the oldest claimable items of a work queue", () => {
+  it("merges the waiting and the abandoned in time order, up to the limit", async () => {
+    const at = (minute: number) => ({ id: `m${minute}`, at: new Date(Date.UTC(2026, 10, 24, 10, minute)) });
+    const waiting = Promise.resolve([at(1), at(4), at(5)]);
+    const abandoned = Promise.resolve([at(2), at(3)]);
+    const oldest = await oldestFirst([waiting, abandoned], (item) => item.at, 4);
+    expect(oldest.map((item) => item.id)).toEqual(["m1", "m2", "m3", "m4"]);
+  });
+});
