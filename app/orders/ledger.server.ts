@@ -1,10 +1,10 @@
 import { db, isUniqueViolation } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { bandFor, isEligible } from "../protection/eligibility";
-import { offerTerms, protectionVariantsOf } from "../protection/offers.server";
+import type { ProtectionCatalog } from "../protection/offers.server";
 import { ledgerEntry, PAID_STATUSES } from "./ledger";
 import { LedgerProductFacts } from "./ledger.queries";
-import { orderWebhook } from "./order-webhook";
+import type { OrderWebhook } from "./order-webhook";
 
 export type ProductFacts = (productIds: string[]) => Promise<Map<string, { collectionIds: string[]; tags: string[] }>>;
 
@@ -25,8 +25,7 @@ export function productFactsFromShopify(admin: AdminClient): ProductFacts {
  * Which ordered products the shop's active protection offers covered, at their price: Shopify is
  * asked for collections and tags only when an offer covers by them.
  */
-async function protectionCoverage(shop: string, productIds: string[], facts: ProductFacts) {
-  const offers = (await db().protectionOffer.findMany({ where: { shop, status: "active" }, select: { terms: true } })).map(offerTerms);
+async function protectionCoverage(offers: ProtectionCatalog["activeOffers"], productIds: string[], facts: ProductFacts) {
   const needsFacts = offers.some((offer) => offer.eligibility.scope === "COLLECTIONS" || offer.eligibility.scope === "TAGS");
   const known = needsFacts && productIds.length ? await facts(productIds) : new Map<string, { collectionIds: string[]; tags: string[] }>();
   return (productId: string, unitPriceMinor: number) =>
@@ -43,15 +42,14 @@ async function protectionCoverage(shop: string, productIds: string[], facts: Pro
  * an older payload than the one recorded changes nothing. An order updated before it was paid is
  * not revenue yet.
  */
-export async function recordOrder(shop: string, payload: unknown, facts: ProductFacts): Promise<void> {
-  const order = orderWebhook.parse(payload);
+export async function recordOrder(shop: string, order: OrderWebhook, protection: ProtectionCatalog, facts: ProductFacts): Promise<void> {
   if (order.financial_status && !PAID_STATUSES.includes(order.financial_status)) return;
   const updatedAt = new Date(order.updated_at ?? order.processed_at ?? order.created_at);
   const productGid = (id: string) => `gid://shopify/Product/${id}`;
   const productIds = [...new Set(order.line_items.flatMap((line) => (line.product_id ? [productGid(line.product_id)] : [])))];
-  const covered = await protectionCoverage(shop, productIds, facts);
+  const covered = await protectionCoverage(protection.activeOffers, productIds, facts);
   const entry = ledgerEntry(order, {
-    protectionVariantIds: new Set((await protectionVariantsOf(shop)).keys()),
+    protectionVariantIds: new Set(protection.variants.keys()),
     coveredByProtection: (productId, unitPriceMinor) => covered(productGid(productId), unitPriceMinor),
   });
   const row = {
@@ -61,13 +59,12 @@ export async function recordOrder(shop: string, payload: unknown, facts: Product
     shopifyUpdatedAt: updatedAt,
   };
   const key = { shop, shopifyId: order.admin_graphql_api_id };
-  const replaceOlder = () => db().order.updateMany({ where: { ...key, shopifyUpdatedAt: { lte: updatedAt } }, data: row });
-  if ((await replaceOlder()).count > 0) return;
+  // Most deliveries are an order's first (every renewal brings one): one insert. Otherwise the
+  // newer of the two payloads stays.
   try {
     await db().order.create({ data: { ...key, ...row } });
   } catch (error) {
-    // Another delivery created it meanwhile: the newer of the two stays.
     if (!isUniqueViolation(error)) throw error;
-    await replaceOlder();
+    await db().order.updateMany({ where: { ...key, shopifyUpdatedAt: { lte: updatedAt } }, data: row });
   }
 }

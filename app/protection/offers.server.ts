@@ -184,14 +184,26 @@ export async function publishCatalog(admin: AdminClient): Promise<void> {
   });
 }
 
-/** Protection variants (numeric ids, as orders carry them) of every offer the shop ever had. */
-export async function protectionVariantsOf(shop: string) {
-  const offers = await db().protectionOffer.findMany({ where: { shop }, select: { id: true, variants: true } });
-  return new Map(
-    offers.flatMap((offer) =>
-      offerVariants(offer).map((v) => [v.variantId.split("/").pop()!, { offerId: offer.id, termMonths: v.termMonths }] as const),
+/**
+ * What an order webhook needs to know of the shop's protection, in one read: the protection
+ * variants (numeric ids, as orders carry them) of every offer the shop ever had, since an order
+ * may carry a retired offer's protection, and the terms of the offers active now.
+ */
+export interface ProtectionCatalog {
+  variants: ReadonlyMap<string, { offerId: string; termMonths: number }>;
+  activeOffers: ProtectionOfferTerms[];
+}
+
+export async function protectionCatalogOf(shop: string): Promise<ProtectionCatalog> {
+  const offers = await db().protectionOffer.findMany({ where: { shop }, select: { id: true, status: true, terms: true, variants: true } });
+  return {
+    variants: new Map(
+      offers.flatMap((offer) =>
+        offerVariants(offer).map((v) => [v.variantId.split("/").pop()!, { offerId: offer.id, termMonths: v.termMonths }] as const),
+      ),
     ),
-  );
+    activeOffers: offers.filter((offer) => offer.status === "active").map(offerTerms),
+  };
 }
 
 /** What the form shows beside the draft: the shop's collections and the titles of the products it names. */

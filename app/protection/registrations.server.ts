@@ -2,8 +2,8 @@ import { clock } from "../clock";
 import { db, isUniqueViolation } from "../db.server";
 import { minorUnits } from "../money";
 import { findShop } from "../shops/shops.server";
-import { orderWebhook, refundWebhook, type OrderWebhook } from "../orders/order-webhook";
-import { protectionVariantsOf } from "./offers.server";
+import { refundWebhook, type OrderWebhook } from "../orders/order-webhook";
+import type { ProtectionCatalog } from "./offers.server";
 import {
   canFileClaim,
   coverEnds,
@@ -26,9 +26,9 @@ async function zoneOf(shop: string) {
 }
 
 /** orders/paid: one registration per protected unit. */
-export async function registerOrder(shop: string, payload: unknown): Promise<number> {
-  const order = orderWebhook.parse(payload);
-  const variants = await protectionVariantsOf(shop);
+export async function registerOrder(shop: string, order: OrderWebhook, protection: ProtectionCatalog): Promise<number> {
+  // Most orders carry no protection (no subscription renewal does): nothing to read or write.
+  if (!order.line_items.some((line) => line.variant_id && protection.variants.has(line.variant_id))) return 0;
   const lines = order.line_items.map((line) => ({
     id: line.id,
     variantId: line.variant_id,
@@ -41,7 +41,7 @@ export async function registerOrder(shop: string, payload: unknown): Promise<num
   }));
   const orderedAt = new Date(order.processed_at ?? order.created_at);
   const timeZone = await zoneOf(shop);
-  const registrations = registrationsForOrder(lines, variants, orderedAt, timeZone);
+  const registrations = registrationsForOrder(lines, protection.variants, orderedAt, timeZone);
   if (registrations.length === 0) return 0;
   const customerName = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
   let created = 0;
@@ -66,16 +66,12 @@ export async function registerOrder(shop: string, payload: unknown): Promise<num
     }
   }
   // The order may have been fulfilled or cancelled before this arrived.
-  await followOrder(shop, order);
+  await applyOrderUpdate(shop, order);
   return created;
 }
 
 /** orders/updated (and orders/cancelled): cancellation ends cover; a fulfilment starts it. */
-export async function applyOrderUpdate(shop: string, payload: unknown): Promise<void> {
-  await followOrder(shop, orderWebhook.parse(payload));
-}
-
-async function followOrder(shop: string, order: OrderWebhook): Promise<void> {
+export async function applyOrderUpdate(shop: string, order: OrderWebhook): Promise<void> {
   const registrations = await db().protectionRegistration.findMany({ where: { shop, orderId: order.admin_graphql_api_id } });
   if (registrations.length === 0) return;
   if (order.cancelled_at) {

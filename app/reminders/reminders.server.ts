@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import { lineNetMinor, orderWebhook, refundedQuantities, type OrderWebhook } from "../orders/order-webhook";
+import { lineNetMinor, refundedQuantities, type OrderWebhook } from "../orders/order-webhook";
 import { conversionsOf } from "./attribution";
 import { ATTRIBUTION_ATTRIBUTE } from "./links";
 import { openKeyOf, planReminders, type OrderForReminders } from "./planning";
@@ -147,9 +147,10 @@ async function recordOrderConversions(shop: string, order: OrderWebhook, forRemi
 }
 
 /** orders/paid: conversions first (the order may answer a reminder), then this order's own reminders. */
-export async function remindersFromPaidOrder(shop: string, payload: unknown, collectionsOf?: CollectionsOf): Promise<void> {
-  const order = orderWebhook.parse(payload);
+export async function remindersFromPaidOrder(shop: string, order: OrderWebhook, collectionsOf?: CollectionsOf): Promise<void> {
   const forReminders = orderForReminders(order);
+  // A subscription's renewal has no one-off line: it neither answers nor starts a reminder.
+  if (forReminders.lines.length === 0) return;
   await recordOrderConversions(shop, order, forReminders);
   if (order.cancelled_at) return;
   await scheduleFromOrders(shop, [forReminders], collectionsOf);
@@ -159,8 +160,7 @@ export async function remindersFromPaidOrder(shop: string, payload: unknown, col
  * orders/updated (Shopify sends it after every refund too, with all the order's refunds): a
  * cancelled order's products, and a line refunded in full, will not be used up.
  */
-export async function remindersFromOrderUpdate(shop: string, payload: unknown): Promise<void> {
-  const order = orderWebhook.parse(payload);
+export async function remindersFromOrderUpdate(shop: string, order: OrderWebhook): Promise<void> {
   const orderId = order.admin_graphql_api_id;
   if (order.cancelled_at) {
     await db().reminder.updateMany({

@@ -8,6 +8,8 @@ import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/regi
 import { remindersFromOrderUpdate, remindersFromPaidOrder, remindersFromSubscription } from "../reminders/reminders.server";
 import { collectionsFromShopify } from "../reminders/sending.server";
 import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
+import { orderWebhook } from "../orders/order-webhook";
+import { protectionCatalogOf } from "../protection/offers.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -59,16 +61,20 @@ const productFacts = (shop: string) => async (productIds: string[]) => productFa
 const handlers: Record<string, Handler> = {
   // The order ledger, protection registrations and reorder reminders follow the order: paid
   // records, registers and schedules; updated (fulfilled, cancelled, refunded) and refunds change
-  // them. Each step is safe to repeat.
+  // them. Each step is safe to repeat. Every renewal brings an orders/paid: parsed once, the
+  // shop's protection read once.
   ORDERS_PAID: async ({ shop, payload }) => {
-    await recordOrder(shop, payload, productFacts(shop));
-    await registerOrder(shop, payload);
-    await remindersFromPaidOrder(shop, payload, async (productIds) => collectionsFromShopify(await backgroundAdmin(shop))(productIds));
+    const order = orderWebhook.parse(payload);
+    const protection = await protectionCatalogOf(shop);
+    await recordOrder(shop, order, protection, productFacts(shop));
+    await registerOrder(shop, order, protection);
+    await remindersFromPaidOrder(shop, order, async (productIds) => collectionsFromShopify(await backgroundAdmin(shop))(productIds));
   },
   ORDERS_UPDATED: async ({ shop, payload }) => {
-    await recordOrder(shop, payload, productFacts(shop));
-    await applyOrderUpdate(shop, payload);
-    await remindersFromOrderUpdate(shop, payload);
+    const order = orderWebhook.parse(payload);
+    await recordOrder(shop, order, await protectionCatalogOf(shop), productFacts(shop));
+    await applyOrderUpdate(shop, order);
+    await remindersFromOrderUpdate(shop, order);
   },
   REFUNDS_CREATE: ({ shop, payload }) => applyRefund(shop, payload),
   SUBSCRIPTION_BILLING_ATTEMPTS_SUCCESS: billingOutcome,

@@ -157,6 +157,11 @@ describe(`a year of billing, ${postgres ? "1,000 subscriptions, 4 worker process
   it("charges every subscription once per cycle, whatever the webhooks and the workers do", { timeout: 1_500_000 }, async () => {
     const { simulator } = testContext();
     simulator.webhooks.chaos = { duplicate: true, maxDelayMs: 250 };
+    // Orders are not this test's subject (billing.test.ts records a renewal's order in the ledger):
+    // every charge's orders/paid, twice, would double the webhooks the store sends and Orchard's
+    // route receives, all in this one test process, without testing billing any further. Measured
+    // on PostgreSQL: 790 s with them, against about 370 s without.
+    simulator.appConfig.subscriptions = simulator.appConfig.subscriptions.filter((s) => !s.topic.startsWith("orders/"));
     const start = simulator.clock.now().getTime();
     const setUp = await Promise.all(ZONES.map((_, index) => shopWithSubscribers(index)));
     const shops = setUp.map((s) => s.shop.domain);

@@ -10,7 +10,7 @@ import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, webhookRequest } from "../support/context";
-import { shopWithSubscription } from "../support/subscriptions";
+import { settle, shopWithSubscription } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.
 const clockRestores: (() => void)[] = [];
@@ -42,6 +42,20 @@ describe("billing a due cycle", () => {
     expect(attempt).toMatchObject({ cycle: 1, status: "sent", idempotencyKey: `orchard:${stored.shopifyId.split("/").pop()}:cycle:1` });
     const after = await findContract(shop.domain, stored.shopifyId);
     expect(after!.nextBillingAt!.getTime()).toBe(stored.nextBillingAt!.getTime() + 14 * 86_400_000);
+  });
+
+  // Shopify sends orders/paid for a renewal as for any order: the ledger counts it as recurring revenue.
+  it("counts the renewal's order as recurring revenue", async () => {
+    const { shop } = await dueSubscription();
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    await settle();
+    const renewal = [...shop.orders.values()].at(-1)!;
+    const recorded = await db().order.findUnique({ where: { shop_shopifyId: { shop: shop.domain, shopifyId: gid("Order", renewal.id) } } });
+    expect(recorded).toMatchObject({
+      recurringMinor: renewal.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0),
+      oneOffMinor: 0,
+    });
   });
 
   it("charges once when two workers race", async () => {
