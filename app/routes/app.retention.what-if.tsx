@@ -1,23 +1,10 @@
 import { useEffect, useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  EmptyState,
-  FormLayout,
-  Layout,
-  List,
-  Page,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
+import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { messagesByLocale } from "../i18n/i18n";
@@ -70,18 +57,12 @@ export default function WhatIfPricing() {
 
   if (page.plans.length === 0) {
     return (
-      <Page backAction={{ url: "/app" }}>
-        <TitleBar title={t("whatIf.title")} />
-        <Card>
-          <EmptyState
-            heading={t("whatIf.emptyHeading")}
-            action={{ content: t("whatIf.emptyAction"), url: "/app/plans/new" }}
-            image="/empty-state.svg"
-          >
-            <p>{t("whatIf.emptyBody")}</p>
-          </EmptyState>
-        </Card>
-      </Page>
+      <CapabilityEmptyPage
+        title="whatIf.title"
+        heading="whatIf.emptyHeading"
+        body="whatIf.emptyBody"
+        action={{ content: t("whatIf.emptyAction"), url: "/app/plans/new" }}
+      />
     );
   }
 

@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
-import { backgroundAdmin } from "../../app/shopify/background.server";
-import { emptyDraft } from "../../app/subscriptions/plan-form-data";
-import { createPlan, listPlans } from "../../app/subscriptions/plans.server";
-import { gid } from "../../simulator/ids";
+import { listPlans } from "../../app/subscriptions/plans.server";
 import { seedShop } from "../../simulator/seed";
 import { db } from "../../app/db.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { refundLines } from "../../simulator/orders";
 import { contractPayload, orderPayload } from "../../simulator/webhook-payloads";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
-import { settle, shopWithSubscription } from "../support/subscriptions";
+import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
 
 async function dashboard(shop: string, query = "") {
   return dashboardLoader({ request: adminFetchRequest(`/app${query}`, shop), params: {}, context: {} });
@@ -89,12 +86,7 @@ describe("what-if pricing", () => {
     seedShop(simulator.store, shop, new Date(), { customers: 2, months: 1 });
     await dashboard(shop.domain);
     const product = [...shop.products.values()][0]!;
-    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), {
-      productIds: [gid("Product", product.id)],
-      variantIds: [],
-    });
-    if (!created.ok) throw new Error("plan not created");
-    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    const group = await orchardDefaultPlan(shop, product);
     const { contracts } = await completeCheckout(simulator, shop, {
       email: [...shop.customers.values()][0]!.email,
       lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: group.sellingPlans[0]!.id, properties: {} }],

@@ -14,6 +14,7 @@ import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { seedShop } from "../../simulator/seed";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, createShop, testContext, webhookRequest } from "../support/context";
+import { orchardDefaultPlan } from "../support/subscriptions";
 
 async function installedShop() {
   const { shop } = createShop();
@@ -159,12 +160,7 @@ describe("plan text in the shopper's language", () => {
   it("registers French translations of every frequency with Shopify, which the French storefront shows", async () => {
     const shop = await installedShop();
     const product = [...shop.products.values()][0]!;
-    const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), {
-      productIds: [gid("Product", product.id)],
-      variantIds: [],
-    });
-    if (!created.ok) throw new Error("plan not created");
-    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    const group = await orchardDefaultPlan(shop, product);
     const french = shop.translations.get(gid("SellingPlan", group.sellingPlans[0]!.id))?.get("fr");
     expect(french?.get("name")?.value).toBe("Livraison tous les 2 semaines · Économisez 10\u00a0%");
     expect(french?.get("option1")?.value).toBe("2 semaines");

@@ -2,6 +2,11 @@ import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { runRound } from "../../app/worker/worker.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { emptyDraft } from "../../app/subscriptions/plan-form-data";
+import { createPlan } from "../../app/subscriptions/plans.server";
+import { gid } from "../../simulator/ids";
+import type { ProductRecord, ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, testContext } from "./context";
 import { createSellingPlanGroup } from "./selling-plans";
 
@@ -48,4 +53,14 @@ export async function settle(): Promise<void> {
     if (done.webhooks + done.scheduled + done.sent + done.reminders + done.emails === 0) return;
   }
   throw new Error("the worker kept finding work after 10 rounds");
+}
+
+/** The form's default plan (every 2 weeks, 10 % off) made through Orchard for one product: the selling plan group Shopify now holds. */
+export async function orchardDefaultPlan(shop: ShopRecord, product: ProductRecord) {
+  const created = await createPlan(await backgroundAdmin(shop.domain), emptyDraft(), {
+    productIds: [gid("Product", product.id)],
+    variantIds: [],
+  });
+  if (!created.ok) throw new Error(`plan not created: ${JSON.stringify(created)}`);
+  return shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
 }
