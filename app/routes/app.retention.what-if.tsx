@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
+import { FormTextField } from "../components/FormControls";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { messagesByLocale } from "../i18n/i18n";
@@ -16,6 +17,9 @@ import { requireAdmin } from "../shopify/admin-context.server";
 import { frequencyName } from "../subscriptions/plan-text";
 
 const DEFAULT_ELASTICITY = "1";
+
+const formatPercent = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await requireAdmin(request);
@@ -35,25 +39,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function WhatIfPricing() {
   const page = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const { history, projection, fieldErrors } = page;
+  const { history, projection } = page;
   const money = (minor: number) => formatMoneyMinor(minor, history?.currencyCode ?? "USD", locale);
-  const percent = (value: number | null) =>
-    value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
-  const frequencyLabel = (draft: (typeof page.frequencies)[number]["draft"]) =>
-    frequencyName(messagesByLocale[locale], draft, history?.currencyCode ?? "USD", locale);
-
-  // The fields show what the page answered (a plan picked, a projection asked), then the typing.
-  const [discount, setDiscount] = useState(page.fields?.discount ?? "");
-  const [elasticity, setElasticity] = useState(page.fields?.elasticity ?? DEFAULT_ELASTICITY);
-  const [planId, setPlanId] = useState(page.planId ?? "");
-  const [frequencyId, setFrequencyId] = useState(page.frequencyId ?? "");
-  useEffect(() => {
-    setPlanId(page.planId ?? "");
-    setFrequencyId(page.frequencyId ?? "");
-  }, [page.planId, page.frequencyId]);
-  const frequency = page.frequencies.find((f) => f.id === frequencyId);
 
   if (page.plans.length === 0) {
     return (
@@ -74,62 +61,8 @@ export default function WhatIfPricing() {
           <BlockStack gap="400">
             <Text as="p">{t("whatIf.intro")}</Text>
             <Card>
-              {/* A GET form: the question is in the page's address, so it can be shared and reloaded. */}
-              <Form method="get">
-                <FormLayout>
-                  <FormLayout.Group>
-                    <Select
-                      label={t("whatIf.plan")}
-                      name="plan"
-                      options={page.plans.map((plan) => ({ label: plan.name, value: plan.id }))}
-                      value={planId}
-                      onChange={(value) => {
-                        setPlanId(value);
-                        setFrequencyId("");
-                      }}
-                    />
-                    <Select
-                      label={t("whatIf.frequency")}
-                      name="frequency"
-                      options={page.frequencies.map((f) => ({ label: frequencyLabel(f.draft), value: f.id }))}
-                      value={frequencyId}
-                      onChange={setFrequencyId}
-                      disabled={planId !== page.planId}
-                    />
-                  </FormLayout.Group>
-                  {frequency && !frequency.projectable && <Banner tone="warning">{t("whatIf.notProjectable")}</Banner>}
-                  {page.currentDiscountBp !== null && (
-                    <Text as="p" tone="subdued">
-                      {t("whatIf.currentDiscount", { discount: percent(page.currentDiscountBp / 10_000) })}
-                    </Text>
-                  )}
-                  <FormLayout.Group>
-                    <TextField
-                      label={t("whatIf.proposedDiscount")}
-                      name="discount"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={discount}
-                      onChange={setDiscount}
-                      helpText={t("whatIf.proposedDiscountHelp")}
-                      error={fieldErrors.proposedDiscountBp && t(`whatIf.errors.${fieldErrors.proposedDiscountBp}`)}
-                    />
-                    <TextField
-                      label={t("whatIf.elasticity")}
-                      name="elasticity"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={elasticity}
-                      onChange={setElasticity}
-                      helpText={t("whatIf.elasticityHelp")}
-                      error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
-                    />
-                  </FormLayout.Group>
-                  <Button submit variant="primary" loading={busy}>
-                    {t("whatIf.project")}
-                  </Button>
-                </FormLayout>
-              </Form>
+              {/* Keyed by what the page answered: a new answer starts the form from it. */}
+              <QuestionForm key={`${page.planId}:${page.frequencyId}`} page={page} />
             </Card>
             {projection && history && (
               <TitledCard title={t("whatIf.projectionHeading")}>
@@ -167,7 +100,10 @@ export default function WhatIfPricing() {
                 </List.Item>
                 <List.Item>{t("whatIf.assumptionNew", { months: page.historyMonths, mrr: money(history.newMrrPerMonthMinor) })}</List.Item>
                 <List.Item>
-                  {t("whatIf.assumptionChurn", { months: page.historyMonths, churn: percent(rateValue(history.monthlyChurn) ?? 0) })}
+                  {t("whatIf.assumptionChurn", {
+                    months: page.historyMonths,
+                    churn: formatPercent(rateValue(history.monthlyChurn) ?? 0, locale),
+                  })}
                 </List.Item>
               </List>
             </TitledCard>
@@ -175,5 +111,75 @@ export default function WhatIfPricing() {
         )}
       </Layout>
     </Page>
+  );
+}
+
+/** The question: which plan and frequency, the new discount and the elasticity; sent as a GET. */
+function QuestionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const { t, locale } = useTranslation();
+  const busy = useNavigation().state !== "idle";
+  const [planId, setPlanId] = useState(page.planId ?? "");
+  const [frequencyId, setFrequencyId] = useState(page.frequencyId ?? "");
+  const frequency = page.frequencies.find((f) => f.id === frequencyId);
+  const currencyCode = page.history?.currencyCode ?? "USD";
+  const { fieldErrors } = page;
+  return (
+    // A GET form: the question is in the page's address, so it can be shared and reloaded.
+    <Form method="get">
+      <FormLayout>
+        <FormLayout.Group>
+          <Select
+            label={t("whatIf.plan")}
+            name="plan"
+            options={page.plans.map((plan) => ({ label: plan.name, value: plan.id }))}
+            value={planId}
+            onChange={(value) => {
+              setPlanId(value);
+              setFrequencyId("");
+            }}
+          />
+          <Select
+            label={t("whatIf.frequency")}
+            name="frequency"
+            options={page.frequencies.map((f) => ({
+              label: frequencyName(messagesByLocale[locale], f.draft, currencyCode, locale),
+              value: f.id,
+            }))}
+            value={frequencyId}
+            onChange={setFrequencyId}
+            disabled={planId !== page.planId}
+          />
+        </FormLayout.Group>
+        {frequency && !frequency.projectable && <Banner tone="warning">{t("whatIf.notProjectable")}</Banner>}
+        {page.currentDiscountBp !== null && (
+          <Text as="p" tone="subdued">
+            {t("whatIf.currentDiscount", { discount: formatPercent(page.currentDiscountBp / 10_000, locale) })}
+          </Text>
+        )}
+        <FormLayout.Group>
+          <FormTextField
+            label={t("whatIf.proposedDiscount")}
+            name="discount"
+            inputMode="decimal"
+            autoComplete="off"
+            initialValue={page.fields?.discount}
+            helpText={t("whatIf.proposedDiscountHelp")}
+            error={fieldErrors.proposedDiscountBp && t(`whatIf.errors.${fieldErrors.proposedDiscountBp}`)}
+          />
+          <FormTextField
+            label={t("whatIf.elasticity")}
+            name="elasticity"
+            inputMode="decimal"
+            autoComplete="off"
+            initialValue={page.fields?.elasticity ?? DEFAULT_ELASTICITY}
+            helpText={t("whatIf.elasticityHelp")}
+            error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
+          />
+        </FormLayout.Group>
+        <Button submit variant="primary" loading={busy}>
+          {t("whatIf.project")}
+        </Button>
+      </FormLayout>
+    </Form>
   );
 }
