@@ -2,7 +2,7 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import { mailer, type Mailer } from "./mailer.server";
-import { oldestFirst } from "../worker/work-queue.server";
+import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
 import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
 import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from "./templates";
 
@@ -118,7 +118,7 @@ export async function sendPendingEmails(limit = 100): Promise<number> {
       where: { id: { in: pending.slice(start, start + CLAIM_CHUNK).map((m) => m.id) }, ...claimable },
       data: { status: "sending", attempts: { increment: 1 } },
     });
-    claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    claimed.sort(inArrivalOrder((m) => m.createdAt));
     for (const message of claimed) if (await sendClaimed(transport, message)) sent += 1;
   }
   return sent;

@@ -1,7 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
-import { oldestFirst } from "../worker/work-queue.server";
+import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
 import { handlerFor } from "./handlers.server";
 
 /**
@@ -77,7 +77,7 @@ export async function processInbox(limit = 500): Promise<number> {
           data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
         });
         // Returned in no particular order: the lane keeps the shop's order of arrival.
-        claimed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id));
+        claimed.sort(inArrivalOrder((d) => d.receivedAt));
         for (const delivery of claimed) if (await processOne(delivery)) processed += 1;
       }
       return processed;

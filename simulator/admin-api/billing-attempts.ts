@@ -85,8 +85,9 @@ export function createBillingAttempt(
     shop.orders.set(order.id, order);
     attempt.orderId = order.id;
     // A renewal is an order like any other: Shopify tells the apps that subscribed to its topics.
-    emit("orders/create", orderPayload(shop, order));
-    emit("orders/paid", orderPayload(shop, order));
+    const payload = orderPayload(shop, order);
+    emit("orders/create", payload);
+    emit("orders/paid", payload);
     // A discount limited to a number of orders is used up by this one. The contract's
     // nextBillingDate is the app's to set (Shopify: "This field is managed by the apps").
     contract.discounts = contract.discounts
