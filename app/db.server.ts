@@ -11,6 +11,9 @@ import { config } from "./config.server";
  */
 export type Db = SqliteClient;
 
+/** The client an interactive transaction hands its callback. */
+export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 /**
  * SQLite as a server uses it: write-ahead logging, so reads (the admin, webhooks) never wait for
  * the worker's writes, and one sync per checkpoint rather than per commit. A power cut may lose

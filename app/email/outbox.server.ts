@@ -1,6 +1,6 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
-import { db, type Db } from "../db.server";
+import { db, type Db, type Transaction } from "../db.server";
 import { mailer, type Mailer } from "./mailer.server";
 import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
 import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
@@ -11,7 +11,6 @@ import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from 
  * under a key naming that event (so a replayed webhook or a second worker adds nothing), and sent
  * afterwards by the worker: a crash between the event and the send loses no email.
  */
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const MAX_SEND_ATTEMPTS = 5;
 
@@ -49,7 +48,7 @@ export function emailDataFor(
 
 /** Writes the email down unless an email for the same event exists; returns whether it was new. */
 export async function enqueueEmail(
-  tx: Tx | Db,
+  tx: Transaction | Db,
   contract: SubscriberOfContract,
   kind: EmailKind,
   eventKey: string,

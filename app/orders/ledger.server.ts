@@ -1,5 +1,5 @@
-import { db, isUniqueViolation } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { recordLedgerRow } from "../retention/figures.server";
 import { bandFor, isEligible } from "../protection/eligibility";
 import type { ProtectionCatalog } from "../protection/offers.server";
 import { ledgerEntry, PAID_STATUSES } from "./ledger";
@@ -52,19 +52,11 @@ export async function recordOrder(shop: string, order: OrderWebhook, protection:
     protectionVariantIds: new Set(protection.variants.keys()),
     coveredByProtection: (productId, unitPriceMinor) => covered(productGid(productId), unitPriceMinor),
   });
-  const row = {
+  await recordLedgerRow({
+    shop,
+    shopifyId: order.admin_graphql_api_id,
     customerId: order.customer?.admin_graphql_api_id ?? null,
-    processedAt: new Date(order.processed_at ?? order.created_at),
-    ...entry,
     shopifyUpdatedAt: updatedAt,
-  };
-  const key = { shop, shopifyId: order.admin_graphql_api_id };
-  // Most deliveries are an order's first (every renewal brings one): one insert. Otherwise the
-  // newer of the two payloads stays.
-  try {
-    await db().order.create({ data: { ...key, ...row } });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await db().order.updateMany({ where: { ...key, shopifyUpdatedAt: { lte: updatedAt } }, data: row });
-  }
+    row: { processedAt: new Date(order.processed_at ?? order.created_at), ...entry },
+  });
 }

@@ -1,4 +1,14 @@
-import { monthsBetween, replayCustomerMrr, type MonthKey, type MrrChange } from "./movements";
+import {
+  cohortCellKey,
+  monthsBetween,
+  mrrFigures,
+  NO_MOVES,
+  type CohortCellKey,
+  type CohortCellMoves,
+  type MonthKey,
+  type MonthMoves,
+  type MrrChange,
+} from "./movements";
 
 /**
  * Cohort retention (docs/metrics.md): customers grouped by the month they first subscribed; for
@@ -14,40 +24,32 @@ export interface CohortRow {
   months: { activeCustomers: number; mrr: number }[];
 }
 
+/**
+ * The cohorts of the months from `first` to `last`, from each month's sums: a cohort's customers
+ * are its month's new customers, and each of its cells adds that month's change to the one before.
+ */
+export function cohortsFrom(
+  months: ReadonlyMap<MonthKey, MonthMoves>,
+  cells: ReadonlyMap<CohortCellKey, CohortCellMoves>,
+  first: MonthKey,
+  last: MonthKey,
+): CohortRow[] {
+  return monthsBetween(first, last).flatMap((cohort) => {
+    const { newCustomers, newMrr } = months.get(cohort) ?? NO_MOVES;
+    if (newCustomers === 0) return [];
+    const state = { activeCustomers: 0, mrr: 0 };
+    const retained = monthsBetween(cohort, last).map((month) => {
+      const change = cells.get(cohortCellKey(cohort, month));
+      state.activeCustomers += change?.activeCustomers ?? 0;
+      state.mrr += change?.mrr ?? 0;
+      return { ...state };
+    });
+    return [{ cohort, customers: newCustomers, startMrr: newMrr, months: retained }];
+  });
+}
+
+/** The cohorts of the months from `first` to `last`, from the whole history of changes. */
 export function cohortRetention(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): CohortRow[] {
-  const range = monthsBetween(first, last);
-  const cohortOf = new Map<string, MonthKey>();
-  const rows = new Map<MonthKey, CohortRow>();
-  let customerMrr: ReadonlyMap<string, number> = new Map();
-
-  const closeMonth = (index: number) => {
-    for (const [customer, cohort] of cohortOf) {
-      const row = rows.get(cohort);
-      if (!row) continue;
-      const cell = (row.months[index - range.indexOf(cohort)] ??= { activeCustomers: 0, mrr: 0 });
-      const mrr = customerMrr.get(customer) ?? 0;
-      if (mrr > 0) {
-        cell.activeCustomers += 1;
-        cell.mrr += mrr;
-      }
-    }
-  };
-
-  let open = 0;
-  for (const step of replayCustomerMrr(changes, timeZone, last)) {
-    const { change, month, before, after } = step;
-    while (open < range.length && range[open]! < month) closeMonth(open++);
-    customerMrr = step.customerMrr;
-    if (before === 0 && after > 0 && !cohortOf.has(change.customerId)) {
-      cohortOf.set(change.customerId, month);
-      if (month >= first) {
-        const row = rows.get(month) ?? { cohort: month, customers: 0, startMrr: 0, months: [] };
-        row.customers += 1;
-        row.startMrr += after;
-        rows.set(month, row);
-      }
-    }
-  }
-  while (open < range.length) closeMonth(open++);
-  return [...rows.values()].sort((a, b) => (a.cohort < b.cohort ? -1 : 1));
+  const figures = mrrFigures(changes, timeZone);
+  return cohortsFrom(figures.months, figures.cohortCells, first, last);
 }

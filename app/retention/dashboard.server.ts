@@ -1,11 +1,13 @@
 import { db } from "../db.server";
-import { findShop } from "../shops/shops.server";
-import { cohortRetention } from "./cohorts";
+import { cohortsFrom } from "./cohorts";
 import type { DashboardRange } from "./dashboard-range";
 import { cancellationReport } from "./cancellations";
-import { monthOf, monthStart, mrrMovements, shiftMonth } from "./movements";
-import { retentionSummary } from "./rates";
-import { repeatPurchaseRate, revenueByMonth } from "./revenue-mix";
+import { readFigures } from "./figures.server";
+import { monthOf, monthsBetween, monthStart, movementsFrom, shiftMonth, type MonthKey } from "./movements";
+import { retentionSummary, type Rate } from "./rates";
+import { revenueByMonth } from "./revenue-mix";
+
+type StoredMonths = Awaited<ReturnType<typeof readFigures>>["months"];
 
 /**
  * The retention dashboard for the last `months` calendar months in the shop's time zone (the
@@ -13,27 +15,18 @@ import { repeatPurchaseRate, revenueByMonth } from "./revenue-mix";
  * a currency other than the shop's are counted apart until their orders' rates are recorded.
  */
 export async function retentionDashboard(shop: string, months: DashboardRange, now: Date) {
-  const shopRecord = await findShop(shop);
-  const timeZone = shopRecord?.ianaTimezone ?? "UTC";
-  const currencyCode = shopRecord?.currencyCode ?? "USD";
-  const [changes, otherCurrency] = await Promise.all([
-    db().mrrChange.findMany({
-      where: { shop, currencyCode },
-      orderBy: { id: "asc" },
-      select: { contractId: true, customerId: true, at: true, mrrMinor: true },
-    }),
-    db().mrrChange.groupBy({ by: ["contractId"], where: { shop, NOT: { currencyCode } } }),
-  ]);
+  const figures = await readFigures(shop);
+  const { timeZone } = figures;
   const last = monthOf(now, timeZone);
   const first = shiftMonth(last, 1 - months);
+  const previousFirst = shiftMonth(first, -months);
   const from = monthStart(first, timeZone);
-  const previousFrom = monthStart(shiftMonth(first, -months), timeZone);
-  const movements = mrrMovements(changes, timeZone, first, last);
-  const previous = mrrMovements(changes, timeZone, shiftMonth(first, -months), shiftMonth(first, -1));
-  const [orders, addOns, previousAddOns, reminders, previousReminders, cancellations] = await Promise.all([
-    paidOrders(shop, now),
-    addOnFigures(shop, from, now),
-    addOnFigures(shop, previousFrom, from),
+  const previousFrom = monthStart(previousFirst, timeZone);
+  const [repeatPurchase, previousRepeatPurchase, claims, previousClaims, reminders, previousReminders, cancellations] = await Promise.all([
+    repeatPurchaseRate(shop, from, now),
+    repeatPurchaseRate(shop, previousFrom, from),
+    claimsFiled(shop, from, now),
+    claimsFiled(shop, previousFrom, from),
     reminderFigures(shop, from, now),
     reminderFigures(shop, previousFrom, from),
     db().retentionEvent.findMany({
@@ -41,52 +34,61 @@ export async function retentionDashboard(shop: string, months: DashboardRange, n
       select: { contractId: true, reason: true, offer: true, outcome: true },
     }),
   ]);
+  const movements = movementsFrom(figures.months, first, last);
+  const previous = movementsFrom(figures.months, previousFirst, shiftMonth(first, -1));
   return {
-    currencyCode,
-    hasHistory: changes.length > 0 || orders.length > 0,
-    otherCurrencySubscriptions: otherCurrency.length,
+    currencyCode: figures.currencyCode,
+    hasHistory: figures.months.size > 0,
+    otherCurrencySubscriptions: figures.otherCurrencyContracts,
     movements,
     summary: retentionSummary(movements),
     previousSummary: retentionSummary(previous),
-    cohorts: cohortRetention(changes, timeZone, first, last),
-    revenue: revenueByMonth(orders, timeZone, first, last),
-    repeatPurchase: repeatPurchaseRate(orders, from, now),
-    previousRepeatPurchase: repeatPurchaseRate(orders, previousFrom, from),
-    addOns,
-    previousAddOns,
+    cohorts: cohortsFrom(figures.months, figures.cohortCells, first, last),
+    revenue: revenueByMonth(figures.months, first, last),
+    repeatPurchase,
+    previousRepeatPurchase,
+    addOns: addOnFigures(figures.months, first, last, claims),
+    previousAddOns: addOnFigures(figures.months, previousFirst, shiftMonth(first, -1), previousClaims),
     reminders,
     previousReminders,
     cancellations: cancellationReport(cancellations),
   };
 }
 
-/** Every paid order's revenue by kind (the repeat rate needs each customer's earlier orders too). */
-async function paidOrders(shop: string, until: Date) {
-  const orders = await db().order.findMany({
-    where: { shop, cancelled: false, processedAt: { lte: until } },
-    select: { customerId: true, processedAt: true, recurringMinor: true, oneOffMinor: true },
-  });
-  return orders.map((o) => ({ customerId: o.customerId, at: o.processedAt, recurringMinor: o.recurringMinor, oneOffMinor: o.oneOffMinor }));
+/**
+ * Repeat purchase rate (docs/metrics.md): of the customers whose first one-off purchase falls in
+ * the period, the share who ordered again after it and before the period ended.
+ */
+async function repeatPurchaseRate(shop: string, from: Date, to: Date): Promise<Rate> {
+  const firstBoughtIn = { shop, firstOneOffAt: { gte: from, lte: to } };
+  const [buyers, returned] = await Promise.all([
+    db().repeatBuyer.count({ where: firstBoughtIn }),
+    db().repeatBuyer.count({ where: { ...firstBoughtIn, returnedAt: { lte: to } } }),
+  ]);
+  return { numerator: returned, denominator: buyers };
 }
 
 /**
- * Protection in a period: attach rate (protected units ÷ units of covered products sold), revenue,
- * and claims filed per protected unit sold.
+ * Protection in the months from `first` to `last`: attach rate (protected units ÷ units of covered
+ * products sold), revenue, and claims filed per protected unit sold.
  */
-async function addOnFigures(shop: string, from: Date, to: Date) {
-  const [sold, claims] = await Promise.all([
-    db().order.aggregate({
-      where: { shop, cancelled: false, processedAt: { gte: from, lt: to } },
-      _sum: { protectionMinor: true, protectedUnits: true, eligibleUnits: true },
-    }),
-    db().protectionClaim.count({ where: { shop, createdAt: { gte: from, lt: to } } }),
-  ]);
-  const protectedUnits = sold._sum.protectedUnits ?? 0;
+function addOnFigures(months: StoredMonths, first: MonthKey, last: MonthKey, claims: number) {
+  const sold = { protectionMinor: 0, protectedUnits: 0, eligibleUnits: 0 };
+  for (const month of monthsBetween(first, last)) {
+    const sums = months.get(month);
+    sold.protectionMinor += sums?.protectionMinor ?? 0;
+    sold.protectedUnits += sums?.protectedUnits ?? 0;
+    sold.eligibleUnits += sums?.eligibleUnits ?? 0;
+  }
   return {
-    revenueMinor: sold._sum.protectionMinor ?? 0,
-    attachRate: { numerator: protectedUnits, denominator: sold._sum.eligibleUnits ?? 0 },
-    claimsRate: { numerator: claims, denominator: protectedUnits },
+    revenueMinor: sold.protectionMinor,
+    attachRate: { numerator: sold.protectedUnits, denominator: sold.eligibleUnits },
+    claimsRate: { numerator: claims, denominator: sold.protectedUnits },
   };
+}
+
+function claimsFiled(shop: string, from: Date, to: Date): Promise<number> {
+  return db().protectionClaim.count({ where: { shop, createdAt: { gte: from, lt: to } } });
 }
 
 /** Reorder reminders sent in a period, and what came of them. */

@@ -51,90 +51,138 @@ export function monthsBetween(first: MonthKey, last: MonthKey): MonthKey[] {
   return months;
 }
 
-function emptyMonth(month: MonthKey, startMrr: number, startCustomers: number): MonthMovements {
-  return {
-    month,
-    startMrr,
-    newMrr: 0,
-    expansion: 0,
-    contraction: 0,
-    churned: 0,
-    reactivation: 0,
-    netNew: 0,
-    endMrr: startMrr,
-    startCustomers,
-    newCustomers: 0,
-    reactivatedCustomers: 0,
-    churnedCustomers: 0,
-    endCustomers: startCustomers,
-  };
+/** What a month's changes did, by movement: the part of MonthMovements a month adds up on its own. */
+export type MonthMoves = Pick<
+  MonthMovements,
+  "newMrr" | "expansion" | "contraction" | "churned" | "reactivation" | "newCustomers" | "reactivatedCustomers" | "churnedCustomers"
+>;
+
+export const NO_MOVES: Readonly<MonthMoves> = {
+  newMrr: 0,
+  expansion: 0,
+  contraction: 0,
+  churned: 0,
+  reactivation: 0,
+  newCustomers: 0,
+  reactivatedCustomers: 0,
+  churnedCustomers: 0,
+};
+
+/** How a cohort's active customers and MRR changed in one month. */
+export type CohortCellMoves = {
+  activeCustomers: number;
+  mrr: number;
+};
+
+export type CohortCellKey = `${MonthKey}/${MonthKey}`;
+
+export const cohortCellKey = (cohort: MonthKey, month: MonthKey): CohortCellKey => `${cohort}/${month}`;
+
+/**
+ * Everything the dashboard reads from a history of MRR changes, as sums per month: the movements
+ * of each month, and each cohort's change in each month. Sums can be added and taken apart, which
+ * is what keeps the stored figures current one change at a time (figures.server.ts): a customer's
+ * share depends on their own changes only.
+ */
+export interface MrrFigures {
+  months: Map<MonthKey, MonthMoves>;
+  cohortCells: Map<CohortCellKey, CohortCellMoves>;
 }
 
 /**
- * The changes up to the end of month `last`, in time order (two at the same instant in the order
- * given), each with its month, its customer's MRR (the sum of their contracts') before and after,
- * and every customer's MRR as the change finds it.
+ * Replays the changes in time order (two at the same instant in the order given), every customer's
+ * MRR being the sum of their contracts', and classifies each change of a customer's MRR: new
+ * (first MRR: the customer's cohort is that month), reactivation (MRR again after none), expansion,
+ * contraction, churn (to none).
  */
-export function* replayCustomerMrr(changes: MrrChange[], timeZone: string, last: MonthKey) {
+export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
+  const figures: MrrFigures = { months: new Map(), cohortCells: new Map() };
   const ordered = changes
-    .map((change, order) => ({ change, month: monthOf(change.at, timeZone), order }))
+    .map((change, order) => ({ change, order }))
     .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
   const contractMrr = new Map<string, number>();
   const customerMrr = new Map<string, number>();
-  for (const { change, month } of ordered) {
-    if (month > last) return;
+  const cohortOf = new Map<string, MonthKey>();
+  for (const { change } of ordered) {
     const before = customerMrr.get(change.customerId) ?? 0;
     const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
-    // Yielded before it applies: `customerMrr` reads the state the change finds.
-    yield { change, month, before, after, customerMrr: customerMrr as ReadonlyMap<string, number> };
     contractMrr.set(change.contractId, change.mrrMinor);
     customerMrr.set(change.customerId, after);
-  }
-}
-
-/**
- * The movements of each month from `first` to `last`. Changes before `first` set the opening
- * state; changes after `last` are ignored. Two changes at the same instant apply in the order given.
- */
-export function mrrMovements(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): MonthMovements[] {
-  const range = monthsBetween(first, last);
-  const result: MonthMovements[] = [];
-  const everSubscribed = new Set<string>();
-  let mrr = 0;
-  let customers = 0;
-  // Opens every month of the range up to `month` at the state reached so far: a month opens where
-  // the one before it closed.
-  const openThrough = (month: MonthKey) => {
-    while (result.length < range.length && range[result.length]! <= month) result.push(emptyMonth(range[result.length]!, mrr, customers));
-  };
-
-  for (const { change, month, before, after } of replayCustomerMrr(changes, timeZone, last)) {
-    openThrough(month);
     if (after === before) continue;
-    const returning = everSubscribed.has(change.customerId);
-    everSubscribed.add(change.customerId);
-    if (before === 0) customers += 1;
-    if (after === 0) customers -= 1;
-    mrr += after - before;
-    if (month < first) continue;
-    const moves = result[result.length - 1]!;
+    const month = monthOf(change.at, timeZone);
+    const moves = getOrAdd(figures.months, month, () => ({ ...NO_MOVES }));
+    const returning = cohortOf.has(change.customerId);
     if (before === 0 && returning) {
       moves.reactivation += after;
       moves.reactivatedCustomers += 1;
     } else if (before === 0) {
       moves.newMrr += after;
       moves.newCustomers += 1;
+      cohortOf.set(change.customerId, month);
     } else if (after === 0) {
       moves.churned -= before;
       moves.churnedCustomers += 1;
     } else if (after > before) moves.expansion += after - before;
     else moves.contraction -= before - after;
-    moves.endMrr = mrr;
-    moves.endCustomers = customers;
-    moves.netNew = mrr - moves.startMrr;
+    const cell = getOrAdd(figures.cohortCells, cohortCellKey(cohortOf.get(change.customerId)!, month), () => ({
+      activeCustomers: 0,
+      mrr: 0,
+    }));
+    cell.activeCustomers += Number(after > 0) - Number(before > 0);
+    cell.mrr += after - before;
   }
-  openThrough(last);
+  return figures;
+}
+
+/** `after` less `before`, entry by entry: what a customer's new change did to the figures. */
+export function figuresDifference(after: MrrFigures, before: MrrFigures): MrrFigures {
+  return {
+    months: differenceOf(after.months, before.months),
+    cohortCells: differenceOf(after.cohortCells, before.cohortCells),
+  };
+}
+
+function differenceOf<K, V extends Record<string, number>>(after: Map<K, V>, before: Map<K, V>): Map<K, V> {
+  const result = new Map<K, V>();
+  for (const key of new Set([...after.keys(), ...before.keys()])) {
+    const [a, b] = [after.get(key), before.get(key)];
+    const fields = Object.keys(a ?? b!);
+    const entry = Object.fromEntries(fields.map((field) => [field, (a?.[field] ?? 0) - (b?.[field] ?? 0)]));
+    if (fields.some((field) => entry[field] !== 0)) result.set(key, entry as V);
+  }
   return result;
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
+}
+
+/**
+ * The movements of each month from `first` to `last`, from each month's sums: the months before
+ * `first` set the opening state, those after `last` are ignored. A month opens where the one
+ * before it closed, so its movements sum to its change in MRR exactly.
+ */
+export function movementsFrom(months: ReadonlyMap<MonthKey, MonthMoves>, first: MonthKey, last: MonthKey): MonthMovements[] {
+  let mrr = 0;
+  let customers = 0;
+  const apply = (moves: MonthMoves) => {
+    mrr += moves.newMrr + moves.expansion + moves.contraction + moves.churned + moves.reactivation;
+    customers += moves.newCustomers + moves.reactivatedCustomers - moves.churnedCustomers;
+  };
+  for (const [month, moves] of months) if (month < first) apply(moves);
+  return monthsBetween(first, last).map((month) => {
+    const [startMrr, startCustomers] = [mrr, customers];
+    const moves = months.get(month) ?? NO_MOVES;
+    apply(moves);
+    return { month, startMrr, ...moves, netNew: mrr - startMrr, endMrr: mrr, startCustomers, endCustomers: customers };
+  });
+}
+
+/** The movements of each month from `first` to `last`, from the whole history of changes. */
+export function mrrMovements(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): MonthMovements[] {
+  return movementsFrom(mrrFigures(changes, timeZone).months, first, last);
 }
 
 /** The month `months` after (or before, if negative) `key`. */

@@ -1,10 +1,10 @@
 import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
-import { findShop } from "../shops/shops.server";
 import { parsePercentage, type FrequencyDraft } from "../subscriptions/plan-draft";
 import { listPlans, loadPlan } from "../subscriptions/plans.server";
 import { contractMrrMinor, divideRoundingHalfUp } from "./mrr";
-import { monthOf, monthStart, mrrMovements, shiftMonth } from "./movements";
+import { readFigures } from "./figures.server";
+import { monthOf, monthStart, movementsFrom, shiftMonth } from "./movements";
 import { retentionSummary, type Rate } from "./rates";
 import { parseWhatIfQuestion, projectMrr } from "./what-if";
 
@@ -25,30 +25,22 @@ export interface PlanHistory {
 }
 
 export async function planHistory(shop: string, sellingPlanId: string, now: Date): Promise<PlanHistory> {
-  const shopRecord = await findShop(shop);
-  const timeZone = shopRecord?.ianaTimezone ?? "UTC";
-  const currencyCode = shopRecord?.currencyCode ?? "USD";
+  const figures = await readFigures(shop);
+  const { timeZone, currencyCode } = figures;
   const last = monthOf(now, timeZone);
   const first = shiftMonth(last, 1 - HISTORY_MONTHS);
   const since = monthStart(first, timeZone);
-  const [contracts, changes] = await Promise.all([
-    db().subscriptionContract.findMany({
-      where: { shop, currencyCode, lines: { some: { sellingPlanId } } },
-      select: {
-        status: true,
-        billingInterval: true,
-        billingIntervalCount: true,
-        firstBillingAt: true,
-        // Only this plan's lines: a contract may mix plans.
-        lines: { where: { sellingPlanId }, select: { unitPriceMinor: true, quantity: true, oneTimeCycle: true } },
-      },
-    }),
-    db().mrrChange.findMany({
-      where: { shop, currencyCode },
-      orderBy: { id: "asc" },
-      select: { contractId: true, customerId: true, at: true, mrrMinor: true },
-    }),
-  ]);
+  const contracts = await db().subscriptionContract.findMany({
+    where: { shop, currencyCode, lines: { some: { sellingPlanId } } },
+    select: {
+      status: true,
+      billingInterval: true,
+      billingIntervalCount: true,
+      firstBillingAt: true,
+      // Only this plan's lines: a contract may mix plans.
+      lines: { where: { sellingPlanId }, select: { unitPriceMinor: true, quantity: true, oneTimeCycle: true } },
+    },
+  });
   const active = contracts.filter((contract) => contract.status === "ACTIVE");
   // A contract started lately brought its MRR then, whatever became of it since.
   const newMrrMinor = contracts
@@ -59,7 +51,7 @@ export async function planHistory(shop: string, sellingPlanId: string, now: Date
     subscribers: active.length,
     currentMrrMinor: active.reduce((sum, contract) => sum + contractMrrMinor(contract), 0),
     newMrrPerMonthMinor: divideRoundingHalfUp(newMrrMinor, HISTORY_MONTHS),
-    monthlyChurn: retentionSummary(mrrMovements(changes, timeZone, first, last)).customerChurn,
+    monthlyChurn: retentionSummary(movementsFrom(figures.months, first, last)).customerChurn,
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { config } from "../config.server";
-import { providerOf, type Db } from "../db.server";
+import { providerOf, type Transaction } from "../db.server";
 
 /**
  * The two writes of scheduling a batch of cycles, as one SQL statement each. When thousands of
@@ -9,8 +9,6 @@ import { providerOf, type Db } from "../db.server";
  * they were most of scheduling's cost (bench/billing-throughput.ts). Written for both databases;
  * the integration tests run them on both.
  */
-
-export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Placeholders in the order they appear in the statement (SQLite's are positional). */
 function statement() {

@@ -8,6 +8,7 @@ import type { EmailKind } from "../email/templates";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
 import { contractMrrMinor } from "../retention/mrr";
+import { recordMrrChange } from "../retention/figures.server";
 import type { ContractStatus } from "./contract-status";
 
 /**
@@ -110,15 +111,13 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       if (!stored) throw new ScheduledMeanwhile();
       // The dashboard's history: each change of MRR once, in the order the revisions were applied.
       if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
-        await tx.mrrChange.create({
-          data: {
-            shop: admin.shop,
-            contractId: contract.id,
-            customerId: fields.customerId ?? contract.id,
-            at: clock().now(),
-            mrrMinor,
-            currencyCode: fields.currencyCode,
-          },
+        await recordMrrChange(tx, {
+          shop: admin.shop,
+          contractId: contract.id,
+          customerId: fields.customerId ?? contract.id,
+          at: clock().now(),
+          mrrMinor,
+          currencyCode: fields.currencyCode,
         });
       }
       await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });

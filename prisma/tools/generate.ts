@@ -43,6 +43,8 @@ const placeholderUrl: Record<Provider, string> = {
 };
 
 function prisma(provider: Provider, schemaPath: string, args: string[]): string {
+  // SQLite's CLI fails with an opaque "External error" when the placeholder's folder is missing.
+  mkdirSync(join(root, ".data"), { recursive: true });
   return execFileSync(prismaBin, args, {
     cwd: root,
     encoding: "utf8",

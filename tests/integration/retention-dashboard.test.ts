@@ -4,6 +4,7 @@ import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
 import { listPlans } from "../../app/subscriptions/plans.server";
 import { seedShop } from "../../simulator/seed";
 import { db } from "../../app/db.server";
+import { rebuildFigures } from "../../app/retention/figures.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { refundLines } from "../../simulator/orders";
 import { contractPayload, orderPayload } from "../../simulator/webhook-payloads";
@@ -71,6 +72,38 @@ describe("the retention dashboard", () => {
     ({ retention } = await dashboard(shop.domain, "?months=3"));
     expect(retention.revenue.at(-1)).toMatchObject({ recurring, oneOff: variant.priceMinor * 2 });
     expect(await db().order.count({ where: { shop: shop.domain } })).toBe(2);
+  });
+
+  it("keeps the figures a replay of the whole history gives, and recuts them when the shop moves to another time zone", async () => {
+    const { simulator } = testContext();
+    const { shop, coffee, email } = await shopWithSubscription(1);
+    await completeCheckout(simulator, shop, {
+      email,
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+    });
+    await settle();
+    const stored = async () => {
+      const where = { where: { shop: shop.domain } };
+      const [months, cells, buyers] = await Promise.all([
+        db().retentionMonth.findMany({ ...where, orderBy: { month: "asc" } }),
+        db().retentionCohortCell.findMany({ ...where, orderBy: [{ cohort: "asc" }, { month: "asc" }] }),
+        db().repeatBuyer.findMany({ ...where, orderBy: { customerId: "asc" } }),
+      ]);
+      // A sum that went back to zero may stay as a row when kept one change at a time.
+      const nonZero = <T extends object>(rows: T[]) =>
+        rows.filter((row) => Object.values(row).some((value) => typeof value === "number" && value !== 0));
+      return { months: nonZero(months), cells: nonZero(cells), buyers };
+    };
+    const kept = await stored();
+    expect(kept.months.length).toBeGreaterThan(0);
+    expect(kept.buyers).toHaveLength(1);
+    await rebuildFigures(shop.domain);
+    expect(await stored()).toEqual(kept);
+
+    await db().shop.update({ where: { domain: shop.domain }, data: { ianaTimezone: "Pacific/Kiritimati" } });
+    const { retention } = await dashboard(shop.domain, "?months=3");
+    expect(retention.summary.activeCustomers).toBe(1);
+    expect(await db().retentionFigures.findUnique({ where: { shop: shop.domain } })).toMatchObject({ timeZone: "Pacific/Kiritimati" });
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { cohortRetention } from "../../../app/retention/cohorts";
-import { monthOf, monthStart, mrrMovements, type MrrChange } from "../../../app/retention/movements";
+import {
+  figuresDifference,
+  monthOf,
+  monthStart,
+  mrrFigures,
+  mrrMovements,
+  type MrrChange,
+  type MrrFigures,
+} from "../../../app/retention/movements";
 import { retentionSummary } from "../../../app/retention/rates";
 
 /**
@@ -134,6 +142,41 @@ describe("cohort retention", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("figures kept one change at a time", () => {
+  /** What figures.server.ts does: add each arriving change's difference to its customer's share. */
+  function foldInArrivalOrder(arrivals: MrrChange[]): MrrFigures {
+    const total: MrrFigures = { months: new Map(), cohortCells: new Map() };
+    const seen: MrrChange[] = [];
+    for (const change of arrivals) {
+      const history = seen.filter((c) => c.customerId === change.customerId);
+      const difference = figuresDifference(mrrFigures([...history, change], "UTC"), mrrFigures(history, "UTC"));
+      addInto(total.months, difference.months);
+      addInto(total.cohortCells, difference.cohortCells);
+      seen.push(change);
+    }
+    return total;
+  }
+
+  function addInto<K, V extends Record<string, number>>(map: Map<K, V>, added: Map<K, V>) {
+    for (const [key, sums] of added) {
+      const kept = map.get(key);
+      map.set(key, Object.fromEntries(Object.entries(sums).map(([field, value]) => [field, (kept?.[field] ?? 0) + value])) as V);
+    }
+  }
+
+  const withoutZeros = (figures: MrrFigures) =>
+    [figures.months, figures.cohortCells].map((map) =>
+      [...map].filter(([, sums]) => Object.values(sums).some((value) => value !== 0)).sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+
+  it("match a replay of the whole history, whatever order the changes arrive in", () => {
+    // A fixed shuffle: A's May return and D's churn arrive before changes that happened earlier.
+    const arrivals = [10, 3, 0, 7, 1, 9, 5, 2, 4, 8, 6].map((index) => changes[index]!);
+    expect(withoutZeros(foldInArrivalOrder(arrivals))).toEqual(withoutZeros(mrrFigures(changes, "UTC")));
+    expect(withoutZeros(foldInArrivalOrder(changes))).toEqual(withoutZeros(mrrFigures(changes, "UTC")));
   });
 });
 

@@ -1,40 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { repeatPurchaseRate, revenueByMonth, type OrderForMix } from "../../../app/retention/revenue-mix";
+import { ledgerMonthChanges, repeatBuyer, revenueByMonth, type LedgerRow } from "../../../app/retention/revenue-mix";
 import { parseWhatIfQuestion, projectMrr } from "../../../app/retention/what-if";
 
-const order = (customerId: string | null, day: string, oneOffMinor: number, recurringMinor = 0): OrderForMix => ({
-  customerId,
-  at: new Date(`${day}T12:00:00Z`),
+const row = (day: string, oneOffMinor: number, recurringMinor = 0): LedgerRow => ({
+  processedAt: new Date(`${day}T12:00:00Z`),
   oneOffMinor,
   recurringMinor,
+  protectionMinor: 0,
+  eligibleUnits: 0,
+  protectedUnits: 0,
 });
-// c1 buys once in January and subscribes in February; c2 buys once; c3 first bought in December;
-// a guest buys in February; c4 only subscribes; c5 buys after the period.
-const orders = [
-  order("c1", "2026-01-05", 3000),
-  order("c1", "2026-02-10", 0, 2700),
-  order("c2", "2026-01-20", 1500),
-  order("c3", "2025-12-02", 1000),
-  order("c3", "2026-01-15", 2000),
-  order(null, "2026-02-01", 500),
-  order("c4", "2026-02-20", 0, 2700),
-  order("c5", "2026-03-03", 800),
-];
 
 describe("recurring against one-off revenue", () => {
-  it("adds each month's orders up on both sides", () => {
-    expect(revenueByMonth(orders, "UTC", "2026-01", "2026-02")).toEqual([
-      { month: "2026-01", recurring: 0, oneOff: 3000 + 1500 + 2000 },
-      { month: "2026-02", recurring: 2700 + 2700, oneOff: 500 },
+  it("adds each order to its month in the shop's time zone, and a refund takes off the difference", () => {
+    const late = { ...row("2026-01-31", 3000), processedAt: new Date("2026-02-01T02:00:00Z") };
+    // 2 am UTC on February 1st is still January 31st in New York.
+    expect(ledgerMonthChanges(null, late, "America/New_York")).toEqual(
+      new Map([["2026-01", { recurringMinor: 0, oneOffMinor: 3000, protectionMinor: 0, eligibleUnits: 0, protectedUnits: 0 }]]),
+    );
+    const refunded = { ...late, oneOffMinor: 1000 };
+    expect(ledgerMonthChanges(late, refunded, "UTC").get("2026-02")?.oneOffMinor).toBe(-2000);
+    expect(ledgerMonthChanges(late, late, "UTC").size).toBe(0);
+  });
+
+  it("reads each month of the range, with nothing for a month without orders", () => {
+    const months = new Map([["2026-01" as const, { recurringMinor: 0, oneOffMinor: 6500 }]]);
+    expect(revenueByMonth(months, "2026-01", "2026-02")).toEqual([
+      { month: "2026-01", recurring: 0, oneOff: 6500 },
+      { month: "2026-02", recurring: 0, oneOff: 0 },
     ]);
   });
 
-  it("counts the one-off buyers of the period who came back", () => {
-    // c1 and c2 first bought one-off in the period (c3 in December, c5 after it); c1 came back.
-    expect(repeatPurchaseRate(orders, new Date("2026-01-01T00:00:00Z"), new Date("2026-02-28T23:59:59Z"))).toEqual({
-      numerator: 1,
-      denominator: 2,
-    });
+  it("finds a customer's first one-off purchase and the next order after it", () => {
+    const at = (day: string) => new Date(`${day}T12:00:00Z`);
+    // A subscription's order before the first one-off purchase is not a return to it.
+    expect(
+      repeatBuyer([
+        { at: at("2026-02-10"), oneOffMinor: 0 },
+        { at: at("2026-01-05"), oneOffMinor: 0 },
+        { at: at("2026-01-20"), oneOffMinor: 1500 },
+        { at: at("2026-03-01"), oneOffMinor: 800 },
+      ]),
+    ).toEqual({ firstOneOffAt: at("2026-01-20"), returnedAt: at("2026-02-10") });
+    expect(repeatBuyer([{ at: at("2026-01-20"), oneOffMinor: 1500 }])).toEqual({ firstOneOffAt: at("2026-01-20"), returnedAt: null });
+    expect(repeatBuyer([{ at: at("2026-01-20"), oneOffMinor: 0 }])).toBeNull();
   });
 });
 
