@@ -12,6 +12,8 @@ const runs: [string, string[]][] = [
   ["bench/billing-throughput.ts", ["postgresql"]],
   ["bench/reminders.ts", ["sqlite"]],
   ["bench/reminders.ts", ["postgresql"]],
+  ["bench/retention-dashboard.ts", ["sqlite"]],
+  ["bench/retention-dashboard.ts", ["postgresql"]],
 ];
 
 let failed = false;
