@@ -1,7 +1,7 @@
 import { decimalFromMinor } from "../app/money";
 import type { Simulator } from "./server";
 import type { OrderRecord, ShopRecord } from "./store";
-import { orderPayload } from "./webhook-payloads";
+import { orderPayload, refundedQuantity } from "./webhook-payloads";
 
 /**
  * What a merchant does to an order in Shopify's admin, with the webhooks Shopify sends for it:
@@ -33,22 +33,13 @@ export async function refundLines(
 ): Promise<number> {
   for (const { lineId, quantity } of lines) {
     const line = order.lines.find((l) => l.id === lineId);
-    const refunded = order.refunds
-      .flatMap((r) => r.lines)
-      .filter((l) => l.lineId === lineId)
-      .reduce((sum, l) => sum + l.quantity, 0);
+    const refunded = refundedQuantity(order, lineId);
     if (!line) throw new OrderActionError(`Line ${lineId} is not in order #${order.number}`);
     if (quantity < 1 || refunded + quantity > line.quantity) throw new OrderActionError(`Cannot refund ${quantity} of line ${lineId}`);
   }
   const refund = { id: sim.store.newId(), createdAt: sim.clock.now(), lines };
   order.refunds.push(refund);
-  const everything = order.lines.every(
-    (line) =>
-      order.refunds
-        .flatMap((r) => r.lines)
-        .filter((l) => l.lineId === line.id)
-        .reduce((sum, l) => sum + l.quantity, 0) >= line.quantity,
-  );
+  const everything = order.lines.every((line) => refundedQuantity(order, line.id) >= line.quantity);
   order.financialStatus = everything ? "REFUNDED" : "PARTIALLY_REFUNDED";
   await sim.webhooks.send(shop.domain, "refunds/create", {
     id: refund.id,

@@ -153,10 +153,11 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
     });
   }
 
-  // One-off orders: about two per customer over the period, a third of them repeat purchases.
+  // One-off orders: about two per customer over the period, a third of them repeat purchases; a
+  // period of no months is a store without order history.
   const products = [...shop.products.values()];
   const customers = [...shop.customers.values()];
-  const orderCount = Math.round(customersWanted * 2);
+  const orderCount = months > 0 ? Math.round(customersWanted * 2) : 0;
   const times = Array.from({ length: orderCount }, () => start.getTime() + random() * (now.getTime() - start.getTime())).sort(
     (a, b) => a - b,
   );

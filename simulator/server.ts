@@ -88,6 +88,13 @@ export class Simulator {
       const result = await this.graphql.handle(shop, body);
       return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
     });
+    // Shopify's bulk results live at a signed storage URL anyone holding it may read.
+    router.on("GET", "/bulk-operations/:shop/:file", (req) => {
+      const id = /^(\d+)\.jsonl$/.exec(req.params.file ?? "")?.[1];
+      const operation = this.store.shop(req.params.shop ?? "")?.bulkOperations.find((op) => String(op.id) === id);
+      if (!operation?.lines) return json(404, { errors: "Not Found" });
+      return { status: 200, headers: { "content-type": "application/jsonl" }, body: operation.lines.join("\n") + "\n" };
+    });
     embeddedAdminRoutes(this, router);
     storefrontRoutes(this, router, this.options.themeExtensionsDir);
     controlRoutes(this, router);

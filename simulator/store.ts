@@ -1,3 +1,4 @@
+import type { BulkOperationRecord } from "./admin-api/bulk-operations";
 /**
  * The simulator's state: shops and what Shopify keeps for them, in memory, in the shapes Shopify's
  * REST webhooks and GraphQL objects are built from. Money is integer minor units; ids are numbers,
@@ -226,6 +227,8 @@ export interface ShopRecord {
   billingAttempts: Map<number, BillingAttemptRecord>;
   /** The same attempts by contract and idempotency key ("{contractId}:{key}"), as Shopify looks them up. */
   billingAttemptsByKey: Map<string, BillingAttemptRecord>;
+  /** The app's bulk query operations, oldest first (admin-api/bulk-operations.ts). */
+  bulkOperations: BulkOperationRecord[];
   drafts: Map<number, DraftRecord>;
   /** Payment method update emails Shopify sent customers at the app's request. */
   paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
@@ -281,6 +284,7 @@ export class Store {
       contracts: new Map(),
       billingAttempts: new Map(),
       billingAttemptsByKey: new Map(),
+      bulkOperations: [],
       drafts: new Map(),
       paymentUpdateEmails: [],
       failingPayments: [],

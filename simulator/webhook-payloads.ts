@@ -27,7 +27,7 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
     email: order.email,
     created_at: order.createdAt.toISOString(),
     processed_at: order.createdAt.toISOString(),
-    updated_at: (order.refunds.at(-1)?.createdAt ?? order.cancelledAt ?? order.fulfilledAt ?? order.createdAt).toISOString(),
+    updated_at: orderUpdatedAt(order).toISOString(),
     cancelled_at: order.cancelledAt?.toISOString() ?? null,
     currency: order.currencyCode,
     presentment_currency: order.currencyCode,
@@ -91,4 +91,14 @@ export function contractPayload(contract: ContractRecord) {
     origin_order_id: contract.originOrderId,
     revision_id: String(contract.revisionId),
   };
+}
+
+/** When an order last changed: its latest refund, cancellation or fulfilment. */
+export function orderUpdatedAt(order: OrderRecord): Date {
+  return order.refunds.at(-1)?.createdAt ?? order.cancelledAt ?? order.fulfilledAt ?? order.createdAt;
+}
+
+/** Units of an order line refunded so far. */
+export function refundedQuantity(order: OrderRecord, lineId: number): number {
+  return order.refunds.flatMap((refund) => refund.lines).reduce((sum, line) => sum + (line.lineId === lineId ? line.quantity : 0), 0);
 }

@@ -16,6 +16,7 @@ import { installResolvers } from "./resolvers";
 import { adminSchema } from "./schema";
 import { parseErrorEntry, toShopifyError, type ShopifyErrorEntry } from "./shopify-errors";
 import type { ShopRecord, Store } from "../store";
+import type { ResolverContext } from "./presenters";
 
 export interface GraphqlHttpResult {
   status: number;
@@ -135,15 +136,7 @@ export class AdminGraphqlEndpoint {
       };
     }
 
-    const events: { topic: string; payload: unknown }[] = [];
-    const result = await execute({
-      schema,
-      document,
-      operationName: operation.name?.value,
-      variableValues: variables,
-      contextValue: { store: this.store, shop, now: this.now(), events },
-    });
-    for (const event of events) this.emit(shop, event.topic, event.payload);
+    const result = await this.execute(shop, document, operation.name?.value, variables);
     const errors: ShopifyErrorEntry[] | undefined = result.errors?.map((e) => toShopifyError(e, variableTypes));
     return {
       status: 200,
@@ -153,6 +146,35 @@ export class AdminGraphqlEndpoint {
         extensions: { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: bucket.status() } },
       },
     };
+  }
+
+  /** Runs a checked document for the shop; the webhooks it causes are sent once it has run. */
+  private async execute(shop: ShopRecord, document: DocumentNode, operationName?: string, variables?: Record<string, unknown>) {
+    const events: { topic: string; payload: unknown }[] = [];
+    const context: ResolverContext = {
+      store: this.store,
+      shop,
+      now: this.now(),
+      events,
+      bulk: {
+        schema: schemaWithResolvers(),
+        shop,
+        now: this.now,
+        nextId: () => this.store.newId(),
+        emit: (topic, payload) => this.emit(shop, topic, payload),
+        run: (bulkDocument) => this.execute(shop, bulkDocument),
+      },
+      bulkFileUrl: (bulkOperation) => `${this.store.origin ?? ""}/bulk-operations/${shop.domain}/${bulkOperation.id}.jsonl`,
+    };
+    const result = await execute({
+      schema: schemaWithResolvers(),
+      document,
+      operationName,
+      variableValues: variables,
+      contextValue: context,
+    });
+    for (const event of events) this.emit(shop, event.topic, event.payload);
+    return result;
   }
 }
 

@@ -1,5 +1,7 @@
+import type { BulkOperationRecord, BulkRunContext } from "./bulk-operations";
 import { connection, type ConnectionArgs } from "./connection";
 import { gid } from "../ids";
+import { orderUpdatedAt, refundedQuantity } from "../webhook-payloads";
 import { presentSellingPlanGroup } from "./selling-plan-groups";
 import { decimalFromMinor } from "../../app/money";
 import type {
@@ -25,6 +27,10 @@ export interface ResolverContext {
   now: Date;
   /** Webhooks the request caused, sent once it has been answered (as Shopify does, asynchronously). */
   events: { topic: string; payload: unknown }[];
+  /** What a bulk operation needs to run on after the request has been answered. */
+  bulk: BulkRunContext;
+  /** Where a completed bulk operation's file is downloaded. */
+  bulkFileUrl: (operation: BulkOperationRecord) => string;
 }
 
 const money = (shop: ShopRecord, minor: number) => ({ amount: decimalFromMinor(minor), currencyCode: shop.currencyCode });
@@ -184,6 +190,14 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
   };
 }
 
+function planName(shop: ShopRecord, sellingPlanId: number): string {
+  for (const group of shop.sellingPlanGroups.values()) {
+    const plan = group.sellingPlans.find((p) => p.id === sellingPlanId);
+    if (plan) return plan.name;
+  }
+  return "";
+}
+
 export function presentOrder(shop: ShopRecord, order: OrderRecord) {
   const totalMinor = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
   const customer = order.customerId ? shop.customers.get(order.customerId) : undefined;
@@ -195,6 +209,7 @@ export function presentOrder(shop: ShopRecord, order: OrderRecord) {
     email: order.email,
     createdAt: order.createdAt.toISOString(),
     processedAt: order.createdAt.toISOString(),
+    updatedAt: orderUpdatedAt(order).toISOString(),
     cancelledAt: order.cancelledAt?.toISOString() ?? null,
     currencyCode: order.currencyCode,
     displayFinancialStatus: order.financialStatus,
@@ -213,8 +228,16 @@ export function presentOrder(shop: ShopRecord, order: OrderRecord) {
             variantTitle: line.variantTitle,
             sku: line.sku,
             quantity: line.quantity,
-            currentQuantity: line.quantity,
+            // The simulator's orders are never edited: only refunds take units off.
+            currentQuantity: line.quantity - refundedQuantity(order, line.id),
+            refundableQuantity: line.quantity - refundedQuantity(order, line.id),
             originalUnitPriceSet: moneyBag(shop, line.priceMinor),
+            // Discount codes are recorded, not priced (docs/simulator.md): no line carries a discount.
+            totalDiscountSet: moneyBag(shop, 0),
+            sellingPlan:
+              line.sellingPlanId === null
+                ? null
+                : { sellingPlanId: gid("SellingPlan", line.sellingPlanId), name: planName(shop, line.sellingPlanId) },
             customAttributes: line.properties.map(({ name, value }) => ({ key: name, value })),
             product: found ? presentProduct(shop, found) : null,
             variant: found && variant ? presentVariant(shop, found, variant) : null,

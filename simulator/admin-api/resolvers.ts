@@ -25,6 +25,7 @@ import {
 } from "./selling-plan-groups";
 import type { SellingPlanGroupRecord } from "../store";
 import { presentTranslatableResource, registerTranslations } from "./translations";
+import { presentBulkOperation, runBulkQuery } from "./bulk-operations";
 import { createBillingAttempt, presentBillingAttempt } from "./billing-attempts";
 import {
   addDraftDiscount,
@@ -44,12 +45,12 @@ const emitTo =
   (topic: string, payload: unknown): void => {
     events.push({ topic, payload });
   };
-import type { ShopRecord, Store } from "../store";
+import type { ShopRecord } from "../store";
 
 type Resolver = GraphQLFieldResolver<unknown, ResolverContext, Record<string, unknown>>;
 type ListArgs = ConnectionArgs & { query?: string | null; sortKey?: string | null };
 
-function findNode(store: Store, shop: ShopRecord, id: unknown): unknown {
+function findNode({ store, shop, bulkFileUrl }: ResolverContext, id: unknown): unknown {
   const parsed = parseGid(id);
   if (!parsed) throw new GraphQLError(`Invalid global id '${String(id)}'`, { extensions: { code: "argumentLiteralsIncompatible" } });
   switch (parsed.type) {
@@ -73,6 +74,10 @@ function findNode(store: Store, shop: ShopRecord, id: unknown): unknown {
       const contract = shop.contracts.get(parsed.id);
       return contract ? presentContract(shop, contract) : null;
     }
+    case "BulkOperation": {
+      const operation = shop.bulkOperations.find((op) => op.id === parsed.id);
+      return operation ? presentBulkOperation(operation, bulkFileUrl) : null;
+    }
     case "SellingPlanGroup": {
       const group = shop.sellingPlanGroups.get(parsed.id);
       return group ? presentSellingPlanGroup(store, shop, group) : null;
@@ -90,8 +95,11 @@ function findNode(store: Store, shop: ShopRecord, id: unknown): unknown {
   }
 }
 
-const count = (n: number, limit?: unknown) =>
-  typeof limit === "number" && n > limit ? { count: limit, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
+/** Shopify's counts stop at `limit` (10,000 unless given; null counts everything). */
+const count = (n: number, limit: number | null | undefined) => {
+  const cap = limit === undefined ? 10_000 : limit;
+  return cap !== null && n > cap ? { count: cap, precision: "AT_LEAST" } : { count: n, precision: "EXACT" };
+};
 
 const queryResolvers: Record<string, Resolver> = {
   shopLocales: (_root, args: { published?: boolean }, { shop }) =>
@@ -102,32 +110,37 @@ const queryResolvers: Record<string, Resolver> = {
       (args.resourceIds as string[]).map((id) => presentTranslatableResource(shop, id)).filter((r) => r !== null),
       args as ConnectionArgs,
     ),
-  subscriptionContract: (_root, { id }, { store, shop }) => (parseGid(id, "SubscriptionContract") ? findNode(store, shop, id) : null),
+  subscriptionContract: (_root, { id }, context) => (parseGid(id, "SubscriptionContract") ? findNode(context, id) : null),
   subscriptionContracts: (_root, args: ListArgs, { shop }) =>
     connection(
       [...shop.contracts.values()].sort((a, b) => a.id - b.id).map((contract) => presentContract(shop, contract)),
       args,
     ),
-  sellingPlanGroup: (_root, { id }, { store, shop }) => (parseGid(id, "SellingPlanGroup") ? findNode(store, shop, id) : null),
+  sellingPlanGroup: (_root, { id }, context) => (parseGid(id, "SellingPlanGroup") ? findNode(context, id) : null),
   sellingPlanGroups: (_root, args: ListArgs, { store, shop }) => listGroups(store, shop, args),
-  productsCount: (_root, args: ListArgs & { limit?: number }, { shop }) =>
+  productsCount: (_root, args: ListArgs & { limit?: number | null }, { shop }) =>
     count(
       [...shop.products.values()].filter((p) => matchesQuery(args.query, { title: p.title, tag: p.tags, status: p.status.toLowerCase() }))
         .length,
-      args.limit ?? 10_000,
+      args.limit,
     ),
-  collectionsCount: (_root, args: { limit?: number }, { shop }) => count(shop.collections.size, args.limit ?? 10_000),
-  customersCount: (_root, args: { limit?: number }, { shop }) => count(shop.customers.size, args.limit ?? 10_000),
-  ordersCount: (_root, args: { limit?: number }, { shop }) => count(shop.orders.size, args.limit ?? 10_000),
+  collectionsCount: (_root, args: { limit?: number | null }, { shop }) => count(shop.collections.size, args.limit),
+  customersCount: (_root, args: { limit?: number | null }, { shop }) => count(shop.customers.size, args.limit),
+  ordersCount: (_root, args: { limit?: number | null }, { shop }) => count(shop.orders.size, args.limit),
   shop: (_root, _args, { store, shop }) => presentShop(store, shop),
+  currentBulkOperation: (_root, args: { type?: string }, { shop, bulkFileUrl }) => {
+    // The simulator runs bulk queries only; the latest bulk mutation is therefore always none.
+    const latest = args.type === "MUTATION" ? undefined : shop.bulkOperations.at(-1);
+    return latest ? presentBulkOperation(latest, bulkFileUrl) : null;
+  },
   currentAppInstallation: (_root, _args, { shop }) => presentAppInstallation(shop),
-  node: (_root, { id }, { store, shop }) => findNode(store, shop, id),
-  nodes: (_root, { ids }, { store, shop }) => (ids as unknown[]).map((id) => findNode(store, shop, id)),
-  product: (_root, { id }, { store, shop }) => (parseGid(id, "Product") ? findNode(store, shop, id) : null),
-  productVariant: (_root, { id }, { store, shop }) => (parseGid(id, "ProductVariant") ? findNode(store, shop, id) : null),
-  collection: (_root, { id }, { store, shop }) => (parseGid(id, "Collection") ? findNode(store, shop, id) : null),
-  customer: (_root, { id }, { store, shop }) => (parseGid(id, "Customer") ? findNode(store, shop, id) : null),
-  order: (_root, { id }, { store, shop }) => (parseGid(id, "Order") ? findNode(store, shop, id) : null),
+  node: (_root, { id }, context) => findNode(context, id),
+  nodes: (_root, { ids }, context) => (ids as unknown[]).map((id) => findNode(context, id)),
+  product: (_root, { id }, context) => (parseGid(id, "Product") ? findNode(context, id) : null),
+  productVariant: (_root, { id }, context) => (parseGid(id, "ProductVariant") ? findNode(context, id) : null),
+  collection: (_root, { id }, context) => (parseGid(id, "Collection") ? findNode(context, id) : null),
+  customer: (_root, { id }, context) => (parseGid(id, "Customer") ? findNode(context, id) : null),
+  order: (_root, { id }, context) => (parseGid(id, "Order") ? findNode(context, id) : null),
   products: (_root, args: ListArgs, { shop }) =>
     connection(
       [...shop.products.values()]
@@ -275,6 +288,10 @@ const mutationResolvers: Record<string, Resolver> = {
       (topic, payload) => events.push({ topic, payload }),
     );
     return { subscriptionBillingAttempt: attempt ? presentBillingAttempt(shop, attempt, false) : null, userErrors };
+  },
+  bulkOperationRunQuery: (_root, args, { bulk, bulkFileUrl }) => {
+    const { operation, userErrors } = runBulkQuery(bulk, String(args.query));
+    return { bulkOperation: operation ? presentBulkOperation(operation, bulkFileUrl) : null, userErrors };
   },
   translationsRegister: (_root, args, { shop, now }) =>
     registerTranslations(
