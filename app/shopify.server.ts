@@ -9,6 +9,7 @@ import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { createShopifyFetch } from "./shopify/shopify-fetch.server";
 import { libraryTransport } from "./shopify/transports.server";
 import { recordInstall } from "./shops/shops.server";
+import { startFirstBackfill } from "./backfill/backfill.server";
 
 const settings = config();
 
@@ -33,7 +34,9 @@ const shopify = shopifyApp({
   },
   hooks: {
     afterAuth: async ({ session, admin }) => {
-      await recordInstall(createAdminClient(session.shop, libraryTransport(admin)), session.scope ?? "");
+      const client = createAdminClient(session.shop, libraryTransport(admin));
+      await recordInstall(client, session.scope ?? "");
+      await startFirstBackfill(client);
     },
   },
   ...(settings.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [settings.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -17,7 +17,9 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
+import { backfillProgress } from "../backfill/backfill.server";
 import { FigureCard } from "../components/FigureCard";
+import { HistoryImportCard } from "../components/HistoryImportCard";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
@@ -36,11 +38,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const months = dashboardRange(new URL(request.url).searchParams.get("months"));
   // The overview records the shop (time zone, currency) the dashboard is computed in.
   const overview = await loadStoreOverview(admin);
-  return { overview, months, retention: await retentionDashboard(shop, months, clock().now()) };
+  const [retention, history] = await Promise.all([retentionDashboard(shop, months, clock().now()), backfillProgress(admin)]);
+  return { overview, months, retention, history };
 };
 
 export default function Dashboard() {
-  const { overview, months, retention } = useLoaderData<typeof loader>();
+  const { overview, months, retention, history } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const navigate = useNavigate();
   const loading = useNavigation().state === "loading";
@@ -221,6 +224,7 @@ export default function Dashboard() {
                 {t("dashboard.catalogueSummary", { products: overview.activeProducts, collections: overview.collections })}
               </Text>
             </TitledCard>
+            <HistoryImportCard history={history} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -3,6 +3,36 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type BackfillHistoryQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type BackfillHistoryQuery = { orders: { edges: Array<{ node: (
+        Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'processedAt' | 'updatedAt' | 'cancelledAt' | 'displayFinancialStatus' | 'currencyCode'>
+        & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, lineItems: { edges: Array<{ node: (
+              Pick<AdminTypes.LineItem, 'id' | 'title' | 'quantity' | 'refundableQuantity'>
+              & { originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>> }
+            ) }> } }
+      ) }> }, subscriptionContracts: { edges: Array<{ node: Pick<AdminTypes.SubscriptionContract, 'id'> }> } };
+
+export type BackfillStartMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BackfillStartMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BackfillOperationQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BackfillOperationQuery = { node?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status' | 'errorCode' | 'objectCount' | 'rootObjectCount' | 'url'>> };
+
+export type BackfillOrdersCountQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type BackfillOrdersCountQuery = { ordersCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
+
 export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -366,6 +396,9 @@ export type ProductSearchQuery = { products: { nodes: Array<(
     )> } };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query BackfillHistory {\n    orders {\n      edges {\n        node {\n          id\n          name\n          createdAt\n          processedAt\n          updatedAt\n          cancelledAt\n          displayFinancialStatus\n          currencyCode\n          customer {\n            id\n          }\n          lineItems {\n            edges {\n              node {\n                id\n                title\n                quantity\n                refundableQuantity\n                originalUnitPriceSet {\n                  shopMoney {\n                    amount\n                  }\n                }\n                totalDiscountSet {\n                  shopMoney {\n                    amount\n                  }\n                }\n                sellingPlan {\n                  sellingPlanId\n                }\n                variant {\n                  id\n                }\n                product {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n    subscriptionContracts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": {return: BackfillHistoryQuery, variables: BackfillHistoryQueryVariables},
+  "#graphql\n  query BackfillOperation($id: ID!) {\n    node(id: $id) {\n      ... on BulkOperation {\n        id\n        status\n        errorCode\n        objectCount\n        rootObjectCount\n        url\n      }\n    }\n  }\n": {return: BackfillOperationQuery, variables: BackfillOperationQueryVariables},
+  "#graphql\n  query BackfillOrdersCount {\n    ordersCount(limit: null) {\n      count\n    }\n  }\n": {return: BackfillOrdersCountQuery, variables: BackfillOrdersCountQueryVariables},
   "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
   "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},
@@ -385,6 +418,7 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
   "#graphql\n  mutation ProtectionProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionProductSetMutation, variables: ProtectionProductSetMutationVariables},
   "#graphql\n  mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionVariantsNotShippedMutation, variables: ProtectionVariantsNotShippedMutationVariables},
   "#graphql\n  mutation ProtectionCatalogSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionCatalogSetMutation, variables: ProtectionCatalogSetMutationVariables},

@@ -10,6 +10,7 @@ import { collectionsFromShopify } from "../reminders/sending.server";
 import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
 import { orderWebhook } from "../orders/order-webhook";
 import { protectionCatalogOf } from "../protection/offers.server";
+import { finishBackfill } from "../backfill/backfill.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -56,6 +57,8 @@ const billingOutcome: Handler = async ({ shop, payload }) => {
   });
 };
 
+const bulkOperationPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/BulkOperation\/\d+$/) });
+
 const productFacts = (shop: string) => async (productIds: string[]) => productFactsFromShopify(await backgroundAdmin(shop))(productIds);
 
 const handlers: Record<string, Handler> = {
@@ -81,6 +84,9 @@ const handlers: Record<string, Handler> = {
   SUBSCRIPTION_BILLING_ATTEMPTS_FAILURE: billingOutcome,
   SUBSCRIPTION_CONTRACTS_CREATE: contractChanged,
   SUBSCRIPTION_CONTRACTS_UPDATE: contractChanged,
+  BULK_OPERATIONS_FINISH: async ({ shop, payload }) => {
+    await finishBackfill(await backgroundAdmin(shop), bulkOperationPayload.parse(payload).admin_graphql_api_id);
+  },
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),
   APP_SCOPES_UPDATE: async ({ shop, payload, triggeredAt }) => {
     const { current, updated_at } = scopesUpdatePayload.parse(payload);
