@@ -63,5 +63,12 @@ describe("the retention dashboard", () => {
     expect(download.suggestedFilename()).toBe("orchard-movements-12-months.csv");
     expect(lines[0]).toBe("Month,New,Expansion,Contraction,Churn,Reactivation,Net new MRR,MRR");
     expect(lines).toHaveLength(1 + 12);
+
+    // Installing imported the history the shop had then (none); importing again finds the
+    // checkout's order and subscription, shows its progress and then what it brought in.
+    const history = card("Order history");
+    await expect.poll(() => shown(history), { timeout: 60_000 }).toContain("Orders: 0. Subscriptions: 0.");
+    await history.getByRole("button", { name: "Import again" }).click();
+    await expect.poll(() => shown(history), { timeout: 60_000 }).toContain("Orders: 1. Subscriptions: 1.");
   });
 });
