@@ -21,6 +21,8 @@ export interface SendOptions {
   triggeredAt?: Date;
 }
 
+const AFTER_UNINSTALL = ["app/uninstalled", "shop/redact"];
+
 /** Shopify counts a delivery as failed when the app has not answered within five seconds. */
 const RESPONSE_TIMEOUT_MS = 5_000;
 
@@ -88,7 +90,8 @@ export class WebhookSender {
     const subscription = this.config.subscriptions.find((s) => s.topic === topic);
     const base = this.appUrl();
     if (!subscription || !base) return [];
-    if (topic !== "app/uninstalled" && !this.installed(shop)) return [];
+    // The uninstall itself, and shop/redact 48 hours after it, reach an app no longer installed.
+    if (!AFTER_UNINSTALL.includes(topic) && !this.installed(shop)) return [];
     const body = JSON.stringify(payload);
     const webhookId = options.webhookId ?? randomUUID();
     const headers = webhookHeaders({

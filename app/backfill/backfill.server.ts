@@ -46,10 +46,15 @@ export async function startBackfill(admin: AdminClient) {
   });
 }
 
-/** On install: the first import of the shop's history (a re-install keeps what was imported). */
+/**
+ * On install: the first import of the shop's history (a re-install keeps what was imported). An
+ * import that cannot start must not stop the install: the dashboard offers to start it.
+ */
 export async function startFirstBackfill(admin: AdminClient): Promise<void> {
   if (await latestBackfill(admin.shop)) return;
-  await startBackfill(admin);
+  await startBackfill(admin).catch((error: unknown) =>
+    console.error(`[backfill] ${admin.shop}: the history import did not start: ${(error as Error).message}`),
+  );
 }
 
 /**

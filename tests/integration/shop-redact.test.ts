@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { completeCheckout } from "../../simulator/checkout";
+import { testContext } from "../support/context";
+import { settle, shopWithSubscription } from "../support/subscriptions";
+
+/** Every model with a shop column, read from the schema: a table added later is checked too. */
+function modelsWithShopColumn(): string[] {
+  const schema = readFileSync("prisma/schema.prisma", "utf8");
+  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)]
+    .filter(([, , body]) => /^\s+shop\s+String\b/m.test(body!))
+    .map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
+}
+
+describe("shop/redact", () => {
+  it("removes every row Orchard holds for the shop, and nothing of another shop's", async () => {
+    const { simulator } = testContext();
+    const { shop, coffee, email } = await shopWithSubscription(1);
+    const other = await shopWithSubscription(1);
+    await completeCheckout(simulator, shop, {
+      email,
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+    });
+    await settle();
+    const models = modelsWithShopColumn();
+    expect(models).toContain("retentionMonth");
+    const rowsOf = async (domain: string) => {
+      const counts: Record<string, number> = {};
+      for (const model of models) {
+        const delegate = (db() as unknown as Record<string, { count(args: unknown): Promise<number> }>)[model]!;
+        counts[model] = await delegate.count({ where: { shop: domain } });
+      }
+      return counts;
+    };
+    const before = await rowsOf(shop.domain);
+    expect(before.subscriptionContract).toBe(1);
+    expect(before.order).toBeGreaterThan(0);
+    const othersBefore = await rowsOf(other.shop.domain);
+
+    // Shopify sends shop/redact 48 hours after the uninstall.
+    await simulator.webhooks.send(shop.domain, "app/uninstalled", { domain: shop.domain });
+    await settle();
+    await simulator.webhooks.send(shop.domain, "shop/redact", { shop_domain: shop.domain });
+    await settle();
+
+    const after = await rowsOf(shop.domain);
+    expect(Object.entries(after).filter(([model, count]) => count > 0 && model !== "webhookDelivery")).toEqual([]);
+    expect(await db().webhookDelivery.findMany({ where: { shop: shop.domain }, select: { topic: true } })).toEqual([
+      { topic: "SHOP_REDACT" },
+    ]);
+    expect(await db().shop.count({ where: { domain: shop.domain } })).toBe(0);
+    expect(await rowsOf(other.shop.domain)).toEqual(othersBefore);
+  });
+});
