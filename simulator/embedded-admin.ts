@@ -144,10 +144,14 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
       pickerList.appendChild(li);
     });
   }
+  // Searches answer in any order: only the latest one's answer is shown.
+  var pickerSearches = 0;
   function loadPicker() {
+    var search = ++pickerSearches;
     fetch("/admin/resource-picker?shop=" + encodeURIComponent(shop) + "&query=" + encodeURIComponent(pickerSearch.value))
       .then(function (r) { return r.json(); })
       .then(function (body) {
+        if (search !== pickerSearches) return;
         pickerProducts = body.products;
         pickerProducts.forEach(function (product) {
           if (picked[product.id] === null) picked[product.id] = product.variants.map(function (v) { return v.id; });

@@ -229,6 +229,8 @@ export interface ShopRecord {
   billingAttemptsByKey: Map<string, BillingAttemptRecord>;
   /** The app's bulk query operations, oldest first (admin-api/bulk-operations.ts). */
   bulkOperations: BulkOperationRecord[];
+  /** While set, bulk operations wait before they run: tests use it to see one in progress. */
+  holdBulkOperations: boolean;
   drafts: Map<number, DraftRecord>;
   /** Payment method update emails Shopify sent customers at the app's request. */
   paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
@@ -285,6 +287,7 @@ export class Store {
       billingAttempts: new Map(),
       billingAttemptsByKey: new Map(),
       bulkOperations: [],
+      holdBulkOperations: false,
       drafts: new Map(),
       paymentUpdateEmails: [],
       failingPayments: [],

@@ -213,6 +213,10 @@ export function runBulkQuery(context: BulkRunContext, query: string): { operatio
 
 /** The background job: the query runs, then the count grows step by step until the file is there. */
 async function work(context: BulkRunContext, operation: BulkOperationRecord, document: DocumentNode): Promise<void> {
+  if (context.shop.holdBulkOperations) {
+    setTimeout(() => void work(context, operation, document), STEP_MS);
+    return;
+  }
   operation.status = "RUNNING";
   const result = await unpagedConnections.run(true, () => context.run(document));
   const finish = (status: BulkOperationRecord["status"], errorCode: BulkOperationRecord["errorCode"]) => {

@@ -34,6 +34,8 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
     // Only one size of another product: the plan applies to that variant alone.
     await picker.getByLabel("Search products").fill("Ethiopia");
+    // Until the search has re-rendered the list, "1 kg" may still be House Blend's own.
+    await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).waitFor({ state: "detached" });
     await picker.getByRole("checkbox", { name: "1 kg" }).check();
     await picker.getByRole("button", { name: "Select" }).click();
     await expect.poll(() => app.getByRole("checkbox", { name: "House Blend Coffee Beans" }).isChecked()).toBe(true);

@@ -59,10 +59,12 @@ describe("store simulator: bulk operations", () => {
     const threeDeep = `{ customers { edges { node { id orders { edges { node { id lineItems { edges { node { id } } } } } } } } } }`;
     expect((await refused(threeDeep))[0]?.[2]).toMatch(/nested 2 levels deep at most/);
 
+    shop.holdBulkOperations = true;
     expect((await bulkQuery(shop, "{ orders { edges { node { id } } } }")).bulkOperation).not.toBeNull();
     expect(await refused("{ orders { edges { node { id } } } }")).toEqual([
       ["OPERATION_IN_PROGRESS", ["query"], expect.stringMatching(/already in progress: gid:\/\/shopify\/BulkOperation\/\d+\.$/)],
     ]);
+    shop.holdBulkOperations = false;
     await operationEnded(shop);
   });
 
