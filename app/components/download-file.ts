@@ -1,8 +1,8 @@
 /**
- * Downloads a CSV export through the app's authenticated fetch: inside the Shopify admin a plain
- * link would reach the app without a session token.
+ * Downloads an export (CSV, a data request's JSON) through the app's authenticated fetch: inside
+ * the Shopify admin a plain link would reach the app without a session token.
  */
-export async function downloadCsv(path: string, filename: string): Promise<boolean> {
+export async function downloadFile(path: string, filename: string): Promise<boolean> {
   const response = await fetch(path);
   if (!response.ok) return false;
   const url = URL.createObjectURL(await response.blob());

@@ -24,7 +24,7 @@ import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
-import { downloadCsv } from "../components/download-csv";
+import { downloadFile } from "../components/download-file";
 import { DASHBOARD_RANGES, dashboardRange } from "../retention/dashboard-range";
 import { cohortsTable, movementsTable, revenueTable, type DashboardTable, type Table } from "../retention/dashboard-tables";
 import { retentionDashboard } from "../retention/dashboard.server";
@@ -239,7 +239,7 @@ function TableWithExport({ table, title, contents }: { table: DashboardTable; ti
   const [failed, setFailed] = useState(false);
   const exportTable = async () => {
     const query = new URLSearchParams({ table, months: String(months), locale });
-    setFailed(!(await downloadCsv(`/app/retention/export?${query}`, `orchard-${table}-${months}-months.csv`)));
+    setFailed(!(await downloadFile(`/app/retention/export?${query}`, `orchard-${table}-${months}-months.csv`)));
   };
   return (
     <BlockStack gap="200">

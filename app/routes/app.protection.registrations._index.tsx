@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Layout, Page, Pagination, Select, Text, TextField, InlineStack } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { downloadCsv } from "../components/download-csv";
+import { downloadFile } from "../components/download-file";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { termMessage } from "../protection/offer";
@@ -48,7 +48,7 @@ const statusTone: Record<RegistrationStatus, "success" | "info" | "attention" | 
 function downloadRegistrations(search: URLSearchParams, locale: string) {
   const query = new URLSearchParams(search);
   query.set("locale", locale);
-  return downloadCsv(`/app/protection/registrations/export?${query}`, "protection-registrations.csv");
+  return downloadFile(`/app/protection/registrations/export?${query}`, "protection-registrations.csv");
 }
 
 export default function Registrations() {

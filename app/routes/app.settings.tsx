@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page, Select } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { DataRequestsCard } from "../components/DataRequestsCard";
 import { FormSelect, FormTextField } from "../components/FormControls";
+import { listDataRequests } from "../privacy/customer-privacy.server";
 import { clock } from "../clock";
 import { EMAIL_KINDS, renderEmail, sampleEmailData, type EmailKind } from "../email/templates";
 import { messagesByLocale } from "../i18n/i18n";
@@ -16,7 +18,7 @@ import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const [record, settings] = await Promise.all([findShop(shop), loadSettings(shop)]);
+  const [record, settings, dataRequests] = await Promise.all([findShop(shop), loadSettings(shop), listDataRequests(shop)]);
   if (!record) throw new Response("Not Found", { status: 404 });
   return {
     store: {
@@ -27,6 +29,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       scopes: record.scopes ?? "",
     },
     settings,
+    dataRequests: dataRequests.map((request) => ({ ...request, receivedAt: request.receivedAt.toISOString() })),
     sample: sampleEmailData(record.name ?? shop, record.ianaTimezone, clock().now()),
   };
 };
@@ -40,7 +43,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Settings() {
-  const { store, settings, sample } = useLoaderData<typeof loader>();
+  const { store, settings, sample, dataRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -165,6 +168,9 @@ export default function Settings() {
                 </Box>
               </BlockStack>
             </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.dataRequests.heading")} description={t("settings.dataRequests.description")}>
+            <DataRequestsCard requests={dataRequests} timeZone={store.timezone} />
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.storeHeading")}>
             <Card>

@@ -91,6 +91,7 @@ export async function forgetShop(shop: string): Promise<void> {
     db().retentionCohortCell.deleteMany(where),
     db().repeatBuyer.deleteMany(where),
     db().backfill.deleteMany(where),
+    db().customerDataRequest.deleteMany(where),
     db().protectionClaim.deleteMany(where),
     db().protectionRegistration.deleteMany(where),
     db().protectionOffer.deleteMany(where),

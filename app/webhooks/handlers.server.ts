@@ -11,6 +11,7 @@ import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
 import { orderWebhook } from "../orders/order-webhook";
 import { protectionCatalogOf } from "../protection/offers.server";
 import { finishBackfill } from "../backfill/backfill.server";
+import { recordDataRequest, redactCustomer } from "../privacy/customer-privacy.server";
 
 /**
  * What Orchard does with each webhook topic (topics as the library names them: APP_UNINSTALLED).
@@ -59,6 +60,16 @@ const billingOutcome: Handler = async ({ shop, payload }) => {
 
 const bulkOperationPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/BulkOperation\/\d+$/) });
 
+// Shopify's compliance payloads name the customer by legacy id.
+const customerPayload = z.object({
+  customer: z.object({ id: z.union([z.number(), z.string().regex(/^\d+$/)]), email: z.string().nullable().optional() }),
+});
+const dataRequestPayload = customerPayload.extend({ data_request: z.object({ id: z.union([z.number(), z.string()]) }) });
+const customerOf = ({ customer }: z.infer<typeof customerPayload>) => ({
+  customerId: `gid://shopify/Customer/${customer.id}`,
+  email: customer.email ?? null,
+});
+
 const productFacts = (shop: string) => async (productIds: string[]) => productFactsFromShopify(await backgroundAdmin(shop))(productIds);
 
 const handlers: Record<string, Handler> = {
@@ -94,10 +105,14 @@ const handlers: Record<string, Handler> = {
   },
   // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes.
   SHOP_REDACT: ({ shop }) => forgetShop(shop),
-  // Orchard keeps no personal data about a shop's customers yet, so there is nothing to report or
-  // erase. Each capability that starts storing customer data extends these two (issue 8).
-  CUSTOMERS_DATA_REQUEST: async () => undefined,
-  CUSTOMERS_REDACT: async () => undefined,
+  // What Orchard keeps about a customer, for the merchant to hand over (Settings), and its erasure.
+  CUSTOMERS_DATA_REQUEST: async ({ shop, payload, triggeredAt }) => {
+    const request = dataRequestPayload.parse(payload);
+    await recordDataRequest(shop, String(request.data_request.id), customerOf(request), triggeredAt ?? new Date());
+  },
+  CUSTOMERS_REDACT: async ({ shop, payload }) => {
+    await redactCustomer(shop, customerOf(customerPayload.parse(payload)));
+  },
   SELLING_PLAN_GROUPS_UPDATE: async ({ shop, payload }) => {
     const group = groupPayload.extend({ name: z.string() }).parse(payload);
     await refreshPlanFromWebhook(

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db.server";
+
+/**
+ * Shopify's customer privacy duties (customers/data_request, customers/redact): what Orchard keeps
+ * about one customer of a shop, and its erasure. A customer is named by their gid and, where
+ * Shopify gives it, their email (reminder emails are addressed by email alone).
+ */
+export interface CustomerRef {
+  customerId: string;
+  email: string | null;
+}
+
+/** Where a customer's emails are: their contracts' emails and any sent to their address. */
+function customerEmailsWhere(shop: string, contractIds: string[], email: string | null) {
+  return { shop, OR: [{ contractId: { in: contractIds } }, ...(email ? [{ recipient: email }] : [])] };
+}
+
+/** Every row Orchard keeps about the customer, for the merchant to hand over. */
+export async function customerDataReport(shop: string, { customerId, email }: CustomerRef) {
+  const contracts = await db().subscriptionContract.findMany({
+    where: { shop, customerId },
+    include: { lines: true, billingAttempts: { select: { cycle: true, retry: true, cycleDate: true, status: true, orderId: true } } },
+  });
+  const contractIds = contracts.map((contract) => contract.id);
+  const [orders, registrations, reminders, optOut, emails, cancellationFlow] = await Promise.all([
+    db().order.findMany({ where: { shop, customerId }, omit: { id: true, shop: true } }),
+    db().protectionRegistration.findMany({ where: { shop, customerId }, include: { claims: true } }),
+    db().reminder.findMany({ where: { shop, customerId } }),
+    db().reminderOptOut.findUnique({ where: { shop_customerId: { shop, customerId } } }),
+    db().emailMessage.findMany({
+      where: customerEmailsWhere(shop, contractIds, email),
+      select: { kind: true, recipient: true, locale: true, status: true, createdAt: true, sentAt: true },
+    }),
+    db().retentionEvent.findMany({ where: { shop, contractId: { in: contractIds } }, omit: { id: true, shop: true } }),
+  ]);
+  return {
+    customer: { id: customerId, email },
+    subscriptions: contracts,
+    orders,
+    protectionRegistrations: registrations,
+    reorderReminders: reminders,
+    reminderOptOut: optOut,
+    emails,
+    cancellationFlow,
+  };
+}
+
+/**
+ * customers/redact: erases the customer's personal data everywhere Orchard keeps it, in one
+ * transaction. The dashboard's history stays whole: the customer's id is replaced by the same new
+ * random one in every row that counts them (MRR changes, orders, repeat buyers), so churn,
+ * cohorts and the repeat rate do not move, but nothing leads back to the person.
+ */
+export async function redactCustomer(shop: string, { customerId, email }: CustomerRef): Promise<void> {
+  const anonymous = `redacted:${randomUUID()}`;
+  const contracts = await db().subscriptionContract.findMany({ where: { shop, customerId }, select: { id: true } });
+  const contractIds = contracts.map((contract) => contract.id);
+  const ofCustomer = { where: { shop, customerId } };
+  await db().$transaction([
+    db().subscriptionContract.updateMany({
+      ...ofCustomer,
+      data: { customerId: anonymous, customerEmail: null, customerName: null, customerLocale: null, paymentMethodId: null },
+    }),
+    // An email not sent yet is never sent: it has no one to go to.
+    db().emailMessage.updateMany({
+      where: { ...customerEmailsWhere(shop, contractIds, email), status: { in: ["pending", "sending"] } },
+      data: { status: "failed", lastError: "customer data redacted" },
+    }),
+    db().emailMessage.updateMany({ where: customerEmailsWhere(shop, contractIds, email), data: { recipient: "", data: "{}" } }),
+    db().retentionEvent.updateMany({ where: { shop, contractId: { in: contractIds } }, data: { reasonText: null } }),
+    db().mrrChange.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    db().order.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    db().repeatBuyer.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    db().protectionClaim.updateMany({ where: { shop, registration: { customerId } }, data: { notes: "", photosUrl: null } }),
+    db().protectionRegistration.updateMany({ ...ofCustomer, data: { customerId: anonymous, customerEmail: null, customerName: null } }),
+    db().reminder.updateMany({
+      where: { shop, customerId, status: "scheduled" },
+      data: { status: "cancelled", reason: "customer data redacted", openKey: null },
+    }),
+    db().reminder.updateMany({ ...ofCustomer, data: { customerId: anonymous, customerEmail: "", customerName: null } }),
+    db().reminderOptOut.deleteMany(ofCustomer),
+    // Reports made for earlier data requests hold everything above.
+    db().customerDataRequest.deleteMany(ofCustomer),
+    // Shopify's payloads as received (orders carry names and addresses): emptied once worked.
+    db().webhookDelivery.updateMany({
+      where: {
+        shop,
+        status: { in: ["processed", "skipped", "failed"] },
+        OR: [{ payload: { contains: customerId } }, ...(email ? [{ payload: { contains: email } }] : [])],
+      },
+      data: { payload: "{}" },
+    }),
+  ]);
+}
+
+/** customers/data_request: the report as it stands now, kept once per request for the merchant. */
+export async function recordDataRequest(shop: string, requestId: string, customer: CustomerRef, receivedAt: Date): Promise<void> {
+  const report = JSON.stringify(await customerDataReport(shop, customer), null, 2);
+  await db().customerDataRequest.upsert({
+    where: { shop_requestId: { shop, requestId } },
+    create: { shop, requestId, customerId: customer.customerId, email: customer.email, report, receivedAt },
+    update: {},
+  });
+}
+
+/** The shop's data requests, newest first, without their reports. */
+export function listDataRequests(shop: string) {
+  return db().customerDataRequest.findMany({
+    where: { shop },
+    orderBy: { receivedAt: "desc" },
+    take: 50,
+    select: { id: true, customerId: true, email: true, receivedAt: true },
+  });
+}
+
+/** One request's report, only for its own shop. */
+export function findDataRequest(shop: string, id: string) {
+  return db().customerDataRequest.findFirst({ where: { id, shop } });
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { loader as dataRequestLoader } from "../../app/routes/app.settings.data-requests.$id";
+import { loader as settingsLoader } from "../../app/routes/app.settings";
+import { completeCheckout } from "../../simulator/checkout";
+import { adminFetchRequest, testContext } from "../support/context";
+import { settle, shopWithSubscription } from "../support/subscriptions";
+
+/** Every model with a shop column, read from the schema: a table added later is checked too. */
+const shopModels = [...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{([^}]*)\}/gm)]
+  .filter(([, , body]) => /^\s+shop\s+String\b/m.test(body!))
+  .map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
+
+/** Every row the shop has, as text, table by table. */
+async function everythingOf(shop: string): Promise<Record<string, string>> {
+  const rows: Record<string, string> = {};
+  for (const model of shopModels) {
+    const delegate = (db() as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>)[model]!;
+    rows[model] = JSON.stringify(await delegate.findMany({ where: { shop } }));
+  }
+  return rows;
+}
+
+async function subscriberWithOrders() {
+  const { simulator } = testContext();
+  const subscribed = await shopWithSubscription(1);
+  const { shop, coffee, email } = subscribed;
+  await completeCheckout(simulator, shop, {
+    email,
+    lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+  });
+  await settle();
+  const customer = [...shop.customers.values()].find((c) => c.email === email)!;
+  return { ...subscribed, customer, customerGid: `gid://shopify/Customer/${customer.id}` };
+}
+
+describe("customers/data_request", () => {
+  it("keeps a report of everything Orchard holds about the customer for the merchant to download, once per request", async () => {
+    const { simulator } = testContext();
+    const { shop, email, customer } = await subscriberWithOrders();
+    const request = { shop_id: shop.id, shop_domain: shop.domain, customer: { id: customer.id, email }, data_request: { id: 9001 } };
+    await simulator.webhooks.send(shop.domain, "customers/data_request", request, { duplicate: true });
+    await settle();
+
+    const { dataRequests } = await settingsLoader({ request: adminFetchRequest("/app/settings", shop.domain), params: {}, context: {} });
+    expect(dataRequests).toEqual([expect.objectContaining({ customerId: `gid://shopify/Customer/${customer.id}`, email })]);
+    const response = await dataRequestLoader({
+      request: adminFetchRequest(`/app/settings/data-requests/${dataRequests[0]!.id}`, shop.domain),
+      params: { id: dataRequests[0]!.id },
+      context: {},
+    });
+    expect(response.headers.get("content-disposition")).toContain("orchard-customer-data-9001.json");
+    const report = (await response.json()) as {
+      subscriptions: { customerEmail: string }[];
+      orders: unknown[];
+      emails: { recipient: string }[];
+    };
+    expect(report.subscriptions.map((s) => s.customerEmail)).toEqual([email]);
+    expect(report.orders.length).toBe(2);
+    expect(report.emails.length).toBeGreaterThan(0);
+
+    // Another shop's merchant cannot read it.
+    const other = await shopWithSubscription(1);
+    const refused = await dataRequestLoader({
+      request: adminFetchRequest(`/app/settings/data-requests/${dataRequests[0]!.id}`, other.shop.domain),
+      params: { id: dataRequests[0]!.id },
+      context: {},
+    }).catch((error: unknown) => error as Response);
+    expect((refused as Response).status).toBe(404);
+  });
+});
+
+describe("customers/redact", () => {
+  it("leaves nothing that leads to the customer in any table, and the dashboard's figures as they were", async () => {
+    const { simulator } = testContext();
+    const { shop, email, customer, customerGid } = await subscriberWithOrders();
+    await simulator.webhooks.send(shop.domain, "customers/data_request", {
+      shop_domain: shop.domain,
+      customer: { id: customer.id, email },
+      data_request: { id: 77 },
+    });
+    await settle();
+    const figures = () => db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } });
+    const figuresBefore = await figures();
+    const before = await everythingOf(shop.domain);
+    expect(before.subscriptionContract).toContain(email);
+    expect(before.mrrChange).toContain(customerGid);
+
+    await simulator.webhooks.send(shop.domain, "customers/redact", {
+      shop_id: shop.id,
+      shop_domain: shop.domain,
+      customer: { id: customer.id, email, phone: null },
+      orders_to_redact: [...shop.orders.keys()],
+    });
+    await settle();
+
+    const after = await everythingOf(shop.domain);
+    // The redact delivery itself is the one row left that names them (the inbox works on it).
+    const deliveries = JSON.parse(after.webhookDelivery!) as { topic: string; payload: string }[];
+    after.webhookDelivery = JSON.stringify(deliveries.filter((d) => d.topic !== "CUSTOMERS_REDACT"));
+    for (const [model, rows] of Object.entries(after)) {
+      expect(rows, model).not.toContain(email);
+      expect(rows, model).not.toContain(customerGid);
+      expect(rows, model).not.toContain(`"id":${customer.id},`);
+    }
+    expect(await figures()).toEqual(figuresBefore);
+    expect(await db().subscriptionContract.count({ where: { shop: shop.domain } })).toBe(1);
+  });
+});
