@@ -159,7 +159,9 @@ function page(shop: ShopRecord, title: string, body: string, head = "", scripts 
   header { display: flex; justify-content: space-between; padding: 16px 24px; border-bottom: 1px solid #e5e5e5; }
   header a { color: inherit; }
   main { max-width: 960px; margin: 24px auto; padding: 0 24px; }
-  .product { display: grid; grid-template-columns: 1fr 1fr; gap: 32px; }
+  /* Fixed halves, media not stretched to the row: a square media box stretched to a taller info
+     column would widen its own column (aspect-ratio) and push the info aside, as seen once (0.05). */
+  .product { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; gap: 32px; }
   .product__media { background: #f3efe7; border-radius: 12px; aspect-ratio: 1; }
   .price { font-size: 20px; }
   button, .button { background: #1a1a1a; color: #fff; border: 0; border-radius: 8px; padding: 12px 20px; font: inherit; cursor: pointer; }
