@@ -12,7 +12,7 @@
  *   tsx bench/billing-throughput.ts sqlite|postgresql
  */
 import { fork } from "node:child_process";
-import { createTestDatabase } from "../tests/support/database";
+import { orchardEnvironment } from "./support/orchard-environment";
 
 const database = process.argv[2] === "postgresql" ? "postgresql" : "sqlite";
 const SHOPS = 100;
@@ -51,19 +51,7 @@ const ask = <T>(kind: string, answer: string) => {
 };
 
 const ready = await reply<Ready>("ready");
-process.env.TEST_DATABASE = database;
-const testDatabase = await createTestDatabase();
-Object.assign(process.env, {
-  NODE_ENV: "development",
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://orchard.example.com",
-  SCOPES: ready.scopes,
-  DATABASE_URL: testDatabase.url,
-  SHOPIFY_SIMULATOR_URL: ready.url,
-  ORCHARD_RUN_WORKERS: "none",
-  LOG_LEVEL: "error",
-});
+const testDatabase = await orchardEnvironment(database, { SCOPES: ready.scopes, SHOPIFY_SIMULATOR_URL: ready.url });
 const { db } = await import("../app/db.server");
 const { scheduledDate } = await import("../app/subscriptions/billing-schedule");
 const { startWorkerLoop } = await import("../app/worker/worker.server");

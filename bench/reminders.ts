@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { createTestDatabase } from "../tests/support/database";
+import { orchardEnvironment } from "./support/orchard-environment";
 import { Simulator } from "../simulator/server";
 import { prng, seedShop } from "../simulator/seed";
 
@@ -45,19 +45,10 @@ const sink = new SMTPServer({
 });
 await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
 
-process.env.TEST_DATABASE = database;
-const testDatabase = await createTestDatabase();
-Object.assign(process.env, {
-  NODE_ENV: "development",
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://orchard.example.com",
+const testDatabase = await orchardEnvironment(database, {
   SCOPES: simulator.appConfig.scopes,
-  DATABASE_URL: testDatabase.url,
   SHOPIFY_SIMULATOR_URL: simulator.url,
   SMTP_URL: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
-  ORCHARD_RUN_WORKERS: "none",
-  LOG_LEVEL: "error",
 });
 const { db } = await import("../app/db.server");
 const { FixedClock, replaceClock } = await import("../app/clock");

@@ -13,7 +13,7 @@
  *
  *   tsx bench/retention-dashboard.ts sqlite|postgresql
  */
-import { createTestDatabase } from "../tests/support/database";
+import { orchardEnvironment } from "./support/orchard-environment";
 import { freePort, launchBrowser, personContext } from "../tests/support/browser";
 import { prng } from "../simulator/seed";
 import { startStack } from "../scripts/stack";
@@ -30,18 +30,7 @@ const BIG = "bench-history.myshopify.com";
 const DAY = 86_400_000;
 const HISTORY_DAYS = 3 * 365;
 
-process.env.TEST_DATABASE = database;
-const testDatabase = await createTestDatabase();
-Object.assign(process.env, {
-  NODE_ENV: "development",
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: "bench-secret",
-  SHOPIFY_APP_URL: "https://orchard.example.com",
-  SCOPES: "read_orders",
-  DATABASE_URL: testDatabase.url,
-  ORCHARD_RUN_WORKERS: "none",
-  LOG_LEVEL: "error",
-});
+const testDatabase = await orchardEnvironment(database, { SCOPES: "read_orders" });
 const { db } = await import("../app/db.server");
 const { rebuildFigures } = await import("../app/retention/figures.server");
 const { retentionDashboard } = await import("../app/retention/dashboard.server");

@@ -1,21 +1,16 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { loader as dataRequestLoader } from "../../app/routes/app.settings.data-requests.$id";
 import { loader as settingsLoader } from "../../app/routes/app.settings";
 import { completeCheckout } from "../../simulator/checkout";
 import { adminFetchRequest, testContext } from "../support/context";
+import { modelsWithShopColumn } from "../support/database";
 import { settle, shopWithSubscription } from "../support/subscriptions";
-
-/** Every model with a shop column, read from the schema: a table added later is checked too. */
-const shopModels = [...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{([^}]*)\}/gm)]
-  .filter(([, , body]) => /^\s+shop\s+String\b/m.test(body!))
-  .map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
 
 /** Every row the shop has, as text, table by table. */
 async function everythingOf(shop: string): Promise<Record<string, string>> {
   const rows: Record<string, string> = {};
-  for (const model of shopModels) {
+  for (const model of modelsWithShopColumn()) {
     const delegate = (db() as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>)[model]!;
     rows[model] = JSON.stringify(await delegate.findMany({ where: { shop } }));
   }

@@ -1,17 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { testContext } from "../support/context";
+import { modelsWithShopColumn } from "../support/database";
 import { settle, shopWithSubscription } from "../support/subscriptions";
-
-/** Every model with a shop column, read from the schema: a table added later is checked too. */
-function modelsWithShopColumn(): string[] {
-  const schema = readFileSync("prisma/schema.prisma", "utf8");
-  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)]
-    .filter(([, , body]) => /^\s+shop\s+String\b/m.test(body!))
-    .map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
-}
 
 describe("shop/redact", () => {
   it("removes every row Orchard holds for the shop, and nothing of another shop's", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -42,4 +42,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
     },
   };
+}
+
+/**
+ * Every model with a shop column, read from the schema (as Prisma client delegate names): tests of
+ * "everything of a shop" check a table added later too.
+ */
+export function modelsWithShopColumn(): string[] {
+  const schema = readFileSync("prisma/schema.prisma", "utf8");
+  return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)]
+    .filter(([, , body]) => /^\s+shop\s+String\b/m.test(body!))
+    .map(([, name]) => name![0]!.toLowerCase() + name!.slice(1));
 }
