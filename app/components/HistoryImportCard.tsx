@@ -1,18 +1,13 @@
 import { useEffect } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Button, ProgressBar, Text } from "@shopify/polaris";
+import type { backfillProgress } from "../backfill/backfill.server";
 import type { action } from "../routes/app.history-import";
 import { useTranslation } from "../i18n/use-translation";
 import { TitledCard } from "./TitledCard";
 
-export interface HistoryImport {
-  status: "running" | "importing" | "completed" | "failed";
-  percent: number;
-  importedOrders: number;
-  importedContracts: number;
-  error: string | null;
-  finishedAt: string | null;
-}
+/** Where the import stands, as the dashboard's loader reads it (a type only: nothing of the server module reaches the browser). */
+export type HistoryImport = NonNullable<Awaited<ReturnType<typeof backfillProgress>>>;
 
 /** How often the page asks again while an import runs. */
 const POLL_MS = 2_000;

@@ -1,6 +1,7 @@
 import { db, type Transaction } from "../db.server";
 import {
   cohortCellKey,
+  cohortCellOf,
   figuresDifference,
   mrrFigures,
   type CohortCellKey,
@@ -79,7 +80,7 @@ function otherCurrencyContracts(changes: { contractId: string; currencyCode: str
 async function addMrrFigures(tx: Transaction, shop: string, figures: MrrFigures): Promise<void> {
   for (const [month, moves] of figures.months) await addToMonth(tx, shop, month, moves);
   for (const [key, cell] of figures.cohortCells) {
-    const [cohort, month] = key.split("/") as [MonthKey, MonthKey];
+    const { cohort, month } = cohortCellOf(key);
     await tx.retentionCohortCell.upsert({
       where: { shop_cohort_month: { shop, cohort, month } },
       create: { shop, cohort, month, ...cell },
@@ -246,10 +247,7 @@ export async function rebuildFigures(shop: string): Promise<void> {
         (data) => tx.retentionMonth.createMany({ data }),
       );
       await insertInChunks(
-        [...mrr.cohortCells].map(([key, cell]) => {
-          const [cohort, month] = key.split("/") as [MonthKey, MonthKey];
-          return { shop, cohort, month, ...cell };
-        }),
+        [...mrr.cohortCells].map(([key, cell]) => ({ shop, ...cohortCellOf(key), ...cell })),
         (data) => tx.retentionCohortCell.createMany({ data }),
       );
       await insertInChunks(buyers, (data) => tx.repeatBuyer.createMany({ data }));

@@ -78,6 +78,12 @@ export type CohortCellKey = `${MonthKey}/${MonthKey}`;
 
 export const cohortCellKey = (cohort: MonthKey, month: MonthKey): CohortCellKey => `${cohort}/${month}`;
 
+/** The cohort and month a cell key names. */
+export function cohortCellOf(key: CohortCellKey): { cohort: MonthKey; month: MonthKey } {
+  const [cohort, month] = key.split("/") as [MonthKey, MonthKey];
+  return { cohort, month };
+}
+
 /**
  * Everything the dashboard reads from a history of MRR changes, as sums per month: the movements
  * of each month, and each cohort's change in each month. Sums can be added and taken apart, which
