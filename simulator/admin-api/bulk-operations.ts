@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import {
   getNamedType,
   GraphQLError,
@@ -7,6 +6,7 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -41,8 +41,14 @@ const STEP_MS = 20;
 const MAX_CONNECTIONS = 5;
 const MAX_NESTING = 2;
 
-/** Inside a bulk query's execution, connections return every node: pagination arguments are not needed. */
-export const unpagedConnections = new AsyncLocalStorage<true>();
+let runningBulkQuery = false;
+/**
+ * Inside a bulk query's execution, connections return every node: pagination arguments are not
+ * needed. The simulator's resolvers are synchronous, so a flag held for one synchronous execution
+ * belongs to that execution alone (an AsyncLocalStorage would turn on promise hooks for the whole
+ * process, the store's and Orchard's code alike, once the first bulk query ran).
+ */
+export const connectionsUnpaged = () => runningBulkQuery;
 
 interface UserError {
   field: string[];
@@ -173,8 +179,8 @@ export interface BulkRunContext {
   nextId: () => number;
   /** Sends a webhook for the shop (the operation's end). */
   emit: (topic: string, payload: unknown) => void;
-  /** Runs a document against the shop as the Admin API would. */
-  run: (document: DocumentNode) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] }>;
+  /** Runs a document against the shop as the Admin API would, synchronously. */
+  run: (document: DocumentNode) => ExecutionResult;
 }
 
 /** bulkOperationRunQuery: accepts or refuses the query, then runs it in the background. */
@@ -207,18 +213,24 @@ export function runBulkQuery(context: BulkRunContext, query: string): { operatio
     lines: null,
   };
   shop.bulkOperations.push(operation);
-  setTimeout(() => void work(context, operation, checked.document), STEP_MS);
+  setTimeout(() => work(context, operation, checked.document), STEP_MS);
   return { operation, userErrors: [] };
 }
 
 /** The background job: the query runs, then the count grows step by step until the file is there. */
-async function work(context: BulkRunContext, operation: BulkOperationRecord, document: DocumentNode): Promise<void> {
+function work(context: BulkRunContext, operation: BulkOperationRecord, document: DocumentNode): void {
   if (context.shop.holdBulkOperations) {
-    setTimeout(() => void work(context, operation, document), STEP_MS);
+    setTimeout(() => work(context, operation, document), STEP_MS);
     return;
   }
   operation.status = "RUNNING";
-  const result = await unpagedConnections.run(true, () => context.run(document));
+  runningBulkQuery = true;
+  let result: ExecutionResult;
+  try {
+    result = context.run(document);
+  } finally {
+    runningBulkQuery = false;
+  }
   const finish = (status: BulkOperationRecord["status"], errorCode: BulkOperationRecord["errorCode"]) => {
     operation.status = status;
     operation.errorCode = errorCode;

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { unpagedConnections } from "./bulk-operations";
+import { connectionsUnpaged } from "./bulk-operations";
 
 /** Relay connections as Shopify pages them: opaque cursors, first/after or last/before, at most 250. */
 export interface ConnectionArgs {
@@ -18,11 +18,11 @@ function decode(cursor: string): number {
 }
 
 export function connection<T>(items: readonly T[], args: ConnectionArgs) {
-  if (args.first == null && args.last == null && unpagedConnections.getStore()) args = { ...args, first: items.length };
+  if (args.first == null && args.last == null && connectionsUnpaged()) args = { ...args, first: items.length };
   else if (args.first == null && args.last == null) {
     throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
   }
-  if (((args.first ?? 0) > 250 || (args.last ?? 0) > 250) && !unpagedConnections.getStore()) {
+  if (((args.first ?? 0) > 250 || (args.last ?? 0) > 250) && !connectionsUnpaged()) {
     throw new GraphQLError("The maximum number of records that can be fetched is 250.", { extensions: { code: "MAX_PAGE_SIZE_EXCEEDED" } });
   }
   const ordered = args.reverse ? [...items].reverse() : items;

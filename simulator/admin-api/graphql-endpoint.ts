@@ -1,5 +1,5 @@
 import {
-  execute,
+  executeSync,
   GraphQLError,
   Kind,
   parse,
@@ -136,7 +136,7 @@ export class AdminGraphqlEndpoint {
       };
     }
 
-    const result = await this.execute(shop, document, operation.name?.value, variables);
+    const result = this.execute(shop, document, operation.name?.value, variables);
     const errors: ShopifyErrorEntry[] | undefined = result.errors?.map((e) => toShopifyError(e, variableTypes));
     return {
       status: 200,
@@ -148,8 +148,11 @@ export class AdminGraphqlEndpoint {
     };
   }
 
-  /** Runs a checked document for the shop; the webhooks it causes are sent once it has run. */
-  private async execute(shop: ShopRecord, document: DocumentNode, operationName?: string, variables?: Record<string, unknown>) {
+  /**
+   * Runs a checked document for the shop; the webhooks it causes are sent once it has run. The
+   * resolvers are synchronous, as a store held in memory allows, so the whole execution is.
+   */
+  private execute(shop: ShopRecord, document: DocumentNode, operationName?: string, variables?: Record<string, unknown>) {
     const events: { topic: string; payload: unknown }[] = [];
     const context: ResolverContext = {
       store: this.store,
@@ -166,7 +169,7 @@ export class AdminGraphqlEndpoint {
       },
       bulkFileUrl: (bulkOperation) => `${this.store.origin ?? ""}/bulk-operations/${shop.domain}/${bulkOperation.id}.jsonl`,
     };
-    const result = await execute({
+    const result = executeSync({
       schema: schemaWithResolvers(),
       document,
       operationName,
