@@ -1,16 +1,23 @@
 import { PassThrough } from "stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { config } from "./config.server";
+import { errorFields, log } from "./logging/log.server";
 import { startInlineWorkers } from "./worker/worker.server";
 
 export const streamTimeout = 5000;
 
 // The embedded default: background work runs in this process (ORCHARD_RUN_WORKERS=inline).
 startInlineWorkers();
+
+/** A loader or action that failed (not a Response it threw on purpose): one log line, with where. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  log().error({ method: request.method, path: new URL(request.url).pathname, ...errorFields(error) }, "request failed");
+};
 
 /**
  * Shopify admin frames the app, and the library's headers allow only Shopify's origins to do so.
@@ -51,7 +58,7 @@ export default async function handleRequest(
       },
       onError(error) {
         responseStatusCode = 500;
-        console.error(error);
+        log().error(errorFields(error), "page render failed");
       },
     });
     setTimeout(abort, streamTimeout + 1000);

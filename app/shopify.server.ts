@@ -4,6 +4,7 @@ import { AppDistribution, LogSeverity, shopifyApp, type ApiVersion } from "@shop
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config } from "./config.server";
 import { db } from "./db.server";
+import { log } from "./logging/log.server";
 import { createAdminClient } from "./shopify/admin-client";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { createShopifyFetch } from "./shopify/shopify-fetch.server";
@@ -29,8 +30,15 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(db() as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
+  // The library's own messages go into Orchard's log, as lines of the same shape.
   logger: {
     level: { debug: LogSeverity.Debug, info: LogSeverity.Info, warn: LogSeverity.Warning, error: LogSeverity.Error }[settings.LOG_LEVEL],
+    log: (severity, message) => {
+      const level = (
+        { [LogSeverity.Debug]: "debug", [LogSeverity.Info]: "info", [LogSeverity.Warning]: "warn", [LogSeverity.Error]: "error" } as const
+      )[severity];
+      log().child({ component: "shopify-app-remix" })[level](message);
+    },
   },
   hooks: {
     afterAuth: async ({ session, admin }) => {

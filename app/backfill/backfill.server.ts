@@ -1,5 +1,6 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
+import { errorFields, shopLog } from "../logging/log.server";
 import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
 import { protectionCatalogOf } from "../protection/offers.server";
 import type { AdminClient } from "../shopify/admin-client";
@@ -52,9 +53,7 @@ export async function startBackfill(admin: AdminClient) {
  */
 export async function startFirstBackfill(admin: AdminClient): Promise<void> {
   if (await latestBackfill(admin.shop)) return;
-  await startBackfill(admin).catch((error: unknown) =>
-    console.error(`[backfill] ${admin.shop}: the history import did not start: ${(error as Error).message}`),
-  );
+  await startBackfill(admin).catch((error: unknown) => shopLog(admin.shop).error(errorFields(error), "history import did not start"));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { customerAction, customerCancellationStep, customerFromSessionToken } from "../self-service/self-service.server";
 
@@ -7,7 +8,7 @@ import { customerAction, customerCancellationStep, customerFromSessionToken } fr
  * step of the cancellation flow, `{ step, reason, … }`. 404 for a subscription that is not theirs.
  */
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
+  const { sessionToken, cors } = await refusalsLogged("customer-account", request, authenticate.public.customerAccount(request));
   const customer = customerFromSessionToken(sessionToken);
   if (!customer) return cors(Response.json({ errors: "Unauthorized" }, { status: 401 }));
   const body: unknown = await request.json().catch(() => null);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { customerFromSessionToken, customerSubscriptions } from "../self-service/self-service.server";
 
@@ -7,7 +8,7 @@ import { customerFromSessionToken, customerSubscriptions } from "../self-service
  * subscriptions here, authenticated by the customer account session token.
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
+  const { sessionToken, cors } = await refusalsLogged("customer-account", request, authenticate.public.customerAccount(request));
   const customer = customerFromSessionToken(sessionToken);
   if (!customer) return cors(Response.json({ errors: "Unauthorized" }, { status: 401 }));
   return cors(Response.json({ subscriptions: await customerSubscriptions(customer) }));

@@ -7,6 +7,7 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { appBridgeScriptUrl, config } from "../config.server";
 import { messagesByLocale, resolveLocale, translate, type Locale } from "../i18n/i18n";
@@ -20,7 +21,7 @@ export const links = () => [
 const polarisTranslations: Record<Locale, typeof polarisEn> = { en: polarisEn, fr: polarisFr };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  await refusalsLogged("admin", request, authenticate.admin(request));
   const locale = resolveLocale(new URL(request.url).searchParams.get("locale"));
   return { apiKey: config().SHOPIFY_API_KEY, locale, appBridgeUrl: appBridgeScriptUrl() };
 };

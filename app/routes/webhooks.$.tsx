@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "../shopify.server";
 import { config } from "../config.server";
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
 
 /**
@@ -8,7 +9,11 @@ import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
  * (401 otherwise, nothing written); the delivery goes into the inbox and Shopify gets its 200.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
+  const { shop, topic, webhookId, apiVersion, triggeredAt, payload } = await refusalsLogged(
+    "webhook",
+    request,
+    authenticate.webhook(request),
+  );
   await receiveWebhook({ shop, topic, webhookId, apiVersion, triggeredAt, payload });
   // Processed by the next worker round; inline, right away, so effects show without waiting for it.
   if (config().ORCHARD_RUN_WORKERS === "inline") void drainInboxSoon();

@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { customerFromProxy, formToken, formTokenValid, type Customer } from "./self-service.server";
 
@@ -19,7 +20,7 @@ export interface ProxyRequest {
 const PREFIX = /^\/(apps|a|community|tools)\/[a-z0-9-]{1,60}$/;
 
 export async function proxyRequest(request: Request): Promise<ProxyRequest> {
-  const { liquid, session } = await authenticate.public.appProxy(request);
+  const { liquid, session } = await refusalsLogged("app-proxy", request, authenticate.public.appProxy(request));
   const url = new URL(request.url);
   const shop = url.searchParams.get("shop") ?? "";
   // Orchard can do nothing for a shop it is not installed on (no offline token).

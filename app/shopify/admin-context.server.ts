@@ -1,3 +1,4 @@
+import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { createAdminClient, type AdminClient } from "./admin-client";
 import { libraryTransport } from "./transports.server";
@@ -7,6 +8,6 @@ import { libraryTransport } from "./transports.server";
  * library (session token, token exchange), and Orchard's Admin client for that shop.
  */
 export async function requireAdmin(request: Request): Promise<{ shop: string; admin: AdminClient }> {
-  const { admin, session } = await authenticate.admin(request);
+  const { admin, session } = await refusalsLogged("admin", request, authenticate.admin(request));
   return { shop: session.shop, admin: createAdminClient(session.shop, libraryTransport(admin)) };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
+import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
@@ -354,7 +355,7 @@ export class BillingLanes {
     } catch (error) {
       // A shop that cannot be reached (uninstalled, Shopify down for it) must not stop the others;
       // its attempts went back to the queue for a later round.
-      console.error(`[billing] ${shop}: ${(error as Error).message}`);
+      shopLog(shop).error(errorFields(error), "billing lane failed; its attempts wait for a later round");
     }
   }
 

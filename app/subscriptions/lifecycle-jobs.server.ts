@@ -1,6 +1,7 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
 import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { errorFields, shopLog } from "../logging/log.server";
 import { loadSettings } from "../settings/settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
@@ -67,7 +68,7 @@ export async function resumeDuePauses(adminFor: (shop: string) => Promise<AdminC
       await publishNextBillingDate(admin, contract.shopifyId, after.nextBillingAt);
       resumed += 1;
     } catch (error) {
-      console.error(`[subscriptions] could not resume ${contract.shopifyId}: ${(error as Error).message}`);
+      shopLog(contract.shop).error({ contract: contract.shopifyId, ...errorFields(error) }, "paused subscription could not resume");
     }
   }
   return resumed;

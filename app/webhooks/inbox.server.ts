@@ -1,6 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
+import { errorFields, log } from "../logging/log.server";
 import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
 import { handlerFor } from "./handlers.server";
 
@@ -115,7 +116,7 @@ export function drainInboxSoon(): Promise<void> {
     .then(async () => {
       while ((await processInbox()) > 0);
     })
-    .catch((error: unknown) => console.error("[webhooks] inbox processing failed", error))
+    .catch((error: unknown) => log().error(errorFields(error), "inbox processing failed"))
     .finally(() => {
       draining = null;
     });

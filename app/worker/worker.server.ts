@@ -1,5 +1,6 @@
 import { clock, OffsetClock, replaceClock } from "../clock";
 import { config } from "../config.server";
+import { errorFields, log } from "../logging/log.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
 import { sendDueReminders } from "../reminders/sending.server";
@@ -81,7 +82,7 @@ export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => Promise
       const done = await runRound(lanes);
       busy = Object.values(done).some((count) => count > 0);
     } catch (error) {
-      console.error("[worker] round failed", (error as Error).message);
+      log().error(errorFields(error), "worker round failed");
     }
     if (stopped) return;
     let fired = false;
@@ -96,9 +97,7 @@ export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => Promise
     lanes.wakeOnProgress(next);
   };
   void tick();
-  console.log(
-    `[worker] running, every ${idleMs} ms when idle (clock: ${simulatorUrl ? "simulator" : "system"}, now ${clock().now().toISOString()})`,
-  );
+  log().info({ idleMs, clock: simulatorUrl ? "simulator" : "system", now: clock().now().toISOString() }, "worker running");
   return async () => {
     stopped = true;
     clearTimeout(timer);
