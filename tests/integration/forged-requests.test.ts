@@ -93,7 +93,7 @@ describe("forged and replayed requests", () => {
       const request = new Request("https://orchard.example.com/app/plans", {
         headers: { authorization: `Bearer ${token}`, "user-agent": "Mozilla/5.0 Chrome/156.0.0.0" },
       });
-      const response = await outcome(() => adminLoader({ request, params: {}, context: {} }) as Promise<Response>);
+      const response = await outcome(async () => (await adminLoader({ request, params: {}, context: {} })) as unknown as Response);
       expect(response.status).toBe(401);
       expect(refusal("admin", [token, token.split(".")[2]!])).toMatchObject({ status: 401, path: "/app/plans" });
     }
