@@ -1,6 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Db, type Transaction } from "../db.server";
+import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { mailer, type Mailer } from "./mailer.server";
 import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
 import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
@@ -105,8 +106,10 @@ export async function sendPendingEmails(limit = 100): Promise<number> {
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
   // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
   // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
-  const waiting = { status: "pending" };
-  const abandoned = { status: "sending", updatedAt: { lt: leaseExpired } };
+  // An uninstalled shop's emails wait: to be sent if it comes back, deleted with its data if not.
+  const except = exceptShops(await uninstalledShops());
+  const waiting = { status: "pending", ...except };
+  const abandoned = { status: "sending", updatedAt: { lt: leaseExpired }, ...except };
   const oldest = (where: typeof waiting | typeof abandoned) =>
     db().emailMessage.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, createdAt: true } });
   const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (m) => m.createdAt, limit);

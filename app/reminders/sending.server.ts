@@ -4,6 +4,7 @@ import { config } from "../config.server";
 import { db } from "../db.server";
 import { outboxMessage } from "../email/outbox.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { REMINDER_EMAIL_KIND, templateFor, type ReminderEmailData } from "./email";
 import { reminderLink } from "./links";
 import { openKeyOf } from "./planning";
@@ -80,11 +81,10 @@ export async function sendDueReminders(adminFor: AdminFor): Promise<number> {
   // Reminders of paused or uninstalled shops wait where they are, and must not fill the batch.
   const [paused, gone] = await Promise.all([
     db().reminderSettings.findMany({ where: { paused: true }, select: { shop: true } }),
-    db().shop.findMany({ where: { uninstalledAt: { not: null } }, select: { domain: true } }),
+    uninstalledShops(),
   ]);
-  const waiting = [...paused.map((s) => s.shop), ...gone.map((s) => s.domain)];
   const due = await db().reminder.findMany({
-    where: { status: "scheduled", dueAt: { lte: now }, ...(waiting.length ? { shop: { notIn: waiting } } : {}) },
+    where: { status: "scheduled", dueAt: { lte: now }, ...exceptShops([...paused.map((s) => s.shop), ...gone]) },
     orderBy: { dueAt: "asc" },
     take: BATCH,
   });

@@ -22,12 +22,42 @@ export async function recordInstall(admin: AdminClient, scopes: string): Promise
   });
 }
 
-/** app/uninstalled: the offline token is revoked by Shopify, so forget it at once. */
+/**
+ * app/uninstalled: the offline token is revoked by Shopify, so forget it at once. The shop's
+ * background work stops from the next worker round (`uninstalledShops`): no charge, email or
+ * reminder goes out for a shop that removed Orchard. Its data stays until Shopify's shop/redact,
+ * 48 hours later, or `forgetUninstalledShops` if that never comes; a re-install in between
+ * (recordInstall) picks up where the shop left off.
+ */
 export async function recordUninstall(shop: string): Promise<void> {
   await db().$transaction([
     db().session.deleteMany({ where: { shop } }),
     db().shop.updateMany({ where: { domain: shop }, data: { uninstalledAt: clock().now() } }),
   ]);
+}
+
+/** Shops whose work waits: they uninstalled Orchard and did not come back (yet). */
+export async function uninstalledShops(): Promise<string[]> {
+  const shops = await db().shop.findMany({ where: { uninstalledAt: { not: null } }, select: { domain: true } });
+  return shops.map((s) => s.domain);
+}
+
+/** A where-clause part that leaves out the given shops' rows (none to leave out: no clause). */
+export function exceptShops(shops: string[]): { shop?: { notIn: string[] } } {
+  return shops.length ? { shop: { notIn: shops } } : {};
+}
+
+/** Shopify sends shop/redact 48 hours after an uninstall; Orchard forgets the shop then even if the webhook is lost. */
+export const DATA_KEPT_AFTER_UNINSTALL_MS = 48 * 3_600_000;
+
+/** Forgets every shop uninstalled longer ago than Shopify's 48 hours and not re-installed; returns how many. */
+export async function forgetUninstalledShops(): Promise<number> {
+  const gone = await db().shop.findMany({
+    where: { uninstalledAt: { lte: new Date(clock().now().getTime() - DATA_KEPT_AFTER_UNINSTALL_MS) } },
+    select: { domain: true },
+  });
+  for (const { domain } of gone) await forgetShop(domain);
+  return gone.length;
 }
 
 /**

@@ -9,6 +9,7 @@ import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 import { oldestFirst } from "../worker/work-queue.server";
+import { exceptShops, uninstalledShops } from "../shops/shops.server";
 
 /**
  * Billing, in two steps that each survive a crash and a second worker (docs/decisions/006):
@@ -47,10 +48,10 @@ export function timeZones() {
 
 type DueContract = Awaited<ReturnType<typeof dueContracts>>[number];
 
-function dueContracts(now: Date, limit: number) {
+function dueContracts(now: Date, limit: number, uninstalled: string[]) {
   return db().subscriptionContract.findMany({
     // A contract whose payment is being retried bills no further cycle until dunning ends.
-    where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { lte: now } },
+    where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { lte: now }, ...exceptShops(uninstalled) },
     orderBy: { nextBillingAt: "asc" },
     take: limit,
     // Only what scheduling reads: a contract row is wide, and thousands come due at once.
@@ -179,9 +180,10 @@ async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): P
 export async function scheduleDueCycles(): Promise<number> {
   const now = clock().now();
   const zoneOf = timeZones();
+  const uninstalled = await uninstalledShops();
   let scheduled = 0;
   for (;;) {
-    const due = await dueContracts(now, SCHEDULE_BATCH);
+    const due = await dueContracts(now, SCHEDULE_BATCH, uninstalled);
     const planned: PlannedCycle[] = [];
     for (const contract of due) planned.push(planCycle(contract, await zoneOf(contract.shop), now));
     const moved = planned.length ? await scheduleBatch(planned) : 0;
@@ -287,7 +289,10 @@ export class BillingLanes {
 
   /** Starts a lane for every shop with charges due that has none running in this process. */
   async dispatch(): Promise<void> {
-    const due = await Promise.all(dueAttempts().kinds.map((where) => db().billingAttempt.groupBy({ by: ["shop"], where })));
+    const uninstalled = await uninstalledShops();
+    const due = await Promise.all(
+      dueAttempts().kinds.map((where) => db().billingAttempt.groupBy({ by: ["shop"], where: { ...where, ...exceptShops(uninstalled) } })),
+    );
     for (const shop of new Set(due.flat().map((group) => group.shop))) {
       if (!this.running.has(shop))
         this.running.set(

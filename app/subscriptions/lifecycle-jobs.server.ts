@@ -4,7 +4,7 @@ import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import { loadSettings } from "../settings/settings.server";
 import type { AdminClient } from "../shopify/admin-client";
-import { findShop } from "../shops/shops.server";
+import { exceptShops, findShop, uninstalledShops } from "../shops/shops.server";
 import { publishNextBillingDate, setContractStatus } from "./contract-edits.server";
 
 const DAY_MS = 86_400_000;
@@ -18,7 +18,12 @@ const MAX_NOTICE_DAYS = 14;
 export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number> {
   const now = clock().now();
   const candidates = await db().subscriptionContract.findMany({
-    where: { status: "ACTIVE", dunningCycle: null, nextBillingAt: { gt: now, lte: new Date(now.getTime() + MAX_NOTICE_DAYS * DAY_MS) } },
+    where: {
+      status: "ACTIVE",
+      dunningCycle: null,
+      nextBillingAt: { gt: now, lte: new Date(now.getTime() + MAX_NOTICE_DAYS * DAY_MS) },
+      ...exceptShops(await uninstalledShops()),
+    },
     select: { id: true, shop: true, nextBillingAt: true },
     orderBy: { nextBillingAt: "asc" },
     take: limit,
@@ -56,7 +61,7 @@ export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number>
 /** Pauses with an end (the cancellation flow's "pause for N months") end by themselves. */
 export async function resumeDuePauses(adminFor: (shop: string) => Promise<AdminClient>, limit = 100): Promise<number> {
   const due = await db().subscriptionContract.findMany({
-    where: { status: "PAUSED", resumeAt: { lte: clock().now() } },
+    where: { status: "PAUSED", resumeAt: { lte: clock().now() }, ...exceptShops(await uninstalledShops()) },
     take: limit,
   });
   let resumed = 0;

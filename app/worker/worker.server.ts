@@ -4,13 +4,15 @@ import { errorFields, log } from "../logging/log.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
 import { sendDueReminders } from "../reminders/sending.server";
+import { forgetUninstalledShops } from "../shops/shops.server";
 import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
 import { processInbox } from "../webhooks/inbox.server";
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
- * (schedule what is due, send what is scheduled), reorder reminders that are due, then the emails those steps wrote down. Every
+ * (schedule what is due, send what is scheduled), reorder reminders that are due, the emails those
+ * steps wrote down, then the data of shops uninstalled more than 48 hours ago. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
  * (`npm run worker`) in production.
@@ -30,6 +32,7 @@ export async function runRound(
   await announceUpcomingOrders();
   const reminders = await sendReminders();
   const emails = await sendPendingEmails();
+  await forgetShopsGone();
   return { webhooks, scheduled, sent, reminders, emails };
 }
 
@@ -52,6 +55,7 @@ function whenDue(step: () => Promise<number>): () => Promise<number> {
 
 const announceUpcomingOrders = whenDue(() => enqueueUpcomingOrderEmails());
 const sendReminders = whenDue(() => sendDueReminders(backgroundAdmin));
+const forgetShopsGone = whenDue(forgetUninstalledShops);
 
 /**
  * Against the simulator (never in production: config refuses it), Orchard's clock follows the
