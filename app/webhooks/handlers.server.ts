@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
 import { syncContract } from "../subscriptions/contracts.server";
@@ -22,7 +23,12 @@ export interface WebhookContext {
   shop: string;
   payload: unknown;
   triggeredAt: Date | null;
+  /** When Orchard received it: the shop's deliveries are worked in this order. */
+  receivedAt: Date;
 }
+
+/** Thrown by a handler that must wait for other work first: the delivery is tried again later without counting as a failure. */
+export class DeliveryNotReady extends Error {}
 
 type Handler = (context: WebhookContext) => Promise<void>;
 
@@ -110,8 +116,15 @@ const handlers: Record<string, Handler> = {
     const request = dataRequestPayload.parse(payload);
     await recordDataRequest(shop, String(request.data_request.id), customerOf(request), triggeredAt ?? new Date());
   },
-  CUSTOMERS_REDACT: async ({ shop, payload }) => {
-    await redactCustomer(shop, customerOf(customerPayload.parse(payload)));
+  // The shop's deliveries that came before it (an order of the customer's, still pending or being
+  // retried) go first: worked after the erasure, they would write the customer's data back.
+  CUSTOMERS_REDACT: async ({ shop, payload, receivedAt }) => {
+    const customer = customerOf(customerPayload.parse(payload));
+    const earlier = await db().webhookDelivery.count({
+      where: { shop, status: { in: ["pending", "processing"] }, receivedAt: { lt: receivedAt } },
+    });
+    if (earlier > 0) throw new DeliveryNotReady(`waiting for ${earlier} earlier deliveries of the shop`);
+    await redactCustomer(shop, customer);
   },
   SELLING_PLAN_GROUPS_UPDATE: async ({ shop, payload }) => {
     const group = groupPayload.extend({ name: z.string() }).parse(payload);

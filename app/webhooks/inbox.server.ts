@@ -3,7 +3,7 @@ import { config } from "../config.server";
 import { db, isUniqueViolation } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
 import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
-import { handlerFor } from "./handlers.server";
+import { DeliveryNotReady, handlerFor } from "./handlers.server";
 
 /**
  * The webhook inbox. Shopify delivers at least once, in any order, and gives up on an app that
@@ -92,20 +92,42 @@ type ClaimedDelivery = Awaited<ReturnType<ReturnType<typeof db>["webhookDelivery
 async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
   const handler = handlerFor(delivery.topic);
   try {
-    if (handler)
-      await handler({ shop: delivery.shop, payload: JSON.parse(delivery.payload) as unknown, triggeredAt: delivery.triggeredAt });
+    if (handler) {
+      const payload = JSON.parse(delivery.payload) as unknown;
+      await handler({ shop: delivery.shop, payload, triggeredAt: delivery.triggeredAt, receivedAt: delivery.receivedAt });
+    }
     await db().webhookDelivery.update({
       where: { id: delivery.id },
       data: { status: handler ? "processed" : "skipped", processedAt: clock().now(), lastError: null },
     });
     return true;
   } catch (error) {
+    const notReady = error instanceof DeliveryNotReady;
     await db().webhookDelivery.update({
       where: { id: delivery.id },
-      data: { status: delivery.attempts >= MAX_ATTEMPTS ? "failed" : "pending", lastError: (error as Error).message.slice(0, 2000) },
+      data: {
+        status: !notReady && delivery.attempts >= MAX_ATTEMPTS ? "failed" : "pending",
+        attempts: notReady ? { decrement: 1 } : undefined,
+        lastError: (error as Error).message.slice(0, 2000),
+      },
     });
     return false;
   }
+}
+
+/**
+ * Shopify retries a delivery for up to 48 hours, so a week of processed deliveries is enough to
+ * recognise every duplicate. Older ones go: their payloads name customers, and the table would
+ * otherwise grow with every order (failed ones stay, for whoever looks into them).
+ */
+export const PROCESSED_DELIVERIES_KEPT_MS = 7 * 86_400_000;
+
+export async function pruneProcessedDeliveries(): Promise<number> {
+  const before = new Date(clock().now().getTime() - PROCESSED_DELIVERIES_KEPT_MS);
+  const { count } = await db().webhookDelivery.deleteMany({
+    where: { status: { in: ["processed", "skipped"] }, receivedAt: { lt: before } },
+  });
+  return count;
 }
 
 let draining: Promise<void> | null = null;

@@ -7,12 +7,13 @@ import { sendDueReminders } from "../reminders/sending.server";
 import { forgetUninstalledShops } from "../shops/shops.server";
 import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
-import { processInbox } from "../webhooks/inbox.server";
+import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server";
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
  * (schedule what is due, send what is scheduled), reorder reminders that are due, the emails those
- * steps wrote down, then the data of shops uninstalled more than 48 hours ago. Every
+ * steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
+ * processed webhooks older than a week). Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
  * (`npm run worker`) in production.
@@ -33,6 +34,7 @@ export async function runRound(
   const reminders = await sendReminders();
   const emails = await sendPendingEmails();
   await forgetShopsGone();
+  await pruneDeliveries();
   return { webhooks, scheduled, sent, reminders, emails };
 }
 
@@ -56,6 +58,7 @@ function whenDue(step: () => Promise<number>): () => Promise<number> {
 const announceUpcomingOrders = whenDue(() => enqueueUpcomingOrderEmails());
 const sendReminders = whenDue(() => sendDueReminders(backgroundAdmin));
 const forgetShopsGone = whenDue(forgetUninstalledShops);
+const pruneDeliveries = whenDue(pruneProcessedDeliveries);
 
 /**
  * Against the simulator (never in production: config refuses it), Orchard's clock follows the

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { loader as dataRequestLoader } from "../../app/routes/app.settings.data-requests.$id";
 import { loader as settingsLoader } from "../../app/routes/app.settings";
+import { processInbox } from "../../app/webhooks/inbox.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { adminFetchRequest, testContext } from "../support/context";
 import { modelsWithShopColumn } from "../support/database";
@@ -101,5 +102,34 @@ describe("customers/redact", () => {
     }
     expect(await figures()).toEqual(figuresBefore);
     expect(await db().subscriptionContract.count({ where: { shop: shop.domain } })).toBe(1);
+  });
+
+  it("waits for the shop's earlier deliveries, so none of them writes the customer's data back after the erasure", async () => {
+    const { simulator } = testContext();
+    const { shop, coffee, email, customerGid } = await subscriberWithOrders();
+    // Another order of the customer's arrives, and another worker is busy with it when the redact comes.
+    await completeCheckout(simulator, shop, {
+      email,
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 2, sellingPlanId: null, properties: {} }],
+    });
+    await simulator.webhooks.settle();
+    const busy = await db().webhookDelivery.updateMany({
+      where: { shop: shop.domain, status: "pending" },
+      data: { status: "processing", claimedAt: new Date() },
+    });
+    expect(busy.count).toBeGreaterThan(0);
+    const customer = [...shop.customers.values()].find((c) => c.email === email)!;
+    await simulator.webhooks.send(shop.domain, "customers/redact", { shop_domain: shop.domain, customer: { id: customer.id, email } });
+    await processInbox();
+    const redact = () => db().webhookDelivery.findFirstOrThrow({ where: { shop: shop.domain, topic: "CUSTOMERS_REDACT" } });
+    expect(await redact()).toMatchObject({ status: "pending", attempts: 0 });
+
+    // The other worker died: its deliveries come back after the lease, before the redact.
+    await db().webhookDelivery.updateMany({ where: { shop: shop.domain, status: "processing" }, data: { status: "pending" } });
+    await settle();
+    expect(await redact()).toMatchObject({ status: "processed" });
+    for (const [model, rows] of Object.entries(await everythingOf(shop.domain))) {
+      if (model !== "webhookDelivery") expect(rows, model).not.toContain(customerGid);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { action } from "../../app/routes/webhooks.$";
 import { db } from "../../app/db.server";
-import { processInbox } from "../../app/webhooks/inbox.server";
+import { processInbox, PROCESSED_DELIVERIES_KEPT_MS, pruneProcessedDeliveries } from "../../app/webhooks/inbox.server";
 import { createShop, webhookRequest } from "../support/context";
 
 async function deliver(request: Request): Promise<number> {
@@ -89,5 +89,21 @@ describe("webhooks", () => {
     const [delivery] = await db().webhookDelivery.findMany({ where: { shop } });
     expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
     expect(delivery!.lastError).toMatch(/Expected array/);
+  });
+
+  it("forgets processed deliveries after a week, keeps failed ones and recent ones", async () => {
+    const shop = await givenInstalledShop();
+    const weekAgo = new Date(Date.now() - PROCESSED_DELIVERIES_KEPT_MS - 60_000);
+    const delivery = (webhookId: string, status: string, receivedAt: Date) =>
+      db().webhookDelivery.create({
+        data: { shop, webhookId, topic: "ORDERS_PAID", apiVersion: "2026-07", payload: "{}", status, receivedAt },
+      });
+    await delivery("old-processed", "processed", weekAgo);
+    await delivery("old-skipped", "skipped", weekAgo);
+    await delivery("old-failed", "failed", weekAgo);
+    await delivery("recent", "processed", new Date());
+    await pruneProcessedDeliveries();
+    const left = await db().webhookDelivery.findMany({ where: { shop }, select: { webhookId: true }, orderBy: { webhookId: "asc" } });
+    expect(left.map((d) => d.webhookId)).toEqual(["old-failed", "recent"]);
   });
 });
