@@ -8,6 +8,9 @@ import { config } from "./config.server";
 import { errorFields, log } from "./logging/log.server";
 import { startInlineWorkers } from "./worker/worker.server";
 
+// What the production server (scripts/serve.ts) calls on SIGTERM, reached through the build's entry module.
+export { shutDown } from "./operations/health.server";
+
 export const streamTimeout = 5000;
 
 // The embedded default: background work runs in this process (ORCHARD_RUN_WORKERS=inline).

@@ -113,12 +113,17 @@ export function startWorkerLoop(idleMs = config().WORKER_IDLE_MS): () => Promise
 }
 
 declare global {
-  var orchardWorkerStarted: boolean | undefined;
+  // On globalThis: the dev server reloads this module, and the loop must still run once.
+  var orchardInlineWorker: (() => Promise<void>) | undefined;
 }
 
 /** Starts the loop once per web process when workers run inline. */
 export function startInlineWorkers(): void {
-  if (config().ORCHARD_RUN_WORKERS !== "inline" || config().NODE_ENV === "test" || globalThis.orchardWorkerStarted) return;
-  globalThis.orchardWorkerStarted = true;
-  startWorkerLoop();
+  if (config().ORCHARD_RUN_WORKERS !== "inline" || config().NODE_ENV === "test" || globalThis.orchardInlineWorker) return;
+  globalThis.orchardInlineWorker = startWorkerLoop();
+}
+
+/** Stops the inline loop, if this process runs one, once its lanes finished the charges in flight. */
+export async function stopInlineWorkers(): Promise<void> {
+  await globalThis.orchardInlineWorker?.();
 }
