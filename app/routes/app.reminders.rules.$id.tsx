@@ -12,10 +12,16 @@ import { validateRule, type RuleErrors } from "../reminders/rules";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopCollections } from "../shops/shop-collections.query";
 
+/** The shop's rule the URL names; another shop's, or none, is 404. */
+async function ruleOf(shop: string, id: string | undefined) {
+  const rule = await findRule(shop, id ?? "");
+  if (!rule) throw new Response("Not Found", { status: 404 });
+  return rule;
+}
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
-  const rule = await findRule(shop, params.id ?? "");
-  if (!rule) throw new Response("Not Found", { status: 404 });
+  const rule = await ruleOf(shop, params.id);
   const { collections } = await admin.request(ShopCollections, {});
   return {
     collections: collections.nodes,
@@ -32,15 +38,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
+  const { id } = await ruleOf(shop, params.id);
   const form = await request.formData();
   if (form.get("intent") === "delete") {
-    await deleteRule(shop, params.id ?? "");
+    await deleteRule(shop, id);
     throw redirect("/app/reminders?deleted=1");
   }
   const fields = ruleFormFields(form);
   const checked = validateRule(fields);
   if (checked.errors) return { errors: checked.errors as RuleErrors, fields };
-  const saved = await saveRule(shop, params.id ?? "", checked.rule);
+  const saved = await saveRule(shop, id, checked.rule);
   if (!saved.ok) return { errors: saved.errors, fields };
   throw redirect("/app/reminders?saved=1");
 };
