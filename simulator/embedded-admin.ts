@@ -27,7 +27,7 @@ export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string
  * The query Shopify admin adds when it loads an embedded app: the session token as id_token, and
  * an hmac over the other parameters signed with the app's secret.
  */
-function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string): URLSearchParams {
+export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string): URLSearchParams {
   const nowSeconds = authSeconds();
   const params = new URLSearchParams({
     embedded: "1",

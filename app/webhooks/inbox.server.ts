@@ -89,6 +89,11 @@ export async function processInbox(limit = 500): Promise<number> {
 
 type ClaimedDelivery = Awaited<ReturnType<ReturnType<typeof db>["webhookDelivery"]["updateManyAndReturn"]>>[number];
 
+/**
+ * Works one claimed delivery and records how it went. The record is an updateMany: a shop/redact
+ * worked earlier in the same batch deletes the shop's other deliveries, and there is then nothing
+ * left to record.
+ */
 async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
   const handler = handlerFor(delivery.topic);
   try {
@@ -96,14 +101,14 @@ async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
       const payload = JSON.parse(delivery.payload) as unknown;
       await handler({ shop: delivery.shop, payload, triggeredAt: delivery.triggeredAt, receivedAt: delivery.receivedAt });
     }
-    await db().webhookDelivery.update({
+    await db().webhookDelivery.updateMany({
       where: { id: delivery.id },
       data: { status: handler ? "processed" : "skipped", processedAt: clock().now(), lastError: null },
     });
     return true;
   } catch (error) {
     const notReady = error instanceof DeliveryNotReady;
-    await db().webhookDelivery.update({
+    await db().webhookDelivery.updateMany({
       where: { id: delivery.id },
       data: {
         status: !notReady && delivery.attempts >= MAX_ATTEMPTS ? "failed" : "pending",

@@ -1,0 +1,250 @@
+/**
+ * `npx tsx bench/soak.ts [postgresql|sqlite]`: Orchard as production runs it (the build served by
+ * `npm start`, one `npm run worker`) against the demo store in the simulator, under a steady mix
+ * for SOAK_SECONDS (600 by default): storefront checkouts (subscriptions and one-off buys of a
+ * consumable with a reorder rule), the webhooks they cause, admin pages loaded as the embedded
+ * admin loads them, and the store's clock moving a day every 10 s so renewals and reminders fall
+ * due. Reports requests served, errors (the goal is none), each process's memory at start and end,
+ * then stops both processes with SIGTERM and checks the invariants: no cycle charged twice, none
+ * left half-sent, every webhook worked, no email sent twice.
+ * Not part of `npm run bench` (ten minutes); its figures go in the closing notes of issue 8.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { readAppConfig } from "../simulator/app-config";
+import { completeCheckout } from "../simulator/checkout";
+import { embeddedQuery } from "../simulator/embedded-admin";
+import { seedShop } from "../simulator/seed";
+import { Simulator } from "../simulator/server";
+import { migrate } from "../prisma/tools/migrate";
+import { freePort } from "../tests/support/browser";
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const DAY = 86_400_000;
+const root = resolve(import.meta.dirname, "..");
+const provider = process.argv[2] === "sqlite" ? "sqlite" : "postgresql";
+
+async function freshDatabase(): Promise<string> {
+  if (provider === "sqlite") return `file:${join(mkdtempSync(join(tmpdir(), "orchard-soak-")), "soak.db")}`;
+  const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres";
+  const name = `orchard_soak_${process.pid}`;
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Resident memory of a process and its children (tsx runs the script in a child node), in MB. */
+function memoryMb(pid: number): number {
+  const tree = [
+    pid,
+    ...spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .stdout.split("\n")
+      .filter(Boolean)
+      .map(Number),
+  ];
+  const kb = tree.map((p) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  });
+  return Math.round(kb.reduce((sum, n) => sum + n, 0) / 1024);
+}
+
+console.log(`soak: building Orchard (npm run build)`);
+if (spawnSync("node_modules/.bin/remix", ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) throw new Error("build failed");
+
+const databaseUrl = await freshDatabase();
+await migrate(databaseUrl);
+const appPort = await freePort();
+const appUrl = `http://127.0.0.1:${appPort}`;
+const simulator = new Simulator({ apiKey: "orchard-soak", apiSecret: "orchard-soak-secret", appUrl });
+const simulatorUrl = await simulator.start();
+const shop = simulator.store.createShop({ domain: "orchard-soak.myshopify.com", name: "Soak Coffee", ianaTimezone: "America/New_York" });
+seedShop(simulator.store, shop, simulator.clock.now(), { customers: 300, months: 3 });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  // Not "production": the configuration refuses the simulator there. The build and server are production's.
+  NODE_ENV: "development",
+  SHOPIFY_API_KEY: simulator.apiKey,
+  SHOPIFY_API_SECRET: simulator.apiSecret,
+  SHOPIFY_APP_URL: appUrl,
+  SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
+  DATABASE_URL: databaseUrl,
+  SHOPIFY_SIMULATOR_URL: simulatorUrl,
+  SMTP_URL: simulator.mailbox.url,
+  WORKER_IDLE_MS: "500",
+  LOG_LEVEL: "warn",
+};
+const logs: Record<string, string> = { web: "", worker: "" };
+const start = (name: "web" | "worker", script: string, extra: Record<string, string> = {}): ChildProcess => {
+  const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
+    cwd: root,
+    env: { ...env, ...extra },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
+  return child;
+};
+const web = start("web", "scripts/serve.ts", { PORT: String(appPort), HOST: "127.0.0.1", ORCHARD_RUN_WORKERS: "none" });
+for (
+  let tries = 0;
+  !(await fetch(`${appUrl}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  tries += 1
+) {
+  if (tries > 100) throw new Error(`the web process did not become ready:\n${logs.web}`);
+  await new Promise((r) => setTimeout(r, 300));
+}
+const worker = start("worker", "scripts/worker.ts");
+
+const served = { admin: 0, checkout: 0, storefront: 0 };
+// The library answers 410 to what looks like a bot: the soak's requests say they are a browser.
+const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36" };
+const errors: string[] = [];
+const adminPage = async (path: string) => {
+  const response = await fetch(`${appUrl}${path}?${embeddedQuery(simulator, shop, "en").toString()}`, { headers: browser });
+  await response.arrayBuffer();
+  if (response.status !== 200) errors.push(`admin ${path}: ${response.status}`);
+  served.admin += 1;
+};
+
+// Install: the first admin load exchanges the session token for the shop's tokens.
+await adminPage("/app");
+const [coffee, tea] = [...shop.products.values()];
+const plan = await fetch(`${simulatorUrl}/_control/shops/${shop.domain}/selling-plan-groups`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({
+    name: "Subscribe and save",
+    productIds: [coffee!.id],
+    plans: [{ name: "Every week", options: ["1 week"], interval: "WEEK", intervalCount: 1, percentageOff: 10 }],
+  }),
+}).then((r) => r.json() as Promise<{ sellingPlanIds: number[] }>);
+// A reorder rule for the tea, made in the admin as a merchant would.
+const ruleForm = new URLSearchParams({
+  scope: "product",
+  targetId: `gid://shopify/Product/${tea!.id}`,
+  title: tea!.title,
+  intervalDays: "14",
+  leadDays: "3",
+  discountCode: "",
+});
+const rule = await fetch(`${appUrl}/app/reminders/rules/new`, {
+  method: "POST",
+  headers: { ...browser, authorization: `Bearer ${embeddedQuery(simulator, shop, "en").get("id_token")}` },
+  body: ruleForm,
+  redirect: "manual",
+});
+if (rule.status >= 400) throw new Error(`the reorder rule was not saved: ${rule.status}`);
+
+const memoryAtStart = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
+console.log(`soak: ${SECONDS} s on ${provider}; memory at start: web ${memoryAtStart.web} MB, worker ${memoryAtStart.worker} MB`);
+
+const customers = [...shop.customers.values()];
+const adminPaths = ["/app", "/app/subscriptions", "/app/plans", "/app/reminders", "/app/protection", "/app/settings"];
+const until = Date.now() + SECONDS * 1000;
+const loop = async (everyMs: number, step: (n: number) => Promise<void>) => {
+  for (let n = 0; Date.now() < until; n += 1) {
+    const began = Date.now();
+    await step(n).catch((error: unknown) => errors.push(`${(error as Error).message}`.slice(0, 200)));
+    await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (Date.now() - began))));
+  }
+};
+await Promise.all([
+  loop(1_000, async (n) => {
+    const buyer = customers[n % customers.length]!;
+    const subscribe = n % 3 === 0;
+    await completeCheckout(simulator, shop, {
+      email: buyer.email,
+      lines: [
+        subscribe
+          ? { variantId: coffee!.variants[0]!.id, quantity: 1, sellingPlanId: plan.sellingPlanIds[0]!, properties: {} }
+          : { variantId: tea!.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} },
+      ],
+    });
+    served.checkout += 1;
+  }),
+  loop(250, (n) => adminPage(adminPaths[n % adminPaths.length]!)),
+  loop(500, async () => {
+    const response = await fetch(`${simulatorUrl}/storefront/${shop.domain.replace(".myshopify.com", "")}/products/${coffee!.handle}`);
+    await response.arrayBuffer();
+    if (response.status !== 200) errors.push(`storefront: ${response.status}`);
+    served.storefront += 1;
+  }),
+  loop(10_000, async () => {
+    simulator.clock.advance(DAY);
+  }),
+]);
+
+const memoryAtEnd = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
+// Let the worker finish what the last minutes brought.
+const deadline = Date.now() + 120_000;
+const check = new pg.Client({ connectionString: provider === "postgresql" ? databaseUrl : undefined });
+const query = async (sql: string): Promise<number> => {
+  if (provider === "sqlite") {
+    const { default: Database } = await import("better-sqlite3");
+    const sqlite = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+    try {
+      return Number(Object.values(sqlite.prepare(sql).get() as Record<string, unknown>)[0]);
+    } finally {
+      sqlite.close();
+    }
+  }
+  return Number(Object.values((await check.query(sql)).rows[0] as Record<string, unknown>)[0]);
+};
+if (provider === "postgresql") await check.connect();
+await simulator.webhooks.settle();
+while (Date.now() < deadline && (await query(`SELECT count(*) FROM "WebhookDelivery" WHERE status IN ('pending', 'processing')`)) > 0) {
+  await new Promise((r) => setTimeout(r, 1_000));
+}
+
+const stopped = async (name: string, child: ChildProcess) => {
+  const began = Date.now();
+  const exit = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  child.kill("SIGTERM");
+  return { name, code: await exit, ms: Date.now() - began };
+};
+const stops = [await stopped("web", web), await stopped("worker", worker)];
+
+// Invariants, from Shopify's side and Orchard's.
+const attempts = [...shop.billingAttempts.values()];
+const charged = new Map<string, number>();
+for (const attempt of attempts)
+  if (attempt.orderId !== null) charged.set(attempt.idempotencyKey, (charged.get(attempt.idempotencyKey) ?? 0) + 1);
+const chargedTwice = [...charged.values()].filter((n) => n > 1).length;
+const keysTwice = attempts.length - new Set(attempts.map((a) => a.idempotencyKey)).size;
+const halfSent = await query(`SELECT count(*) FROM "BillingAttempt" WHERE status IN ('sending', 'sent')`);
+const unworked = await query(`SELECT count(*) FROM "WebhookDelivery" WHERE status IN ('pending', 'processing', 'failed')`);
+const emailsSent = await query(`SELECT count(*) FROM "EmailMessage" WHERE status = 'sent'`);
+const remindersSent = await query(`SELECT count(*) FROM "Reminder" WHERE status = 'sent'`);
+const delivered = simulator.mailbox.messages.length;
+if (provider === "postgresql") await check.end();
+await simulator.stop();
+
+const total = served.admin + served.checkout + served.storefront;
+console.log(`
+soak (${provider}, ${SECONDS} s):
+  requests served: ${total} (admin pages ${served.admin}, checkouts ${served.checkout}, storefront pages ${served.storefront}); webhooks delivered ${simulator.webhooks.deliveries.length}
+  errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
+  memory: web ${memoryAtStart.web} -> ${memoryAtEnd.web} MB, worker ${memoryAtStart.worker} -> ${memoryAtEnd.worker} MB
+  renewals charged: ${charged.size} cycles, charged twice: ${chargedTwice}, idempotency keys sent twice: ${keysTwice}, left sending/sent: ${halfSent}
+  webhooks left unworked or failed: ${unworked}
+  emails: ${emailsSent} sent by Orchard, ${delivered} received by the mailbox; reminders sent: ${remindersSent}
+  shutdown: ${stops.map((s) => `${s.name} exit ${s.code} in ${s.ms} ms`).join(", ")}
+`);
+const broken =
+  errors.length > 0 || chargedTwice > 0 || halfSent > 0 || unworked > 0 || emailsSent !== delivered || stops.some((s) => s.code !== 0);
+process.exit(broken ? 1 : 0);

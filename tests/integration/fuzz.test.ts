@@ -1,0 +1,199 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { formToken } from "../../app/self-service/self-service.server";
+import { action as customerAction } from "../../app/routes/api.customer.subscriptions.$id";
+import { action as proxyAction } from "../../app/routes/proxy.subscriptions.$id";
+import { action as webhookAction } from "../../app/routes/webhooks.$";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import { handlerFor } from "../../app/webhooks/handlers.server";
+import { processInbox } from "../../app/webhooks/inbox.server";
+import { issueCustomerAccountToken } from "../../simulator/session-token";
+import { appProxySignature } from "../../simulator/storefront/app-proxy";
+import { webhookHeaders } from "../../simulator/webhooks";
+import { createShop, TEST_API_KEY, TEST_API_SECRET, testContext } from "../support/context";
+import { modelsWithShopColumn } from "../support/database";
+import { anyJson, brokenInOnePlace, oddValue } from "../support/hostile";
+import { settle, shopWithSubscription } from "../support/subscriptions";
+
+/**
+ * Orchard's doors from outside under hostile input, 4,000 generated requests on a shop with a live
+ * subscription (the admin forms get 6,000 more in tests/unit/fuzz/forms.test.ts). Every one ends
+ * in a 4xx or a handled state, never an unhandled error, and a handler that refuses its payload
+ * leaves no row behind.
+ */
+const RUNS = 1_000;
+// A customer's request costs a session token check and, when it is a valid change, Shopify's work:
+// fewer of them, and more of the storefront page's, which are cheap.
+const CUSTOMER_API_RUNS = 400;
+const STOREFRONT_RUNS = 1_600;
+let given: Awaited<ReturnType<typeof shopWithSubscription>>;
+let contractId: string;
+let customerNumber: string;
+
+beforeAll(async () => {
+  given = await shopWithSubscription();
+  await settle();
+  const contract = await db().subscriptionContract.findFirstOrThrow({ where: { shop: given.shop.domain } });
+  contractId = contract.id;
+  customerNumber = contract.customerId!.split("/").pop()!;
+});
+
+/** The status a route answered with, thrown or returned; an error that is not a Response fails the property. */
+async function statusOf(run: () => Promise<unknown>): Promise<number> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result.status : 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+async function rowCounts(shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of modelsWithShopColumn()) {
+    if (model === "webhookDelivery") continue;
+    const delegate = (db() as unknown as Record<string, { count(args: unknown): Promise<number> }>)[model]!;
+    counts[model] = await delegate.count({ where: { shop } });
+  }
+  return counts;
+}
+
+const topics = () => testContext().simulator.appConfig.subscriptions.map((s) => s.topic);
+const body = fc.oneof(
+  { weight: 6, arbitrary: anyJson.map((value) => JSON.stringify(value)) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 300 }) },
+  { weight: 1, arbitrary: fc.nat({ max: 1_000 }).map((n) => JSON.stringify({ id: n, note: "x".repeat(1_000_000) })) },
+);
+
+describe("hostile input at Orchard's doors", () => {
+  it(
+    "webhooks: any signed body on any topic is stored or refused, and the inbox works through all of it",
+    { timeout: 300_000 },
+    async () => {
+      // A shop of its own: app/uninstalled and shop/redact are among the topics, and forget the shop.
+      const shop = createShop().shop.domain;
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...topics()), body, async (topic, raw) => {
+          const headers = webhookHeaders({
+            secret: TEST_API_SECRET,
+            shop,
+            topic,
+            apiVersion: ADMIN_API_VERSION,
+            webhookId: randomUUID(),
+            triggeredAt: new Date(),
+            body: raw,
+          });
+          const request = new Request(`https://orchard.example.com/webhooks/${topic}`, { method: "POST", headers, body: raw });
+          expect([200, 400]).toContain(await statusOf(() => webhookAction({ request, params: {}, context: {} })));
+        }),
+        { numRuns: RUNS },
+      );
+      while ((await processInbox()) > 0);
+      const left = await db().webhookDelivery.groupBy({ by: ["status"], where: { shop }, _count: true });
+      expect(left.map((group) => group.status).every((status) => ["processed", "skipped", "pending", "failed"].includes(status))).toBe(
+        true,
+      );
+    },
+  );
+
+  it("webhook handlers: a payload a handler refuses leaves every table as it was", { timeout: 300_000 }, async () => {
+    const shop = given.shop.domain;
+    // These two act on the shop whatever the payload says (the HMAC proved who sent it): not fuzzed here.
+    const fuzzed = topics()
+      .map((topic) => topic.toUpperCase().replace(/[/.]/g, "_"))
+      .filter((topic) => handlerFor(topic) && topic !== "APP_UNINSTALLED" && topic !== "SHOP_REDACT");
+    const shapes = [
+      { admin_graphql_api_id: `gid://shopify/SubscriptionContract/${given.contract.id}` },
+      { id: 1, admin_graphql_api_id: "gid://shopify/Order/1", line_items: [{ id: 1, quantity: 1, price: "10.00" }], customer: { id: 1 } },
+      { idempotency_key: "orchard:1:cycle:1", admin_graphql_api_order_id: null, error_code: "card_declined" },
+      { customer: { id: 1, email: "a@example.com" }, data_request: { id: 1 } },
+    ];
+    let before = await rowCounts(shop);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fuzzed), fc.oneof(anyJson, ...shapes.map(brokenInOnePlace)), async (topic, payload) => {
+        const refused = await handlerFor(topic)!({ shop, payload, triggeredAt: new Date(), receivedAt: new Date() }).then(
+          () => false,
+          () => true,
+        );
+        const after = await rowCounts(shop);
+        if (refused) expect(after, topic).toEqual(before);
+        before = after;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("customer account API: any body ends in 200, 400, 404 or 422", { timeout: 300_000 }, async () => {
+    const shop = given.shop.domain;
+    const valid = [{ action: "skip" }, { action: "pause", months: 2 }, { step: "reason", reason: "too_expensive" }];
+    // A session token lives a minute: each request gets a fresh one, as the extension asks for it.
+    const freshToken = () =>
+      issueCustomerAccountToken({
+        shop,
+        apiKey: TEST_API_KEY,
+        secret: TEST_API_SECRET,
+        customerId: Number(customerNumber),
+        nowSeconds: Math.floor(Date.now() / 1000),
+      });
+    await fc.assert(
+      // Mostly noise; a quarter near-valid changes, which Shopify then carries out (slower).
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 9, arbitrary: body },
+          ...valid.map((v) => ({ weight: 1, arbitrary: brokenInOnePlace(v).map((b) => JSON.stringify(b) ?? "") })),
+        ),
+        async (raw) => {
+          const request = new Request(`https://orchard.example.com/api/customer/subscriptions/${contractId}`, {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${freshToken()}`,
+              origin: "https://extensions.shopifycdn.com",
+              "content-type": "application/json",
+              "user-agent": "Mozilla/5.0 Chrome/156.0.0.0",
+            },
+            body: raw,
+          });
+          expect([200, 400, 404, 422]).toContain(
+            await statusOf(() => customerAction({ request, params: { id: contractId }, context: {} })),
+          );
+        },
+      ),
+      { numRuns: CUSTOMER_API_RUNS },
+    );
+  });
+
+  it("storefront page (app proxy): any form ends in a redirect back to the page or a 4xx", { timeout: 300_000 }, async () => {
+    const shop = given.shop.domain;
+    const token = formToken({ shop, customerId: `gid://shopify/Customer/${customerNumber}` });
+    const field = oddValue.map((value) => (typeof value === "string" ? value : (JSON.stringify(value) ?? "")));
+    const form = fc.dictionary(
+      fc.oneof(fc.constantFrom("action", "months", "date", "variantId", "quantity", "token"), fc.string({ maxLength: 10 })),
+      field,
+      { maxKeys: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(form, fc.boolean(), async (fields, withToken) => {
+        const query = new URLSearchParams({
+          shop,
+          logged_in_customer_id: customerNumber,
+          path_prefix: "/apps/orchard",
+          timestamp: String(Math.floor(Date.now() / 1000)),
+        });
+        query.set("signature", appProxySignature(TEST_API_SECRET, query));
+        const posted = new URLSearchParams(fields);
+        if (withToken) posted.set("token", token);
+        const request = new Request(`https://orchard.example.com/proxy/subscriptions/${contractId}?${query.toString()}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: posted,
+        });
+        const status = await statusOf(() => proxyAction({ request, params: { id: contractId }, context: {} }));
+        expect(status === 302 || (status >= 400 && status < 500)).toBe(true);
+      }),
+      { numRuns: STOREFRONT_RUNS },
+    );
+  });
+});
