@@ -10,35 +10,21 @@
  * Not part of `npm run bench` (ten minutes); its figures go in the closing notes of issue 8.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import pg from "pg";
 import { readAppConfig } from "../simulator/app-config";
 import { completeCheckout } from "../simulator/checkout";
 import { embeddedQuery } from "../simulator/embedded-admin";
 import { seedShop } from "../simulator/seed";
 import { Simulator } from "../simulator/server";
-import { migrate } from "../prisma/tools/migrate";
 import { freePort } from "../tests/support/browser";
+import { createTestDatabase } from "../tests/support/database";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const DAY = 86_400_000;
 const root = resolve(import.meta.dirname, "..");
 const provider = process.argv[2] === "sqlite" ? "sqlite" : "postgresql";
-
-async function freshDatabase(): Promise<string> {
-  if (provider === "sqlite") return `file:${join(mkdtempSync(join(tmpdir(), "orchard-soak-")), "soak.db")}`;
-  const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres";
-  const name = `orchard_soak_${process.pid}`;
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Resident memory of a process and its children (tsx runs the script in a child node), in MB. */
 function memoryMb(pid: number): number {
@@ -62,8 +48,9 @@ function memoryMb(pid: number): number {
 console.log(`soak: building Orchard (npm run build)`);
 if (spawnSync("node_modules/.bin/remix", ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) throw new Error("build failed");
 
-const databaseUrl = await freshDatabase();
-await migrate(databaseUrl);
+process.env.TEST_DATABASE = provider;
+const database = await createTestDatabase();
+const databaseUrl = database.url;
 const appPort = await freePort();
 const appUrl = `http://127.0.0.1:${appPort}`;
 const simulator = new Simulator({ apiKey: "orchard-soak", apiSecret: "orchard-soak-secret", appUrl });
@@ -233,6 +220,7 @@ const remindersSent = await query(`SELECT count(*) FROM "Reminder" WHERE status 
 const delivered = simulator.mailbox.messages.length;
 if (provider === "postgresql") await check.end();
 await simulator.stop();
+await database.drop();
 
 const total = served.admin + served.checkout + served.storefront;
 console.log(`

@@ -10,9 +10,8 @@ import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import { handlerFor } from "../../app/webhooks/handlers.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
-import { appProxySignature } from "../../simulator/storefront/app-proxy";
 import { webhookHeaders } from "../../simulator/webhooks";
-import { createShop, TEST_API_KEY, TEST_API_SECRET, testContext } from "../support/context";
+import { createShop, proxiedRequest, TEST_API_KEY, TEST_API_SECRET, testContext } from "../support/context";
 import { modelsWithShopColumn } from "../support/database";
 import { anyJson, brokenInOnePlace, oddValue } from "../support/hostile";
 import { settle, shopWithSubscription } from "../support/subscriptions";
@@ -176,20 +175,8 @@ describe("hostile input at Orchard's doors", () => {
     );
     await fc.assert(
       fc.asyncProperty(form, fc.boolean(), async (fields, withToken) => {
-        const query = new URLSearchParams({
-          shop,
-          logged_in_customer_id: customerNumber,
-          path_prefix: "/apps/orchard",
-          timestamp: String(Math.floor(Date.now() / 1000)),
-        });
-        query.set("signature", appProxySignature(TEST_API_SECRET, query));
-        const posted = new URLSearchParams(fields);
-        if (withToken) posted.set("token", token);
-        const request = new Request(`https://orchard.example.com/proxy/subscriptions/${contractId}?${query.toString()}`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: posted,
-        });
+        const posted = withToken ? { ...fields, token } : fields;
+        const request = proxiedRequest(`/subscriptions/${contractId}`, shop, customerNumber, { method: "POST", form: posted });
         const status = await statusOf(() => proxyAction({ request, params: { id: contractId }, context: {} }));
         expect(status === 302 || (status >= 400 && status < 500)).toBe(true);
       }),

@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { formToken } from "../../app/self-service/self-service.server";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
-import { appProxySignature } from "../../simulator/storefront/app-proxy";
-import { adminFetchRequest, TEST_API_KEY, TEST_API_SECRET } from "../support/context";
+import { adminFetchRequest, proxiedRequest, TEST_API_KEY, TEST_API_SECRET } from "../support/context";
 import { modelsWithShopColumn } from "../support/database";
 import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
 
@@ -152,21 +151,8 @@ const asIntruder = (path: string, form?: Record<string, string | string[]>) => {
   return adminFetchRequest(path, intruder.shop.domain, form ? { method: "POST", body } : {});
 };
 
-/** A storefront request through the app proxy, signed by Shopify for the given customer of the given shop. */
-function proxied(path: string, shop: string, customerNumber: string, form?: Record<string, string>) {
-  const query = new URLSearchParams({
-    shop,
-    logged_in_customer_id: customerNumber,
-    path_prefix: "/apps/orchard",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  });
-  query.set("signature", appProxySignature(TEST_API_SECRET, query));
-  return new Request(`https://orchard.example.com/proxy${path}?${query.toString()}`, {
-    method: form ? "POST" : "GET",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: form ? new URLSearchParams(form) : undefined,
-  });
-}
+const proxied = (path: string, shop: string, customerNumber: string, form?: Record<string, string>) =>
+  proxiedRequest(path, shop, customerNumber, { form });
 
 describe("isolation between shops and between customers", () => {
   it("knows how every route is scoped", () => {

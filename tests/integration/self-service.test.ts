@@ -7,35 +7,13 @@ import { action as cancelAction, loader as cancelLoader } from "../../app/routes
 import { formToken } from "../../app/self-service/self-service.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { gid } from "../../simulator/ids";
-import { appProxySignature } from "../../simulator/storefront/app-proxy";
-import { TEST_API_SECRET } from "../support/context";
+import { proxiedRequest } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const restores: (() => void)[] = [];
 afterEach(() => {
   while (restores.length) restores.pop()!();
 });
-
-/** A storefront request forwarded by Shopify's app proxy, signed as Shopify signs it. */
-function proxied(
-  path: string,
-  shop: string,
-  customerId: number | null,
-  init: { method?: string; form?: Record<string, string>; secret?: string } = {},
-) {
-  const query = new URLSearchParams({
-    shop,
-    logged_in_customer_id: customerId === null ? "" : String(customerId),
-    path_prefix: "/apps/orchard",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  });
-  query.set("signature", appProxySignature(init.secret ?? TEST_API_SECRET, query));
-  return new Request(`https://orchard.example.com/proxy${path}?${query.toString()}`, {
-    method: init.method ?? "GET",
-    headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en-US" },
-    body: init.form ? new URLSearchParams(init.form) : undefined,
-  });
-}
 
 const respond = async (run: () => Promise<Response>) => run().catch((thrown: unknown) => thrown as Response);
 
@@ -47,7 +25,7 @@ async function customerWithSubscription() {
   const stored = (await findContract(given.shop.domain, gid("SubscriptionContract", given.contract.id)))!;
   const customerId = given.contract.customerId;
   const page = await (
-    await listLoader({ request: proxied("/subscriptions", given.shop.domain, customerId), params: {}, context: {} })
+    await listLoader({ request: proxiedRequest("/subscriptions", given.shop.domain, customerId), params: {}, context: {} })
   ).text();
   const token = /name="token" value="([^"]+)"/.exec(page)?.[1] ?? "";
   return { ...given, stored, customerId, page, token };
@@ -57,14 +35,14 @@ describe("the storefront's subscriptions page (app proxy)", () => {
   it("refuses a request not signed by Shopify", async () => {
     const { shop, customerId } = await customerWithSubscription();
     const response = await respond(() =>
-      listLoader({ request: proxied("/subscriptions", shop.domain, customerId, { secret: "forged" }), params: {}, context: {} }),
+      listLoader({ request: proxiedRequest("/subscriptions", shop.domain, customerId, { secret: "forged" }), params: {}, context: {} }),
     );
     expect(response.status).toBe(400);
   });
 
   it("asks a visitor who is not logged in to log in, and shows nobody's subscriptions", async () => {
     const { shop } = await customerWithSubscription();
-    const response = await listLoader({ request: proxied("/subscriptions", shop.domain, null), params: {}, context: {} });
+    const response = await listLoader({ request: proxiedRequest("/subscriptions", shop.domain, null), params: {}, context: {} });
     expect(response.headers.get("content-type")).toContain("application/liquid");
     const body = await response.text();
     expect(body).toContain("Log in to see and manage your subscriptions.");
@@ -85,7 +63,10 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     const { shop, stored, customerId, token } = await customerWithSubscription();
     const response = await respond(() =>
       changeAction({
-        request: proxied(`/subscriptions/${stored.id}`, shop.domain, customerId, { method: "POST", form: { token, action: "skip" } }),
+        request: proxiedRequest(`/subscriptions/${stored.id}`, shop.domain, customerId, {
+          method: "POST",
+          form: { token, action: "skip" },
+        }),
         params: { id: stored.id },
         context: {},
       }),
@@ -101,7 +82,7 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     const { shop, contract, stored, customerId } = await customerWithSubscription();
     const response = await respond(() =>
       changeAction({
-        request: proxied(`/subscriptions/${stored.id}`, shop.domain, customerId, {
+        request: proxiedRequest(`/subscriptions/${stored.id}`, shop.domain, customerId, {
           method: "POST",
           form: { token: "guess", action: "pause" },
         }),
@@ -119,13 +100,13 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     // The second customer, logged in to the first one's shop: their page there lists nothing, and a
     // form token valid for them there does not open the first customer's subscription.
     const theirPage = await (
-      await listLoader({ request: proxied("/subscriptions", first.shop.domain, second.customerId), params: {}, context: {} })
+      await listLoader({ request: proxiedRequest("/subscriptions", first.shop.domain, second.customerId), params: {}, context: {} })
     ).text();
     expect(theirPage).toContain("You have no active subscriptions.");
     const token = formToken({ shop: first.shop.domain, customerId: gid("Customer", second.customerId) });
     const response = await respond(() =>
       changeAction({
-        request: proxied(`/subscriptions/${first.stored.id}`, first.shop.domain, second.customerId, {
+        request: proxiedRequest(`/subscriptions/${first.stored.id}`, first.shop.domain, second.customerId, {
           method: "POST",
           form: { token, action: "pause" },
         }),
@@ -137,7 +118,7 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     expect(first.contract.status).toBe("ACTIVE");
     const other = await respond(() =>
       cancelLoader({
-        request: proxied(`/subscriptions/${first.stored.id}/cancel`, first.shop.domain, second.customerId),
+        request: proxiedRequest(`/subscriptions/${first.stored.id}/cancel`, first.shop.domain, second.customerId),
         params: { id: first.stored.id },
         context: {},
       }),
@@ -151,7 +132,7 @@ describe("cancelling from the storefront", () => {
     const { shop, contract, stored, customerId, token } = await customerWithSubscription();
     const reasonPage = await (
       await cancelLoader({
-        request: proxied(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId),
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId),
         params: { id: stored.id },
         context: {},
       })
@@ -159,7 +140,7 @@ describe("cancelling from the storefront", () => {
     expect(reasonPage).toContain("Why do you want to cancel?");
 
     const offers = await cancelAction({
-      request: proxied(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
+      request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
         method: "POST",
         form: { token, step: "reason", reason: "going_away", reasonText: "Travelling" },
       }),
@@ -173,7 +154,7 @@ describe("cancelling from the storefront", () => {
 
     const accepted = await respond(() =>
       cancelAction({
-        request: proxied(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
           method: "POST",
           form: { token, step: "accept", offer: "pause", reason: "going_away", reasonText: "Travelling" },
         }),
@@ -203,7 +184,7 @@ describe("cancelling from the storefront", () => {
     const { shop, contract, stored, customerId, token } = await customerWithSubscription();
     const form = { token, reason: "too_expensive", reasonText: "" };
     await cancelAction({
-      request: proxied(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
+      request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
         method: "POST",
         form: { ...form, step: "reason" },
       }),
@@ -212,7 +193,7 @@ describe("cancelling from the storefront", () => {
     });
     const declined = await respond(() =>
       cancelAction({
-        request: proxied(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId, {
           method: "POST",
           form: { ...form, step: "decline" },
         }),

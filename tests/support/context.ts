@@ -1,6 +1,7 @@
 import type { Simulator } from "../../simulator/server";
 import { issueSessionToken } from "../../simulator/session-token";
 import { webhookHeaders } from "../../simulator/webhooks";
+import { appProxySignature } from "../../simulator/storefront/app-proxy";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import type { TestDatabase } from "./database";
 
@@ -69,4 +70,25 @@ export function webhookRequest(opts: {
     body,
   });
   return new Request(`https://orchard.example.com/webhooks/${opts.topic}`, { method: "POST", body, headers });
+}
+
+/** A storefront request forwarded by Shopify's app proxy for the logged-in customer (null: nobody), signed as Shopify signs it. */
+export function proxiedRequest(
+  path: string,
+  shop: string,
+  customerId: number | string | null,
+  init: { method?: string; form?: Record<string, string>; secret?: string } = {},
+): Request {
+  const query = new URLSearchParams({
+    shop,
+    logged_in_customer_id: customerId === null ? "" : String(customerId),
+    path_prefix: "/apps/orchard",
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  });
+  query.set("signature", appProxySignature(init.secret ?? TEST_API_SECRET, query));
+  return new Request(`https://orchard.example.com/proxy${path}?${query.toString()}`, {
+    method: init.method ?? (init.form ? "POST" : "GET"),
+    headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en-US" },
+    body: init.form ? new URLSearchParams(init.form) : undefined,
+  });
 }
