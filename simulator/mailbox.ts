@@ -27,6 +27,10 @@ export class Mailbox {
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
+      // On stop, a conversation in flight gets a moment, then the connections close: Orchard's
+      // mailer keeps its connection open between emails, and the default grace (30 s) held every
+      // test file's teardown for that long.
+      closeTimeout: 250,
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((mail) => {
