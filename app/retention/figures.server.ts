@@ -111,21 +111,20 @@ export interface LedgerWrite {
 /**
  * Writes an order's ledger row (new, or replacing an older payload's) and moves the figures by the
  * difference: its month's revenue, and whether its customer came back after a one-off purchase.
- * Returns false for a payload older than the one recorded.
+ * A payload older than the one recorded changes nothing.
  */
-export async function recordLedgerRow(write: LedgerWrite): Promise<boolean> {
+export async function recordLedgerRow(write: LedgerWrite): Promise<void> {
   const { shop, shopifyId, customerId, shopifyUpdatedAt, row } = write;
-  return db().$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const basis = await lockFigures(tx, shop);
     const key = { shop_shopifyId: { shop, shopifyId } };
     const before = await tx.order.findUnique({ where: key });
-    if (before && before.shopifyUpdatedAt > shopifyUpdatedAt) return false;
+    if (before && before.shopifyUpdatedAt > shopifyUpdatedAt) return;
     const data = { customerId, shopifyUpdatedAt, ...row };
     if (before) await tx.order.update({ where: key, data });
     else await tx.order.create({ data: { shop, shopifyId, ...data } });
     for (const [month, sums] of ledgerMonthChanges(before, row, basis.timeZone)) await addToMonth(tx, shop, month, sums);
     if (customerId) await refreshRepeatBuyer(tx, shop, customerId);
-    return true;
   });
 }
 
