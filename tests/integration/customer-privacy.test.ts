@@ -5,18 +5,8 @@ import { loader as settingsLoader } from "../../app/routes/app.settings";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { adminFetchRequest, testContext } from "../support/context";
-import { modelsWithShopColumn } from "../support/database";
+import { shopRows } from "../support/shop-rows";
 import { settle, shopWithSubscription } from "../support/subscriptions";
-
-/** Every row the shop has, as text, table by table. */
-async function everythingOf(shop: string): Promise<Record<string, string>> {
-  const rows: Record<string, string> = {};
-  for (const model of modelsWithShopColumn()) {
-    const delegate = (db() as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>)[model]!;
-    rows[model] = JSON.stringify(await delegate.findMany({ where: { shop } }));
-  }
-  return rows;
-}
 
 async function subscriberWithOrders() {
   const { simulator } = testContext();
@@ -79,7 +69,7 @@ describe("customers/redact", () => {
     await settle();
     const figures = () => db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } });
     const figuresBefore = await figures();
-    const before = await everythingOf(shop.domain);
+    const before = await shopRows(shop.domain);
     expect(before.subscriptionContract).toContain(email);
     expect(before.mrrChange).toContain(customerGid);
 
@@ -91,7 +81,7 @@ describe("customers/redact", () => {
     });
     await settle();
 
-    const after = await everythingOf(shop.domain);
+    const after = await shopRows(shop.domain);
     // The redact delivery itself is the one row left that names them (the inbox works on it).
     const deliveries = JSON.parse(after.webhookDelivery!) as { topic: string; payload: string }[];
     after.webhookDelivery = JSON.stringify(deliveries.filter((d) => d.topic !== "CUSTOMERS_REDACT"));
@@ -128,7 +118,7 @@ describe("customers/redact", () => {
     await db().webhookDelivery.updateMany({ where: { shop: shop.domain, status: "processing" }, data: { status: "pending" } });
     await settle();
     expect(await redact()).toMatchObject({ status: "processed" });
-    for (const [model, rows] of Object.entries(await everythingOf(shop.domain))) {
+    for (const [model, rows] of Object.entries(await shopRows(shop.domain))) {
       if (model !== "webhookDelivery") expect(rows, model).not.toContain(customerGid);
     }
   });

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { formToken } from "../../app/self-service/self-service.server";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
-import { adminFetchRequest, proxiedRequest, TEST_API_KEY, TEST_API_SECRET } from "../support/context";
-import { modelsWithShopColumn } from "../support/database";
+import { adminFetchRequest, proxiedRequest, statusOf, TEST_API_KEY, TEST_API_SECRET } from "../support/context";
+import { shopRows } from "../support/shop-rows";
 import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
 
 /**
@@ -62,25 +62,8 @@ const TAKES_IDS = [
   "proxy.subscriptions.$id_.cancel",
 ] as const;
 
-const statusOf = async (run: () => unknown): Promise<number> => {
-  try {
-    const result = await run();
-    return result instanceof Response ? result.status : 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-};
-
-/** Every row the shop has, as text, table by table. */
-async function everythingOf(shop: string): Promise<string> {
-  const rows: Record<string, unknown> = {};
-  for (const model of modelsWithShopColumn()) {
-    const delegate = (db() as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>)[model]!;
-    rows[model] = (await delegate.findMany({ where: { shop } })).map((row) => JSON.stringify(row)).sort();
-  }
-  return JSON.stringify(rows);
-}
+/** Every row the shop has, as one text. */
+const everythingOf = async (shop: string) => JSON.stringify(await shopRows(shop));
 
 let victim: Awaited<ReturnType<typeof populatedShop>>;
 let intruder: Awaited<ReturnType<typeof shopWithSubscription>>;

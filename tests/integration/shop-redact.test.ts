@@ -3,6 +3,7 @@ import { db } from "../../app/db.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { testContext } from "../support/context";
 import { modelsWithShopColumn } from "../support/database";
+import { shopRowCounts } from "../support/shop-rows";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 describe("shop/redact", () => {
@@ -17,18 +18,10 @@ describe("shop/redact", () => {
     await settle();
     const models = modelsWithShopColumn();
     expect(models).toContain("retentionMonth");
-    const rowsOf = async (domain: string) => {
-      const counts: Record<string, number> = {};
-      for (const model of models) {
-        const delegate = (db() as unknown as Record<string, { count(args: unknown): Promise<number> }>)[model]!;
-        counts[model] = await delegate.count({ where: { shop: domain } });
-      }
-      return counts;
-    };
-    const before = await rowsOf(shop.domain);
+    const before = await shopRowCounts(shop.domain);
     expect(before.subscriptionContract).toBe(1);
     expect(before.order).toBeGreaterThan(0);
-    const othersBefore = await rowsOf(other.shop.domain);
+    const othersBefore = await shopRowCounts(other.shop.domain);
 
     // Shopify sends shop/redact 48 hours after the uninstall.
     await simulator.webhooks.send(shop.domain, "app/uninstalled", { domain: shop.domain });
@@ -36,12 +29,12 @@ describe("shop/redact", () => {
     await simulator.webhooks.send(shop.domain, "shop/redact", { shop_domain: shop.domain });
     await settle();
 
-    const after = await rowsOf(shop.domain);
+    const after = await shopRowCounts(shop.domain);
     expect(Object.entries(after).filter(([model, count]) => count > 0 && model !== "webhookDelivery")).toEqual([]);
     expect(await db().webhookDelivery.findMany({ where: { shop: shop.domain }, select: { topic: true } })).toEqual([
       { topic: "SHOP_REDACT" },
     ]);
     expect(await db().shop.count({ where: { domain: shop.domain } })).toBe(0);
-    expect(await rowsOf(other.shop.domain)).toEqual(othersBefore);
+    expect(await shopRowCounts(other.shop.domain)).toEqual(othersBefore);
   });
 });

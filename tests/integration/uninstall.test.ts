@@ -5,7 +5,7 @@ import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { DATA_KEPT_AFTER_UNINSTALL_MS } from "../../app/shops/shops.server";
 import { runRound } from "../../app/worker/worker.server";
 import { adminFetchRequest, testContext } from "../support/context";
-import { modelsWithShopColumn } from "../support/database";
+import { shopRowCounts } from "../support/shop-rows";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const restores: (() => void)[] = [];
@@ -29,14 +29,9 @@ async function uninstalledWithWorkWaiting() {
   return given;
 }
 
+/** The shop's tables that hold rows, with how many. */
 async function rowsOf(shop: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const model of modelsWithShopColumn()) {
-    const delegate = (db() as unknown as Record<string, { count(args: unknown): Promise<number> }>)[model]!;
-    const count = await delegate.count({ where: { shop } });
-    if (count > 0) counts[model] = count;
-  }
-  return counts;
+  return Object.fromEntries(Object.entries(await shopRowCounts(shop)).filter(([, count]) => count > 0));
 }
 
 describe("app/uninstalled", () => {

@@ -92,3 +92,14 @@ export function proxiedRequest(
     body: init.form ? new URLSearchParams(init.form) : undefined,
   });
 }
+
+/** The status a loader or action answered with, thrown or returned (data: 200); anything thrown that is not a Response fails the test. */
+export async function statusOf(run: () => unknown): Promise<number> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result.status : 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
