@@ -5,6 +5,9 @@ import { CheckoutError, completeCheckout } from "./checkout";
 import { gid, parseGid } from "./ids";
 import { cancelOrder, fulfilOrder, OrderActionError, refundLines } from "./orders";
 import type { OrderRecord, ShopRecord } from "./store";
+import { presentAppSubscription } from "./admin-api/app-subscriptions";
+import { loadThemeExtensions } from "./storefront/theme-extensions";
+import { addToTheme, removeFromTheme } from "./theme";
 import type { Simulator } from "./server";
 
 /**
@@ -17,6 +20,9 @@ const createShopInput = z.object({
   currencyCode: z.string().length(3).optional(),
   ianaTimezone: z.string().optional(),
   plan: z.enum(["standard", "advanced", "plus", "enterprise"]).optional(),
+  partnerDevelopment: z.boolean().optional(),
+  // Most scenarios start after the merchant added Orchard's blocks to the theme; false plays a fresh install.
+  orchardBlocksInTheme: z.boolean().optional(),
   seed: z
     .object({ customers: z.number().int().min(0).max(10_000).optional(), months: z.number().int().min(0).max(36).optional() })
     .optional(),
@@ -200,6 +206,28 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     "/_control/shops/:shop/orders/:order/refunds",
     orderAction((shop, order, body) => refundLines(sim, shop, order, refundInput.parse(body).lines)),
   );
+
+  // The app's charges to the merchant, as Shopify's Partner Dashboard lists them.
+  router.on("GET", "/_control/shops/:shop/app-subscriptions", (req) => {
+    const shop = withShop(req.params.shop);
+    if (!shop) return json(404, { errors: "Not Found" });
+    return json(200, { appSubscriptions: shop.appSubscriptions.map(presentAppSubscription) });
+  });
+
+  // The merchant edits the theme: removes Orchard's blocks, or adds them, without a deep link.
+  router.on("POST", "/_control/shops/:shop/theme", (req) => {
+    const shop = withShop(req.params.shop);
+    const input = z.object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) }).safeParse(req.json());
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    const blocks = loadThemeExtensions(sim.options.themeExtensionsDir).flatMap((extension) => extension.blocks);
+    const named = (handle: string) => blocks.find((block) => block.handle === handle);
+    const unknown = [...input.data.add, ...input.data.remove].filter((handle) => !named(handle));
+    if (unknown.length) return json(422, { errors: [{ message: `no app block ${unknown.join(", ")}` }] });
+    for (const handle of input.data.add) addToTheme(shop.theme, sim.store.appHandle, named(handle)!);
+    for (const handle of input.data.remove) removeFromTheme(shop.theme, named(handle)!);
+    return json(200, { productBlocks: shop.theme.productBlocks, embeds: shop.theme.embeds });
+  });
 
   // The next billing attempts of this shop fail with these Shopify error codes, one each.
   router.on("POST", "/_control/shops/:shop/failing-payments", (req) => {

@@ -27,9 +27,10 @@ export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string
  * The query Shopify admin adds when it loads an embedded app: the session token as id_token, and
  * an hmac over the other parameters signed with the app's secret.
  */
-export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string): URLSearchParams {
+export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string, passed: [string, string][] = []): URLSearchParams {
   const nowSeconds = authSeconds();
   const params = new URLSearchParams({
+    ...Object.fromEntries(passed),
     embedded: "1",
     // The library accepts only Shopify admin hosts here; it uses the value to build admin redirects.
     host: Buffer.from(`admin.shopify.com/store/${storeHandle(shop)}`).toString("base64url"),
@@ -45,10 +46,14 @@ export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string):
   return params;
 }
 
-function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: string): string {
+function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, appQuery: URLSearchParams, locale: string): string {
   if (!sim.appUrl) return `<p>The app is not running: no app URL was given to the simulator.</p>`;
   const appOrigin = new URL(sim.appUrl).origin;
-  const src = `${sim.appUrl}${appPath || "/app"}?${embeddedQuery(sim, shop, locale).toString()}`;
+  // The admin hands the app the query it was opened with (a charge's charge_id, say), signed with the rest.
+  const passed = [...appQuery].filter(
+    ([name]) => !["locale", "hmac", "id_token", "session", "timestamp", "embedded", "host", "shop"].includes(name),
+  );
+  const src = `${sim.appUrl}${appPath || "/app"}?${embeddedQuery(sim, shop, locale, passed).toString()}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -95,7 +100,8 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
 <script>
 (function () {
   var appOrigin = ${JSON.stringify(appOrigin)};
-  var adminBase = ${JSON.stringify(`/store/${storeHandle(shop)}/apps/${sim.apiKey}`)};
+  var storeBase = ${JSON.stringify(`/store/${storeHandle(shop)}`)};
+  var adminBase = storeBase + ${JSON.stringify(`/apps/${sim.apiKey}`)};
   var shop = ${JSON.stringify(shop.domain)};
   var frame = document.getElementById("app-frame");
   function send(message) { frame.contentWindow.postMessage(Object.assign({ source: "orchard-admin" }, message), appOrigin); }
@@ -212,6 +218,11 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, locale: st
       });
     } else if (data.type === "resource-picker") {
       openPicker(data);
+    } else if (data.type === "open") {
+      // shopify://admin/{path} is a page of this admin; anything else is left for the browser.
+      var adminPrefix = "shopify://admin/";
+      if (data.url.indexOf(adminPrefix) === 0) location.assign(storeBase + "/" + data.url.slice(adminPrefix.length));
+      else if (data.url.indexOf("http://") === 0 || data.url.indexOf("https://") === 0) location.assign(data.url);
     } else if (data.type === "title") {
       document.getElementById("title-bar").textContent = data.title;
     } else if (data.type === "toast") {
@@ -276,7 +287,7 @@ export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
     const path = req.params.path ? `/${req.params.path}` : "";
     // The staff member's admin language; ?locale=fr plays a merchant whose admin is in French.
     const locale = /^[a-z]{2}(-[A-Z]{2})?$/.test(req.url.searchParams.get("locale") ?? "") ? req.url.searchParams.get("locale")! : "en";
-    return html(adminPage(sim, shop, path, locale));
+    return html(adminPage(sim, shop, path, req.url.searchParams, locale));
   });
 
   // What the shop's customers received from Orchard, newest first, each email as they would see it.

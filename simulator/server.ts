@@ -3,9 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { OffsetClock } from "../app/clock";
+import { setAppSubscriptionStatus } from "./admin-api/app-subscriptions";
 import { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
 import { readAppConfig, type AppConfig } from "./app-config";
 import { authSeconds, embeddedAdminRoutes } from "./embedded-admin";
+import { adminPageRoutes } from "./admin-pages";
 import { controlRoutes } from "./control";
 import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
@@ -44,6 +46,7 @@ export class Simulator {
   constructor(readonly options: SimulatorOptions) {
     this.appConfig = readAppConfig(options.appConfigPath ?? resolve(import.meta.dirname, "..", "shopify.app.toml"));
     this.appUrl = options.appUrl ?? null;
+    this.store.appHandle = this.appConfig.handle;
     this.webhooks = new WebhookSender(
       () => this.appUrl,
       options.apiSecret,
@@ -96,6 +99,7 @@ export class Simulator {
       return { status: 200, headers: { "content-type": "application/jsonl" }, body: operation.lines.join("\n") + "\n" };
     });
     embeddedAdminRoutes(this, router);
+    adminPageRoutes(this, router);
     storefrontRoutes(this, router, this.options.themeExtensionsDir);
     controlRoutes(this, router);
     return router;
@@ -140,10 +144,15 @@ export class Simulator {
     });
   }
 
-  /** Shopify's side of an uninstall: tokens revoked, then app/uninstalled sent. */
+  /** Shopify's side of an uninstall: tokens revoked, the app's charges cancelled, then app/uninstalled sent. */
   async uninstall(shop: ShopRecord): Promise<void> {
     shop.accessTokens.clear();
     shop.installed = false;
+    for (const subscription of shop.appSubscriptions.filter(
+      (s) => s.status === "ACTIVE" || s.status === "PENDING" || s.status === "FROZEN",
+    )) {
+      setAppSubscriptionStatus(shop, subscription, "CANCELLED", this.clock.now());
+    }
     await this.webhooks.send(shop.domain, "app/uninstalled", {
       id: shop.id,
       name: shop.name,

@@ -1,4 +1,6 @@
 import type { BulkOperationRecord } from "./admin-api/bulk-operations";
+import type { AppSubscriptionRecord } from "./admin-api/app-subscriptions";
+import { newTheme, type ThemeRecord } from "./theme";
 /**
  * The simulator's state: shops and what Shopify keeps for them, in memory, in the shapes Shopify's
  * REST webhooks and GraphQL objects are built from. Money is integer minor units; ids are numbers,
@@ -254,10 +256,18 @@ export interface ShopRecord {
   /** The app's installation on this shop, and the app-data metafields it keeps there (Liquid's app.metafields). */
   appInstallationId: number;
   appMetafields: MetafieldRecord[];
+  /** The app's charges to the merchant (Billing API), oldest first. */
+  appSubscriptions: AppSubscriptionRecord[];
+  /** A development store (Shopify's shop.plan.partnerDevelopment): it accepts test charges only. */
+  partnerDevelopment: boolean;
+  /** The published theme: where the merchant placed Orchard's app blocks and which app embeds are on. */
+  theme: ThemeRecord;
 }
 
 export class Store {
   readonly shops = new Map<string, ShopRecord>();
+  /** The app's handle (shopify.app.toml): the theme names its blocks by it. */
+  appHandle = "";
   /** Where the simulator listens, once started: the online stores live under it. */
   origin: string | null = null;
   private nextId = 1000;
@@ -267,7 +277,16 @@ export class Store {
     return this.nextId;
   }
 
-  createShop(input: { domain: string; name: string; currencyCode?: string; ianaTimezone?: string; plan?: ShopPlan }): ShopRecord {
+  createShop(input: {
+    domain: string;
+    name: string;
+    currencyCode?: string;
+    ianaTimezone?: string;
+    plan?: ShopPlan;
+    partnerDevelopment?: boolean;
+    /** Whether the merchant has already added Orchard's blocks to the theme (a fresh install has not). */
+    orchardBlocksInTheme?: boolean;
+  }): ShopRecord {
     if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(input.domain)) throw new Error(`invalid shop domain ${input.domain}`);
     if (this.shops.has(input.domain)) throw new Error(`shop ${input.domain} exists already`);
     const shop: ShopRecord = {
@@ -304,6 +323,9 @@ export class Store {
       staffUserId: this.newId(),
       appInstallationId: this.newId(),
       appMetafields: [],
+      appSubscriptions: [],
+      partnerDevelopment: input.partnerDevelopment ?? false,
+      theme: newTheme(this.newId(), this.appHandle, input.orchardBlocksInTheme ?? true),
     };
     this.shops.set(shop.domain, shop);
     return shop;

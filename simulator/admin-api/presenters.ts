@@ -257,7 +257,7 @@ export function presentShop(store: Store, shop: ShopRecord) {
     myshopifyDomain: shop.domain,
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,
-    plan: { displayName: shop.plan, partnerDevelopment: false, shopifyPlus: shop.plan === "plus" },
+    plan: { displayName: shop.plan, partnerDevelopment: shop.partnerDevelopment, shopifyPlus: shop.plan === "plus" },
     // Shopify's shop.url is the online store's address; the simulator's online store is served here.
     url: store.origin ? `${store.origin}/storefront/${shop.domain.replace(/\.myshopify\.com$/, "")}` : `https://${shop.domain}`,
   };

@@ -75,6 +75,8 @@ function metafieldErrors(inputs: MetafieldInput[], field: string[]): UserError[]
       if (Buffer.byteLength(input.value) > MAX_JSON_METAFIELD_BYTES)
         return [{ field: [...at, "value"], message: "Value is too big", code: "LESS_THAN_OR_EQUAL_TO" }];
     }
+    if (input.type === "boolean" && input.value !== "true" && input.value !== "false")
+      return [{ field: [...at, "value"], message: "Value must be true or false", code: "INVALID_VALUE" }];
     if (input.type === "number_integer" && !/^-?\d+$/.test(input.value))
       return [{ field: [...at, "value"], message: "Value must be an integer", code: "INVALID_VALUE" }];
     return [];

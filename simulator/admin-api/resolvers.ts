@@ -28,6 +28,16 @@ import { presentTranslatableResource, registerTranslations } from "./translation
 import { presentBulkOperation, runBulkQuery } from "./bulk-operations";
 import { createBillingAttempt, presentBillingAttempt } from "./billing-attempts";
 import {
+  appInstallationSubscriptions,
+  appSubscriptionWebhook,
+  cancelAppSubscription,
+  createAppSubscription,
+  presentAppSubscription,
+  type AppSubscriptionCreateArgs,
+  type AppSubscriptionRecord,
+} from "./app-subscriptions";
+import { listThemes } from "./themes";
+import {
   addDraftDiscount,
   addDraftLine,
   changeContractStatus,
@@ -77,6 +87,10 @@ function findNode({ store, shop, bulkFileUrl }: ResolverContext, id: unknown): u
     case "BulkOperation": {
       const operation = shop.bulkOperations.find((op) => op.id === parsed.id);
       return operation ? presentBulkOperation(operation, bulkFileUrl) : null;
+    }
+    case "AppSubscription": {
+      const subscription = shop.appSubscriptions.find((s) => s.id === parsed.id);
+      return subscription ? presentAppSubscription(subscription) : null;
     }
     case "SellingPlanGroup": {
       const group = shop.sellingPlanGroups.get(parsed.id);
@@ -133,7 +147,8 @@ const queryResolvers: Record<string, Resolver> = {
     const latest = args.type === "MUTATION" ? undefined : shop.bulkOperations.at(-1);
     return latest ? presentBulkOperation(latest, bulkFileUrl) : null;
   },
-  currentAppInstallation: (_root, _args, { shop }) => presentAppInstallation(shop),
+  currentAppInstallation: (_root, _args, { shop }) => ({ ...presentAppInstallation(shop), ...appInstallationSubscriptions(shop) }),
+  themes: (_root, args, { shop }) => listThemes(shop, args),
   node: (_root, { id }, context) => findNode(context, id),
   nodes: (_root, { ids }, context) => (ids as unknown[]).map((id) => findNode(context, id)),
   product: (_root, { id }, context) => (parseGid(id, "Product") ? findNode(context, id) : null),
@@ -241,6 +256,11 @@ function attachmentChange(kind: "products" | "variants", change: "add" | "remove
 
 type Args = Record<string, never>;
 
+export function announceAppSubscriptions(shop: ShopRecord, changed: AppSubscriptionRecord[], events: ResolverContext["events"]): void {
+  for (const subscription of changed)
+    events.push({ topic: "app_subscriptions/update", payload: appSubscriptionWebhook(shop, subscription) });
+}
+
 const mutationResolvers: Record<string, Resolver> = {
   productSet: (_root, args, { store, shop, now }) => {
     // Orchard runs productSet synchronously; the asynchronous operation is not simulated.
@@ -288,6 +308,20 @@ const mutationResolvers: Record<string, Resolver> = {
       (topic, payload) => events.push({ topic, payload }),
     );
     return { subscriptionBillingAttempt: attempt ? presentBillingAttempt(shop, attempt, false) : null, userErrors };
+  },
+  appSubscriptionCreate: (_root, args, { store, shop, now }) => {
+    const { subscription, confirmationUrl, userErrors } = createAppSubscription(
+      store,
+      shop,
+      args as unknown as AppSubscriptionCreateArgs,
+      now,
+    );
+    return { appSubscription: subscription ? presentAppSubscription(subscription) : null, confirmationUrl, userErrors };
+  },
+  appSubscriptionCancel: (_root, args, { shop, now, events }) => {
+    const { subscription, changed, userErrors } = cancelAppSubscription(shop, args.id, now);
+    announceAppSubscriptions(shop, changed, events);
+    return { appSubscription: subscription ? presentAppSubscription(subscription) : null, userErrors };
   },
   bulkOperationRunQuery: (_root, args, { bulk, bulkFileUrl }) => {
     const { operation, userErrors } = runBulkQuery(bulk, String(args.query));

@@ -65,6 +65,24 @@
     });
   };
 
+  // Like App Bridge: the admin opens what the app sends to the top frame (a charge's confirmation
+  // page, a theme editor deep link) and shopify://admin/… links, which only the admin understands.
+  var originalOpen = window.open.bind(window);
+  window.open = function (url, target, features) {
+    var href = new URL(String(url), location.href).toString();
+    if (target === "_top" || target === "_parent" || href.indexOf("shopify://") === 0) {
+      post({ type: "open", url: href });
+      return null;
+    }
+    return originalOpen(url, target, features);
+  };
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.getAttribute("href").indexOf("shopify://") !== 0) return;
+    event.preventDefault();
+    post({ type: "open", url: link.getAttribute("href") });
+  });
+
   function reportNav(menu) {
     var items = Array.prototype.map.call(menu.querySelectorAll("a"), function (a) {
       return { href: a.getAttribute("href"), label: a.textContent, home: a.getAttribute("rel") === "home" };

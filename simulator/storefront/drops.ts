@@ -42,7 +42,12 @@ export function appDrop(shop: ShopRecord) {
     metafields[metafield.namespace] ??= {};
     metafields[metafield.namespace]![metafield.key] = {
       type: metafield.type,
-      value: metafield.type === "json" ? JSON.parse(metafield.value) : metafield.value,
+      value:
+        metafield.type === "json"
+          ? JSON.parse(metafield.value)
+          : metafield.type === "boolean"
+            ? metafield.value === "true"
+            : metafield.value,
     };
   }
   return { metafields };

@@ -10,6 +10,7 @@ import { appDrop, productDrop } from "./drops";
 import { hiddenFromSearch } from "../admin-api/products";
 import type { Liquid, Template } from "liquidjs";
 import { appProxyRoutes, storeCookie } from "./app-proxy";
+import { blockIsOn } from "../theme";
 import { blockSettings, createLiquid, formatMoney, loadThemeExtensions, type AppBlock, type ThemeExtension } from "./theme-extensions";
 
 /**
@@ -222,7 +223,7 @@ async function renderBlocks(
   const rendered: RenderedBlocks = { html: "", head: [], scripts: [] };
   for (const extension of extensions) {
     const liquid = cachedLiquid(extension, locale, assetBase);
-    for (const block of extension.blocks.filter((b) => b.schema.target === target)) {
+    for (const block of extension.blocks.filter((b) => b.schema.target === target && blockIsOn(shop.theme, b))) {
       const blockId = `${extension.name}-${block.handle}`;
       const output = await liquid.engine.render(liquid.template(block), {
         ...context,

@@ -17,7 +17,13 @@ async function senderTo(answers: number[]): Promise<{ sender: WebhookSender; rec
   });
   await new Promise<void>((resolve) => app!.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  const config = { scopes: "", webhookApiVersion: "2026-10", subscriptions: [{ topic: "orders/paid", uri: "/webhooks" }], appProxy: null };
+  const config = {
+    handle: "orchard",
+    scopes: "",
+    webhookApiVersion: "2026-10",
+    subscriptions: [{ topic: "orders/paid", uri: "/webhooks" }],
+    appProxy: null,
+  };
   const sender = new WebhookSender(
     () => url,
     "secret",
