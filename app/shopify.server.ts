@@ -11,6 +11,7 @@ import { createShopifyFetch } from "./shopify/shopify-fetch.server";
 import { libraryTransport } from "./shopify/transports.server";
 import { recordInstall } from "./shops/shops.server";
 import { startFirstBackfill } from "./backfill/backfill.server";
+import { syncAppPlan } from "./app-billing/app-billing.server";
 
 const settings = config();
 
@@ -44,6 +45,8 @@ const shopify = shopifyApp({
     afterAuth: async ({ session, admin }) => {
       const client = createAdminClient(session.shop, libraryTransport(admin));
       await recordInstall(client, session.scope ?? "");
+      // A re-install starts on the plan Shopify bills: an uninstall cancelled any earlier subscription.
+      await syncAppPlan(client);
       await startFirstBackfill(client);
     },
   },

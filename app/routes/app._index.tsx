@@ -32,18 +32,24 @@ import type { MonthKey } from "../retention/movements";
 import { rateValue, type Rate, type RetentionSummary } from "../retention/rates";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { loadStoreOverview } from "../shops/shops.server";
+import { setupGuide } from "../onboarding/onboarding.server";
+import { SetupGuide } from "../components/SetupGuide";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
   const months = dashboardRange(new URL(request.url).searchParams.get("months"));
   // The overview records the shop (time zone, currency) the dashboard is computed in.
   const overview = await loadStoreOverview(admin);
-  const [retention, history] = await Promise.all([retentionDashboard(shop, months, clock().now()), backfillProgress(admin)]);
-  return { overview, months, retention, history };
+  const [retention, history, setup] = await Promise.all([
+    retentionDashboard(shop, months, clock().now()),
+    backfillProgress(admin),
+    setupGuide(admin),
+  ]);
+  return { overview, months, retention, history, setup };
 };
 
 export default function Dashboard() {
-  const { overview, months, retention, history } = useLoaderData<typeof loader>();
+  const { overview, months, retention, history, setup } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const navigate = useNavigate();
   const loading = useNavigation().state === "loading";
@@ -109,6 +115,11 @@ export default function Dashboard() {
     >
       <TitleBar title={t("dashboard.title")} />
       <Layout>
+        {!setup.finished && (
+          <Layout.Section>
+            <SetupGuide guide={setup} />
+          </Layout.Section>
+        )}
         {retention.hasHistory ? (
           <Layout.Section>
             <BlockStack gap="400">

@@ -6,12 +6,17 @@ import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
-import { emptyDraft, parsePlanForm } from "../subscriptions/plan-form-data";
+import { emptyDraft, parsePlanForm, suggestedDraft } from "../subscriptions/plan-form-data";
+import { suggestedPlanProducts } from "../onboarding/onboarding.server";
 import { createPlan } from "../subscriptions/plans.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
-  return { currencyCode: (await findShop(shop))?.currencyCode ?? "USD" };
+  const { admin, shop } = await requireAdmin(request);
+  const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
+  // The setup guide's suggestion: every 2, 4 or 8 weeks at 10 % off, on the products bought again.
+  if (new URL(request.url).searchParams.get("suggested") !== "1") return { currencyCode, draft: emptyDraft(), products: [] };
+  const products = await suggestedPlanProducts(admin);
+  return { currencyCode, draft: suggestedDraft(), products: products.map((p) => ({ id: p.id, title: p.title, status: "ACTIVE" })) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -24,7 +29,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewPlan() {
-  const { currencyCode } = useLoaderData<typeof loader>();
+  const { currencyCode, draft, products } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -32,8 +37,8 @@ export default function NewPlan() {
       <TitleBar title={t("plans.newTitle")} />
       <PlanForm
         title={t("plans.newTitle")}
-        initialDraft={emptyDraft()}
-        initialProducts={[]}
+        initialDraft={draft}
+        initialProducts={products}
         initialVariants={[]}
         deletedProducts={[]}
         currencyCode={currencyCode}

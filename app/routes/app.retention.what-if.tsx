@@ -14,6 +14,7 @@ import { formatMoneyMinor } from "../money";
 import { rateValue } from "../retention/rates";
 import { whatIfPage } from "../retention/what-if.server";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { shopHasFeature } from "../app-billing/app-billing.server";
 import { frequencyName } from "../subscriptions/plan-text";
 
 const DEFAULT_ELASTICITY = "1";
@@ -22,10 +23,12 @@ const formatPercent = (value: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await requireAdmin(request);
+  const { admin, shop } = await requireAdmin(request);
+  // A Growth feature: on Free nothing is computed or sent, whatever the screen asks for.
+  if (!(await shopHasFeature(shop, "whatIfPricing"))) return { locked: true as const };
   const params = new URL(request.url).searchParams;
   const discount = params.get("discount");
-  return whatIfPage(
+  const page = await whatIfPage(
     admin,
     {
       planId: params.get("plan"),
@@ -34,10 +37,27 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     },
     clock().now(),
   );
+  return { locked: false as const, ...page };
 };
 
-export default function WhatIfPricing() {
+export default function WhatIfPricingPage() {
   const page = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (page.locked)
+    return (
+      <CapabilityEmptyPage
+        title="whatIf.title"
+        heading="whatIf.lockedHeading"
+        body="whatIf.lockedBody"
+        action={{ content: t("whatIf.lockedAction"), url: "/app/plan" }}
+      />
+    );
+  return <WhatIfPricing page={page} />;
+}
+
+type WhatIfData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { locked: false }>;
+
+function WhatIfPricing({ page }: { page: WhatIfData }) {
   const { t, locale } = useTranslation();
   const { history, projection } = page;
   const money = (minor: number) => formatMoneyMinor(minor, history?.currencyCode ?? "USD", locale);
@@ -115,7 +135,7 @@ export default function WhatIfPricing() {
 }
 
 /** The question: which plan and frequency, the new discount and the elasticity; sent as a GET. */
-function QuestionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+function QuestionForm({ page }: { page: WhatIfData }) {
   const { t, locale } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const [planId, setPlanId] = useState(page.planId ?? "");

@@ -41,6 +41,7 @@ function Navigation() {
       <Link to="/app/protection">{t("nav.protection")}</Link>
       <Link to="/app/reminders">{t("nav.reminders")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
+      <Link to="/app/plan">{t("nav.plan")}</Link>
     </NavMenu>
   );
 }

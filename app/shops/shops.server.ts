@@ -32,7 +32,11 @@ export async function recordInstall(admin: AdminClient, scopes: string): Promise
 export async function recordUninstall(shop: string): Promise<void> {
   await db().$transaction([
     db().session.deleteMany({ where: { shop } }),
-    db().shop.updateMany({ where: { domain: shop }, data: { uninstalledAt: clock().now() } }),
+    // Shopify cancels the app's charges with the uninstall (no app_subscriptions/update follows).
+    db().shop.updateMany({
+      where: { domain: shop },
+      data: { uninstalledAt: clock().now(), appPlan: "free", appSubscriptionId: null, appTrialEndsAt: null },
+    }),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { roomForSubscriber } from "../app-billing/app-billing.server";
 import { clock } from "../clock";
 import { db } from "../db.server";
 import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
@@ -27,7 +28,9 @@ import { saveOffersFor, type SaveOffer } from "./retention";
  * contract's status mutations or a draft, and mirrored. Shopify's refusals come back as
  * ShopifyUserErrors for the screen to show.
  */
-export type ActionResult = { ok: true } | { ok: false; error: "notAllowed" | "invalidDate" | "invalidChoice" | "alreadyDone" };
+export type ActionResult =
+  | { ok: true }
+  | { ok: false; error: "notAllowed" | "invalidDate" | "invalidChoice" | "alreadyDone" | "subscriberLimit" };
 
 export async function contractWithState(shop: string, id: string, customerId?: string) {
   const contract = await db().subscriptionContract.findFirst({
@@ -68,6 +71,8 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       return { ok: true };
 
     case "resume":
+      // On the free plan at its limit, a resume would be one subscriber too many (app-billing).
+      if (!(await roomForSubscriber(contract.shop, contract.customerId))) return { ok: false, error: "subscriberLimit" };
       await setContractStatus(admin, contract.shopifyId, "activate");
       await publishNext();
       return { ok: true };

@@ -68,3 +68,9 @@ export const emptyDraft = (): PlanDraft => ({
   minCycles: null,
   maxCycles: null,
 });
+
+/** The setup guide's first plan: the default's every 2 and 4 weeks, and every 8, all at 10 % off. */
+export function suggestedDraft(): PlanDraft {
+  const draft = emptyDraft();
+  return { ...draft, frequencies: [...draft.frequencies, { ...draft.frequencies[0]!, intervalCount: 8 }] };
+}

@@ -3,6 +3,44 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type CurrentAppPlanQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CurrentAppPlanQuery = { currentAppInstallation: { activeSubscriptions: Array<Pick<AdminTypes.AppSubscription, 'id' | 'name' | 'status' | 'test' | 'trialDays' | 'createdAt'>> }, shop: { plan: Pick<AdminTypes.ShopPlan, 'partnerDevelopment'> } };
+
+export type AppSubscriptionCreateMutationVariables = AdminTypes.Exact<{
+  name: AdminTypes.Scalars['String']['input'];
+  returnUrl: AdminTypes.Scalars['URL']['input'];
+  trialDays?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  test?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  lineItems: Array<AdminTypes.AppSubscriptionLineItemInput> | AdminTypes.AppSubscriptionLineItemInput;
+}>;
+
+
+export type AppSubscriptionCreateMutation = { appSubscriptionCreate?: AdminTypes.Maybe<(
+    Pick<AdminTypes.AppSubscriptionCreatePayload, 'confirmationUrl'>
+    & { appSubscription?: AdminTypes.Maybe<Pick<AdminTypes.AppSubscription, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }
+  )> };
+
+export type AppSubscriptionCancelMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type AppSubscriptionCancelMutation = { appSubscriptionCancel?: AdminTypes.Maybe<{ appSubscription?: AdminTypes.Maybe<Pick<AdminTypes.AppSubscription, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type SubscriberOfferInstallationQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type SubscriberOfferInstallationQuery = { currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
+
+export type SubscriberOfferSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type SubscriberOfferSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
 export type BackfillHistoryQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -32,6 +70,27 @@ export type BackfillOrdersCountQueryVariables = AdminTypes.Exact<{ [key: string]
 
 
 export type BackfillOrdersCountQuery = { ordersCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
+
+export type PublishedThemeFilesQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type PublishedThemeFilesQuery = { themes?: AdminTypes.Maybe<{ nodes: Array<(
+      Pick<AdminTypes.OnlineStoreTheme, 'id'>
+      & { files?: AdminTypes.Maybe<{ nodes: Array<(
+          Pick<AdminTypes.OnlineStoreThemeFile, 'filename'>
+          & { body: Pick<AdminTypes.OnlineStoreThemeFileBodyText, 'content'> }
+        )> }> }
+    )> }> };
+
+export type RecentOrderLinesQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type RecentOrderLinesQuery = { orders: { nodes: Array<{ customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, lineItems: { nodes: Array<(
+          Pick<AdminTypes.LineItem, 'quantity'>
+          & { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title'>> }
+        )> } }>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
 
 export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
@@ -396,9 +455,13 @@ export type ProductSearchQuery = { products: { nodes: Array<(
     )> } };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query CurrentAppPlan {\n    currentAppInstallation {\n      activeSubscriptions {\n        id\n        name\n        status\n        test\n        trialDays\n        createdAt\n      }\n    }\n    shop {\n      plan {\n        partnerDevelopment\n      }\n    }\n  }\n": {return: CurrentAppPlanQuery, variables: CurrentAppPlanQueryVariables},
+  "#graphql\n  query SubscriberOfferInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: SubscriberOfferInstallationQuery, variables: SubscriberOfferInstallationQueryVariables},
   "#graphql\n  query BackfillHistory {\n    orders {\n      edges {\n        node {\n          id\n          name\n          createdAt\n          processedAt\n          updatedAt\n          cancelledAt\n          displayFinancialStatus\n          currencyCode\n          customer {\n            id\n          }\n          lineItems {\n            edges {\n              node {\n                id\n                title\n                quantity\n                refundableQuantity\n                originalUnitPriceSet {\n                  shopMoney {\n                    amount\n                  }\n                }\n                totalDiscountSet {\n                  shopMoney {\n                    amount\n                  }\n                }\n                sellingPlan {\n                  sellingPlanId\n                }\n                variant {\n                  id\n                }\n                product {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n    subscriptionContracts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": {return: BackfillHistoryQuery, variables: BackfillHistoryQueryVariables},
   "#graphql\n  query BackfillOperation($id: ID!) {\n    node(id: $id) {\n      ... on BulkOperation {\n        id\n        status\n        errorCode\n        objectCount\n        rootObjectCount\n        url\n      }\n    }\n  }\n": {return: BackfillOperationQuery, variables: BackfillOperationQueryVariables},
   "#graphql\n  query BackfillOrdersCount {\n    ordersCount(limit: null) {\n      count\n    }\n  }\n": {return: BackfillOrdersCountQuery, variables: BackfillOrdersCountQueryVariables},
+  "#graphql\n  query PublishedThemeFiles {\n    themes(first: 1, roles: [MAIN]) {\n      nodes {\n        id\n        files(filenames: [\"templates/product.json\", \"config/settings_data.json\"], first: 2) {\n          nodes {\n            filename\n            body {\n              ... on OnlineStoreThemeFileBodyText {\n                content\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PublishedThemeFilesQuery, variables: PublishedThemeFilesQueryVariables},
+  "#graphql\n  query RecentOrderLines($after: String) {\n    orders(first: 40, after: $after, reverse: true) {\n      nodes {\n        customer {\n          id\n        }\n        lineItems(first: 10) {\n          nodes {\n            quantity\n            product {\n              id\n              title\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: RecentOrderLinesQuery, variables: RecentOrderLinesQueryVariables},
   "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
   "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},
@@ -418,6 +481,9 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation AppSubscriptionCreate(\n    $name: String!\n    $returnUrl: URL!\n    $trialDays: Int\n    $test: Boolean\n    $lineItems: [AppSubscriptionLineItemInput!]!\n  ) {\n    appSubscriptionCreate(name: $name, returnUrl: $returnUrl, trialDays: $trialDays, test: $test, lineItems: $lineItems) {\n      appSubscription {\n        id\n        status\n      }\n      confirmationUrl\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AppSubscriptionCreateMutation, variables: AppSubscriptionCreateMutationVariables},
+  "#graphql\n  mutation AppSubscriptionCancel($id: ID!) {\n    appSubscriptionCancel(id: $id) {\n      appSubscription {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AppSubscriptionCancelMutation, variables: AppSubscriptionCancelMutationVariables},
+  "#graphql\n  mutation SubscriberOfferSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SubscriberOfferSetMutation, variables: SubscriberOfferSetMutationVariables},
   "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
   "#graphql\n  mutation ProtectionProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionProductSetMutation, variables: ProtectionProductSetMutationVariables},
   "#graphql\n  mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionVariantsNotShippedMutation, variables: ProtectionVariantsNotShippedMutationVariables},

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { applySubscriberLimit, syncAppPlan } from "../app-billing/app-billing.server";
 import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
@@ -45,8 +46,11 @@ const contractPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:
 // The payload only names the contract; its current state is read from the Admin API.
 const contractChanged: Handler = async ({ shop, payload }) => {
   const contractId = contractPayload.parse(payload).admin_graphql_api_id;
-  await syncContract(await backgroundAdmin(shop), contractId);
+  const admin = await backgroundAdmin(shop);
+  await syncContract(admin, contractId);
   await remindersFromSubscription(shop, contractId);
+  // A new or resumed subscriber may fill the free plan, a cancelled one free a place.
+  await applySubscriberLimit(admin);
 };
 
 const billingAttemptPayload = z.object({
@@ -105,6 +109,11 @@ const handlers: Record<string, Handler> = {
     await finishBackfill(await backgroundAdmin(shop), bulkOperationPayload.parse(payload).admin_graphql_api_id);
   },
   APP_UNINSTALLED: ({ shop }) => recordUninstall(shop),
+  // Orchard's own plan changed (approved, declined, cancelled, frozen): the payload only hints, so
+  // the plan is read again from Shopify and deliveries in any order end in the same state.
+  APP_SUBSCRIPTIONS_UPDATE: async ({ shop }) => {
+    await syncAppPlan(await backgroundAdmin(shop));
+  },
   APP_SCOPES_UPDATE: async ({ shop, payload, triggeredAt }) => {
     const { current, updated_at } = scopesUpdatePayload.parse(payload);
     await recordScopesUpdate(shop, current, updated_at ? new Date(updated_at) : (triggeredAt ?? new Date(0)));

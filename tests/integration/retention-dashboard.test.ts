@@ -10,6 +10,9 @@ import { refundLines } from "../../simulator/orders";
 import { contractPayload, orderPayload } from "../../simulator/webhook-payloads";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
 import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
+import { acceptGrowthPlan } from "../support/app-plan";
+import { cancelGrowthPlan } from "../../app/app-billing/app-billing.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
 
 async function dashboard(shop: string, query = "") {
   return dashboardLoader({ request: adminFetchRequest(`/app${query}`, shop), params: {}, context: {} });
@@ -108,8 +111,14 @@ describe("the retention dashboard", () => {
 });
 
 describe("what-if pricing", () => {
-  const whatIf = (shop: string, query = "") =>
+  const whatIfAnswer = (shop: string, query = "") =>
     whatIfLoader({ request: adminFetchRequest(`/app/retention/what-if${query}`, shop), params: {}, context: {} });
+  /** What-if pricing is a Growth feature: these shops are on Growth (acceptGrowthPlan). */
+  const whatIf = async (shop: string, query = "") => {
+    const page = await whatIfAnswer(shop, query);
+    if (page.locked) throw new Error("what-if pricing is locked for this shop");
+    return page;
+  };
 
   /** A shop with a plan Orchard made (every 2 weeks, 10 % off) and one subscriber to it. */
   async function shopWithOrchardPlan() {
@@ -125,8 +134,15 @@ describe("what-if pricing", () => {
       lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: group.sellingPlans[0]!.id, properties: {} }],
     });
     await settle();
+    await acceptGrowthPlan(shop.domain);
     return { shop, contract: contracts[0]! };
   }
+
+  it("is a Growth feature: on Free the page computes and sends nothing", async () => {
+    const { shop } = await shopWithOrchardPlan();
+    await cancelGrowthPlan(await backgroundAdmin(shop.domain));
+    expect(await whatIfAnswer(shop.domain, "?discount=20&elasticity=1.5")).toEqual({ locked: true });
+  });
 
   it("projects the plan's MRR from its subscribers and the pace they came at, worked out by hand", async () => {
     const { shop, contract } = await shopWithOrchardPlan();

@@ -27,11 +27,15 @@ export function testContext(): TestContext {
 let shops = 0;
 
 /** A new shop in the simulator, seeded small unless told otherwise. */
-export function createShop(seed: { customers?: number; months?: number } = { customers: 5, months: 1 }) {
+export function createShop(
+  seed: { customers?: number; months?: number } = { customers: 5, months: 1 },
+  /** false plays a fresh install: Orchard's blocks are not on the theme yet. */
+  options: { orchardBlocksInTheme?: boolean } = {},
+) {
   const { simulator } = testContext();
   shops += 1;
   const domain = `test-shop-${process.pid}-${shops}.myshopify.com`;
-  const shop = simulator.store.createShop({ domain, name: `Test Shop ${shops}` });
+  const shop = simulator.store.createShop({ domain, name: `Test Shop ${shops}`, ...options });
   return { shop, seed };
 }
 

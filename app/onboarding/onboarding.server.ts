@@ -1,0 +1,73 @@
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { log } from "../logging/log.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { ShopifyGraphqlError } from "../shopify/errors";
+import type { RecentOrderLinesQuery } from "../types/admin.generated";
+import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
+import { repeatPurchaseProducts, type OrderLines, type RepeatProduct } from "./repeat-products";
+import { setupFinished, setupSteps, type SetupStep } from "./setup-guide";
+import { addBlockLink, templateHasAppBlock } from "./theme-blocks";
+
+/** The theme app extension's block that shows subscribe-and-save on the product page. */
+const SUBSCRIBE_BLOCK = "subscribe-and-save";
+
+/**
+ * Whether the subscribe block is on the published theme's product page; null when the theme cannot
+ * be read (no published theme, or the merchant has not granted read_themes yet after an update).
+ */
+export async function subscribeBlockOnTheme(admin: AdminClient): Promise<boolean | null> {
+  try {
+    const { themes } = await admin.request(PublishedThemeFiles);
+    const files = themes?.nodes[0]?.files?.nodes ?? [];
+    const template = files.find((f) => f.filename === "templates/product.json")?.body;
+    if (!template || !("content" in template)) return null;
+    return templateHasAppBlock(template.content, SUBSCRIBE_BLOCK);
+  } catch (error) {
+    if (!(error instanceof ShopifyGraphqlError)) throw error;
+    log().warn({ shop: admin.shop, err: error.message }, "theme not readable for the setup guide");
+    return null;
+  }
+}
+
+export interface SetupGuide {
+  steps: SetupStep[];
+  finished: boolean;
+  /** The theme editor, opened on the product page with the subscribe block ready to save. */
+  themeEditorLink: string;
+}
+
+/** The setup guide from what is in place now, the theme included. */
+export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
+  const shop = admin.shop;
+  const [plansWithProducts, reminderRules, activeProtectionOffers, blockOnTheme] = await Promise.all([
+    db().subscriptionPlan.count({ where: { shop, status: "active", productCount: { gt: 0 } } }),
+    db().reminderRule.count({ where: { shop } }),
+    db().protectionOffer.count({ where: { shop, status: "active" } }),
+    subscribeBlockOnTheme(admin),
+  ]);
+  const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, subscribeBlockOnTheme: blockOnTheme });
+  return { steps, finished: setupFinished(steps), themeEditorLink: addBlockLink(config().SHOPIFY_API_KEY, SUBSCRIBE_BLOCK) };
+}
+
+/** At most this many orders are read for a suggestion: enough to see who comes back, quick to read. */
+const ORDERS_READ = 240;
+
+/** The products customers of the shop already buy again, best first: a first plan's suggestion. */
+export async function suggestedPlanProducts(admin: AdminClient): Promise<RepeatProduct[]> {
+  const orders: OrderLines[] = [];
+  let after: string | null = null;
+  do {
+    const { orders: page }: RecentOrderLinesQuery = await admin.request(RecentOrderLines, { after });
+    for (const order of page.nodes) {
+      orders.push({
+        customerId: order.customer?.id ?? null,
+        lines: order.lineItems.nodes.flatMap((line) =>
+          line.product ? [{ productId: line.product.id, title: line.product.title, quantity: line.quantity }] : [],
+        ),
+      });
+    }
+    after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+  } while (after && orders.length < ORDERS_READ);
+  return repeatPurchaseProducts(orders);
+}

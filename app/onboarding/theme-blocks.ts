@@ -1,0 +1,47 @@
+/**
+ * Whether Orchard's blocks are on the merchant's published theme, read from the theme's own files
+ * as Shopify documents it: an app block is an entry of a JSON template's section whose type is
+ * shopify://apps/{app handle}/blocks/{block handle}/{uuid}; an app embed is such an entry under
+ * config/settings_data.json's current blocks. A disabled entry is not on. Pure.
+ */
+export const APP_HANDLE = "orchard-recurring-revenue";
+
+/** Shopify's JSON theme files open with a generated comment that JSON.parse refuses. */
+export function parseThemeJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\s*\/\*[\s\S]*?\*\//, ""));
+  } catch {
+    return null;
+  }
+}
+
+type BlockEntry = { type?: unknown; disabled?: unknown };
+const isOrchardBlock = (entry: BlockEntry, blockHandle: string) =>
+  typeof entry.type === "string" && entry.type.startsWith(`shopify://apps/${APP_HANDLE}/blocks/${blockHandle}/`) && entry.disabled !== true;
+
+const entriesOf = (blocks: unknown): BlockEntry[] =>
+  blocks && typeof blocks === "object" ? Object.values(blocks as Record<string, BlockEntry>).filter((b) => b && typeof b === "object") : [];
+
+/** The block is in one of the template's sections and not disabled. */
+export function templateHasAppBlock(templateText: string, blockHandle: string): boolean {
+  const template = parseThemeJson(templateText) as { sections?: Record<string, { blocks?: unknown; disabled?: unknown }> } | null;
+  return Object.values(template?.sections ?? {}).some(
+    (section) => section && section.disabled !== true && entriesOf(section.blocks).some((entry) => isOrchardBlock(entry, blockHandle)),
+  );
+}
+
+/** The embed is switched on in the theme settings (current may name a preset instead of holding the settings). */
+export function settingsHaveAppEmbed(settingsText: string, blockHandle: string): boolean {
+  const settings = parseThemeJson(settingsText) as { current?: unknown; presets?: Record<string, { blocks?: unknown }> } | null;
+  const current = typeof settings?.current === "string" ? settings.presets?.[settings.current] : settings?.current;
+  return entriesOf((current as { blocks?: unknown } | undefined)?.blocks).some((entry) => isOrchardBlock(entry, blockHandle));
+}
+
+/**
+ * The theme editor deep link that opens the product template with Orchard's block added to its
+ * main section, for the merchant to save (an App Bridge shopify://admin link).
+ */
+export function addBlockLink(apiKey: string, blockHandle: string): string {
+  const query = new URLSearchParams({ template: "product", addAppBlockId: `${apiKey}/${blockHandle}`, target: "mainSection" });
+  return `shopify://admin/themes/current/editor?${query.toString()}`;
+}

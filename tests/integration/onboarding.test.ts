@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { loader as newPlanLoader } from "../../app/routes/app.plans.new";
+import { saveRule } from "../../app/reminders/admin.server";
+import { completeCheckout } from "../../simulator/checkout";
+import { gid } from "../../simulator/ids";
+import { seedShop } from "../../simulator/seed";
+import type { ShopRecord } from "../../simulator/store";
+import { adminFetchRequest, createShop, TEST_API_KEY, testContext } from "../support/context";
+import { orchardDefaultPlan } from "../support/subscriptions";
+
+const guideOf = async (shop: string) =>
+  (await dashboardLoader({ request: adminFetchRequest("/app", shop), params: {}, context: {} })).setup;
+const doneSteps = async (shop: string) => (await guideOf(shop)).steps.filter((step) => step.done).map((step) => step.id);
+
+/** A shop that has just installed Orchard: products and customers, no plan, nothing on its theme. */
+function freshShop() {
+  const { simulator } = testContext();
+  const { shop } = createShop({}, { orchardBlocksInTheme: false });
+  seedShop(simulator.store, shop, new Date(), { customers: 6, months: 0 });
+  return shop;
+}
+
+const storefrontProductPage = async (shop: ShopRecord, handle: string) => {
+  const { simulator } = testContext();
+  return (await fetch(`${simulator.url}/storefront/${shop.domain.replace(".myshopify.com", "")}/products/${handle}`)).text();
+};
+
+/** The merchant follows the guide's theme editor link in the admin and saves. */
+async function addBlockThroughDeepLink(shop: ShopRecord, link: string) {
+  const { simulator } = testContext();
+  // App Bridge opens shopify://admin/… inside the merchant's admin.
+  const editor = `${simulator.url}/store/${shop.domain.replace(".myshopify.com", "")}/${link.slice("shopify://admin/".length)}`;
+  const preview = await fetch(editor);
+  expect(preview.status).toBe(200);
+  expect(await preview.text()).toContain("is added in this preview");
+  const saved = await fetch(editor, { method: "POST", redirect: "manual" });
+  expect(saved.status).toBe(303);
+}
+
+describe("the setup guide", () => {
+  it("takes a fresh install to a live offer, each step done from the shop's real state", async () => {
+    const shop = freshShop();
+    const guide = await guideOf(shop.domain);
+    expect(guide.finished).toBe(false);
+    expect(guide.steps.map((s) => [s.id, s.done])).toEqual([
+      ["plan", false],
+      ["theme", false],
+      ["reminders", false],
+      ["protection", false],
+    ]);
+    expect(guide.themeEditorLink).toBe(
+      `shopify://admin/themes/current/editor?template=product&addAppBlockId=${TEST_API_KEY}%2Fsubscribe-and-save&target=mainSection`,
+    );
+
+    const coffee = [...shop.products.values()][0]!;
+    await orchardDefaultPlan(shop, coffee);
+    expect(await doneSteps(shop.domain)).toEqual(["plan"]);
+    // A plan alone sells nothing: the theme has no Orchard block yet.
+    expect(await storefrontProductPage(shop, coffee.handle)).not.toContain("data-orchard-subscribe");
+
+    await addBlockThroughDeepLink(shop, guide.themeEditorLink);
+    expect(await doneSteps(shop.domain)).toEqual(["plan", "theme"]);
+    expect(await storefrontProductPage(shop, coffee.handle)).toContain("data-orchard-subscribe");
+
+    await saveRule(shop.domain, null, {
+      scope: "product",
+      targetId: gid("Product", coffee.id),
+      title: coffee.title,
+      intervalDays: 30,
+      leadDays: 5,
+      discountCode: null,
+    });
+    const done = await guideOf(shop.domain);
+    expect(done.steps.filter((s) => s.done).map((s) => s.id)).toEqual(["plan", "theme", "reminders"]);
+    // Protection is optional: the guide is finished and leaves the dashboard.
+    expect(done.finished).toBe(true);
+  });
+
+  it("sees the block taken off the theme, whatever was clicked before", async () => {
+    const { simulator } = testContext();
+    const shop = freshShop();
+    const guide = await guideOf(shop.domain);
+    await addBlockThroughDeepLink(shop, guide.themeEditorLink);
+    expect(await doneSteps(shop.domain)).toContain("theme");
+    await fetch(`${simulator.url}/_control/shops/${shop.domain}/theme`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ remove: ["subscribe-and-save"] }),
+    });
+    expect(await doneSteps(shop.domain)).not.toContain("theme");
+  });
+
+  it("refuses a deep link to a block the app does not have, as the theme editor does", async () => {
+    const { simulator } = testContext();
+    const shop = freshShop();
+    const handle = shop.domain.replace(".myshopify.com", "");
+    const unknown = await fetch(
+      `${simulator.url}/store/${handle}/themes/current/editor?template=product&addAppBlockId=${TEST_API_KEY}/no-such-block&target=mainSection`,
+    );
+    expect(unknown.status).toBe(404);
+    const otherApp = await fetch(
+      `${simulator.url}/store/${handle}/themes/current/editor?template=product&addAppBlockId=another-app/subscribe-and-save&target=mainSection`,
+    );
+    expect(otherApp.status).toBe(404);
+    expect(shop.theme.productBlocks).toEqual([]);
+  });
+});
+
+describe("the suggested first plan", () => {
+  it("offers every 2, 4 and 8 weeks at 10 % off, on the products customers bought again", async () => {
+    const { simulator } = testContext();
+    const shop = freshShop();
+    const [coffee, tea, mug] = [...shop.products.values()];
+    const buy = (email: string, product: typeof coffee) =>
+      completeCheckout(simulator, shop, {
+        email,
+        lines: [{ variantId: product!.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+      });
+    for (const email of ["ana@example.com", "ben@example.com"]) {
+      await buy(email, tea);
+      await buy(email, tea);
+    }
+    await buy("cy@example.com", coffee);
+    await buy("cy@example.com", coffee);
+    await buy("dee@example.com", mug);
+
+    const page = await newPlanLoader({ request: adminFetchRequest("/app/plans/new?suggested=1", shop.domain), params: {}, context: {} });
+    expect(page.products.map((p) => p.title)).toEqual([tea!.title, coffee!.title]);
+    expect(page.draft.frequencies.map((f) => [f.interval, f.intervalCount, f.discount])).toEqual([
+      ["WEEK", 2, { type: "PERCENTAGE", value: "10" }],
+      ["WEEK", 4, { type: "PERCENTAGE", value: "10" }],
+      ["WEEK", 8, { type: "PERCENTAGE", value: "10" }],
+    ]);
+    // Without ?suggested the form starts as before, with no products.
+    const plain = await newPlanLoader({ request: adminFetchRequest("/app/plans/new", shop.domain), params: {}, context: {} });
+    expect(plain.products).toEqual([]);
+  });
+});
