@@ -51,6 +51,8 @@ interface Props {
   fieldErrors: FieldErrors;
   shopifyErrors: { field: string; message: string }[];
   formInvalid: boolean;
+  /** Shown above the form: where a suggested plan's products came from. */
+  notice?: string;
 }
 
 const newFrequency = (): FrequencyDraft => ({
@@ -84,6 +86,7 @@ export function PlanForm({
   fieldErrors,
   shopifyErrors,
   formInvalid,
+  notice,
 }: Props) {
   const { t, locale } = useTranslation();
   const submit = useSubmit();
@@ -171,6 +174,11 @@ export function PlanForm({
       primaryAction={{ content: t("plans.save"), onAction: save, loading: navigation.state === "submitting" }}
     >
       <Layout>
+        {notice && (
+          <Layout.Section>
+            <Banner tone="info">{notice}</Banner>
+          </Layout.Section>
+        )}
         {formInvalid && (
           <Layout.Section>
             <Banner tone="critical">{t("plans.errors.invalidForm")}</Banner>

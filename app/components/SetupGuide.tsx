@@ -44,11 +44,13 @@ export function SetupGuide({ guide }: { guide: Guide }) {
               {index > 0 && <Divider />}
               <Box paddingBlockStart={index > 0 ? "300" : "0"}>
                 <InlineStack gap="300" wrap={false} blockAlign="start">
-                  <Icon
-                    source={step.done ? CheckCircleIcon : MinusCircleIcon}
-                    tone={step.done ? "success" : "subdued"}
-                    accessibilityLabel={t(step.done ? "setup.done" : "setup.notDone")}
-                  />
+                  <Box>
+                    <Icon
+                      source={step.done ? CheckCircleIcon : MinusCircleIcon}
+                      tone={step.done ? "success" : "subdued"}
+                      accessibilityLabel={t(step.done ? "setup.done" : "setup.notDone")}
+                    />
+                  </Box>
                   <BlockStack gap="200">
                     <InlineStack gap="200" blockAlign="center">
                       <Text as="h3" variant="headingSm">

@@ -14,9 +14,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
   const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
   // The setup guide's suggestion: every 2, 4 or 8 weeks at 10 % off, on the products bought again.
-  if (new URL(request.url).searchParams.get("suggested") !== "1") return { currencyCode, draft: emptyDraft(), products: [] };
+  if (new URL(request.url).searchParams.get("suggested") !== "1")
+    return { currencyCode, draft: emptyDraft(), products: [], suggested: null };
   const products = await suggestedPlanProducts(admin);
-  return { currencyCode, draft: suggestedDraft(), products: products.map((p) => ({ id: p.id, title: p.title, status: "ACTIVE" })) };
+  return {
+    currencyCode,
+    draft: suggestedDraft(),
+    products: products.map((p) => ({ id: p.id, title: p.title, status: "ACTIVE" })),
+    suggested: { names: products.map((p) => p.title) },
+  };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -29,7 +35,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewPlan() {
-  const { currencyCode, draft, products } = useLoaderData<typeof loader>();
+  const { currencyCode, draft, products, suggested } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -45,6 +51,13 @@ export default function NewPlan() {
         fieldErrors={result?.fieldErrors ?? {}}
         shopifyErrors={result?.shopifyErrors ?? []}
         formInvalid={Boolean(result && "formInvalid" in result)}
+        notice={
+          suggested
+            ? suggested.names.length
+              ? t("plans.suggestedFrom", { products: suggested.names.join(", ") })
+              : t("plans.suggestedNoHistory")
+            : undefined
+        }
       />
     </>
   );

@@ -69,7 +69,14 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
   });
 
   // Follows the subscription above: the plan's what-if page starts from that subscriber.
+  it("keeps what-if pricing for Growth: on Free it offers the plan instead", async () => {
+    const { app } = await ui.openAdmin("/app/retention/what-if");
+    await app.getByRole("heading", { name: "What-if pricing is part of Growth" }).waitFor({ timeout: 60_000 });
+    expect(await app.getByRole("link", { name: "See plans" }).getAttribute("href")).toBe("/app/plan");
+  });
+
   it("projects the plan's MRR under a deeper discount, with its assumptions", async () => {
+    await ui.acceptGrowthPlan();
     const { page, app } = await ui.openAdmin("/app/retention/what-if");
     // $14.40 every 2 weeks: 26 charges a year over 12 months. The worker mirrors the contract in the background.
     await expect

@@ -12,7 +12,10 @@ import { freePort, launchBrowser, personContext } from "./browser";
  * What a person uses, for one browser test file: a fresh database, the simulator with one seeded
  * shop, Orchard against them, and Debian's Chromium. Registers its own set-up and tear-down.
  */
-export function setUpBrowserStack(shopInput: { domain: string; name: string; ianaTimezone?: string }, seed: SeedOptions) {
+export function setUpBrowserStack(
+  shopInput: { domain: string; name: string; ianaTimezone?: string; orchardBlocksInTheme?: boolean },
+  seed: SeedOptions,
+) {
   let database: TestDatabase | undefined;
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -56,6 +59,19 @@ export function setUpBrowserStack(shopInput: { domain: string; name: string; ian
       // own navigation, without App Bridge's session token: wait for the client router.
       const frame = await (await page.locator('iframe[title="Orchard"]').elementHandle({ timeout: 60_000 }))!.contentFrame();
       await frame!.waitForFunction(() => "__remixRouter" in window, null, { timeout: 60_000 });
+      return { page, app: page.frameLocator('iframe[title="Orchard"]') };
+    },
+    /**
+     * The merchant takes Orchard's Growth plan as they would: from the Plan page to Shopify's
+     * approval page and back. Returns the admin page, back on the Plan page.
+     */
+    async acceptGrowthPlan(): Promise<{ page: Page; app: FrameLocator }> {
+      const { page, app } = await this.openAdmin("/app/plan");
+      await app.getByRole("button", { name: /free trial|Upgrade to Growth/ }).click();
+      await page.getByRole("heading", { name: "Approve subscription" }).waitFor({ timeout: 30_000 });
+      await page.getByRole("button", { name: "Approve" }).click();
+      await page.locator('iframe[title="Orchard"]').waitFor();
+      await app.getByText("Free trial: 14 days left").waitFor({ timeout: 60_000 });
       return { page, app: page.frameLocator('iframe[title="Orchard"]') };
     },
     /** The storefront URL of a path, e.g. `products/house-blend`. */
