@@ -17,10 +17,14 @@ const stack = await startStack({
   databaseUrl: process.env.DATABASE_URL ?? "file:./.data/demo.db",
 });
 const { simulator } = stack;
+// A development store that has just found Orchard: a year of orders, no Orchard block on its theme
+// yet, no plan. The dashboard's setup guide takes it from there; Orchard's paid plan is a test charge.
 const shop = simulator.store.createShop({
   domain: "orchard-demo.myshopify.com",
   name: "Orchard Demo Coffee & Tea",
   ianaTimezone: "America/New_York",
+  partnerDevelopment: true,
+  orchardBlocksInTheme: false,
 });
 seedShop(simulator.store, shop, simulator.clock.now(), { customers: 500, months: 12 });
 

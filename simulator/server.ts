@@ -88,7 +88,7 @@ export class Simulator {
       if (!/^(\d{4}-\d{2}|unstable)$/.test(req.params.version ?? "")) return json(404, { errors: "Not Found" });
       const body = req.json();
       if (body === undefined) return json(400, { errors: { query: "Required parameter missing or invalid" } });
-      const result = await this.graphql.handle(shop, body);
+      const result = await this.graphql.handle(shop, body, new Set(shop.accessTokens.get(token)!.scope.split(",")));
       return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
     });
     // Shopify's bulk results live at a signed storage URL anyone holding it may read.

@@ -138,11 +138,6 @@ export async function shopHasFeature(shop: string, feature: PaidFeature): Promis
   return hasFeature((row?.appPlan ?? "free") as OrchardPlan, feature);
 }
 
-/** For routes: a paid feature asked for on the free plan is refused (403), whatever the screen showed. */
-export async function requireFeature(shop: string, feature: PaidFeature): Promise<void> {
-  if (!(await shopHasFeature(shop, feature))) throw new Response("This feature needs Orchard's Growth plan.", { status: 403 });
-}
-
 /**
  * Opens or closes the storefront's subscribe offer to match the plan: a free shop at its limit
  * stops offering subscriptions until a subscriber leaves or the merchant upgrades. Written only
@@ -173,4 +168,10 @@ export async function roomForSubscriber(shop: string, customerId: string | null)
   if (usage.canAddSubscriber) return true;
   if (!customerId) return false;
   return (await db().subscriptionContract.count({ where: { shop, customerId, status: "ACTIVE" } })) > 0;
+}
+
+/** What the storefront and checkout were last told: whether the shop takes new subscribers. */
+export async function subscriptionOfferOpen(shop: string): Promise<boolean> {
+  const row = await db().shop.findUnique({ where: { domain: shop }, select: { subscriptionOfferOpen: true } });
+  return row?.subscriptionOfferOpen ?? true;
 }

@@ -61,6 +61,11 @@ export function SetupGuide({ guide }: { guide: Guide }) {
                     {!step.done && (
                       <>
                         <Text as="p">{t(`setup.${step.id}.body`)}</Text>
+                        {step.id === "theme" && !guide.themeReadable && (
+                          <Text as="p" tone="caution">
+                            {t("setup.theme.unknown")}
+                          </Text>
+                        )}
                         {step.id === "theme" ? (
                           <InlineStack gap="200">
                             <Button variant={nextStep === "theme" ? "primary" : "secondary"} url={guide.themeEditorLink} target="_top">

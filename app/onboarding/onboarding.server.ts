@@ -33,6 +33,8 @@ export async function subscribeBlockOnTheme(admin: AdminClient): Promise<boolean
 export interface SetupGuide {
   steps: SetupStep[];
   finished: boolean;
+  /** False when the theme could not be read: the theme step says so instead of guessing. */
+  themeReadable: boolean;
   /** The theme editor, opened on the product page with the subscribe block ready to save. */
   themeEditorLink: string;
 }
@@ -47,7 +49,12 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
     subscribeBlockOnTheme(admin),
   ]);
   const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, subscribeBlockOnTheme: blockOnTheme });
-  return { steps, finished: setupFinished(steps), themeEditorLink: addBlockLink(config().SHOPIFY_API_KEY, SUBSCRIBE_BLOCK) };
+  return {
+    steps,
+    finished: setupFinished(steps),
+    themeReadable: blockOnTheme !== null,
+    themeEditorLink: addBlockLink(config().SHOPIFY_API_KEY, SUBSCRIBE_BLOCK),
+  };
 }
 
 /** At most this many orders are read for a suggestion: enough to see who comes back, quick to read. */

@@ -1,14 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { shopCatalog } from "../protection/offers.server";
-import { refusalsLogged } from "../logging/refused-requests.server";
-import { authenticate } from "../shopify.server";
+import { checkoutRequest } from "../shopify/checkout-request.server";
 
-/**
- * The checkout extension's protection offers: the shop's catalog, for the shop the checkout
- * session token names. Nothing about the buyer is read or returned.
- */
+/** The checkout extension's protection offers: the catalog of the shop the checkout session token names. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { sessionToken, cors } = await refusalsLogged("checkout", request, authenticate.public.checkout(request));
-  const shop = String(sessionToken.dest).replace(/^https:\/\//, "");
+  const { shop, cors } = await checkoutRequest(request);
   return cors(Response.json(await shopCatalog(shop)));
 };

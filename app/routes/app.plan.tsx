@@ -1,10 +1,24 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, List, Page, ProgressBar, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  List,
+  Modal,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { cancelGrowthPlan, planUsage, requestGrowthPlan, syncAppPlan } from "../app-billing/app-billing.server";
-import { GROWTH_PLAN, trialDaysLeft } from "../app-billing/orchard-plans";
+import { FREE_SUBSCRIBER_LIMIT, GROWTH_PLAN, trialDaysLeft } from "../app-billing/orchard-plans";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { clock } from "../clock";
 import { useTranslation } from "../i18n/use-translation";
@@ -53,6 +67,7 @@ export default function PlanPage() {
     if (result && "downgraded" in result) window.shopify?.toast.show(t("plan.downgradedToast"));
   }, [result, t]);
 
+  const [confirmingDowngrade, setConfirmingDowngrade] = useState(false);
   const price = formatMoneyMinor(GROWTH_PLAN.priceMinor, GROWTH_PLAN.currencyCode, locale);
   const onGrowth = usage.plan === "growth";
   return (
@@ -111,16 +126,11 @@ export default function PlanPage() {
                   {t("plan.freePrice")}
                 </Text>
                 <List>
-                  <List.Item>{t("plan.freeSubscribers", { limit: String(usage.limit ?? 25) })}</List.Item>
+                  <List.Item>{t("plan.freeSubscribers", { limit: String(FREE_SUBSCRIBER_LIMIT) })}</List.Item>
                   <List.Item>{t("plan.freeFeatures")}</List.Item>
                 </List>
                 {onGrowth && (
-                  <Button
-                    onClick={() => submit({ intent: "downgrade" }, { method: "post" })}
-                    loading={busy}
-                    tone="critical"
-                    variant="plain"
-                  >
+                  <Button onClick={() => setConfirmingDowngrade(true)} loading={busy} tone="critical" variant="plain">
                     {t("plan.downgrade")}
                   </Button>
                 )}
@@ -162,6 +172,24 @@ export default function PlanPage() {
           </InlineGrid>
         </Layout.Section>
       </Layout>
+      <Modal
+        open={confirmingDowngrade}
+        onClose={() => setConfirmingDowngrade(false)}
+        title={t("plan.downgradeTitle")}
+        primaryAction={{
+          content: t("plan.downgrade"),
+          destructive: true,
+          onAction: () => {
+            setConfirmingDowngrade(false);
+            submit({ intent: "downgrade" }, { method: "post" });
+          },
+        }}
+        secondaryActions={[{ content: t("plan.keepGrowth"), onAction: () => setConfirmingDowngrade(false) }]}
+      >
+        <Modal.Section>
+          {t("plan.downgradeBody", { limit: String(FREE_SUBSCRIBER_LIMIT), count: String(usage.activeSubscribers) })}
+        </Modal.Section>
+      </Modal>
     </Page>
   );
 }

@@ -75,7 +75,8 @@ export class AdminGraphqlEndpoint {
     return bucket;
   }
 
-  async handle(shop: ShopRecord, body: unknown): Promise<GraphqlHttpResult> {
+  /** `scopes`: what the caller's access token was granted; fields that need a scope it lacks are ACCESS_DENIED. */
+  async handle(shop: ShopRecord, body: unknown, scopes?: ReadonlySet<string>): Promise<GraphqlHttpResult> {
     const request = body as { query?: unknown; variables?: unknown; operationName?: unknown } | null;
     if (!request || typeof request.query !== "string" || request.query.trim() === "") {
       return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
@@ -136,7 +137,7 @@ export class AdminGraphqlEndpoint {
       };
     }
 
-    const result = this.execute(shop, document, operation.name?.value, variables);
+    const result = this.execute(shop, document, operation.name?.value, variables, scopes);
     const errors: ShopifyErrorEntry[] | undefined = result.errors?.map((e) => toShopifyError(e, variableTypes));
     return {
       status: 200,
@@ -152,11 +153,18 @@ export class AdminGraphqlEndpoint {
    * Runs a checked document for the shop; the webhooks it causes are sent once it has run. The
    * resolvers are synchronous, as a store held in memory allows, so the whole execution is.
    */
-  private execute(shop: ShopRecord, document: DocumentNode, operationName?: string, variables?: Record<string, unknown>) {
+  private execute(
+    shop: ShopRecord,
+    document: DocumentNode,
+    operationName?: string,
+    variables?: Record<string, unknown>,
+    scopes?: ReadonlySet<string>,
+  ) {
     const events: { topic: string; payload: unknown }[] = [];
     const context: ResolverContext = {
       store: this.store,
       shop,
+      scopes,
       now: this.now(),
       events,
       bulk: {

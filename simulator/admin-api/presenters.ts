@@ -24,6 +24,8 @@ import type {
 export interface ResolverContext {
   store: Store;
   shop: ShopRecord;
+  /** The calling token's access scopes (every scope when not given: a bulk operation's own run). */
+  scopes?: ReadonlySet<string>;
   now: Date;
   /** Webhooks the request caused, sent once it has been answered (as Shopify does, asynchronously). */
   events: { topic: string; payload: unknown }[];

@@ -148,7 +148,10 @@ const queryResolvers: Record<string, Resolver> = {
     return latest ? presentBulkOperation(latest, bulkFileUrl) : null;
   },
   currentAppInstallation: (_root, _args, { shop }) => ({ ...presentAppInstallation(shop), ...appInstallationSubscriptions(shop) }),
-  themes: (_root, args, { shop }) => listThemes(shop, args),
+  themes: (_root, args, { shop, scopes }) => {
+    requireScope(scopes, "themes", "read_themes", "write_themes");
+    return listThemes(shop, args);
+  },
   node: (_root, { id }, context) => findNode(context, id),
   nodes: (_root, { ids }, context) => (ids as unknown[]).map((id) => findNode(context, id)),
   product: (_root, { id }, context) => (parseGid(id, "Product") ? findNode(context, id) : null),
@@ -252,6 +255,18 @@ function attachmentChange(kind: "products" | "variants", change: "add" | "remove
       ? { sellingPlanGroup: presentSellingPlanGroup(store, shop, current), userErrors: [] }
       : { [removedField]: list.filter((id) => given.includes(id)).map((id) => gid(type, id)), userErrors: [] };
   };
+}
+
+/**
+ * Shopify's answer to a field the token's scopes do not cover: the field is null, with an
+ * ACCESS_DENIED error naming the scope. (The simulator checks scopes on the fields listed here.)
+ */
+function requireScope(scopes: ReadonlySet<string> | undefined, field: string, ...accepted: string[]): void {
+  if (!scopes || accepted.some((scope) => scopes.has(scope))) return;
+  const requiredAccess = `\`${accepted[0]}\` access scope.`;
+  throw new GraphQLError(`Access denied for ${field} field. Required access: ${requiredAccess}`, {
+    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess },
+  });
 }
 
 type Args = Record<string, never>;

@@ -25,6 +25,7 @@ describe("Orchard in the store's admin", () => {
       "Protection",
       "Reminders",
       "Settings",
+      "Plan",
     ]);
 
     await nav.getByRole("link", { name: "Settings" }).click();

@@ -1,23 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { completeCheckout } from "../../simulator/checkout";
+import { listingScreenshot } from "../support/browser";
 import { setUpBrowserStack } from "../support/browser-stack";
 
 const ui = setUpBrowserStack(
   { domain: "browser-onboarding.myshopify.com", name: "Fresh Roast Co.", orchardBlocksInTheme: false },
   { customers: 5, months: 0 },
 );
-
-/**
- * The app store listing's screenshots are taken here, from what the merchant really sees:
- * `APP_STORE_SCREENSHOTS=1` writes them to docs/app-store/screenshots/ (see docs/app-store.md).
- */
-async function listingScreenshot(page: Page, name: string) {
-  const dir = process.env.APP_STORE_SCREENSHOTS ? "docs/app-store/screenshots" : "test-results/app-store";
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
 
 describe("a merchant installs Orchard and gets to a first subscriber", () => {
   it("follows the setup guide to a live offer, takes the paid plan, and a shopper subscribes", async () => {

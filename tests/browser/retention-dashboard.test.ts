@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
+import { listingScreenshot } from "../support/browser";
 import { setUpBrowserStack } from "../support/browser-stack";
 import { createSellingPlanGroup } from "../support/selling-plans";
 
@@ -53,7 +54,7 @@ describe("the retention dashboard", () => {
 
     await app.getByLabel("Period").selectOption("12");
     await expect.poll(() => movements!.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
-    await page.screenshot({ path: "test-results/admin-retention-dashboard.png", fullPage: true });
+    await listingScreenshot(page, "5-retention-dashboard", { fullPage: true });
 
     // The movements table as CSV, for the twelve months shown.
     const downloading = page.waitForEvent("download");

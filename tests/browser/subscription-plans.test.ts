@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProductRecord } from "../../simulator/store";
+import { listingScreenshot } from "../support/browser";
 import { setUpBrowserStack } from "../support/browser-stack";
 
 const ui = setUpBrowserStack({ domain: "browser-plans.myshopify.com", name: "Plans Test Coffee" }, { customers: 5, months: 1 });
@@ -71,7 +72,7 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
   // Follows the subscription above: the plan's what-if page starts from that subscriber.
   it("keeps what-if pricing for Growth: on Free it offers the plan instead", async () => {
     const { app } = await ui.openAdmin("/app/retention/what-if");
-    await app.getByRole("heading", { name: "What-if pricing is part of Growth" }).waitFor({ timeout: 60_000 });
+    await app.getByText("What-if pricing is part of Growth").waitFor({ timeout: 60_000 });
     expect(await app.getByRole("link", { name: "See plans" }).getAttribute("href")).toBe("/app/plan");
   });
 
@@ -108,6 +109,6 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
       .first()
       .waitFor();
     expect(await app.getByText("A projection, not a forecast", { exact: false }).isVisible()).toBe(true);
-    await page.screenshot({ path: "test-results/admin-what-if.png", fullPage: true });
+    await listingScreenshot(page, "6-what-if-pricing", { fullPage: true });
   });
 });

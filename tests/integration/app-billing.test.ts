@@ -6,6 +6,7 @@ import { action as merchantAction } from "../../app/routes/app.subscriptions.$id
 import { action as portalAction } from "../../app/routes/proxy.subscriptions.$id";
 import { loader as portalList } from "../../app/routes/proxy.subscriptions._index";
 import { action as customerApiAction } from "../../app/routes/api.customer.subscriptions.$id";
+import { loader as checkoutSubscriptions } from "../../app/routes/api.checkout.subscriptions";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
@@ -241,6 +242,25 @@ describe("the free plan's limit", () => {
     return page.includes("data-orchard-subscribe");
   };
 
+  /** What Orchard tells the checkout extension of the shop, asked with a checkout session token. */
+  const checkoutOffers = async (shop: string) => {
+    const token = issueCustomerAccountToken({
+      shop,
+      apiKey: TEST_API_KEY,
+      secret: TEST_API_SECRET,
+      customerId: null,
+      nowSeconds: Math.floor(Date.now() / 1000),
+    });
+    const response = await checkoutSubscriptions({
+      request: new Request("https://orchard.example.com/api/checkout/subscriptions", {
+        headers: { authorization: `Bearer ${token}`, origin: "https://extensions.shopifycdn.com" },
+      }),
+      params: {},
+      context: {},
+    });
+    return ((await response.json()) as { open: boolean }).open;
+  };
+
   /** The three ways a paused subscriber is resumed: the merchant's page, the storefront's account pages, the customer account extension. */
   async function resumeEveryWay(shop: string, contractId: string, customerId: number) {
     const merchant = await merchantAction({
@@ -291,6 +311,8 @@ describe("the free plan's limit", () => {
     // The storefront's subscribe block is closed by the app-data metafield Orchard wrote.
     expect(given.shop.appMetafields.find((m) => m.namespace === "subscriptions" && m.key === "limit_reached")?.value).toBe("true");
     expect(await storefrontOffers(given.shop, given.coffee.handle)).toBe(false);
+    // The checkout extension asks Orchard before it offers a subscription.
+    expect(await checkoutOffers(shop)).toBe(false);
 
     const before = await shopRowCounts(shop);
     const tried = await resumeEveryWay(shop, given.pausedRow.id, given.customerId);
@@ -319,6 +341,7 @@ describe("the free plan's limit", () => {
     });
     await settle();
     expect(await storefrontOffers(given.shop, given.coffee.handle)).toBe(true);
+    expect(await checkoutOffers(shop)).toBe(true);
     expect((await resumeEveryWay(shop, given.pausedRow.id, given.customerId)).merchant).toMatchObject({ ok: true });
     await settle();
     expect(await storefrontOffers(given.shop, given.coffee.handle)).toBe(false);

@@ -42,6 +42,7 @@ const SCOPED_BY_SESSION = {
   "app.plan": "the shop's own plan with Orchard, read from its own Billing API",
   "app.subscriptions._index": "the shop's subscriptions",
   "api.checkout.protection": "the catalog of the shop the checkout token names",
+  "api.checkout.subscriptions": "whether the shop the checkout token names takes new subscribers",
   "api.customer.subscriptions": "the subscriptions of the customer the token names",
   "proxy.subscriptions._index": "the subscriptions of the customer Shopify's signature names",
   "webhooks.$": "the shop the HMAC-signed headers name",

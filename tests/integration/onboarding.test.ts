@@ -91,6 +91,15 @@ describe("the setup guide", () => {
     expect(await doneSteps(shop.domain)).not.toContain("theme");
   });
 
+  it("says it cannot see the theme when the token lacks read_themes (granted before the scope was added)", async () => {
+    const shop = freshShop();
+    await guideOf(shop.domain);
+    for (const grant of shop.accessTokens.values()) grant.scope = grant.scope.replace("read_themes,", "");
+    const guide = await guideOf(shop.domain);
+    expect(guide.themeReadable).toBe(false);
+    expect(guide.steps.find((s) => s.id === "theme")!.done).toBe(false);
+  });
+
   it("refuses a deep link to a block the app does not have, as the theme editor does", async () => {
     const { simulator } = testContext();
     const shop = freshShop();

@@ -1,5 +1,6 @@
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium, never a downloaded one (../shared/TOOLCHAIN.md). */
 export async function launchBrowser(): Promise<Browser> {
@@ -38,4 +39,14 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A screenshot for the app store listing (docs/app-store.md), of what the merchant or shopper really
+ * sees in a test: into test-results/app-store/, or docs/app-store/screenshots/ with APP_STORE_SCREENSHOTS=1.
+ */
+export async function listingScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.APP_STORE_SCREENSHOTS ? "docs/app-store/screenshots" : "test-results/app-store";
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, ...options });
 }

@@ -1,7 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, type Offer, type ProductSellingPlansData } from "./offer";
+import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, subscriptionsOpen, type Offer, type ProductSellingPlansData } from "./offer";
+import { APP_URL } from "./protection";
 
 export default async () => {
   render(<SubscribeOffer />, document.body);
@@ -21,14 +22,16 @@ function SubscribeOffer() {
 
   useEffect(() => {
     let current = true;
-    void shopify
-      .query<ProductSellingPlansData>(PRODUCT_SELLING_PLANS, { variables: { id: line.merchandise.product.id } })
-      .then((result) => {
-        if (!current) return;
-        const next = offerFor(line, result.data);
-        setOffer(next);
-        setSelected(next?.plans[0]?.id ?? "");
-      });
+    void (async () => {
+      const [result, open] = await Promise.all([
+        shopify.query<ProductSellingPlansData>(PRODUCT_SELLING_PLANS, { variables: { id: line.merchandise.product.id } }),
+        shopify.sessionToken.get().then((token) => subscriptionsOpen(APP_URL, token)),
+      ]);
+      if (!current) return;
+      const next = offerFor(line, result.data, open);
+      setOffer(next);
+      setSelected(next?.plans[0]?.id ?? "");
+    })();
     return () => {
       current = false;
     };

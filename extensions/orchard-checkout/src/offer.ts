@@ -69,9 +69,12 @@ export interface ProductSellingPlansData {
   } | null;
 }
 
-/** The offer for a line, or null when there is nothing to offer (already subscribed, no plans). */
-export function offerFor(line: OfferLine, data: ProductSellingPlansData | undefined): Offer | null {
-  if (line.merchandise.sellingPlan) return null;
+/**
+ * The offer for a line, or null when there is nothing to offer: already subscribed, no plans, or
+ * the shop takes no new subscribers (its Orchard plan's limit, from /api/checkout/subscriptions).
+ */
+export function offerFor(line: OfferLine, data: ProductSellingPlansData | undefined, subscriptionsOpen = true): Offer | null {
+  if (line.merchandise.sellingPlan || !subscriptionsOpen) return null;
   const plans = (data?.product?.sellingPlanGroups.nodes ?? [])
     .flatMap((group) => group.sellingPlans.nodes)
     .filter((plan) => plan.recurringDeliveries)
@@ -91,4 +94,18 @@ export function offerFor(line: OfferLine, data: ProductSellingPlansData | undefi
 /** The cart change accepting the offer makes: the same line, now with the chosen selling plan. */
 export function subscribeChange(line: OfferLine, sellingPlanId: string) {
   return { type: "updateCartLine" as const, id: line.id, sellingPlanId };
+}
+
+/**
+ * Whether Orchard lets the shop take new subscribers. Only a clear "no" closes the offer: when
+ * Orchard cannot be reached, the shopper still sees it (the limit is Orchard's price, not theirs).
+ */
+export async function subscriptionsOpen(appUrl: string, token: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${appUrl}/api/checkout/subscriptions`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) return true;
+    return ((await response.json()) as { open?: unknown }).open !== false;
+  } catch {
+    return true;
+  }
 }

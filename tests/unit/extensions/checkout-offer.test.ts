@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { buildClientSchema, parse, validate, type IntrospectionQuery } from "graphql";
 import { describe, expect, it } from "vitest";
@@ -6,6 +8,7 @@ import {
   offerFor,
   PRODUCT_SELLING_PLANS,
   subscribeChange,
+  subscriptionsOpen,
   type OfferLine,
   type ProductSellingPlansData,
 } from "../../../extensions/orchard-checkout/src/offer";
@@ -97,6 +100,40 @@ describe("checkout subscription offer", () => {
       await run(fakeCheckout({ line: oneTimeLine(), product: { requiresSellingPlan: false, sellingPlanGroups: { nodes: [] } } }).api),
     ).toBeNull();
     expect(await run(fakeCheckout({ line: oneTimeLine(), product: null }).api)).toBeNull();
+  });
+
+  it("offers nothing while Orchard says the shop takes no new subscribers", () => {
+    const data = { product: product([plan("sp-1", 10)]) };
+    expect(offerFor(oneTimeLine(), data, false)).toBeNull();
+    expect(offerFor(oneTimeLine(), data, true)).not.toBeNull();
+  });
+
+  it("asks Orchard with the session token, and offers unless Orchard clearly says no", async () => {
+    const answers: [number, string][] = [
+      [200, JSON.stringify({ open: false })],
+      [200, JSON.stringify({ open: true })],
+      [500, "oops"],
+      [200, "not json"],
+    ];
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization}`);
+      const [status, body] = answers.shift()!;
+      res.writeHead(status, { "content-type": "application/json" }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await subscriptionsOpen(url, "token-1")).toBe(false);
+      expect(await subscriptionsOpen(url, "token-1")).toBe(true);
+      expect(await subscriptionsOpen(url, "token-1")).toBe(true);
+      expect(await subscriptionsOpen(url, "token-1")).toBe(true);
+      expect(seen[0]).toBe("/api/checkout/subscriptions Bearer token-1");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // Nobody listening: the offer stays.
+    expect(await subscriptionsOpen(url, "token-1")).toBe(true);
   });
 
   it("changes only that line, to the chosen plan, when the shopper accepts", async () => {
