@@ -123,6 +123,16 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     return json(200, { installed: false });
   });
 
+  // The merchant approves the scopes the app now asks for (default: those of shopify.app.toml).
+  router.on("POST", "/_control/shops/:shop/scopes", async (req) => {
+    const shop = withShop(req.params.shop);
+    const input = z.object({ scopes: z.string().optional() }).safeParse(req.json() ?? {});
+    if (!shop) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    await sim.grantScopes(shop, input.data.scopes ?? sim.appConfig.scopes);
+    return json(200, { scopes: input.data.scopes ?? sim.appConfig.scopes });
+  });
+
   // A selling plan group as Shopify would hold it, for scenarios that need one before Orchard has made it.
   router.on("POST", "/_control/shops/:shop/selling-plan-groups", (req) => {
     const shop = withShop(req.params.shop);

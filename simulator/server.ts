@@ -144,6 +144,21 @@ export class Simulator {
     });
   }
 
+  /**
+   * The merchant approves the scopes the app's configuration now asks for (Shopify-managed
+   * installation): the shop's tokens carry them from now on, and app/scopes_update tells the app.
+   */
+  async grantScopes(shop: ShopRecord, scopes: string): Promise<void> {
+    const previous = [...new Set([...shop.accessTokens.values()].flatMap((grant) => grant.scope.split(",")))];
+    for (const grant of shop.accessTokens.values()) grant.scope = scopes;
+    await this.webhooks.send(shop.domain, "app/scopes_update", {
+      id: shop.appInstallationId,
+      previous,
+      current: scopes.split(","),
+      updated_at: this.clock.now().toISOString(),
+    });
+  }
+
   /** Shopify's side of an uninstall: tokens revoked, the app's charges cancelled, then app/uninstalled sent. */
   async uninstall(shop: ShopRecord): Promise<void> {
     shop.accessTokens.clear();

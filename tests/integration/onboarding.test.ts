@@ -7,7 +7,8 @@ import { gid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
 import type { ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, TEST_API_KEY, testContext } from "../support/context";
-import { orchardDefaultPlan } from "../support/subscriptions";
+import { orchardDefaultPlan, settle } from "../support/subscriptions";
+import { db } from "../../app/db.server";
 
 const guideOf = async (shop: string) =>
   (await dashboardLoader({ request: adminFetchRequest("/app", shop), params: {}, context: {} })).setup;
@@ -91,13 +92,26 @@ describe("the setup guide", () => {
     expect(await doneSteps(shop.domain)).not.toContain("theme");
   });
 
-  it("says it cannot see the theme when the token lacks read_themes (granted before the scope was added)", async () => {
+  it("says it cannot see the theme until the merchant grants read_themes, then sees it (a scopes update)", async () => {
+    const { simulator } = testContext();
     const shop = freshShop();
     await guideOf(shop.domain);
-    for (const grant of shop.accessTokens.values()) grant.scope = grant.scope.replace("read_themes,", "");
+    // Installed before read_themes was added to shopify.app.toml: the token does not carry it.
+    const before = simulator.appConfig.scopes.replace("read_themes,", "");
+    for (const grant of shop.accessTokens.values()) grant.scope = before;
+    await db().session.updateMany({ where: { shop: shop.domain }, data: { scope: before } });
     const guide = await guideOf(shop.domain);
     expect(guide.themeReadable).toBe(false);
     expect(guide.steps.find((s) => s.id === "theme")!.done).toBe(false);
+
+    // Shopify asks the merchant for the new scope; on approval the token carries it and Orchard is told.
+    await fetch(`${simulator.url}/_control/shops/${shop.domain}/scopes`, { method: "POST", body: "{}" });
+    await settle();
+    expect((await db().shop.findUniqueOrThrow({ where: { domain: shop.domain } })).scopes).toBe(simulator.appConfig.scopes);
+    expect(await db().session.findMany({ where: { shop: shop.domain }, select: { scope: true } })).toEqual([
+      { scope: simulator.appConfig.scopes },
+    ]);
+    expect((await guideOf(shop.domain)).themeReadable).toBe(true);
   });
 
   it("refuses a deep link to a block the app does not have, as the theme editor does", async () => {
