@@ -2,6 +2,7 @@ import { clock } from "../clock";
 import { db } from "../db.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
+import { orderLinesOf, repeatPurchaseProducts } from "../onboarding/repeat-products";
 import { protectionCatalogOf } from "../protection/offers.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { syncContract } from "../subscriptions/contracts.server";
@@ -94,6 +95,7 @@ export async function finishBackfill(admin: AdminClient, operationId: string): P
         status: "completed",
         importedOrders: history.orders.length,
         importedContracts: history.contractIds.length,
+        repeatProducts: JSON.stringify(repeatPurchaseProducts(history.orders.map(orderLinesOf))),
         error: history.unreadable ? `${history.unreadable} lines of Shopify's file could not be read` : null,
         finishedAt: clock().now(),
       },

@@ -1,5 +1,5 @@
 import { operation } from "../shopify/admin-client";
-import type { PublishedThemeFilesQuery, RecentOrderLinesQuery, RecentOrderLinesQueryVariables } from "../types/admin.generated";
+import type { PublishedThemeFilesQuery, RecentOrderLinesQuery } from "../types/admin.generated";
 
 /** The published theme's product template and settings: where Orchard's block and embeds are placed. */
 export const PublishedThemeFiles = operation<PublishedThemeFilesQuery>(`#graphql
@@ -22,15 +22,18 @@ export const PublishedThemeFiles = operation<PublishedThemeFilesQuery>(`#graphql
   }
 `);
 
-/** The shop's latest orders with their products and customer, newest first: the repeat purchases to suggest a first plan from. */
-export const RecentOrderLines = operation<RecentOrderLinesQuery, RecentOrderLinesQueryVariables>(`#graphql
-  query RecentOrderLines($after: String) {
-    orders(first: 40, after: $after, reverse: true) {
+/**
+ * The shop's latest orders with their products and customer, newest first: what a first plan is
+ * suggested from while the history import has not finished (one request, well inside the bucket).
+ */
+export const RecentOrderLines = operation<RecentOrderLinesQuery>(`#graphql
+  query RecentOrderLines {
+    orders(first: 50, reverse: true) {
       nodes {
         customer {
           id
         }
-        lineItems(first: 10) {
+        lineItems(first: 5) {
           nodes {
             quantity
             product {
@@ -39,10 +42,6 @@ export const RecentOrderLines = operation<RecentOrderLinesQuery, RecentOrderLine
             }
           }
         }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
       }
     }
   }

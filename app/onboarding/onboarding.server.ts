@@ -1,11 +1,11 @@
+import { z } from "zod";
 import { config } from "../config.server";
 import { db } from "../db.server";
 import { log } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyGraphqlError } from "../shopify/errors";
-import type { RecentOrderLinesQuery } from "../types/admin.generated";
 import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
-import { repeatPurchaseProducts, type OrderLines, type RepeatProduct } from "./repeat-products";
+import { repeatPurchaseProducts, type RepeatProduct } from "./repeat-products";
 import { setupFinished, setupSteps, type SetupStep } from "./setup-guide";
 import { addBlockLink, templateHasAppBlock } from "./theme-blocks";
 
@@ -57,24 +57,27 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
   };
 }
 
-/** At most this many orders are read for a suggestion: enough to see who comes back, quick to read. */
-const ORDERS_READ = 240;
-
-/** The products customers of the shop already buy again, best first: a first plan's suggestion. */
+/**
+ * The products customers of the shop already buy again, best first: a first plan's suggestion.
+ * From the whole order history the install imported (app/backfill/); until that import is done,
+ * from the latest orders.
+ */
 export async function suggestedPlanProducts(admin: AdminClient): Promise<RepeatProduct[]> {
-  const orders: OrderLines[] = [];
-  let after: string | null = null;
-  do {
-    const { orders: page }: RecentOrderLinesQuery = await admin.request(RecentOrderLines, { after });
-    for (const order of page.nodes) {
-      orders.push({
-        customerId: order.customer?.id ?? null,
-        lines: order.lineItems.nodes.flatMap((line) =>
-          line.product ? [{ productId: line.product.id, title: line.product.title, quantity: line.quantity }] : [],
-        ),
-      });
-    }
-    after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
-  } while (after && orders.length < ORDERS_READ);
-  return repeatPurchaseProducts(orders);
+  const imported = await db().backfill.findFirst({
+    where: { shop: admin.shop, status: "completed" },
+    orderBy: { startedAt: "desc" },
+    select: { repeatProducts: true },
+  });
+  if (imported) return repeatProductsJson.parse(JSON.parse(imported.repeatProducts));
+  const { orders } = await admin.request(RecentOrderLines);
+  return repeatPurchaseProducts(
+    orders.nodes.map((order) => ({
+      customerId: order.customer?.id ?? null,
+      lines: order.lineItems.nodes.flatMap((line) =>
+        line.product ? [{ productId: line.product.id, title: line.product.title, quantity: line.quantity }] : [],
+      ),
+    })),
+  );
 }
+
+const repeatProductsJson = z.array(z.object({ id: z.string(), title: z.string(), repeatCustomers: z.number(), units: z.number() }));

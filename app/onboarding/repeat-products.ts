@@ -1,3 +1,5 @@
+import type { OrderWebhook } from "../orders/order-webhook";
+
 /**
  * Which products to suggest for a first subscribe-and-save plan: the ones customers already buy
  * again. Pure: ranks products from order lines by how many customers bought them in two or more
@@ -40,4 +42,16 @@ export function repeatPurchaseProducts(orders: OrderLines[], limit = 5): RepeatP
     .filter((p) => p.repeatCustomers > 0)
     .sort((a, b) => b.repeatCustomers - a.repeatCustomers || b.units - a.units || a.title.localeCompare(b.title))
     .slice(0, limit);
+}
+
+/** An order as the ledger reads it (webhook or history import), reduced to what the ranking needs. */
+export function orderLinesOf(order: OrderWebhook): OrderLines {
+  return {
+    customerId: order.customer?.admin_graphql_api_id ?? null,
+    lines: order.line_items.flatMap((line) =>
+      line.product_id === null
+        ? []
+        : [{ productId: `gid://shopify/Product/${line.product_id}`, title: line.title, quantity: line.quantity }],
+    ),
+  };
 }

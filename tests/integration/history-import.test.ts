@@ -7,6 +7,7 @@ import { orderPayload } from "../../simulator/webhook-payloads";
 import { refundLines } from "../../simulator/orders";
 import type { ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
+import { operationEnded } from "../support/bulk-operations";
 import { settle } from "../support/subscriptions";
 
 /** The simulator's bulk query API as Orchard's background client reaches it. */
@@ -26,15 +27,6 @@ async function bulkQuery(shop: ShopRecord, query: string) {
     };
   };
   return body.data.bulkOperationRunQuery;
-}
-
-async function operationEnded(shop: ShopRecord) {
-  for (let wait = 0; wait < 500; wait += 1) {
-    const latest = shop.bulkOperations.at(-1);
-    if (latest && latest.status !== "CREATED" && latest.status !== "RUNNING") return latest;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error("the bulk operation did not end");
 }
 
 function shopWithHistory() {

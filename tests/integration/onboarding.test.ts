@@ -7,6 +7,7 @@ import { gid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
 import type { ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, TEST_API_KEY, testContext } from "../support/context";
+import { operationEnded } from "../support/bulk-operations";
 import { orchardDefaultPlan, settle } from "../support/subscriptions";
 import { db } from "../../app/db.server";
 
@@ -148,8 +149,17 @@ describe("the suggested first plan", () => {
     await buy("cy@example.com", coffee);
     await buy("dee@example.com", mug);
 
-    const page = await newPlanLoader({ request: adminFetchRequest("/app/plans/new?suggested=1", shop.domain), params: {}, context: {} });
+    const suggested = () =>
+      newPlanLoader({ request: adminFetchRequest("/app/plans/new?suggested=1", shop.domain), params: {}, context: {} });
+    // Installed a moment ago: the history import is still running, so the latest orders are read.
+    const page = await suggested();
+    expect(await db().backfill.count({ where: { shop: shop.domain, status: "completed" } })).toBe(0);
     expect(page.products.map((p) => p.title)).toEqual([tea!.title, coffee!.title]);
+    // Once the whole history is imported, the suggestion comes from it.
+    await operationEnded(shop);
+    await settle();
+    expect(await db().backfill.count({ where: { shop: shop.domain, status: "completed" } })).toBe(1);
+    expect((await suggested()).products.map((p) => p.title)).toEqual([tea!.title, coffee!.title]);
     expect(page.draft.frequencies.map((f) => [f.interval, f.intervalCount, f.discount])).toEqual([
       ["WEEK", 2, { type: "PERCENTAGE", value: "10" }],
       ["WEEK", 4, { type: "PERCENTAGE", value: "10" }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { repeatPurchaseProducts, type OrderLines } from "../../../app/onboarding/repeat-products";
+import { orderLinesOf, repeatPurchaseProducts, type OrderLines } from "../../../app/onboarding/repeat-products";
+import { orderWebhook } from "../../../app/orders/order-webhook";
 
 const order = (customerId: string | null, ...lines: [string, number][]): OrderLines => ({
   customerId,
@@ -33,5 +34,23 @@ describe("products customers buy again", () => {
   it("keeps the best few", () => {
     const orders = ["a", "b", "c", "d", "e", "f", "g"].flatMap((product) => [order("x", [product, 1]), order("x", [product, 1])]);
     expect(repeatPurchaseProducts(orders, 3)).toHaveLength(3);
+  });
+
+  it("reads an order as the ledger receives it, leaving out lines without a product", () => {
+    const order = orderWebhook.parse({
+      admin_graphql_api_id: "gid://shopify/Order/1",
+      name: "#1001",
+      created_at: "2026-11-01T10:00:00Z",
+      currency: "USD",
+      customer: { admin_graphql_api_id: "gid://shopify/Customer/7" },
+      line_items: [
+        { id: 1, product_id: 42, title: "Tea", quantity: 2, price: "5.00" },
+        { id: 2, product_id: null, title: "Custom item", quantity: 1, price: "1.00" },
+      ],
+    });
+    expect(orderLinesOf(order)).toEqual({
+      customerId: "gid://shopify/Customer/7",
+      lines: [{ productId: "gid://shopify/Product/42", title: "Tea", quantity: 2 }],
+    });
   });
 });
