@@ -96,14 +96,11 @@ export async function cancelGrowthPlan(admin: AdminClient): Promise<void> {
   await syncAppPlan(admin);
 }
 
-/** Customers with at least one active subscription: what the free plan's limit counts. */
+/** Customers with at least one active subscription: what the free plan's limit counts (one indexed count, however many). */
 export async function activeSubscriberCount(shop: string): Promise<number> {
-  const rows = await db().subscriptionContract.findMany({
-    where: { shop, status: "ACTIVE", customerId: { not: null } },
-    distinct: ["customerId"],
-    select: { customerId: true },
-  });
-  return rows.length;
+  const [row] = await db().$queryRaw<{ subscribers: bigint | number }[]>`
+    SELECT COUNT(DISTINCT "customerId") AS subscribers FROM "SubscriptionContract" WHERE "shop" = ${shop} AND "status" = 'ACTIVE'`;
+  return Number(row?.subscribers ?? 0);
 }
 
 export interface PlanUsage {
@@ -144,9 +141,12 @@ export async function shopHasFeature(shop: string, feature: PaidFeature): Promis
  * when it changes.
  */
 export async function applySubscriberLimit(admin: AdminClient): Promise<void> {
-  const usage = await planUsage(admin.shop);
-  const shop = await db().shop.findUnique({ where: { domain: admin.shop }, select: { subscriptionOfferOpen: true } });
-  if (!shop || shop.subscriptionOfferOpen === usage.canAddSubscriber) return;
+  const shop = await db().shop.findUnique({ where: { domain: admin.shop }, select: { appPlan: true, subscriptionOfferOpen: true } });
+  if (!shop) return;
+  // Every contract webhook comes here: a plan without a limit needs no count.
+  const limit = subscriberLimit(shop.appPlan as OrchardPlan);
+  const open = limit === null || (await activeSubscriberCount(admin.shop)) < limit;
+  if (shop.subscriptionOfferOpen === open) return;
   const { currentAppInstallation } = await admin.request(SubscriberOfferInstallation);
   await admin.request(SubscriberOfferSet, {
     metafields: [
@@ -155,11 +155,11 @@ export async function applySubscriberLimit(admin: AdminClient): Promise<void> {
         namespace: "subscriptions",
         key: "limit_reached",
         type: "boolean",
-        value: String(!usage.canAddSubscriber),
+        value: String(!open),
       },
     ],
   });
-  await db().shop.update({ where: { domain: admin.shop }, data: { subscriptionOfferOpen: usage.canAddSubscriber } });
+  await db().shop.update({ where: { domain: admin.shop }, data: { subscriptionOfferOpen: open } });
 }
 
 /** Whether the customer may become (or already is) an active subscriber under the shop's plan. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { config } from "../config.server";
 import { db } from "../db.server";
-import { log } from "../logging/log.server";
+import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyGraphqlError } from "../shopify/errors";
 import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
@@ -25,7 +25,7 @@ export async function subscribeBlockOnTheme(admin: AdminClient): Promise<boolean
     return templateHasAppBlock(template.content, SUBSCRIBE_BLOCK);
   } catch (error) {
     if (!(error instanceof ShopifyGraphqlError)) throw error;
-    log().warn({ shop: admin.shop, err: error.message }, "theme not readable for the setup guide");
+    shopLog(admin.shop).warn(errorFields(error), "theme not readable for the setup guide");
     return null;
   }
 }
@@ -64,11 +64,11 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
  */
 export async function suggestedPlanProducts(admin: AdminClient): Promise<RepeatProduct[]> {
   const imported = await db().backfill.findFirst({
-    where: { shop: admin.shop, status: "completed" },
+    where: { shop: admin.shop, status: "completed", repeatProducts: { not: null } },
     orderBy: { startedAt: "desc" },
     select: { repeatProducts: true },
   });
-  if (imported) return repeatProductsJson.parse(JSON.parse(imported.repeatProducts));
+  if (imported?.repeatProducts) return repeatProductsJson.parse(JSON.parse(imported.repeatProducts));
   const { orders } = await admin.request(RecentOrderLines);
   return repeatPurchaseProducts(
     orders.nodes.map((order) => ({

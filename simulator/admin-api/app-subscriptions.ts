@@ -6,10 +6,12 @@ import { connection, type ConnectionArgs } from "./connection";
 /**
  * Shopify's Billing API for the app's own charges to the merchant: appSubscriptionCreate leaves a
  * PENDING subscription and a confirmation URL; the merchant approves (ACTIVE) or declines
- * (DECLINED) it on Shopify's page (simulator/billing-confirmation.ts), which sends them back to the
+ * (DECLINED) it on Shopify's page (simulator/admin-pages.ts), which sends them back to the
  * returnUrl. Every status change is told to the app by app_subscriptions/update. An uninstall
- * cancels the app's subscriptions.
+ * cancels the app's subscriptions. The replacement behaviour is always Shopify's default: the
+ * approved subscription replaces the active one at once.
  */
+
 /** The Billing API answers with Shopify's plain UserError: a field path and a message, no code. */
 type UserError = { field: string[] | null; message: string };
 
@@ -134,7 +136,7 @@ export function createAppSubscription(
   return { subscription, confirmationUrl: confirmationUrl(store, shop, subscription), userErrors: [] };
 }
 
-export function confirmationUrl(store: Store, shop: ShopRecord, subscription: AppSubscriptionRecord): string {
+function confirmationUrl(store: Store, shop: ShopRecord, subscription: AppSubscriptionRecord): string {
   const handle = shop.domain.replace(/\.myshopify\.com$/, "");
   return `${store.origin}/store/${handle}/charges/${subscription.id}/confirm`;
 }

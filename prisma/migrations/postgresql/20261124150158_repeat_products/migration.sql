@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Backfill" ADD COLUMN     "repeatProducts" TEXT NOT NULL DEFAULT '[]';
-

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Backfill" ADD COLUMN "repeatProducts" TEXT;
+
