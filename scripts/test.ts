@@ -3,7 +3,7 @@
  * theme-check, then the test suites on SQLite and again on PostgreSQL. Ends with one line
  * "N passed, N failed" counting every test run.
  */
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, mkdirSync } from "node:fs";
 
 interface Step {
@@ -22,22 +22,17 @@ const suites = (database: string, projects: string[]): Step => ({
     "run",
     ...projects.flatMap((p) => ["--project", p]),
     // Two files at a time: the year of billing waits on its workers most of its ten minutes, and
-    // the other files run beside it.
+    // the other files run beside it (browser files still one at a time, vitest.config.ts).
     "--maxWorkers=2",
     "--reporter=default",
     "--reporter=json",
-    `--outputFile.json=test-results/${database}-${projects.join("-")}.json`,
+    `--outputFile.json=test-results/${database}.json`,
   ],
   env: { TEST_DATABASE: database },
-  report: `test-results/${database}-${projects.join("-")}.json`,
+  report: `test-results/${database}.json`,
 });
 
-/**
- * The steps in order; the steps of an inner list run at the same time. The browser files (one at
- * a time, vitest.config.ts) run beside the integration files rather than after them: run in one
- * vitest they waited for the year of billing to end, a third of CI.
- */
-const steps: (Step | Step[])[] = [
+const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "typecheck (checkout extension)", command: [bin("tsc"), "-p", "extensions/orchard-checkout"] },
   { name: "typecheck (customer account extension)", command: [bin("tsc"), "-p", "extensions/orchard-customer-account"] },
@@ -46,9 +41,9 @@ const steps: (Step | Step[])[] = [
   { name: "build", command: [bin("remix"), "vite:build"] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
-  [suites("sqlite", ["unit", "integration"]), suites("sqlite", ["browser"])],
+  suites("sqlite", ["unit", "integration", "browser"]),
   // Unit tests touch no database; the rest run again on the production database.
-  [suites("postgresql", ["integration"]), suites("postgresql", ["browser"])],
+  suites("postgresql", ["integration", "browser"]),
 ];
 
 interface VitestReport {
@@ -73,35 +68,24 @@ let passed = 0;
 let failed = 0;
 const failures: string[] = [];
 const failedTests: string[] = [];
-
-function run(step: Step): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
-    child.on("close", (status) => {
-      if (step.report) {
-        try {
-          const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
-          passed += report.numPassedTests;
-          failed += report.numFailedTests;
-          failedTests.push(...failedTestsOf(report, step.name));
-        } catch {
-          failed += 1;
-        }
-      } else if (status === 0) {
-        passed += 1;
-      } else {
-        failed += 1;
-      }
-      if (status !== 0) failures.push(step.name);
-      resolve();
-    });
-  });
-}
-
 for (const step of steps) {
-  const together = Array.isArray(step) ? step : [step];
-  console.log(`\n▶ ${together.map((s) => s.name).join(" | ")}`);
-  await Promise.all(together.map(run));
+  console.log(`\n▶ ${step.name}`);
+  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  if (step.report) {
+    try {
+      const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      failedTests.push(...failedTestsOf(report, step.name));
+    } catch {
+      failed += 1;
+    }
+  } else if (result.status === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+  }
+  if (result.status !== 0) failures.push(step.name);
 }
 
 if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
