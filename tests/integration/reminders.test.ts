@@ -267,7 +267,9 @@ describe("sending reminders", () => {
     const borrowed = new URL(real);
     borrowed.pathname = `/reminders/${rb!.id}/unsubscribe`;
     const forged = new URL(real);
-    forged.searchParams.set("sig", `${real.searchParams.get("sig")!.slice(0, -2)}AA`);
+    const sig = real.searchParams.get("sig")!;
+    // One character changed, never to itself (a fixed suffix would match ~1 real signature in 1024).
+    forged.searchParams.set("sig", `${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`);
     const otherPurpose = new URL(real);
     otherPurpose.pathname = `/reminders/${ra!.id}/reorder`;
     for (const url of [borrowed, forged]) {
