@@ -1,15 +1,22 @@
 import { useRevalidator } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
+import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import type { SetupGuide as Guide } from "../onboarding/onboarding.server";
-import type { SetupStepId } from "../onboarding/setup-guide";
+import type { SetupStep, SetupStepId } from "../onboarding/setup-guide";
 
-/** Where each step's action takes the merchant (the theme step opens the theme editor instead). */
-const STEP_ACTIONS: Record<Exclude<SetupStepId, "theme">, string> = {
-  plan: "/app/plans/new?suggested=1",
-  reminders: "/app/reminders/rules/new",
-  protection: "/app/protection/new",
+/** Each step's own work in Orchard: what it asks and where it is done (the theme step has none). */
+const STEP_ACTIONS: Partial<Record<SetupStepId, { url: string; body: MessageKey; label: MessageKey }>> = {
+  plan: { url: "/app/plans/new?suggested=1", body: "setup.plan.body", label: "setup.plan.action" },
+  reminders: { url: "/app/reminders/rules/new", body: "setup.reminders.body", label: "setup.reminders.action" },
+  protection: { url: "/app/protection/new", body: "setup.protection.body", label: "setup.protection.action" },
+};
+
+/** What a step asks of the theme once its own work is done. */
+const THEME_ASKS: Partial<Record<SetupStepId, MessageKey>> = {
+  theme: "setup.theme.body",
+  protection: "setup.protection.themeBody",
 };
 
 /**
@@ -18,7 +25,6 @@ const STEP_ACTIONS: Record<Exclude<SetupStepId, "theme">, string> = {
  */
 export function SetupGuide({ guide }: { guide: Guide }) {
   const { t } = useTranslation();
-  const revalidator = useRevalidator();
   const doneCount = guide.steps.filter((step) => step.done).length;
   const nextStep = guide.steps.find((step) => !step.done)?.id;
   return (
@@ -58,32 +64,7 @@ export function SetupGuide({ guide }: { guide: Guide }) {
                       </Text>
                       {step.optional && <Badge>{t("setup.optional")}</Badge>}
                     </InlineStack>
-                    {!step.done && (
-                      <>
-                        <Text as="p">{t(`setup.${step.id}.body`)}</Text>
-                        {step.id === "theme" && !guide.themeReadable && (
-                          <Text as="p" tone="caution">
-                            {t("setup.theme.unknown")}
-                          </Text>
-                        )}
-                        {step.id === "theme" ? (
-                          <InlineStack gap="200">
-                            <Button variant={nextStep === "theme" ? "primary" : "secondary"} url={guide.themeEditorLink} target="_top">
-                              {t("setup.theme.action")}
-                            </Button>
-                            <Button onClick={() => revalidator.revalidate()} loading={revalidator.state === "loading"}>
-                              {t("setup.theme.check")}
-                            </Button>
-                          </InlineStack>
-                        ) : (
-                          <InlineStack>
-                            <Button variant={nextStep === step.id ? "primary" : "secondary"} url={STEP_ACTIONS[step.id]}>
-                              {t(`setup.${step.id}.action`)}
-                            </Button>
-                          </InlineStack>
-                        )}
-                      </>
-                    )}
+                    {!step.done && <StepTodo step={step} guide={guide} next={nextStep === step.id} />}
                   </BlockStack>
                 </InlineStack>
               </Box>
@@ -92,5 +73,45 @@ export function SetupGuide({ guide }: { guide: Guide }) {
         </BlockStack>
       </BlockStack>
     </Card>
+  );
+}
+
+/** What is left of a step: its own action first, then Orchard's blocks it still needs on the theme. */
+function StepTodo({ step, guide, next }: { step: SetupStep; guide: Guide; next: boolean }) {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const action = STEP_ACTIONS[step.id];
+  if (!step.configured && action)
+    return (
+      <>
+        <Text as="p">{t(action.body)}</Text>
+        <InlineStack>
+          <Button variant={next ? "primary" : "secondary"} url={action.url}>
+            {t(action.label)}
+          </Button>
+        </InlineStack>
+      </>
+    );
+  const ask = THEME_ASKS[step.id];
+  return (
+    <>
+      {ask && <Text as="p">{t(ask)}</Text>}
+      {!guide.themeReadable && (
+        <Text as="p" tone="caution">
+          {t("setup.themeUnknown")}
+        </Text>
+      )}
+      <InlineStack gap="200">
+        {step.missingBlocks.map((block, index) => (
+          // The theme editor is Shopify's admin page, outside Orchard's frame.
+          <Button key={block} variant={next && index === 0 ? "primary" : "secondary"} url={guide.themeEditorLinks[block]} target="_top">
+            {t(`setup.themeBlocks.${block}`)}
+          </Button>
+        ))}
+        <Button onClick={() => revalidator.revalidate()} loading={revalidator.state === "loading"}>
+          {t("setup.checkTheme")}
+        </Button>
+      </InlineStack>
+    </>
   );
 }

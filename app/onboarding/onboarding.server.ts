@@ -7,22 +7,23 @@ import { ShopifyGraphqlError } from "../shopify/errors";
 import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
 import { repeatPurchaseProducts, type RepeatProduct } from "./repeat-products";
 import { setupFinished, setupSteps, type SetupStep } from "./setup-guide";
-import { addBlockLink, templateHasAppBlock } from "./theme-blocks";
-
-/** The theme app extension's block that shows subscribe-and-save on the product page. */
-const SUBSCRIBE_BLOCK = "subscribe-and-save";
+import { blocksOnTheme, ORCHARD_THEME_BLOCKS, themeEditorLink, type ThemeBlock } from "./theme-blocks";
 
 /**
- * Whether the subscribe block is on the published theme's product page; null when the theme cannot
- * be read (no published theme, or the merchant has not granted read_themes yet after an update).
+ * Which of Orchard's blocks are on the published theme; null when the theme cannot be read (no
+ * published theme, or the merchant has not granted read_themes yet after an update).
  */
-export async function subscribeBlockOnTheme(admin: AdminClient): Promise<boolean | null> {
+export async function orchardBlocksOnTheme(admin: AdminClient): Promise<Record<ThemeBlock, boolean> | null> {
   try {
     const { themes } = await admin.request(PublishedThemeFiles);
     const files = themes?.nodes[0]?.files?.nodes ?? [];
-    const template = files.find((f) => f.filename === "templates/product.json")?.body;
-    if (!template || !("content" in template)) return null;
-    return templateHasAppBlock(template.content, SUBSCRIBE_BLOCK);
+    const text = (filename: string) => {
+      const body = files.find((f) => f.filename === filename)?.body;
+      return body && "content" in body ? body.content : null;
+    };
+    const template = text("templates/product.json");
+    if (template === null) return null;
+    return blocksOnTheme(template, text("config/settings_data.json") ?? "");
   } catch (error) {
     if (!(error instanceof ShopifyGraphqlError)) throw error;
     shopLog(admin.shop).warn(errorFields(error), "theme not readable for the setup guide");
@@ -33,27 +34,30 @@ export async function subscribeBlockOnTheme(admin: AdminClient): Promise<boolean
 export interface SetupGuide {
   steps: SetupStep[];
   finished: boolean;
-  /** False when the theme could not be read: the theme step says so instead of guessing. */
+  /** False when the theme could not be read: the theme steps say so instead of guessing. */
   themeReadable: boolean;
-  /** The theme editor, opened on the product page with the subscribe block ready to save. */
-  themeEditorLink: string;
+  /** For each of Orchard's blocks, the theme editor opened with it ready to save. */
+  themeEditorLinks: Record<ThemeBlock, string>;
 }
 
 /** The setup guide from what is in place now, the theme included. */
 export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
   const shop = admin.shop;
-  const [plansWithProducts, reminderRules, activeProtectionOffers, blockOnTheme] = await Promise.all([
+  const [plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks] = await Promise.all([
     db().subscriptionPlan.count({ where: { shop, status: "active", productCount: { gt: 0 } } }),
     db().reminderRule.count({ where: { shop } }),
     db().protectionOffer.count({ where: { shop, status: "active" } }),
-    subscribeBlockOnTheme(admin),
+    orchardBlocksOnTheme(admin),
   ]);
-  const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, subscribeBlockOnTheme: blockOnTheme });
+  const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks });
+  const apiKey = config().SHOPIFY_API_KEY;
   return {
     steps,
     finished: setupFinished(steps),
-    themeReadable: blockOnTheme !== null,
-    themeEditorLink: addBlockLink(config().SHOPIFY_API_KEY, SUBSCRIBE_BLOCK),
+    themeReadable: themeBlocks !== null,
+    themeEditorLinks: Object.fromEntries(
+      (Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[]).map((block) => [block, themeEditorLink(apiKey, block)]),
+    ) as Record<ThemeBlock, string>,
   };
 }
 

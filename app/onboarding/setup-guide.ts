@@ -1,3 +1,5 @@
+import type { ThemeBlock } from "./theme-blocks";
+
 /**
  * The dashboard's setup guide: the steps from install to a first recurring sale, each done or not
  * from what is really in place (never from what was clicked). Pure.
@@ -7,8 +9,8 @@ export type SetupStepId = "plan" | "theme" | "reminders" | "protection";
 export interface SetupFacts {
   /** Orchard's plans that have at least one product on sale with them. */
   plansWithProducts: number;
-  /** The subscribe block is on the published theme's product page; null when the theme could not be read. */
-  subscribeBlockOnTheme: boolean | null;
+  /** Which of Orchard's blocks are on the published theme; null when the theme could not be read. */
+  themeBlocks: Record<ThemeBlock, boolean> | null;
   reminderRules: number;
   activeProtectionOffers: number;
 }
@@ -17,14 +19,24 @@ export interface SetupStep {
   id: SetupStepId;
   done: boolean;
   optional: boolean;
+  /** What the step asks of Orchard's own screens (a plan, a rule, an offer) is in place. */
+  configured: boolean;
+  /** Orchard's blocks the step still needs on the theme, once it is configured (all of them when the theme could not be read). */
+  missingBlocks: ThemeBlock[];
+}
+
+function step(id: SetupStepId, optional: boolean, configured: boolean, needs: ThemeBlock[], facts: SetupFacts): SetupStep {
+  const missingBlocks = configured ? needs.filter((block) => facts.themeBlocks?.[block] !== true) : [];
+  return { id, optional, configured, missingBlocks, done: configured && missingBlocks.length === 0 };
 }
 
 export function setupSteps(facts: SetupFacts): SetupStep[] {
   return [
-    { id: "plan", done: facts.plansWithProducts > 0, optional: false },
-    { id: "theme", done: facts.subscribeBlockOnTheme === true, optional: false },
-    { id: "reminders", done: facts.reminderRules > 0, optional: false },
-    { id: "protection", done: facts.activeProtectionOffers > 0, optional: true },
+    step("plan", false, facts.plansWithProducts > 0, [], facts),
+    step("theme", false, true, ["subscribe-and-save"], facts),
+    step("reminders", false, facts.reminderRules > 0, [], facts),
+    // An offer sells nothing until the block shows it and the embed keeps the cart's protection lines right.
+    step("protection", true, facts.activeProtectionOffers > 0, ["protection-offer", "protection-cart"], facts),
   ];
 }
 

@@ -38,10 +38,37 @@ export function settingsHaveAppEmbed(settingsText: string, blockHandle: string):
 }
 
 /**
- * The theme editor deep link that opens the product template with Orchard's block added to its
- * main section, for the merchant to save (an App Bridge shopify://admin link).
+ * Orchard's theme app extension blocks (extensions/orchard-theme/blocks/) the setup guide looks for:
+ * app blocks go in the product template's main section, app embeds are switched on for every page.
  */
-export function addBlockLink(apiKey: string, blockHandle: string): string {
-  const query = new URLSearchParams({ template: "product", addAppBlockId: `${apiKey}/${blockHandle}`, target: "mainSection" });
+export const ORCHARD_THEME_BLOCKS = {
+  "subscribe-and-save": "block",
+  "protection-offer": "block",
+  "protection-cart": "embed",
+} as const;
+export type ThemeBlock = keyof typeof ORCHARD_THEME_BLOCKS;
+
+/**
+ * The theme editor deep link (an App Bridge shopify://admin link) that opens the product template
+ * with the block added to its main section, or the app embeds with the embed switched on, for the
+ * merchant to save.
+ */
+export function themeEditorLink(apiKey: string, block: ThemeBlock): string {
+  const query = new URLSearchParams(
+    ORCHARD_THEME_BLOCKS[block] === "block"
+      ? { template: "product", addAppBlockId: `${apiKey}/${block}`, target: "mainSection" }
+      : { context: "apps", template: "product", activateAppId: `${apiKey}/${block}` },
+  );
   return `shopify://admin/themes/current/editor?${query.toString()}`;
+}
+
+/** Which of Orchard's blocks are on, from the published theme's product template and settings. */
+export function blocksOnTheme(productTemplate: string, settingsData: string): Record<ThemeBlock, boolean> {
+  const entries = Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[];
+  return Object.fromEntries(
+    entries.map((block) => [
+      block,
+      ORCHARD_THEME_BLOCKS[block] === "block" ? templateHasAppBlock(productTemplate, block) : settingsHaveAppEmbed(settingsData, block),
+    ]),
+  ) as Record<ThemeBlock, boolean>;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as newPlanLoader } from "../../app/routes/app.plans.new";
+import { action as createOffer } from "../../app/routes/app.protection.new";
+import { emptyOfferDraft, type OfferDraft } from "../../app/protection/offer";
 import { saveRule } from "../../app/reminders/admin.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
@@ -40,6 +42,16 @@ async function addBlockThroughDeepLink(shop: ShopRecord, link: string) {
   expect(saved.status).toBe(303);
 }
 
+const oneBandOffer: OfferDraft = {
+  ...emptyOfferDraft(),
+  name: "Accident protection",
+  coverage: "Drops and spills.",
+  provider: "Orchard Demo Co.",
+  termsUrl: "https://example.com/protection-terms",
+  termMonths: [12],
+  bands: [{ min: "0", max: "", prices: { "12": "4.99" } }],
+};
+
 describe("the setup guide", () => {
   it("takes a fresh install to a live offer, each step done from the shop's real state", async () => {
     const shop = freshShop();
@@ -51,7 +63,7 @@ describe("the setup guide", () => {
       ["reminders", false],
       ["protection", false],
     ]);
-    expect(guide.themeEditorLink).toBe(
+    expect(guide.themeEditorLinks["subscribe-and-save"]).toBe(
       `shopify://admin/themes/current/editor?template=product&addAppBlockId=${TEST_API_KEY}%2Fsubscribe-and-save&target=mainSection`,
     );
 
@@ -61,7 +73,7 @@ describe("the setup guide", () => {
     // A plan alone sells nothing: the theme has no Orchard block yet.
     expect(await storefrontProductPage(shop, coffee.handle)).not.toContain("data-orchard-subscribe");
 
-    await addBlockThroughDeepLink(shop, guide.themeEditorLink);
+    await addBlockThroughDeepLink(shop, guide.themeEditorLinks["subscribe-and-save"]);
     expect(await doneSteps(shop.domain)).toEqual(["plan", "theme"]);
     expect(await storefrontProductPage(shop, coffee.handle)).toContain("data-orchard-subscribe");
 
@@ -83,7 +95,7 @@ describe("the setup guide", () => {
     const { simulator } = testContext();
     const shop = freshShop();
     const guide = await guideOf(shop.domain);
-    await addBlockThroughDeepLink(shop, guide.themeEditorLink);
+    await addBlockThroughDeepLink(shop, guide.themeEditorLinks["subscribe-and-save"]);
     expect(await doneSteps(shop.domain)).toContain("theme");
     await fetch(`${simulator.url}/_control/shops/${shop.domain}/theme`, {
       method: "POST",
@@ -91,6 +103,31 @@ describe("the setup guide", () => {
       body: JSON.stringify({ remove: ["subscribe-and-save"] }),
     });
     expect(await doneSteps(shop.domain)).not.toContain("theme");
+  });
+
+  it("asks for the protection block and the cart embed once an offer exists, and sees each on the theme", async () => {
+    const shop = freshShop();
+    const protectionStep = async () => (await guideOf(shop.domain)).steps.find((s) => s.id === "protection")!;
+    expect(await protectionStep()).toMatchObject({ configured: false, missingBlocks: [] });
+    const created = await createOffer({
+      request: adminFetchRequest("/app/protection/new", shop.domain, {
+        method: "POST",
+        body: new URLSearchParams({ offer: JSON.stringify(oneBandOffer) }),
+      }),
+      params: {},
+      context: {},
+    }).catch((thrown: unknown) => thrown);
+    expect(created).toBeInstanceOf(Response);
+    expect(await protectionStep()).toMatchObject({ done: false, configured: true, missingBlocks: ["protection-offer", "protection-cart"] });
+
+    const { themeEditorLinks } = await guideOf(shop.domain);
+    await addBlockThroughDeepLink(shop, themeEditorLinks["protection-offer"]);
+    expect(await protectionStep()).toMatchObject({ done: false, missingBlocks: ["protection-cart"] });
+    await addBlockThroughDeepLink(shop, themeEditorLinks["protection-cart"]);
+    expect(await protectionStep()).toMatchObject({ done: true, missingBlocks: [] });
+    const page = await storefrontProductPage(shop, [...shop.products.values()][0]!.handle);
+    expect(page).toContain("data-orchard-protection-offer");
+    expect(page).toContain("data-orchard-protection-cart");
   });
 
   it("says it cannot see the theme until the merchant grants read_themes, then sees it (a scopes update)", async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addBlockLink, APP_HANDLE, settingsHaveAppEmbed, templateHasAppBlock } from "../../../app/onboarding/theme-blocks";
+import {
+  APP_HANDLE,
+  blocksOnTheme,
+  ORCHARD_THEME_BLOCKS,
+  settingsHaveAppEmbed,
+  templateHasAppBlock,
+  themeEditorLink,
+} from "../../../app/onboarding/theme-blocks";
 import { readAppConfig } from "../../../simulator/app-config";
+import { loadThemeExtensions } from "../../../simulator/storefront/theme-extensions";
 
 const header = "/*\n * IMPORTANT: The contents of this file are auto-generated.\n */\n";
 const block = (handle: string, extra: Record<string, unknown> = {}, app = APP_HANDLE) => ({
@@ -44,14 +52,41 @@ describe("Orchard's blocks on the published theme", () => {
     expect(settingsHaveAppEmbed(JSON.stringify({ current: off }), "protection-cart")).toBe(false);
   });
 
-  it("links to the theme editor with the block ready to add to the product page's main section", () => {
-    const link = new URL(addBlockLink("api-key", "subscribe-and-save"));
+  it("tells Orchard's blocks from its embeds as the theme extension declares them", () => {
+    const declared = loadThemeExtensions().flatMap((extension) => extension.blocks);
+    expect(Object.fromEntries(declared.map((b) => [b.handle, b.schema.target === "body" ? "embed" : "block"]))).toEqual(
+      ORCHARD_THEME_BLOCKS,
+    );
+  });
+
+  it("reads each block from the product template and each embed from the settings", () => {
+    const settings = JSON.stringify({ current: { blocks: { e: block("protection-cart") } } });
+    expect(blocksOnTheme(template({ x: block("subscribe-and-save") }), settings)).toEqual({
+      "subscribe-and-save": true,
+      "protection-offer": false,
+      "protection-cart": true,
+    });
+    // An embed's handle in the template is not the embed switched on.
+    expect(blocksOnTheme(template({ x: block("protection-cart") }), "")["protection-cart"]).toBe(false);
+  });
+
+  it("links to the theme editor with a block ready to add to the product page's main section", () => {
+    const link = new URL(themeEditorLink("api-key", "subscribe-and-save"));
     expect(link.protocol).toBe("shopify:");
     expect(`${link.host}${link.pathname}`).toBe("admin/themes/current/editor");
     expect(Object.fromEntries(link.searchParams)).toEqual({
       template: "product",
       addAppBlockId: "api-key/subscribe-and-save",
       target: "mainSection",
+    });
+  });
+
+  it("links to the theme editor's app embeds with an embed ready to switch on", () => {
+    const link = new URL(themeEditorLink("api-key", "protection-cart"));
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      context: "apps",
+      template: "product",
+      activateAppId: "api-key/protection-cart",
     });
   });
 });
