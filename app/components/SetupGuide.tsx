@@ -1,9 +1,11 @@
-import { useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
 import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import type { SetupGuide as Guide } from "../onboarding/onboarding.server";
+import type { action } from "../routes/app.setup-guide";
 import type { SetupStep, SetupStepId } from "../onboarding/setup-guide";
 
 /** Each step's own work in Orchard: what it asks and where it is done (the theme step has none). */
@@ -25,17 +27,46 @@ const THEME_ASKS: Partial<Record<SetupStepId, MessageKey>> = {
  */
 export function SetupGuide({ guide }: { guide: Guide }) {
   const { t } = useTranslation();
+  const visibility = useFetcher<typeof action>();
+  // Shown as asked at once, before the dashboard reloads.
+  const hidden = visibility.formData ? visibility.formData.get("visibility") === "hidden" : guide.hidden;
+  useEffect(() => {
+    if (visibility.state === "idle" && visibility.data?.hidden) window.shopify?.toast.show(t("setup.hiddenToast"));
+  }, [visibility.state, visibility.data, t]);
   const doneCount = guide.steps.filter((step) => step.done).length;
   const nextStep = guide.steps.find((step) => !step.done)?.id;
+  const progress = t("setup.progress", { done: String(doneCount), total: String(guide.steps.length) });
+  const toggle = (to: "hidden" | "shown", label: string, accessibilityLabel?: string) => (
+    <visibility.Form method="post" action="/app/setup-guide">
+      <input type="hidden" name="visibility" value={to} />
+      <Button variant="plain" submit accessibilityLabel={accessibilityLabel}>
+        {label}
+      </Button>
+    </visibility.Form>
+  );
+  if (hidden)
+    return (
+      <Card>
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <Text as="p" tone="subdued">
+            {t("setup.hiddenSummary", { progress })}
+          </Text>
+          {toggle("shown", t("setup.show"))}
+        </InlineStack>
+      </Card>
+    );
   return (
     <Card>
       <BlockStack gap="400">
         <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
-            {t("setup.title")}
-          </Text>
+          <InlineStack align="space-between" blockAlign="center" gap="200">
+            <Text as="h2" variant="headingMd">
+              {t("setup.title")}
+            </Text>
+            {toggle("hidden", t("setup.hide"), t("setup.hideLabel"))}
+          </InlineStack>
           <Text as="p" id="setup-progress" tone="subdued">
-            {t("setup.progress", { done: String(doneCount), total: String(guide.steps.length) })}
+            {progress}
           </Text>
           <ProgressBar
             progress={Math.round((doneCount / guide.steps.length) * 100)}

@@ -34,6 +34,8 @@ export async function orchardBlocksOnTheme(admin: AdminClient): Promise<Record<T
 export interface SetupGuide {
   steps: SetupStep[];
   finished: boolean;
+  /** The merchant put the guide away before finishing it. */
+  hidden: boolean;
   /** False when the theme could not be read: the theme steps say so instead of guessing. */
   themeReadable: boolean;
   /** For each of Orchard's blocks, the theme editor opened with it ready to save. */
@@ -43,22 +45,29 @@ export interface SetupGuide {
 /** The setup guide from what is in place now, the theme included. */
 export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
   const shop = admin.shop;
-  const [plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks] = await Promise.all([
+  const [plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks, row] = await Promise.all([
     db().subscriptionPlan.count({ where: { shop, status: "active", productCount: { gt: 0 } } }),
     db().reminderRule.count({ where: { shop } }),
     db().protectionOffer.count({ where: { shop, status: "active" } }),
     orchardBlocksOnTheme(admin),
+    db().shop.findUnique({ where: { domain: shop }, select: { setupGuideHidden: true } }),
   ]);
   const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks });
   const apiKey = config().SHOPIFY_API_KEY;
   return {
     steps,
     finished: setupFinished(steps),
+    hidden: row?.setupGuideHidden ?? false,
     themeReadable: themeBlocks !== null,
     themeEditorLinks: Object.fromEntries(
       (Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[]).map((block) => [block, themeEditorLink(apiKey, block)]),
     ) as Record<ThemeBlock, string>,
   };
+}
+
+/** Puts the unfinished setup guide away from the dashboard, or brings it back. */
+export async function setSetupGuideHidden(shop: string, hidden: boolean): Promise<void> {
+  await db().shop.updateMany({ where: { domain: shop }, data: { setupGuideHidden: hidden } });
 }
 
 /**

@@ -35,7 +35,8 @@ export async function recordUninstall(shop: string): Promise<void> {
     // Shopify cancels the app's charges with the uninstall (no app_subscriptions/update follows).
     db().shop.updateMany({
       where: { domain: shop },
-      data: { uninstalledAt: clock().now(), appPlan: "free", appSubscriptionId: null, appTrialEndsAt: null },
+      // A merchant who comes back starts again: on Free, with the setup guide in view.
+      data: { uninstalledAt: clock().now(), appPlan: "free", appSubscriptionId: null, appTrialEndsAt: null, setupGuideHidden: false },
     }),
   ]);
 }

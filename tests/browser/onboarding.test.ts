@@ -28,6 +28,13 @@ describe("a merchant installs Orchard and gets to a first subscriber", () => {
     expect(shop.installed).toBe(true);
     expect(await app.getByText("0 of 4 steps done").isVisible()).toBe(true);
     await listingScreenshot(page, "1-setup-guide");
+    // The merchant may put the guide away and bring it back; its progress stays.
+    await app.getByRole("button", { name: "Hide setup guide" }).click();
+    await page.getByText("Setup guide hidden").waitFor({ timeout: 30_000 });
+    await app.getByText("Setup guide: 0 of 4 steps done").waitFor();
+    expect(await guide.count()).toBe(0);
+    await app.getByRole("button", { name: "Show setup guide" }).click();
+    await guide.waitFor({ timeout: 30_000 });
 
     // Step 1: the suggested plan, on the product customers buy again.
     await app.getByRole("link", { name: "Create suggested plan" }).click();

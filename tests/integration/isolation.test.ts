@@ -26,6 +26,7 @@ const SCOPED_BY_SESSION = {
   "app.$": "admin 404 page",
   "app._index": "the shop's dashboard",
   "app.history-import": "starts the shop's own import",
+  "app.setup-guide": "hides or shows the shop's own setup guide",
   "app.plans._index": "the shop's plans (its delete action is tried below)",
   "app.plans.new": "a new plan",
   "app.plans.products": "the shop's products, read through its own token",

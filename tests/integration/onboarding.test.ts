@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as newPlanLoader } from "../../app/routes/app.plans.new";
 import { action as createOffer } from "../../app/routes/app.protection.new";
+import { action as guideVisibility } from "../../app/routes/app.setup-guide";
+import { recordUninstall } from "../../app/shops/shops.server";
 import { emptyOfferDraft, type OfferDraft } from "../../app/protection/offer";
 import { saveRule } from "../../app/reminders/admin.server";
 import { completeCheckout } from "../../simulator/checkout";
@@ -128,6 +130,34 @@ describe("the setup guide", () => {
     const page = await storefrontProductPage(shop, [...shop.products.values()][0]!.handle);
     expect(page).toContain("data-orchard-protection-offer");
     expect(page).toContain("data-orchard-protection-cart");
+  });
+
+  it("can be hidden before it is done and shown again, and comes back after a re-install", async () => {
+    const shop = freshShop();
+    const other = freshShop();
+    const setVisibility = (visibility: string) =>
+      guideVisibility({
+        request: adminFetchRequest("/app/setup-guide", shop.domain, { method: "POST", body: new URLSearchParams({ visibility }) }),
+        params: {},
+        context: {},
+      });
+    expect((await guideOf(shop.domain)).hidden).toBe(false);
+    expect(await setVisibility("hidden")).toEqual({ hidden: true });
+    const hidden = await guideOf(shop.domain);
+    // Hidden, not forgotten: the steps are still worked out for the summary.
+    expect(hidden).toMatchObject({ hidden: true, finished: false });
+    expect(hidden.steps).toHaveLength(4);
+    expect((await guideOf(other.domain)).hidden).toBe(false);
+    const refused = await setVisibility("gone").catch((thrown: unknown) => thrown);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(400);
+    expect((await guideOf(shop.domain)).hidden).toBe(true);
+    expect(await setVisibility("shown")).toEqual({ hidden: false });
+    expect((await guideOf(shop.domain)).hidden).toBe(false);
+
+    await setVisibility("hidden");
+    await recordUninstall(shop.domain);
+    expect((await guideOf(shop.domain)).hidden).toBe(false);
   });
 
   it("says it cannot see the theme until the merchant grants read_themes, then sees it (a scopes update)", async () => {
