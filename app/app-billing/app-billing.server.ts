@@ -3,13 +3,8 @@ import { config } from "../config.server";
 import { db } from "../db.server";
 import { decimalFromMinor } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
-import {
-  AppSubscriptionCancel,
-  AppSubscriptionCreate,
-  CurrentAppPlan,
-  SubscriberOfferInstallation,
-  SubscriberOfferSet,
-} from "./app-subscriptions.queries";
+import { setAppDataMetafield } from "../shopify/app-data-metafields";
+import { AppSubscriptionCancel, AppSubscriptionCreate, CurrentAppPlan } from "./app-subscriptions.queries";
 import {
   canAddSubscriber,
   GROWTH_PLAN,
@@ -147,18 +142,7 @@ export async function applySubscriberLimit(admin: AdminClient): Promise<void> {
   const limit = subscriberLimit(shop.appPlan as OrchardPlan);
   const open = limit === null || (await activeSubscriberCount(admin.shop)) < limit;
   if (shop.subscriptionOfferOpen === open) return;
-  const { currentAppInstallation } = await admin.request(SubscriberOfferInstallation);
-  await admin.request(SubscriberOfferSet, {
-    metafields: [
-      {
-        ownerId: currentAppInstallation.id,
-        namespace: "subscriptions",
-        key: "limit_reached",
-        type: "boolean",
-        value: String(!open),
-      },
-    ],
-  });
+  await setAppDataMetafield(admin, { namespace: "subscriptions", key: "limit_reached", type: "boolean", value: String(!open) });
   await db().shop.update({ where: { domain: admin.shop }, data: { subscriptionOfferOpen: open } });
 }
 

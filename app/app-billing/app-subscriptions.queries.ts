@@ -5,9 +5,6 @@ import type {
   AppSubscriptionCreateMutation,
   AppSubscriptionCreateMutationVariables,
   CurrentAppPlanQuery,
-  SubscriberOfferInstallationQuery,
-  SubscriberOfferSetMutation,
-  SubscriberOfferSetMutationVariables,
 } from "../types/admin.generated";
 
 /** The subscriptions Shopify bills the shop for Orchard, and whether the shop is a development store (test charges only). */
@@ -63,30 +60,6 @@ export const AppSubscriptionCancel = operation<AppSubscriptionCancelMutation, Ap
       userErrors {
         field
         message
-      }
-    }
-  }
-`);
-
-export const SubscriberOfferInstallation = operation<SubscriberOfferInstallationQuery>(`#graphql
-  query SubscriberOfferInstallation {
-    currentAppInstallation {
-      id
-    }
-  }
-`);
-
-/** Tells the storefront's subscribe block whether the shop may take new subscribers (app.metafields.subscriptions.limit_reached). */
-export const SubscriberOfferSet = operation<SubscriberOfferSetMutation, SubscriberOfferSetMutationVariables>(`#graphql
-  mutation SubscriberOfferSet($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
       }
     }
   }

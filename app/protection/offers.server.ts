@@ -3,19 +3,14 @@ import { db } from "../db.server";
 import { messagesByLocale, translate, type Messages } from "../i18n/i18n";
 import { formatMoneyMinor } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
+import { setAppDataMetafield } from "../shopify/app-data-metafields";
 import type { ProtectionProductVariantsQuery } from "../types/admin.generated";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { shopLanguages } from "../subscriptions/plan-translations.server";
 import { termMessage, validateOffer, type FieldErrors, type OfferDraft, type ProtectionOfferTerms } from "./offer";
 import { plannedVariants, productSetInput, storefrontCatalog, type PlannedVariant, type ProductLabels } from "./protection-product";
-import {
-  ProtectionCatalogSet,
-  ProtectionInstallation,
-  ProtectionProductSet,
-  ProtectionProductVariants,
-  ProtectionVariantsNotShipped,
-} from "./protection.queries";
+import { ProtectionProductSet, ProtectionProductVariants, ProtectionVariantsNotShipped } from "./protection.queries";
 import { ShopCollections } from "../shops/shop-collections.query";
 import { OfferProductTitles } from "./offer-form.queries";
 
@@ -176,12 +171,7 @@ export async function shopCatalog(shop: string) {
 /** Writes the storefront catalog, the whole of it each time. */
 export async function publishCatalog(admin: AdminClient): Promise<void> {
   const catalog = await shopCatalog(admin.shop);
-  const { currentAppInstallation } = await admin.request(ProtectionInstallation, {});
-  await admin.request(ProtectionCatalogSet, {
-    metafields: [
-      { ownerId: currentAppInstallation.id, namespace: "protection", key: "offers", type: "json", value: JSON.stringify(catalog) },
-    ],
-  });
+  await setAppDataMetafield(admin, { namespace: "protection", key: "offers", type: "json", value: JSON.stringify(catalog) });
 }
 
 /**

@@ -1,9 +1,5 @@
 import { operation } from "../shopify/admin-client";
 import type {
-  ProtectionCatalogSetMutation,
-  ProtectionCatalogSetMutationVariables,
-  ProtectionInstallationQuery,
-  ProtectionInstallationQueryVariables,
   ProtectionProductSetMutation,
   ProtectionProductSetMutationVariables,
   ProtectionProductVariantsQuery,
@@ -57,30 +53,6 @@ export const ProtectionVariantsNotShipped = operation<
   mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
     productVariantsBulkUpdate(productId: $productId, variants: $variants) {
       productVariants {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`);
-
-export const ProtectionInstallation = operation<ProtectionInstallationQuery, ProtectionInstallationQueryVariables>(`#graphql
-  query ProtectionInstallation {
-    currentAppInstallation {
-      id
-    }
-  }
-`);
-
-/** The storefront catalog, as an app-data metafield the theme block reads through app.metafields. */
-export const ProtectionCatalogSet = operation<ProtectionCatalogSetMutation, ProtectionCatalogSetMutationVariables>(`#graphql
-  mutation ProtectionCatalogSet($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
         id
       }
       userErrors {
