@@ -7,7 +7,7 @@ import { ShopifyGraphqlError } from "../shopify/errors";
 import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
 import { repeatPurchaseProducts, type RepeatProduct } from "./repeat-products";
 import { setupFinished, setupSteps, type SetupStep } from "./setup-guide";
-import { blocksOnTheme, ORCHARD_THEME_BLOCKS, themeEditorLink, type ThemeBlock } from "./theme-blocks";
+import { blocksOnTheme, perThemeBlock, themeEditorLink, type ThemeBlock } from "./theme-blocks";
 
 /**
  * Which of Orchard's blocks are on the published theme; null when the theme cannot be read (no
@@ -59,9 +59,7 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
     finished: setupFinished(steps),
     hidden: row?.setupGuideHidden ?? false,
     themeReadable: themeBlocks !== null,
-    themeEditorLinks: Object.fromEntries(
-      (Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[]).map((block) => [block, themeEditorLink(apiKey, block)]),
-    ) as Record<ThemeBlock, string>,
+    themeEditorLinks: perThemeBlock((block) => themeEditorLink(apiKey, block)),
   };
 }
 

@@ -62,13 +62,15 @@ export function themeEditorLink(apiKey: string, block: ThemeBlock): string {
   return `shopify://admin/themes/current/editor?${query.toString()}`;
 }
 
+/** One value for each of Orchard's blocks. */
+export function perThemeBlock<T>(valueOf: (block: ThemeBlock) => T): Record<ThemeBlock, T> {
+  const blocks = Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[];
+  return Object.fromEntries(blocks.map((block) => [block, valueOf(block)])) as Record<ThemeBlock, T>;
+}
+
 /** Which of Orchard's blocks are on, from the published theme's product template and settings. */
 export function blocksOnTheme(productTemplate: string, settingsData: string): Record<ThemeBlock, boolean> {
-  const entries = Object.keys(ORCHARD_THEME_BLOCKS) as ThemeBlock[];
-  return Object.fromEntries(
-    entries.map((block) => [
-      block,
-      ORCHARD_THEME_BLOCKS[block] === "block" ? templateHasAppBlock(productTemplate, block) : settingsHaveAppEmbed(settingsData, block),
-    ]),
-  ) as Record<ThemeBlock, boolean>;
+  return perThemeBlock((block) =>
+    ORCHARD_THEME_BLOCKS[block] === "block" ? templateHasAppBlock(productTemplate, block) : settingsHaveAppEmbed(settingsData, block),
+  );
 }
