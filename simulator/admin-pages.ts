@@ -112,11 +112,16 @@ function themeEditorRoutes(sim: Simulator, router: Router): void {
     const asked = requested(req.url.searchParams);
     const saved = req.url.searchParams.get("saved") === "1";
     const storefront = `/storefront/${escapeHtml(storeHandle(shop))}`;
+    // The editor's preview: the published product page with request.design_mode on.
+    const previewed = [...shop.products.values()].find((p) => p.status === "ACTIVE");
+    const preview = previewed
+      ? `<iframe title="Preview" src="${storefront}/products/${escapeHtml(previewed.handle)}?design_mode=1" style="width:100%;height:640px;border:1px solid #ddd;border-radius:8px"></iframe>`
+      : "";
     if (!asked)
       return page(
         shop,
         "Theme editor",
-        `<h1>Theme editor · ${escapeHtml(shop.theme.name)}</h1><p><a href="${storefront}">View store</a></p>`,
+        `<h1>Theme editor · ${escapeHtml(shop.theme.name)}</h1><p><a href="${storefront}">View store</a></p>${preview}`,
       );
     if (!asked.block) {
       // Shopify opens the editor without adding anything when a deep link names no such block.
@@ -136,7 +141,7 @@ function themeEditorRoutes(sim: Simulator, router: Router): void {
 <p>${escapeHtml(where)}: <strong>${escapeHtml(asked.block.schema.name)}</strong> ${on ? "is on your published theme." : "is added in this preview. Save to publish it."}</p>
 ${saved ? `<p role="status">Saved</p>` : ""}
 <form method="post"><button ${on ? "disabled" : ""}>Save</button></form>
-<p><a href="${escapeHtml(adminAppUrl(sim, shop, "/app"))}">Back to Orchard</a> · <a href="${storefront}">View store</a></p>`,
+<p><a href="${escapeHtml(adminAppUrl(sim, shop, "/app"))}">Back to Orchard</a> · <a href="${storefront}">View store</a></p>${preview}`,
     );
   });
 

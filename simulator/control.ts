@@ -7,7 +7,9 @@ import { cancelOrder, fulfilOrder, OrderActionError, refundLines } from "./order
 import type { OrderRecord, ShopRecord } from "./store";
 import { presentAppSubscription } from "./admin-api/app-subscriptions";
 import { loadThemeExtensions } from "./storefront/theme-extensions";
-import { addToTheme, removeFromTheme } from "./theme";
+import { addToTheme, publishTheme, removeFromTheme } from "./theme";
+import { themeSource } from "./storefront/theme/theme-library";
+import { ThemeNotFound } from "./storefront/theme/theme-source";
 import type { Simulator } from "./server";
 
 /**
@@ -23,6 +25,11 @@ const createShopInput = z.object({
   partnerDevelopment: z.boolean().optional(),
   // Most scenarios start after the merchant added Orchard's blocks to the theme; false plays a fresh install.
   orchardBlocksInTheme: z.boolean().optional(),
+  // The published theme: a folder of the themes directory (dawn, horizon; docs/simulator.md).
+  theme: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   seed: z
     .object({ customers: z.number().int().min(0).max(10_000).optional(), months: z.number().int().min(0).max(36).optional() })
     .optional(),
@@ -227,16 +234,35 @@ export function controlRoutes(sim: Simulator, router: Router): void {
   // The merchant edits the theme: removes Orchard's blocks, or adds them, without a deep link.
   router.on("POST", "/_control/shops/:shop/theme", (req) => {
     const shop = withShop(req.params.shop);
-    const input = z.object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) }).safeParse(req.json());
+    const input = z
+      .object({
+        add: z.array(z.string()).default([]),
+        remove: z.array(z.string()).default([]),
+        // The merchant publishes another theme (a folder of the themes directory) and places Orchard's blocks in it as before.
+        publish: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .optional(),
+      })
+      .safeParse(req.json());
     if (!shop) return json(404, { errors: "Not Found" });
     if (!input.success) return json(422, { errors: input.error.issues });
     const blocks = loadThemeExtensions(sim.options.themeExtensionsDir).flatMap((extension) => extension.blocks);
     const named = (handle: string) => blocks.find((block) => block.handle === handle);
     const unknown = [...input.data.add, ...input.data.remove].filter((handle) => !named(handle));
     if (unknown.length) return json(422, { errors: [{ message: `no app block ${unknown.join(", ")}` }] });
+    if (input.data.publish) {
+      try {
+        themeSource(input.data.publish, sim.store.themesDir);
+      } catch (error) {
+        if (error instanceof ThemeNotFound) return json(422, { errors: [{ message: error.message }] });
+        throw error;
+      }
+      publishTheme(shop.theme, input.data.publish);
+    }
     for (const handle of input.data.add) addToTheme(shop.theme, sim.store.appHandle, named(handle)!);
     for (const handle of input.data.remove) removeFromTheme(shop.theme, named(handle)!);
-    return json(200, { productBlocks: shop.theme.productBlocks, embeds: shop.theme.embeds });
+    return json(200, { theme: shop.theme.folder, productBlocks: shop.theme.productBlocks, embeds: shop.theme.embeds });
   });
 
   // The next billing attempts of this shop fail with these Shopify error codes, one each.

@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   appConfigPath?: string;
   /** Where the theme app extensions are; Orchard's own extensions/ by default. */
   themeExtensionsDir?: string;
+  /** Where the themes shops publish are (Dawn, Horizon): THEMES_DIR, or ../shared/themes by default. */
+  themesDir?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export class Simulator {
     this.appConfig = readAppConfig(options.appConfigPath ?? resolve(import.meta.dirname, "..", "shopify.app.toml"));
     this.appUrl = options.appUrl ?? null;
     this.store.appHandle = this.appConfig.handle;
+    this.store.themesDir = options.themesDir;
     this.webhooks = new WebhookSender(
       () => this.appUrl,
       options.apiSecret,
@@ -100,7 +103,7 @@ export class Simulator {
     });
     embeddedAdminRoutes(this, router);
     adminPageRoutes(this, router);
-    storefrontRoutes(this, router, this.options.themeExtensionsDir);
+    storefrontRoutes(this, router, { extensionsRoot: this.options.themeExtensionsDir, themesRoot: this.options.themesDir });
     controlRoutes(this, router);
     return router;
   }

@@ -268,6 +268,8 @@ export class Store {
   readonly shops = new Map<string, ShopRecord>();
   /** The app's handle (shopify.app.toml): the theme names its blocks by it. */
   appHandle = "";
+  /** Where the shops' themes are read from (undefined: THEMES_DIR or ../shared/themes). */
+  themesDir: string | undefined = undefined;
   /** Where the simulator listens, once started: the online stores live under it. */
   origin: string | null = null;
   private nextId = 1000;
@@ -286,6 +288,8 @@ export class Store {
     partnerDevelopment?: boolean;
     /** Whether the merchant has already added Orchard's blocks to the theme (a fresh install has not). */
     orchardBlocksInTheme?: boolean;
+    /** The theme folder the shop publishes (Dawn unless told). */
+    theme?: string;
   }): ShopRecord {
     if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(input.domain)) throw new Error(`invalid shop domain ${input.domain}`);
     if (this.shops.has(input.domain)) throw new Error(`shop ${input.domain} exists already`);
@@ -325,7 +329,7 @@ export class Store {
       appMetafields: [],
       appSubscriptions: [],
       partnerDevelopment: input.partnerDevelopment ?? false,
-      theme: newTheme(this.newId(), this.appHandle, input.orchardBlocksInTheme ?? true),
+      theme: newTheme(this.newId(), this.appHandle, input.orchardBlocksInTheme ?? true, input.theme),
     };
     this.shops.set(shop.domain, shop);
     return shop;

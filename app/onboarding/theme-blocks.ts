@@ -15,18 +15,24 @@ export function parseThemeJson(text: string): unknown {
   }
 }
 
-type BlockEntry = { type?: unknown; disabled?: unknown };
+type BlockEntry = { type?: unknown; disabled?: unknown; blocks?: unknown };
 const isOrchardBlock = (entry: BlockEntry, blockHandle: string) =>
   typeof entry.type === "string" && entry.type.startsWith(`shopify://apps/${APP_HANDLE}/blocks/${blockHandle}/`) && entry.disabled !== true;
 
 const entriesOf = (blocks: unknown): BlockEntry[] =>
   blocks && typeof blocks === "object" ? Object.values(blocks as Record<string, BlockEntry>).filter((b) => b && typeof b === "object") : [];
 
-/** The block is in one of the template's sections and not disabled. */
+/** Whether the block is among these entries or, where blocks nest (Horizon's theme blocks), inside an enabled one. */
+const containsBlock = (blocks: unknown, blockHandle: string): boolean =>
+  entriesOf(blocks).some(
+    (entry) => isOrchardBlock(entry, blockHandle) || (entry.disabled !== true && containsBlock(entry.blocks, blockHandle)),
+  );
+
+/** The block is in one of the template's sections, at any depth, and neither it nor what holds it is disabled. */
 export function templateHasAppBlock(templateText: string, blockHandle: string): boolean {
   const template = parseThemeJson(templateText) as { sections?: Record<string, { blocks?: unknown; disabled?: unknown }> } | null;
   return Object.values(template?.sections ?? {}).some(
-    (section) => section && section.disabled !== true && entriesOf(section.blocks).some((entry) => isOrchardBlock(entry, blockHandle)),
+    (section) => section && section.disabled !== true && containsBlock(section.blocks, blockHandle),
   );
 }
 

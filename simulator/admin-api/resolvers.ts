@@ -148,9 +148,9 @@ const queryResolvers: Record<string, Resolver> = {
     return latest ? presentBulkOperation(latest, bulkFileUrl) : null;
   },
   currentAppInstallation: (_root, _args, { shop }) => ({ ...presentAppInstallation(shop), ...appInstallationSubscriptions(shop) }),
-  themes: (_root, args, { shop, scopes }) => {
+  themes: (_root, args, { store, shop, scopes }) => {
     requireScope(scopes, "themes", "read_themes", "write_themes");
-    return listThemes(shop, args);
+    return listThemes(shop, store.themesDir, args);
   },
   node: (_root, { id }, context) => findNode(context, id),
   nodes: (_root, { ids }, context) => (ids as unknown[]).map((id) => findNode(context, id)),

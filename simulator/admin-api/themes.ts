@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { gid } from "../ids";
 import type { ShopRecord } from "../store";
 import { themeFiles } from "../theme";
+import { themeSource } from "../storefront/theme/theme-library";
 import { connection, type ConnectionArgs } from "./connection";
 
 /** `filenames` patterns as Shopify reads them: exact names, with '*' matching any characters. */
@@ -17,7 +18,11 @@ const matches = (patterns: string[] | null | undefined, filename: string) =>
   );
 
 /** themes: a shop's one theme, published (role MAIN), with its files. */
-export function listThemes(shop: ShopRecord, args: ConnectionArgs & { roles?: string[] | null; names?: string[] | null }) {
+export function listThemes(
+  shop: ShopRecord,
+  themesDir: string | undefined,
+  args: ConnectionArgs & { roles?: string[] | null; names?: string[] | null },
+) {
   const theme = shop.theme;
   const listed = (!args.roles || args.roles.includes("MAIN")) && matches(args.names, theme.name);
   const present = {
@@ -31,7 +36,7 @@ export function listThemes(shop: ShopRecord, args: ConnectionArgs & { roles?: st
     themeStoreId: 887,
     files: (fileArgs: { filenames?: string[] | null; first?: number | null; after?: string | null }) =>
       connection(
-        [...themeFiles(theme)]
+        [...themeFiles(themeSource(theme.folder, themesDir), theme)]
           .filter(([filename]) => matches(fileArgs.filenames, filename))
           .map(([filename, content]) => ({
             filename,

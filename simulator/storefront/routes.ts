@@ -1,30 +1,35 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync, existsSync } from "node:fs";
-import { join, normalize } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { CheckoutError, completeCheckout } from "../checkout";
 import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse } from "../http";
-import { planPriceMinor } from "../pricing";
 import type { Simulator } from "../server";
 import type { CartLineRecord, ShopRecord } from "../store";
-import { appDrop, productDrop } from "./drops";
-import { hiddenFromSearch } from "../admin-api/products";
-import type { Liquid, Template } from "liquidjs";
 import { appProxyRoutes, storeCookie } from "./app-proxy";
-import { blockIsOn } from "../theme";
-import { blockSettings, createLiquid, formatMoney, loadThemeExtensions, type AppBlock, type ThemeExtension } from "./theme-extensions";
+import { CartDrop, cartItems } from "./drops";
+import { OnlineStore, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
+import { loadThemeExtensions } from "./theme-extensions";
+import { formatMoney, moneyFormatsFor } from "./theme/money";
+import { themeSource } from "./theme/theme-library";
+import { ThemeNotFound } from "./theme/theme-source";
 
 /**
- * The online store: product pages with Orchard's app blocks, the AJAX cart API (/cart/add.js,
- * /cart/change.js, /cart.js), cart permalinks and a checkout. Served under /storefront/{store}/,
- * which themes reach through window.Shopify.routes.root as they must on Shopify.
+ * The online store's HTTP surface: theme-rendered pages (online-store.ts), the AJAX cart API
+ * (/cart/add, /cart/change, /cart/update, /cart.js, with the Section Rendering API's `sections`),
+ * the theme's and extensions' assets, cart permalinks, and the simulator's own checkout.
  */
-const MONEY_FORMAT = "${{amount}}";
+const standardEventsSource = readFileSync(join(import.meta.dirname, "..", "public", "standard-events.js"), "utf8");
 
 const cartError = (status: number, description: string) => json(status, { status, message: "Cart Error", description });
 
-function storefrontRoot(shop: ShopRecord): string {
-  return `/storefront/${shop.domain.replace(/\.myshopify\.com$/, "")}/`;
-}
+const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+};
 
 function cartToken(req: SimRequest): string | undefined {
   return /(?:^|;\s*)cart=([a-f0-9]+)/.exec(String(req.headers.cookie ?? ""))?.[1];
@@ -38,54 +43,34 @@ function cartOf(shop: ShopRecord, req: SimRequest): { token: string; lines: Cart
   return { token, lines: shop.carts.get(token)!, cookie: `cart=${token}; Path=${storefrontRoot(shop)}; SameSite=Lax` };
 }
 
-function cartJson(sim: Simulator, shop: ShopRecord, token: string, lines: CartLineRecord[]) {
-  const items = lines.flatMap((line) => {
-    const found = sim.store.findVariant(shop, line.variantId);
-    if (!found) return [];
-    const plan = line.sellingPlanId ? sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, line.sellingPlanId) : undefined;
-    const price = plan ? planPriceMinor(plan, found.variant.priceMinor, 1) : found.variant.priceMinor;
-    return [
-      {
-        key: line.key,
-        id: found.variant.id,
-        variant_id: found.variant.id,
-        product_id: found.product.id,
-        title: `${found.product.title} - ${found.variant.title}`,
-        product_title: found.product.title,
-        variant_title: found.variant.title,
-        handle: found.product.handle,
-        url: `${storefrontRoot(shop)}products/${found.product.handle}?variant=${found.variant.id}`,
-        sku: found.variant.sku,
-        quantity: line.quantity,
-        price,
-        original_price: found.variant.priceMinor,
-        final_price: price,
-        line_price: price * line.quantity,
-        final_line_price: price * line.quantity,
-        properties: line.properties,
-        requires_shipping: found.variant.requiresShipping,
-        ...(plan
-          ? {
-              selling_plan_allocation: {
-                price,
-                compare_at_price: found.variant.priceMinor,
-                selling_plan: { id: plan.id, name: plan.name, description: plan.description },
-              },
-            }
-          : {}),
-      },
-    ];
-  });
-  return {
-    token,
-    note: null,
-    attributes: {},
-    currency: shop.currencyCode,
-    item_count: items.reduce((sum, item) => sum + item.quantity, 0),
-    total_price: items.reduce((sum, item) => sum + item.final_line_price, 0),
-    requires_shipping: items.some((item) => item.requires_shipping),
-    items,
-  };
+/** A request's fields, whether JSON, a urlencoded form or a multipart form (a theme's `new FormData(form)`). */
+async function fieldsOf(req: SimRequest): Promise<URLSearchParams | Record<string, unknown> | null> {
+  const contentType = String(req.headers["content-type"] ?? "");
+  if (contentType.includes("application/json")) {
+    const body = req.json<Record<string, unknown>>();
+    return body && typeof body === "object" && !Array.isArray(body) ? body : null;
+  }
+  if (contentType.includes("multipart/form-data")) {
+    try {
+      const form = await new Response(req.rawBody, { headers: { "content-type": contentType } }).formData();
+      const fields = new URLSearchParams();
+      for (const [key, value] of form) if (typeof value === "string") fields.append(key, value);
+      return fields;
+    } catch {
+      return null;
+    }
+  }
+  return new URLSearchParams(req.rawBody);
+}
+
+const field = (fields: URLSearchParams | Record<string, unknown>, name: string): unknown =>
+  fields instanceof URLSearchParams ? (fields.get(name) ?? undefined) : fields[name];
+
+/** `sections` as a comma-separated string, repeated fields or a JSON array; at most five, as on Shopify. */
+function sectionsAsked(fields: URLSearchParams | Record<string, unknown>): string[] {
+  const raw = fields instanceof URLSearchParams ? [...fields.getAll("sections"), ...fields.getAll("sections[]")] : fields.sections;
+  const list = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => (typeof value === "string" ? value.split(",") : []));
+  return [...new Set(list.map((s) => s.trim()).filter(Boolean))].slice(0, 5);
 }
 
 interface AddInput {
@@ -95,29 +80,43 @@ interface AddInput {
   properties: Record<string, string>;
 }
 
-/** /cart/add.js accepts JSON ({items: […]} or one item) and form posts (properties[Name]=value). */
-function parseAddInput(req: SimRequest): AddInput[] | null {
-  const contentType = String(req.headers["content-type"] ?? "");
-  const raw: Record<string, unknown>[] = [];
-  if (contentType.includes("application/json")) {
-    const body = req.json<Record<string, unknown>>();
-    if (!body || typeof body !== "object") return null;
-    raw.push(...(Array.isArray(body.items) ? (body.items as Record<string, unknown>[]) : [body]));
-  } else {
-    const form = new URLSearchParams(req.rawBody);
-    const properties: Record<string, string> = {};
-    for (const [key, value] of form) {
-      const match = /^properties\[(.+)\]$/.exec(key);
-      if (match) properties[match[1]!] = value;
-    }
-    raw.push({ id: form.get("id"), quantity: form.get("quantity") ?? 1, selling_plan: form.get("selling_plan"), properties });
+/** Form fields as Shopify's cart reads them: `id`…, or `items[0][id]`… / `items[][id]`… for several. */
+function formItems(form: URLSearchParams): Record<string, unknown>[] {
+  const items = new Map<string, Record<string, unknown>>();
+  let anonymous = 0;
+  for (const [key, value] of form) {
+    const match = /^items\[(\d*)\]\[(\w+)\](?:\[(.+)\])?$/.exec(key);
+    if (!match) continue;
+    const index = match[1] === "" ? String(match[2] === "id" ? anonymous++ : anonymous - 1) : match[1]!;
+    const item = items.get(index) ?? { properties: {} };
+    if (match[3] && match[2] === "properties") (item.properties as Record<string, string>)[match[3]] = value;
+    else item[match[2]!] = value;
+    items.set(index, item);
   }
+  if (items.size) return [...items.values()];
+  const properties: Record<string, string> = {};
+  for (const [key, value] of form) {
+    const name = /^properties\[(.+)\]$/.exec(key)?.[1];
+    if (name) properties[name] = value;
+  }
+  return [{ id: form.get("id"), quantity: form.get("quantity") ?? 1, selling_plan: form.get("selling_plan"), properties }];
+}
+
+function parseAddInput(fields: URLSearchParams | Record<string, unknown>): AddInput[] | null {
+  const raw =
+    fields instanceof URLSearchParams
+      ? formItems(fields)
+      : Array.isArray(fields.items)
+        ? (fields.items as Record<string, unknown>[])
+        : [fields];
   const parsed = raw.map((item) => ({
-    id: Number(item.id),
-    quantity: item.quantity === undefined ? 1 : Number(item.quantity),
+    id: Number(item?.id),
+    quantity: item?.quantity === undefined || item.quantity === null || item.quantity === "" ? 1 : Number(item.quantity),
     sellingPlanId:
-      item.selling_plan === undefined || item.selling_plan === null || item.selling_plan === "" ? null : Number(item.selling_plan),
-    properties: Object.fromEntries(Object.entries((item.properties as Record<string, unknown>) ?? {}).map(([k, v]) => [k, String(v)])),
+      item?.selling_plan === undefined || item.selling_plan === null || item.selling_plan === "" ? null : Number(item.selling_plan),
+    properties: Object.fromEntries(
+      Object.entries((item?.properties as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, String(v)]),
+    ),
   }));
   const valid = parsed.every(
     (item) =>
@@ -129,26 +128,33 @@ function parseAddInput(req: SimRequest): AddInput[] | null {
   return valid && parsed.length > 0 ? parsed : null;
 }
 
+/** Adds the items, newest line first as Shopify lists them; an item equal to a line in all but quantity joins it. */
 function addToCart(sim: Simulator, shop: ShopRecord, lines: CartLineRecord[], items: AddInput[]): SimResponse | CartLineRecord[] {
-  const added: CartLineRecord[] = [];
   for (const item of items) {
     const found = sim.store.findVariant(shop, item.id);
     if (!found || found.product.status !== "ACTIVE") return cartError(404, "Cannot find variant");
     if (item.sellingPlanId !== null && !sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, item.sellingPlanId)) {
       return cartError(422, "Selling plan is not available for this variant");
     }
+  }
+  const added: CartLineRecord[] = [];
+  for (const item of items) {
     const key = `${item.id}:${createHash("md5")
       .update(JSON.stringify([item.sellingPlanId, item.properties]))
       .digest("hex")}`;
-    const existing = lines.find((line) => line.key === key);
-    if (existing) existing.quantity += item.quantity;
-    else lines.push({ key, variantId: item.id, quantity: item.quantity, sellingPlanId: item.sellingPlanId, properties: item.properties });
-    added.push(lines.find((line) => line.key === key)!);
+    let line = lines.find((l) => l.key === key);
+    if (line) line.quantity += item.quantity;
+    else {
+      line = { key, variantId: item.id, quantity: item.quantity, sellingPlanId: item.sellingPlanId, properties: item.properties };
+      lines.unshift(line);
+    }
+    added.push(line);
   }
   return added;
 }
 
-function page(shop: ShopRecord, title: string, body: string, head = "", scripts = ""): string {
+/** The simulator's own pages (checkout, login, app proxy answers): Shopify's checkout is not the theme's either. */
+function page(shop: ShopRecord, title: string, body: string): string {
   const root = storefrontRoot(shop);
   return `<!doctype html>
 <html lang="en">
@@ -160,191 +166,30 @@ function page(shop: ShopRecord, title: string, body: string, head = "", scripts 
   header { display: flex; justify-content: space-between; padding: 16px 24px; border-bottom: 1px solid #e5e5e5; }
   header a { color: inherit; }
   main { max-width: 960px; margin: 24px auto; padding: 0 24px; }
-  /* Fixed halves, media not stretched to the row: a square media box stretched to a taller info
-     column would widen its own column (aspect-ratio) and push the info aside, as seen once (0.05). */
-  .product { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; gap: 32px; }
-  .product__media { background: #f3efe7; border-radius: 12px; aspect-ratio: 1; }
-  .price { font-size: 20px; }
   button, .button { background: #1a1a1a; color: #fff; border: 0; border-radius: 8px; padding: 12px 20px; font: inherit; cursor: pointer; }
   label { display: block; }
-  ul.products { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 16px; }
   table { width: 100%; border-collapse: collapse; } td, th { text-align: left; padding: 8px; border-bottom: 1px solid #eee; }
   .error { color: #8e1f0b; }
 </style>
-<script>window.Shopify = ${JSON.stringify({ shop: shop.domain, routes: { root }, currency: { active: shop.currencyCode }, money_format: MONEY_FORMAT })};</script>
-${head}
 </head>
 <body>
 <header><a href="${root}">${escapeHtml(shop.name)}</a><nav><a href="/account/login?return_url=${encodeURIComponent(root)}">Log in</a> · <a href="${root}cart">Cart</a></nav></header>
 <main>${body}</main>
-${scripts}
 </body>
 </html>`;
 }
 
-// Like the online store, templates are parsed once, not on every page view.
-const liquidCache = new Map<string, { engine: Liquid; template: (block: AppBlock) => Template[] }>();
-function cachedLiquid(extension: ThemeExtension, locale: string, assetBase: string) {
-  const key = `${extension.dir}|${locale}|${assetBase}`;
-  let cached = liquidCache.get(key);
-  if (!cached) {
-    const engine = createLiquid(extension, { locale, moneyFormat: MONEY_FORMAT, assetBase });
-    const parsed = new Map<string, Template[]>();
-    const template = (block: AppBlock) => {
-      if (!parsed.has(block.handle)) parsed.set(block.handle, engine.parse(block.source));
-      return parsed.get(block.handle)!;
-    };
-    cached = { engine, template };
-    liquidCache.set(key, cached);
-  }
-  return cached;
-}
-
-interface RenderedBlocks {
-  html: string;
-  head: string[];
-  scripts: string[];
-}
-
-/**
- * Orchard's blocks for one target as the online store renders them: "section" blocks where the
- * theme placed them on the product page, "body" blocks (app embeds, switched on in the theme
- * editor; always on here) before </body> on every page.
- */
-async function renderBlocks(
-  extensions: ThemeExtension[],
-  shop: ShopRecord,
-  locale: string,
-  target: "section" | "body",
-  context: Record<string, unknown>,
-): Promise<RenderedBlocks> {
-  const root = storefrontRoot(shop);
-  const assetBase = `${root}extensions`;
-  const rendered: RenderedBlocks = { html: "", head: [], scripts: [] };
-  for (const extension of extensions) {
-    const liquid = cachedLiquid(extension, locale, assetBase);
-    for (const block of extension.blocks.filter((b) => b.schema.target === target && blockIsOn(shop.theme, b))) {
-      const blockId = `${extension.name}-${block.handle}`;
-      const output = await liquid.engine.render(liquid.template(block), {
-        ...context,
-        app: appDrop(shop),
-        block: { id: blockId, settings: blockSettings(block), shopify_attributes: "" },
-        shop: { name: shop.name, currency: shop.currencyCode, money_format: MONEY_FORMAT },
-        request: { locale: { iso_code: locale } },
-        routes: { root_url: root, cart_add_url: `${root}cart/add`, cart_url: `${root}cart`, cart_change_url: `${root}cart/change` },
-      });
-      rendered.html +=
-        target === "section"
-          ? `<div id="shopify-block-${escapeHtml(blockId)}" class="shopify-block shopify-app-block">${output}</div>`
-          : `<div id="shopify-block-${escapeHtml(blockId)}" class="shopify-app-embed">${output}</div>`;
-      if (block.schema.stylesheet)
-        rendered.head.push(`<link rel="stylesheet" href="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.stylesheet)}">`);
-      if (block.schema.javascript)
-        rendered.scripts.push(`<script src="${assetBase}/${extension.name}/assets/${escapeHtml(block.schema.javascript)}" defer></script>`);
-    }
-  }
-  return rendered;
-}
-
-/** A storefront page with the app embeds every page carries. */
-async function themedPage(
-  extensions: ThemeExtension[],
-  shop: ShopRecord,
-  locale: string,
-  title: string,
-  body: string,
-  blocks: RenderedBlocks = { html: "", head: [], scripts: [] },
-): Promise<string> {
-  const embeds = await renderBlocks(extensions, shop, locale, "body", {});
-  return page(
-    shop,
-    title,
-    body,
-    [...blocks.head, ...embeds.head].join("\n"),
-    [embeds.html, ...blocks.scripts, ...embeds.scripts].join("\n"),
-  );
-}
-
-async function productPage(
-  sim: Simulator,
-  extensions: ThemeExtension[],
-  shop: ShopRecord,
-  handle: string,
-  locale: string,
-  selected: { variantId?: number; sellingPlanId?: number },
-): Promise<SimResponse> {
-  const product = [...shop.products.values()].find((p) => p.handle === handle && p.status === "ACTIVE");
-  if (!product) return html(page(shop, "Not found", "<h1>Page not found</h1>"), 404);
-  const root = storefrontRoot(shop);
-  const drop = productDrop(sim.store, shop, product, root, locale, selected);
-  const blocks = await renderBlocks(extensions, shop, locale, "section", { product: drop });
-  const variant = drop.selected_or_first_available_variant!;
-  const body = `
-<section class="product shopify-section" id="shopify-section-main-product">
-  <div class="product__media" role="img" aria-label="${escapeHtml(product.title)}"></div>
-  <div class="product__info">
-    <h1>${escapeHtml(product.title)}</h1>
-    <p class="price" data-product-price>${escapeHtml(formatMoney(variant.price, MONEY_FORMAT))}</p>
-    <form method="post" action="${root}cart/add" id="product-form-main" class="product-form">
-      <label for="variant-select">Variant</label>
-      <select name="id" id="variant-select">${drop.variants
-        .map(
-          (v) =>
-            `<option value="${v.id}"${v.id === variant.id ? " selected" : ""}${v.available ? "" : " disabled"}>${escapeHtml(v.title)} · ${escapeHtml(formatMoney(v.price, MONEY_FORMAT))}</option>`,
-        )
-        .join("")}</select>
-      <label for="quantity">Quantity</label>
-      <input id="quantity" type="number" name="quantity" value="1" min="1">
-      <div class="product__app-blocks">${blocks.html}</div>
-      <button type="submit" name="add">Add to cart</button>
-    </form>
-    <div class="product__description">${product.descriptionHtml}</div>
-  </div>
-</section>`;
-  return html(await themedPage(extensions, shop, locale, product.title, body, blocks));
-}
-
-/** The cart page as a theme without JavaScript has it: a quantity form and a remove button per line. */
-async function cartPage(sim: Simulator, extensions: ThemeExtension[], shop: ShopRecord, req: SimRequest): Promise<SimResponse> {
-  const { token, lines, cookie } = cartOf(shop, req);
-  const cart = cartJson(sim, shop, token, lines);
-  const root = storefrontRoot(shop);
-  const visibleProperties = (properties: Record<string, string>) =>
-    Object.entries(properties)
-      .filter(([name]) => !name.startsWith("_"))
-      .map(([name, value]) => `<br><small>${escapeHtml(name)}: ${escapeHtml(value)}</small>`)
-      .join("");
-  const rows = cart.items
-    .map(
-      (item, index) => `<tr data-cart-line="${index + 1}">
-  <td>${escapeHtml(item.title)}${item.selling_plan_allocation ? `<br><small>${escapeHtml(item.selling_plan_allocation.selling_plan.name)}</small>` : ""}${visibleProperties(item.properties)}</td>
-  <td><form method="post" action="${root}cart/change"><input type="hidden" name="line" value="${index + 1}">
-    <label>Quantity <input type="number" name="quantity" min="0" value="${item.quantity}" aria-label="Quantity of ${escapeHtml(item.title)}"></label>
-    <button type="submit">Update</button></form></td>
-  <td>${escapeHtml(formatMoney(item.final_line_price, MONEY_FORMAT))}</td>
-  <td><form method="post" action="${root}cart/change"><input type="hidden" name="line" value="${index + 1}"><input type="hidden" name="quantity" value="0">
-    <button type="submit" aria-label="Remove ${escapeHtml(item.title)}">Remove</button></form></td>
-</tr>`,
-    )
-    .join("");
-  const body = cart.items.length
-    ? `<h1>Your cart</h1><table><thead><tr><th>Item</th><th>Quantity</th><th>Total</th><th></th></tr></thead><tbody>${rows}</tbody></table>
-       <p>Subtotal: <strong data-cart-subtotal>${escapeHtml(formatMoney(cart.total_price, MONEY_FORMAT))}</strong></p><a class="button" href="${root}checkout">Check out</a>`
-    : `<h1>Your cart is empty</h1><a href="${root}">Continue shopping</a>`;
-  return {
-    ...html(await themedPage(extensions, shop, "en", "Cart", body)),
-    headers: { "content-type": "text/html; charset=utf-8", ...(cookie ? { "set-cookie": cookie } : {}) },
-  };
-}
-
 function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
   const { token, lines } = cartOf(shop, req);
-  const cart = cartJson(sim, shop, token, lines);
+  const cart = new CartDrop(token, cartItems(sim.store, shop, lines, storefrontRoot(shop)), {}, { iso_code: shop.currencyCode });
+  const money = (cents: number) => escapeHtml(formatMoney(cents, moneyFormatsFor(shop.currencyCode).money_format).replace(/&nbsp;/g, " "));
   const root = storefrontRoot(shop);
   const discount = req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount");
+  const plan = (item: (typeof cart.items)[number]) =>
+    (item.selling_plan_allocation as { selling_plan: { name: string } } | undefined)?.selling_plan.name;
   const body = `<h1>Checkout</h1>
-<ul>${cart.items.map((i) => `<li>${escapeHtml(i.title)} × ${i.quantity}${i.selling_plan_allocation ? ` (${escapeHtml(i.selling_plan_allocation.selling_plan.name)})` : ""}</li>`).join("")}</ul>
-<p>Total: <strong>${escapeHtml(formatMoney(cart.total_price, MONEY_FORMAT))}</strong></p>
+<ul>${cart.items.map((i) => `<li>${escapeHtml(i.title)} × ${i.quantity}${plan(i) ? ` (${escapeHtml(plan(i))})` : ""} · ${money(i.final_line_price)}</li>`).join("")}</ul>
+<p>Total: <strong data-checkout-total>${money(cart.total_price)}</strong></p>
 <form method="post" action="${root}checkout">
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
   ${discount ? `<p>Discount code: <strong>${escapeHtml(discount)}</strong></p><input type="hidden" name="discount" value="${escapeHtml(discount)}">` : ""}
@@ -360,102 +205,271 @@ function withStoreCookie(shop: ShopRecord, response: SimResponse): SimResponse {
   return { ...response, headers: { ...response.headers, "set-cookie": cookies } };
 }
 
-export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?: string): void {
+/** A theme's AJAX request (fetch with X-Requested-With, or asking for JSON) gets JSON; a plain form post is redirected. */
+const wantsJson = (req: SimRequest, path: string) =>
+  path.endsWith(".js") ||
+  req.headers["x-requested-with"] === "XMLHttpRequest" ||
+  /application\/json/.test(String(req.headers.accept ?? ""));
+
+export function storefrontRoutes(sim: Simulator, router: Router, options: { extensionsRoot?: string; themesRoot?: string } = {}): void {
   appProxyRoutes(sim, router, (shop, title, body) => page(shop, title, body));
-  const extensions = loadThemeExtensions(extensionsRoot);
-  const shopFor = (store: string | undefined) => sim.store.shop(`${store ?? ""}.myshopify.com`);
+  const extensions = loadThemeExtensions(options.extensionsRoot);
+  const store = new OnlineStore(sim, extensions, options.themesRoot);
+  const shopFor = (handle: string | undefined) => sim.store.shop(`${handle ?? ""}.myshopify.com`);
   const notFound = html("<h1>Page not found</h1>", 404);
+
+  const cartDrop = (shop: ShopRecord, token: string, lines: CartLineRecord[]) =>
+    new CartDrop(token, cartItems(sim.store, shop, lines, storefrontRoot(shop)), shop.cartAttributes.get(token) ?? {}, {
+      iso_code: shop.currencyCode,
+    });
+
+  /** The page a path shows (a product, the cart or the home page), for rendering it or its sections. */
+  const pageAt = (shop: ShopRecord, url: URL, cart: CartDrop): StorePage | null => {
+    const root = storefrontRoot(shop);
+    const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname.replace(/^\//, "");
+    const locale = url.searchParams.get("locale") ?? "en";
+    const designMode = url.searchParams.get("design_mode") === "1";
+    const handle = /^products\/([^/]+)\/?$/.exec(path)?.[1];
+    if (handle) {
+      const product = [...shop.products.values()].find((p) => p.handle === decodeURIComponent(handle) && p.status === "ACTIVE");
+      if (!product) return null;
+      const optionValues = (url.searchParams.get("option_values") ?? "").split(",").map(Number).filter(Number.isSafeInteger);
+      return {
+        template: "product",
+        product,
+        selected: {
+          variantId: Number(url.searchParams.get("variant")) || undefined,
+          sellingPlanId: Number(url.searchParams.get("selling_plan")) || undefined,
+          optionValueIds: optionValues.filter((n) => n > 0),
+        },
+        locale,
+        cart,
+        designMode,
+        path: url.pathname,
+      };
+    }
+    if (path === "cart" || path === "cart/") return { template: "cart", locale, cart, designMode, path: url.pathname };
+    if (path === "") return { template: "index", locale, cart, designMode, path: url.pathname };
+    return null;
+  };
+
+  const rendered = async (shop: ShopRecord, req: SimRequest): Promise<SimResponse> => {
+    const { token, lines, cookie } = cartOf(shop, req);
+    const target = pageAt(shop, req.url, cartDrop(shop, token, lines));
+    if (!target) return notFound;
+    const withCookie = (response: SimResponse) =>
+      withStoreCookie(shop, cookie ? { ...response, headers: { ...response.headers, "set-cookie": cookie } } : response);
+    try {
+      const sectionId = req.url.searchParams.get("section_id");
+      if (sectionId) {
+        const section = (await store.renderSections(shop, target, [sectionId]))[sectionId];
+        return withCookie(section ? html(section) : notFound);
+      }
+      const asked = sectionsAsked(req.url.searchParams);
+      if (asked.length) return withCookie(json(200, await store.renderSections(shop, target, asked)));
+      return withCookie(html(await store.renderPage(shop, target)));
+    } catch (error) {
+      if (error instanceof ThemeNotFound) return html(`<h1>No theme</h1><p>${escapeHtml(error.message)}</p>`, 500);
+      throw error;
+    }
+  };
 
   router.on("GET", "/storefront/:store", async (req) => {
     const shop = shopFor(req.params.store);
-    if (!shop) return notFound;
-    const root = storefrontRoot(shop);
-    const items = [...shop.products.values()]
-      .filter((p) => p.status === "ACTIVE" && !hiddenFromSearch(p))
-      .map((p) => `<li><a href="${root}products/${escapeHtml(p.handle)}">${escapeHtml(p.title)}</a></li>`)
-      .join("");
-    return withStoreCookie(
-      shop,
-      html(await themedPage(extensions, shop, "en", "Home", `<h1>${escapeHtml(shop.name)}</h1><ul class="products">${items}</ul>`)),
-    );
+    return shop ? rendered(shop, req) : notFound;
   });
-
   router.on("GET", "/storefront/:store/products/:handle", async (req) => {
     const shop = shopFor(req.params.store);
-    return shop
-      ? withStoreCookie(
-          shop,
-          await productPage(sim, extensions, shop, req.params.handle ?? "", req.url.searchParams.get("locale") ?? "en", {
-            variantId: Number(req.url.searchParams.get("variant")) || undefined,
-            sellingPlanId: Number(req.url.searchParams.get("selling_plan")) || undefined,
-          }),
-        )
-      : notFound;
+    return shop ? rendered(shop, req) : notFound;
+  });
+  router.on("GET", "/storefront/:store/cart", async (req) => {
+    const shop = shopFor(req.params.store);
+    return shop ? rendered(shop, req) : notFound;
   });
 
+  // The Product Recommendations API: a section rendered with the recommendations for a product.
+  router.on("GET", "/storefront/:store/recommendations/products", async (req) => {
+    const shop = shopFor(req.params.store);
+    const product = shop?.products.get(Number(req.url.searchParams.get("product_id")));
+    const sectionId = req.url.searchParams.get("section_id");
+    if (!shop || !product || product.status !== "ACTIVE") return cartError(404, "Product not found");
+    const { token, lines } = cartOf(shop, req);
+    const target: StorePage = {
+      template: "product",
+      product,
+      locale: req.url.searchParams.get("locale") ?? "en",
+      cart: cartDrop(shop, token, lines),
+      path: req.url.pathname,
+      recommendationsFor: {
+        product,
+        limit: Math.min(10, Math.max(1, Number(req.url.searchParams.get("limit")) || 10)),
+        intent: req.url.searchParams.get("intent") === "complementary" ? "complementary" : "related",
+      },
+    };
+    if (!sectionId) return json(200, { products: [] });
+    const section = (await store.renderSections(shop, target, [sectionId]))[sectionId];
+    return section ? html(section) : notFound;
+  });
+
+  router.on("GET", STANDARD_EVENTS_STAND_IN, () => ({
+    status: 200,
+    headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=300" },
+    body: standardEventsSource,
+  }));
+
+  const asset = (dir: string, file: string): SimResponse => {
+    const path = normalize(join(dir, file));
+    if (!path.startsWith(dir) || !existsSync(path)) return notFound;
+    const type = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
+    return { status: 200, headers: { "content-type": `${type}; charset=utf-8`, "cache-control": "max-age=300" }, body: readFileSync(path) };
+  };
   router.on("GET", "/storefront/:store/extensions/:extension/assets/:file", (req) => {
     const extension = extensions.find((e) => e.name === req.params.extension);
-    const file = extension ? normalize(join(extension.dir, "assets", req.params.file ?? "")) : "";
-    if (!extension || !file.startsWith(join(extension.dir, "assets")) || !existsSync(file)) return notFound;
-    const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "application/octet-stream";
-    return { status: 200, headers: { "content-type": `${type}; charset=utf-8` }, body: readFileSync(file) };
+    return extension ? asset(join(extension.dir, "assets"), req.params.file ?? "") : notFound;
+  });
+  router.on("GET", "/storefront/:store/theme/assets/:file", (req) => {
+    const shop = shopFor(req.params.store);
+    return shop ? asset(join(themeSource(shop.theme.folder, options.themesRoot).dir, "assets"), req.params.file ?? "") : notFound;
+  });
+  router.on("GET", "/storefront/:store/theme/compiled_assets/:file", (req) => {
+    const shop = shopFor(req.params.store);
+    if (!shop) return notFound;
+    const compiled = themeSource(shop.theme.folder, options.themesRoot).compiledAssets();
+    if (req.params.file === "styles.css")
+      return { status: 200, headers: { "content-type": "text/css; charset=utf-8" }, body: compiled.styles };
+    if (req.params.file === "scripts.js")
+      return { status: 200, headers: { "content-type": "text/javascript; charset=utf-8" }, body: compiled.scripts };
+    return notFound;
   });
 
-  router.on("GET", "/storefront/:store/cart.js", (req) => {
+  const cartJson = (req: SimRequest) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
     const { token, lines, cookie } = cartOf(shop, req);
-    return json(200, cartJson(sim, shop, token, lines), cookie ? { "set-cookie": cookie } : {});
-  });
+    return json(200, cartDrop(shop, token, lines).toJSON(), cookie ? { "set-cookie": cookie } : {});
+  };
+  router.on("GET", "/storefront/:store/cart.js", cartJson);
+  router.on("GET", "/storefront/:store/cart.json", cartJson);
 
-  const add = (asJson: boolean) => (req: SimRequest) => {
+  /**
+   * A cart change's answer: JSON for the theme's scripts, with the sections it asked for rendered
+   * in the context of `sections_url` (the page it shows), or a redirect to the cart for a form post.
+   */
+  const answer = async (
+    shop: ShopRecord,
+    req: SimRequest,
+    fields: URLSearchParams | Record<string, unknown>,
+    body: (cart: CartDrop) => unknown,
+    cookie?: string,
+  ): Promise<SimResponse> => {
+    const headers: Record<string, string> = cookie ? { "set-cookie": cookie } : {};
+    if (!wantsJson(req, req.url.pathname)) return { status: 302, headers: { ...headers, location: `${storefrontRoot(shop)}cart` } };
+    const { token, lines } = cartOf(shop, { ...req, headers: { ...req.headers, cookie: cookie ?? req.headers.cookie } });
+    const cart = cartDrop(shop, token, lines);
+    const asked = sectionsAsked(fields);
+    const answerBody = body(cart) as Record<string, unknown>;
+    if (asked.length) {
+      const from = new URL(String(field(fields, "sections_url") ?? storefrontRoot(shop)), "http://store.local");
+      const target = pageAt(shop, from, cart) ?? pageAt(shop, new URL(storefrontRoot(shop), "http://store.local"), cart)!;
+      answerBody.sections = await store.renderSections(shop, target, asked);
+    }
+    return json(200, answerBody, headers);
+  };
+
+  const add = async (req: SimRequest) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
-    const input = parseAddInput(req);
-    if (!input) return cartError(400, "Parameter Missing or Invalid");
-    const { token, lines, cookie } = cartOf(shop, req);
+    const fields = await fieldsOf(req);
+    const input = fields ? parseAddInput(fields) : null;
+    if (!fields || !input) return cartError(400, "Parameter Missing or Invalid");
+    const { lines, cookie } = cartOf(shop, req);
     const result = addToCart(sim, shop, lines, input);
     if (!Array.isArray(result)) return result;
-    const headers: Record<string, string> = cookie ? { "set-cookie": cookie } : {};
-    if (!asJson) return { status: 302, headers: { ...headers, location: `${storefrontRoot(shop)}cart` } };
-    const items = cartJson(sim, shop, token, lines).items.filter((item) => result.some((line) => line.key === item.key));
-    return json(200, input.length === 1 && !String(req.rawBody).includes('"items"') ? items[0] : { items }, headers);
+    const single =
+      field(fields, "items") === undefined &&
+      !(fields instanceof URLSearchParams && [...fields.keys()].some((k) => k.startsWith("items[")));
+    return answer(
+      shop,
+      req,
+      fields,
+      (cart) => {
+        const items = result.map((line) => cart.items.find((item) => item.key === line.key)!);
+        return single ? { ...items[0] } : { items };
+      },
+      cookie,
+    );
   };
-  router.on("POST", "/storefront/:store/cart/add.js", add(true));
-  router.on("POST", "/storefront/:store/cart/add", add(false));
+  router.on("POST", "/storefront/:store/cart/add.js", add);
+  router.on("POST", "/storefront/:store/cart/add", add);
 
-  /** /cart/change: by line (1-based) or by line key or variant id; quantity 0 removes the line. */
-  const change = (asJson: boolean) => (req: SimRequest) => {
+  /** /cart/change: by line (1-based, in the cart's order) or by line key or variant id; quantity 0 removes the line. */
+  const change = async (req: SimRequest) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
-    const body = String(req.headers["content-type"] ?? "").includes("application/json")
-      ? req.json<Record<string, unknown>>()
-      : Object.fromEntries(new URLSearchParams(req.rawBody));
-    const { token, lines } = cartOf(shop, req);
-    const quantity = Number(body?.quantity);
+    const fields = await fieldsOf(req);
+    const { lines } = cartOf(shop, req);
+    const line = fields ? field(fields, "line") : undefined;
+    const id = fields ? field(fields, "id") : undefined;
+    const quantity = Number(fields ? field(fields, "quantity") : NaN);
     const index =
-      body?.line !== undefined
-        ? Number(body.line) - 1
-        : lines.findIndex((line) => line.key === String(body?.id) || String(line.variantId) === String(body?.id));
-    if (!body || !Number.isSafeInteger(quantity) || quantity < 0 || !lines[index]) return cartError(400, "no valid id or line parameter");
+      line !== undefined && line !== null
+        ? Number(line) - 1
+        : lines.findIndex((l) => l.key === String(id) || String(l.variantId) === String(id));
+    if (!fields || !Number.isSafeInteger(quantity) || quantity < 0 || !lines[index]) return cartError(400, "no valid id or line parameter");
     if (quantity === 0) lines.splice(index, 1);
     else lines[index]!.quantity = quantity;
-    return asJson ? json(200, cartJson(sim, shop, token, lines)) : { status: 302, headers: { location: `${storefrontRoot(shop)}cart` } };
+    return answer(shop, req, fields, (cart) => cart.toJSON());
   };
-  router.on("POST", "/storefront/:store/cart/change.js", change(true));
-  router.on("POST", "/storefront/:store/cart/change", change(false));
+  router.on("POST", "/storefront/:store/cart/change.js", change);
+  router.on("POST", "/storefront/:store/cart/change", change);
+
+  /** /cart/update: updates[key or variant]=quantity (or updates[]= in line order), attributes[name]=value. */
+  const update = async (req: SimRequest) => {
+    const shop = shopFor(req.params.store);
+    if (!shop) return notFound;
+    const fields = await fieldsOf(req);
+    if (!fields) return cartError(400, "Parameter Missing or Invalid");
+    const { token, lines } = cartOf(shop, req);
+    const updates: [string, number][] =
+      fields instanceof URLSearchParams
+        ? [...fields].flatMap(([key, value]) => {
+            const name = /^updates\[(.*)\]$/.exec(key)?.[1];
+            return name === undefined ? [] : [[name, Number(value)] as [string, number]];
+          })
+        : Object.entries((fields.updates as Record<string, unknown>) ?? {}).map(([k, v]) => [k, Number(v)]);
+    if (updates.some(([, quantity]) => !Number.isSafeInteger(quantity) || quantity < 0)) return cartError(422, "Invalid quantity");
+    const positional = updates.filter(([name]) => name === "");
+    positional.forEach(([, quantity], index) => {
+      if (lines[index]) lines[index].quantity = quantity;
+    });
+    for (const [name, quantity] of updates.filter(([n]) => n !== "")) {
+      const target = lines.find((l) => l.key === name) ?? lines.find((l) => String(l.variantId) === name);
+      if (target) target.quantity = quantity;
+    }
+    lines.splice(0, lines.length, ...lines.filter((l) => l.quantity > 0));
+    if (fields instanceof URLSearchParams) {
+      const attributes = shop.cartAttributes.get(token) ?? {};
+      for (const [key, value] of fields) {
+        const name = /^attributes\[(.+)\]$/.exec(key)?.[1];
+        if (name) attributes[name] = value;
+      }
+      shop.cartAttributes.set(token, attributes);
+      // The cart form's checkout button (form 'cart', name="checkout") goes on to checkout.
+      if (fields.has("checkout") && !wantsJson(req, req.url.pathname))
+        return { status: 302, headers: { location: `${storefrontRoot(shop)}checkout` } };
+    }
+    return answer(shop, req, fields, (cart) => cart.toJSON());
+  };
+  router.on("POST", "/storefront/:store/cart/update.js", update);
+  router.on("POST", "/storefront/:store/cart/update", update);
+  router.on("POST", "/storefront/:store/cart", update);
 
   router.on("POST", "/storefront/:store/cart/clear.js", (req) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
     const { token, lines } = cartOf(shop, req);
     lines.splice(0);
-    return json(200, cartJson(sim, shop, token, lines));
-  });
-
-  router.on("GET", "/storefront/:store/cart", async (req) => {
-    const shop = shopFor(req.params.store);
-    return shop ? cartPage(sim, extensions, shop, req) : notFound;
+    return json(200, cartDrop(shop, token, lines).toJSON());
   });
 
   // Cart permalinks: /cart/{variant_id}:{quantity},… start a new cart and go to checkout.
@@ -473,6 +487,8 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
       pairs.map(([id, quantity]) => ({ id: id!, quantity: quantity!, sellingPlanId: null, properties: {} })),
     );
     if (!Array.isArray(result)) return notFound;
+    // A permalink lists its lines in the order given.
+    lines.reverse();
     shop.carts.set(token, lines);
     // attributes[name]=value parameters become the new cart's attributes, as on Shopify.
     const attributes: Record<string, string> = {};
@@ -508,7 +524,8 @@ export function storefrontRoutes(sim: Simulator, router: Router, extensionsRoot?
         email,
         attributes: shop.cartAttributes.get(token) ?? {},
         discountCodes: discount ? [discount] : [],
-        lines: lines.map((l) => ({
+        // The order lists the cart's lines oldest first, as they were chosen.
+        lines: [...lines].reverse().map((l) => ({
           variantId: l.variantId,
           quantity: l.quantity,
           sellingPlanId: l.sellingPlanId,

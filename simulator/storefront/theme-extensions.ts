@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Liquid, type TagToken, type TopLevelToken } from "liquidjs";
+import { Liquid, type TagToken, type Template, type TopLevelToken } from "liquidjs";
+import { formatMoney } from "./theme/money";
+import { translate } from "./theme/shopify-liquid";
 
 /**
  * Orchard's theme app extensions as Shopify's online store renders them: each block's Liquid with
@@ -51,17 +53,7 @@ export function loadThemeExtensions(root: string = extensionsRoot): ThemeExtensi
     });
 }
 
-function lookup(messages: Record<string, unknown> | undefined, key: string): string | undefined {
-  const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
-  return typeof found === "string" ? found : undefined;
-}
-
-export function formatMoney(cents: number, format: string): string {
-  const amount = (Math.abs(cents) / 100).toFixed(2);
-  return `${cents < 0 ? "-" : ""}${format.replace(/\{\{\s*amount\s*\}\}/, amount)}`;
-}
-
-export function createLiquid(extension: ThemeExtension, options: { locale: string; moneyFormat: string; assetBase: string }): Liquid {
+function createLiquid(extension: ThemeExtension, options: { locale: string; moneyFormat: string; assetBase: string }): Liquid {
   const engine = new Liquid({ strictFilters: true, jsTruthy: false });
   // Theme-only tags whose content the online store takes out of the rendered block.
   for (const tag of ["schema", "javascript", "stylesheet"]) {
@@ -75,17 +67,36 @@ export function createLiquid(extension: ThemeExtension, options: { locale: strin
     });
   }
   engine.registerFilter("money", (cents: unknown) => formatMoney(Number(cents), options.moneyFormat));
-  engine.registerFilter("money_without_currency", (cents: unknown) => (Number(cents) / 100).toFixed(2));
+  engine.registerFilter("money_without_currency", (cents: unknown) => formatMoney(Number(cents), "{{amount}}"));
   engine.registerFilter("asset_url", (file: unknown) => `${options.assetBase}/${extension.name}/assets/${String(file)}`);
-  engine.registerFilter("t", (key: unknown, ...args: unknown[]) => {
-    const messages = extension.locales[options.locale] ?? extension.locales.en;
-    const template = lookup(messages, String(key)) ?? lookup(extension.locales.en, String(key)) ?? `translation missing: ${String(key)}`;
-    const values = Object.fromEntries(args.filter((a): a is [string, unknown] => Array.isArray(a)));
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-  });
+  const catalog = {
+    locale: extension.locales[options.locale] ?? extension.locales.en ?? {},
+    fallbackLocale: extension.locales.en ?? {},
+    localeCode: options.locale,
+  };
+  engine.registerFilter("t", (key: unknown, ...args: unknown[]) => translate(catalog, String(key), args));
   return engine;
 }
 
 export function blockSettings(block: AppBlock): Record<string, unknown> {
   return Object.fromEntries((block.schema.settings ?? []).map((setting) => [setting.id, setting.default ?? null]));
+}
+
+// Like the online store, an extension's templates are parsed once, not on every page view.
+const liquidCache = new Map<string, { engine: Liquid; template: (block: AppBlock) => Template[] }>();
+
+export function cachedExtensionLiquid(extension: ThemeExtension, locale: string, assetBase: string, moneyFormat: string) {
+  const key = `${extension.dir}|${locale}|${assetBase}|${moneyFormat}`;
+  let cached = liquidCache.get(key);
+  if (!cached) {
+    const engine = createLiquid(extension, { locale, moneyFormat, assetBase });
+    const parsed = new Map<string, Template[]>();
+    const template = (block: AppBlock) => {
+      if (!parsed.has(block.handle)) parsed.set(block.handle, engine.parse(block.source));
+      return parsed.get(block.handle)!;
+    };
+    cached = { engine, template };
+    liquidCache.set(key, cached);
+  }
+  return cached;
 }

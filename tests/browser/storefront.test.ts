@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
 import { createSellingPlanGroup } from "../support/selling-plans";
+import { recordLayoutShifts, themeShopper, type ThemeName } from "../support/theme-shopper";
 
+/**
+ * Subscribe-and-save in Shopify's own themes, as merchants run them: the shopper uses the theme's
+ * variant picker and add to cart button, and what they chose is what the contract says.
+ */
 const ui = setUpBrowserStack({ domain: "browser-store.myshopify.com", name: "Browser Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
 
@@ -22,87 +27,96 @@ beforeAll(async () => {
   });
 });
 
-describe("the storefront product page", () => {
-  it("offers subscribe-and-save beside the add-to-cart button, with real prices, without shifting the layout", async () => {
-    const page = await ui.newPage();
-    // Every layout shift, with what moved and from where to where, so a failure says which element to fix.
-    await page.addInitScript(() => {
-      const shifts: string[] = [];
-      (window as unknown as { shifts: string[] }).shifts = shifts;
-      type Shift = PerformanceEntry & { value: number; sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
-      const describe = (node?: Node) =>
-        node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName);
-      const rect = ({ x, y, width, height }: DOMRect) => `${x},${y} ${width}×${height}`;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Shift[])
-          shifts.push(
-            `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ` +
-              entry.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join("; "),
-          );
-      }).observe({ type: "layout-shift", buffered: true });
-    });
-    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
+/** The merchant changes the published theme: publishes another one, adds or removes Orchard's blocks. */
+async function editTheme(change: { publish?: ThemeName; add?: string[]; remove?: string[] }) {
+  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/theme`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(change),
+  });
+  expect(response.status).toBe(200);
+}
 
+const contractsOf = (email: string) => [...ui.shop.contracts.values()].filter((c) => ui.shop.customers.get(c.customerId)?.email === email);
+
+describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) => {
+  beforeAll(() => editTheme({ publish: theme }));
+
+  it("offers subscribe-and-save beside the theme's add to cart, in the shop's money format, without shifting the layout", async () => {
+    const page = await ui.newPage();
+    const shifts = await recordLayoutShifts(page);
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     const options = page.getByRole("group", { name: "Purchase options" });
     expect(await options.getByRole("radio").count()).toBe(3);
     expect(await options.getByRole("radio", { name: /One-time purchase/ }).isChecked()).toBe(true);
-    expect(await options.getByText("Deliver every 2 weeks, save 10%").isVisible()).toBe(true);
-    expect(await options.locator('[data-orchard-price]:not([data-orchard-price=""])').first().textContent()).toBe("$14.40");
-    expect(
-      await page
-        .getByText("Subscriptions renew automatically at the price and frequency you choose until you cancel.", { exact: false })
-        .isVisible(),
-    ).toBe(true);
+    expect(await options.getByRole("radio", { name: /Deliver every 2 weeks, save 10% \$14\.40 per delivery/ }).count()).toBe(1);
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
-    await page.screenshot({ path: "test-results/storefront-product.png" });
+    await page.screenshot({ path: `test-results/storefront-${theme}-product.png` });
+
+    // Whatever the theme shifts itself (Horizon's recommendations arrive after load), Orchard adds nothing to it.
+    const withBlocks = await shifts();
+    await editTheme({ remove: ["subscribe-and-save", "protection-offer"] });
+    const withoutPage = await ui.newPage();
+    const withoutBlocks = await recordLayoutShifts(withoutPage);
+    await withoutPage.goto(ui.storefrontUrl(`products/${coffee.handle}`));
+    await withoutPage.waitForLoadState("networkidle");
+    await editTheme({ add: ["subscribe-and-save", "protection-offer"] });
+    expect(withBlocks).toEqual(await withoutBlocks());
+    if (theme === "dawn") expect(withBlocks).toEqual([]);
+
+    // A phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await options.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
   });
 
-  it("shows the price of the selected variant for each purchase option", async () => {
+  it("lets a keyboard user subscribe with the theme's own add to cart, and the contract has that plan and price", async () => {
     const page = await ui.newPage();
+    const shopper = themeShopper(page, theme);
     await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
-    await page.getByLabel("Variant").selectOption(String(coffee.variants[1]!.id));
-    const prices = page.locator("[data-orchard-subscribe] [data-orchard-price]");
-    await expect.poll(() => prices.allTextContents()).toEqual(["$48.00", "$43.20", "$40.80"]);
-  });
-
-  it("lets a keyboard user subscribe, and checkout creates the order and the contract Orchard is told about", async () => {
-    const page = await ui.newPage();
-    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
-
     await page.getByRole("radio", { name: /One-time purchase/ }).focus();
     await page.keyboard.press("ArrowDown");
     expect(await page.getByRole("radio", { name: /Deliver every 2 weeks/ }).isChecked()).toBe(true);
-    await page.getByRole("button", { name: "Add to cart" }).click();
+    expect((await shopper.addToCart()).status()).toBe(200);
+    const [line] = (await shopper.cart()).items;
+    expect(line).toMatchObject({ variant_id: coffee.variants[0]!.id, quantity: 1, price: 1440 });
+    expect(line!.selling_plan_allocation!.selling_plan.name).toBe("Deliver every 2 weeks, save 10%");
 
-    await page.getByRole("heading", { name: "Your cart" }).waitFor();
-    expect(await page.getByText("Deliver every 2 weeks, save 10%").isVisible()).toBe(true);
-    await page.getByRole("link", { name: "Check out" }).click();
-    await page.getByLabel("Email").fill("subscriber@example.com");
-    await page.getByRole("button", { name: "Pay now" }).click();
-    await page.getByRole("heading", { name: "Thank you!" }).waitFor();
+    const email = `${theme}-subscriber@example.com`;
+    await shopper.checkOut(email);
     expect(await page.getByText("You subscribed: Deliver every 2 weeks, save 10%.").isVisible()).toBe(true);
+    const [contract] = contractsOf(email);
+    expect(contract!.lines[0]).toMatchObject({ variantId: coffee.variants[0]!.id, quantity: 1, currentPriceMinor: 1440 });
+  });
 
-    const contracts = [...ui.shop.contracts.values()];
-    expect(contracts).toHaveLength(1);
-    expect(contracts[0]!.lines[0]).toMatchObject({ variantId: coffee.variants[0]!.id, quantity: 1, currentPriceMinor: 1440 });
+  it("follows the variant the theme's picker selects: its prices, announced, and its plan in the cart", async () => {
+    const page = await ui.newPage();
+    const shopper = themeShopper(page, theme);
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
+    await page.getByRole("radio", { name: /Deliver every month/ }).check();
+    const kilo = coffee.variants[1]!;
+    await shopper.chooseVariant(kilo.title);
+    const options = page.getByRole("group", { name: "Purchase options" });
+    await expect
+      .poll(() => options.locator(".orchard-subscribe__price:visible").allTextContents(), { timeout: 15_000 })
+      .toEqual(["$48.00", "$43.20 per delivery", "$40.80 per delivery"]);
+    // Still the shopper's choice, and screen readers hear the new price.
+    expect(await page.getByRole("radio", { name: /Deliver every month/ }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.locator("[data-orchard-announce]").textContent())
+      .toBe("Deliver every month, save 15%: $40.80 per delivery");
 
-    await ui.stack.simulator.webhooks.settle();
-    // Those of the checkout (the install's history import sent bulk_operations/finish before).
-    const delivered = ui.stack.simulator.webhooks.deliveries
-      .filter((d) => d.shop === ui.shop.domain && d.topic !== "bulk_operations/finish")
-      .map((d) => [d.topic, d.status]);
-    expect(delivered).toEqual([
-      ["orders/paid", 200],
-      ["subscription_contracts/create", 200],
-    ]);
+    await shopper.addToCart();
+    const [line] = (await shopper.cart()).items;
+    expect(line).toMatchObject({ variant_id: kilo.id, price: 4080 });
+    expect(line!.selling_plan_allocation!.selling_plan.name).toBe("Deliver every month, save 15%");
   });
 });
 
 describe("after checkout", () => {
-  it("Orchard charges the next cycle once when the store's clock passes it", async () => {
-    const [contract] = [...ui.shop.contracts.values()];
-    expect(contract).toBeDefined();
+  it("Orchard charges each subscription's next cycle once when the store's clock passes it", async () => {
+    // One every-2-weeks subscription from each theme.
+    expect(ui.shop.contracts.size).toBe(2);
     const ordersBefore = ui.shop.orders.size;
     const advance = await fetch(`${ui.stack.simulatorUrl}/_control/clock/advance`, {
       method: "POST",
@@ -110,14 +124,12 @@ describe("after checkout", () => {
       body: JSON.stringify({ days: 15 }),
     });
     expect(advance.status).toBe(200);
-    await expect.poll(() => ui.shop.billingAttempts.size, { timeout: 30_000, interval: 500 }).toBe(1);
-    // Several more worker rounds: still one charge.
+    await expect.poll(() => ui.shop.billingAttempts.size, { timeout: 30_000, interval: 500 }).toBe(2);
+    // Several more worker rounds: still one charge each.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect(
-      [...ui.shop.billingAttempts.values()].map((a) => `${a.contractId}:${a.idempotencyKey}:${a.createdAt.toISOString()}`),
-    ).toHaveLength(1);
-    expect(ui.shop.orders.size).toBe(ordersBefore + 1);
-    expect([...ui.shop.billingAttempts.values()][0]).toMatchObject({ contractId: contract!.id, errorCode: null });
+    expect(ui.shop.billingAttempts.size).toBe(2);
+    expect(ui.shop.orders.size).toBe(ordersBefore + 2);
+    expect(new Set([...ui.shop.billingAttempts.values()].map((a) => a.contractId)).size).toBe(2);
   });
 });
 
@@ -125,11 +137,8 @@ describe("the merchant's view of it", () => {
   it("lists the new subscription with its next order, and shows its billing history", async () => {
     // The store's clock was moved 15 days on above: the merchant stays signed in.
     const { page, app } = await ui.openAdmin("/app/subscriptions");
-    await app.getByRole("link", { name: "subscriber@example.com" }).waitFor({ timeout: 60_000 });
-    await app.getByRole("button", { name: "Active (1)" }).click();
-    await app.getByRole("link", { name: "subscriber@example.com" }).waitFor();
-
-    await app.getByRole("link", { name: "subscriber@example.com" }).click();
+    await app.getByRole("link", { name: "dawn-subscriber@example.com" }).waitFor({ timeout: 60_000 });
+    await app.getByRole("link", { name: "dawn-subscriber@example.com" }).click();
     await app.getByText("Order 2", { exact: false }).waitFor({ timeout: 30_000 });
     expect(await app.getByText("House Blend Coffee Beans – 250 g · Quantity 1", { exact: false }).isVisible()).toBe(true);
     await page.screenshot({ path: "test-results/admin-subscription.png" });

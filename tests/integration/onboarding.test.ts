@@ -128,7 +128,7 @@ describe("the setup guide", () => {
     await addBlockThroughDeepLink(shop, themeEditorLinks["protection-cart"]);
     expect(await protectionStep()).toMatchObject({ done: true, missingBlocks: [] });
     const page = await storefrontProductPage(shop, [...shop.products.values()][0]!.handle);
-    expect(page).toContain("data-orchard-protection-offer");
+    expect(page).toContain("data-orchard-protects-label");
     expect(page).toContain("data-orchard-protection-cart");
   });
 

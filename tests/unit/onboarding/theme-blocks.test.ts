@@ -39,6 +39,14 @@ describe("Orchard's blocks on the published theme", () => {
     expect(templateHasAppBlock(template({ x: block("subscribe-and-save", {}, "another-app") }), "subscribe-and-save")).toBe(false);
   });
 
+  it("finds an app block nested in theme blocks, as Horizon's product details hold it, unless what holds it is disabled", () => {
+    const nested = (holderExtra: Record<string, unknown> = {}) =>
+      template({
+        "product-details": { type: "_product-details", static: true, blocks: { x: block("subscribe-and-save") }, ...holderExtra },
+      });
+    expect(templateHasAppBlock(nested(), "subscribe-and-save")).toBe(true);
+    expect(templateHasAppBlock(nested({ disabled: true }), "subscribe-and-save")).toBe(false);
+  });
   it("answers no for a file that is not JSON rather than failing", () => {
     expect(templateHasAppBlock("{{ not json", "subscribe-and-save")).toBe(false);
     expect(settingsHaveAppEmbed("", "protection-cart")).toBe(false);

@@ -1,0 +1,92 @@
+import type { Page, Response } from "playwright-core";
+
+/**
+ * A shopper on a store running one of Shopify's reference themes, using the theme's own controls:
+ * its variant picker, its add to cart button, its cart notification or drawer, its cart page. What
+ * differs between Dawn and Horizon is here, so the tests read as what a shopper does.
+ */
+export type ThemeName = "dawn" | "horizon";
+
+export function themeShopper(page: Page, theme: ThemeName) {
+  const addToCartButton = () => page.locator('form[action*="/cart/add"] button[type="submit"]:visible').first();
+  const added = () =>
+    page.waitForResponse(
+      (response: Response) => /\/cart\/add(\.js)?$/.test(new URL(response.url()).pathname) && response.request().method() === "POST",
+    );
+
+  return {
+    /** Picks an option value in the theme's variant picker (Dawn's pills, Horizon's buttons). */
+    async chooseVariant(value: string): Promise<void> {
+      const picker = theme === "dawn" ? page.locator("variant-selects") : page.locator("variant-picker").first();
+      await picker.locator("label").filter({ hasText: value }).first().click();
+    },
+
+    /** The theme's own add to cart button; resolves once the theme's request to the cart is answered. */
+    async addToCart(): Promise<Response> {
+      const response = added();
+      await addToCartButton().click();
+      return response;
+    },
+
+    /** Sets the product page's quantity in the theme's own quantity field. */
+    async setQuantity(quantity: number): Promise<void> {
+      await page.locator('input[name="quantity"]:visible').first().fill(String(quantity));
+    },
+
+    /** From the product page: the theme's way to checkout after adding (Dawn's notification, Horizon's cart page). */
+    async checkOut(email: string): Promise<void> {
+      if (theme === "dawn") await page.locator("#cart-notification").getByRole("button", { name: "Check out" }).click();
+      else {
+        await page.goto(new URL("cart", page.url().replace(/products\/.*$/, "")).toString());
+        await page
+          .getByRole("button", { name: /Check out/i })
+          .first()
+          .click();
+      }
+      await page.getByLabel("Email").fill(email);
+      await page.getByRole("button", { name: "Pay now" }).click();
+      await page.getByRole("heading", { name: "Thank you!" }).waitFor();
+    },
+
+    /** The cart as Shopify's AJAX API answers it (/cart.js), in this shopper's session. */
+    async cart(): Promise<{ items: CartItem[]; item_count: number; total_price: number }> {
+      return page.evaluate(async () => (await fetch(`${window.Shopify.routes.root}cart.js`)).json());
+    },
+  };
+}
+
+export interface CartItem {
+  key: string;
+  variant_id: number;
+  product_title: string;
+  quantity: number;
+  price: number;
+  final_line_price: number;
+  properties: Record<string, string>;
+  selling_plan_allocation?: { price: number; per_delivery_price: number; selling_plan: { id: number; name: string } };
+}
+
+declare global {
+  interface Window {
+    Shopify: { routes: { root: string } };
+  }
+}
+
+/**
+ * The elements each layout shift of the page moved (not by how much, which depends on what is
+ * above them), so a failure names the element to fix and two pages' shifts can be compared.
+ */
+export async function recordLayoutShifts(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = shifts;
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
+    const describe = (node?: Node) =>
+      node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Shift[])
+        if (!entry.hadRecentInput) shifts.push(entry.sources.map((s) => describe(s.node)).join("; "));
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+}
