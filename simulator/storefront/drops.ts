@@ -338,19 +338,24 @@ export class CartDrop extends Drop {
   readonly taxes_included = false;
   readonly empty: boolean;
 
+  /** The lines as Liquid has them: each knows its 0-based index (Dawn's cart names its fields by it) and its removal link. */
+  readonly items: (CartItem & { index: number; url_to_remove: string })[];
+
   constructor(
     readonly token: string,
-    readonly items: CartItem[],
+    lines: CartItem[],
     readonly attributes: Record<string, string>,
     readonly currency: { iso_code: string },
+    cartUrl: string,
   ) {
     super();
-    this.item_count = items.reduce((sum, item) => sum + item.quantity, 0);
-    this.total_price = items.reduce((sum, item) => sum + item.final_line_price, 0);
+    this.items = lines.map((line, index) => ({ ...line, index, url_to_remove: `${cartUrl}/change?line=${index + 1}&quantity=0` }));
+    this.item_count = lines.reduce((sum, item) => sum + item.quantity, 0);
+    this.total_price = lines.reduce((sum, item) => sum + item.final_line_price, 0);
     this.original_total_price = this.total_price;
     this.items_subtotal_price = this.total_price;
-    this.requires_shipping = items.some((item) => item.requires_shipping === true);
-    this.empty = items.length === 0;
+    this.requires_shipping = lines.some((item) => item.requires_shipping === true);
+    this.empty = lines.length === 0;
   }
 
   override valueOf(): unknown {
@@ -368,7 +373,7 @@ export class CartDrop extends Drop {
       total_discount: 0,
       total_weight: 0,
       item_count: this.item_count,
-      items: this.items,
+      items: this.items.map(({ index: _index, url_to_remove: _remove, ...item }) => item),
       requires_shipping: this.requires_shipping,
       currency: this.currency.iso_code,
       items_subtotal_price: this.items_subtotal_price,

@@ -181,7 +181,13 @@ function page(shop: ShopRecord, title: string, body: string): string {
 
 function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
   const { token, lines } = cartOf(shop, req);
-  const cart = new CartDrop(token, cartItems(sim.store, shop, lines, storefrontRoot(shop)), {}, { iso_code: shop.currencyCode });
+  const cart = new CartDrop(
+    token,
+    cartItems(sim.store, shop, lines, storefrontRoot(shop)),
+    {},
+    { iso_code: shop.currencyCode },
+    `${storefrontRoot(shop)}cart`,
+  );
   const money = (cents: number) => escapeHtml(formatMoney(cents, moneyFormatsFor(shop.currencyCode).money_format).replace(/&nbsp;/g, " "));
   const root = storefrontRoot(shop);
   const discount = req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount");
@@ -219,9 +225,13 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
   const notFound = html("<h1>Page not found</h1>", 404);
 
   const cartDrop = (shop: ShopRecord, token: string, lines: CartLineRecord[]) =>
-    new CartDrop(token, cartItems(sim.store, shop, lines, storefrontRoot(shop)), shop.cartAttributes.get(token) ?? {}, {
-      iso_code: shop.currencyCode,
-    });
+    new CartDrop(
+      token,
+      cartItems(sim.store, shop, lines, storefrontRoot(shop)),
+      shop.cartAttributes.get(token) ?? {},
+      { iso_code: shop.currencyCode },
+      `${storefrontRoot(shop)}cart`,
+    );
 
   /** The page a path shows (a product, the cart or the home page), for rendering it or its sections. */
   const pageAt = (shop: ShopRecord, url: URL, cart: CartDrop): StorePage | null => {
@@ -406,7 +416,8 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
   const change = async (req: SimRequest) => {
     const shop = shopFor(req.params.store);
     if (!shop) return notFound;
-    const fields = await fieldsOf(req);
+    // A line's removal link (line_item.url_to_remove) is a GET with the fields in its query.
+    const fields = req.method === "GET" ? req.url.searchParams : await fieldsOf(req);
     const { lines } = cartOf(shop, req);
     const line = fields ? field(fields, "line") : undefined;
     const id = fields ? field(fields, "id") : undefined;
@@ -422,6 +433,7 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
   };
   router.on("POST", "/storefront/:store/cart/change.js", change);
   router.on("POST", "/storefront/:store/cart/change", change);
+  router.on("GET", "/storefront/:store/cart/change", change);
 
   /** /cart/update: updates[key or variant]=quantity (or updates[]= in line order), attributes[name]=value. */
   const update = async (req: SimRequest) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
 import { listingScreenshot } from "../support/browser";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { themeShopper } from "../support/theme-shopper";
 
 const ui = setUpBrowserStack(
   { domain: "browser-onboarding.myshopify.com", name: "Fresh Roast Co.", orchardBlocksInTheme: false },
@@ -72,11 +73,9 @@ describe("a merchant installs Orchard and gets to a first subscriber", () => {
 
     // A shopper subscribes on the product page.
     await storefront.getByRole("radio", { name: /Deliver every 4 weeks · Save 10%/ }).check();
-    await storefront.getByRole("button", { name: "Add to cart" }).click();
-    await storefront.getByRole("link", { name: "Check out" }).click();
-    await storefront.getByLabel("Email").fill("first-subscriber@example.com");
-    await storefront.getByRole("button", { name: "Pay now" }).click();
-    await storefront.getByRole("heading", { name: "Thank you!" }).waitFor();
+    const shopper = themeShopper(storefront, "dawn");
+    await shopper.addToCart();
+    await shopper.checkOut("first-subscriber@example.com");
     const [contract] = [...shop.contracts.values()];
     expect(contract).toMatchObject({ status: "ACTIVE", billingPolicy: { interval: "WEEK", intervalCount: 4 } });
 

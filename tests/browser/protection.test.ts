@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { themeShopper, type ThemeName } from "../support/theme-shopper";
 
 const ui = setUpBrowserStack(
   { domain: "browser-protection.myshopify.com", name: "Protection Test Coffee", ianaTimezone: "UTC" },
@@ -15,24 +16,39 @@ beforeAll(() => {
   kettle.variants[0]!.priceMinor = 12000;
 });
 
-/** The cart page's quantity of a line, once the cart check has made it right. */
-async function quantityOf(page: Page, title: RegExp): Promise<string | null> {
-  const row = page.getByRole("row").filter({ hasText: title });
-  return (await row.count()) === 0 ? null : row.getByRole("spinbutton").inputValue();
-}
-
-async function addKettleWithProtection(storefront: Page, quantity: number) {
+/** The shopper adds the kettle with 2 years of protection, with the theme's own quantity field and add to cart. */
+async function addKettleWithProtection(storefront: Page, theme: ThemeName, quantity: number) {
+  const shopper = themeShopper(storefront, theme);
   await storefront.goto(ui.storefrontUrl(`products/${kettle.handle}`));
   // Never pre-selected: the shopper chooses protection explicitly.
   expect(await storefront.getByRole("radio", { name: "No protection" }).isChecked()).toBe(true);
   await storefront.getByRole("radio", { name: /2 years of protection \$14\.99/ }).check();
-  await storefront.getByLabel("Quantity").fill(String(quantity));
-  await storefront.getByRole("button", { name: "Add to cart" }).click();
-  await storefront.getByRole("heading", { name: "Your cart" }).waitFor();
+  await shopper.setQuantity(quantity);
+  expect((await shopper.addToCart()).status()).toBe(200);
+  return shopper;
+}
+
+/** The kettle's line and the protection line linked to it, as /cart.js has them. */
+async function kettleAndProtection(shopper: ReturnType<typeof themeShopper>) {
+  const { items } = await shopper.cart();
+  const product = items.find((item) => item.product_title === "Pour-Over Kettle");
+  const protection = items.find((item) => item.properties._orchard_protects !== undefined);
+  return {
+    product,
+    protection,
+    linked: Boolean(product && protection && product.properties._orchard_link === protection.properties._orchard_protects),
+  };
+}
+
+/** The order's registrations in Orchard's admin, once orders/paid has been handled. */
+async function registrationRows(orderNumber: number) {
+  const { app } = await ui.openAdmin("/app/protection/registrations");
+  const rows = app.getByRole("row").filter({ hasText: orderNumber.toString() });
+  return rows;
 }
 
 describe("product protection from the merchant's offer to an approved claim", () => {
-  it("creates an offer with three price bands; the shopper's cart keeps protection with its product; checkout registers each unit", async () => {
+  it("creates an offer with three price bands; Dawn's cart page keeps protection with its product", async () => {
     const { page, app } = await ui.openAdmin("/app/protection/new");
     await app.getByLabel("Offer name").waitFor({ timeout: 60_000 });
     await app.getByLabel("Offer name").fill("Accident protection");
@@ -55,46 +71,47 @@ describe("product protection from the merchant's offer to an approved claim", ()
     await page.getByText("Offer saved").waitFor({ timeout: 30_000 });
     await app.getByRole("link", { name: "Accident protection" }).waitFor();
 
+    // Dawn's cart page changes the product's quantity; the cart check brings its protection along.
     const storefront = await ui.newPage();
-    await addKettleWithProtection(storefront, 1);
-    expect(await quantityOf(storefront, /Pour-Over Kettle - 1 L/)).toBe("1");
-    expect(await quantityOf(storefront, /Accident protection/)).toBe("1");
+    const shopper = await addKettleWithProtection(storefront, "dawn", 1);
+    expect(await kettleAndProtection(shopper)).toMatchObject({ linked: true, product: { quantity: 1 }, protection: { quantity: 1 } });
+    await storefront.goto(ui.storefrontUrl("cart"));
     await expect.poll(() => storefront.getByText("Protects: Pour-Over Kettle").count()).toBe(1);
-
-    // The theme's own cart form changes the product; the cart check brings its protection along.
-    const setKettle = async (quantity: string) => {
-      const row = storefront.getByRole("row").filter({ hasText: /Pour-Over Kettle - 1 L/ });
-      await row.getByRole("spinbutton").fill(quantity);
-      await row.getByRole("button", { name: "Update" }).click();
-    };
-    await setKettle("2");
-    await expect.poll(() => quantityOf(storefront, /Accident protection/), { timeout: 15_000 }).toBe("2");
-    await setKettle("1");
-    await expect.poll(() => quantityOf(storefront, /Accident protection/), { timeout: 15_000 }).toBe("1");
-    await storefront.getByRole("button", { name: /Remove Pour-Over Kettle/ }).click();
-    await storefront.getByRole("heading", { name: "Your cart is empty" }).waitFor({ timeout: 15_000 });
-
-    await addKettleWithProtection(storefront, 2);
-    expect(await quantityOf(storefront, /Accident protection/)).toBe("2");
-    await storefront.getByRole("link", { name: "Check out" }).click();
-    await storefront.getByLabel("Email").fill("careful@example.com");
-    await storefront.getByRole("button", { name: "Pay now" }).click();
-    await storefront.getByRole("heading", { name: "Thank you!" }).waitFor();
-    const order = [...ui.shop.orders.values()].at(-1)!;
-
-    const { app: admin } = await ui.openAdmin("/app/protection/registrations");
-    const rows = admin.getByRole("row").filter({ hasText: order.number.toString() });
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
-    const expires = new Date(order.createdAt);
-    expires.setUTCFullYear(expires.getUTCFullYear() + 2);
-    const expiry = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(expires);
-    for (const row of await rows.all()) {
-      expect(await row.textContent()).toContain("Pour-Over Kettle");
-      expect(await row.textContent()).toContain("$14.99");
-      expect(await row.textContent()).toContain("2 years");
-      expect(await row.textContent()).toContain(expiry);
-    }
+    const kettleQuantity = storefront.getByRole("spinbutton", { name: "Quantity for Pour-Over Kettle" });
+    await kettleQuantity.fill("2");
+    await kettleQuantity.press("Tab");
+    await expect.poll(async () => (await kettleAndProtection(shopper)).protection?.quantity, { timeout: 15_000 }).toBe(2);
+    await storefront.getByRole("link", { name: "Remove Pour-Over Kettle - 1 L" }).click();
+    await expect.poll(async () => (await shopper.cart()).item_count, { timeout: 15_000 }).toBe(0);
   });
+
+  it.each<ThemeName>(["dawn", "horizon"])(
+    "adds protection for a quantity of 3 in %s as a line linked to its product, and registers each unit",
+    async (theme) => {
+      await ui.editTheme({ publish: theme });
+      const storefront = await ui.newPage();
+      const shopper = await addKettleWithProtection(storefront, theme, 3);
+      expect(await kettleAndProtection(shopper)).toMatchObject({
+        linked: true,
+        product: { quantity: 3 },
+        protection: { quantity: 3, price: 1499 },
+      });
+      await shopper.checkOut(`careful-${theme}@example.com`);
+      const order = [...ui.shop.orders.values()].find((o) => o.email === `careful-${theme}@example.com`)!;
+
+      const rows = await registrationRows(order.number);
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+      const expires = new Date(order.createdAt);
+      expires.setUTCFullYear(expires.getUTCFullYear() + 2);
+      const expiry = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(expires);
+      for (const row of await rows.all()) {
+        expect(await row.textContent()).toContain("Pour-Over Kettle");
+        expect(await row.textContent()).toContain("$14.99");
+        expect(await row.textContent()).toContain("2 years");
+        expect(await row.textContent()).toContain(expiry);
+      }
+    },
+  );
 
   it("records a claim on a registration and approves it", async () => {
     const { page, app } = await ui.openAdmin("/app/protection/registrations");

@@ -27,20 +27,10 @@ beforeAll(async () => {
   });
 });
 
-/** The merchant changes the published theme: publishes another one, adds or removes Orchard's blocks. */
-async function editTheme(change: { publish?: ThemeName; add?: string[]; remove?: string[] }) {
-  const response = await fetch(`${ui.stack.simulatorUrl}/_control/shops/${ui.shop.domain}/theme`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(change),
-  });
-  expect(response.status).toBe(200);
-}
-
 const contractsOf = (email: string) => [...ui.shop.contracts.values()].filter((c) => ui.shop.customers.get(c.customerId)?.email === email);
 
 describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) => {
-  beforeAll(() => editTheme({ publish: theme }));
+  beforeAll(() => ui.editTheme({ publish: theme }));
 
   it("offers subscribe-and-save beside the theme's add to cart, in the shop's money format, without shifting the layout", async () => {
     const page = await ui.newPage();
@@ -55,12 +45,12 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
 
     // Whatever the theme shifts itself (Horizon's recommendations arrive after load), Orchard adds nothing to it.
     const withBlocks = await shifts();
-    await editTheme({ remove: ["subscribe-and-save", "protection-offer"] });
+    await ui.editTheme({ remove: ["subscribe-and-save", "protection-offer"] });
     const withoutPage = await ui.newPage();
     const withoutBlocks = await recordLayoutShifts(withoutPage);
     await withoutPage.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     await withoutPage.waitForLoadState("networkidle");
-    await editTheme({ add: ["subscribe-and-save", "protection-offer"] });
+    await ui.editTheme({ add: ["subscribe-and-save", "protection-offer"] });
     expect(withBlocks).toEqual(await withoutBlocks());
     if (theme === "dawn") expect(withBlocks).toEqual([]);
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProductRecord } from "../../simulator/store";
 import { listingScreenshot } from "../support/browser";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { themeShopper } from "../support/theme-shopper";
 
 const ui = setUpBrowserStack({ domain: "browser-plans.myshopify.com", name: "Plans Test Coffee" }, { customers: 5, months: 1 });
 let coffee: ProductRecord;
@@ -56,11 +57,9 @@ describe("subscribe-and-save from the merchant's plan to the shopper's subscript
     const storefront = await ui.newPage();
     await storefront.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     await storefront.getByRole("radio", { name: /Deliver every 2 weeks · Save 10%/ }).check();
-    await storefront.getByRole("button", { name: "Add to cart" }).click();
-    await storefront.getByRole("link", { name: "Check out" }).click();
-    await storefront.getByLabel("Email").fill("club@example.com");
-    await storefront.getByRole("button", { name: "Pay now" }).click();
-    await storefront.getByRole("heading", { name: "Thank you!" }).waitFor();
+    const shopper = themeShopper(storefront, "dawn");
+    await shopper.addToCart();
+    await shopper.checkOut("club@example.com");
 
     const [contract] = [...ui.shop.contracts.values()];
     const [order] = [...ui.shop.orders.values()].filter((o) => o.email === "club@example.com");

@@ -74,6 +74,15 @@ export function setUpBrowserStack(
       await app.getByText("Free trial: 14 days left").waitFor({ timeout: 60_000 });
       return { page, app: page.frameLocator('iframe[title="Orchard"]') };
     },
+    /** The merchant changes the published theme: publishes another one (dawn, horizon), adds or removes Orchard's blocks. */
+    async editTheme(change: { publish?: string; add?: string[]; remove?: string[] }): Promise<void> {
+      const response = await fetch(`${ready(stack).simulatorUrl}/_control/shops/${ready(shop).domain}/theme`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(change),
+      });
+      if (response.status !== 200) throw new Error(`the simulator refused the theme change: ${await response.text()}`);
+    },
     /** The storefront URL of a path, e.g. `products/house-blend`. */
     storefrontUrl(path: string): string {
       return `${ready(stack).simulatorUrl}/storefront/${storeHandle(ready(shop))}/${path}`;

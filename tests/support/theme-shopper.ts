@@ -9,9 +9,13 @@ export type ThemeName = "dawn" | "horizon";
 
 export function themeShopper(page: Page, theme: ThemeName) {
   const addToCartButton = () => page.locator('form[action*="/cart/add"] button[type="submit"]:visible').first();
+  // The theme's own request: both themes post their product form's FormData (Orchard's protection
+  // line goes as JSON just before it).
   const added = () =>
     page.waitForResponse(
-      (response: Response) => /\/cart\/add(\.js)?$/.test(new URL(response.url()).pathname) && response.request().method() === "POST",
+      (response: Response) =>
+        /\/cart\/add(\.js)?$/.test(new URL(response.url()).pathname) &&
+        /multipart\/form-data/.test(response.request().headers()["content-type"] ?? ""),
     );
 
   return {

@@ -78,7 +78,9 @@
   window.fetch = function (input, init) {
     var url = typeof input === "string" ? input : (input && input.url) || "";
     var result = nativeFetch(input, init);
-    if (cartChange.test(url))
+    // The protection offer adds its line just before the theme adds the product: check after that.
+    var protectionFirst = init && init.headers && init.headers["x-orchard-protection"];
+    if (cartChange.test(url) && !protectionFirst)
       result.then(function () {
         check();
       });

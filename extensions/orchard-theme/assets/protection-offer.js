@@ -1,8 +1,8 @@
 // Keeps the protection choice in step with the variant the theme's picker selects (the band its
-// price falls in, rendered on the server) and, when the shopper chose a term, adds the protection
-// line with the product's quantity just before the theme's own add to cart adds the product with a
-// form-associated link property: the theme's cart drawer or notification then shows both, and the
-// cart check keeps them in step afterwards.
+// price falls in, rendered on the server). Choosing a term enables a link property associated with
+// the theme's product form; when the theme's own add to cart sends the product with it, the
+// protection line is added first with the product's quantity, so the theme's cart drawer or
+// notification shows both, and the cart check keeps them in step afterwards.
 (function () {
   "use strict";
 
@@ -25,11 +25,18 @@
     // form.id would be the theme's <input name="id">: a form's named fields shadow its properties.
     if (form.getAttribute("id")) link.setAttribute("form", form.getAttribute("id"));
     else form.appendChild(link);
+    link.value = window.crypto && window.crypto.randomUUID ? window.crypto.randomUUID() : String(Date.now()) + Math.random();
     var root = (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
+    var nativeFetch = window.fetch.bind(window);
     var shown = null;
-    var passing = false;
+
+    function chosen() {
+      var input = block.querySelector("input[data-orchard-term]:checked");
+      return input && input.value ? input : null;
+    }
 
     function sync() {
+      link.disabled = !chosen();
       var id = String(new FormData(form).get("id") || "");
       if (!id || id === shown) return;
       shown = id;
@@ -45,47 +52,46 @@
         offered = offered || !input.disabled;
       });
       block.querySelector("[data-orchard-unavailable]").hidden = offered;
+      link.disabled = !chosen();
     }
 
-    document.addEventListener(
-      "submit",
-      function (event) {
-        if (event.target !== form || passing) return;
-        var chosen = block.querySelector("input[data-orchard-term]:checked");
-        link.value = "";
-        if (!chosen || !chosen.value) return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        var id = window.crypto && window.crypto.randomUUID ? window.crypto.randomUUID() : String(Date.now()) + Math.random();
-        var properties = { _orchard_protects: id };
-        properties[block.getAttribute("data-orchard-protects-label")] = block.getAttribute("data-orchard-product-title");
-        fetch(root + "cart/add.js", {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({
-            items: [{ id: Number(chosen.value), quantity: Number(new FormData(form).get("quantity")) || 1, properties: properties }],
-          }),
-        })
-          .then(function (response) {
-            return response.ok;
-          })
-          .catch(function () {
-            return false;
-          })
-          .then(function (added) {
-            link.value = added ? id : "";
-            block.querySelector("[data-orchard-error]").hidden = added;
-            passing = true;
-            form.requestSubmit(event.submitter && event.submitter.form === form ? event.submitter : null);
-            passing = false;
-          });
-      },
-      true,
-    );
-    document.addEventListener("change", sync);
-    document.addEventListener("variant:update", function () {
-      setTimeout(sync);
+    // The protection line, with the product's quantity; the cart check waits for the product.
+    function addProtection(quantity) {
+      var term = chosen();
+      var properties = { _orchard_protects: link.value };
+      properties[block.getAttribute("data-orchard-protects-label")] = block.getAttribute("data-orchard-product-title");
+      return nativeFetch(root + "cart/add.js", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", "x-orchard-protection": "1" },
+        body: JSON.stringify({ items: [{ id: Number(term.value), quantity: Number(quantity) || 1, properties: properties }] }),
+      }).then(
+        function (response) {
+          block.querySelector("[data-orchard-error]").hidden = response.ok;
+        },
+        function () {
+          block.querySelector("[data-orchard-error]").hidden = false;
+        },
+      );
+    }
+
+    // The theme's script adds the product (Dawn and Horizon post new FormData(form)).
+    window.fetch = function (input, init) {
+      var body = init && init.body;
+      var ours = body instanceof FormData && !link.disabled && body.get("properties[_orchard_link]") === link.value;
+      if (!ours || !/\/cart\/add/.test(String((input && input.url) || input))) return nativeFetch(input, init);
+      return addProtection(body.get("quantity")).then(function () {
+        return nativeFetch(input, init);
+      });
+    };
+    // A theme without a script posts the form itself.
+    document.addEventListener("submit", function (event) {
+      if (event.target !== form || event.defaultPrevented || link.disabled) return;
+      event.preventDefault();
+      addProtection(new FormData(form).get("quantity")).then(function () {
+        form.submit();
+      });
     });
+    document.addEventListener("change", sync);
     new MutationObserver(sync).observe(form, { subtree: true, attributes: true, attributeFilter: ["value"] });
     sync();
   }
