@@ -1,4 +1,12 @@
+import { delimiter, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Shopify's reference themes (THEMES_DIR, or ../shared/themes), then the themes written for the
+// tests (tests/fixtures/themes); the test processes inherit it.
+process.env.THEMES_DIR = [
+  process.env.THEMES_DIR ?? resolve(import.meta.dirname, "..", "shared", "themes"),
+  resolve(import.meta.dirname, "tests", "fixtures", "themes"),
+].join(delimiter);
 
 // Three suites: unit (pure functions, no I/O), integration (loaders, actions and webhooks against a
 // real database and the store simulator), browser (Debian's Chromium driving the running demo stack).

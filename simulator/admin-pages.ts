@@ -112,10 +112,13 @@ function themeEditorRoutes(sim: Simulator, router: Router): void {
     const asked = requested(req.url.searchParams);
     const saved = req.url.searchParams.get("saved") === "1";
     const storefront = `/storefront/${escapeHtml(storeHandle(shop))}`;
-    // The editor's preview: the published product page with request.design_mode on.
-    const previewed = [...shop.products.values()].find((p) => p.status === "ACTIVE");
-    const preview = previewed
-      ? `<iframe title="Preview" src="${storefront}/products/${escapeHtml(previewed.handle)}?design_mode=1" style="width:100%;height:640px;border:1px solid #ddd;border-radius:8px"></iframe>`
+    // The editor's preview, request.design_mode on: ?previewPath=/products/{handle} as in Shopify's
+    // editor, else the first product.
+    const previewHandle =
+      /^\/products\/([\w-]+)$/.exec(req.url.searchParams.get("previewPath") ?? "")?.[1] ??
+      [...shop.products.values()].find((p) => p.status === "ACTIVE")?.handle;
+    const preview = previewHandle
+      ? `<iframe title="Preview" src="${storefront}/products/${escapeHtml(previewHandle)}?design_mode=1" style="width:100%;height:640px;border:1px solid #ddd;border-radius:8px"></iframe>`
       : "";
     if (!asked)
       return page(

@@ -57,6 +57,10 @@ const sellingPlanGroupInput = z.object({
         interval,
         intervalCount: z.number().int().min(1),
         percentageOff: z.number().min(0).max(100).default(0),
+        // Prepaid: each billing pays for this many deliveries.
+        deliveriesPerBilling: z.number().int().min(1).default(1),
+        // An introductory price for the first orders, then percentageOff for the rest.
+        introductory: z.object({ orders: z.number().int().min(1), percentageOff: z.number().min(0).max(100) }).optional(),
       }),
     )
     .min(1),
@@ -163,11 +167,28 @@ export function controlRoutes(sim: Simulator, router: Router): void {
         description: "",
         options: plan.options,
         position: index + 1,
-        billingPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, minCycles: null, maxCycles: null, anchors: [] },
+        billingPolicy: {
+          interval: plan.interval,
+          intervalCount: plan.intervalCount * plan.deliveriesPerBilling,
+          minCycles: null,
+          maxCycles: null,
+          anchors: [],
+        },
         deliveryPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, anchors: [] },
-        pricingPolicies: plan.percentageOff
-          ? [{ adjustmentType: "PERCENTAGE" as const, adjustmentValue: Math.round(plan.percentageOff * 100), afterCycle: 0 }]
-          : [],
+        pricingPolicies: [
+          ...(plan.introductory
+            ? [{ adjustmentType: "PERCENTAGE" as const, adjustmentValue: Math.round(plan.introductory.percentageOff * 100), afterCycle: 0 }]
+            : []),
+          ...(plan.percentageOff || plan.introductory
+            ? [
+                {
+                  adjustmentType: "PERCENTAGE" as const,
+                  adjustmentValue: Math.round(plan.percentageOff * 100),
+                  afterCycle: plan.introductory?.orders ?? 0,
+                },
+              ]
+            : []),
+        ],
       })),
     };
     shop.sellingPlanGroups.set(group.id, group);

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeHandle } from "../../simulator/embedded-admin";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
 import { createSellingPlanGroup } from "../support/selling-plans";
@@ -100,6 +101,27 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
     const [line] = (await shopper.cart()).items;
     expect(line).toMatchObject({ variant_id: kilo.id, price: 4080 });
     expect(line!.selling_plan_allocation!.selling_plan.name).toBe("Deliver every month, save 15%");
+  });
+});
+
+describe("a theme whose product page has no add to cart form", () => {
+  beforeAll(() => ui.editTheme({ publish: "no-product-form" }));
+  afterAll(() => ui.editTheme({ publish: "dawn" }));
+
+  it("tells the merchant in the theme editor, and shows shoppers nothing they could not buy", async () => {
+    const page = await ui.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.getByRole("group", { name: "Purchase options" }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+
+    const editor = await ui.newPage();
+    await editor.goto(`${ui.stack.simulatorUrl}/store/${storeHandle(ui.shop)}/themes/current/editor?previewPath=/products/${coffee.handle}`);
+    const note = editor.frameLocator('iframe[title="Preview"]').getByRole("note");
+    await note.first().waitFor();
+    expect(await note.first().textContent()).toContain("Orchard found no add-to-cart form in this section");
   });
 });
 

@@ -30,7 +30,7 @@ let shops = 0;
 export function createShop(
   seed: { customers?: number; months?: number } = { customers: 5, months: 1 },
   /** false plays a fresh install: Orchard's blocks are not on the theme yet. */
-  options: { orchardBlocksInTheme?: boolean } = {},
+  options: { orchardBlocksInTheme?: boolean; theme?: string } = {},
 ) {
   const { simulator } = testContext();
   shops += 1;

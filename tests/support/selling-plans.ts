@@ -5,7 +5,15 @@ export async function createSellingPlanGroup(
   group: {
     name: string;
     productIds: number[];
-    plans: { name: string; options: string[]; interval: string; intervalCount: number; percentageOff: number }[];
+    plans: {
+      name: string;
+      options: string[];
+      interval: string;
+      intervalCount: number;
+      percentageOff: number;
+      deliveriesPerBilling?: number;
+      introductory?: { orders: number; percentageOff: number };
+    }[];
   },
 ): Promise<{ id: string; sellingPlanIds: number[] }> {
   const response = await fetch(`${simulatorUrl}/_control/shops/${shop}/selling-plan-groups`, {
