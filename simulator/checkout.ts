@@ -1,5 +1,5 @@
 import { contractPayload, orderPayload } from "./webhook-payloads";
-import { addInterval, planPriceMinor } from "./pricing";
+import { addInterval, allocationPricing, planPriceMinor } from "./pricing";
 import type { Simulator } from "./server";
 import type { ContractRecord, OrderLineRecord, OrderRecord, ShopRecord } from "./store";
 
@@ -40,7 +40,8 @@ export async function completeCheckout(
       variantTitle: found.variant.title,
       sku: found.variant.sku,
       quantity: line.quantity,
-      priceMinor: plan ? planPriceMinor(plan, found.variant.priceMinor, 1) : found.variant.priceMinor,
+      // Checkout charges what the cart showed: a prepaid line pays every delivery of its term now.
+      priceMinor: plan ? allocationPricing(plan, found.variant.priceMinor).price : found.variant.priceMinor,
       sellingPlanId: plan?.id ?? null,
       properties: Object.entries(line.properties).map(([name, value]) => ({ name, value })),
     };

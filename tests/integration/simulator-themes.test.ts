@@ -67,7 +67,7 @@ describe("the online store renders Shopify's reference themes", () => {
     expect(page).toContain('class="shopify-block shopify-app-block"');
     // The theme's own scripts and the blocks' assets, as content_for_header brings them.
     expect(page).toContain("/theme/assets/product-form.js");
-    expect(page).toContain("/extensions/orchard-theme/assets/subscribe-and-save.js");
+    expect(page).toContain("/extensions/orchard-theme/assets/product-page.js");
   });
 
   it("Horizon: Orchard's blocks among the product details' theme blocks, above the buy buttons", async () => {
@@ -91,6 +91,26 @@ describe("the online store renders Shopify's reference themes", () => {
     expect(page).toContain("$14.40 per delivery");
     expect(page).toContain("$40.80 for 3 deliveries ($13.60 each), paid now");
     expect(page).toContain("$8.00 for the first 2 orders, then $14.40");
+  });
+
+  it("charges a prepaid line's whole term at checkout, as the cart showed it", async () => {
+    const { shop, coffee, root } = storeWith("dawn");
+    const { sellingPlanIds } = await withPlans(shop, coffee.id);
+    const prepaid = sellingPlanIds[1]!;
+    const added = await fetch(`${root}cart/add.js`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: coffee.variants[0]!.id, quantity: 1, selling_plan: prepaid }),
+    });
+    expect(await added.json()).toMatchObject({ price: 4080, selling_plan_allocation: { price: 4080, per_delivery_price: 1360 } });
+    const checkout = await fetch(`${testContext().simulator.url}/_control/shops/${shop.domain}/checkout`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "prepaid@example.com", lines: [{ variantId: coffee.variants[0]!.id, sellingPlanId: prepaid }] }),
+    });
+    expect(checkout.status).toBe(201);
+    const order = [...shop.orders.values()].find((o) => o.email === "prepaid@example.com")!;
+    expect(order.lines[0]).toMatchObject({ priceMinor: 4080, sellingPlanId: prepaid });
   });
 
   it("answers the Section Rendering API: a template's section by id, section files by name, null for none", async () => {

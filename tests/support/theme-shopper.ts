@@ -77,19 +77,25 @@ declare global {
 }
 
 /**
- * The elements each layout shift of the page moved (not by how much, which depends on what is
- * above them), so a failure names the element to fix and two pages' shifts can be compared.
+ * The layout shifts that move anything in the section holding Orchard's blocks, with what moved,
+ * so a failure names the element to fix. A block that grows or shrinks after the first paint moves
+ * what follows it there; what the theme loads late elsewhere (Horizon's recommendations) is the
+ * theme's own.
  */
-export async function recordLayoutShifts(page: Page): Promise<() => Promise<string[]>> {
+export async function recordShiftsBesideOrchard(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const shifts: string[] = [];
     (window as unknown as { shifts: string[] }).shifts = shifts;
     type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
     const describe = (node?: Node) =>
       node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName);
+    const besideOrchard = (node?: Node) =>
+      node instanceof Element &&
+      Boolean(node.closest(".shopify-section")?.querySelector("[data-orchard-subscribe], [data-orchard-protection]"));
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Shift[])
-        if (!entry.hadRecentInput) shifts.push(entry.sources.map((s) => describe(s.node)).join("; "));
+        if (!entry.hadRecentInput && entry.sources.some((s) => besideOrchard(s.node)))
+          shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map((s) => describe(s.node)).join("; ")}`);
     }).observe({ type: "layout-shift", buffered: true });
   });
   return () => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
