@@ -1,4 +1,5 @@
 import { contractPayload, orderPayload } from "./webhook-payloads";
+import { onSale } from "./storefront/online-store";
 import { addInterval, allocationPricing, planPriceMinor } from "./pricing";
 import type { Simulator } from "./server";
 import type { ContractRecord, OrderLineRecord, OrderRecord, ShopRecord } from "./store";
@@ -29,7 +30,7 @@ export async function completeCheckout(
 
   const lines: OrderLineRecord[] = input.lines.map((line) => {
     const found = sim.store.findVariant(shop, line.variantId);
-    if (!found || found.product.status !== "ACTIVE") throw new CheckoutError(`Variant ${line.variantId} is not available`);
+    if (!found || !onSale(found.product)) throw new CheckoutError(`Variant ${line.variantId} is not available`);
     const plan = line.sellingPlanId ? sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, line.sellingPlanId) : undefined;
     if (line.sellingPlanId && !plan) throw new CheckoutError(`Selling plan ${line.sellingPlanId} is not available for this variant`);
     return {

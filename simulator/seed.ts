@@ -117,6 +117,7 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
         updatedAt: start,
         options: [{ name: variantTitles.length > 1 ? "Size" : "Title", values: variantTitles }],
         metafields: [],
+        publishedOnlineStore: true,
         variants: variantTitles.map((variantTitle, index) => ({
           id: store.newId(),
           productId: id,

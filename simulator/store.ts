@@ -48,6 +48,8 @@ export interface ProductRecord {
   options: { name: string; values: string[] }[];
   variants: VariantRecord[];
   metafields: MetafieldRecord[];
+  /** Published to the Online Store sales channel: only then can shoppers see it and buy it. */
+  publishedOnlineStore: boolean;
 }
 
 export interface CollectionRecord {

@@ -10,7 +10,13 @@ import { findShop } from "../shops/shops.server";
 import { shopLanguages } from "../subscriptions/plan-translations.server";
 import { termMessage, validateOffer, type FieldErrors, type OfferDraft, type ProtectionOfferTerms } from "./offer";
 import { plannedVariants, productSetInput, storefrontCatalog, type PlannedVariant, type ProductLabels } from "./protection-product";
-import { ProtectionProductSet, ProtectionProductVariants, ProtectionVariantsNotShipped } from "./protection.queries";
+import {
+  ProtectionProductPublish,
+  ProtectionProductSet,
+  ProtectionProductVariants,
+  ProtectionVariantsNotShipped,
+  SalesChannelPublications,
+} from "./protection.queries";
 import { ShopCollections } from "../shops/shop-collections.query";
 import { OfferProductTitles } from "./offer-form.queries";
 
@@ -64,6 +70,17 @@ function refused(error: unknown): SaveResult {
   };
 }
 
+/**
+ * Publishes the product to the Online Store (again is harmless): Shopify will not add an
+ * unpublished variant to a cart. A shop without the Online Store channel has no product page for
+ * the offer to appear on, so there is nothing to publish to.
+ */
+async function publishToOnlineStore(admin: AdminClient, productId: string): Promise<void> {
+  const { publications } = await admin.request(SalesChannelPublications, {});
+  const onlineStore = publications.nodes.find((publication) => publication.catalog?.title === "Online Store");
+  if (onlineStore) await admin.request(ProtectionProductPublish, { id: productId, publicationId: onlineStore.id });
+}
+
 async function allVariants(admin: AdminClient, productId: string) {
   const variants: { id: string; sku: string | null; requiresShipping: boolean }[] = [];
   let after: string | null = null;
@@ -94,6 +111,7 @@ async function syncProduct(
     input: productSetInput(terms, planned, currencyCode, labels, { productId: existing.productId, variantIdBySku }),
   });
   const productId = productSet!.product!.id;
+  await publishToOnlineStore(admin, productId);
   const variants = await allVariants(admin, productId);
   const shipped = variants.filter((v) => v.requiresShipping);
   for (let start = 0; start < shipped.length; start += BULK_UPDATE_CHUNK) {

@@ -1,3 +1,4 @@
+import { onSale } from "../storefront/online-store";
 import type { BulkOperationRecord, BulkRunContext } from "./bulk-operations";
 import { connection, type ConnectionArgs } from "./connection";
 import { gid } from "../ids";
@@ -122,7 +123,7 @@ export function presentProduct(shop: ShopRecord, product: ProductRecord) {
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
     totalInventory: product.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0),
-    onlineStoreUrl: product.status === "ACTIVE" ? `https://${shop.domain}/products/${product.handle}` : null,
+    onlineStoreUrl: onSale(product) ? `https://${shop.domain}/products/${product.handle}` : null,
     priceRangeV2: {
       minVariantPrice: money(shop, Math.min(...product.variants.map((v) => v.priceMinor))),
       maxVariantPrice: money(shop, Math.max(...product.variants.map((v) => v.priceMinor))),

@@ -213,6 +213,8 @@ export function productSet(
     variants: (variants.length ? variants : [defaultVariant(store)]).map((v) => ({ ...v, productId: id })),
     // A list field: productSet keeps exactly the metafields it is given (shopify.dev, productSet).
     metafields: input.metafields ? upsertMetafields([], metafieldInputs, now) : (existing?.metafields ?? []),
+    // A product the Admin API creates is on no sales channel until publishablePublish puts it there.
+    publishedOnlineStore: existing?.publishedOnlineStore ?? false,
   };
   shop.products.set(id, product);
   if (collectionIds) {

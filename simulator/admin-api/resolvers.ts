@@ -37,6 +37,7 @@ import {
   type AppSubscriptionRecord,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
+import { listPublications, publishablePublish } from "./publications";
 import {
   addDraftDiscount,
   addDraftLine,
@@ -148,6 +149,10 @@ const queryResolvers: Record<string, Resolver> = {
     return latest ? presentBulkOperation(latest, bulkFileUrl) : null;
   },
   currentAppInstallation: (_root, _args, { shop }) => ({ ...presentAppInstallation(shop), ...appInstallationSubscriptions(shop) }),
+  publications: (_root, args, { shop, scopes }) => {
+    requireScope(scopes, "publications", "read_publications", "write_publications");
+    return listPublications(shop, args);
+  },
   themes: (_root, args, { store, shop, scopes }) => {
     requireScope(scopes, "themes", "read_themes", "write_themes");
     return listThemes(shop, store.themesDir, args);
@@ -290,6 +295,10 @@ const mutationResolvers: Record<string, Resolver> = {
       productVariants: product && variants ? variants.map((v) => presentVariant(shop, product, v)) : null,
       userErrors,
     };
+  },
+  publishablePublish: (_root, args, { shop, scopes }) => {
+    requireScope(scopes, "publishablePublish", "write_publications");
+    return publishablePublish(shop, args.id, args.input as { publicationId?: unknown }[]);
   },
   metafieldsSet: (_root, args, { shop, now }) => {
     const { metafields, userErrors } = metafieldsSet(shop, args.metafields as Args[], now);

@@ -22,6 +22,9 @@ import type { JsonTemplate } from "./theme/theme-source";
 const STANDARD_EVENTS_URL = "https://cdn.shopify.com/storefront/standard-events.js";
 export const STANDARD_EVENTS_STAND_IN = "/shopify-cdn/storefront/standard-events.js";
 
+/** What the online store shows and sells: active products published to the Online Store. */
+export const onSale = (product: ProductRecord) => product.status === "ACTIVE" && product.publishedOnlineStore;
+
 export function storefrontRoot(shop: ShopRecord): string {
   return `/storefront/${shop.domain.replace(/\.myshopify\.com$/, "")}/`;
 }
@@ -174,7 +177,7 @@ export class OnlineStore {
     const { product, limit, intent } = page.recommendationsFor!;
     const collections = [...shop.collections.values()].filter((c) => c.productIds.includes(product.id));
     const products = [...shop.products.values()]
-      .filter((p) => p.id !== product.id && p.status === "ACTIVE" && collections.some((c) => c.productIds.includes(p.id)))
+      .filter((p) => p.id !== product.id && onSale(p) && collections.some((c) => c.productIds.includes(p.id)))
       .slice(0, limit)
       .map((p) => productDrop(this.sim.store, shop, p, storefrontRoot(shop), page.locale));
     return { performed: true, intent, products, products_count: products.length };
@@ -204,9 +207,7 @@ export class OnlineStore {
   private collectionDrop(shop: ShopRecord, handle: string, page: StorePage) {
     const root = storefrontRoot(shop);
     const collection = [...shop.collections.values()].find((c) => c.handle === handle);
-    const products = [...shop.products.values()].filter(
-      (p) => p.status === "ACTIVE" && (handle === "all" || collection?.productIds.includes(p.id)),
-    );
+    const products = [...shop.products.values()].filter((p) => onSale(p) && (handle === "all" || collection?.productIds.includes(p.id)));
     if (!collection && handle !== "all") return null;
     return {
       id: collection?.id ?? 0,

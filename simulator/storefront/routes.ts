@@ -7,7 +7,7 @@ import type { Simulator } from "../server";
 import type { CartLineRecord, ShopRecord } from "../store";
 import { appProxyRoutes, storeCookie } from "./app-proxy";
 import { CartDrop, cartItems } from "./drops";
-import { OnlineStore, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
+import { OnlineStore, onSale, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
 import { loadThemeExtensions } from "./theme-extensions";
 import { formatMoney, moneyFormatsFor } from "./theme/money";
 import { themeSource } from "./theme/theme-library";
@@ -132,7 +132,7 @@ function parseAddInput(fields: URLSearchParams | Record<string, unknown>): AddIn
 function addToCart(sim: Simulator, shop: ShopRecord, lines: CartLineRecord[], items: AddInput[]): SimResponse | CartLineRecord[] {
   for (const item of items) {
     const found = sim.store.findVariant(shop, item.id);
-    if (!found || found.product.status !== "ACTIVE") return cartError(404, "Cannot find variant");
+    if (!found || !onSale(found.product)) return cartError(404, "Cannot find variant");
     if (item.sellingPlanId !== null && !sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, item.sellingPlanId)) {
       return cartError(422, "Selling plan is not available for this variant");
     }
@@ -241,7 +241,7 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
     const designMode = url.searchParams.get("design_mode") === "1";
     const handle = /^products\/([^/]+)\/?$/.exec(path)?.[1];
     if (handle) {
-      const product = [...shop.products.values()].find((p) => p.handle === decodeURIComponent(handle) && p.status === "ACTIVE");
+      const product = [...shop.products.values()].find((p) => p.handle === decodeURIComponent(handle) && onSale(p));
       if (!product) return null;
       const optionValues = (url.searchParams.get("option_values") ?? "").split(",").map(Number).filter(Number.isSafeInteger);
       return {
@@ -302,7 +302,7 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
     const shop = shopFor(req.params.store);
     const product = shop?.products.get(Number(req.url.searchParams.get("product_id")));
     const sectionId = req.url.searchParams.get("section_id");
-    if (!shop || !product || product.status !== "ACTIVE") return cartError(404, "Product not found");
+    if (!shop || !product || !onSale(product)) return cartError(404, "Product not found");
     const { token, lines } = cartOf(shop, req);
     const target: StorePage = {
       template: "product",

@@ -50,13 +50,19 @@ async function post(action: typeof createOffer, path: string, shop: string, fiel
 }
 
 describe("protection offers", () => {
-  it("create one Shopify product with a variant per term and band, not shipped, hidden from search, and publish the storefront catalog", async () => {
+  it("create one Shopify product with a variant per term and band, not shipped, hidden from search, on the Online Store, and publish the storefront catalog", async () => {
     const shop = await installedShop();
     expect(await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) })).toEqual({
       redirect: "/app/protection?saved=1",
     });
     const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
-    expect(product).toMatchObject({ title: "Accident protection", productType: "Protection", status: "ACTIVE" });
+    // Shopify will not add a variant of a product that is not on the Online Store to a cart.
+    expect(product).toMatchObject({
+      title: "Accident protection",
+      productType: "Protection",
+      status: "ACTIVE",
+      publishedOnlineStore: true,
+    });
     expect(product.options.map((o) => o.name)).toEqual(["Term", "Product price"]);
     expect(product.variants.map((v) => [v.title, v.priceMinor])).toEqual([
       ["1 year / $0.00–$49.99", 499],

@@ -127,7 +127,7 @@ describe("the online store renders Shopify's reference themes", () => {
     expect(sections["no-such-section"]).toBeNull();
   });
 
-  it("takes the theme's multipart add to cart with its sections, lists the newest line first, and fails loudly on an unknown theme", async () => {
+  it("takes the theme's multipart add to cart with its sections, lists the newest line first, refuses what is not on the Online Store, and fails loudly on an unknown theme", async () => {
     const { coffee, root } = storeWith("dawn");
     const form = new FormData();
     form.set("id", String(coffee.variants[0]!.id));
@@ -148,6 +148,16 @@ describe("the online store renders Shopify's reference themes", () => {
     });
     const cart = (await (await fetch(`${root}cart.js`, { headers: { cookie } })).json()) as { items: { variant_id: number }[] };
     expect(cart.items.map((i) => i.variant_id)).toEqual([coffee.variants[1]!.id, coffee.variants[0]!.id]);
+
+    // A product the Admin API made is on no sales channel until published: the cart refuses it, as Shopify's does.
+    coffee.publishedOnlineStore = false;
+    const unpublished = await fetch(`${root}cart/add.js`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ id: coffee.variants[0]!.id, quantity: 1 }),
+    });
+    expect(await unpublished.json()).toEqual({ status: 404, message: "Cart Error", description: "Cannot find variant" });
+    expect((await fetch(`${root}products/${coffee.handle}`)).status).toBe(404);
 
     const { shop: elsewhere } = createShop({ customers: 0, months: 0 }, { theme: "dawn" });
     elsewhere.theme.folder = "no-such-theme";
