@@ -408,9 +408,10 @@ export function createThemeLiquid(options: { root: string; partials: string; rea
       .replace(/^-|-$/g, "");
   filter("handleize", handleize);
   filter("handle", handleize);
-  filter("time_tag", (date, format) => {
+  // Shopify formats the shown date by the theme's format name; the simulator shows one plain form.
+  filter("time_tag", (date) => {
     const value = new Date(String(date));
-    return `<time datetime="${value.toISOString()}">${typeof format === "string" ? value.toDateString() : value.toDateString()}</time>`;
+    return `<time datetime="${value.toISOString()}">${value.toDateString()}</time>`;
   });
   filter(
     "structured_data",

@@ -264,7 +264,7 @@ export class ThemeRenderer {
     let html = "";
     for (const child of container.blocks) {
       if (child instanceof AppBlockDrop) html += await this.appBlock(ctx, child, page);
-      else if (child.file) html += await this.renderBlockFile(ctx, child, page);
+      else if (child.file) html += await this.renderBlockFile(ctx, child);
     }
     return html;
   }
@@ -277,14 +277,14 @@ export class ThemeRenderer {
       container?.staticBlocks.get(id) ??
       (await this.blockDrop(id, { type: String(args.type), settings: {} }, `blocks/${String(args.type)}.liquid`, page, objects));
     const extra = Object.fromEntries(Object.entries(args).filter(([name]) => name !== "id" && name !== "type"));
-    return this.renderBlockFile(ctx, block, page, extra);
+    return this.renderBlockFile(ctx, block, extra);
   }
 
   /**
    * A theme block's file, with `closest`: the nearest resource of each type, passed down by a
    * static block's `closest.product: …` argument or the page's own (shopify.dev, Liquid objects: closest).
    */
-  private async renderBlockFile(ctx: Context, block: BlockDrop, _page: PageRender, extra: Record<string, unknown> = {}): Promise<string> {
+  private async renderBlockFile(ctx: Context, block: BlockDrop, extra: Record<string, unknown> = {}): Promise<string> {
     const section = ctx.getSync(["section"]);
     const inherited = (ctx.getSync(["closest"]) as Record<string, unknown> | undefined) ?? {};
     const closest = { ...inherited };

@@ -67,6 +67,7 @@ export class ThemeSource {
   readonly dir: string;
   private readonly files = new Map<string, string>();
   private readonly schemas = new Map<string, SectionSchema>();
+  private readonly locales = new Map<string, Record<string, unknown>>();
 
   constructor(
     readonly name: string,
@@ -114,14 +115,21 @@ export class ThemeSource {
     return schema;
   }
 
+  /** A locale's translations ({code}.json, or {code}.default.json for the theme's default), parsed once. */
   locale(code: string): Record<string, unknown> {
-    const file = existsSync(join(this.dir, "locales", `${code}.json`)) ? `locales/${code}.json` : `locales/${code}.default.json`;
-    return this.has(file) ? this.json(file) : {};
+    let messages = this.locales.get(code);
+    if (!messages) {
+      const file = existsSync(join(this.dir, "locales", `${code}.json`)) ? `locales/${code}.json` : `locales/${code}.default.json`;
+      messages = this.has(file) ? this.json<Record<string, unknown>>(file) : {};
+      this.locales.set(code, messages);
+    }
+    return messages;
   }
 
+  /** The theme's default locale, which answers what another locale leaves out. */
   defaultLocale(): Record<string, unknown> {
     const file = readdirSync(join(this.dir, "locales")).find((f) => /^[a-z-]+\.default\.json$/i.test(f));
-    return file ? this.json(`locales/${file}`) : {};
+    return file ? this.locale(file.replace(/\.default\.json$/, "")) : {};
   }
 
   /**
