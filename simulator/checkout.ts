@@ -1,6 +1,6 @@
 import { contractPayload, orderPayload } from "./webhook-payloads";
 import { onSale } from "./storefront/online-store";
-import { addInterval, allocationPricing, planPriceMinor } from "./pricing";
+import { addInterval, allocationPricing, contractLinePricingPolicy } from "./pricing";
 import type { Simulator } from "./server";
 import type { ContractRecord, OrderLineRecord, OrderRecord, ShopRecord } from "./store";
 
@@ -96,7 +96,9 @@ export async function completeCheckout(
         title: l.title,
         variantTitle: l.variantTitle,
         quantity: l.quantity,
-        currentPriceMinor: planPriceMinor(plan, sim.store.findVariant(shop, l.variantId)!.variant.priceMinor, 2),
+        // The first billing's price, as charged at checkout; later pricing policies wait in pricingPolicy.
+        currentPriceMinor: l.priceMinor,
+        pricingPolicy: contractLinePricingPolicy(plan, sim.store.findVariant(shop, l.variantId)!.variant.priceMinor),
         sellingPlanId: plan.id,
         sellingPlanName: plan.name,
         customAttributes: [],

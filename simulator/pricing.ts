@@ -1,4 +1,4 @@
-import type { PricingPolicyRecord, SellingPlanRecord } from "./store";
+import type { ContractLineRecord, PricingPolicyRecord, SellingPlanRecord } from "./store";
 
 /**
  * Shopify's side of subscribe-and-save pricing: the price of one unit on a given cycle of a plan
@@ -49,6 +49,17 @@ export function allocationPricing(plan: SellingPlanRecord, variantPriceMinor: nu
     .sort((a, b) => a.afterCycle - b.afterCycle)
     .map((policy, index) => ({ position: index + 1, price: planPriceMinor(plan, variantPriceMinor, policy.afterCycle + 1) * deliveries }));
   return { deliveries, perDelivery, price: perDelivery * deliveries, adjustments };
+}
+
+/** The pricing policy Shopify copies onto a contract line bought with the plan (see ContractLineRecord). */
+export function contractLinePricingPolicy(plan: SellingPlanRecord, variantPriceMinor: number): ContractLineRecord["pricingPolicy"] {
+  const deliveries = deliveriesPerBilling(plan);
+  return {
+    basePriceMinor: variantPriceMinor,
+    cycleDiscounts: [...plan.pricingPolicies]
+      .sort((a, b) => a.afterCycle - b.afterCycle)
+      .map((policy) => ({ ...policy, computedPriceMinor: planPriceMinor(plan, variantPriceMinor, policy.afterCycle + 1) * deliveries })),
+  };
 }
 
 /** The next billing date of a new contract; a month later than Jan 31 is the last day of February. */

@@ -150,7 +150,14 @@ export interface ContractLineRecord {
   title: string;
   variantTitle: string;
   quantity: number;
+  /** What one unit costs each billing (a prepaid line: every delivery of the term), as billing attempts charge it. */
   currentPriceMinor: number;
+  /**
+   * The plan's price changes, as Shopify copies them onto a line bought with a plan: the unit price,
+   * and per pricing policy the price per billing from the cycle after `afterCycle`. Shopify does not
+   * apply them itself: the app moves `currentPrice` when a later one starts. Null on lines an app added.
+   */
+  pricingPolicy: { basePriceMinor: number; cycleDiscounts: (PricingPolicyRecord & { computedPriceMinor: number })[] } | null;
   sellingPlanId: number | null;
   sellingPlanName: string | null;
   customAttributes: { key: string; value: string }[];

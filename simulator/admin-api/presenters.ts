@@ -305,6 +305,18 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
           sellingPlanName: line.sellingPlanName,
           currentPrice: money(shop, line.currentPriceMinor),
           lineDiscountedPrice: money(shop, line.currentPriceMinor * line.quantity),
+          pricingPolicy: line.pricingPolicy && {
+            basePrice: money(shop, line.pricingPolicy.basePriceMinor),
+            cycleDiscounts: line.pricingPolicy.cycleDiscounts.map((discount) => ({
+              afterCycle: discount.afterCycle,
+              adjustmentType: discount.adjustmentType,
+              adjustmentValue:
+                discount.adjustmentType === "PERCENTAGE"
+                  ? { __typename: "SellingPlanPricingPolicyPercentageValue", percentage: discount.adjustmentValue / 100 }
+                  : { __typename: "MoneyV2", ...money(shop, discount.adjustmentValue) },
+              computedPrice: money(shop, discount.computedPriceMinor),
+            })),
+          },
           requiresShipping: true,
           taxable: true,
           customAttributes: line.customAttributes,

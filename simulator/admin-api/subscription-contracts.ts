@@ -207,6 +207,7 @@ export function addDraftLine(store: Store, shop: ShopRecord, draftId: unknown, i
     sellingPlanId: null,
     sellingPlanName: null,
     customAttributes: [],
+    pricingPolicy: null,
     ...result.changes,
   } as ContractLineRecord;
   found.draft.lines.push(line);

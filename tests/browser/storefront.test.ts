@@ -26,6 +26,20 @@ beforeAll(async () => {
       { name: "Deliver every month, save 15%", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 15 },
     ],
   });
+  await createSellingPlanGroup(ui.stack.simulatorUrl, ui.shop.domain, {
+    name: "Prepay and save",
+    productIds: [coffee.id],
+    plans: [
+      {
+        name: "Monthly, 3 months prepaid, save 20%",
+        options: ["3 months prepaid"],
+        interval: "MONTH",
+        intervalCount: 1,
+        percentageOff: 20,
+        deliveriesPerBilling: 3,
+      },
+    ],
+  });
 });
 
 const contractsOf = (email: string) => [...ui.shop.contracts.values()].filter((c) => ui.shop.customers.get(c.customerId)?.email === email);
@@ -38,7 +52,7 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
     const shifts = await recordShiftsBesideOrchard(page);
     await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
     const options = page.getByRole("group", { name: "Purchase options" });
-    expect(await options.getByRole("radio").count()).toBe(3);
+    expect(await options.getByRole("radio").count()).toBe(4);
     expect(await options.getByRole("radio", { name: /One-time purchase/ }).isChecked()).toBe(true);
     expect(await options.getByRole("radio", { name: /Deliver every 2 weeks, save 10% \$14\.40 per delivery/ }).count()).toBe(1);
     await page.waitForLoadState("networkidle");
@@ -80,7 +94,7 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
     const options = page.getByRole("group", { name: "Purchase options" });
     await expect
       .poll(() => options.locator(".orchard-subscribe__price:visible").allTextContents(), { timeout: 15_000 })
-      .toEqual(["$48.00", "$43.20 per delivery", "$40.80 per delivery"]);
+      .toEqual(["$48.00", "$43.20 per delivery", "$40.80 per delivery", "$115.20 for 3 deliveries ($38.40 each), paid now"]);
     // Still the shopper's choice, and screen readers hear the new price.
     expect(await page.getByRole("radio", { name: /Deliver every month/ }).isChecked()).toBe(true);
     await expect
@@ -91,6 +105,34 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
     const [line] = (await shopper.cart()).items;
     expect(line).toMatchObject({ variant_id: kilo.id, price: 4080 });
     expect(line!.selling_plan_allocation!.selling_plan.name).toBe("Deliver every month, save 15%");
+  });
+});
+
+describe("a prepaid plan", () => {
+  beforeAll(() => ui.editTheme({ publish: "dawn" }));
+
+  it("shows and charges the whole term now, and the contract bills the term each time", async () => {
+    const page = await ui.newPage();
+    const shopper = themeShopper(page, "dawn");
+    await page.goto(ui.storefrontUrl(`products/${coffee.handle}`));
+    const prepaid = page.getByRole("radio", {
+      name: /Monthly, 3 months prepaid, save 20% \$38\.40 for 3 deliveries \(\$12\.80 each\), paid now/,
+    });
+    await prepaid.check();
+    await shopper.addToCart();
+    expect((await shopper.cart()).items[0]).toMatchObject({
+      price: 3840,
+      selling_plan_allocation: { price: 3840, per_delivery_price: 1280 },
+    });
+    await shopper.checkOut("prepaid@example.com");
+    const order = [...ui.shop.orders.values()].find((o) => o.email === "prepaid@example.com")!;
+    expect(order.lines[0]!.priceMinor).toBe(3840);
+    const [contract] = contractsOf("prepaid@example.com");
+    expect(contract).toMatchObject({
+      billingPolicy: { interval: "MONTH", intervalCount: 3 },
+      deliveryPolicy: { interval: "MONTH", intervalCount: 1 },
+    });
+    expect(contract!.lines[0]!.currentPriceMinor).toBe(3840);
   });
 });
 
@@ -119,8 +161,8 @@ describe("a theme whose product page has no add to cart form", () => {
 
 describe("after checkout", () => {
   it("Orchard charges each subscription's next cycle once when the store's clock passes it", async () => {
-    // One every-2-weeks subscription from each theme.
-    expect(ui.shop.contracts.size).toBe(2);
+    // One every-2-weeks subscription from each theme, and the prepaid one (billed in three months).
+    expect(ui.shop.contracts.size).toBe(3);
     const ordersBefore = ui.shop.orders.size;
     const advance = await fetch(`${ui.stack.simulatorUrl}/_control/clock/advance`, {
       method: "POST",
