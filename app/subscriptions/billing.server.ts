@@ -8,6 +8,10 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
+import { editContract } from "./contract-edits.server";
+import { DraftLineUpdate } from "./contract-edits.queries";
+import { linesToReprice } from "./cycle-pricing";
+import { currencyDigits, decimalFromMinor } from "../money";
 import { oldestFirst } from "../worker/work-queue.server";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 
@@ -195,13 +199,39 @@ export async function scheduleDueCycles(): Promise<number> {
 interface AttemptToSend {
   id: string;
   idempotencyKey: string;
+  cycle: number;
   cycleDate: Date;
-  contract: { shopifyId: string };
+  contract: { shopifyId: string; currencyCode: string; lines: { shopifyId: string; unitPriceMinor: number; cyclePrices: string | null }[] };
+}
+
+/** The contract's lines and what linesToReprice needs of them, read with the attempts. */
+const CONTRACT_TO_SEND = {
+  select: { shopifyId: true, currencyCode: true, lines: { select: { shopifyId: true, unitPriceMinor: true, cyclePrices: true } } },
+} as const;
+
+/**
+ * Shopify charges each line's currentPrice: where the plan's pricing policy sets another price
+ * for this cycle (an intro offer ends), the line's price moves first. Done again on a resend,
+ * it finds the price already right and changes nothing.
+ */
+async function priceCycle(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
+  const repriced = linesToReprice(attempt.contract.lines, attempt.cycle);
+  if (repriced.length === 0) return;
+  const digits = currencyDigits(attempt.contract.currencyCode);
+  await editContract(admin, attempt.contract.shopifyId, async (draftId) => {
+    for (const { line, priceMinor } of repriced)
+      await admin.request(DraftLineUpdate, {
+        draftId,
+        lineId: line.shopifyId,
+        input: { currentPrice: decimalFromMinor(priceMinor, digits) },
+      });
+  });
 }
 
 /** Sends one claimed attempt. A refusal or failure is recorded here and thrown; a success is recorded with its batch. */
 async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
   try {
+    await priceCycle(admin, attempt);
     await admin.request(BillingAttemptCreate, {
       contractId: attempt.contract.shopifyId,
       input: { idempotencyKey: attempt.idempotencyKey, originTime: attempt.cycleDate.toISOString() },
@@ -345,7 +375,7 @@ export class BillingLanes {
               where: { shop, ...where },
               orderBy: { sendAfter: "asc" },
               take: LANE_BATCH,
-              include: { contract: { select: { shopifyId: true } } },
+              include: { contract: CONTRACT_TO_SEND },
             }),
           ),
           (attempt) => attempt.sendAfter,

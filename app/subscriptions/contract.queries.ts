@@ -58,6 +58,15 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
             amount
             currencyCode
           }
+          pricingPolicy {
+            cycleDiscounts {
+              afterCycle
+              computedPrice {
+                amount
+                currencyCode
+              }
+            }
+          }
         }
       }
     }

@@ -7,6 +7,7 @@ import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import type { EmailKind } from "../email/templates";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail } from "./contract.queries";
+import { cyclePricesOf, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "../retention/mrr";
 import { recordMrrChange } from "../retention/figures.server";
 import type { ContractStatus } from "./contract-status";
@@ -60,6 +61,14 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       sellingPlanId: line.sellingPlanId ?? null,
       sellingPlanName: line.sellingPlanName ?? null,
       oneTimeCycle: oneTime && /^\d+$/.test(oneTime) ? Number(oneTime) : null,
+      cyclePrices: serializeCyclePrices(
+        cyclePricesOf(
+          line.pricingPolicy?.cycleDiscounts.map((d) => ({
+            afterCycle: d.afterCycle,
+            priceMinor: minorUnits(d.computedPrice.amount, d.computedPrice.currencyCode),
+          })),
+        ),
+      ),
     };
   });
 

@@ -9,7 +9,9 @@ import { findContract, syncContract } from "../../app/subscriptions/contracts.se
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
-import { adminFetchRequest, webhookRequest } from "../support/context";
+import { completeCheckout } from "../../simulator/checkout";
+import { adminFetchRequest, testContext, webhookRequest } from "../support/context";
+import { createSellingPlanGroup } from "../support/selling-plans";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.
@@ -42,6 +44,53 @@ describe("billing a due cycle", () => {
     expect(attempt).toMatchObject({ cycle: 1, status: "sent", idempotencyKey: `orchard:${stored.shopifyId.split("/").pop()}:cycle:1` });
     const after = await findContract(shop.domain, stored.shopifyId);
     expect(after!.nextBillingAt!.getTime()).toBe(stored.nextBillingAt!.getTime() + 14 * 86_400_000);
+  });
+
+  it("charges an intro offer's price for the orders it covers, then the plan's lasting price, as the pricing policy says", async () => {
+    const { simulator } = testContext();
+    const { shop } = await shopWithSubscription();
+    const coffee = [...shop.products.values()][0]!;
+    const price = coffee.variants[0]!.priceMinor;
+    const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+      name: "Welcome offer",
+      productIds: [coffee.id],
+      plans: [
+        {
+          name: "Every 2 weeks, first 2 half price",
+          options: ["2 weeks intro"],
+          interval: "WEEK",
+          intervalCount: 2,
+          percentageOff: 10,
+          introductory: { orders: 2, percentageOff: 50 },
+        },
+      ],
+    });
+    const { contracts } = await completeCheckout(simulator, shop, {
+      email: "welcome@example.com",
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+    });
+    const contractId = gid("SubscriptionContract", contracts[0]!.id);
+    await syncContract(await backgroundAdmin(shop.domain), contractId);
+    const charged: number[] = [];
+    for (const cycle of [1, 2, 3]) {
+      const stored = await findContract(shop.domain, contractId);
+      setClock(new Date(stored!.nextBillingAt!.getTime() + 60_000));
+      await scheduleDueCycles();
+      await sendScheduledAttempts(backgroundAdmin);
+      await settle();
+      const renewal = [...shop.orders.values()].filter((o) => o.email === "welcome@example.com").at(-1)!;
+      charged.push(renewal.lines[0]!.priceMinor);
+      expect((await db().billingAttempt.findMany({ where: { contract: { shopifyId: contractId } } })).length).toBe(cycle);
+    }
+    const half = Math.round(price / 2);
+    const lasting = Math.round((price * 9000) / 10_000);
+    // The checkout was order 1 at half price; renewal 1 is order 2 (still half), then the lasting price.
+    expect([[...shop.orders.values()].find((o) => o.email === "welcome@example.com")!.lines[0]!.priceMinor, ...charged]).toEqual([
+      half,
+      half,
+      lasting,
+      lasting,
+    ]);
   });
 
   // Shopify sends orders/paid for a renewal as for any order: the ledger counts it as recurring revenue.

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SubscriptionLine" ADD COLUMN     "cyclePrices" TEXT;
+
