@@ -9,10 +9,8 @@ import { findContract, syncContract } from "../../app/subscriptions/contracts.se
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
-import { completeCheckout } from "../../simulator/checkout";
-import { adminFetchRequest, testContext, webhookRequest } from "../support/context";
-import { createSellingPlanGroup } from "../support/selling-plans";
-import { settle, shopWithSubscription } from "../support/subscriptions";
+import { adminFetchRequest, webhookRequest } from "../support/context";
+import { settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.
 const clockRestores: (() => void)[] = [];
@@ -47,29 +45,16 @@ describe("billing a due cycle", () => {
   });
 
   it("charges an intro offer's price for the orders it covers, then the plan's lasting price, as the pricing policy says", async () => {
-    const { simulator } = testContext();
     const { shop } = await shopWithSubscription();
-    const coffee = [...shop.products.values()][0]!;
-    const price = coffee.variants[0]!.priceMinor;
-    const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
-      name: "Welcome offer",
-      productIds: [coffee.id],
-      plans: [
-        {
-          name: "Every 2 weeks, first 2 half price",
-          options: ["2 weeks intro"],
-          interval: "WEEK",
-          intervalCount: 2,
-          percentageOff: 10,
-          introductory: { orders: 2, percentageOff: 50 },
-        },
-      ],
+    const { contract, unitPriceMinor: price } = await subscribeToPlan(shop, "welcome@example.com", {
+      name: "Every 2 weeks, first 2 half price",
+      options: ["2 weeks intro"],
+      interval: "WEEK",
+      intervalCount: 2,
+      percentageOff: 10,
+      introductory: { orders: 2, percentageOff: 50 },
     });
-    const { contracts } = await completeCheckout(simulator, shop, {
-      email: "welcome@example.com",
-      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
-    });
-    const contractId = gid("SubscriptionContract", contracts[0]!.id);
+    const contractId = gid("SubscriptionContract", contract.id);
     await syncContract(await backgroundAdmin(shop.domain), contractId);
     const charged: number[] = [];
     for (const cycle of [1, 2, 3]) {

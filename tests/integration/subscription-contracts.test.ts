@@ -6,12 +6,8 @@ import { insertBillingAttempts, moveNextBillingDates } from "../../app/subscript
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { gid } from "../../simulator/ids";
-import { completeCheckout } from "../../simulator/checkout";
-import { seedShop } from "../../simulator/seed";
-import { loader as dashboardLoader } from "../../app/routes/app._index";
-import { adminFetchRequest, createShop, testContext, webhookRequest } from "../support/context";
-import { createSellingPlanGroup } from "../support/selling-plans";
-import { shopWithSubscription } from "../support/subscriptions";
+import { webhookRequest } from "../support/context";
+import { shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 async function contractWebhook(shop: string, contractId: number, topic = "subscription_contracts/create") {
   const request = webhookRequest({
@@ -44,39 +40,28 @@ describe("subscription contracts", () => {
   });
 
   it("mirrors a prepaid contract at its whole term, as Shopify prices the line: the MRR is the monthly share", async () => {
-    const { simulator } = testContext();
-    const { shop } = createShop();
-    seedShop(simulator.store, shop, new Date(), { customers: 1, months: 0 });
-    await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
-    const coffee = [...shop.products.values()][0]!;
-    const price = coffee.variants[0]!.priceMinor;
-    const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
-      name: "Prepaid",
-      productIds: [coffee.id],
-      plans: [
-        {
-          name: "Monthly, 3 prepaid",
-          options: ["3 months"],
-          interval: "MONTH",
-          intervalCount: 1,
-          percentageOff: 10,
-          deliveriesPerBilling: 3,
-        },
-      ],
-    });
-    const { order, contracts } = await completeCheckout(simulator, shop, {
-      email: "prepaid@example.com",
-      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+    const { shop } = await shopWithSubscription();
+    const {
+      order,
+      contract,
+      unitPriceMinor: price,
+    } = await subscribeToPlan(shop, "prepaid@example.com", {
+      name: "Monthly, 3 prepaid",
+      options: ["3 months"],
+      interval: "MONTH",
+      intervalCount: 1,
+      percentageOff: 10,
+      deliveriesPerBilling: 3,
     });
     const term = Math.round((price * 9000) / 10_000) * 3;
     // As Shopify has it: the line's price is per billing, the whole term; its policy keeps the unit price.
     expect(order.lines[0]!.priceMinor).toBe(term);
-    expect(contracts[0]!.lines[0]).toMatchObject({
+    expect(contract.lines[0]).toMatchObject({
       currentPriceMinor: term,
       pricingPolicy: { basePriceMinor: price, cycleDiscounts: [{ afterCycle: 0, computedPriceMinor: term }] },
     });
-    await contractWebhook(shop.domain, contracts[0]!.id);
-    const stored = await findContract(shop.domain, gid("SubscriptionContract", contracts[0]!.id));
+    await contractWebhook(shop.domain, contract.id);
+    const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
     expect(stored).toMatchObject({ billingInterval: "MONTH", billingIntervalCount: 3, mrrMinor: term / 3 });
   });
 

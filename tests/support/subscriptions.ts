@@ -42,6 +42,29 @@ export async function shopWithSubscription(quantity = 1) {
 }
 
 /**
+ * A customer of the installed shop (shopWithSubscription's, or any) subscribes at checkout to one
+ * plan of a group of its own on the shop's first product: a prepaid or intro plan, say.
+ */
+export async function subscribeToPlan(
+  shop: ShopRecord,
+  email: string,
+  plan: Parameters<typeof createSellingPlanGroup>[2]["plans"][number],
+) {
+  const { simulator } = testContext();
+  const product = [...shop.products.values()][0]!;
+  const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+    name: plan.name,
+    productIds: [product.id],
+    plans: [plan],
+  });
+  const { order, contracts } = await completeCheckout(simulator, shop, {
+    email,
+    lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+  });
+  return { order, contract: contracts[0]!, unitPriceMinor: product.variants[0]!.priceMinor };
+}
+
+/**
  * What happens between two looks at the store: the webhooks Shopify sent arrive, and Orchard's
  * worker runs until it has nothing left to do (charges, their outcomes, emails).
  */
