@@ -78,6 +78,28 @@ describe("billing a due cycle", () => {
     ]);
   });
 
+  it("renews a prepaid subscription at its whole term, three months on", async () => {
+    const { shop } = await shopWithSubscription();
+    const { contract, unitPriceMinor: price } = await subscribeToPlan(shop, "prepaid@example.com", {
+      name: "Monthly, 3 prepaid",
+      options: ["3 months"],
+      interval: "MONTH",
+      intervalCount: 1,
+      percentageOff: 10,
+      deliveriesPerBilling: 3,
+    });
+    const contractId = gid("SubscriptionContract", contract.id);
+    await syncContract(await backgroundAdmin(shop.domain), contractId);
+    const stored = await findContract(shop.domain, contractId);
+    expect(stored!.nextBillingAt!.getUTCMonth()).toBe((contract.createdAt.getUTCMonth() + 3) % 12);
+    setClock(new Date(stored!.nextBillingAt!.getTime() + 60_000));
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const [checkout, renewal] = [...shop.orders.values()].filter((o) => o.email === "prepaid@example.com");
+    const term = Math.round((price * 9000) / 10_000) * 3;
+    expect([checkout!.lines[0]!.priceMinor, renewal?.lines[0]!.priceMinor]).toEqual([term, term]);
+  });
+
   // Shopify sends orders/paid for a renewal as for any order: the ledger counts it as recurring revenue.
   it("counts the renewal's order as recurring revenue", async () => {
     const { shop } = await dueSubscription();

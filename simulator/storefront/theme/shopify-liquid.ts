@@ -52,12 +52,6 @@ function lookup(messages: Record<string, unknown>, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
-/** French counts 0 and 1 as "one"; English only 1 (CLDR). */
-function pluralCategory(locale: string, count: number): "zero" | "one" | "other" {
-  if (locale.startsWith("fr")) return count === 0 || count === 1 ? "one" : "other";
-  return count === 1 ? "one" : "other";
-}
-
 /** Shopify's `t`: a key of the locale file (or the default one), a plural form by `count`, {{ placeholders }} filled. */
 export function translate(
   catalog: { locale: Record<string, unknown>; fallbackLocale: Record<string, unknown>; localeCode: string },
@@ -69,7 +63,8 @@ export function translate(
   if (found && typeof found === "object" && "count" in values) {
     const forms = found as Record<string, unknown>;
     const count = Number(values.count);
-    found = (count === 0 ? forms.zero : undefined) ?? forms[pluralCategory(catalog.localeCode, count)] ?? forms.other;
+    // The locale's CLDR plural rules (French counts 0 as "one"); Shopify also takes an explicit "zero".
+    found = (count === 0 ? forms.zero : undefined) ?? forms[new Intl.PluralRules(catalog.localeCode).select(count)] ?? forms.other;
   }
   if (typeof found !== "string") return `Translation missing: ${catalog.localeCode}.${key}`;
   return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
