@@ -236,7 +236,9 @@ export function storefrontRoutes(sim: Simulator, router: Router, options: { exte
   /** The page a path shows (a product, the cart or the home page), for rendering it or its sections. */
   const pageAt = (shop: ShopRecord, url: URL, cart: CartDrop): StorePage | null => {
     const root = storefrontRoot(shop);
-    const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname.replace(/^\//, "");
+    // The store's home is its root with or without the trailing slash.
+    const pathname = `${url.pathname}/` === root ? root : url.pathname;
+    const path = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\//, "");
     const locale = url.searchParams.get("locale") ?? "en";
     const designMode = url.searchParams.get("design_mode") === "1";
     const handle = /^products\/([^/]+)\/?$/.exec(path)?.[1];

@@ -68,6 +68,10 @@ describe("the online store renders Shopify's reference themes", () => {
     // The theme's own scripts and the blocks' assets, as content_for_header brings them.
     expect(page).toContain("/theme/assets/product-form.js");
     expect(page).toContain("/extensions/orchard-theme/assets/product-page.js");
+    // The home page, with or without the trailing slash, shows the theme's featured collection.
+    const home = await fetch(root.replace(/\/$/, ""));
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain(`products/${coffee.handle}`);
   });
 
   it("Horizon: Orchard's blocks among the product details' theme blocks, above the buy buttons", async () => {
