@@ -113,6 +113,19 @@ describe("product protection from the merchant's offer to an approved claim", ()
     },
   );
 
+  it("keeps protection with its product on Horizon's cart page", async () => {
+    await ui.editTheme({ publish: "horizon" });
+    const storefront = await ui.newPage();
+    const shopper = await addKettleWithProtection(storefront, "horizon", 1);
+    await storefront.goto(ui.storefrontUrl("cart"));
+    // Horizon's quantity field for the kettle's line, changed as a shopper does: its script posts the change.
+    const line = (await shopper.cart()).items.findIndex((item) => item.product_title === "Pour-Over Kettle") + 1;
+    const quantity = storefront.locator(`input[data-cart-line="${line}"]`);
+    await quantity.fill("2");
+    await quantity.blur();
+    await expect.poll(async () => (await kettleAndProtection(shopper)).protection?.quantity, { timeout: 15_000 }).toBe(2);
+  });
+
   it("records a claim on a registration and approves it", async () => {
     const { page, app } = await ui.openAdmin("/app/protection/registrations");
     await app
