@@ -33,6 +33,8 @@ export async function completeCheckout(
     if (!found || !onSale(found.product)) throw new CheckoutError(`Variant ${line.variantId} is not available`);
     const plan = line.sellingPlanId ? sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, line.sellingPlanId) : undefined;
     if (line.sellingPlanId && !plan) throw new CheckoutError(`Selling plan ${line.sellingPlanId} is not available for this variant`);
+    if (!plan && found.product.requiresSellingPlan)
+      throw new CheckoutError(`${found.product.title} can only be purchased with a selling plan`);
     return {
       id: sim.store.newId(),
       variantId: found.variant.id,

@@ -118,6 +118,7 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
         options: [{ name: variantTitles.length > 1 ? "Size" : "Title", values: variantTitles }],
         metafields: [],
         publishedOnlineStore: true,
+        requiresSellingPlan: false,
         variants: variantTitles.map((variantTitle, index) => ({
           id: store.newId(),
           productId: id,

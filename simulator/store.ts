@@ -50,6 +50,8 @@ export interface ProductRecord {
   metafields: MetafieldRecord[];
   /** Published to the Online Store sales channel: only then can shoppers see it and buy it. */
   publishedOnlineStore: boolean;
+  /** Sold only on subscription: a cart line of it needs a selling plan. */
+  requiresSellingPlan: boolean;
 }
 
 export interface CollectionRecord {

@@ -123,6 +123,7 @@ export function presentProduct(shop: ShopRecord, product: ProductRecord) {
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
     totalInventory: product.variants.reduce((sum, v) => sum + v.inventoryQuantity, 0),
+    requiresSellingPlan: product.requiresSellingPlan,
     onlineStoreUrl: onSale(product) ? `https://${shop.domain}/products/${product.handle}` : null,
     priceRangeV2: {
       minVariantPrice: money(shop, Math.min(...product.variants.map((v) => v.priceMinor))),

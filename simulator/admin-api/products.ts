@@ -45,6 +45,7 @@ export interface ProductSetInput {
   metafields?: MetafieldInput[];
   productOptions?: { name?: string; values?: { name?: string }[] }[];
   variants?: VariantSetInput[];
+  requiresSellingPlan?: boolean;
 }
 
 const slug = (text: string) =>
@@ -215,6 +216,7 @@ export function productSet(
     metafields: input.metafields ? upsertMetafields([], metafieldInputs, now) : (existing?.metafields ?? []),
     // A product the Admin API creates is on no sales channel until publishablePublish puts it there.
     publishedOnlineStore: existing?.publishedOnlineStore ?? false,
+    requiresSellingPlan: input.requiresSellingPlan ?? existing?.requiresSellingPlan ?? false,
   };
   shop.products.set(id, product);
   if (collectionIds) {

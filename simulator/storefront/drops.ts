@@ -134,7 +134,7 @@ function variantDrop(
     inventory_management: variant.tracked ? "shopify" : null,
     inventory_policy: variant.inventoryPolicy.toLowerCase(),
     requires_shipping: variant.requiresShipping,
-    requires_selling_plan: false,
+    requires_selling_plan: product.requiresSellingPlan,
     taxable: variant.taxable,
     options,
     option1: options[0] ?? null,
@@ -229,7 +229,7 @@ export function productDrop(
       ? allocationDrop(shop, locale, selectedPlan.group, selectedPlan.plan, current.price)
       : null,
     selling_plan_groups: groups.map((group) => groupDrop(shop, locale, group, selected.sellingPlanId)),
-    requires_selling_plan: false,
+    requires_selling_plan: product.requiresSellingPlan,
     media: [],
     images: [],
     featured_image: null,

@@ -136,6 +136,8 @@ function addToCart(sim: Simulator, shop: ShopRecord, lines: CartLineRecord[], it
     if (item.sellingPlanId !== null && !sim.store.sellingPlanFor(shop, found.product.id, found.variant.id, item.sellingPlanId)) {
       return cartError(422, "Selling plan is not available for this variant");
     }
+    if (item.sellingPlanId === null && found.product.requiresSellingPlan)
+      return cartError(422, `${found.product.title} can only be purchased with a selling plan`);
   }
   const added: CartLineRecord[] = [];
   for (const item of items) {

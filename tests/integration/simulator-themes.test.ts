@@ -117,6 +117,23 @@ describe("the online store renders Shopify's reference themes", () => {
     expect(order.lines[0]).toMatchObject({ priceMinor: 4080, sellingPlanId: prepaid });
   });
 
+  it("sells a product that requires a selling plan on subscription only: no one-time option, and the cart refuses it without a plan", async () => {
+    const { shop, coffee, root } = storeWith("dawn");
+    await withPlans(shop, coffee.id);
+    coffee.requiresSellingPlan = true;
+    const page = await text(`${root}products/${coffee.handle}`);
+    expect(page).toContain("data-orchard-subscribe");
+    expect(page).not.toContain("One-time purchase");
+    // The first plan is chosen, so the theme's add to cart always carries one.
+    expect(/<input\s+type="radio"[^>]*value="\d+"[^>]*checked/.exec(page)).not.toBeNull();
+    const refused = await fetch(`${root}cart/add.js`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: coffee.variants[0]!.id, quantity: 1 }),
+    });
+    expect(refused.status).toBe(422);
+  });
+
   it("answers the Section Rendering API: a template's section by id, section files by name, null for none", async () => {
     const { coffee, root } = storeWith("dawn");
     const page = await text(`${root}products/${coffee.handle}`);
