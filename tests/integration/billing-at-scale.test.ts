@@ -51,15 +51,29 @@ let output = "";
 let stopInProcess: (() => Promise<void>) | null = null;
 
 afterAll(async () => {
-  for (const worker of workers) worker.kill("SIGKILL");
+  for (const worker of workers) killWorker(worker);
   await stopInProcess?.();
 });
+
+/**
+ * A worker dies at once, and with it the node process tsx started: the worker runs in a process
+ * group of its own, and the whole group is killed (killing tsx alone left its child polling the
+ * database long after the tests).
+ */
+function killWorker(worker: ChildProcess): void {
+  try {
+    process.kill(-worker.pid!, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
 
 function startWorkerProcess(): ChildProcess {
   const worker = spawn(resolve(import.meta.dirname, "../../node_modules/.bin/tsx"), ["scripts/worker.ts"], {
     cwd: resolve(import.meta.dirname, "../.."),
     env: { ...process.env, WORKER_IDLE_MS: "250", WORKER_LEASE_SECONDS: "3", LOG_LEVEL: "error" },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   worker.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   worker.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -178,7 +192,7 @@ describe(`a year of billing, ${postgres ? "1,000 subscriptions, 4 worker process
       if (postgres && step === 26) {
         // Mid-run: the first worker dies while the week's charges are under way, and is replaced.
         await new Promise((r) => setTimeout(r, 120));
-        workers[0]!.kill("SIGKILL");
+        killWorker(workers[0]!);
         startWorkerProcess();
       }
       await waitUntilQuiescent(shops, `week ${step}`);
