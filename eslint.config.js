@@ -3,7 +3,20 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".tools/", "build/", "app/types/", "prisma/migrations/", "test-results/", ".data/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".tools/",
+      "build/",
+      "app/types/",
+      "prisma/migrations/",
+      "test-results/",
+      ".data/",
+      // What `shopify app build` writes beside each UI extension.
+      "extensions/*/dist/",
+      "extensions/*/shopify.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

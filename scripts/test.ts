@@ -39,6 +39,10 @@ const steps: Step[] = [
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
   // The production build refuses server-only code reaching the browser bundle.
   { name: "build", command: [bin("remix"), "vite:build"] },
+  // Shopify's own CLI builds the app as `shopify app deploy` would (offline): extension targets,
+  // bundling, the theme app extension; then each UI extension's bundle against Shopify's size limit.
+  { name: "shopify app build", command: [bin("shopify"), "app", "build", "--path", "."], env: { CI: "1", SHOPIFY_CLI_NO_ANALYTICS: "1" } },
+  { name: "UI extension bundle sizes", command: [bin("tsx"), "scripts/extension-sizes.ts"] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
   suites("sqlite", ["unit", "integration", "browser"]),
