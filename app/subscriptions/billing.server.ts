@@ -237,8 +237,8 @@ async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<
       input: { idempotencyKey: attempt.idempotencyKey, originTime: attempt.cycleDate.toISOString() },
     });
   } catch (error) {
-    // Shopify refused the cycle (paused, cancelled contract): final. Anything else: try again later
-    // with the same key.
+    // Shopify refused the cycle (paused, cancelled contract), or refused to move its price (the
+    // same contracts): final. Anything else: try again later with the same key.
     const refused = error instanceof ShopifyUserErrors;
     await db().billingAttempt.updateMany({
       where: { id: attempt.id, status: "sending" },
