@@ -2,12 +2,13 @@ import { operation } from "../shopify/admin-client";
 import type { ContractDetailQuery, ContractDetailQueryVariables } from "../types/admin.generated";
 
 /**
- * A subscription contract as Orchard mirrors it. Its lines come in one page of 25: a subscription
- * carries a handful of products, and a larger page would cost every sync more of the shop's rate
- * limit (the query cost counts the page size, not the lines returned).
+ * A subscription contract as Orchard mirrors it, its lines ten at a time: a subscription carries a
+ * handful of products, and the query's cost counts the page size times each line's fields (its
+ * pricing policy included), not the lines returned. The rare contract with more lines is read again
+ * for the next page (linesAfter).
  */
 export const ContractDetail = operation<ContractDetailQuery, ContractDetailQueryVariables>(`#graphql
-  query ContractDetail($id: ID!) {
+  query ContractDetail($id: ID!, $linesAfter: String) {
     subscriptionContract(id: $id) {
       id
       status
@@ -40,7 +41,7 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
         interval
         intervalCount
       }
-      lines(first: 25) {
+      lines(first: 10, after: $linesAfter) {
         nodes {
           id
           productId
@@ -67,6 +68,10 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
               }
             }
           }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }

@@ -25,6 +25,13 @@ export const ONE_TIME_ATTRIBUTE = "_orchard_one_time_cycle";
 export async function syncContract(admin: AdminClient, contractId: string): Promise<SyncResult> {
   const { subscriptionContract: contract } = await admin.request(ContractDetail, { id: contractId });
   if (!contract) return "missing";
+  const lineNodes = [...contract.lines.nodes];
+  for (let page = contract.lines.pageInfo; page.hasNextPage; ) {
+    const { subscriptionContract: next } = await admin.request(ContractDetail, { id: contractId, linesAfter: page.endCursor });
+    if (!next) return "missing";
+    lineNodes.push(...next.lines.nodes);
+    page = next.lines.pageInfo;
+  }
   const shop = await findShop(admin.shop);
   const timeZone = shop?.ianaTimezone ?? "UTC";
   const anchor = contract.billingPolicy.anchors.find((a) => a.type === "WEEKDAY" || a.type === "MONTHDAY");
@@ -48,7 +55,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     firstBillingAt,
     revisionId: String(contract.revisionId),
   };
-  const lines = contract.lines.nodes.map((line) => {
+  const lines = lineNodes.map((line) => {
     const oneTime = line.customAttributes.find((a) => a.key === ONE_TIME_ATTRIBUTE)?.value;
     return {
       shopifyId: line.id,

@@ -65,6 +65,15 @@ describe("subscription contracts", () => {
     expect(stored).toMatchObject({ billingInterval: "MONTH", billingIntervalCount: 3, mrrMinor: term / 3 });
   });
 
+  it("mirrors every line of a contract with more lines than one page holds", async () => {
+    const { shop, contract } = await shopWithSubscription();
+    const [first] = contract.lines;
+    for (let extra = 1; extra <= 11; extra += 1) contract.lines.push({ ...first!, id: first!.id * 100 + extra });
+    await contractWebhook(shop.domain, contract.id);
+    const stored = await findContract(shop.domain, gid("SubscriptionContract", contract.id));
+    expect(stored!.lines).toHaveLength(12);
+  });
+
   it("never lets an older revision overwrite a newer one", async () => {
     const { shop, contract } = await shopWithSubscription(2);
     contract.revisionId = 3;
