@@ -244,10 +244,9 @@ export class OnlineStore {
     ].join("\n");
   }
 
-  private async embeds(shop: ShopRecord, page: StorePage, assets: RenderedAssets): Promise<string> {
+  private async embeds(shop: ShopRecord, page: StorePage, assets: RenderedAssets, objects: Record<string, unknown>): Promise<string> {
     let html = "";
     for (const embed of shop.theme.embeds.filter((e) => !e.disabled)) {
-      const objects = this.objects(shop, page);
       const output = await this.renderAppBlock(shop, page, assets, embed.key, embed.type, objects);
       html += `<div id="shopify-block-${escapeHtml(embed.key)}" class="shopify-block shopify-app-block">${output}</div>`;
     }
@@ -256,13 +255,12 @@ export class OnlineStore {
 
   async renderPage(shop: ShopRecord, page: StorePage): Promise<string> {
     const assets: RenderedAssets = { stylesheets: new Set(), scripts: new Set() };
-    const embeds = await this.embeds(shop, page, assets);
-    const html = await this.renderer(shop).renderPage(
-      page.template,
-      this.template(shop, page.template),
-      this.pageRender(shop, page, assets),
-      () => ({ contentForHeader: this.header(shop, page, assets), beforeBodyEnd: embeds }),
-    );
+    const render = this.pageRender(shop, page, assets);
+    const embeds = await this.embeds(shop, page, assets, render.objects);
+    const html = await this.renderer(shop).renderPage(page.template, this.template(shop, page.template), render, () => ({
+      contentForHeader: this.header(shop, page, assets),
+      beforeBodyEnd: embeds,
+    }));
     return html.replaceAll(STANDARD_EVENTS_URL, STANDARD_EVENTS_STAND_IN);
   }
 
@@ -271,8 +269,9 @@ export class OnlineStore {
     const assets: RenderedAssets = { stylesheets: new Set(), scripts: new Set() };
     const renderer = this.renderer(shop);
     const template = this.template(shop, page.template);
+    const render = this.pageRender(shop, page, assets);
     const rendered: Record<string, string | null> = {};
-    for (const id of ids) rendered[id] = await renderer.renderSectionById(page.template, template, id, this.pageRender(shop, page, assets));
+    for (const id of ids) rendered[id] = await renderer.renderSectionById(page.template, template, id, render);
     return rendered;
   }
 }

@@ -219,10 +219,11 @@ export class ThemeRenderer {
     page: PageRender,
     objects: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
-    const schemes = (this.settings(page).color_schemes as ColorSchemeDrop[] | undefined) ?? [];
+    const globals = this.settings(page);
+    const schemes = (globals.color_schemes as ColorSchemeDrop[] | undefined) ?? [];
     const resolved: Record<string, unknown> = {};
     for (const setting of schema.filter((s) => s.id)) {
-      const value = this.resolve(setting, values[setting.id!], schemes, page.resources, this.settings(page));
+      const value = this.resolve(setting, values[setting.id!], schemes, page.resources, globals);
       resolved[setting.id!] =
         typeof value === "string" && value.includes("{{")
           ? await this.engine.parseAndRender(value, { ...objects, closest: { product: objects.product } })

@@ -68,6 +68,7 @@ export class ThemeSource {
   private readonly files = new Map<string, string>();
   private readonly schemas = new Map<string, SectionSchema>();
   private readonly locales = new Map<string, Record<string, unknown>>();
+  private defaultLocaleCode: string | null | undefined;
 
   constructor(
     readonly name: string,
@@ -126,10 +127,14 @@ export class ThemeSource {
     return messages;
   }
 
-  /** The theme's default locale, which answers what another locale leaves out. */
+  /** The theme's default locale, which answers what another locale leaves out; its file is looked for once. */
   defaultLocale(): Record<string, unknown> {
-    const file = readdirSync(join(this.dir, "locales")).find((f) => /^[a-z-]+\.default\.json$/i.test(f));
-    return file ? this.locale(file.replace(/\.default\.json$/, "")) : {};
+    if (this.defaultLocaleCode === undefined)
+      this.defaultLocaleCode =
+        readdirSync(join(this.dir, "locales"))
+          .find((f) => /^[a-z-]+\.default\.json$/i.test(f))
+          ?.replace(/\.default\.json$/, "") ?? null;
+    return this.defaultLocaleCode ? this.locale(this.defaultLocaleCode) : {};
   }
 
   /**
