@@ -10,7 +10,7 @@ import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, webhookRequest } from "../support/context";
-import { settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
+import { PREPAID_QUARTERLY, settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.
 const clockRestores: (() => void)[] = [];
@@ -80,14 +80,7 @@ describe("billing a due cycle", () => {
 
   it("renews a prepaid subscription at its whole term, three months on", async () => {
     const { shop } = await shopWithSubscription();
-    const { contract, unitPriceMinor: price } = await subscribeToPlan(shop, "prepaid@example.com", {
-      name: "Monthly, 3 prepaid",
-      options: ["3 months"],
-      interval: "MONTH",
-      intervalCount: 1,
-      percentageOff: 10,
-      deliveriesPerBilling: 3,
-    });
+    const { contract, unitPriceMinor: price } = await subscribeToPlan(shop, "prepaid@example.com", PREPAID_QUARTERLY);
     const contractId = gid("SubscriptionContract", contract.id);
     await syncContract(await backgroundAdmin(shop.domain), contractId);
     const stored = await findContract(shop.domain, contractId);

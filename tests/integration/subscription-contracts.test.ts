@@ -7,7 +7,7 @@ import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { gid } from "../../simulator/ids";
 import { webhookRequest } from "../support/context";
-import { shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
+import { PREPAID_QUARTERLY, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 async function contractWebhook(shop: string, contractId: number, topic = "subscription_contracts/create") {
   const request = webhookRequest({
@@ -41,18 +41,7 @@ describe("subscription contracts", () => {
 
   it("mirrors a prepaid contract at its whole term, as Shopify prices the line: the MRR is the monthly share", async () => {
     const { shop } = await shopWithSubscription();
-    const {
-      order,
-      contract,
-      unitPriceMinor: price,
-    } = await subscribeToPlan(shop, "prepaid@example.com", {
-      name: "Monthly, 3 prepaid",
-      options: ["3 months"],
-      interval: "MONTH",
-      intervalCount: 1,
-      percentageOff: 10,
-      deliveriesPerBilling: 3,
-    });
+    const { order, contract, unitPriceMinor: price } = await subscribeToPlan(shop, "prepaid@example.com", PREPAID_QUARTERLY);
     const term = Math.round((price * 9000) / 10_000) * 3;
     // As Shopify has it: the line's price is per billing, the whole term; its policy keeps the unit price.
     expect(order.lines[0]!.priceMinor).toBe(term);

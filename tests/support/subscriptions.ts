@@ -41,6 +41,16 @@ export async function shopWithSubscription(quantity = 1) {
   return { shop, contract: contracts[0]!, coffee, sellingPlanIds, email };
 }
 
+/** A prepaid plan: delivered monthly, three deliveries paid at once, 10 % off. */
+export const PREPAID_QUARTERLY = {
+  name: "Monthly, 3 prepaid",
+  options: ["3 months"],
+  interval: "MONTH",
+  intervalCount: 1,
+  percentageOff: 10,
+  deliveriesPerBilling: 3,
+};
+
 /**
  * A customer of the installed shop (shopWithSubscription's, or any) subscribes at checkout to one
  * plan of a group of its own on the shop's first product: a prepaid or intro plan, say.
