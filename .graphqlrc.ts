@@ -1,12 +1,10 @@
-// Types for every Admin operation in app/, generated from the schema Shopify publishes. The schema
-// file is Shopify's and is not kept in this repository: ../shared/shopify/admin-schema.graphql in this
-// workplace; elsewhere set ADMIN_SCHEMA to a schema of the version in app/shopify/api-version.ts.
+// Types for every Admin operation in app/, generated from the Admin schema Shopify publishes for the
+// version in app/shopify/api-version.ts (fetched by scripts/shopify-schemas.ts, never kept here).
 import { pluckConfig, preset } from "@shopify/api-codegen-preset";
-
-const schema = process.env.ADMIN_SCHEMA ?? "../shared/shopify/admin-schema.graphql";
+import { schemaFile } from "./simulator/shopify-schemas";
 
 export default {
-  schema,
+  schema: schemaFile("admin"),
   documents: ["./app/**/*.{ts,tsx}", "!./app/types/**"],
   extensions: {
     codegen: {

@@ -5,8 +5,6 @@
 # runs a worker. Both migrate the database at start, under a lock. See docs/operations.md.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 compiles where no prebuilt binary fits.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund

@@ -8,12 +8,25 @@ process.env.THEMES_DIR = [
   resolve(import.meta.dirname, "tests", "fixtures", "themes"),
 ].join(delimiter);
 
-// Three suites: unit (pure functions, no I/O), integration (loaders, actions and webhooks against a
-// real database and the store simulator), browser (Debian's Chromium driving the running demo stack).
+// Four suites: unit (pure functions, no I/O), extensions (the UI extensions rendered by Shopify's
+// extension tester in jsdom), integration (loaders, actions and webhooks against a real database and
+// the store simulator), browser (Debian's Chromium driving the running demo stack). No test depends
+// on finishing within seconds: a busy two-core machine can take many times longer.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      // Each file in its own environment: the extensions read the global `shopify` the tester sets.
+      {
+        test: {
+          name: "extensions",
+          include: ["tests/extensions/**/*.test.ts"],
+          environment: "jsdom",
+          testTimeout: 60_000,
+          // The tester imports the extension's module itself: through Vite, which compiles its TSX.
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
+        },
+      },
       {
         test: {
           name: "integration",

@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "@orchard-db/sqlite";
@@ -21,16 +21,17 @@ export type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * with the same idempotency key again (docs/decisions/006). busy_timeout lets a second process
  * (a separate worker) wait for the write lock instead of failing.
  */
-const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+const SQLITE_PRAGMAS = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000"];
 
 function sqliteAdapter(url: string) {
-  const factory = new PrismaBetterSQLite3({ url });
+  const factory = new PrismaLibSQL({ url });
   return {
     provider: "sqlite" as const,
     adapterName: factory.adapterName,
     async connect() {
       const connection = await factory.connect();
-      await connection.executeScript(SQLITE_PRAGMAS);
+      // One at a time, as queries: a pragma answers with a row, which libSQL's scripts refuse.
+      for (const sql of SQLITE_PRAGMAS) await connection.queryRaw({ sql, args: [], argTypes: [] });
       return connection;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

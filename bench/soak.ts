@@ -9,6 +9,7 @@
  * left half-sent, every webhook worked, no email sent twice.
  * Not part of `npm run bench` (ten minutes); its figures go in the closing notes of issue 8.
  */
+import { createClient } from "@libsql/client";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -182,10 +183,9 @@ const deadline = Date.now() + 120_000;
 const check = new pg.Client({ connectionString: provider === "postgresql" ? databaseUrl : undefined });
 const query = async (sql: string): Promise<number> => {
   if (provider === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
-    const sqlite = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+    const sqlite = createClient({ url: databaseUrl });
     try {
-      return Number(Object.values(sqlite.prepare(sql).get() as Record<string, unknown>)[0]);
+      return Number((await sqlite.execute(sql)).rows[0]![0]);
     } finally {
       sqlite.close();
     }

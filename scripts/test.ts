@@ -4,7 +4,8 @@
  * "N passed, N failed" counting every test run.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { parse } from "smol-toml";
 
 interface Step {
   name: string;
@@ -14,7 +15,15 @@ interface Step {
 }
 
 mkdirSync("test-results", { recursive: true });
+const appConfig = parse(readFileSync("shopify.app.toml", "utf8")) as { application_url: string };
 const bin = (name: string) => `node_modules/.bin/${name}`;
+/** Projects type-checked apart from the root: each UI extension (Preact's JSX) and their tests. */
+const SEPARATE_PROJECTS = [
+  ...readdirSync("extensions")
+    .map((name) => `extensions/${name}`)
+    .filter((dir) => existsSync(`${dir}/tsconfig.json`)),
+  "tests/extensions",
+];
 const suites = (database: string, projects: string[]): Step => ({
   name: `tests on ${database} (${projects.join(", ")})`,
   command: [
@@ -34,19 +43,23 @@ const suites = (database: string, projects: string[]): Step => ({
 
 const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
-  { name: "typecheck (checkout extension)", command: [bin("tsc"), "-p", "extensions/orchard-checkout"] },
-  { name: "typecheck (customer account extension)", command: [bin("tsc"), "-p", "extensions/orchard-customer-account"] },
+  ...SEPARATE_PROJECTS.map((project) => ({ name: `typecheck (${project})`, command: [bin("tsc"), "-p", project] })),
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
   // The production build refuses server-only code reaching the browser bundle.
   { name: "build", command: [bin("remix"), "vite:build"] },
   // Shopify's own CLI builds the app as `shopify app deploy` would (offline): extension targets,
-  // bundling, the theme app extension; then each UI extension's bundle against Shopify's size limit.
-  { name: "shopify app build", command: [bin("shopify"), "app", "build", "--path", "."], env: { CI: "1", SHOPIFY_CLI_NO_ANALYTICS: "1" } },
-  { name: "UI extension bundle sizes", command: [bin("tsx"), "scripts/extension-sizes.ts"] },
+  // bundling, the theme app extension, with the app's URL the extensions call; then each UI
+  // extension's bundle against Shopify's size limit and for anything left unset.
+  {
+    name: "shopify app build",
+    command: [bin("shopify"), "app", "build", "--path", "."],
+    env: { CI: "1", SHOPIFY_CLI_NO_ANALYTICS: "1", APP_URL: process.env.APP_URL ?? appConfig.application_url },
+  },
+  { name: "UI extension bundles", command: [bin("tsx"), "scripts/extension-bundles.ts"] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
-  suites("sqlite", ["unit", "integration", "browser"]),
-  // Unit tests touch no database; the rest run again on the production database.
+  suites("sqlite", ["unit", "extensions", "integration", "browser"]),
+  // Unit and extension tests touch no database; the rest run again on the production database.
   suites("postgresql", ["integration", "browser"]),
 ];
 

@@ -10,7 +10,9 @@ import { customerAction, customerCancellationStep, customerFromSessionToken } fr
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { sessionToken, cors } = await refusalsLogged("customer-account", request, authenticate.public.customerAccount(request));
   const customer = customerFromSessionToken(sessionToken);
-  if (!customer) return cors(Response.json({ errors: "Unauthorized" }, { status: 401 }));
+  // Shopify signed the token but names no customer (`sub`): nobody is signed in, or the app has not
+  // been granted protected customer data yet. The page says so rather than failing.
+  if (!customer) return cors(Response.json({ ok: false, error: "noCustomer" }, { status: 403 }));
   const body: unknown = await request.json().catch(() => null);
   if (!body || typeof body !== "object" || Array.isArray(body))
     return cors(Response.json({ ok: false, error: "invalidInput", fields: [] }, { status: 400 }));

@@ -10,6 +10,8 @@ import { customerFromSessionToken, customerSubscriptions } from "../self-service
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { sessionToken, cors } = await refusalsLogged("customer-account", request, authenticate.public.customerAccount(request));
   const customer = customerFromSessionToken(sessionToken);
-  if (!customer) return cors(Response.json({ errors: "Unauthorized" }, { status: 401 }));
+  // Shopify signed the token but names no customer (`sub`): nobody is signed in, or the app has not
+  // been granted protected customer data yet. The page says so rather than failing.
+  if (!customer) return cors(Response.json({ ok: false, error: "noCustomer" }, { status: 403 }));
   return cors(Response.json({ subscriptions: await customerSubscriptions(customer) }));
 };

@@ -7,7 +7,9 @@ export const BillingAttemptCreate = operation<BillingAttemptCreateMutation, Bill
     subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {
       subscriptionBillingAttempt {
         id
-        ready
+        state {
+          __typename
+        }
       }
       userErrors {
         field

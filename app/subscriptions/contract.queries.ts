@@ -17,7 +17,9 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
       revisionId
       customer {
         id
-        email
+        defaultEmailAddress {
+          emailAddress
+        }
         firstName
         locale
       }

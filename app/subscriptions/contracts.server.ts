@@ -38,7 +38,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
   const firstBillingAt = new Date(contract.originOrder?.createdAt ?? contract.createdAt);
   const fields = {
     customerId: contract.customer?.id ?? null,
-    customerEmail: contract.customer?.email ?? null,
+    customerEmail: contract.customer?.defaultEmailAddress?.emailAddress ?? null,
     customerName: contract.customer?.firstName || null,
     customerLocale: contract.customer?.locale ?? null,
     paymentMethodId: contract.customerPaymentMethod?.id ?? null,

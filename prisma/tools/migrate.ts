@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import Database from "better-sqlite3";
+import { createClient } from "@libsql/client";
 import pg from "pg";
 import { migrationDirs, type Provider } from "./generate.ts";
 
@@ -30,19 +30,27 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 
 type Migration = { name: string; sql: string };
 
-function migrateSqlite(path: string, migrations: Migration[]): string[] {
+async function migrateSqlite(path: string, migrations: Migration[]): Promise<string[]> {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = createClient({ url: `file:${path}` });
   try {
-    db.pragma("journal_mode = WAL");
-    db.exec(ledger);
-    const applied = new Set(db.prepare("SELECT name FROM _orchard_migrations").pluck().all() as string[]);
+    await db.execute("PRAGMA journal_mode = WAL");
+    await db.execute(ledger);
+    const applied = new Set((await db.execute("SELECT name FROM _orchard_migrations")).rows.map((row) => String(row.name)));
     const done: string[] = [];
     for (const migration of migrations.filter((m) => !applied.has(m.name))) {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        db.prepare("INSERT INTO _orchard_migrations (name, applied_at) VALUES (?, ?)").run(migration.name, new Date().toISOString());
-      })();
+      const transaction = await db.transaction("write");
+      try {
+        await transaction.executeMultiple(migration.sql);
+        await transaction.execute({
+          sql: "INSERT INTO _orchard_migrations (name, applied_at) VALUES (?, ?)",
+          args: [migration.name, new Date().toISOString()],
+        });
+        await transaction.commit();
+      } catch (error) {
+        await transaction.rollback();
+        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+      }
       done.push(migration.name);
     }
     return done;

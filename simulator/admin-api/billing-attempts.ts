@@ -7,7 +7,7 @@ import type { UserError } from "./selling-plan-groups";
 /**
  * subscriptionBillingAttemptCreate as Shopify runs it: an attempt is keyed by its idempotency key,
  * so asking again with the same key returns the attempt already made and charges nothing more.
- * The charge itself is processed after the answer (ready: false), then reported by a
+ * The charge itself is processed after the answer (state: pending), then reported by a
  * subscription_billing_attempts/success or /failure webhook.
  */
 export function createBillingAttempt(
@@ -135,6 +135,7 @@ export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptR
     createdAt: attempt.createdAt.toISOString(),
     originTime: attempt.originTime?.toISOString() ?? null,
     ready,
+    state: ready ? attemptState(shop, attempt) : { __typename: "SubscriptionBillingAttemptPendingState", processing: true },
     completedAt: ready ? attempt.createdAt.toISOString() : null,
     order: () => (order ? presentOrder(shop, order) : null),
     errorCode: ready ? attempt.errorCode : null,
@@ -143,4 +144,28 @@ export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptR
     respectInventoryPolicy: true,
     subscriptionContract: () => presentContract(shop, contract),
   };
+}
+
+const GENERAL_ERROR_CODES = new Set([
+  "CUSTOMER_INVALID",
+  "CUSTOMER_NOT_FOUND",
+  "INVALID_BILLING_ADDRESS",
+  "PAYMENT_METHOD_NOT_FOUND",
+  "PAYMENT_METHOD_NOT_SPECIFIED",
+]);
+const INVENTORY_ERROR_CODES = new Set(["INSUFFICIENT_INVENTORY", "INVENTORY_ALLOCATIONS_NOT_FOUND"]);
+
+/** A processed attempt's state union, with its error sorted into the member Shopify files it under. */
+function attemptState(shop: ShopRecord, attempt: BillingAttemptRecord) {
+  const order = attempt.orderId ? shop.orders.get(attempt.orderId) : undefined;
+  if (!attempt.errorCode) {
+    return { __typename: "SubscriptionBillingAttemptSuccessState", order: () => (order ? presentOrder(shop, order) : null) };
+  }
+  const code = attempt.errorCode;
+  const error = GENERAL_ERROR_CODES.has(code)
+    ? { __typename: "SubscriptionBillingAttemptGeneralError", code }
+    : INVENTORY_ERROR_CODES.has(code)
+      ? { __typename: "SubscriptionBillingAttemptInventoryError", code, insufficientStockProductVariants: null }
+      : { __typename: "SubscriptionBillingAttemptPaymentError", code };
+  return { __typename: "SubscriptionBillingAttemptFailedState", error };
 }

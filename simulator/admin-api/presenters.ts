@@ -183,6 +183,15 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
     lastName: customer.lastName,
     displayName: `${customer.firstName} ${customer.lastName}`,
     email: customer.email,
+    defaultEmailAddress: customer.email
+      ? {
+          emailAddress: customer.email,
+          marketingState: customer.marketingState,
+          marketingOptInLevel: "SINGLE_OPT_IN",
+          marketingUpdatedAt: customer.createdAt.toISOString(),
+          validFormat: true,
+        }
+      : null,
     locale: customer.locale,
     createdAt: customer.createdAt.toISOString(),
     emailMarketingConsent: {

@@ -320,8 +320,10 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionDraftLineRemove: (_root, args, { shop }) => removeDraftLine(shop, args.draftId, args.lineId),
   subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
   subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),
-  customerPaymentMethodSendUpdateEmail: (_root, args, { shop, now }) =>
-    sendPaymentMethodUpdateEmail(shop, args.customerPaymentMethodId, now),
+  customerPaymentMethodSendUpdateEmail: (_root, args, { shop, now, scopes }) => {
+    requireScope(scopes, "customerPaymentMethodSendUpdateEmail", "write_customers");
+    return sendPaymentMethodUpdateEmail(shop, args.customerPaymentMethodId, now);
+  },
   subscriptionBillingAttemptCreate: (_root, args, { store, shop, now, events }) => {
     const { attempt, userErrors } = createBillingAttempt(
       store,

@@ -113,18 +113,25 @@ describe("the customer account extension's API", () => {
 });
 
 describe("the customer account extension's client", () => {
-  it("speaks Orchard's API as it is: lists, skips, and runs the cancellation flow with the session token", async () => {
-    const { shop, customerId, stored, contract } = await customerWithSubscription();
-    // The extension's fetch, answered by Orchard's routes themselves.
+  /** The extension's client, its fetch answered by Orchard's routes themselves for this customer. */
+  const clientFor = (shop: string, customerId: number | null) => {
     const fetcher = (async (url: string, init: RequestInit) => {
       const path = new URL(url).pathname;
-      const request = fromExtension(path, shop.domain, customerId, init.body ? JSON.parse(String(init.body)) : undefined);
+      const request = fromExtension(path, shop, customerId, init.body ? JSON.parse(String(init.body)) : undefined);
       const id = path.split("/")[4];
-      return id ? changeAction({ request, params: { id }, context: {} }) : listLoader({ request, params: {}, context: {} });
+      return respond(() =>
+        id ? changeAction({ request, params: { id }, context: {} }) : listLoader({ request, params: {}, context: {} }),
+      );
     }) as typeof fetch;
-    const api = customerApi(async () => "unused: fromExtension signs each request", fetcher);
+    return customerApi(async () => "unused: fromExtension signs each request", fetcher, "https://orchard.example.com");
+  };
 
-    const [subscription] = await api.list();
+  it("speaks Orchard's API as it is: lists, skips, and runs the cancellation flow with the session token", async () => {
+    const { shop, customerId, stored, contract } = await customerWithSubscription();
+    const api = clientFor(shop.domain, customerId);
+
+    const listing = await api.list();
+    const [subscription] = listing.kind === "subscriptions" ? listing.subscriptions : [];
     expect(subscription).toMatchObject({ id: stored.id, status: "ACTIVE", items: [{ quantity: 1 }] });
     expect(await api.change(stored.id, { action: "skip" })).toEqual({ ok: true });
     expect(await api.change(stored.id, { action: "changeQuantity", lineId: "x", quantity: 0 })).toEqual({
@@ -134,5 +141,12 @@ describe("the customer account extension's client", () => {
     expect((await api.offersFor(stored.id, "going_away", "")).map((o) => o.kind)).toEqual(["pause", "skip"]);
     expect(await api.finishCancellation(stored.id, "going_away", { accept: "pause" })).toEqual({ ok: true });
     expect(contract.status).toBe("PAUSED");
+  });
+
+  it("says nobody is signed in when Shopify's token names no customer (not signed in, or customer data not granted)", async () => {
+    const { shop, stored } = await customerWithSubscription();
+    const api = clientFor(shop.domain, null);
+    expect(await api.list()).toEqual({ kind: "noCustomer" });
+    expect(await api.change(stored.id, { action: "skip" })).toEqual({ ok: false, error: "noCustomer" });
   });
 });

@@ -229,6 +229,12 @@ describe("store simulator: subscription contracts", () => {
           id,
         },
       );
+    // Shopify asks write_customers of this mutation (shopify.app.toml asks for it for this alone).
+    const denied = (await send(gid("CustomerPaymentMethod", contract.paymentMethodId))) as unknown as {
+      errors: { extensions: { code: string } }[];
+    };
+    expect(denied.errors[0]!.extensions.code).toBe("ACCESS_DENIED");
+    shop.accessTokens.set("shpat_test", { scope: "write_own_subscription_contracts,write_customers", online: false, userId: null });
     expect(
       (await send(gid("CustomerPaymentMethod", contract.paymentMethodId))).data.customerPaymentMethodSendUpdateEmail!.userErrors,
     ).toEqual([]);

@@ -1,7 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { customerApi, REASONS, type Offer, type Reason, type Subscription } from "./client";
+import { customerApi, REASONS, type Listing, type Offer, type Reason, type Subscription } from "./client";
+import { currencyDigits } from "../../shared/money";
 
 export default async () => {
   render(<SubscriptionsPage />, document.body);
@@ -12,21 +13,23 @@ const api = customerApi(() => shopify.sessionToken.get());
 /** The customer's subscriptions, each with what they may do now; cancelling asks why first. */
 function SubscriptionsPage() {
   const t = shopify.i18n.translate;
-  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
+  const [listing, setListing] = useState<Listing | null>(null);
   const [failed, setFailed] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const reload = () =>
     api
       .list()
-      .then(setSubscriptions)
+      .then(setListing)
       .catch(() => setFailed(true));
   useEffect(() => {
     void reload();
   }, []);
 
   if (failed) return <s-banner tone="critical">{t("loadFailed")}</s-banner>;
-  if (!subscriptions) return <s-spinner accessibilityLabel={t("loading")} />;
+  if (!listing) return <s-spinner accessibilityLabel={t("loading")} />;
+  if (listing.kind === "noCustomer") return <s-banner tone="info">{t("noCustomer")}</s-banner>;
+  const { subscriptions } = listing;
 
   return (
     <s-page heading={t("title")}>
@@ -71,7 +74,10 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
       <s-stack gap="small-200">
         {subscription.items.map((item) => (
           <s-text key={item.id}>
-            {item.title} × {item.quantity} · {i18n.formatCurrency(item.unitPriceMinor / 100, { currency: subscription.currencyCode })}
+            {item.title} × {item.quantity} ·{" "}
+            {i18n.formatCurrency(item.unitPriceMinor / 10 ** currencyDigits(subscription.currencyCode), {
+              currency: subscription.currencyCode,
+            })}
           </s-text>
         ))}
         <s-text>
@@ -208,7 +214,7 @@ function CancellationFlow({
       {offers.map((offer) => {
         const label =
           offer.kind === "pause"
-            ? t("offers.pause", { months: offer.months })
+            ? t("offers.pause", { count: offer.months })
             : offer.kind === "discount"
               ? t("offers.discount", { percent: offer.percent })
               : t(`offers.${offer.kind}`);

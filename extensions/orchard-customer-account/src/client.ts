@@ -3,9 +3,7 @@
  * token, which is all Orchard trusts to know who the customer is. No Shopify API here, so it is
  * tested on its own against a fake server.
  */
-
-/** Where Orchard runs: the app's URL, as in shopify.app.toml's application_url (a test keeps them equal). */
-export const APP_URL = "https://orchard.example.com";
+import { APP_URL } from "../../shared/app-url";
 
 export type Action = "pause" | "resume" | "skip" | "reschedule" | "changeFrequency" | "changeQuantity" | "addOneTime" | "cancel";
 
@@ -30,8 +28,11 @@ export type Reason = (typeof REASONS)[number];
 
 export type ChangeResult = { ok: true } | { ok: false; error: string };
 
+/** The customer's subscriptions, or "noCustomer" when the session token names nobody (not signed in, or data not granted). */
+export type Listing = { kind: "subscriptions"; subscriptions: Subscription[] } | { kind: "noCustomer" };
+
 export interface CustomerApi {
-  list(): Promise<Subscription[]>;
+  list(): Promise<Listing>;
   change(id: string, change: Record<string, string | number>): Promise<ChangeResult>;
   offersFor(id: string, reason: Reason, reasonText: string): Promise<Offer[]>;
   finishCancellation(
@@ -41,9 +42,10 @@ export interface CustomerApi {
   ): Promise<ChangeResult>;
 }
 
-export function customerApi(token: () => Promise<string>, fetcher: typeof fetch = fetch, base = APP_URL): CustomerApi {
+/** `fetcher` defaults to the global fetch as it is at each call, not as it was when the module loaded. */
+export function customerApi(token: () => Promise<string>, fetcher?: typeof fetch, base = APP_URL): CustomerApi {
   const call = async (path: string, body?: unknown) => {
-    const response = await fetcher(`${base}/api/customer/subscriptions${path}`, {
+    const response = await (fetcher ?? fetch)(`${base}/api/customer/subscriptions${path}`, {
       method: body === undefined ? "GET" : "POST",
       headers: { Authorization: `Bearer ${await token()}`, "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -58,8 +60,9 @@ export function customerApi(token: () => Promise<string>, fetcher: typeof fetch 
   return {
     async list() {
       const answer = await call("");
+      if (answer.status === 403 && answer.json.error === "noCustomer") return { kind: "noCustomer" };
       if (answer.status !== 200) throw new Error(`Orchard answered ${answer.status}`);
-      return (answer.json.subscriptions ?? []) as Subscription[];
+      return { kind: "subscriptions", subscriptions: (answer.json.subscriptions ?? []) as Subscription[] };
     },
     async change(id, change) {
       return outcome(await call(`/${encodeURIComponent(id)}`, change));

@@ -5,7 +5,7 @@ import {
   type Catalog,
   type ProductForProtectionData,
   type ProtectionLine,
-} from "../../../extensions/orchard-checkout/src/protection";
+} from "../../../extensions/orchard-protection-at-checkout/src/protection";
 
 const catalog: Catalog = {
   offers: [

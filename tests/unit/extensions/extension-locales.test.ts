@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "smol-toml";
-import { APP_URL } from "../../../extensions/orchard-customer-account/src/client";
-import { APP_URL as CHECKOUT_APP_URL } from "../../../extensions/orchard-checkout/src/protection";
 
 const extensionsDir = join(import.meta.dirname, "..", "..", "..", "extensions");
 
@@ -31,13 +28,5 @@ describe("every extension's translations", () => {
     const translated = leaves(JSON.parse(readFileSync(join(dir, file), "utf8")));
     expect(Object.keys(translated).sort()).toEqual(Object.keys(fallback).sort());
     for (const key of Object.keys(fallback)) expect(placeholders(translated[key]!), key).toEqual(placeholders(fallback[key]!));
-  });
-});
-
-describe("the customer account extension", () => {
-  it("calls the app at the URL shopify.app.toml declares", () => {
-    const toml = parse(readFileSync(join(extensionsDir, "..", "shopify.app.toml"), "utf8")) as { application_url: string };
-    expect(APP_URL).toBe(toml.application_url);
-    expect(CHECKOUT_APP_URL).toBe(toml.application_url);
   });
 });

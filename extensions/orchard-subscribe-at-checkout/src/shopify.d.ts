@@ -4,7 +4,3 @@ import "@shopify/ui-extensions";
 declare module "./SubscribeOffer.tsx" {
   const shopify: import("@shopify/ui-extensions/purchase.checkout.cart-line-item.render-after").Api;
 }
-
-declare module "./ProtectionOffer.tsx" {
-  const shopify: import("@shopify/ui-extensions/purchase.checkout.cart-line-item.render-after").Api;
-}

@@ -2,7 +2,7 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, subscriptionsOpen, type Offer, type ProductSellingPlansData } from "./offer";
-import { APP_URL } from "./protection";
+import { APP_URL } from "../../shared/app-url";
 
 export default async () => {
   render(<SubscribeOffer />, document.body);

@@ -1,9 +1,9 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { APP_URL } from "../../shared/app-url";
+import { currencyDigits } from "../../shared/money";
 import {
-  APP_URL,
-  currencyDigits,
   PRODUCT_FOR_PROTECTION,
   protectionChanges,
   protectionFor,

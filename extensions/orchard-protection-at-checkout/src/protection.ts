@@ -5,8 +5,6 @@
  */
 import { bandFor, isEligible, type Eligibility } from "../../../app/protection/eligibility";
 
-/** Where Orchard runs: the app's URL, as in shopify.app.toml's application_url (a test keeps them equal). */
-export const APP_URL = "https://orchard.example.com";
 export const LINK = "_orchard_link";
 export const PROTECTS = "_orchard_protects";
 
@@ -47,11 +45,6 @@ export const PRODUCT_FOR_PROTECTION = `#graphql
 
 export interface ProductForProtectionData {
   product: { id: string; tags: string[]; collections: { nodes: { id: string }[] } } | null;
-}
-
-/** The currency's decimals (0 for JPY), for the amounts checkout gives as numbers. */
-export function currencyDigits(currencyCode: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 const numericId = (gid: string) => gid.split("/").pop() ?? "";

@@ -1,0 +1,147 @@
+import { setUpExtension } from "@shopify/ui-extensions-tester";
+import { fireEvent, waitFor } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import type { Subscription } from "../../extensions/orchard-customer-account/src/client";
+import { orchardAnswering, translatorFor } from "./support";
+
+/**
+ * The "Subscriptions" page of Shopify's customer accounts, rendered by Shopify's extension tester
+ * from the module its shopify.extension.toml names, with Shopify's typed mocks of the API. Orchard's
+ * side answers as app/routes/api.customer.subscriptions*.tsx do (tests/integration holds them to it).
+ */
+const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
+  id: "c1",
+  status: "ACTIVE",
+  timeZone: "Europe/Paris",
+  currencyCode: "EUR",
+  planName: "Every 2 weeks",
+  nextOrderAt: "2026-12-18T09:00:00.000Z",
+  resumeAt: null,
+  items: [{ id: "l1", title: "Coffee beans", quantity: 2, unitPriceMinor: 1250, oneTime: false }],
+  actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency"],
+  plans: [
+    { id: "p2", name: "Every 2 weeks", current: true },
+    { id: "p4", name: "Every 4 weeks", current: false },
+  ],
+  variants: [],
+  ...overrides,
+});
+
+type Answer = { status?: number; body: unknown };
+
+function setUp(answer: (path: string, body: unknown) => Answer, locale = "en.default") {
+  const extension = setUpExtension("customer-account.page.render", { configSearchDir: "extensions/orchard-customer-account" });
+  extension.shopify.i18n.translate = translatorFor("orchard-customer-account", locale) as typeof extension.shopify.i18n.translate;
+  extension.shopify.i18n.formatCurrency = ((amount: number, options?: { currency?: string }) =>
+    `${amount.toFixed(2)} ${options?.currency}`) as typeof extension.shopify.i18n.formatCurrency;
+  const orchard = orchardAnswering(answer);
+  extension.fetch = orchard.fetch;
+  return Object.assign(extension, { orchard });
+}
+
+const listing = (subscriptions: Subscription[]): Answer => ({ body: { subscriptions } });
+const rendered = () => document.body.textContent ?? "";
+const button = (label: string) => [...document.body.querySelectorAll("s-button")].find((b) => b.textContent === label);
+
+describe("the customer account subscriptions page", () => {
+  it("shows a spinner, then each subscription with its items, next order and the actions it allows", async () => {
+    using extension = setUp(() => listing([subscription()]));
+    await extension.render();
+    expect(document.body.querySelector("s-spinner")!.getAttribute("accessibilityLabel")).toBe("Loading your subscriptions");
+    await waitFor(() => expect(document.body.querySelector("s-page")!.getAttribute("heading")).toBe("Your subscriptions"));
+    expect(document.body.querySelector("s-section")!.getAttribute("heading")).toBe("Every 2 weeks");
+    expect(rendered()).toContain("Coffee beans × 2 · 12.50 EUR");
+    expect(rendered()).toContain("Next order: 2026-12-18T09:00:00.000Z.");
+    expect(["Skip next order", "Pause", "Cancel subscription", "Change date"].every((label) => button(label))).toBe(true);
+    expect(button("Resume")).toBeUndefined();
+    expect([...document.body.querySelectorAll("s-option")].map((o) => o.textContent)).toEqual(["Every 2 weeks", "Every 4 weeks"]);
+    expect(extension.orchard.requests[0]).toEqual({
+      path: "/api/customer/subscriptions",
+      authorization: "Bearer mock-session-token",
+      body: undefined,
+    });
+  });
+
+  it("prices items in the currency's own minor units", async () => {
+    using extension = setUp(() =>
+      listing([
+        subscription({ currencyCode: "JPY", items: [{ id: "l1", title: "Tea", quantity: 1, unitPriceMinor: 1800, oneTime: false }] }),
+      ]),
+    );
+    await extension.render();
+    await waitFor(() => expect(rendered()).toContain("Tea × 1 · 1800.00 JPY"));
+  });
+
+  it("says when there is nothing to manage, when the customer is unknown, and when Orchard fails", async () => {
+    {
+      using extension = setUp(() => listing([]));
+      await extension.render();
+      await waitFor(() => expect(rendered()).toContain("You have no active subscriptions."));
+    }
+    {
+      using extension = setUp(() => ({ status: 403, body: { ok: false, error: "noCustomer" } }));
+      await extension.render();
+      await waitFor(() => expect(document.body.querySelector("s-banner")?.getAttribute("tone")).toBe("info"));
+      expect(rendered()).toContain("We can't tell who you are yet.");
+    }
+    {
+      using extension = setUp(() => ({ status: 500, body: {} }));
+      await extension.render();
+      await waitFor(() => expect(rendered()).toBe("Your subscriptions could not be loaded. Please try again later."));
+    }
+  });
+
+  it("skips the next order and says it is done, or says why Orchard refused", async () => {
+    let refuse = false;
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([subscription()])
+        : refuse
+          ? { status: 422, body: { ok: false, error: "alreadyDone" } }
+          : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() => expect(button("Skip next order")).toBeDefined());
+    fireEvent.click(button("Skip next order")!);
+    await waitFor(() => expect(rendered()).toContain("Your next order is skipped."));
+    expect(extension.orchard.requests[1]).toMatchObject({ path: "/api/customer/subscriptions/c1", body: { action: "skip" } });
+    refuse = true;
+    fireEvent.click(button("Pause")!);
+    await waitFor(() => expect(rendered()).toContain("Your subscription changed meanwhile; please try again."));
+  });
+
+  it("asks why before cancelling, offers what fits the reason in the customer's plural, and cancels only when they decline", async () => {
+    using extension = setUp((path, body) => {
+      if (path === "/api/customer/subscriptions") return listing([subscription()]);
+      const step = (body as { step?: string }).step;
+      if (step === "reason")
+        return { body: { kind: "offers", offers: [{ kind: "pause", months: 1 }, { kind: "pause", months: 2 }, { kind: "skip" }] } };
+      return { body: { ok: true } };
+    });
+    await extension.render();
+    await waitFor(() => expect(button("Cancel subscription")).toBeDefined());
+    fireEvent.click(button("Cancel subscription")!);
+    await waitFor(() => expect(document.body.querySelector("s-choice-list")!.getAttribute("label")).toBe("Why do you want to cancel?"));
+    expect(button("Continue")!.hasAttribute("disabled")).toBe(true);
+    const reasons = document.body.querySelector("s-choice-list")! as HTMLElement & { value: string };
+    reasons.value = "going_away";
+    fireEvent.change(reasons);
+    fireEvent.click(button("Continue")!);
+    await waitFor(() => expect(button("Pause for 1 month instead")).toBeDefined());
+    expect(button("Pause for 2 months instead")).toBeDefined();
+    expect(extension.orchard.requests.at(-1)).toMatchObject({ body: { step: "reason", reason: "going_away" } });
+    fireEvent.click(button("No thanks, cancel my subscription")!);
+    await waitFor(() => expect(rendered()).toContain("Your subscription is cancelled."));
+    expect(extension.orchard.requests.filter((r) => r.path === "/api/customer/subscriptions/c1").map((r) => r.body)).toEqual([
+      { step: "reason", reason: "going_away", reasonText: "" },
+      { step: "decline", reason: "going_away" },
+    ]);
+  });
+
+  it("speaks French where the customer does", async () => {
+    using extension = setUp(() => listing([subscription({ status: "PAUSED", actions: ["resume", "cancel"] })]), "fr");
+    await extension.render();
+    await waitFor(() => expect(document.body.querySelector("s-page")!.getAttribute("heading")).toBe("Vos abonnements"));
+    expect(button("Reprendre")).toBeDefined();
+  });
+});
