@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { Badge, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
 import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
@@ -102,6 +102,9 @@ export function SetupGuide({ guide }: { guide: Guide }) {
             </Box>
           ))}
         </BlockStack>
+        <Banner tone="info" title={t("setup.checkout.title")}>
+          <Text as="p">{t(guide.checkoutOffers ? "setup.checkout.plus" : "setup.checkout.notPlus")}</Text>
+        </Banner>
       </BlockStack>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { operation } from "../shopify/admin-client";
-import type { PublishedThemeFilesQuery, RecentOrderLinesQuery } from "../types/admin.generated";
+import type { PublishedThemeFilesQuery, RecentOrderLinesQuery, ShopCheckoutPlanQuery } from "../types/admin.generated";
 
 /** The published theme's product template and settings: where Orchard's block and embeds are placed. */
 export const PublishedThemeFiles = operation<PublishedThemeFilesQuery>(`#graphql
@@ -42,6 +42,20 @@ export const RecentOrderLines = operation<RecentOrderLinesQuery>(`#graphql
             }
           }
         }
+      }
+    }
+  }
+`);
+
+/**
+ * Whether the shop is on Shopify Plus: only there does checkout show apps' extensions in its
+ * information, shipping and payment steps, where Orchard's offers under each cart line render.
+ */
+export const ShopCheckoutPlan = operation<ShopCheckoutPlanQuery>(`#graphql
+  query ShopCheckoutPlan {
+    shop {
+      plan {
+        shopifyPlus
       }
     }
   }

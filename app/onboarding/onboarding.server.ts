@@ -4,7 +4,7 @@ import { db } from "../db.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyGraphqlError } from "../shopify/errors";
-import { PublishedThemeFiles, RecentOrderLines } from "./onboarding.queries";
+import { PublishedThemeFiles, RecentOrderLines, ShopCheckoutPlan } from "./onboarding.queries";
 import { repeatPurchaseProducts, type RepeatProduct } from "./repeat-products";
 import { setupFinished, setupSteps, type SetupStep } from "./setup-guide";
 import { blocksOnTheme, perThemeBlock, themeEditorLink, type ThemeBlock } from "./theme-blocks";
@@ -40,17 +40,20 @@ export interface SetupGuide {
   themeReadable: boolean;
   /** For each of Orchard's blocks, the theme editor opened with it ready to save. */
   themeEditorLinks: Record<ThemeBlock, string>;
+  /** Checkout shows Orchard's offers under each line (Shopify Plus only); elsewhere the storefront blocks are the whole offer. */
+  checkoutOffers: boolean;
 }
 
 /** The setup guide from what is in place now, the theme included. */
 export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
   const shop = admin.shop;
-  const [plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks, row] = await Promise.all([
+  const [plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks, row, { shop: shopPlan }] = await Promise.all([
     db().subscriptionPlan.count({ where: { shop, status: "active", productCount: { gt: 0 } } }),
     db().reminderRule.count({ where: { shop } }),
     db().protectionOffer.count({ where: { shop, status: "active" } }),
     orchardBlocksOnTheme(admin),
     db().shop.findUnique({ where: { domain: shop }, select: { setupGuideHidden: true } }),
+    admin.request(ShopCheckoutPlan),
   ]);
   const steps = setupSteps({ plansWithProducts, reminderRules, activeProtectionOffers, themeBlocks });
   const apiKey = config().SHOPIFY_API_KEY;
@@ -60,6 +63,7 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
     hidden: row?.setupGuideHidden ?? false,
     themeReadable: themeBlocks !== null,
     themeEditorLinks: perThemeBlock((block) => themeEditorLink(apiKey, block)),
+    checkoutOffers: shopPlan.plan.shopifyPlus,
   };
 }
 

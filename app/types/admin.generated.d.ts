@@ -78,6 +78,11 @@ export type RecentOrderLinesQuery = { orders: { nodes: Array<{ customer?: AdminT
           & { product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'title'>> }
         )> } }> } };
 
+export type ShopCheckoutPlanQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopCheckoutPlanQuery = { shop: { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> } };
+
 export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -473,6 +478,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query BackfillOrdersCount {\n    ordersCount(limit: null) {\n      count\n    }\n  }\n": {return: BackfillOrdersCountQuery, variables: BackfillOrdersCountQueryVariables},
   "#graphql\n  query PublishedThemeFiles {\n    themes(first: 1, roles: [MAIN]) {\n      nodes {\n        id\n        files(filenames: [\"templates/product.json\", \"config/settings_data.json\"], first: 2) {\n          nodes {\n            filename\n            body {\n              ... on OnlineStoreThemeFileBodyText {\n                content\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PublishedThemeFilesQuery, variables: PublishedThemeFilesQueryVariables},
   "#graphql\n  query RecentOrderLines {\n    orders(first: 50, reverse: true) {\n      nodes {\n        customer {\n          id\n        }\n        lineItems(first: 5) {\n          nodes {\n            quantity\n            product {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: RecentOrderLinesQuery, variables: RecentOrderLinesQueryVariables},
+  "#graphql\n  query ShopCheckoutPlan {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopCheckoutPlanQuery, variables: ShopCheckoutPlanQueryVariables},
   "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
   "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},

@@ -182,6 +182,12 @@ describe("the setup guide", () => {
     expect((await guideOf(shop.domain)).themeReadable).toBe(true);
   });
 
+  it("says checkout shows Orchard's offers on Shopify Plus only, and what works on other plans", async () => {
+    expect((await guideOf(freshShop().domain)).checkoutOffers).toBe(false);
+    const { shop: plus } = createShop({}, { plan: "plus", orchardBlocksInTheme: false });
+    expect((await guideOf(plus.domain)).checkoutOffers).toBe(true);
+  });
+
   it("refuses a deep link to a block the app does not have, as the theme editor does", async () => {
     const { simulator } = testContext();
     const shop = freshShop();

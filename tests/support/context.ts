@@ -1,3 +1,4 @@
+import type { ShopPlan } from "../../simulator/store";
 import type { Simulator } from "../../simulator/server";
 import { issueSessionToken } from "../../simulator/session-token";
 import { webhookHeaders } from "../../simulator/webhooks";
@@ -30,7 +31,7 @@ let shops = 0;
 export function createShop(
   seed: { customers?: number; months?: number } = { customers: 5, months: 1 },
   /** false plays a fresh install: Orchard's blocks are not on the theme yet. */
-  options: { orchardBlocksInTheme?: boolean; theme?: string } = {},
+  options: { orchardBlocksInTheme?: boolean; theme?: string; plan?: ShopPlan } = {},
 ) {
   const { simulator } = testContext();
   shops += 1;
