@@ -15,8 +15,8 @@ import { fork } from "node:child_process";
 import { orchardEnvironment } from "./support/orchard-environment";
 
 const database = process.argv[2] === "postgresql" ? "postgresql" : "sqlite";
-const SHOPS = 100;
-const PER_SHOP = 100;
+const SHOPS = Number(process.env.BENCH_SHOPS ?? 100);
+const PER_SHOP = Number(process.env.BENCH_PER_SHOP ?? 100);
 const RESTORE_RATE = 100;
 const ATTEMPT_COST = 10;
 

@@ -11,7 +11,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createTestDatabase } from "../tests/support/database";
+import { orchardEnvironment } from "./support/orchard-environment";
 
 const database = process.argv[2] === "postgresql" ? "postgresql" : "sqlite";
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 3000);
@@ -19,18 +19,7 @@ const CONCURRENCY = 16;
 const SECRET = "bench-secret";
 const SHOP = "bench-shop.myshopify.com";
 
-process.env.TEST_DATABASE = database;
-const db = await createTestDatabase();
-Object.assign(process.env, {
-  NODE_ENV: "production",
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: SECRET,
-  SHOPIFY_APP_URL: "https://orchard.example.com",
-  SCOPES: "read_products",
-  DATABASE_URL: db.url,
-  ORCHARD_RUN_WORKERS: "none",
-  LOG_LEVEL: "error",
-});
+const db = await orchardEnvironment(database, { SHOPIFY_API_SECRET: SECRET, SCOPES: "read_products" });
 const { action } = await import("../app/routes/webhooks.$");
 const { db: orchardDb } = await import("../app/db.server");
 

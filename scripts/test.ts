@@ -58,6 +58,8 @@ const steps: Step[] = [
   { name: "UI extension bundles", command: [bin("tsx"), "scripts/extension-bundles.ts"] },
   { name: "format", command: [bin("prettier"), "--check", "."] },
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
+  // Each benchmark once at a small size (under a minute), so none can rot unnoticed.
+  { name: "benchmarks (small)", command: [bin("tsx"), "bench/run.ts", "--small"] },
   suites("sqlite", ["unit", "extensions", "integration", "browser"]),
   // Unit and extension tests touch no database; the rest run again on the production database.
   suites("postgresql", ["integration", "browser"]),
