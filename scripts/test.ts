@@ -83,6 +83,20 @@ function failedTestsOf(report: VitestReport, stepName: string): string[] {
   });
 }
 
+/**
+ * The processes that started no earlier than this one (to the second: ps gives each one's age),
+ * apart from this one, its parent and its own helpers (tsx's esbuild service).
+ */
+function processesSinceThisOne(): { pid: number; args: string }[] {
+  const listing = spawnSync("ps", ["-eo", "pid=,ppid=,etimes=,args="], { encoding: "utf8" }).stdout;
+  const processes = listing.split("\n").flatMap((line) => {
+    const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), age: Number(match[3]), args: match[4]! }] : [];
+  });
+  const ownAge = processes.find((p) => p.pid === process.pid)?.age ?? 0;
+  return processes.filter((p) => p.age <= ownAge && p.pid !== process.pid && p.pid !== process.ppid && p.ppid !== process.pid);
+}
+
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
@@ -105,6 +119,22 @@ for (const step of steps) {
     failed += 1;
   }
   if (result.status !== 0) failures.push(step.name);
+}
+
+// Nothing the tests started may outlive them (a worker left polling the database, a browser, a
+// server): whatever started after this run began and runs from this checkout is reported and killed.
+const leftovers = processesSinceThisOne().filter((p) => p.args.includes(process.cwd()));
+if (leftovers.length) {
+  console.log(`\nLeft running after the tests:\n${leftovers.map((p) => `- ${p.pid} ${p.args.slice(0, 200)}`).join("\n")}`);
+  for (const { pid } of leftovers) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // ended meanwhile
+    }
+  }
+  failures.push("processes left running");
+  failed += 1;
 }
 
 if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
