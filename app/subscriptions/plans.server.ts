@@ -2,6 +2,7 @@ import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
+import { planProductCount } from "./plan-product-count";
 import { validatePlan, type Attachments, type FieldErrors, type PlanDraft } from "./plan-draft";
 import { draftFromShopify, formPathOf, sellingPlanGroupInput } from "./plan-to-shopify";
 import { registerPlanTranslations, shopLanguages, shopperText } from "./plan-translations.server";
@@ -11,6 +12,7 @@ import {
   PlanCreate,
   PlanDelete,
   PlanDetail,
+  PlanSummary,
   PlanRemoveProducts,
   PlanRemoveVariants,
   PlanUpdate,
@@ -40,13 +42,12 @@ export async function listPlans(shop: string, search = "") {
 async function mirror(admin: AdminClient, groupId: string, draft: PlanDraft) {
   const { sellingPlanGroup } = await admin.request(PlanDetail, { id: groupId });
   const products = sellingPlanGroup?.products.nodes ?? [];
-  const variantProducts = sellingPlanGroup?.productVariants.nodes.map((v) => v.product.id) ?? [];
   const shop = admin.shop;
   const data = {
     name: draft.name,
     merchantCode: draft.merchantCode,
     frequencyCount: draft.frequencies.length,
-    productCount: new Set([...products.map((p) => p.id), ...variantProducts]).size,
+    productCount: sellingPlanGroup ? planProductCount(sellingPlanGroup) : 0,
     attachedProducts: JSON.stringify(products.map(({ id, title }) => ({ id, title }))),
     status: "active",
   };
@@ -168,20 +169,8 @@ export async function searchProducts(admin: AdminClient, search: string) {
  * a group gone from Shopify is marked deleted, never recreated; the others take Shopify's values.
  */
 export async function syncPlans(admin: AdminClient): Promise<void> {
-  const plans = await db().subscriptionPlan.findMany({ where: { shop: admin.shop, status: "active" } });
-  for (const plan of plans) {
-    const { sellingPlanGroup } = await admin.request(PlanDetail, { id: plan.shopifyGroupId });
-    await db().subscriptionPlan.update({
-      where: { id: plan.id },
-      data: sellingPlanGroup
-        ? {
-            name: sellingPlanGroup.name,
-            frequencyCount: sellingPlanGroup.sellingPlans.nodes.length,
-            productCount: sellingPlanGroup.products.nodes.length,
-          }
-        : { status: "deleted" },
-    });
-  }
+  const plans = await db().subscriptionPlan.findMany({ where: { shop: admin.shop, status: "active" }, select: { shopifyGroupId: true } });
+  for (const plan of plans) await refreshPlan(admin, plan.shopifyGroupId);
 }
 
 /** selling_plan_groups/delete: the merchant or another app deleted the group in Shopify. */
@@ -189,16 +178,20 @@ export async function markPlanDeleted(shop: string, groupId: string): Promise<vo
   await db().subscriptionPlan.updateMany({ where: { shop, shopifyGroupId: groupId }, data: { status: "deleted" } });
 }
 
-/** selling_plan_groups/update: follow the name and the product count Shopify now has. */
-export async function refreshPlanFromWebhook(
-  shop: string,
-  groupId: string,
-  name: string,
-  productCount: number,
-  frequencyCount: number,
-): Promise<void> {
+/**
+ * A plan takes the group's name, products and frequencies as Shopify has them now (on
+ * selling_plan_groups/update, whose payload carries no products, and on a sync): reading the
+ * current state makes a late or repeated delivery harmless. A group Shopify no longer has is deleted.
+ */
+export async function refreshPlan(admin: AdminClient, groupId: string): Promise<void> {
+  const { sellingPlanGroup } = await admin.request(PlanSummary, { id: groupId });
+  if (!sellingPlanGroup) return markPlanDeleted(admin.shop, groupId);
   await db().subscriptionPlan.updateMany({
-    where: { shop, shopifyGroupId: groupId, status: "active" },
-    data: { name, productCount, frequencyCount },
+    where: { shop: admin.shop, shopifyGroupId: groupId, status: "active" },
+    data: {
+      name: sellingPlanGroup.name,
+      productCount: planProductCount(sellingPlanGroup),
+      frequencyCount: sellingPlanGroup.sellingPlans.nodes.length,
+    },
   });
 }

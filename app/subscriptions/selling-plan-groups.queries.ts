@@ -12,6 +12,8 @@ import type {
   PlanDeleteMutationVariables,
   PlanDetailQuery,
   PlanDetailQueryVariables,
+  PlanSummaryQuery,
+  PlanSummaryQueryVariables,
   PlanRemoveProductsMutation,
   PlanRemoveProductsMutationVariables,
   PlanUpdateMutation,
@@ -124,6 +126,38 @@ export const PlanRemoveVariants = operation<PlanRemoveVariantsMutation, PlanRemo
   }
 `);
 
+/**
+ * What Orchard's plans list keeps of a group: re-read whenever Shopify says it changed, since
+ * selling_plan_groups/update payloads name no products.
+ */
+export const PlanSummary = operation<PlanSummaryQuery, PlanSummaryQueryVariables>(`#graphql
+  query PlanSummary($id: ID!) {
+    sellingPlanGroup(id: $id) {
+      name
+      productsCount {
+        count
+      }
+      products(first: 100) {
+        nodes {
+          id
+        }
+      }
+      productVariants(first: 100) {
+        nodes {
+          product {
+            id
+          }
+        }
+      }
+      sellingPlans(first: 31) {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`);
+
 export const PlanDetail = operation<PlanDetailQuery, PlanDetailQueryVariables>(`#graphql
   query PlanDetail($id: ID!) {
     sellingPlanGroup(id: $id) {
@@ -132,6 +166,9 @@ export const PlanDetail = operation<PlanDetailQuery, PlanDetailQueryVariables>(`
       merchantCode
       description
       options
+      productsCount {
+        count
+      }
       products(first: 100) {
         nodes {
           id

@@ -436,6 +436,16 @@ export type PlanRemoveVariantsMutation = { sellingPlanGroupRemoveProductVariants
     & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
   )> };
 
+export type PlanSummaryQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PlanSummaryQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroup, 'name'>
+    & { productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, products: { nodes: Array<Pick<AdminTypes.Product, 'id'>> }, productVariants: { nodes: Array<{ product: Pick<AdminTypes.Product, 'id'> }> }, sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+  )> };
+
 export type PlanDetailQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -443,7 +453,7 @@ export type PlanDetailQueryVariables = AdminTypes.Exact<{
 
 export type PlanDetailQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
     Pick<AdminTypes.SellingPlanGroup, 'id' | 'name' | 'merchantCode' | 'description' | 'options'>
-    & { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'status'>> }, productVariants: { nodes: Array<(
+    & { productsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'status'>> }, productVariants: { nodes: Array<(
         Pick<AdminTypes.ProductVariant, 'id' | 'title'>
         & { product: Pick<AdminTypes.Product, 'id' | 'title' | 'status'> }
       )> }, sellingPlans: { nodes: Array<(
@@ -494,7 +504,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
   "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
   "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},
-  "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      productVariants(first: 100) {\n        nodes {\n          id\n          title\n          product {\n            id\n            title\n            status\n          }\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n              anchors {\n                type\n                day\n              }\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
+  "#graphql\n  query PlanSummary($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      name\n      productsCount {\n        count\n      }\n      products(first: 100) {\n        nodes {\n          id\n        }\n      }\n      productVariants(first: 100) {\n        nodes {\n          product {\n            id\n          }\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSummaryQuery, variables: PlanSummaryQueryVariables},
+  "#graphql\n  query PlanDetail($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      name\n      merchantCode\n      description\n      options\n      productsCount {\n        count\n      }\n      products(first: 100) {\n        nodes {\n          id\n          title\n          status\n        }\n      }\n      productVariants(first: 100) {\n        nodes {\n          id\n          title\n          product {\n            id\n            title\n            status\n          }\n        }\n      }\n      sellingPlans(first: 31) {\n        nodes {\n          id\n          billingPolicy {\n            ... on SellingPlanRecurringBillingPolicy {\n              interval\n              intervalCount\n              minCycles\n              maxCycles\n            }\n          }\n          deliveryPolicy {\n            ... on SellingPlanRecurringDeliveryPolicy {\n              interval\n              intervalCount\n              anchors {\n                type\n                day\n              }\n            }\n          }\n          pricingPolicies {\n            ... on SellingPlanFixedPricingPolicy {\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n            ... on SellingPlanRecurringPricingPolicy {\n              afterCycle\n              adjustmentType\n              adjustmentValue {\n                ... on SellingPlanPricingPolicyPercentageValue {\n                  percentage\n                }\n                ... on MoneyV2 {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PlanDetailQuery, variables: PlanDetailQueryVariables},
   "#graphql\n  query ProductSearch($query: String) {\n    products(first: 25, query: $query) {\n      nodes {\n        id\n        title\n        status\n        priceRangeV2 {\n          minVariantPrice {\n            amount\n          }\n        }\n      }\n    }\n  }\n": {return: ProductSearchQuery, variables: ProductSearchQueryVariables},
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { applySubscriberLimit, syncAppPlan } from "../app-billing/app-billing.server";
 import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
-import { markPlanDeleted, refreshPlanFromWebhook } from "../subscriptions/plans.server";
+import { markPlanDeleted, refreshPlan } from "../subscriptions/plans.server";
 import { syncContract } from "../subscriptions/contracts.server";
 import { recordBillingOutcome } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
@@ -35,11 +35,7 @@ type Handler = (context: WebhookContext) => Promise<void>;
 
 const scopesUpdatePayload = z.object({ current: z.array(z.string()), updated_at: z.string().datetime({ offset: true }).optional() });
 
-const groupPayload = z.object({
-  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SellingPlanGroup\/\d+$/),
-  products: z.array(z.unknown()).optional(),
-  selling_plans: z.array(z.unknown()).optional(),
-});
+const groupPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SellingPlanGroup\/\d+$/) });
 
 const contractPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SubscriptionContract\/\d+$/) });
 
@@ -135,15 +131,9 @@ const handlers: Record<string, Handler> = {
     if (earlier > 0) throw new DeliveryNotReady(`waiting for ${earlier} earlier deliveries of the shop`);
     await redactCustomer(shop, customer);
   },
+  // The payload carries no products: the group is read again from the Admin API.
   SELLING_PLAN_GROUPS_UPDATE: async ({ shop, payload }) => {
-    const group = groupPayload.extend({ name: z.string() }).parse(payload);
-    await refreshPlanFromWebhook(
-      shop,
-      group.admin_graphql_api_id,
-      group.name,
-      group.products?.length ?? 0,
-      group.selling_plans?.length ?? 0,
-    );
+    await refreshPlan(await backgroundAdmin(shop), groupPayload.parse(payload).admin_graphql_api_id);
   },
   SELLING_PLAN_GROUPS_DELETE: async ({ shop, payload }) => {
     await markPlanDeleted(shop, groupPayload.parse(payload).admin_graphql_api_id);

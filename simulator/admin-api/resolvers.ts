@@ -202,26 +202,30 @@ const queryResolvers: Record<string, Resolver> = {
 };
 
 /** selling_plan_groups/* webhook bodies: the group's ids, as Shopify sends them. */
+/**
+ * selling_plan_groups/create|update as Shopify sends it (Shopify's subscriptions reference app's
+ * fixtures): the group and its plans' policies, and no products or variants.
+ */
 function groupWebhook(group: SellingPlanGroupRecord) {
   return {
-    admin_graphql_api_id: gid("SellingPlanGroup", group.id),
     id: group.id,
+    admin_graphql_api_id: gid("SellingPlanGroup", group.id),
+    admin_graphql_api_app: group.appId,
     name: group.name,
     merchant_code: group.merchantCode,
-    admin_graphql_api_app: group.appId,
-    app_id: group.appId,
-    description: group.description,
     options: group.options,
-    position: group.position,
-    summary: null,
     selling_plans: group.sellingPlans.map((plan) => ({
       name: plan.name,
       options: plan.options,
-      position: plan.position,
       description: plan.description,
+      billing_policy: {
+        interval: plan.billingPolicy.interval.toLowerCase(),
+        interval_count: plan.billingPolicy.intervalCount,
+        min_cycles: plan.billingPolicy.minCycles,
+        max_cycles: plan.billingPolicy.maxCycles,
+      },
+      delivery_policy: { interval: plan.deliveryPolicy.interval.toLowerCase(), interval_count: plan.deliveryPolicy.intervalCount },
     })),
-    product_variants: group.variantIds.map((id) => ({ id, admin_graphql_api_id: gid("ProductVariant", id) })),
-    products: group.productIds.map((id) => ({ id, admin_graphql_api_id: gid("Product", id) })),
   };
 }
 

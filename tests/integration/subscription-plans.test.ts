@@ -116,6 +116,45 @@ describe("subscription plans against Shopify's selling plan API", () => {
     expect(shop.sellingPlanGroups.size).toBe(0);
   });
 
+  it("follows a group changed in Shopify from its update webhook, which names no products, reading the group again", async () => {
+    const shop = await installedShop();
+    const admin = await backgroundAdmin(shop.domain);
+    const [first, second] = [...shop.products.values()];
+    const created = await createPlan(admin, emptyDraft(), { productIds: [gid("Product", first!.id)], variantIds: [] });
+    if (!created.ok) throw new Error("plan not created");
+    const group = shop.sellingPlanGroups.get(Number(created.id.split("/").pop()))!;
+    // Shopify's payload as its subscriptions reference app's fixtures show it: the group and its plans, no products.
+    const payload = {
+      id: group.id,
+      admin_graphql_api_id: created.id,
+      admin_graphql_api_app: null,
+      name: group.name,
+      merchant_code: group.merchantCode,
+      options: group.options,
+      selling_plans: group.sellingPlans.map((plan) => ({ name: plan.name, options: plan.options, description: plan.description })),
+    };
+    const deliver = async (body: unknown) => {
+      const request = webhookRequest({ shop: shop.domain, topic: "selling_plan_groups/update", payload: body, webhookId: randomUUID() });
+      expect((await webhookAction({ request, params: {}, context: {} })).status).toBe(200);
+      await processInbox();
+    };
+    const stale = { ...payload, name: "An older name" };
+
+    // In Shopify's admin: renamed, and sold on one variant of a second product as well.
+    group.name = "Coffee club";
+    group.variantIds = [second!.variants[0]!.id];
+    await deliver({ ...payload, name: "Coffee club" });
+    expect((await listPlans(shop.domain))[0]).toMatchObject({
+      name: "Coffee club",
+      productCount: 2,
+      frequencyCount: group.sellingPlans.length,
+    });
+
+    // An older delivery arriving late changes nothing: what Shopify has now is what counts.
+    await deliver(stale);
+    expect((await listPlans(shop.domain))[0]).toMatchObject({ name: "Coffee club", productCount: 2 });
+  });
+
   it("does not show one shop's plan to another shop", async () => {
     const owner = await installedShop();
     const created = await createPlan(await backgroundAdmin(owner.domain), emptyDraft(), noProducts);
