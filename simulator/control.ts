@@ -286,13 +286,22 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     return json(200, { theme: shop.theme.folder, productBlocks: shop.theme.productBlocks, embeds: shop.theme.embeds });
   });
 
-  // The next billing attempts of this shop fail with these Shopify error codes, one each.
+  // The next billing attempts of this shop fail with these Shopify error codes, one each;
+  // AUTHENTICATION_REQUIRED: the bank asks the customer to authenticate (the attempt is challenged).
   router.on("POST", "/_control/shops/:shop/failing-payments", (req) => {
     const shop = withShop(req.params.shop);
     const input = z
       .object({
         errorCodes: z
-          .array(z.enum(["PAYMENT_METHOD_DECLINED", "INSUFFICIENT_FUNDS", "EXPIRED_PAYMENT_METHOD", "INSUFFICIENT_INVENTORY"]))
+          .array(
+            z.enum([
+              "PAYMENT_METHOD_DECLINED",
+              "INSUFFICIENT_FUNDS",
+              "EXPIRED_PAYMENT_METHOD",
+              "INSUFFICIENT_INVENTORY",
+              "AUTHENTICATION_REQUIRED",
+            ]),
+          )
           .min(1),
       })
       .safeParse(req.json());
@@ -300,6 +309,16 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     if (!input.success) return json(422, { errors: input.error.issues });
     shop.failingPayments.push(...input.data.errorCodes);
     return json(200, { failingPayments: shop.failingPayments });
+  });
+
+  // Shopify holds a contract for review (or releases it): its billing attempts are refused meanwhile.
+  router.on("POST", "/_control/shops/:shop/contracts/:id/review", (req) => {
+    const contract = withShop(req.params.shop)?.contracts.get(Number(req.params.id));
+    const input = z.object({ underReview: z.boolean() }).safeParse(req.json());
+    if (!contract) return json(404, { errors: "Not Found" });
+    if (!input.success) return json(422, { errors: input.error.issues });
+    contract.underReview = input.data.underReview;
+    return json(200, { underReview: contract.underReview });
   });
 
   router.on("POST", "/_control/clock/advance", (req) => {

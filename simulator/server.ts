@@ -8,6 +8,7 @@ import { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
 import { readAppConfig, type AppConfig } from "./app-config";
 import { authSeconds, embeddedAdminRoutes } from "./embedded-admin";
 import { adminPageRoutes } from "./admin-pages";
+import { paymentChallengeRoutes } from "./payment-challenges";
 import { controlRoutes } from "./control";
 import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
@@ -103,6 +104,7 @@ export class Simulator {
     });
     embeddedAdminRoutes(this, router);
     adminPageRoutes(this, router);
+    paymentChallengeRoutes(this, router);
     storefrontRoutes(this, router, { extensionsRoot: this.options.themeExtensionsDir, themesRoot: this.options.themesDir });
     controlRoutes(this, router);
     return router;

@@ -189,6 +189,8 @@ export interface ContractRecord {
   revisionId: number;
   paymentMethodId: number;
   discounts: ContractDiscountRecord[];
+  /** Shopify holds the contract for review (fraud checks): billing attempts are refused meanwhile. */
+  underReview?: boolean;
 }
 
 /** An open draft of a contract: a copy changed by subscriptionDraft* and applied by subscriptionDraftCommit. */
@@ -213,6 +215,8 @@ export interface BillingAttemptRecord {
   createdAt: Date;
   orderId: number | null;
   errorCode: string | null;
+  /** Waiting for the customer to authenticate the payment (3-D Secure) at the challenge page. */
+  challenged: boolean;
 }
 
 export interface CartLineRecord {

@@ -5,7 +5,7 @@ import { escapeHtml } from "../html";
  * The emails Orchard sends a subscriber, rendered from the translation files in the customer's
  * language. Pure: the outbox renders with it when it sends, and Settings previews with it.
  */
-export const EMAIL_KINDS = ["confirmation", "upcoming", "paymentFailed", "paused", "resumed", "cancelled"] as const;
+export const EMAIL_KINDS = ["confirmation", "upcoming", "paymentFailed", "paymentChallenge", "paused", "resumed", "cancelled"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export interface EmailData {
@@ -17,6 +17,8 @@ export interface EmailData {
   timeZone: string;
   /** Where the customer manages the subscription (the store's account pages). */
   manageUrl: string;
+  /** Where the customer confirms a payment their bank holds (paymentChallenge): the email's one action. */
+  challengeUrl?: string;
 }
 
 export interface RenderedEmail {
@@ -35,8 +37,11 @@ export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData)
   const body = kind === "paused" && date ? `${t("emails.paused.body")} ${t("emails.pausedUntil")}` : t(`emails.${kind}.body`);
   const items = data.items.map((item) => translate(messages, "emails.item", { title: item.title, quantity: item.quantity }));
   const greeting = t("emails.greeting");
-  const action = t("emails.manage");
-  const text = [greeting, "", body, "", ...items.map((i) => `- ${i}`), "", `${action}: ${data.manageUrl}`, "", data.shopName].join("\n");
+  const [action, actionUrl] =
+    kind === "paymentChallenge" && data.challengeUrl
+      ? [t("emails.paymentChallenge.action"), data.challengeUrl]
+      : [t("emails.manage"), data.manageUrl];
+  const text = [greeting, "", body, "", ...items.map((i) => `- ${i}`), "", `${action}: ${actionUrl}`, "", data.shopName].join("\n");
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 560px; margin: 0 auto; padding: 24px;">
@@ -44,7 +49,7 @@ export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData)
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
 <ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>
-<p><a href="${escapeHtml(data.manageUrl)}" style="display: inline-block; padding: 10px 16px; background: #1a1a1a; color: #fff; text-decoration: none; border-radius: 6px;">${escapeHtml(action)}</a></p>
+<p><a href="${escapeHtml(actionUrl)}" style="display: inline-block; padding: 10px 16px; background: #1a1a1a; color: #fff; text-decoration: none; border-radius: 6px;">${escapeHtml(action)}</a></p>
 <p style="color: #616161;">${escapeHtml(data.shopName)}</p>
 </body></html>`;
   return { subject, text, html };
@@ -59,5 +64,6 @@ export function sampleEmailData(shopName: string, timeZone: string, now: Date): 
     date: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
     timeZone,
     manageUrl: "https://example.myshopify.com/apps/orchard/subscriptions",
+    challengeUrl: "https://example.myshopify.com/payments/challenge",
   };
 }

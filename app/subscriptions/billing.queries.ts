@@ -1,5 +1,10 @@
 import { operation } from "../shopify/admin-client";
-import type { BillingAttemptCreateMutation, BillingAttemptCreateMutationVariables } from "../types/admin.generated";
+import type {
+  BillingAttemptActionQuery,
+  BillingAttemptActionQueryVariables,
+  BillingAttemptCreateMutation,
+  BillingAttemptCreateMutationVariables,
+} from "../types/admin.generated";
 
 /** Charges one billing cycle; the idempotency key makes a repeat return the first attempt. */
 export const BillingAttemptCreate = operation<BillingAttemptCreateMutation, BillingAttemptCreateMutationVariables>(`#graphql
@@ -15,6 +20,25 @@ export const BillingAttemptCreate = operation<BillingAttemptCreateMutation, Bill
         field
         message
         code
+      }
+    }
+  }
+`);
+
+/** Where a challenged attempt's customer authenticates the payment (their bank's 3-D Secure step). */
+export const BillingAttemptAction = operation<BillingAttemptActionQuery, BillingAttemptActionQueryVariables>(`#graphql
+  query BillingAttemptAction($id: ID!) {
+    subscriptionBillingAttempt(id: $id) {
+      state {
+        __typename
+        ... on SubscriptionBillingAttemptActionRequiredState {
+          action {
+            __typename
+            ... on SubscriptionBillingAttemptPaymentChallenge {
+              nextActionUrl
+            }
+          }
+        }
       }
     }
   }

@@ -8,6 +8,7 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
+import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
 import { editContract } from "./contract-edits.server";
 import { DraftLineUpdate } from "./contract-edits.queries";
 import { linesToReprice } from "./cycle-pricing";
@@ -228,30 +229,35 @@ async function priceCycle(admin: AdminClient, attempt: AttemptToSend): Promise<v
   });
 }
 
-/** Sends one claimed attempt. A refusal or failure is recorded here and thrown; a success is recorded with its batch. */
+/**
+ * Sends one claimed attempt for its cycle: the origin time and the cycle selected by its date, so
+ * a late charge (a retry, a worker back from a crash) is still the cycle's, as Shopify documents.
+ * A success is recorded with its batch; Shopify's refusal is recorded here as billing-refusals.ts
+ * decides, anything else leaves the attempt to be sent again with the same key; both are thrown.
+ */
 async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
   try {
     await priceCycle(admin, attempt);
+    const cycleDate = attempt.cycleDate.toISOString();
     await admin.request(BillingAttemptCreate, {
       contractId: attempt.contract.shopifyId,
-      input: { idempotencyKey: attempt.idempotencyKey, originTime: attempt.cycleDate.toISOString() },
+      input: { idempotencyKey: attempt.idempotencyKey, originTime: cycleDate, billingCycleSelector: { date: cycleDate } },
     });
   } catch (error) {
-    // Shopify refused the cycle (paused, cancelled contract), or refused to move its price (the
-    // same contracts): final. Anything else: try again later with the same key.
-    const refused = error instanceof ShopifyUserErrors;
-    await db().billingAttempt.updateMany({
-      where: { id: attempt.id, status: "sending" },
-      data: refused
-        ? {
-            status: "failed",
-            errorCode: error.userErrors.map((e) => e.code ?? "INVALID").join(","),
-            lastError: error.message.slice(0, 2000),
-          }
-        : { status: "scheduled", lastError: (error as Error).message.slice(0, 2000) },
-    });
+    await db().billingAttempt.updateMany({ where: { id: attempt.id, status: "sending" }, data: afterFailedSend(error) });
     throw error;
   }
+}
+
+/** What a failed send leaves the attempt as: a refusal as Shopify's codes say, else scheduled again. */
+function afterFailedSend(error: unknown) {
+  const lastError = (error as Error).message.slice(0, 2000);
+  if (!(error instanceof ShopifyUserErrors)) return { status: "scheduled", lastError };
+  // The price move before the charge refused too (a paused or cancelled contract): final.
+  const codes = error.userErrors.map((e) => e.code ?? "INVALID");
+  const outcome = refusalOutcome(codes);
+  if (outcome === "retry") return { status: "scheduled", sendAfter: new Date(clock().now().getTime() + REFUSAL_RETRY_MS), lastError };
+  return { status: outcome === "skipped" ? "skipped" : "failed", errorCode: codes.join(","), lastError };
 }
 
 /**
@@ -418,7 +424,7 @@ export class BillingLanes {
         sent.push(attempt.id);
       } catch (error) {
         // A shop Shopify will not take charges for now (down, uninstalled) holds the rest back;
-        // a refused cycle is final and recorded.
+        // Shopify's refusal of one cycle was recorded as billing-refusals.ts decides.
         if (!(error instanceof ShopifyUserErrors)) {
           unreachable = error;
           break;

@@ -6,7 +6,8 @@ import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
 import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
-import { removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { BillingAttemptAction } from "./billing.queries";
+import { publishNextBillingDate, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
 
 /**
@@ -22,8 +23,8 @@ export interface BillingOutcome {
 }
 
 /**
- * Outcomes arrive by the thousand on a billing day, so the common one (a success) costs one read and
- * one write; the shop's Admin client is only opened when Shopify must be asked for more.
+ * Outcomes arrive by the thousand on a billing day: a success costs one read, one write and the
+ * next billing date published to Shopify (one mutation, paced with the shop's other calls).
  */
 export async function recordBillingOutcome(shop: string, adminFor: () => Promise<AdminClient>, outcome: BillingOutcome): Promise<void> {
   const attempt = await db().billingAttempt.findFirst({
@@ -38,8 +39,11 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     if (contract.dunningCycle === attempt.cycle) {
       await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
     }
+    const admin = await adminFor();
     const settled = contract.lines.filter((line) => line.oneTimeCycle !== null && line.oneTimeCycle <= attempt.cycle);
-    if (settled.length) await removeOneTimeItems(await adminFor(), contract.shopifyId, settled);
+    if (settled.length) await removeOneTimeItems(admin, contract.shopifyId, settled);
+    // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule.
+    await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
     return;
   }
 
@@ -93,4 +97,41 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
 
 async function sendPaymentUpdateLink(admin: AdminClient, paymentMethodId: string): Promise<void> {
   await admin.request(PaymentMethodSendUpdateEmail, { id: paymentMethodId });
+}
+
+/**
+ * subscription_billing_attempts/challenged: the customer's bank wants them to confirm the payment
+ * (3-D Secure) before Shopify can charge it. The cycle waits for them: no retry is scheduled and no
+ * later cycle is billed (the contract is in dunning for this cycle) until Shopify reports the
+ * outcome, success or failure, which then takes its usual course. The customer is emailed the
+ * link once. An outcome that arrived first is left as it is.
+ */
+export async function recordChallenge(
+  shop: string,
+  admin: AdminClient,
+  challenge: { idempotencyKey: string; attemptId: string },
+): Promise<void> {
+  const attempt = await db().billingAttempt.findFirst({
+    where: { shop, idempotencyKey: challenge.idempotencyKey },
+    include: { contract: { include: { lines: true } } },
+  });
+  if (!attempt || !["sending", "sent"].includes(attempt.status)) return;
+  const { contract } = attempt;
+  const { subscriptionBillingAttempt } = await admin.request(BillingAttemptAction, { id: challenge.attemptId });
+  const state = subscriptionBillingAttempt?.state;
+  const action = state?.__typename === "SubscriptionBillingAttemptActionRequiredState" ? state.action : null;
+  const challengeUrl = action?.__typename === "SubscriptionBillingAttemptPaymentChallenge" ? action.nextActionUrl : null;
+  const shopRecord = await findShop(shop);
+  await db().$transaction(async (tx) => {
+    const waiting = await tx.billingAttempt.updateMany({
+      where: { id: attempt.id, status: { in: ["sending", "sent"] } },
+      data: { status: "challenged" },
+    });
+    if (waiting.count === 0) return;
+    await tx.subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: null }, data: { dunningCycle: attempt.cycle } });
+    if (challengeUrl && shopRecord) {
+      const data = { ...emailDataFor(contract, shopRecord, null), challengeUrl };
+      await enqueueEmail(tx, contract, "paymentChallenge", `challenge:${attempt.idempotencyKey}`, data);
+    }
+  });
 }

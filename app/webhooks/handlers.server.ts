@@ -4,7 +4,7 @@ import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlan } from "../subscriptions/plans.server";
 import { syncContract } from "../subscriptions/contracts.server";
-import { recordBillingOutcome } from "../subscriptions/dunning.server";
+import { recordBillingOutcome, recordChallenge } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
 import { remindersFromOrderUpdate, remindersFromPaidOrder, remindersFromSubscription } from "../reminders/reminders.server";
@@ -64,6 +64,11 @@ const billingOutcome: Handler = async ({ shop, payload }) => {
   });
 };
 
+const challengedPayload = z.object({
+  idempotency_key: z.string().min(1),
+  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SubscriptionBillingAttempt\/\d+$/),
+});
+
 const bulkOperationPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/BulkOperation\/\d+$/) });
 
 // Shopify's compliance payloads name the customer by legacy id.
@@ -99,6 +104,13 @@ const handlers: Record<string, Handler> = {
   REFUNDS_CREATE: ({ shop, payload }) => applyRefund(shop, payload),
   SUBSCRIPTION_BILLING_ATTEMPTS_SUCCESS: billingOutcome,
   SUBSCRIPTION_BILLING_ATTEMPTS_FAILURE: billingOutcome,
+  SUBSCRIPTION_BILLING_ATTEMPTS_CHALLENGED: async ({ shop, payload }) => {
+    const attempt = challengedPayload.parse(payload);
+    await recordChallenge(shop, await backgroundAdmin(shop), {
+      idempotencyKey: attempt.idempotency_key,
+      attemptId: attempt.admin_graphql_api_id,
+    });
+  },
   SUBSCRIPTION_CONTRACTS_CREATE: contractChanged,
   SUBSCRIPTION_CONTRACTS_UPDATE: contractChanged,
   BULK_OPERATIONS_FINISH: async ({ shop, payload }) => {

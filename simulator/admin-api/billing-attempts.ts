@@ -4,57 +4,106 @@ import { orderPayload } from "../webhook-payloads";
 import { presentContract, presentOrder } from "./presenters";
 import type { UserError } from "./selling-plan-groups";
 
+type BillingAttemptInput = {
+  idempotencyKey?: string;
+  originTime?: string | null;
+  billingCycleSelector?: { date?: string | null; index?: number | null } | null;
+};
+
+const refusal = (code: string, message: string, field: string[] | null = null) => ({
+  attempt: null,
+  userErrors: [{ field, message, code }] as UserError[],
+});
+
 /**
  * subscriptionBillingAttemptCreate as Shopify runs it: an attempt is keyed by its idempotency key,
  * so asking again with the same key returns the attempt already made and charges nothing more.
- * The charge itself is processed after the answer (state: pending), then reported by a
- * subscription_billing_attempts/success or /failure webhook.
+ * Shopify's refusals (BillingAttemptUserErrorCode) are modelled where their meaning is plain: a
+ * contract paused, terminated or under review; an origin time before the contract; a cycle selected
+ * before the contract or by an index below 1. The charge itself is processed after the answer (state:
+ * pending), then reported by a subscription_billing_attempts/success or /failure webhook, or, when
+ * the bank asks the customer to authenticate, by /challenged, the outcome following at the
+ * challenge page (simulator/payment-challenges.ts).
  */
 export function createBillingAttempt(
   store: Store,
   shop: ShopRecord,
   contractId: unknown,
-  input: { idempotencyKey?: string; originTime?: string | null },
+  input: BillingAttemptInput,
   now: Date,
   emit: (topic: string, payload: unknown) => void,
 ): { attempt: BillingAttemptRecord | null; userErrors: UserError[] } {
   const parsed = parseGid(contractId, "SubscriptionContract");
   const contract = parsed ? shop.contracts.get(parsed.id) : undefined;
-  if (!contract)
-    return {
-      attempt: null,
-      userErrors: [{ field: ["subscriptionContractId"], message: "Contract not found", code: "CONTRACT_NOT_FOUND" }],
-    };
+  if (!contract) return refusal("CONTRACT_NOT_FOUND", "Contract not found", ["subscriptionContractId"]);
   if (!input.idempotencyKey?.trim()) {
-    return {
-      attempt: null,
-      userErrors: [
-        { field: ["subscriptionBillingAttemptInput", "idempotencyKey"], message: "Idempotency key can't be blank", code: "BLANK" },
-      ],
-    };
+    return refusal("BLANK", "Idempotency key can't be blank", ["subscriptionBillingAttemptInput", "idempotencyKey"]);
   }
   const existing = shop.billingAttemptsByKey.get(`${contract.id}:${input.idempotencyKey}`);
   if (existing) return { attempt: existing, userErrors: [] };
-  if (contract.status === "PAUSED")
-    return { attempt: null, userErrors: [{ field: null, message: "Contract is paused", code: "CONTRACT_PAUSED" }] };
-  if (contract.status !== "ACTIVE")
-    return { attempt: null, userErrors: [{ field: null, message: "Contract is terminated", code: "CONTRACT_TERMINATED" }] };
+  if (contract.status === "PAUSED") return refusal("CONTRACT_PAUSED", "Contract is paused");
+  if (contract.status !== "ACTIVE") return refusal("CONTRACT_TERMINATED", "Contract is terminated");
+  if (contract.underReview) return refusal("CONTRACT_UNDER_REVIEW", "Contract is under review");
+  const originTime = input.originTime ? new Date(input.originTime) : null;
+  if (originTime && originTime < contract.createdAt) {
+    return refusal("ORIGIN_TIME_BEFORE_CONTRACT_CREATION", "Origin time cannot be before the contract creation time", [
+      "subscriptionBillingAttemptInput",
+      "originTime",
+    ]);
+  }
+  const selector = input.billingCycleSelector;
+  if (selector?.index != null && selector.index < 1) {
+    return refusal("CYCLE_INDEX_OUT_OF_RANGE", "Billing cycle index is out of range", [
+      "subscriptionBillingAttemptInput",
+      "billingCycleSelector",
+      "index",
+    ]);
+  }
+  if (selector?.date && new Date(selector.date) < contract.createdAt) {
+    return refusal("CYCLE_START_DATE_OUT_OF_RANGE", "Billing cycle date is before the contract's first cycle", [
+      "subscriptionBillingAttemptInput",
+      "billingCycleSelector",
+      "date",
+    ]);
+  }
 
   const attempt: BillingAttemptRecord = {
     id: store.newId(),
     contractId: contract.id,
     idempotencyKey: input.idempotencyKey,
-    originTime: input.originTime ? new Date(input.originTime) : null,
+    originTime,
     createdAt: now,
     orderId: null,
     errorCode: null,
+    challenged: false,
   };
   shop.billingAttempts.set(attempt.id, attempt);
   shop.billingAttemptsByKey.set(`${contract.id}:${attempt.idempotencyKey}`, attempt);
 
   const failure = shop.failingPayments.shift();
-  if (failure) {
-    attempt.errorCode = failure;
+  if (failure === "AUTHENTICATION_REQUIRED") {
+    // The bank wants the customer present (3-D Secure): nothing is charged until they authenticate.
+    attempt.challenged = true;
+    emit("subscription_billing_attempts/challenged", billingAttemptPayload(attempt));
+  } else {
+    settleBillingAttempt(store, shop, attempt, failure ?? null, now, emit);
+  }
+  return { attempt, userErrors: [] };
+}
+
+/** Charges the attempt (an order) or records its failure, and tells the app which. */
+export function settleBillingAttempt(
+  store: Store,
+  shop: ShopRecord,
+  attempt: BillingAttemptRecord,
+  errorCode: string | null,
+  now: Date,
+  emit: (topic: string, payload: unknown) => void,
+): void {
+  const contract = shop.contracts.get(attempt.contractId)!;
+  attempt.challenged = false;
+  if (errorCode) {
+    attempt.errorCode = errorCode;
   } else {
     const order = {
       id: store.newId(),
@@ -98,7 +147,11 @@ export function createBillingAttempt(
     attempt.errorCode ? "subscription_billing_attempts/failure" : "subscription_billing_attempts/success",
     billingAttemptPayload(attempt),
   );
-  return { attempt, userErrors: [] };
+}
+
+/** Where the customer authenticates a challenged payment (Shopify's nextActionUrl). */
+export function challengeUrl(store: Store, shop: ShopRecord, attempt: BillingAttemptRecord): string {
+  return `${store.origin ?? `https://${shop.domain}`}/payments/${shop.domain.replace(/\.myshopify\.com$/, "")}/challenges/${attempt.id}`;
 }
 
 /** A line's unit price after the contract's manual discounts, in whole minor units (half up). */
@@ -118,14 +171,14 @@ export function billingAttemptPayload(attempt: BillingAttemptRecord) {
     admin_graphql_api_order_id: attempt.orderId ? gid("Order", attempt.orderId) : null,
     subscription_contract_id: attempt.contractId,
     admin_graphql_api_subscription_contract_id: gid("SubscriptionContract", attempt.contractId),
-    ready: true,
+    ready: !attempt.challenged,
     error_message: attempt.errorCode ? "The payment was declined." : null,
     error_code: attempt.errorCode?.toLowerCase() ?? null,
   };
 }
 
 /** The attempt as the mutation answers it: not processed yet, whatever happened since. */
-export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptRecord, ready: boolean) {
+export function presentBillingAttempt(store: Store, shop: ShopRecord, attempt: BillingAttemptRecord, ready: boolean) {
   const order = ready && attempt.orderId ? shop.orders.get(attempt.orderId) : undefined;
   const contract = shop.contracts.get(attempt.contractId)!;
   return {
@@ -135,7 +188,7 @@ export function presentBillingAttempt(shop: ShopRecord, attempt: BillingAttemptR
     createdAt: attempt.createdAt.toISOString(),
     originTime: attempt.originTime?.toISOString() ?? null,
     ready,
-    state: ready ? attemptState(shop, attempt) : { __typename: "SubscriptionBillingAttemptPendingState", processing: true },
+    state: attemptState(store, shop, attempt, ready),
     completedAt: ready ? attempt.createdAt.toISOString() : null,
     order: () => (order ? presentOrder(shop, order) : null),
     errorCode: ready ? attempt.errorCode : null,
@@ -155,8 +208,19 @@ const GENERAL_ERROR_CODES = new Set([
 ]);
 const INVENTORY_ERROR_CODES = new Set(["INSUFFICIENT_INVENTORY", "INVENTORY_ALLOCATIONS_NOT_FOUND"]);
 
-/** A processed attempt's state union, with its error sorted into the member Shopify files it under. */
-function attemptState(shop: ShopRecord, attempt: BillingAttemptRecord) {
+/** The attempt's state union: pending, waiting for the customer, or processed with its error sorted as Shopify files it. */
+function attemptState(store: Store, shop: ShopRecord, attempt: BillingAttemptRecord, ready: boolean) {
+  if (attempt.challenged) {
+    return {
+      __typename: "SubscriptionBillingAttemptActionRequiredState",
+      action: {
+        __typename: "SubscriptionBillingAttemptPaymentChallenge",
+        nextActionUrl: challengeUrl(store, shop, attempt),
+        status: "OFF_SESSION_REJECTED",
+      },
+    };
+  }
+  if (!ready) return { __typename: "SubscriptionBillingAttemptPendingState", processing: true };
   const order = attempt.orderId ? shop.orders.get(attempt.orderId) : undefined;
   if (!attempt.errorCode) {
     return { __typename: "SubscriptionBillingAttemptSuccessState", order: () => (order ? presentOrder(shop, order) : null) };

@@ -125,6 +125,11 @@ const queryResolvers: Record<string, Resolver> = {
       (args.resourceIds as string[]).map((id) => presentTranslatableResource(shop, id)).filter((r) => r !== null),
       args as ConnectionArgs,
     ),
+  subscriptionBillingAttempt: (_root, { id }, { store, shop }) => {
+    const parsed = parseGid(id, "SubscriptionBillingAttempt");
+    const attempt = parsed ? shop.billingAttempts.get(parsed.id) : undefined;
+    return attempt ? presentBillingAttempt(store, shop, attempt, true) : null;
+  },
   subscriptionContract: (_root, { id }, context) => (parseGid(id, "SubscriptionContract") ? findNode(context, id) : null),
   subscriptionContracts: (_root, args: ListArgs, { shop }) =>
     connection(
@@ -333,11 +338,11 @@ const mutationResolvers: Record<string, Resolver> = {
       store,
       shop,
       args.subscriptionContractId,
-      args.subscriptionBillingAttemptInput as { idempotencyKey?: string; originTime?: string | null },
+      args.subscriptionBillingAttemptInput as Parameters<typeof createBillingAttempt>[3],
       now,
       (topic, payload) => events.push({ topic, payload }),
     );
-    return { subscriptionBillingAttempt: attempt ? presentBillingAttempt(shop, attempt, false) : null, userErrors };
+    return { subscriptionBillingAttempt: attempt ? presentBillingAttempt(store, shop, attempt, false) : null, userErrors };
   },
   appSubscriptionCreate: (_root, args, { store, shop, now }) => {
     const { subscription, confirmationUrl, userErrors } = createAppSubscription(

@@ -272,3 +272,77 @@ describe("upcoming order emails", () => {
     expect(upcoming).toHaveLength(1);
   });
 });
+
+describe("payments the customer's bank asks them to confirm", () => {
+  it("email the customer the bank's link once, hold the subscription's later orders until Shopify reports the outcome, then bill on", async () => {
+    const { shop, contract, stored, at, newOrders, email } = await subscribed();
+    shop.failingPayments.push("AUTHENTICATION_REQUIRED");
+    setClock(at(14));
+    await settle();
+    const [challenged] = await db().billingAttempt.findMany({ where: { contractId: stored.id } });
+    expect(challenged).toMatchObject({ cycle: 1, retry: 0, status: "challenged" });
+    expect(newOrders()).toBe(0);
+    const asks = mailTo(email).filter((m) => m.subject.includes("confirm your"));
+    expect(asks).toHaveLength(1);
+    const link = /Confirm payment: (\S+)/.exec(asks[0]!.text)![1]!;
+
+    // Two weeks on, the next order waits: nothing more is charged, retried or emailed.
+    setClock(at(28));
+    await settle();
+    expect(await db().billingAttempt.count({ where: { contractId: stored.id } })).toBe(1);
+    expect(mailTo(email).filter((m) => m.subject.includes("confirm your"))).toHaveLength(1);
+
+    // The customer confirms with their bank: Shopify charges the order and says so, and the order
+    // that was due meanwhile is billed at once.
+    const confirmed = await fetch(link, { method: "POST", body: new URLSearchParams({ decision: "authenticate" }) });
+    expect(confirmed.status).toBe(200);
+    await settle();
+    expect(newOrders()).toBe(2);
+    const after = await mirror(shop.domain, stored.shopifyId);
+    expect(after.dunningCycle).toBeNull();
+    // Shopify's admin shows Orchard's next date for the contract.
+    expect(contract.nextBillingDate.getTime()).toBe(after.nextBillingAt!.getTime());
+    expect(after.nextBillingAt!.getTime()).toBe(at(42).getTime() - 60_000);
+  });
+
+  it("go through the retry schedule when the customer does not confirm", async () => {
+    const { shop, stored, at, newOrders } = await subscribed();
+    shop.failingPayments.push("AUTHENTICATION_REQUIRED");
+    setClock(at(14));
+    await settle();
+    const attempt = [...shop.billingAttempts.values()].at(-1)!;
+    const link = `${testContext().simulator.url}/payments/${shop.domain.replace(".myshopify.com", "")}/challenges/${attempt.id}`;
+    expect((await fetch(link, { method: "POST", body: new URLSearchParams({ decision: "refuse" }) })).status).toBe(200);
+    await settle();
+    const attempts = await db().billingAttempt.findMany({ where: { contractId: stored.id }, orderBy: { retry: "asc" } });
+    expect(attempts.map((a) => [a.retry, a.status, a.errorCode])).toEqual([
+      [0, "failed", "AUTHENTICATION_FAILED"],
+      [1, "scheduled", null],
+    ]);
+    setClock(at(15));
+    await settle();
+    expect(newOrders()).toBe(1);
+  });
+});
+
+describe("Shopify's refusals of a charge", () => {
+  it("wait while Shopify holds the contract for review, then charge the cycle once", async () => {
+    const { shop, contract, stored, at, newOrders } = await subscribed();
+    contract.underReview = true;
+    setClock(at(14));
+    await settle();
+    const [held] = await db().billingAttempt.findMany({ where: { contractId: stored.id } });
+    expect(held).toMatchObject({ status: "scheduled", errorCode: null });
+    expect(held!.lastError).toContain("under review");
+    expect(newOrders()).toBe(0);
+
+    contract.underReview = false;
+    setClock(new Date(at(14).getTime() + 61 * 60_000));
+    await settle();
+    await settle();
+    expect(newOrders()).toBe(1);
+    expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([{ status: "succeeded" }]);
+    // The order is the cycle's: its origin time is the cycle's date, not the hour it was finally charged.
+    expect([...shop.billingAttempts.values()].at(-1)!.originTime!.getTime()).toBe(held!.cycleDate.getTime());
+  });
+});
