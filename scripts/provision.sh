@@ -10,7 +10,10 @@ install_packages() {
   # Reinstall when package-lock.json changed since the last install, or on a fresh clone.
   local stamp=node_modules/.orchard-lock-stamp
   if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-    npm ci --no-audit --no-fund
+    local started=$SECONDS
+    echo "orchard: installing the npm packages (about a minute; nothing is compiled)" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "orchard: npm packages installed in $((SECONDS - started)) s" >&2
     cp package-lock.json "$stamp"
   fi
   # Shopify's published GraphQL schemas, from Shopify's npm package (checked by its integrity hash).
