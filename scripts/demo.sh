@@ -3,4 +3,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/provision.sh"
 install_packages
-exec npm run demo
+exec node_modules/.bin/tsx scripts/demo.ts

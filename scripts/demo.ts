@@ -16,6 +16,9 @@ if (process.env.NODE_ENV === "production") {
 const DEMO_DATABASE = "./.data/demo.db";
 if (!process.env.DATABASE_URL) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DEMO_DATABASE}${suffix}`, { force: true });
 
+// Orchard's own log: warnings and errors only, so the URL below is what a newcomer reads.
+process.env.LOG_LEVEL ??= "warn";
+
 const stack = await startStack({
   appPort: Number(process.env.PORT ?? 3000),
   simulatorPort: Number(process.env.SIMULATOR_PORT ?? 4100),

@@ -39,7 +39,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let output = "";
   const app: ChildProcess = spawn(
     resolve(root, "node_modules/.bin/remix"),
-    ["vite:dev", "--host", "127.0.0.1", "--port", String(options.appPort), "--strictPort"],
+    // Vite's own banner is a second URL nobody needs: the simulator's is the way in.
+    ["vite:dev", "--host", "127.0.0.1", "--port", String(options.appPort), "--strictPort", "--logLevel", "warn"],
     {
       cwd: root,
       stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
