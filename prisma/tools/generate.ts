@@ -8,7 +8,7 @@
  *     so no database and no shadow database is needed.
  * See docs/decisions/002-two-databases.md for why the project carries two migration histories.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -45,12 +45,17 @@ const placeholderUrl: Record<Provider, string> = {
 function prisma(provider: Provider, schemaPath: string, args: string[]): string {
   // SQLite's CLI fails with an opaque "External error" when the placeholder's folder is missing.
   mkdirSync(join(root, ".data"), { recursive: true });
-  return execFileSync(prismaBin, args, {
+  // Prisma's chatter ("Loaded Prisma config…") is shown only when the command fails.
+  const result = spawnSync(prismaBin, args, {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: placeholderUrl[provider], PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_SCHEMA: schemaPath },
-    stdio: ["ignore", "pipe", "inherit"],
   });
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr);
+    throw new Error(`prisma ${args[0]} failed for ${provider} (exit ${result.status})`);
+  }
+  return result.stdout;
 }
 
 function generateClients(source: string): void {
