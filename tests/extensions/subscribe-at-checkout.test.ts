@@ -2,6 +2,7 @@ import { createCartLine, createResult } from "@shopify/ui-extensions-tester/chec
 import { setUpExtension } from "@shopify/ui-extensions-tester";
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
+import { storefrontPlan, storefrontProduct } from "../support/storefront-selling-plans";
 import { orchardAnswering, storefrontQuery, translatorFor } from "./support";
 
 /**
@@ -11,18 +12,8 @@ import { orchardAnswering, storefrontQuery, translatorFor } from "./support";
 const TARGET = "purchase.checkout.cart-line-item.render-after";
 const configSearchDir = "extensions/orchard-subscribe-at-checkout";
 
-const plan = (id: string, name: string, percent: number | null) => ({
-  id,
-  name,
-  recurringDeliveries: true,
-  priceAdjustments:
-    percent === null
-      ? []
-      : [{ orderCount: null, adjustmentValue: { __typename: "SellingPlanPercentagePriceAdjustment", adjustmentPercentage: percent } }],
-});
-const productWith = (plans: ReturnType<typeof plan>[]) => ({
-  product: { requiresSellingPlan: false, sellingPlanGroups: { nodes: [{ name: "Subscribe and save", sellingPlans: { nodes: plans } }] } },
-});
+const plan = storefrontPlan;
+const productWith = (plans: ReturnType<typeof plan>[]) => ({ product: storefrontProduct(plans) });
 const TWO_PLANS = productWith([
   plan("gid://shopify/SellingPlan/1", "Every month", 10),
   plan("gid://shopify/SellingPlan/2", "Every 2 months", 15),

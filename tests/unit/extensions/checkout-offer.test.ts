@@ -1,21 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { storefrontPlan, storefrontProduct } from "../../support/storefront-selling-plans";
 import { offerFor, subscribeChange, subscriptionsOpen, type OfferLine } from "../../../extensions/orchard-subscribe-at-checkout/src/offer";
 
-const plan = (id: string, percent: number | null) => ({
-  id,
-  name: `Plan ${id}`,
-  recurringDeliveries: true,
-  priceAdjustments:
-    percent === null
-      ? []
-      : [{ orderCount: null, adjustmentValue: { __typename: "SellingPlanPercentagePriceAdjustment", adjustmentPercentage: percent } }],
-});
-const product = (plans: ReturnType<typeof plan>[]) => ({
-  requiresSellingPlan: false,
-  sellingPlanGroups: { nodes: [{ name: "Subscribe and save", sellingPlans: { nodes: plans } }] },
-});
+const plan = (id: string, percent: number | null) => storefrontPlan(id, `Plan ${id}`, percent);
 const oneTimeLine = (): OfferLine => ({
   id: "gid://shopify/CartLine/1",
   merchandise: { id: "gid://shopify/ProductVariant/2", product: { id: "gid://shopify/Product/3" }, sellingPlan: null },
@@ -23,7 +12,7 @@ const oneTimeLine = (): OfferLine => ({
 
 describe("checkout subscription offer", () => {
   it("offers every recurring plan of a one-time line's product, with the best saving", () => {
-    expect(offerFor(oneTimeLine(), { product: product([plan("sp-1", 10), plan("sp-2", 15), plan("sp-3", null)]) })).toEqual({
+    expect(offerFor(oneTimeLine(), { product: storefrontProduct([plan("sp-1", 10), plan("sp-2", 15), plan("sp-3", null)]) })).toEqual({
       plans: [
         { id: "sp-1", name: "Plan sp-1", savingPercent: 10 },
         { id: "sp-2", name: "Plan sp-2", savingPercent: 15 },
@@ -36,13 +25,13 @@ describe("checkout subscription offer", () => {
   it("offers nothing on a line that is already a subscription, or whose product has no plans", () => {
     const subscribed = oneTimeLine();
     subscribed.merchandise.sellingPlan = { id: "sp-1" };
-    expect(offerFor(subscribed, { product: product([plan("sp-1", 10)]) })).toBeNull();
+    expect(offerFor(subscribed, { product: storefrontProduct([plan("sp-1", 10)]) })).toBeNull();
     expect(offerFor(oneTimeLine(), { product: { requiresSellingPlan: false, sellingPlanGroups: { nodes: [] } } })).toBeNull();
     expect(offerFor(oneTimeLine(), { product: null })).toBeNull();
   });
 
   it("offers nothing while Orchard says the shop takes no new subscribers", () => {
-    const data = { product: product([plan("sp-1", 10)]) };
+    const data = { product: storefrontProduct([plan("sp-1", 10)]) };
     expect(offerFor(oneTimeLine(), data, false)).toBeNull();
     expect(offerFor(oneTimeLine(), data, true)).not.toBeNull();
   });
