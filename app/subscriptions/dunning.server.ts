@@ -42,8 +42,9 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     const admin = await adminFor();
     const settled = contract.lines.filter((line) => line.oneTimeCycle !== null && line.oneTimeCycle <= attempt.cycle);
     if (settled.length) await removeOneTimeItems(admin, contract.shopifyId, settled);
-    // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule.
-    await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
+    // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule
+    // (a contract paused or ended since has no next date to show).
+    if (contract.status === "ACTIVE") await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
     return;
   }
 
