@@ -61,6 +61,9 @@ const sellingPlanGroupInput = z.object({
         deliveriesPerBilling: z.number().int().min(1).default(1),
         // An introductory price for the first orders, then percentageOff for the rest.
         introductory: z.object({ orders: z.number().int().min(1), percentageOff: z.number().min(0).max(100) }).optional(),
+        // The billing policy's commitment: at least / at most this many orders, the checkout's included.
+        minCycles: z.number().int().min(1).nullable().default(null),
+        maxCycles: z.number().int().min(1).nullable().default(null),
       }),
     )
     .min(1),
@@ -170,8 +173,8 @@ export function controlRoutes(sim: Simulator, router: Router): void {
         billingPolicy: {
           interval: plan.interval,
           intervalCount: plan.intervalCount * plan.deliveriesPerBilling,
-          minCycles: null,
-          maxCycles: null,
+          minCycles: plan.minCycles,
+          maxCycles: plan.maxCycles,
           anchors: [],
         },
         deliveryPolicy: { interval: plan.interval, intervalCount: plan.intervalCount, anchors: [] },

@@ -5,7 +5,16 @@ import { escapeHtml } from "../html";
  * The emails Orchard sends a subscriber, rendered from the translation files in the customer's
  * language. Pure: the outbox renders with it when it sends, and Settings previews with it.
  */
-export const EMAIL_KINDS = ["confirmation", "upcoming", "paymentFailed", "paymentChallenge", "paused", "resumed", "cancelled"] as const;
+export const EMAIL_KINDS = [
+  "confirmation",
+  "upcoming",
+  "paymentFailed",
+  "paymentChallenge",
+  "paused",
+  "resumed",
+  "cancelled",
+  "ended",
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export interface EmailData {

@@ -26,7 +26,8 @@ function statement() {
 export interface NextBillingMove {
   contractId: string;
   from: Date;
-  to: Date;
+  /** Null: the contract has no next cycle (its plan's last order is scheduled). */
+  to: Date | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { BillingAttemptCreate } from "./billing.queries";
 import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
 import { editContract } from "./contract-edits.server";
 import { DraftLineUpdate } from "./contract-edits.queries";
+import { beyondCommitment, lastCycle } from "./commitment";
 import { linesToReprice } from "./cycle-pricing";
 import { currencyDigits, decimalFromMinor } from "../money";
 import { oldestFirst } from "../worker/work-queue.server";
@@ -71,6 +72,7 @@ function dueContracts(now: Date, limit: number, uninstalled: string[]) {
       anchorDay: true,
       scheduleFrom: true,
       scheduleCycle: true,
+      maxCycles: true,
     },
   });
 }
@@ -78,7 +80,8 @@ function dueContracts(now: Date, limit: number, uninstalled: string[]) {
 interface PlannedCycle {
   contract: DueContract;
   dueAt: Date;
-  next: Date;
+  /** Null after the plan's last order. */
+  next: Date | null;
   attempts: NewBillingAttempt[];
 }
 
@@ -92,7 +95,9 @@ function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedC
   const dueAt = contract.nextBillingAt!;
   const { cycle } = nextScheduled(schedule, new Date(dueAt.getTime() - 1));
   const upcoming = nextScheduled(schedule, now);
-  const charged = Math.max(cycle, upcoming.cycle - 1);
+  // Never past the plan's maximum: after its last order a contract has no next date.
+  const last = lastCycle(contract.maxCycles);
+  const charged = Math.min(Math.max(cycle, upcoming.cycle - 1), last ?? Infinity);
   const attempts = [];
   for (let missed = cycle; missed <= charged; missed += 1) {
     const cycleDate = scheduledDate(schedule, missed);
@@ -106,7 +111,7 @@ function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedC
       ...(missed < charged ? { status: "skipped", lastError: "overdue when Orchard resumed; only the latest cycle is charged" } : {}),
     });
   }
-  return { contract, dueAt, next: upcoming.date, attempts };
+  return { contract, dueAt, next: beyondCommitment(upcoming.cycle, contract.maxCycles) ? null : upcoming.date, attempts };
 }
 
 class LostRace extends Error {}

@@ -3,6 +3,8 @@ import type {
   ContractActivateMutation,
   ContractActivateMutationVariables,
   ContractCancelMutation,
+  ContractExpireMutation,
+  ContractExpireMutationVariables,
   ContractCancelMutationVariables,
   ContractDraftOpenMutation,
   ContractDraftOpenMutationVariables,
@@ -52,6 +54,23 @@ export const ContractPause = operation<ContractPauseMutation, ContractPauseMutat
 export const ContractActivate = operation<ContractActivateMutation, ContractActivateMutationVariables>(`#graphql
   mutation ContractActivate($id: ID!) {
     subscriptionContractActivate(subscriptionContractId: $id) {
+      contract {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** The plan's last order is paid: the contract ends as Shopify's own expired contracts do. */
+export const ContractExpire = operation<ContractExpireMutation, ContractExpireMutationVariables>(`#graphql
+  mutation ContractExpire($id: ID!) {
+    subscriptionContractExpire(subscriptionContractId: $id) {
       contract {
         id
         status

@@ -3,6 +3,7 @@ import {
   ContractActivate,
   ContractCancel,
   ContractDraftOpen,
+  ContractExpire,
   ContractPause,
   ContractSetNextBillingDate,
   DraftCommit,
@@ -14,11 +15,12 @@ import { syncContract } from "./contracts.server";
  * Orchard's changes to a contract in Shopify, each followed by a sync so the mirror shows Shopify's
  * answer at once (the subscription_contracts/update webhook that follows reads the same truth).
  */
-export type StatusChange = "pause" | "cancel" | "activate";
+export type StatusChange = "pause" | "cancel" | "activate" | "expire";
 
 export async function setContractStatus(admin: AdminClient, contractId: string, change: StatusChange): Promise<void> {
   if (change === "pause") await admin.request(ContractPause, { id: contractId });
   else if (change === "cancel") await admin.request(ContractCancel, { id: contractId });
+  else if (change === "expire") await admin.request(ContractExpire, { id: contractId });
   else await admin.request(ContractActivate, { id: contractId });
   await syncContract(admin, contractId);
 }

@@ -1,3 +1,4 @@
+import { beyondCommitment } from "./commitment";
 import { db } from "../db.server";
 import { minorUnits } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
@@ -100,7 +101,10 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
         scheduleCycle = last + 1;
       }
       const schedule = scheduleOf({ ...fields, scheduleFrom, scheduleCycle }, timeZone);
-      const nextBillingAt = fields.status === "ACTIVE" ? scheduledDate(schedule, Math.max(last + 1, scheduleCycle)) : null;
+      const nextCycle = Math.max(last + 1, scheduleCycle);
+      // After the plan's last order there is no next one, whatever Shopify's status says meanwhile.
+      const nextBillingAt =
+        fields.status === "ACTIVE" && !beyondCommitment(nextCycle, fields.maxCycles) ? scheduledDate(schedule, nextCycle) : null;
       const active = fields.status === "ACTIVE";
       const terminal = !active && fields.status !== "PAUSED";
       const lifecycle = {
@@ -169,6 +173,7 @@ function statusEmail(before: string | null, after: string): EmailKind | null {
   if (after === "PAUSED") return "paused";
   if (after === "ACTIVE") return "resumed";
   if (after === "CANCELLED") return "cancelled";
+  if (after === "EXPIRED") return "ended";
   return null;
 }
 

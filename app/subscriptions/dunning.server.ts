@@ -8,6 +8,7 @@ import { idempotencyKey } from "./billing.server";
 import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
 import { BillingAttemptAction } from "./billing.queries";
 import { publishNextBillingDate, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { isLastCycle } from "./commitment";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
 
 /**
@@ -42,9 +43,11 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     const admin = await adminFor();
     const settled = contract.lines.filter((line) => line.oneTimeCycle !== null && line.oneTimeCycle <= attempt.cycle);
     if (settled.length) await removeOneTimeItems(admin, contract.shopifyId, settled);
-    // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule
-    // (a contract paused or ended since has no next date to show).
-    if (contract.status === "ACTIVE") await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
+    if (contract.status !== "ACTIVE") return;
+    // The plan's last order is paid: the subscription ends (the sync that follows emails the customer).
+    if (isLastCycle(attempt.cycle, contract.maxCycles)) return setContractStatus(admin, contract.shopifyId, "expire");
+    // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule.
+    await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
     return;
   }
 

@@ -230,6 +230,13 @@ export type ContractActivateMutationVariables = AdminTypes.Exact<{
 
 export type ContractActivateMutation = { subscriptionContractActivate?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractStatusUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ContractExpireMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ContractExpireMutation = { subscriptionContractExpire?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.SubscriptionContractStatusUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ContractCancelMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -534,6 +541,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation BillingAttemptCreate($contractId: ID!, $input: SubscriptionBillingAttemptInput!) {\n    subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {\n      subscriptionBillingAttempt {\n        id\n        state {\n          __typename\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BillingAttemptCreateMutation, variables: BillingAttemptCreateMutationVariables},
   "#graphql\n  mutation ContractPause($id: ID!) {\n    subscriptionContractPause(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractPauseMutation, variables: ContractPauseMutationVariables},
   "#graphql\n  mutation ContractActivate($id: ID!) {\n    subscriptionContractActivate(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractActivateMutation, variables: ContractActivateMutationVariables},
+  "#graphql\n  mutation ContractExpire($id: ID!) {\n    subscriptionContractExpire(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractExpireMutation, variables: ContractExpireMutationVariables},
   "#graphql\n  mutation ContractCancel($id: ID!) {\n    subscriptionContractCancel(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractCancelMutation, variables: ContractCancelMutationVariables},
   "#graphql\n  mutation ContractSetNextBillingDate($id: ID!, $date: DateTime!) {\n    subscriptionContractSetNextBillingDate(contractId: $id, date: $date) {\n      contract {\n        id\n        nextBillingDate\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractSetNextBillingDateMutation, variables: ContractSetNextBillingDateMutationVariables},
   "#graphql\n  mutation ContractDraftOpen($id: ID!) {\n    subscriptionContractUpdate(contractId: $id) {\n      draft {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractDraftOpenMutation, variables: ContractDraftOpenMutationVariables},

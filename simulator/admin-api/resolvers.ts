@@ -319,6 +319,8 @@ const mutationResolvers: Record<string, Resolver> = {
     changeContractStatus(shop, args.subscriptionContractId, "ACTIVE", now, emitTo(events)),
   subscriptionContractCancel: (_root, args, { shop, now, events }) =>
     changeContractStatus(shop, args.subscriptionContractId, "CANCELLED", now, emitTo(events)),
+  subscriptionContractExpire: (_root, args, { shop, now, events }) =>
+    changeContractStatus(shop, args.subscriptionContractId, "EXPIRED", now, emitTo(events)),
   subscriptionContractSetNextBillingDate: (_root, args, { shop, now, events }) =>
     setNextBillingDate(shop, args.contractId, args.date, now, emitTo(events)),
   subscriptionContractUpdate: (_root, args, { store, shop }) => openDraft(store, shop, args.contractId),

@@ -28,11 +28,11 @@ function changed(contract: ContractRecord, now: Date, emit: Emit): void {
 
 const notFound: UserError = { field: ["subscriptionContractId"], message: "Contract does not exist", code: "INVALID" };
 
-/** subscriptionContractPause / Activate / Cancel. */
+/** subscriptionContractPause / Activate / Cancel / Expire. */
 export function changeContractStatus(
   shop: ShopRecord,
   id: unknown,
-  to: "PAUSED" | "ACTIVE" | "CANCELLED",
+  to: "PAUSED" | "ACTIVE" | "CANCELLED" | "EXPIRED",
   now: Date,
   emit: Emit,
 ): { contract: ReturnType<typeof presentContract> | null; userErrors: UserError[] } {

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, testContext } from "../support/context";
-import { settle, shopWithSubscription } from "../support/subscriptions";
+import { settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 const DAY = 86_400_000;
 const clockRestores: (() => void)[] = [];
@@ -344,5 +344,35 @@ describe("Shopify's refusals of a charge", () => {
     expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([{ status: "succeeded" }]);
     // The order is the cycle's: its origin time is the cycle's date, not the hour it was finally charged.
     expect([...shop.billingAttempts.values()].at(-1)!.originTime!.getTime()).toBe(held!.cycleDate.getTime());
+  });
+});
+
+describe("a plan with a set number of orders", () => {
+  it("charges the orders the customer agreed to and no more, then ends the subscription and tells them", async () => {
+    const { shop } = await shopWithSubscription();
+    setClock(new Date());
+    const email = "two-orders@example.com";
+    const { contract } = await subscribeToPlan(shop, email, {
+      name: "Two deliveries",
+      options: ["2 weeks, 2 orders"],
+      interval: "WEEK",
+      intervalCount: 2,
+      percentageOff: 0,
+      maxCycles: 2,
+    });
+    await settle();
+    const stored = await mirror(shop.domain, gid("SubscriptionContract", contract.id));
+    const ordersOf = () => [...shop.orders.values()].filter((order) => order.email === email).length;
+    // The checkout's order was the first; the second comes two weeks later; then nothing more.
+    for (const days of [14, 28, 42, 90]) {
+      setClock(new Date(stored.firstBillingAt.getTime() + days * DAY + 60_000));
+      await settle();
+    }
+    expect(ordersOf()).toBe(2);
+    expect(contract.status).toBe("EXPIRED");
+    const after = await mirror(shop.domain, stored.shopifyId);
+    expect(after).toMatchObject({ status: "EXPIRED", nextBillingAt: null });
+    expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([{ cycle: 1, status: "succeeded" }]);
+    expect(mailTo(email).filter((m) => m.subject.includes("is complete"))).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ export async function createSellingPlanGroup(
       percentageOff: number;
       deliveriesPerBilling?: number;
       introductory?: { orders: number; percentageOff: number };
+      minCycles?: number | null;
+      maxCycles?: number | null;
     }[];
   },
 ): Promise<{ id: string; sellingPlanIds: number[] }> {
