@@ -26,3 +26,8 @@ export function translate(messages: Messages, key: MessageKey, values: Record<st
   const template = typeof found === "string" ? found : key;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
+
+/** The CLDR plural category of a count in a locale, among those Orchard's files write: "one" or "other". */
+export function pluralCategory(locale: string, count: number): "one" | "other" {
+  return new Intl.PluralRules(locale).select(count) === "one" ? "one" : "other";
+}

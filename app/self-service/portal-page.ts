@@ -1,4 +1,4 @@
-import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { CANCELLATION_REASONS } from "../subscriptions/contract-actions";
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
@@ -87,6 +87,8 @@ export function subscriptionsPage(
         : s.nextOrderAt
           ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone) })}</p>`
           : "";
+    const commitment =
+      s.ordersOwed > 0 ? `<p>${t(`portal.commitment.${pluralCategory(locale, s.ordersOwed)}` as const, { count: s.ordersOwed })}</p>` : "";
     const recurring = s.items.filter((i) => !i.oneTime);
     const forms = [
       can("resume") ? actionForm(context, s.id, "resume", t("portal.resume")) : "",
@@ -136,7 +138,7 @@ export function subscriptionsPage(
         : "",
       can("cancel") ? `<p><a href="${context.prefix}/subscriptions/${escapeText(s.id)}/cancel">${t("portal.cancel")}</a></p>` : "",
     ].join("");
-    return `<section aria-labelledby="subscription-${escapeText(s.id)}"><h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2><ul>${items}</ul>${when}<div class="orchard-actions">${forms}</div></section>`;
+    return `<section aria-labelledby="subscription-${escapeText(s.id)}"><h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2><ul>${items}</ul>${when}${commitment}<div class="orchard-actions">${forms}</div></section>`;
   });
   return shell(t, t("portal.title"), flash + (sections.join("") || `<p>${t("portal.empty")}</p>`));
 }

@@ -71,6 +71,8 @@ export async function customerSubscriptions(customer: Customer) {
           oneTime: l.oneTimeCycle !== null,
         })),
         actions,
+        // Why skip and cancel are missing: the orders the plan's minimum still asks for.
+        ordersOwed: loaded.state.ordersOwed,
         plans: choices.plans,
         variants: choices.variants,
       };

@@ -20,3 +20,11 @@ export function isLastCycle(cycle: number, maxCycles: number | null): boolean {
   const last = lastCycle(maxCycles);
   return last !== null && cycle >= last;
 }
+
+/**
+ * How many more orders the customer agreed to pay before they may skip or cancel (the plan's
+ * minimum, counting the checkout's order and every renewal paid).
+ */
+export function ordersOwed(minCycles: number | null, ordersPaid: number): number {
+  return minCycles === null ? 0 : Math.max(0, minCycles - ordersPaid);
+}

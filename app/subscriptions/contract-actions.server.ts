@@ -1,3 +1,4 @@
+import { ordersOwed } from "./commitment";
 import { roomForSubscriber } from "../app-billing/app-billing.server";
 import { clock } from "../clock";
 import { db } from "../db.server";
@@ -39,8 +40,17 @@ export async function contractWithState(shop: string, id: string, customerId?: s
     include: { lines: true },
   });
   if (!contract) return null;
-  const unsettled = await db().billingAttempt.count({ where: { contractId: id, status: { in: ["scheduled", "sending", "sent"] } } });
-  const state = { status: contract.status, inDunning: contract.dunningCycle !== null, chargeInFlight: unsettled > 0 };
+  const [unsettled, renewalsPaid] = await Promise.all([
+    db().billingAttempt.count({ where: { contractId: id, status: { in: ["scheduled", "sending", "sent", "challenged"] } } }),
+    db().billingAttempt.count({ where: { contractId: id, status: "succeeded" } }),
+  ]);
+  const state = {
+    status: contract.status,
+    inDunning: contract.dunningCycle !== null,
+    chargeInFlight: unsettled > 0,
+    // The checkout's order counts as the first paid.
+    ordersOwed: ordersOwed(contract.minCycles, 1 + renewalsPaid),
+  };
   return { contract, state };
 }
 

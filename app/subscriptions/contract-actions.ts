@@ -38,11 +38,15 @@ export interface ContractState {
   inDunning: boolean;
   /** A charge of the coming cycle is on its way to Shopify and not settled yet. */
   chargeInFlight: boolean;
+  /** Orders still owed under the plan's minimum (commitment.ts): the customer may not skip or cancel yet. */
+  ordersOwed: number;
 }
 
 export function availableActions(state: ContractState, actor: Actor): ContractAction[] {
   const allowed = (action: ContractAction): boolean => {
     if (actor === "customer" && !CUSTOMER_ACTIONS.has(action)) return false;
+    // The minimum the customer agreed to binds them, not the merchant, who may waive it.
+    if (actor === "customer" && state.ordersOwed > 0 && (action === "skip" || action === "cancel")) return false;
     switch (state.status) {
       case "PAUSED":
         return action === "resume" || action === "cancel";

@@ -19,6 +19,7 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   resumeAt: null,
   items: [{ id: "l1", title: "Coffee beans", quantity: 2, unitPriceMinor: 1250, oneTime: false }],
   actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency"],
+  ordersOwed: 0,
   plans: [
     { id: "p2", name: "Every 2 weeks", current: true },
     { id: "p4", name: "Every 4 weeks", current: false },
@@ -136,6 +137,20 @@ describe("the customer account subscriptions page", () => {
       { step: "reason", reason: "going_away", reasonText: "" },
       { step: "decline", reason: "going_away" },
     ]);
+  });
+
+  it("says why skip and cancel are missing while the plan's minimum still asks for orders", async () => {
+    using extension = setUp(() =>
+      listing([
+        subscription({ id: "c1", ordersOwed: 1, actions: ["pause"] }),
+        subscription({ id: "c2", ordersOwed: 2, actions: ["pause"] }),
+      ]),
+    );
+    await extension.render();
+    await waitFor(() => expect(rendered()).toContain("Your plan includes 1 more order before you can skip or cancel."));
+    expect(rendered()).toContain("Your plan includes 2 more orders before you can skip or cancel.");
+    expect(button("Skip next order")).toBeUndefined();
+    expect(button("Cancel subscription")).toBeUndefined();
   });
 
   it("speaks French where the customer does", async () => {

@@ -8,7 +8,7 @@ import { customerApi } from "../../extensions/orchard-customer-account/src/clien
 import { gid } from "../../simulator/ids";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
 import { TEST_API_KEY, TEST_API_SECRET } from "../support/context";
-import { settle, shopWithSubscription } from "../support/subscriptions";
+import { settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 const restores: (() => void)[] = [];
 afterEach(() => {
@@ -141,6 +141,29 @@ describe("the customer account extension's client", () => {
     expect((await api.offersFor(stored.id, "going_away", "")).map((o) => o.kind)).toEqual(["pause", "skip"]);
     expect(await api.finishCancellation(stored.id, "going_away", { accept: "pause" })).toEqual({ ok: true });
     expect(contract.status).toBe("PAUSED");
+  });
+
+  it("holds the customer to the plan's minimum number of orders, saying so, while the merchant may still cancel", async () => {
+    const { shop } = await customerWithSubscription();
+    const email = "committed@example.com";
+    const { contract } = await subscribeToPlan(shop, email, {
+      name: "Three at least",
+      options: ["Monthly, 3 orders at least"],
+      interval: "MONTH",
+      intervalCount: 1,
+      percentageOff: 10,
+      minCycles: 3,
+    });
+    await settle();
+    const stored = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    const api = clientFor(shop.domain, contract.customerId);
+    const listing = await api.list();
+    const mine = listing.kind === "subscriptions" ? listing.subscriptions.find((s) => s.id === stored.id) : undefined;
+    expect(mine).toMatchObject({ ordersOwed: 2 });
+    expect(mine!.actions).not.toContain("cancel");
+    expect(mine!.actions).not.toContain("skip");
+    expect(await api.change(stored.id, { action: "skip" })).toEqual({ ok: false, error: "notAllowed" });
+    expect(contract.status).toBe("ACTIVE");
   });
 
   it("says nobody is signed in when Shopify's token names no customer (not signed in, or customer data not granted)", async () => {

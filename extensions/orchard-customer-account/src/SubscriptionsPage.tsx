@@ -87,6 +87,7 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
               ? t("nextOrder", { date: i18n.formatDate(new Date(subscription.nextOrderAt), { dateStyle: "long" }) })
               : ""}
         </s-text>
+        {subscription.ordersOwed > 0 && <s-text>{t("commitment", { count: subscription.ordersOwed })}</s-text>}
         {error && <s-banner tone="critical">{error}</s-banner>}
         {cancelling ? (
           <CancellationFlow subscription={subscription} onDone={onDone} onKeep={() => setCancelling(false)} />

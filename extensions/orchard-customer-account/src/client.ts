@@ -17,6 +17,8 @@ export interface Subscription {
   resumeAt: string | null;
   items: { id: string; title: string; quantity: number; unitPriceMinor: number; oneTime: boolean }[];
   actions: Action[];
+  /** Orders the plan's minimum still asks for: why skip and cancel are missing. */
+  ordersOwed: number;
   plans: { id: string; name: string; current: boolean }[];
   variants: { id: string; title: string }[];
 }

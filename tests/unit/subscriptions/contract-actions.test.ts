@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { availableActions, parseAction, recurringUnitPriceMinor, rescheduleAllowed } from "../../../app/subscriptions/contract-actions";
 import { saveOffersFor } from "../../../app/subscriptions/retention";
 
-const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false };
+const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false, ordersOwed: 0 };
 
 describe("which actions a subscription offers", () => {
   it("offers the merchant everything but resume on an active subscription", () => {
@@ -22,6 +22,15 @@ describe("which actions a subscription offers", () => {
   it("keeps charging early and swapping products with the merchant", () => {
     expect(availableActions(active, "customer")).not.toContain("billNow");
     expect(availableActions(active, "customer")).not.toContain("swapVariant");
+  });
+
+  it("holds the customer, not the merchant, to the plan's minimum: no skip or cancel while orders are owed", () => {
+    const committed = { ...active, ordersOwed: 2 };
+    expect(availableActions(committed, "customer")).not.toContain("skip");
+    expect(availableActions(committed, "customer")).not.toContain("cancel");
+    expect(availableActions(committed, "customer")).toContain("pause");
+    expect(availableActions({ ...committed, status: "PAUSED" }, "customer")).toEqual(["resume"]);
+    expect(availableActions(committed, "merchant")).toEqual(expect.arrayContaining(["skip", "cancel"]));
   });
 
   it("offers only resume and cancel on a paused one, and nothing on an ended one", () => {
