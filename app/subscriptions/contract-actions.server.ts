@@ -108,7 +108,7 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
       const wallClock = fromLocal({ year, month, day, hour: time.hour, minute: time.minute, second: time.second }, timeZone);
       const from = new Date(wallClock.getTime() + contract.nextBillingAt!.getUTCMilliseconds());
-      await moveSchedule(contract.id, contract.nextBillingAt!, from, nextCycle());
+      if (!(await moveSchedule(contract.id, contract.nextBillingAt!, from, nextCycle()))) return { ok: false, error: "alreadyDone" };
       await publishNext();
       return { ok: true };
     }
@@ -132,7 +132,9 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       const plan = plansOf(alternatives, line?.sellingPlanId ?? null).find((p) => p.id === input.sellingPlanId);
       if (!plan?.billing || !plan.delivery) return { ok: false, error: "invalidChoice" };
       // The next order keeps its date; the orders after it follow the new frequency.
-      await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, nextCycle());
+      if (!(await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, nextCycle()))) {
+        return { ok: false, error: "alreadyDone" };
+      }
       await editContract(admin, contract.shopifyId, async (draftId) => {
         await admin.request(DraftUpdate, {
           draftId,
@@ -261,12 +263,16 @@ async function takeNextCycle(
   });
 }
 
-/** Starts a new schedule at `cycle` on `from`, if the contract's next date is still `expected`. */
-async function moveSchedule(contractId: string, expected: Date, from: Date, cycle: number): Promise<void> {
-  await db().subscriptionContract.updateMany({
+/**
+ * Starts a new schedule at `cycle` on `from`, if the contract's next date is still `expected`;
+ * false when billing or another change moved it first (the caller then changes nothing more).
+ */
+async function moveSchedule(contractId: string, expected: Date, from: Date, cycle: number): Promise<boolean> {
+  const moved = await db().subscriptionContract.updateMany({
     where: { id: contractId, nextBillingAt: expected },
     data: { scheduleFrom: from, scheduleCycle: cycle, nextBillingAt: from },
   });
+  return moved.count === 1;
 }
 
 async function lineAlternatives(admin: AdminClient, productId: string) {

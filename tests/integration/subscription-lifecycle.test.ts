@@ -5,6 +5,8 @@ import { action as detailAction, loader as detailLoader } from "../../app/routes
 import { saveSettings } from "../../app/settings/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
 import { findContract } from "../../app/subscriptions/contracts.server";
+import { contractWithState, performAction } from "../../app/subscriptions/contract-actions.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, testContext } from "../support/context";
 import { settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
@@ -374,5 +376,23 @@ describe("a plan with a set number of orders", () => {
     expect(after).toMatchObject({ status: "EXPIRED", nextBillingAt: null });
     expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([{ cycle: 1, status: "succeeded" }]);
     expect(mailTo(email).filter((m) => m.subject.includes("is complete"))).toHaveLength(1);
+  });
+});
+
+describe("a change racing billing", () => {
+  it("reschedules nothing when billing moved the next order after the change was read, and says so", async () => {
+    const { shop, stored, at } = await subscribed();
+    const loaded = (await contractWithState(shop.domain, stored.id))!;
+    // Billing charges the order and moves the date on while the customer's change is on its way.
+    setClock(at(14));
+    await settle();
+    const moved = await mirror(shop.domain, stored.shopifyId);
+    const date = new Date(at(20).getTime()).toISOString().slice(0, 10);
+    const result = await performAction(await backgroundAdmin(shop.domain), loaded, { action: "reschedule", date }, "customer");
+    expect(result).toEqual({ ok: false, error: "alreadyDone" });
+    expect(await mirror(shop.domain, stored.shopifyId)).toMatchObject({
+      nextBillingAt: moved.nextBillingAt,
+      scheduleFrom: moved.scheduleFrom,
+    });
   });
 });
