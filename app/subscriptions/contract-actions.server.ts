@@ -335,7 +335,8 @@ export async function startCancellation(
     pause: actions.includes("pause"),
     skip: actions.includes("skip"),
     frequency: actions.includes("changeFrequency") && otherPlans,
-    discount: contract.status === "ACTIVE",
+    // A discount is a thank-you, not a price: once a year at most, so discounts never stack.
+    discount: contract.status === "ACTIVE" && !(await discountTakenWithinAYear(contract.id)),
   };
   const available = offers.filter((offer) => takeable[offer.kind]);
   await db().retentionEvent.createMany({
@@ -353,6 +354,15 @@ export async function startCancellation(
   return available;
 }
 
+const DISCOUNT_OFFER_PERIOD_MS = 365 * 86_400_000;
+
+async function discountTakenWithinAYear(contractId: string): Promise<boolean> {
+  const since = new Date(clock().now().getTime() - DISCOUNT_OFFER_PERIOD_MS);
+  return (
+    (await db().retentionEvent.count({ where: { contractId, offer: "discount", outcome: "accepted", createdAt: { gte: since } } })) > 0
+  );
+}
+
 export async function acceptSaveOffer(
   admin: AdminClient,
   loaded: Loaded,
@@ -363,6 +373,20 @@ export async function acceptSaveOffer(
 ): Promise<ActionResult> {
   const offered = saveOffersFor(reason, await loadSettings(loaded.contract.shop)).find((o) => o.kind === offer);
   if (!offered) return { ok: false, error: "invalidChoice" };
+  // Only an offer this subscription was shown, and only once: taking it claims the record of it
+  // being offered, so a second acceptance (or one never shown) finds nothing to claim.
+  const shown = await db().retentionEvent.findFirst({
+    where: { contractId: loaded.contract.id, offer, outcome: "offered" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  const claimed = shown
+    ? await db().retentionEvent.updateMany({
+        where: { id: shown.id, outcome: "offered" },
+        data: { outcome: "accepted", source: actor, reason },
+      })
+    : { count: 0 };
+  if (claimed.count === 0) return { ok: false, error: "invalidChoice" };
   const result =
     offered.kind === "pause"
       ? await performAction(admin, loaded, { action: "pause", months: offered.months }, actor)
@@ -371,19 +395,8 @@ export async function acceptSaveOffer(
         : offered.kind === "frequency"
           ? await performAction(admin, loaded, { action: "changeFrequency", sellingPlanId: choice.sellingPlanId ?? "" }, actor)
           : await applyOneTimeDiscount(admin, loaded, offered.percent);
-  if (result.ok) {
-    await db().retentionEvent.create({
-      data: {
-        shop: loaded.contract.shop,
-        contractId: loaded.contract.id,
-        source: actor,
-        reason,
-        offer,
-        outcome: "accepted",
-        createdAt: clock().now(),
-      },
-    });
-  }
+  // Not made after all: the offer stands, as shown.
+  if (!result.ok) await db().retentionEvent.updateMany({ where: { id: shown!.id }, data: { outcome: "offered" } });
   return result;
 }
 

@@ -143,6 +143,20 @@ describe("the customer account extension's client", () => {
     expect(contract.status).toBe("PAUSED");
   });
 
+  it("lets a save offer be taken only once it was shown, once, and never stacks discounts", async () => {
+    const { shop, customerId, stored, contract } = await customerWithSubscription();
+    const api = clientFor(shop.domain, customerId);
+    // Never shown: refused.
+    expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: false, error: "invalidChoice" });
+    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).toContain("discount");
+    expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: true });
+    // Taken: a second acceptance finds nothing to take, and the flow no longer offers a discount.
+    expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: false, error: "invalidChoice" });
+    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).not.toContain("discount");
+    expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: false, error: "invalidChoice" });
+    expect(contract.discounts).toHaveLength(1);
+  });
+
   it("holds the customer to the plan's minimum number of orders, saying so, while the merchant may still cancel", async () => {
     const { shop } = await customerWithSubscription();
     const email = "committed@example.com";
