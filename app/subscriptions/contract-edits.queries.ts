@@ -110,6 +110,7 @@ export const ContractSetNextBillingDate = operation<
       contract {
         id
         nextBillingDate
+        revisionId
       }
       userErrors {
         field

@@ -1,3 +1,4 @@
+import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import {
   ContractActivate,
@@ -35,9 +36,20 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
   await syncContract(admin, contractId);
 }
 
-/** Shopify leaves the next billing date to the app; Orchard keeps Shopify's equal to its own. */
+/**
+ * Shopify leaves the next billing date to the app; Orchard keeps Shopify's equal to its own, and
+ * remembers the revision that made, whose update webhook then needs no read back.
+ */
 export async function publishNextBillingDate(admin: AdminClient, contractId: string, date: Date | null): Promise<void> {
-  if (date) await admin.request(ContractSetNextBillingDate, { id: contractId, date: date.toISOString() });
+  if (!date) return;
+  const { subscriptionContractSetNextBillingDate } = await admin.request(ContractSetNextBillingDate, {
+    id: contractId,
+    date: date.toISOString(),
+  });
+  const revisionId = subscriptionContractSetNextBillingDate?.contract?.revisionId;
+  if (revisionId) {
+    await db().subscriptionContract.updateMany({ where: { shop: admin.shop, shopifyId: contractId }, data: { ownRevisionId: revisionId } });
+  }
 }
 
 /** One-time items ride on the contract until the order they were added for is paid, then go. */

@@ -177,6 +177,11 @@ function statusEmail(before: string | null, after: string): EmailKind | null {
   return null;
 }
 
+/** Whether this revision of the contract is the one Orchard's own change of its next billing date made. */
+export async function isOwnRevision(shop: string, shopifyId: string, revisionId: string): Promise<boolean> {
+  return (await db().subscriptionContract.count({ where: { shop, shopifyId, ownRevisionId: revisionId } })) > 0;
+}
+
 export async function findContract(shop: string, shopifyId: string) {
   return db().subscriptionContract.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, include: { lines: true } });
 }

@@ -3,7 +3,7 @@ import { applySubscriberLimit, syncAppPlan } from "../app-billing/app-billing.se
 import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlan } from "../subscriptions/plans.server";
-import { syncContract } from "../subscriptions/contracts.server";
+import { isOwnRevision, syncContract } from "../subscriptions/contracts.server";
 import { recordBillingOutcome, recordChallenge } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
@@ -37,11 +37,16 @@ const scopesUpdatePayload = z.object({ current: z.array(z.string()), updated_at:
 
 const groupPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SellingPlanGroup\/\d+$/) });
 
-const contractPayload = z.object({ admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SubscriptionContract\/\d+$/) });
+const contractPayload = z.object({
+  admin_graphql_api_id: z.string().regex(/^gid:\/\/shopify\/SubscriptionContract\/\d+$/),
+  revision_id: z.union([z.string(), z.number()]).optional(),
+});
 
-// The payload only names the contract; its current state is read from the Admin API.
+// The payload only names the contract; its current state is read from the Admin API, unless the
+// revision is the one Orchard's own date change made (every renewal makes one).
 const contractChanged: Handler = async ({ shop, payload }) => {
-  const contractId = contractPayload.parse(payload).admin_graphql_api_id;
+  const { admin_graphql_api_id: contractId, revision_id } = contractPayload.parse(payload);
+  if (revision_id !== undefined && (await isOwnRevision(shop, contractId, String(revision_id)))) return;
   const admin = await backgroundAdmin(shop);
   await syncContract(admin, contractId);
   await remindersFromSubscription(shop, contractId);

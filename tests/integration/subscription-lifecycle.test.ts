@@ -396,3 +396,17 @@ describe("a change racing billing", () => {
     });
   });
 });
+
+describe("Shopify's next billing date", () => {
+  it("follows each renewal, and the update webhook of Orchard's own change is not read back", async () => {
+    const { contract, stored, at, newOrders, shop } = await subscribed();
+    setClock(at(14));
+    await settle();
+    expect(newOrders()).toBe(1);
+    const after = await mirror(shop.domain, stored.shopifyId);
+    expect(contract.nextBillingDate.getTime()).toBe(after.nextBillingAt!.getTime());
+    // Shopify's revision is the one Orchard's date change made; the mirror was not synced for it.
+    expect(after.ownRevisionId).toBe(String(contract.revisionId));
+    expect(after.revisionId).not.toBe(String(contract.revisionId));
+  });
+});
