@@ -95,8 +95,11 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
       if (reactivated) {
         // Back from a pause: the next order is the next date on the old cadence after now, and the
-        // orders the pause covered are not owed.
-        const next = nextScheduled(scheduleOf({ ...existing, ...fields }, timeZone), clock().now());
+        // orders the pause covered are not owed. Nor is one already recorded (skipped before the
+        // pause): the next date also comes after the last cycle Orchard wrote down.
+        const previous = scheduleOf({ ...existing, ...fields }, timeZone);
+        const lastRecorded = last >= previous.fromCycle ? scheduledDate(previous, last).getTime() : 0;
+        const next = nextScheduled(previous, new Date(Math.max(clock().now().getTime(), lastRecorded)));
         scheduleFrom = next.date;
         scheduleCycle = last + 1;
       }

@@ -92,6 +92,27 @@ describe("the merchant's actions", () => {
     ]);
   });
 
+  it("keeps a skipped order skipped through a pause and a resume: the next order is the one after it", async () => {
+    const { shop, contract, stored, at, newOrders, email } = await subscribed();
+    expect(await merchant(shop.domain, stored.id, { action: "skip" })).toMatchObject({ ok: true });
+    setClock(at(3));
+    expect(await merchant(shop.domain, stored.id, { action: "pause" })).toMatchObject({ ok: true });
+    expect(await merchant(shop.domain, stored.id, { action: "resume" })).toMatchObject({ ok: true });
+    await settle();
+    const resumed = await mirror(shop.domain, stored.shopifyId);
+    expect(resumed.nextBillingAt!.getTime()).toBe(at(28).getTime() - 60_000);
+    expect(contract.nextBillingDate.getTime()).toBe(resumed.nextBillingAt!.getTime());
+    // The "welcome back" email names the order after the skipped one.
+    const back = mailTo(email).find((m) => m.subject.includes("is back"))!;
+    expect(back.text).not.toContain(new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(at(14)));
+    setClock(at(15));
+    await settle();
+    expect(newOrders()).toBe(0);
+    setClock(at(29));
+    await settle();
+    expect(newOrders()).toBe(1);
+  });
+
   it("reschedules the next order to a chosen day, keeping its hour, and later orders follow from it", async () => {
     const { shop, contract, stored } = await subscribed();
     const target = new Date(stored.nextBillingAt!.getTime() + 5 * DAY);
