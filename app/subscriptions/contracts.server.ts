@@ -123,6 +123,10 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
           where: { contractId: existing.id, status: "scheduled" },
           data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
         });
+        await tx.billingAttempt.updateMany({
+          where: { contractId: existing.id, status: { in: ["sending", "sent", "challenged"] }, givenUpAt: null },
+          data: { givenUpAt: clock().now() },
+        });
       }
       const mrrMinor = contractMrrMinor({ ...fields, lines });
       const [stored] = existing

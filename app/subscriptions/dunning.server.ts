@@ -56,7 +56,9 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     where: { id: attempt.id },
     data: { status: "failed", errorCode: outcome.errorCode.toUpperCase(), failureKind: kind },
   });
-  if (contract.status !== "ACTIVE") return;
+  // A cycle the subscription gave up (paused or ended while it was charged) is not retried, even
+  // when the subscription is active again by the time Shopify says the charge failed.
+  if (contract.status !== "ACTIVE" || attempt.givenUpAt) return;
   const [settings, shopRecord] = await Promise.all([loadSettings(shop), findShop(shop)]);
   const timeZone = shopRecord?.ianaTimezone ?? "UTC";
   const policy: DunningPolicy =

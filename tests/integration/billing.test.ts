@@ -6,6 +6,7 @@ import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { scheduleDueCycles, sendScheduledAttempts } from "../../app/subscriptions/billing.server";
 import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
+import { contractWithState, performAction } from "../../app/subscriptions/contract-actions.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
@@ -175,6 +176,33 @@ describe("failed payments", () => {
     await processInbox();
     const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
     expect(stored).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED", failureKind: "payment" });
+  });
+});
+
+describe("an outcome for a cycle the subscription gave up", () => {
+  it("is recorded and starts no retry: the decline of a charge sent before a pause and resume arrives late", async () => {
+    const { shop, stored } = await dueSubscription();
+    shop.failingPayments.push("PAYMENT_METHOD_DECLINED");
+    await scheduleDueCycles();
+    await sendScheduledAttempts(backgroundAdmin);
+    const admin = await backgroundAdmin(shop.domain);
+    for (const action of ["pause", "resume"] as const) {
+      expect(await performAction(admin, (await contractWithState(shop.domain, stored.id))!, { action }, "merchant")).toEqual({ ok: true });
+    }
+    const attempt = [...shop.billingAttempts.values()][0]!;
+    const request = webhookRequest({
+      shop: shop.domain,
+      topic: "subscription_billing_attempts/failure",
+      payload: billingAttemptPayload(attempt),
+      webhookId: randomUUID(),
+    });
+    await webhookAction({ request, params: {}, context: {} });
+    await processInbox();
+    const attempts = await db().billingAttempt.findMany({ where: { contractId: stored.id } });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED" });
+    expect(attempts[0]!.givenUpAt).not.toBeNull();
+    expect((await findContract(shop.domain, stored.shopifyId))!.dunningCycle).toBeNull();
   });
 });
 
