@@ -10,6 +10,7 @@ import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { createShopifyFetch } from "./shopify/shopify-fetch.server";
 import { libraryTransport } from "./shopify/transports.server";
 import { recordInstall } from "./shops/shops.server";
+import { reanchorSchedules } from "./subscriptions/time-zone-change.server";
 import { startFirstBackfill } from "./backfill/backfill.server";
 import { syncAppPlan } from "./app-billing/app-billing.server";
 
@@ -44,7 +45,8 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       const client = createAdminClient(session.shop, libraryTransport(admin));
-      await recordInstall(client, session.scope ?? "");
+      const previousZone = await recordInstall(client, session.scope ?? "");
+      if (previousZone) await reanchorSchedules(session.shop, previousZone);
       // A re-install starts on the plan Shopify bills: an uninstall cancelled any earlier subscription.
       await syncAppPlan(client);
       await startFirstBackfill(client);

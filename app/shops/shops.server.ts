@@ -4,9 +4,13 @@ import type { AdminClient } from "../shopify/admin-client";
 import { ShopInfo } from "./shop-info.query";
 import { StoreOverview } from "./store-overview.query";
 
-/** Called after every successful authentication: (re)installs bring the shop back to life. */
-export async function recordInstall(admin: AdminClient, scopes: string): Promise<void> {
+/**
+ * Called after every successful authentication: (re)installs bring the shop back to life. Returns
+ * the time zone the shop had before when Shopify now reports another (schedules follow it).
+ */
+export async function recordInstall(admin: AdminClient, scopes: string): Promise<string | null> {
   const { shop } = await admin.request(ShopInfo);
+  const before = await db().shop.findUnique({ where: { domain: admin.shop }, select: { ianaTimezone: true } });
   const fields = {
     name: shop.name,
     ianaTimezone: shop.ianaTimezone,
@@ -20,6 +24,7 @@ export async function recordInstall(admin: AdminClient, scopes: string): Promise
     create: { domain: admin.shop, installedAt: clock().now(), ...fields },
     update: fields,
   });
+  return before && before.ianaTimezone !== shop.ianaTimezone ? before.ianaTimezone : null;
 }
 
 /**

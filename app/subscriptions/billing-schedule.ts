@@ -99,6 +99,19 @@ export function nextScheduled(schedule: Schedule, after: Date): { cycle: number;
   return { cycle: next.cycle + schedule.fromCycle, date: next.date };
 }
 
+/**
+ * The cycle a stored due date stands for: the cycle whose date is nearest to it. Normally the two
+ * are equal; when the shop's time zone changed under the schedule, the dates move by hours (or a
+ * day at a month's end), and the first cycle after the due date would be the next one, silently
+ * passing over the cycle that was due.
+ */
+export function cycleDueAt(schedule: Schedule, due: Date): number {
+  const after = nextScheduled(schedule, new Date(due.getTime() - 1));
+  if (after.cycle <= schedule.fromCycle) return after.cycle;
+  const before = scheduledDate(schedule, after.cycle - 1);
+  return due.getTime() - before.getTime() < after.date.getTime() - due.getTime() ? after.cycle - 1 : after.cycle;
+}
+
 /** The next `count` cycle dates of a schedule from cycle `first` (inclusive). */
 export function upcomingDates(schedule: Schedule, first: number, count: number): Date[] {
   return Array.from({ length: count }, (_, i) => scheduledDate(schedule, first + i));

@@ -5,7 +5,7 @@ import { db, isUniqueViolation } from "../db.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
+import { cycleDueAt, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
@@ -93,7 +93,7 @@ interface PlannedCycle {
 function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedCycle {
   const schedule = scheduleOf(contract, timeZone);
   const dueAt = contract.nextBillingAt!;
-  const { cycle } = nextScheduled(schedule, new Date(dueAt.getTime() - 1));
+  const cycle = cycleDueAt(schedule, dueAt);
   const upcoming = nextScheduled(schedule, now);
   // Never past the plan's maximum: after its last order a contract has no next date.
   const last = lastCycle(contract.maxCycles);
@@ -177,7 +177,28 @@ async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): P
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
+    await restartScheduleAfterLastCycle(contract, dueAt);
     return false;
+  }
+}
+
+/**
+ * The contract's due date maps to a cycle already written (its schedule drifted off the cycle
+ * boundaries, as a time-zone change once made it): left alone it would stay due and unscheduled
+ * for ever, ahead of every other contract. Its schedule starts again at the due date with the
+ * cycle after the last one written, so the next round charges that cycle once; the log says why.
+ */
+async function restartScheduleAfterLastCycle(contract: DueContract, dueAt: Date): Promise<void> {
+  const last = (await db().billingAttempt.aggregate({ where: { contractId: contract.id }, _max: { cycle: true } }))._max.cycle ?? 0;
+  const restarted = await db().subscriptionContract.updateMany({
+    where: { id: contract.id, nextBillingAt: dueAt },
+    data: { scheduleFrom: dueAt, scheduleCycle: last + 1 },
+  });
+  if (restarted.count) {
+    shopLog(contract.shop).warn(
+      { contract: contract.shopifyId, dueAt: dueAt.toISOString(), cycle: last + 1 },
+      "schedule off its cycles: restarted at the due date with the cycle after the last one written",
+    );
   }
 }
 

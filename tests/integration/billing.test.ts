@@ -6,6 +6,8 @@ import { db } from "../../app/db.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { scheduleDueCycles, sendScheduledAttempts } from "../../app/subscriptions/billing.server";
 import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
+import { recordInstall } from "../../app/shops/shops.server";
+import { reanchorSchedules } from "../../app/subscriptions/time-zone-change.server";
 import { contractWithState, performAction } from "../../app/subscriptions/contract-actions.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
@@ -176,6 +178,91 @@ describe("failed payments", () => {
     await processInbox();
     const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
     expect(stored).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED", failureKind: "payment" });
+  });
+});
+
+describe("a change of the shop's time zone", () => {
+  /** Runs billing at each of these instants, as the worker would. */
+  async function billAt(...instants: Date[]) {
+    for (const instant of instants) {
+      setClock(instant);
+      await scheduleDueCycles();
+      await sendScheduledAttempts(backgroundAdmin);
+    }
+  }
+
+  /**
+   * A monthly subscription billed at 20:00 UTC on the 30th: on the 31st in Kiritimati (UTC+14), so
+   * the months fall differently there (Feb 28 in UTC is Feb 27 at 20:00 UTC in Kiritimati's count).
+   */
+  async function monthlyAtMonthEnd() {
+    const { shop } = await shopWithSubscription();
+    const { contract } = await subscribeToPlan(shop, "month-end@example.com", {
+      name: "Monthly",
+      options: ["Every month"],
+      interval: "MONTH",
+      intervalCount: 1,
+      percentageOff: 0,
+    });
+    await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
+    const stored = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    await db().subscriptionContract.update({
+      where: { id: stored.id },
+      data: { scheduleFrom: new Date("2027-01-30T20:00:00Z"), scheduleCycle: 0, nextBillingAt: new Date("2027-02-28T20:00:00Z") },
+    });
+    const cycles = async () =>
+      (await db().billingAttempt.findMany({ where: { contractId: stored.id }, orderBy: { cycle: "asc" } })).map((a) => [
+        a.cycle,
+        a.cycleDate.toISOString(),
+      ]);
+    return { shop, stored, cycles };
+  }
+
+  it("keeps the next order's instant and bills every later cycle once, on the new zone's wall clock", async () => {
+    const { shop, cycles } = await monthlyAtMonthEnd();
+    shop.ianaTimezone = "Pacific/Kiritimati";
+    const previous = await recordInstall(await backgroundAdmin(shop.domain), "write_own_subscription_contracts");
+    expect(previous).toBe("UTC");
+    await reanchorSchedules(shop.domain, previous!);
+    await billAt(new Date("2027-02-28T20:01:00Z"), new Date("2027-03-31T20:01:00Z"));
+    // February's order where the customer expected it (Mar 1, 10:00 in Kiritimati); March's one
+    // month later on the new wall clock (Apr 1, 10:00 there).
+    expect(await cycles()).toEqual([
+      [1, "2027-02-28T20:00:00.000Z"],
+      [2, "2027-03-31T20:00:00.000Z"],
+    ]);
+  });
+
+  it("never loses a cycle or leaves a contract stuck when its schedule drifted off its cycles", async () => {
+    const { shop, cycles } = await monthlyAtMonthEnd();
+    // The zone changed under the schedule without re-anchoring (as before Orchard followed it).
+    await db().shop.update({ where: { domain: shop.domain }, data: { ianaTimezone: "Pacific/Kiritimati" } });
+    await billAt(new Date("2027-02-28T20:01:00Z"), new Date("2027-02-28T20:02:00Z"), new Date("2027-03-31T20:01:00Z"));
+    const charged = (await cycles()).map(([cycle]) => cycle);
+    expect(charged).toEqual([...new Set(charged)]);
+    expect(charged[0]).toBe(1);
+  });
+
+  it("restarts a schedule whose due date stands for a cycle already written, and bills the next cycle once", async () => {
+    const { shop, stored, newOrders } = await dueSubscription();
+    // Cycle 1 is on record (charged), yet the contract is still due on its date.
+    await db().billingAttempt.create({
+      data: {
+        shop: shop.domain,
+        contractId: stored.id,
+        cycle: 1,
+        cycleDate: stored.nextBillingAt!,
+        sendAfter: stored.nextBillingAt!,
+        idempotencyKey: `orchard:test:${stored.id}:cycle:1`,
+        status: "succeeded",
+      },
+    });
+    const due = stored.nextBillingAt!.getTime();
+    await billAt(new Date(due + 60_000), new Date(due + 120_000));
+    expect(newOrders()).toBe(1);
+    expect(
+      (await db().billingAttempt.findMany({ where: { contractId: stored.id }, orderBy: { cycle: "asc" } })).map((a) => a.cycle),
+    ).toEqual([1, 2]);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cycleDate, nextCycle, nextScheduled, scheduledDate, type BillingPolicy } from "../../../app/subscriptions/billing-schedule";
+import {
+  cycleDate,
+  cycleDueAt,
+  nextCycle,
+  nextScheduled,
+  scheduledDate,
+  type BillingPolicy,
+} from "../../../app/subscriptions/billing-schedule";
 
 const monthly: BillingPolicy = { interval: "MONTH", intervalCount: 1, anchor: null };
 const dates = (first: string, policy: BillingPolicy, zone: string, cycles: number) =>
@@ -97,5 +104,21 @@ describe("a schedule moved by a person", () => {
   it("numbers the next cycle after an instant from the schedule's first, so numbers only go up", () => {
     expect(nextScheduled(moved, new Date("2026-06-01T00:00:00Z"))).toEqual({ cycle: 4, date: new Date("2026-06-10T15:00:00Z") });
     expect(nextScheduled(moved, new Date("2026-06-10T15:00:00Z"))).toEqual({ cycle: 5, date: new Date("2026-06-24T15:00:00Z") });
+  });
+});
+
+describe("the cycle a due date stands for", () => {
+  it("is the nearest cycle, so a schedule moved by hours (a time-zone change) still bills the cycle that was due", () => {
+    const schedule = {
+      from: new Date("2027-01-30T20:00:00Z"),
+      fromCycle: 0,
+      policy: { interval: "MONTH" as const, intervalCount: 1, anchor: null },
+      timeZone: "Pacific/Kiritimati",
+    };
+    // In Kiritimati the first cycle falls on Feb 27 at 20:00 UTC; the date stored in UTC's count was Feb 28.
+    expect(cycleDueAt(schedule, new Date("2027-02-28T20:00:00Z"))).toBe(1);
+    expect(cycleDueAt(schedule, new Date("2027-02-27T20:00:00Z"))).toBe(1);
+    expect(cycleDueAt(schedule, new Date("2027-03-31T20:00:00Z"))).toBe(2);
+    expect(cycleDueAt(schedule, new Date("2027-01-30T20:00:00Z"))).toBe(0);
   });
 });
