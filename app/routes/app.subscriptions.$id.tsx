@@ -195,6 +195,7 @@ export default function Subscription() {
                   {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })}
                   {attempt.retry ? ` · ${t("subscriptions.retry", { retry: attempt.retry })}` : ""} · {date.format(new Date(attempt.date))}{" "}
                   · {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
+                  {attempt.skipReason ? ` · ${t(`subscriptions.skipReasons.${attempt.skipReason as "missed"}`)}` : ""}
                   {attempt.errorCode ? ` (${attempt.errorCode})` : ""}
                 </Text>
               ))}

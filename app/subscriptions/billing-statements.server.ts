@@ -58,7 +58,7 @@ export interface NewBillingAttempt {
   sendAfter: Date;
   idempotencyKey: string;
   status?: string;
-  lastError?: string;
+  skipReason?: string;
 }
 
 /** Well within both databases' limits on parameters (SQLite 32,766, PostgreSQL 65,535). */
@@ -87,13 +87,13 @@ async function insertRows(tx: Transaction, attempts: NewBillingAttempt[]): Promi
       sql.param(a.sendAfter, "timestamp(3)"),
       sql.param(a.idempotencyKey, "text"),
       sql.param(a.status ?? "scheduled", "text"),
-      sql.param(a.lastError ?? null, "text"),
+      sql.param(a.skipReason ?? null, "text"),
       sql.param(now, "timestamp(3)"),
       sql.param(now, "timestamp(3)"),
     ].join(", "),
   );
   await tx.$executeRawUnsafe(
-    `INSERT INTO "BillingAttempt" ("id", "shop", "contractId", "cycle", "cycleDate", "sendAfter", "idempotencyKey", "status", "lastError", "createdAt", "updatedAt")
+    `INSERT INTO "BillingAttempt" ("id", "shop", "contractId", "cycle", "cycleDate", "sendAfter", "idempotencyKey", "status", "skipReason", "createdAt", "updatedAt")
      VALUES (${rows.join("), (")})`,
     ...sql.values,
   );

@@ -108,7 +108,8 @@ function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedC
       cycleDate,
       sendAfter: cycleDate,
       idempotencyKey: idempotencyKey(contract.shopifyId, missed),
-      ...(missed < charged ? { status: "skipped", lastError: "overdue when Orchard resumed; only the latest cycle is charged" } : {}),
+      // Fell due while Orchard was not running: only the latest is charged.
+      ...(missed < charged ? { status: "skipped", skipReason: "missed" } : {}),
     });
   }
   return { contract, dueAt, next: beyondCommitment(upcoming.cycle, contract.maxCycles) ? null : upcoming.date, attempts };
@@ -283,7 +284,8 @@ function afterFailedSend(error: unknown) {
   const codes = error.userErrors.map((e) => e.code ?? "INVALID");
   const outcome = refusalOutcome(codes);
   if (outcome === "retry") return { status: "scheduled", sendAfter: new Date(clock().now().getTime() + REFUSAL_RETRY_MS), lastError };
-  return { status: outcome === "skipped" ? "skipped" : "failed", errorCode: codes.join(","), lastError };
+  if (outcome === "skipped") return { status: "skipped", skipReason: "shopify_skip", errorCode: codes.join(","), lastError };
+  return { status: "failed", errorCode: codes.join(","), lastError };
 }
 
 /**

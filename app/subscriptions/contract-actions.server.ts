@@ -256,7 +256,7 @@ async function takeNextCycle(
         cycleDate: attempt.at,
         sendAfter: attempt.at,
         idempotencyKey: idempotencyKey(contract.shopifyId, attempt.cycle),
-        ...(attempt.skippedBy ? { status: "skipped", lastError: `skipped by the ${attempt.skippedBy}` } : {}),
+        ...(attempt.skippedBy ? { status: "skipped", skipReason: `${attempt.skippedBy}_skip` } : {}),
       },
     });
     return true;

@@ -121,7 +121,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       if (existing && !active) {
         await tx.billingAttempt.updateMany({
           where: { contractId: existing.id, status: "scheduled" },
-          data: { status: "skipped", lastError: `the subscription is ${fields.status.toLowerCase()}` },
+          data: { status: "skipped", skipReason: fields.status === "PAUSED" ? "paused" : "ended" },
         });
         await tx.billingAttempt.updateMany({
           where: { contractId: existing.id, status: { in: ["sending", "sent", "challenged"] }, givenUpAt: null },
@@ -240,6 +240,7 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
       date: (a.retry ? a.sendAfter : a.cycleDate).toISOString(),
       status: a.status,
       errorCode: a.errorCode,
+      skipReason: a.skipReason,
     })),
     dunning:
       contract.dunningCycle === null

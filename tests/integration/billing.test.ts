@@ -335,9 +335,9 @@ describe("catching up", () => {
     await sendScheduledAttempts(backgroundAdmin);
 
     const attempts = await db().billingAttempt.findMany({ where: { shop: shop.domain }, orderBy: { cycle: "asc" } });
-    expect(attempts.map((a) => [a.cycle, a.status])).toEqual([
-      [1, "skipped"],
-      [2, "sent"],
+    expect(attempts.map((a) => [a.cycle, a.status, a.skipReason])).toEqual([
+      [1, "skipped", "missed"],
+      [2, "sent", null],
     ]);
     expect(shop.billingAttempts.size).toBe(1);
     expect(newOrders()).toBe(1);

@@ -74,7 +74,7 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/apps/orchard/subscriptions?done=skip");
     expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([
-      { cycle: 1, status: "skipped", lastError: "skipped by the customer" },
+      { cycle: 1, status: "skipped", skipReason: "customer_skip" },
     ]);
   });
 

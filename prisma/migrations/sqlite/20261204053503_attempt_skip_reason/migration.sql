@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BillingAttempt" ADD COLUMN "skipReason" TEXT;
+
