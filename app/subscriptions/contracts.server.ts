@@ -184,9 +184,18 @@ function statusEmail(before: string | null, after: string): EmailKind | null {
   return null;
 }
 
-/** Whether this revision of the contract is the one Orchard's own change of its next billing date made. */
-export async function isOwnRevision(shop: string, shopifyId: string, revisionId: string): Promise<boolean> {
-  return (await db().subscriptionContract.count({ where: { shop, shopifyId, ownRevisionId: revisionId } })) > 0;
+/**
+ * Whether Orchard already knows this revision of the contract: the one it mirrored, the one its own
+ * change of the next billing date made, or an older one (Shopify's revisions only grow).
+ */
+export async function isKnownRevision(shop: string, shopifyId: string, revisionId: string): Promise<boolean> {
+  const stored = await db().subscriptionContract.findUnique({
+    where: { shop_shopifyId: { shop, shopifyId } },
+    select: { revisionId: true, ownRevisionId: true },
+  });
+  if (!stored || !/^\d+$/.test(revisionId)) return false;
+  const known = [stored.revisionId, stored.ownRevisionId].filter((r): r is string => r !== null && /^\d+$/.test(r)).map(BigInt);
+  return known.some((r) => BigInt(revisionId) <= r);
 }
 
 export async function findContract(shop: string, shopifyId: string) {

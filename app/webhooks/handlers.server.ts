@@ -3,7 +3,7 @@ import { applySubscriberLimit, syncAppPlan } from "../app-billing/app-billing.se
 import { db } from "../db.server";
 import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlan } from "../subscriptions/plans.server";
-import { isOwnRevision, syncContract } from "../subscriptions/contracts.server";
+import { isKnownRevision, syncContract } from "../subscriptions/contracts.server";
 import { recordBillingOutcome, recordChallenge } from "../subscriptions/dunning.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
@@ -42,11 +42,12 @@ const contractPayload = z.object({
   revision_id: z.union([z.string(), z.number()]).optional(),
 });
 
-// The payload only names the contract; its current state is read from the Admin API, unless the
-// revision is the one Orchard's own date change made (every renewal makes one).
+// The payload only names the contract; its current state is read from the Admin API, unless
+// Orchard already knows that revision: mirrored, or made by its own date change (every renewal
+// makes one), or older than either (a late or repeated delivery).
 const contractChanged: Handler = async ({ shop, payload }) => {
   const { admin_graphql_api_id: contractId, revision_id } = contractPayload.parse(payload);
-  if (revision_id !== undefined && (await isOwnRevision(shop, contractId, String(revision_id)))) return;
+  if (revision_id !== undefined && (await isKnownRevision(shop, contractId, String(revision_id)))) return;
   const admin = await backgroundAdmin(shop);
   await syncContract(admin, contractId);
   await remindersFromSubscription(shop, contractId);
