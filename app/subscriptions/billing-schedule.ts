@@ -118,6 +118,16 @@ export function upcomingDates(schedule: Schedule, first: number, count: number):
 }
 
 /** The schedule of a stored contract (its policy, anchor and schedule columns). */
+/** The contract columns scheduleOf reads, for a query that selects only those. */
+export const SCHEDULE_COLUMNS = {
+  billingInterval: true,
+  billingIntervalCount: true,
+  anchorType: true,
+  anchorDay: true,
+  scheduleFrom: true,
+  scheduleCycle: true,
+} as const;
+
 export function scheduleOf(
   contract: {
     billingInterval: string;

@@ -5,7 +5,7 @@ import { db, isUniqueViolation } from "../db.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { cycleDueAt, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
+import { cycleDueAt, nextScheduled, SCHEDULE_COLUMNS, scheduleOf, scheduledDate } from "./billing-schedule";
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
@@ -61,19 +61,7 @@ function dueContracts(now: Date, limit: number, uninstalled: string[]) {
     orderBy: { nextBillingAt: "asc" },
     take: limit,
     // Only what scheduling reads: a contract row is wide, and thousands come due at once.
-    select: {
-      id: true,
-      shop: true,
-      shopifyId: true,
-      nextBillingAt: true,
-      billingInterval: true,
-      billingIntervalCount: true,
-      anchorType: true,
-      anchorDay: true,
-      scheduleFrom: true,
-      scheduleCycle: true,
-      maxCycles: true,
-    },
+    select: { id: true, shop: true, shopifyId: true, nextBillingAt: true, maxCycles: true, ...SCHEDULE_COLUMNS },
   });
 }
 

@@ -1,6 +1,6 @@
 import { db } from "../db.server";
 import { shopLog } from "../logging/log.server";
-import { nextScheduled, scheduleOf } from "./billing-schedule";
+import { nextScheduled, SCHEDULE_COLUMNS, scheduleOf } from "./billing-schedule";
 
 /**
  * The shop's time zone changed (Orchard learns it at the next install or re-authorisation). Each
@@ -11,16 +11,7 @@ import { nextScheduled, scheduleOf } from "./billing-schedule";
 export async function reanchorSchedules(shop: string, previousZone: string): Promise<number> {
   const contracts = await db().subscriptionContract.findMany({
     where: { shop, nextBillingAt: { not: null } },
-    select: {
-      id: true,
-      nextBillingAt: true,
-      billingInterval: true,
-      billingIntervalCount: true,
-      anchorType: true,
-      anchorDay: true,
-      scheduleFrom: true,
-      scheduleCycle: true,
-    },
+    select: { id: true, nextBillingAt: true, ...SCHEDULE_COLUMNS },
   });
   let moved = 0;
   for (const contract of contracts) {

@@ -32,6 +32,18 @@ async function dueSubscription() {
   return { shop, contract, stored: stored!, newOrders: () => shop.orders.size - ordersBefore };
 }
 
+/** Shopify's subscription_billing_attempts/failure for the attempt, received and worked by Orchard. */
+async function deliverFailure(shop: string, attempt: Parameters<typeof billingAttemptPayload>[0]) {
+  const request = webhookRequest({
+    shop,
+    topic: "subscription_billing_attempts/failure",
+    payload: billingAttemptPayload(attempt),
+    webhookId: randomUUID(),
+  });
+  await webhookAction({ request, params: {}, context: {} });
+  await processInbox();
+}
+
 describe("billing a due cycle", () => {
   it("charges once, however many times the workers run", async () => {
     const { shop, stored, newOrders } = await dueSubscription();
@@ -167,15 +179,7 @@ describe("failed payments", () => {
     shop.failingPayments.push("PAYMENT_METHOD_DECLINED");
     await scheduleDueCycles();
     await sendScheduledAttempts(backgroundAdmin);
-    const attempt = [...shop.billingAttempts.values()][0]!;
-    const request = webhookRequest({
-      shop: shop.domain,
-      topic: "subscription_billing_attempts/failure",
-      payload: billingAttemptPayload(attempt),
-      webhookId: randomUUID(),
-    });
-    await webhookAction({ request, params: {}, context: {} });
-    await processInbox();
+    await deliverFailure(shop.domain, [...shop.billingAttempts.values()][0]!);
     const [stored] = await db().billingAttempt.findMany({ where: { shop: shop.domain } });
     expect(stored).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED", failureKind: "payment" });
   });
@@ -276,15 +280,7 @@ describe("an outcome for a cycle the subscription gave up", () => {
     for (const action of ["pause", "resume"] as const) {
       expect(await performAction(admin, (await contractWithState(shop.domain, stored.id))!, { action }, "merchant")).toEqual({ ok: true });
     }
-    const attempt = [...shop.billingAttempts.values()][0]!;
-    const request = webhookRequest({
-      shop: shop.domain,
-      topic: "subscription_billing_attempts/failure",
-      payload: billingAttemptPayload(attempt),
-      webhookId: randomUUID(),
-    });
-    await webhookAction({ request, params: {}, context: {} });
-    await processInbox();
+    await deliverFailure(shop.domain, [...shop.billingAttempts.values()][0]!);
     const attempts = await db().billingAttempt.findMany({ where: { contractId: stored.id } });
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ status: "failed", errorCode: "PAYMENT_METHOD_DECLINED" });
