@@ -43,13 +43,13 @@ const contractPayload = z.object({
 });
 
 // The payload only names the contract; its current state is read from the Admin API, unless
-// Orchard already knows that revision: mirrored, or made by its own date change (every renewal
-// makes one), or older than either (a late or repeated delivery).
+// Orchard already knows that revision: mirrored (Orchard's own pause or cancel syncs at once), made
+// by its own date change (every renewal makes one), or older (a late or repeated delivery). What
+// follows from the mirror's state is done either way: it is Orchard's own data, cheap to check.
 const contractChanged: Handler = async ({ shop, payload }) => {
   const { admin_graphql_api_id: contractId, revision_id } = contractPayload.parse(payload);
-  if (revision_id !== undefined && (await isKnownRevision(shop, contractId, String(revision_id)))) return;
   const admin = await backgroundAdmin(shop);
-  await syncContract(admin, contractId);
+  if (revision_id === undefined || !(await isKnownRevision(shop, contractId, String(revision_id)))) await syncContract(admin, contractId);
   await remindersFromSubscription(shop, contractId);
   // A new or resumed subscriber may fill the free plan, a cancelled one free a place.
   await applySubscriberLimit(admin);
