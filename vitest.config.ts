@@ -8,9 +8,9 @@ process.env.THEMES_DIR = [
   resolve(import.meta.dirname, "tests", "fixtures", "themes"),
 ].join(delimiter);
 
-// Four suites: unit (pure functions, no I/O), extensions (the UI extensions rendered by Shopify's
+// Five suites: unit (pure functions, no I/O), extensions (the UI extensions rendered by Shopify's
 // extension tester in jsdom), integration (loaders, actions and webhooks against a real database and
-// the store simulator), browser (Debian's Chromium driving the running demo stack). No test depends
+// the store simulator), model (generated subscription lives on that stack, tests/model), browser (Debian's Chromium driving the running demo stack). No test depends
 // on finishing within seconds: a busy two-core machine can take many times longer.
 export default defineConfig({
   test: {
@@ -34,6 +34,15 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           // Generous: beside the year of billing's four workers, a file can take several times longer.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      // Whole subscription lives, generated (tests/model): the integration stack, one file, run on its own.
+      {
+        test: {
+          name: "model",
+          include: ["tests/model/**/*.test.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
           hookTimeout: 60_000,
         },
       },

@@ -24,7 +24,16 @@ const SEPARATE_PROJECTS = [
     .filter((dir) => existsSync(`${dir}/tsconfig.json`)),
   "tests/extensions",
 ];
-const suites = (database: string, projects: string[]): Step => ({
+/**
+ * The model-based test's lives (tests/model): a thousand on SQLite, a fifth of that on PostgreSQL,
+ * from a seed taken from the commit under test, so a failure in CI replays on any machine
+ * (`npm run test:model -- --runs N --seed S`) and each commit explores lives of its own.
+ */
+const commit = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).stdout.trim();
+const MODEL_SEED = process.env.MODEL_SEED ?? String(/^[0-9a-f]{8}/.test(commit) ? Number.parseInt(commit.slice(0, 8), 16) | 0 : 1);
+const MODEL_RUNS = { sqlite: "1000", postgresql: "200" };
+
+const suites = (database: "sqlite" | "postgresql", projects: string[]): Step => ({
   name: `tests on ${database} (${projects.join(", ")})`,
   command: [
     bin("vitest"),
@@ -37,7 +46,7 @@ const suites = (database: string, projects: string[]): Step => ({
     "--reporter=json",
     `--outputFile.json=test-results/${database}.json`,
   ],
-  env: { TEST_DATABASE: database },
+  env: { TEST_DATABASE: database, MODEL_SEED, MODEL_RUNS: MODEL_RUNS[database] },
   report: `test-results/${database}.json`,
 });
 
@@ -60,9 +69,9 @@ const steps: Step[] = [
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
   // Each benchmark once at a small size (under a minute), so none can rot unnoticed.
   { name: "benchmarks (small)", command: [bin("tsx"), "bench/run.ts", "--small"] },
-  suites("sqlite", ["unit", "extensions", "integration", "browser"]),
+  suites("sqlite", ["unit", "extensions", "integration", "model", "browser"]),
   // Unit and extension tests touch no database; the rest run again on the production database.
-  suites("postgresql", ["integration", "browser"]),
+  suites("postgresql", ["integration", "model", "browser"]),
 ];
 
 interface VitestReport {

@@ -1,4 +1,4 @@
-import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { escapeHtml } from "../html";
 
 /**
@@ -14,6 +14,8 @@ export const EMAIL_KINDS = [
   "resumed",
   "cancelled",
   "ended",
+  "missedCharged",
+  "missedSkipped",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -28,6 +30,8 @@ export interface EmailData {
   manageUrl: string;
   /** Where the customer confirms a payment their bank holds (paymentChallenge): the email's one action. */
   challengeUrl?: string;
+  /** How many orders fell due while the shop could not bill and were not charged (missedCharged, missedSkipped). */
+  missedOrders?: number;
 }
 
 export interface RenderedEmail {
@@ -40,10 +44,20 @@ export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData)
   const locale = resolveLocale(localeTag);
   const messages = messagesByLocale[locale];
   const date = data.date ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone }).format(new Date(data.date)) : "";
-  const values = { shop: data.shopName, name: data.customerName || translate(messages, "emails.customerFallback"), date };
+  const missed = data.missedOrders ?? 0;
+  const values = {
+    shop: data.shopName,
+    name: data.customerName || translate(messages, "emails.customerFallback"),
+    date,
+    missed: translate(messages, `emails.missedOrders.${pluralCategory(locale, missed)}`, { count: missed }),
+  };
   const t = (key: MessageKey) => translate(messages, key, values);
   const subject = t(`emails.${kind}.subject`);
-  const body = kind === "paused" && date ? `${t("emails.paused.body")} ${t("emails.pausedUntil")}` : t(`emails.${kind}.body`);
+  const body = [
+    t(`emails.${kind}.body`),
+    ...(kind === "paused" && date ? [t("emails.pausedUntil")] : []),
+    ...((kind === "missedCharged" || kind === "missedSkipped") && date ? [t("emails.nextOrderOn")] : []),
+  ].join(" ");
   const items = data.items.map((item) => translate(messages, "emails.item", { title: item.title, quantity: item.quantity }));
   const greeting = t("emails.greeting");
   const [action, actionUrl] =
@@ -74,5 +88,6 @@ export function sampleEmailData(shopName: string, timeZone: string, now: Date): 
     timeZone,
     manageUrl: "https://example.myshopify.com/apps/orchard/subscriptions",
     challengeUrl: "https://example.myshopify.com/payments/challenge",
+    missedOrders: 2,
   };
 }

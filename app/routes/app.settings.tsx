@@ -15,6 +15,7 @@ import { loadSettings, saveSettings } from "../settings/settings.server";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
+import { MISSED_CYCLES_POLICIES } from "../subscriptions/missed-cycles";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -127,7 +128,29 @@ export default function Settings() {
                   initialValue={String(settings.pauseOfferMonths)}
                   error={error("pauseOfferMonths")}
                 />
+                <FormTextField
+                  name="saveOfferPeriodDays"
+                  label={t("settings.saveOfferPeriodDays")}
+                  type="number"
+                  min={SETTINGS_LIMITS.saveOfferPeriodDays.min}
+                  max={SETTINGS_LIMITS.saveOfferPeriodDays.max}
+                  helpText={t("settings.saveOfferPeriodHelp")}
+                  autoComplete="off"
+                  initialValue={String(settings.saveOfferPeriodDays)}
+                  error={error("saveOfferPeriodDays")}
+                />
               </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.billingHeading")} description={t("settings.billingDescription")}>
+            <Card>
+              <FormSelect
+                name="missedCycles"
+                label={t("settings.missedCycles")}
+                options={MISSED_CYCLES_POLICIES.map((policy) => ({ value: policy, label: t(`settings.missedCyclesPolicies.${policy}`) }))}
+                initialValue={settings.missedCycles}
+                error={error("missedCycles")}
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.emailsHeading")} description={t("settings.emailsDescription")}>

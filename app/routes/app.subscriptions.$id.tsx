@@ -6,6 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
+import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
@@ -31,7 +32,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     subscriptionDetail(loaded.contract.id, timeZone),
     editable ? choicesFor(admin, loaded) : { variants: [], plans: [] },
   ]);
-  return { timeZone, actions, choices, ...detail };
+  return { timeZone, actions, choices, ordersOwed: loaded.state.ordersOwed, ...detail };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -129,6 +130,18 @@ export default function Subscription() {
                 failures: data.dunning.failures,
                 next: data.dunning.nextRetryAt ? date.format(new Date(data.dunning.nextRetryAt)) : "—",
               })}
+            </Banner>
+          </Layout.Section>
+        )}
+        {(data.ordersOwed > 0 || data.commitmentWaivedAt) && (
+          <Layout.Section>
+            <Banner tone="info" title={t("subscriptions.commitment.title")}>
+              {data.ordersOwed > 0 && (
+                <p>{t(`subscriptions.commitment.owed.${pluralCategory(locale, data.ordersOwed)}`, { count: data.ordersOwed })}</p>
+              )}
+              {data.commitmentWaivedAt && (
+                <p>{t("subscriptions.commitment.waived", { date: date.format(new Date(data.commitmentWaivedAt)) })}</p>
+              )}
             </Banner>
           </Layout.Section>
         )}

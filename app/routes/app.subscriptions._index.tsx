@@ -1,20 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
-import { listContracts } from "../subscriptions/contracts.server";
+import { listContracts, recentlyMissedOrders } from "../subscriptions/contracts.server";
+import { pluralCategory } from "../i18n/i18n";
 import { CONTRACT_STATUSES, type ContractStatus } from "../subscriptions/contract-status";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const requested = new URL(request.url).searchParams.get("status");
   const status = CONTRACT_STATUSES.find((s) => s === requested) ?? null;
-  const [{ contracts, counts }, record] = await Promise.all([listContracts(shop, status), findShop(shop)]);
+  const [{ contracts, counts }, record, missedOrders] = await Promise.all([
+    listContracts(shop, status),
+    findShop(shop),
+    recentlyMissedOrders(shop),
+  ]);
   return {
     status,
+    missedOrders,
     counts,
     timeZone: record?.ianaTimezone ?? "UTC",
     contracts: contracts.map((c) => ({
@@ -32,7 +38,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 const tone = { ACTIVE: "success", PAUSED: "attention", CANCELLED: undefined, EXPIRED: undefined, FAILED: "critical" } as const;
 
 export default function Subscriptions() {
-  const { contracts, counts, status, timeZone } = useLoaderData<typeof loader>();
+  const { contracts, counts, status, timeZone, missedOrders } = useLoaderData<typeof loader>();
   const [, setParams] = useSearchParams();
   const { t, locale } = useTranslation();
   const total = Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
@@ -60,59 +66,70 @@ export default function Subscriptions() {
   return (
     <Page>
       <TitleBar title={t("subscriptions.title")} />
-      <Card padding="0">
-        <Box padding="300">
-          <ButtonGroup variant="segmented">
-            {filters.map((filter) => (
-              <Button
-                key={filter.label}
-                pressed={filter.value === status}
-                onClick={() => setParams(filter.value ? { status: filter.value } : {})}
-              >
-                {filter.label}
-              </Button>
-            ))}
-          </ButtonGroup>
-        </Box>
-        <IndexTable
-          resourceName={{ singular: t("subscriptions.title"), plural: t("subscriptions.title") }}
-          itemCount={contracts.length}
-          selectable={false}
-          headings={[
-            { title: t("subscriptions.columns.customer") },
-            { title: t("subscriptions.columns.items") },
-            { title: t("subscriptions.columns.plan") },
-            { title: t("subscriptions.columns.status") },
-            { title: t("subscriptions.columns.nextBilling") },
-          ]}
-        >
-          {contracts.map((contract, index) => (
-            <IndexTable.Row id={contract.id} key={contract.id} position={index}>
-              <IndexTable.Cell>
-                {/* The row would replay this click as a second, untrusted one; stopping it here leaves the
+      <BlockStack gap="400">
+        {missedOrders > 0 ? (
+          <Banner
+            tone="warning"
+            title={t(`subscriptions.missedBanner.title.${pluralCategory(locale, missedOrders)}`, { count: missedOrders })}
+            action={{ content: t("subscriptions.missedBanner.action"), url: "/app/settings" }}
+          >
+            <p>{t("subscriptions.missedBanner.body")}</p>
+          </Banner>
+        ) : null}
+        <Card padding="0">
+          <Box padding="300">
+            <ButtonGroup variant="segmented">
+              {filters.map((filter) => (
+                <Button
+                  key={filter.label}
+                  pressed={filter.value === status}
+                  onClick={() => setParams(filter.value ? { status: filter.value } : {})}
+                >
+                  {filter.label}
+                </Button>
+              ))}
+            </ButtonGroup>
+          </Box>
+          <IndexTable
+            resourceName={{ singular: t("subscriptions.title"), plural: t("subscriptions.title") }}
+            itemCount={contracts.length}
+            selectable={false}
+            headings={[
+              { title: t("subscriptions.columns.customer") },
+              { title: t("subscriptions.columns.items") },
+              { title: t("subscriptions.columns.plan") },
+              { title: t("subscriptions.columns.status") },
+              { title: t("subscriptions.columns.nextBilling") },
+            ]}
+          >
+            {contracts.map((contract, index) => (
+              <IndexTable.Row id={contract.id} key={contract.id} position={index}>
+                <IndexTable.Cell>
+                  {/* The row would replay this click as a second, untrusted one; stopping it here leaves the
                     navigation to Remix's router, which keeps the session token. */}
-                <Link to={`/app/subscriptions/${contract.id}`} onClick={(event) => event.stopPropagation()}>
-                  <Text as="span" fontWeight="semibold">
-                    {contract.customer}
-                  </Text>
-                </Link>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                {contract.otherItems
-                  ? t("subscriptions.moreItems", { title: contract.firstItem, count: contract.otherItems })
-                  : contract.firstItem}
-              </IndexTable.Cell>
-              <IndexTable.Cell>{contract.plan}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Badge tone={tone[contract.status]}>{t(`subscriptions.status.${contract.status}`)}</Badge>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                {contract.nextBillingAt ? date.format(new Date(contract.nextBillingAt)) : t("subscriptions.noNextBilling")}
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </Card>
+                  <Link to={`/app/subscriptions/${contract.id}`} onClick={(event) => event.stopPropagation()}>
+                    <Text as="span" fontWeight="semibold">
+                      {contract.customer}
+                    </Text>
+                  </Link>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  {contract.otherItems
+                    ? t("subscriptions.moreItems", { title: contract.firstItem, count: contract.otherItems })
+                    : contract.firstItem}
+                </IndexTable.Cell>
+                <IndexTable.Cell>{contract.plan}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Badge tone={tone[contract.status]}>{t(`subscriptions.status.${contract.status}`)}</Badge>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  {contract.nextBillingAt ? date.format(new Date(contract.nextBillingAt)) : t("subscriptions.noNextBilling")}
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        </Card>
+      </BlockStack>
     </Page>
   );
 }

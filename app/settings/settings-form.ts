@@ -1,4 +1,5 @@
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "../subscriptions/dunning";
+import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "../subscriptions/missed-cycles";
 
 /**
  * The merchant's subscription settings as the Settings form edits them, and the rules they follow.
@@ -12,6 +13,8 @@ export interface SubscriptionSettings {
   upcomingOrderDays: number;
   saveOfferPercent: number;
   pauseOfferMonths: number;
+  saveOfferPeriodDays: number;
+  missedCycles: MissedCyclesPolicy;
 }
 
 export const DEFAULT_SETTINGS: SubscriptionSettings = {
@@ -22,10 +25,12 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   upcomingOrderDays: 3,
   saveOfferPercent: 20,
   pauseOfferMonths: 2,
+  saveOfferPeriodDays: 365,
+  missedCycles: "chargeLatest",
 };
 
 export type SettingsField = keyof SubscriptionSettings;
-export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber">>;
+export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber" | "choice">>;
 
 function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
   const text = typeof value === "string" ? value.trim() : "";
@@ -42,6 +47,7 @@ export const SETTINGS_LIMITS = {
   upcomingOrderDays: { min: 0, max: 14 },
   saveOfferPercent: { min: 0, max: 50 },
   pauseOfferMonths: { min: 1, max: 6 },
+  saveOfferPeriodDays: { min: 30, max: 730 },
 } as const;
 
 export function parseSettingsForm(form: FormData): { ok: true; settings: SubscriptionSettings } | { ok: false; errors: SettingsErrors } {
@@ -61,15 +67,22 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     ),
     saveOfferPercent: wholeNumber(form.get("saveOfferPercent"), SETTINGS_LIMITS.saveOfferPercent.min, SETTINGS_LIMITS.saveOfferPercent.max),
     pauseOfferMonths: wholeNumber(form.get("pauseOfferMonths"), SETTINGS_LIMITS.pauseOfferMonths.min, SETTINGS_LIMITS.pauseOfferMonths.max),
+    saveOfferPeriodDays: wholeNumber(
+      form.get("saveOfferPeriodDays"),
+      SETTINGS_LIMITS.saveOfferPeriodDays.min,
+      SETTINGS_LIMITS.saveOfferPeriodDays.max,
+    ),
+    missedCycles: oneOf(form.get("missedCycles"), MISSED_CYCLES_POLICIES),
   };
   const errors: SettingsErrors = {};
   if (!values.paymentRetryDays) errors.paymentRetryDays = "retryDays";
   if (!values.inventoryRetryDays) errors.inventoryRetryDays = "retryDays";
   if (!values.paymentFinalAction) errors.paymentFinalAction = "finalAction";
   if (!values.inventoryFinalAction) errors.inventoryFinalAction = "finalAction";
-  for (const field of ["upcomingOrderDays", "saveOfferPercent", "pauseOfferMonths"] as const) {
+  for (const field of ["upcomingOrderDays", "saveOfferPercent", "pauseOfferMonths", "saveOfferPeriodDays"] as const) {
     if (values[field] === null) errors[field] = "wholeNumber";
   }
+  if (!values.missedCycles) errors.missedCycles = "choice";
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, settings: values as SubscriptionSettings };
 }

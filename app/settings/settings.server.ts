@@ -1,6 +1,7 @@
 import { db } from "../db.server";
 import { DEFAULT_SETTINGS, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "../subscriptions/dunning";
+import type { MissedCyclesPolicy } from "../subscriptions/missed-cycles";
 
 /** A shop's subscription settings; a shop that never saved any has the defaults. */
 export async function loadSettings(shop: string): Promise<SubscriptionSettings> {
@@ -14,6 +15,8 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     upcomingOrderDays: row.upcomingOrderDays,
     saveOfferPercent: row.saveOfferPercent,
     pauseOfferMonths: row.pauseOfferMonths,
+    saveOfferPeriodDays: row.saveOfferPeriodDays,
+    missedCycles: row.missedCycles as MissedCyclesPolicy,
   };
 }
 

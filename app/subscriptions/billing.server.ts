@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { config } from "../config.server";
-import { db, isUniqueViolation } from "../db.server";
+import { db, isUniqueViolation, type Transaction } from "../db.server";
+import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
@@ -9,12 +10,15 @@ import { cycleDueAt, nextScheduled, SCHEDULE_COLUMNS, scheduleOf, scheduledDate 
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
-import { editContract } from "./contract-edits.server";
+import { editContract, moveOnWithoutCharge } from "./contract-edits.server";
+import { backgroundAdmin } from "../shopify/background.server";
 import { DraftLineUpdate } from "./contract-edits.queries";
 import { beyondCommitment, lastCycle } from "./commitment";
 import { linesToReprice } from "./cycle-pricing";
 import { currencyDigits, decimalFromMinor } from "../money";
 import { oldestFirst } from "../worker/work-queue.server";
+import { loadSettings } from "../settings/settings.server";
+import { cycleToCharge, type MissedCyclesPolicy } from "./missed-cycles";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 
 /**
@@ -37,18 +41,24 @@ export function idempotencyKey(contractShopifyId: string, cycle: number, retry =
   return retry === 0 ? base : `${base}:retry:${retry}`;
 }
 
-/** Each shop's time zone, read once per round. */
-export function timeZones() {
-  const zones = new Map<string, Promise<string>>();
+/** What scheduling needs of a shop: its time zone and its missed-cycles policy. */
+interface ShopBillingRules {
+  timeZone: string;
+  missedCycles: MissedCyclesPolicy;
+}
+
+/** Each shop's billing rules, read once per round. */
+function shopBillingRules() {
+  const rules = new Map<string, Promise<ShopBillingRules>>();
   return (shop: string) => {
-    let zone = zones.get(shop);
-    if (!zone) {
-      zone = db()
-        .shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true } })
-        .then((found) => found?.ianaTimezone ?? "UTC");
-      zones.set(shop, zone);
+    let found = rules.get(shop);
+    if (!found) {
+      found = Promise.all([db().shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true } }), loadSettings(shop)]).then(
+        ([row, settings]) => ({ timeZone: row?.ianaTimezone ?? "UTC", missedCycles: settings.missedCycles }),
+      );
+      rules.set(shop, found);
     }
-    return zone;
+    return found;
   };
 }
 
@@ -75,32 +85,56 @@ interface PlannedCycle {
 
 /**
  * What moving a contract past its due date writes: the next billing date, and the cycle's attempt.
- * If several cycles fell due while Orchard was not running, the customer is charged for the latest
- * one only: the others are recorded as skipped, never charged in a burst.
+ * If several cycles fell due while Orchard was not running, they are never charged in a burst: the
+ * shop's policy (missed-cycles.ts) charges the latest once or none, the others are recorded as
+ * missed.
  */
-function planCycle(contract: DueContract, timeZone: string, now: Date): PlannedCycle {
-  const schedule = scheduleOf(contract, timeZone);
+function planCycle(contract: DueContract, shop: ShopBillingRules, now: Date): PlannedCycle {
+  const schedule = scheduleOf(contract, shop.timeZone);
   const dueAt = contract.nextBillingAt!;
   const cycle = cycleDueAt(schedule, dueAt);
   const upcoming = nextScheduled(schedule, now);
   // Never past the plan's maximum: after its last order a contract has no next date.
-  const last = lastCycle(contract.maxCycles);
-  const charged = Math.min(Math.max(cycle, upcoming.cycle - 1), last ?? Infinity);
+  const latest = Math.min(Math.max(cycle, upcoming.cycle - 1), lastCycle(contract.maxCycles) ?? Infinity);
+  const charged = cycleToCharge(cycle, latest, shop.missedCycles);
   const attempts = [];
-  for (let missed = cycle; missed <= charged; missed += 1) {
-    const cycleDate = scheduledDate(schedule, missed);
+  for (let due = cycle; due <= latest; due += 1) {
+    const cycleDate = scheduledDate(schedule, due);
     attempts.push({
       shop: contract.shop,
       contractId: contract.id,
-      cycle: missed,
+      cycle: due,
       cycleDate,
       sendAfter: cycleDate,
-      idempotencyKey: idempotencyKey(contract.shopifyId, missed),
-      // Fell due while Orchard was not running: only the latest is charged.
-      ...(missed < charged ? { status: "skipped", skipReason: "missed" } : {}),
+      idempotencyKey: idempotencyKey(contract.shopifyId, due),
+      ...(due === charged ? {} : { status: "skipped", skipReason: "missed" }),
     });
   }
   return { contract, dueAt, next: beyondCommitment(upcoming.cycle, contract.maxCycles) ? null : upcoming.date, attempts };
+}
+
+/**
+ * The customers whose orders fell due while Orchard could not bill hear which were not charged,
+ * in the transaction that records them (the outbox): once per catch-up, whatever the policy.
+ */
+async function tellOfMissedCycles(tx: Transaction, planned: PlannedCycle[]): Promise<void> {
+  const withMissed = planned.filter((p) => p.attempts.some((a) => a.skipReason === "missed"));
+  if (withMissed.length === 0) return;
+  const [contracts, shops] = await Promise.all([
+    tx.subscriptionContract.findMany({ where: { id: { in: withMissed.map((p) => p.contract.id) } }, include: { lines: true } }),
+    tx.shop.findMany({
+      where: { domain: { in: [...new Set(withMissed.map((p) => p.contract.shop))] } },
+      select: { domain: true, name: true, ianaTimezone: true },
+    }),
+  ]);
+  for (const { contract: due, attempts, next } of withMissed) {
+    const contract = contracts.find((c) => c.id === due.id);
+    const shop = shops.find((s) => s.domain === due.shop);
+    if (!contract || !shop) continue;
+    const missedOrders = attempts.filter((a) => a.skipReason === "missed").length;
+    const kind = attempts.some((a) => a.status === undefined) ? "missedCharged" : "missedSkipped";
+    await enqueueEmail(tx, contract, kind, `cycle:${attempts[0]!.cycle}`, { ...emailDataFor(contract, shop, next), missedOrders });
+  }
 }
 
 class LostRace extends Error {}
@@ -123,6 +157,7 @@ async function scheduleBatch(batch: PlannedCycle[]): Promise<number> {
           tx,
           pending.flatMap((p) => p.attempts),
         );
+        await tellOfMissedCycles(tx, pending);
       });
       return pending.length;
     } catch (error) {
@@ -153,7 +188,8 @@ async function scheduleEach(planned: PlannedCycle[]): Promise<number> {
   return scheduled;
 }
 
-async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): Promise<boolean> {
+async function scheduleOne(planned: PlannedCycle): Promise<boolean> {
+  const { contract, dueAt, next, attempts } = planned;
   try {
     return await db().$transaction(async (tx) => {
       const moved = await tx.subscriptionContract.updateMany({
@@ -162,6 +198,7 @@ async function scheduleOne({ contract, dueAt, next, attempts }: PlannedCycle): P
       });
       if (moved.count === 0) return false;
       await tx.billingAttempt.createMany({ data: attempts });
+      await tellOfMissedCycles(tx, [planned]);
       return true;
     });
   } catch (error) {
@@ -199,16 +236,32 @@ async function restartScheduleAfterLastCycle(contract: DueContract, dueAt: Date)
  */
 export async function scheduleDueCycles(): Promise<number> {
   const now = clock().now();
-  const zoneOf = timeZones();
+  const rulesOf = shopBillingRules();
   const uninstalled = await uninstalledShops();
   let scheduled = 0;
   for (;;) {
     const due = await dueContracts(now, SCHEDULE_BATCH, uninstalled);
     const planned: PlannedCycle[] = [];
-    for (const contract of due) planned.push(planCycle(contract, await zoneOf(contract.shop), now));
+    for (const contract of due) planned.push(planCycle(contract, await rulesOf(contract.shop), now));
     const moved = planned.length ? await scheduleBatch(planned) : 0;
     scheduled += moved;
+    await moveOnAfterMissedCycles(planned.filter((p) => p.attempts.every((a) => a.status === "skipped")));
     if (due.length < SCHEDULE_BATCH || moved === 0) return scheduled;
+  }
+}
+
+/**
+ * Every cycle due was missed and none charged (the skipAll policy): no charge's outcome will
+ * publish the next date or end a finished plan, so it is done here. Rare; one contract at a time,
+ * and a shop Shopify cannot reach for now only waits for its next charge to catch up.
+ */
+async function moveOnAfterMissedCycles(planned: PlannedCycle[]): Promise<void> {
+  for (const { contract } of planned) {
+    try {
+      await moveOnWithoutCharge(await backgroundAdmin(contract.shop), contract.id);
+    } catch (error) {
+      shopLog(contract.shop).warn({ contract: contract.shopifyId, ...errorFields(error) }, "next date after missed cycles not published");
+    }
   }
 }
 

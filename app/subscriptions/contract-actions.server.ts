@@ -1,17 +1,20 @@
-import { ordersOwed } from "./commitment";
+import { beyondCommitment, ordersOwed } from "./commitment";
 import { roomForSubscriber } from "../app-billing/app-billing.server";
 import { clock } from "../clock";
 import { db } from "../db.server";
 import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "../settings/settings.server";
 import type { AdminClient } from "../shopify/admin-client";
+import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";
 import { fromLocal, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
 import { monthsLater, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import {
   availableActions,
-  recurringUnitPriceMinor,
+  planPriceSteps,
+  priceAtCycle,
+  type PlanPricingPolicy,
   rescheduleAllowed,
   type ActionInput,
   type Actor,
@@ -19,8 +22,8 @@ import {
   type ContractAction,
 } from "./contract-actions";
 import { DraftDiscountAdd, DraftLineAdd, DraftLineUpdate, DraftUpdate, LineAlternatives } from "./contract-edits.queries";
-import { editContract, publishNextBillingDate, setContractStatus } from "./contract-edits.server";
-import { ONE_TIME_ATTRIBUTE } from "./contracts.server";
+import { editContract, moveOnWithoutCharge, setContractStatus } from "./contract-edits.server";
+import { ONE_TIME_ATTRIBUTE, publishNextBillingDate } from "./contracts.server";
 import { saveOffersFor, type SaveOffer } from "./retention";
 
 /**
@@ -62,6 +65,18 @@ export function actionsFor(loaded: Loaded, actor: Actor): ContractAction[] {
 
 export async function performAction(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
   if (!actionsFor(loaded, actor).includes(input.action)) return { ok: false, error: "notAllowed" };
+  const result = await perform(admin, loaded, input, actor);
+  // Only the merchant may skip or cancel before the plan's minimum is paid: doing so waives it, on record.
+  if (result.ok && loaded.state.ordersOwed > 0 && (input.action === "skip" || input.action === "cancel")) {
+    await db().subscriptionContract.updateMany({
+      where: { id: loaded.contract.id, commitmentWaivedAt: null },
+      data: { commitmentWaivedAt: clock().now() },
+    });
+  }
+  return result;
+}
+
+async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
   const { contract } = loaded;
   const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
   const schedule = scheduleOf(contract, timeZone);
@@ -91,11 +106,12 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       const cycle = nextCycle();
       const taken = await takeNextCycle(
         contract,
-        { nextBillingAt: scheduledDate(schedule, cycle + 1) },
+        // Skipping the plan's last order leaves none to come: the subscription ends.
+        { nextBillingAt: beyondCommitment(cycle + 1, contract.maxCycles) ? null : scheduledDate(schedule, cycle + 1) },
         { cycle, at: contract.nextBillingAt!, skippedBy: actor },
       );
       if (!taken) return { ok: false, error: "alreadyDone" };
-      await publishNext();
+      await moveOnWithoutCharge(admin, contract.id);
       return { ok: true };
     }
 
@@ -139,24 +155,25 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
         await admin.request(DraftUpdate, {
           draftId,
           input: {
-            billingPolicy: { interval: plan.billing!.interval, intervalCount: plan.billing!.intervalCount },
+            // The commitment the customer made (minimum and maximum orders) stays as it was.
+            billingPolicy: {
+              interval: plan.billing!.interval,
+              intervalCount: plan.billing!.intervalCount,
+              ...(contract.minCycles !== null ? { minCycles: contract.minCycles } : {}),
+              ...(contract.maxCycles !== null ? { maxCycles: contract.maxCycles } : {}),
+            },
             deliveryPolicy: { interval: plan.delivery!.interval, intervalCount: plan.delivery!.intervalCount },
           },
         });
         for (const recurring of contract.lines.filter((l) => l.oneTimeCycle === null)) {
           const variant = alternatives?.variants.nodes.find((v) => v.id === recurring.variantId);
-          const priceMinor = variant
-            ? recurringUnitPriceMinor(plan.pricingPolicies, minorUnits(variant.price, contract.currencyCode), (a) =>
-                minorUnits(a, contract.currencyCode),
-              )
-            : recurring.unitPriceMinor;
           await admin.request(DraftLineUpdate, {
             draftId,
             lineId: recurring.shopifyId,
             input: {
               sellingPlanId: plan.id,
               sellingPlanName: plan.name,
-              currentPrice: decimalFromMinor(priceMinor, currencyDigits(contract.currencyCode)),
+              ...(variant ? linePricing(plan.pricingPolicies, variant.price, nextCycle(), contract.currencyCode) : {}),
             },
           });
         }
@@ -179,14 +196,14 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       const variant = alternatives?.variants.nodes.find((v) => v.id === input.variantId && v.availableForSale);
       if (!line || !variant) return { ok: false, error: "invalidChoice" };
       const plan = plansOf(alternatives, line.sellingPlanId).find((p) => p.id === line.sellingPlanId);
-      const priceMinor = recurringUnitPriceMinor(plan?.pricingPolicies ?? [], minorUnits(variant.price, contract.currencyCode), (a) =>
-        minorUnits(a, contract.currencyCode),
-      );
       await editContract(admin, contract.shopifyId, async (draftId) => {
         await admin.request(DraftLineUpdate, {
           draftId,
           lineId: line.shopifyId,
-          input: { productVariantId: variant.id, currentPrice: decimalFromMinor(priceMinor, currencyDigits(contract.currencyCode)) },
+          input: {
+            productVariantId: variant.id,
+            ...linePricing(plan?.pricingPolicies ?? [], variant.price, nextCycle(), contract.currencyCode),
+          },
         });
       });
       return { ok: true };
@@ -239,7 +256,7 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
  */
 async function takeNextCycle(
   contract: { id: string; shop: string; shopifyId: string; nextBillingAt: Date | null },
-  move: { nextBillingAt: Date; scheduleFrom?: Date; scheduleCycle?: number },
+  move: { nextBillingAt: Date | null; scheduleFrom?: Date; scheduleCycle?: number },
   attempt: { cycle: number; at: Date; skippedBy: Actor | null },
 ): Promise<boolean> {
   return db().$transaction(async (tx) => {
@@ -273,6 +290,34 @@ async function moveSchedule(contractId: string, expected: Date, from: Date, cycl
     data: { scheduleFrom: from, scheduleCycle: cycle, nextBillingAt: from },
   });
   return moved.count === 1;
+}
+
+/**
+ * A line's price on a plan, as a draft line update sets it: the price for the coming cycle, and the
+ * plan's pricing policy for the cycles after it (Shopify keeps a line's policy until it is replaced,
+ * and Orchard moves the price along it before each cycle: an introductory offer still running is
+ * kept, a later plan's lasting price comes in on its cycle).
+ */
+function linePricing(policies: PlanPricingPolicy[], variantPrice: string, cycle: number, currencyCode: string) {
+  const toMinor = (amount: string) => minorUnits(amount, currencyCode);
+  const decimal = (minor: number) => decimalFromMinor(minor, currencyDigits(currencyCode));
+  const variantPriceMinor = toMinor(variantPrice);
+  const steps = planPriceSteps(policies, variantPriceMinor, toMinor);
+  return {
+    currentPrice: decimal(priceAtCycle(steps, cycle, variantPriceMinor)),
+    pricingPolicy: {
+      basePrice: decimal(variantPriceMinor),
+      cycleDiscounts: steps.map(({ afterCycle, priceMinor, policy }) => ({
+        afterCycle,
+        adjustmentType: policy.adjustmentType as SellingPlanPricingPolicyAdjustmentType,
+        adjustmentValue:
+          policy.adjustmentType === "PERCENTAGE"
+            ? { percentage: policy.adjustmentValue.percentage ?? 0 }
+            : { fixedValue: policy.adjustmentValue.amount ?? "0" },
+        computedPrice: decimal(priceMinor),
+      })),
+    },
+  };
 }
 
 async function lineAlternatives(admin: AdminClient, productId: string) {
@@ -327,7 +372,8 @@ export async function startCancellation(
 ): Promise<SaveOffer[]> {
   const { contract } = loaded;
   const actions = actionsFor(loaded, actor);
-  const offers = saveOffersFor(reason, await loadSettings(contract.shop));
+  const settings = await loadSettings(contract.shop);
+  const offers = saveOffersFor(reason, settings);
   // Only what can be taken is offered: nothing but cancelling for a paused subscription, no skip
   // while an order is on its way, no frequency change when the plan offers no other frequency.
   const otherPlans = offers.some((o) => o.kind === "frequency") ? (await choicesFor(admin, loaded)).plans.length > 1 : false;
@@ -335,8 +381,8 @@ export async function startCancellation(
     pause: actions.includes("pause"),
     skip: actions.includes("skip"),
     frequency: actions.includes("changeFrequency") && otherPlans,
-    // A discount is a thank-you, not a price: once a year at most, so discounts never stack.
-    discount: contract.status === "ACTIVE" && !(await discountTakenWithinAYear(contract.id)),
+    // A discount is a thank-you, not a price: once in the merchant's period at most, so discounts never stack.
+    discount: contract.status === "ACTIVE" && !(await discountTakenWithin(contract.id, settings.saveOfferPeriodDays)),
   };
   const available = offers.filter((offer) => takeable[offer.kind]);
   await db().retentionEvent.createMany({
@@ -354,10 +400,8 @@ export async function startCancellation(
   return available;
 }
 
-const DISCOUNT_OFFER_PERIOD_MS = 365 * 86_400_000;
-
-async function discountTakenWithinAYear(contractId: string): Promise<boolean> {
-  const since = new Date(clock().now().getTime() - DISCOUNT_OFFER_PERIOD_MS);
+async function discountTakenWithin(contractId: string, days: number): Promise<boolean> {
+  const since = new Date(clock().now().getTime() - days * 86_400_000);
   return (
     (await db().retentionEvent.count({ where: { contractId, offer: "discount", outcome: "accepted", createdAt: { gte: since } } })) > 0
   );

@@ -112,18 +112,30 @@ export interface PlanPricingPolicy {
   adjustmentValue: { percentage?: number; amount?: string };
 }
 
+/** One step of a plan's pricing for a variant: from cycle `afterCycle` on, the unit price, set by `policy`. */
+export interface PriceStep {
+  afterCycle: number;
+  priceMinor: number;
+  policy: PlanPricingPolicy;
+}
+
 /**
- * The unit price of a variant on a plan's recurring orders, in minor units: the recurring policy
- * that applies last, or the plan's fixed policy. Percentages are rounded half up to the minor unit.
+ * A plan's prices for a variant, in minor units, step by step: the fixed policy from the first
+ * order (an introductory price), each recurring one from its cycle. Percentages are rounded half up
+ * to the minor unit.
  */
-export function recurringUnitPriceMinor(
-  policies: PlanPricingPolicy[],
-  variantPriceMinor: number,
-  toMinor: (amount: string) => number,
-): number {
-  const recurring = policies.filter((p) => typeof p.afterCycle === "number").sort((a, b) => b.afterCycle! - a.afterCycle!);
-  const policy = recurring[0] ?? policies[0];
-  if (!policy) return variantPriceMinor;
+export function planPriceSteps(policies: PlanPricingPolicy[], variantPriceMinor: number, toMinor: (amount: string) => number): PriceStep[] {
+  return policies
+    .map((policy) => ({ afterCycle: policy.afterCycle ?? 0, priceMinor: adjustedPriceMinor(policy, variantPriceMinor, toMinor), policy }))
+    .sort((a, b) => a.afterCycle - b.afterCycle);
+}
+
+/** The unit price the steps set for a cycle (Orchard's count: the checkout is cycle 0); the variant's own price without a policy. */
+export function priceAtCycle(steps: PriceStep[], cycle: number, variantPriceMinor: number): number {
+  return steps.filter((step) => step.afterCycle <= cycle).at(-1)?.priceMinor ?? variantPriceMinor;
+}
+
+function adjustedPriceMinor(policy: PlanPricingPolicy, variantPriceMinor: number, toMinor: (amount: string) => number): number {
   const { percentage, amount } = policy.adjustmentValue;
   switch (policy.adjustmentType) {
     case "PERCENTAGE": {

@@ -10,8 +10,6 @@ import type {
   ContractDraftOpenMutationVariables,
   ContractPauseMutation,
   ContractPauseMutationVariables,
-  ContractSetNextBillingDateMutation,
-  ContractSetNextBillingDateMutationVariables,
   DraftCommitMutation,
   DraftCommitMutationVariables,
   DraftDiscountAddMutation,
@@ -90,27 +88,6 @@ export const ContractCancel = operation<ContractCancelMutation, ContractCancelMu
       contract {
         id
         status
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`);
-
-/** Shopify leaves the next billing date to the app; Orchard keeps it equal to its own schedule. */
-export const ContractSetNextBillingDate = operation<
-  ContractSetNextBillingDateMutation,
-  ContractSetNextBillingDateMutationVariables
->(`#graphql
-  mutation ContractSetNextBillingDate($id: ID!, $date: DateTime!) {
-    subscriptionContractSetNextBillingDate(contractId: $id, date: $date) {
-      contract {
-        id
-        nextBillingDate
-        revisionId
       }
       userErrors {
         field

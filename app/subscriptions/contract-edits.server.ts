@@ -6,11 +6,10 @@ import {
   ContractDraftOpen,
   ContractExpire,
   ContractPause,
-  ContractSetNextBillingDate,
   DraftCommit,
   DraftLineRemove,
 } from "./contract-edits.queries";
-import { syncContract } from "./contracts.server";
+import { publishNextBillingDate, syncContract } from "./contracts.server";
 
 /**
  * Orchard's changes to a contract in Shopify, each followed by a sync so the mirror shows Shopify's
@@ -37,19 +36,17 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
 }
 
 /**
- * Shopify leaves the next billing date to the app; Orchard keeps Shopify's equal to its own, and
- * remembers the revision that made, whose update webhook then needs no read back.
+ * A cycle passed without a charge (skipped, missed, given up after its retries): Shopify is told
+ * the next date; when that cycle was the plan's last, the subscription ends, as after a paid one.
  */
-export async function publishNextBillingDate(admin: AdminClient, contractId: string, date: Date | null): Promise<void> {
-  if (!date) return;
-  const { subscriptionContractSetNextBillingDate } = await admin.request(ContractSetNextBillingDate, {
-    id: contractId,
-    date: date.toISOString(),
+export async function moveOnWithoutCharge(admin: AdminClient, contractId: string): Promise<void> {
+  const contract = await db().subscriptionContract.findFirst({
+    where: { id: contractId, shop: admin.shop, status: "ACTIVE" },
+    select: { shopifyId: true, nextBillingAt: true, maxCycles: true },
   });
-  const revisionId = subscriptionContractSetNextBillingDate?.contract?.revisionId;
-  if (revisionId) {
-    await db().subscriptionContract.updateMany({ where: { shop: admin.shop, shopifyId: contractId }, data: { ownRevisionId: revisionId } });
-  }
+  if (!contract) return;
+  if (contract.nextBillingAt) await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
+  else if (contract.maxCycles !== null) await setContractStatus(admin, contract.shopifyId, "expire");
 }
 
 /** One-time items ride on the contract until the order they were added for is paid, then go. */

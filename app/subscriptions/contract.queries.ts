@@ -1,5 +1,10 @@
 import { operation } from "../shopify/admin-client";
-import type { ContractDetailQuery, ContractDetailQueryVariables } from "../types/admin.generated";
+import type {
+  ContractDetailQuery,
+  ContractDetailQueryVariables,
+  ContractSetNextBillingDateMutation,
+  ContractSetNextBillingDateMutationVariables,
+} from "../types/admin.generated";
 
 /**
  * A subscription contract as Orchard mirrors it, its lines ten at a time: a subscription carries a
@@ -15,6 +20,7 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
       currencyCode
       createdAt
       revisionId
+      nextBillingDate
       customer {
         id
         defaultEmailAddress {
@@ -75,6 +81,27 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
           hasNextPage
           endCursor
         }
+      }
+    }
+  }
+`);
+
+/** Shopify leaves the next billing date to the app; Orchard keeps it equal to its own schedule. */
+export const ContractSetNextBillingDate = operation<
+  ContractSetNextBillingDateMutation,
+  ContractSetNextBillingDateMutationVariables
+>(`#graphql
+  mutation ContractSetNextBillingDate($id: ID!, $date: DateTime!) {
+    subscriptionContractSetNextBillingDate(contractId: $id, date: $date) {
+      contract {
+        id
+        nextBillingDate
+        revisionId
+      }
+      userErrors {
+        field
+        message
+        code
       }
     }
   }

@@ -7,7 +7,7 @@ import { clock } from "../clock";
 import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import type { EmailKind } from "../email/templates";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
-import { ContractDetail } from "./contract.queries";
+import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "../retention/mrr";
 import { recordMrrChange } from "../retention/figures.server";
@@ -80,8 +80,12 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     };
   });
 
+  // A new contract's first renewal as Shopify computed it (its own interval arithmetic) may differ
+  // from Orchard's schedule, which is on the shop's wall clock: Shopify is given Orchard's date.
+  let firstDate: Date | null = null;
   const storeContract = () =>
     db().$transaction(async (tx) => {
+      firstDate = null;
       const key = { shop_shopifyId: { shop: admin.shop, shopifyId: contract.id } };
       const existing = await tx.subscriptionContract.findUnique({ where: key });
       if (existing && BigInt(existing.revisionId) > BigInt(fields.revisionId)) return "stale" as const;
@@ -90,18 +94,19 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const last = existing
         ? ((await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle ?? 0)
         : 0;
-      let scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
+      const scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
       let scheduleCycle = existing?.scheduleCycle ?? 0;
       const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
       if (reactivated) {
         // Back from a pause: the next order is the next date on the old cadence after now, and the
         // orders the pause covered are not owed. Nor is one already recorded (skipped before the
         // pause): the next date also comes after the last cycle Orchard wrote down.
+        // The cadence keeps its dates (the 31st of each month stays the 31st after a February);
+        // only the numbering moves, so the next date is cycle last + 1.
         const previous = scheduleOf({ ...existing, ...fields }, timeZone);
         const lastRecorded = last >= previous.fromCycle ? scheduledDate(previous, last).getTime() : 0;
         const next = nextScheduled(previous, new Date(Math.max(clock().now().getTime(), lastRecorded)));
-        scheduleFrom = next.date;
-        scheduleCycle = last + 1;
+        scheduleCycle = previous.fromCycle + (last + 1 - next.cycle);
       }
       const schedule = scheduleOf({ ...fields, scheduleFrom, scheduleCycle }, timeZone);
       const nextCycle = Math.max(last + 1, scheduleCycle);
@@ -109,6 +114,9 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const nextBillingAt =
         fields.status === "ACTIVE" && !beyondCommitment(nextCycle, fields.maxCycles) ? scheduledDate(schedule, nextCycle) : null;
       const active = fields.status === "ACTIVE";
+      if (!existing && nextBillingAt && new Date(contract.nextBillingDate as string).getTime() !== nextBillingAt.getTime()) {
+        firstDate = nextBillingAt;
+      }
       const terminal = !active && fields.status !== "PAUSED";
       const lifecycle = {
         scheduleFrom,
@@ -164,7 +172,9 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
   // never sets the date back onto a cycle just scheduled (which would then stay due for ever).
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await storeContract();
+      const result = await storeContract();
+      if (firstDate) await publishNextBillingDate(admin, contract.id, firstDate);
+      return result;
     } catch (error) {
       if (!(error instanceof ScheduledMeanwhile) || attempt === 3) throw error;
     }
@@ -172,6 +182,22 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
 }
 
 class ScheduledMeanwhile extends Error {}
+
+/**
+ * Shopify leaves the next billing date to the app; Orchard keeps Shopify's equal to its own, and
+ * remembers the revision that made, whose update webhook then needs no read back.
+ */
+export async function publishNextBillingDate(admin: AdminClient, contractId: string, date: Date | null): Promise<void> {
+  if (!date) return;
+  const { subscriptionContractSetNextBillingDate } = await admin.request(ContractSetNextBillingDate, {
+    id: contractId,
+    date: date.toISOString(),
+  });
+  const revisionId = subscriptionContractSetNextBillingDate?.contract?.revisionId;
+  if (revisionId) {
+    await db().subscriptionContract.updateMany({ where: { shop: admin.shop, shopifyId: contractId }, data: { ownRevisionId: revisionId } });
+  }
+}
 
 /** The email a change of status calls for, if any. */
 function statusEmail(before: string | null, after: string): EmailKind | null {
@@ -203,6 +229,12 @@ export async function findContract(shop: string, shopifyId: string) {
 }
 
 /** The subscriptions list: one page of contracts, newest first, and how many there are per status. */
+/** Orders of the shop's subscriptions recorded as missed (fell due while Orchard could not bill) in the last `days` days. */
+export async function recentlyMissedOrders(shop: string, days = 30): Promise<number> {
+  const since = new Date(clock().now().getTime() - days * 86_400_000);
+  return db().billingAttempt.count({ where: { shop, skipReason: "missed", createdAt: { gte: since } } });
+}
+
 export async function listContracts(shop: string, status: ContractStatus | null) {
   const [contracts, counts] = await Promise.all([
     db().subscriptionContract.findMany({
@@ -233,6 +265,7 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
     intervalCount: contract.billingIntervalCount,
     resumeAt: contract.resumeAt?.toISOString() ?? null,
     cancellationReason: contract.cancellationReason,
+    commitmentWaivedAt: contract.commitmentWaivedAt?.toISOString() ?? null,
     lines: contract.lines.map((l) => ({
       id: l.id,
       title: l.title,

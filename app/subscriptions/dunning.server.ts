@@ -7,7 +7,8 @@ import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
 import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
 import { BillingAttemptAction } from "./billing.queries";
-import { publishNextBillingDate, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { moveOnWithoutCharge, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { publishNextBillingDate } from "./contracts.server";
 import { isLastCycle } from "./commitment";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
 
@@ -98,7 +99,8 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   // Retries exhausted: the merchant's final action. Skipping gives up this order only; the next
   // one is billed on its date.
   await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
-  if (step.action !== "skip") await setContractStatus(await adminFor(), contract.shopifyId, step.action);
+  if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id);
+  else await setContractStatus(await adminFor(), contract.shopifyId, step.action);
 }
 
 async function sendPaymentUpdateLink(admin: AdminClient, paymentMethodId: string): Promise<void> {

@@ -5,7 +5,8 @@ import { errorFields, shopLog } from "../logging/log.server";
 import { loadSettings } from "../settings/settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { exceptShops, findShop, uninstalledShops } from "../shops/shops.server";
-import { publishNextBillingDate, setContractStatus } from "./contract-edits.server";
+import { setContractStatus } from "./contract-edits.server";
+import { publishNextBillingDate } from "./contracts.server";
 
 const DAY_MS = 86_400_000;
 const MAX_NOTICE_DAYS = 14;

@@ -1,6 +1,15 @@
 import { gid, minorFromDecimal, parseGid } from "../ids";
 import { contractPayload } from "../webhook-payloads";
-import type { ContractDiscountRecord, ContractLineRecord, ContractRecord, DraftRecord, Interval, ShopRecord, Store } from "../store";
+import type {
+  ContractDiscountRecord,
+  ContractLineRecord,
+  ContractRecord,
+  DraftRecord,
+  Interval,
+  PricingPolicyRecord,
+  ShopRecord,
+  Store,
+} from "../store";
 import { presentContract } from "./presenters";
 import type { UserError } from "./selling-plan-groups";
 
@@ -148,6 +157,50 @@ interface LineInput {
   sellingPlanId?: string | null;
   sellingPlanName?: string | null;
   customAttributes?: { key: string; value: string }[];
+  pricingPolicy?: {
+    basePrice: string;
+    cycleDiscounts: {
+      afterCycle: number;
+      adjustmentType: PricingPolicyRecord["adjustmentType"];
+      adjustmentValue: { percentage?: number | null; fixedValue?: string | null };
+      computedPrice: string;
+    }[];
+  } | null;
+}
+
+/** A line's pricing policy as an app sets it (prices and values checked), or undefined when invalid. */
+function pricingPolicyOf(input: NonNullable<LineInput["pricingPolicy"]> | null): ContractLineRecord["pricingPolicy"] | undefined {
+  if (input === null) return null;
+  const basePriceMinor = minorFromDecimal(String(input.basePrice));
+  if (basePriceMinor === null || basePriceMinor < 0) return undefined;
+  const cycleDiscounts = [];
+  for (const discount of input.cycleDiscounts) {
+    const computedPriceMinor = minorFromDecimal(String(discount.computedPrice));
+    const { percentage, fixedValue } = discount.adjustmentValue;
+    const value =
+      discount.adjustmentType === "PERCENTAGE"
+        ? typeof percentage === "number" && percentage >= 0 && percentage <= 100
+          ? Math.round(percentage * 100)
+          : null
+        : fixedValue != null
+          ? minorFromDecimal(String(fixedValue))
+          : null;
+    if (
+      computedPriceMinor === null ||
+      computedPriceMinor < 0 ||
+      value === null ||
+      !Number.isInteger(discount.afterCycle) ||
+      discount.afterCycle < 0
+    )
+      return undefined;
+    cycleDiscounts.push({
+      afterCycle: discount.afterCycle,
+      adjustmentType: discount.adjustmentType,
+      adjustmentValue: value,
+      computedPriceMinor,
+    });
+  }
+  return { basePriceMinor, cycleDiscounts };
 }
 
 /** Checks a line's fields as Shopify does; returns the resolved changes or the errors. */
@@ -182,6 +235,11 @@ function lineChanges(store: Store, shop: ShopRecord, input: LineInput): { change
   }
   if (input.sellingPlanName !== undefined) changes.sellingPlanName = input.sellingPlanName;
   if (input.customAttributes !== undefined) changes.customAttributes = input.customAttributes.map(({ key, value }) => ({ key, value }));
+  if (input.pricingPolicy !== undefined) {
+    const policy = pricingPolicyOf(input.pricingPolicy);
+    if (policy === undefined) errors.push(draftError(["input", "pricingPolicy"], "Pricing policy is invalid", "INVALID"));
+    else changes.pricingPolicy = policy;
+  }
   return errors.length ? { errors } : { changes };
 }
 

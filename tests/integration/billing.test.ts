@@ -12,7 +12,9 @@ import { contractWithState, performAction } from "../../app/subscriptions/contra
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
-import { adminFetchRequest, webhookRequest } from "../support/context";
+import { adminFetchRequest, testContext, webhookRequest } from "../support/context";
+import { saveSettings } from "../../app/settings/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
 import { PREPAID_QUARTERLY, settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.
@@ -339,6 +341,37 @@ describe("catching up", () => {
     expect(newOrders()).toBe(1);
     const after = await findContract(shop.domain, stored.shopifyId);
     expect(after!.nextBillingAt!.getTime()).toBe(stored.firstBillingAt.getTime() + 42 * 86_400_000);
+    await settle();
+    const told = testContext()
+      .simulator.mailbox.to(stored.customerEmail!)
+      .filter((m) => m.subject.includes("recent"));
+    expect(told.map((m) => m.text.includes("the order due on your subscription during that time was not sent"))).toEqual([true]);
+  });
+
+  it("charges none of them when the merchant chose to skip missed orders, and says so to the customer, the merchant and Shopify", async () => {
+    const { shop, stored, newOrders } = await dueSubscription();
+    await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, missedCycles: "skipAll" });
+    setClock(new Date(stored.firstBillingAt.getTime() + 30 * 86_400_000));
+    await settle();
+
+    const attempts = await db().billingAttempt.findMany({ where: { shop: shop.domain }, orderBy: { cycle: "asc" } });
+    expect(attempts.map((a) => [a.cycle, a.status, a.skipReason])).toEqual([
+      [1, "skipped", "missed"],
+      [2, "skipped", "missed"],
+    ]);
+    expect(newOrders()).toBe(0);
+    const nextDate = stored.firstBillingAt.getTime() + 42 * 86_400_000;
+    expect((await findContract(shop.domain, stored.shopifyId))!.nextBillingAt!.getTime()).toBe(nextDate);
+    expect(shop.contracts.get(Number(stored.shopifyId.split("/").pop()))!.nextBillingDate.getTime()).toBe(nextDate);
+    const told = testContext()
+      .simulator.mailbox.to(stored.customerEmail!)
+      .filter((m) => m.subject.includes("recent"));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("2 orders due on your subscription during that time were not sent");
+    expect(told[0]!.text).toContain("None of them was charged.");
+    const { loader: listLoader } = await import("../../app/routes/app.subscriptions._index");
+    const list = await listLoader({ request: adminFetchRequest("/app/subscriptions", shop.domain), params: {}, context: {} });
+    expect(list.missedOrders).toBe(2);
   });
 });
 

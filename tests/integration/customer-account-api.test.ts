@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FixedClock, replaceClock } from "../../app/clock";
+import { clock, FixedClock, replaceClock } from "../../app/clock";
+import { saveSettings } from "../../app/settings/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { contractWithState, performAction } from "../../app/subscriptions/contract-actions.server";
 import { db } from "../../app/db.server";
 import { loader as listLoader } from "../../app/routes/api.customer.subscriptions";
 import { action as changeAction } from "../../app/routes/api.customer.subscriptions.$id";
@@ -155,6 +159,10 @@ describe("the customer account extension's client", () => {
     expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).not.toContain("discount");
     expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: false, error: "invalidChoice" });
     expect(contract.discounts).toHaveLength(1);
+    // Once the merchant's period has passed since it was taken, it is offered again.
+    await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, saveOfferPeriodDays: 30 });
+    restores.push(replaceClock(new FixedClock(new Date(clock().now().getTime() + 31 * 86_400_000))));
+    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).toContain("discount");
   });
 
   it("holds the customer to the plan's minimum number of orders, saying so, while the merchant may still cancel", async () => {
@@ -178,6 +186,10 @@ describe("the customer account extension's client", () => {
     expect(mine!.actions).not.toContain("skip");
     expect(await api.change(stored.id, { action: "skip" })).toEqual({ ok: false, error: "notAllowed" });
     expect(contract.status).toBe("ACTIVE");
+    // The merchant may: the minimum is then waived, on record.
+    const loaded = (await contractWithState(shop.domain, stored.id))!;
+    expect(await performAction(await backgroundAdmin(shop.domain), loaded, { action: "skip" }, "merchant")).toEqual({ ok: true });
+    expect((await findContract(shop.domain, stored.shopifyId))!.commitmentWaivedAt).toEqual(clock().now());
   });
 
   it("says nobody is signed in when Shopify's token names no customer (not signed in, or customer data not granted)", async () => {

@@ -28,6 +28,8 @@ const valid = {
   upcomingOrderDays: "5",
   saveOfferPercent: "0",
   pauseOfferMonths: "3",
+  saveOfferPeriodDays: "180",
+  missedCycles: "skipAll",
 };
 
 describe("subscription settings", () => {
@@ -44,6 +46,8 @@ describe("subscription settings", () => {
       upcomingOrderDays: 5,
       saveOfferPercent: 0,
       pauseOfferMonths: 3,
+      saveOfferPeriodDays: 180,
+      missedCycles: "skipAll",
     });
   });
 

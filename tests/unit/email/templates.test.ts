@@ -35,4 +35,15 @@ describe("subscriber emails", () => {
     expect(renderEmail("paused", "en", data).text).toContain("It will resume by itself on December 1, 2026.");
     expect(renderEmail("paused", "en", { ...data, date: null }).text).not.toContain("resume by itself");
   });
+
+  it("counts the orders missed with the language's plural rules, and gives the next date", () => {
+    const one = renderEmail("missedSkipped", "en", { ...data, missedOrders: 1 }).text;
+    expect(one).toContain("the order due on your subscription during that time was not sent, and you were not charged for it.");
+    expect(one).toContain("None of them was charged. Your next order is on December 1, 2026.");
+    expect(renderEmail("missedCharged", "en", { ...data, missedOrders: 3 }).text).toContain(
+      "3 orders due on your subscription during that time were not sent, and you were not charged for them. Of those orders, only the latest has been charged",
+    );
+    expect(renderEmail("missedCharged", "fr", { ...data, missedOrders: 1 }).text).toContain("la commande prévue pendant cette période");
+    expect(renderEmail("missedCharged", "fr", { ...data, missedOrders: 2 }).text).toContain("2 commandes prévues pendant cette période");
+  });
 });

@@ -14,6 +14,8 @@ const valid = {
   upcomingOrderDays: "3",
   saveOfferPercent: "20",
   pauseOfferMonths: "2",
+  saveOfferPeriodDays: "365",
+  missedCycles: "chargeLatest",
 };
 
 describe("the subscription settings form", () => {
@@ -31,6 +33,8 @@ describe("the subscription settings form", () => {
         upcomingOrderDays: "15",
         saveOfferPercent: "-1",
         pauseOfferMonths: "x",
+        saveOfferPeriodDays: "7",
+        missedCycles: "chargeAll",
       }),
     );
     expect(result).toEqual({
@@ -42,6 +46,8 @@ describe("the subscription settings form", () => {
         upcomingOrderDays: "wholeNumber",
         saveOfferPercent: "wholeNumber",
         pauseOfferMonths: "wholeNumber",
+        saveOfferPeriodDays: "wholeNumber",
+        missedCycles: "choice",
       },
     });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { availableActions, parseAction, recurringUnitPriceMinor, rescheduleAllowed } from "../../../app/subscriptions/contract-actions";
+import {
+  availableActions,
+  parseAction,
+  planPriceSteps,
+  priceAtCycle,
+  rescheduleAllowed,
+} from "../../../app/subscriptions/contract-actions";
 import { saveOffersFor } from "../../../app/subscriptions/retention";
 
 const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false, ordersOwed: 0 };
@@ -79,24 +85,27 @@ describe("action input", () => {
   });
 });
 
-describe("a plan's price for a subscription's later orders", () => {
+describe("a plan's prices for a subscription's orders", () => {
   const toMinor = (amount: string) => Math.round(Number(amount) * 100);
+  const priceAt = (policies: Parameters<typeof planPriceSteps>[0], variantPriceMinor: number, cycle: number) =>
+    priceAtCycle(planPriceSteps(policies, variantPriceMinor, toMinor), cycle, variantPriceMinor);
 
-  it("applies the recurring policy that applies last, rounding half up to the cent", () => {
+  it("charges the introductory price until the recurring policy's cycle, then that one, rounding half up to the cent", () => {
     const policies = [
-      { adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 0 } },
+      { adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 50 } },
       { afterCycle: 3, adjustmentType: "PERCENTAGE", adjustmentValue: { percentage: 12.5 } },
     ];
-    // 1,999 × 0.875 = 1,749.125 → 1,749; 1,998 × 0.875 = 1,748.25 → 1,748; 2 × 0.875 = 1.75 → 2.
-    expect(recurringUnitPriceMinor(policies, 1999, toMinor)).toBe(1749);
-    expect(recurringUnitPriceMinor(policies, 2, toMinor)).toBe(2);
+    expect([0, 1, 2].map((cycle) => priceAt(policies, 1999, cycle))).toEqual([1000, 1000, 1000]);
+    // 1,999 × 0.875 = 1,749.125 → 1,749; 2 × 0.875 = 1.75 → 2.
+    expect(priceAt(policies, 1999, 3)).toBe(1749);
+    expect(priceAt(policies, 2, 7)).toBe(2);
   });
 
   it("uses a fixed policy alone, amounts off and fixed prices, and never goes below zero", () => {
-    expect(recurringUnitPriceMinor([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "2.50" } }], 1600, toMinor)).toBe(1350);
-    expect(recurringUnitPriceMinor([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "20.00" } }], 1600, toMinor)).toBe(0);
-    expect(recurringUnitPriceMinor([{ adjustmentType: "PRICE", adjustmentValue: { amount: "9.99" } }], 1600, toMinor)).toBe(999);
-    expect(recurringUnitPriceMinor([], 1600, toMinor)).toBe(1600);
+    expect(priceAt([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "2.50" } }], 1600, 4)).toBe(1350);
+    expect(priceAt([{ adjustmentType: "FIXED_AMOUNT", adjustmentValue: { amount: "20.00" } }], 1600, 4)).toBe(0);
+    expect(priceAt([{ adjustmentType: "PRICE", adjustmentValue: { amount: "9.99" } }], 1600, 4)).toBe(999);
+    expect(priceAt([], 1600, 4)).toBe(1600);
   });
 });
 

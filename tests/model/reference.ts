@@ -1,0 +1,313 @@
+/**
+ * What the customer agreed to, as plainly as it can be written: the reference the model-based test
+ * holds Orchard and the store against. It shares no code with Orchard (its own calendar arithmetic,
+ * its own prices), so a rule Orchard gets wrong is not repeated here. Each rule is the one written
+ * in issue 22 and the decision records; where the two disagree, this file is the one to fix only
+ * if the written rule says so.
+ */
+
+export type Interval = "WEEK" | "MONTH";
+export interface Frequency {
+  interval: Interval;
+  count: number;
+  percentOff: number;
+}
+
+export interface PlanTerms {
+  frequencies: [Frequency, Frequency];
+  /** The first orders at another discount (the checkout's order is the first). */
+  intro: { orders: number; percentOff: number } | null;
+  minCycles: number | null;
+  maxCycles: number | null;
+}
+
+export type MissedCyclesPolicy = "chargeLatest" | "skipAll";
+
+export interface LifeSetup {
+  zone: string;
+  /** When the customer checks out, as the shop's wall clock shows it (to the minute; the real checkout's seconds are taken). */
+  start: Omit<LocalDateTime, "second" | "millisecond">;
+  terms: PlanTerms;
+  unitPriceMinor: number;
+  missedCycles: MissedCyclesPolicy;
+  duplicateWebhooks: boolean;
+}
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+// ---- the calendar, from Intl alone --------------------------------------------------------------
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function wallClock(instant: Date, zone: string): LocalDateTime {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, format);
+  }
+  const part = (type: string) => Number(format.formatToParts(instant).find((p) => p.type === type)!.value);
+  return {
+    year: part("year"),
+    month: part("month"),
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute"),
+    second: part("second"),
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+const asUtc = (t: LocalDateTime) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+
+const DAY_MS = 86_400_000;
+const offsetAt = (instant: number, zone: string) => asUtc(wallClock(new Date(instant), zone)) - instant;
+
+/**
+ * The instant the zone's wall clock shows `t`. Where a DST change makes it ambiguous, its first
+ * occurrence; where it skips it, the same distance after the gap (the offset before the change).
+ */
+export function instantOf(t: LocalDateTime, zone: string): Date {
+  const wall = asUtc(t);
+  const before = wall - offsetAt(wall - 2 * DAY_MS, zone);
+  const after = wall - offsetAt(wall + 2 * DAY_MS, zone);
+  const readsBack = [before, after].filter((instant) => asUtc(wallClock(new Date(instant), zone)) === wall);
+  return new Date(readsBack.length ? Math.min(...readsBack) : before);
+}
+
+function later(t: LocalDateTime, frequency: Frequency, times: number, dayOfMonth: number): LocalDateTime {
+  if (frequency.interval === "WEEK") {
+    const moved = new Date(Date.UTC(t.year, t.month - 1, t.day + 7 * frequency.count * times));
+    return { ...t, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  }
+  const months = t.month - 1 + frequency.count * times;
+  const year = t.year + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { ...t, year, month, day: Math.min(dayOfMonth, lastDay) };
+}
+
+export function daysAfter(instant: Date, days: number, zone: string): Date {
+  const t = wallClock(instant, zone);
+  const moved = new Date(Date.UTC(t.year, t.month - 1, t.day + days));
+  return instantOf({ ...t, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() }, zone);
+}
+
+/** Cycle `fromCycle` falls on `from`; each later one a whole number of intervals after it, on the zone's wall clock. */
+interface Cadence {
+  from: LocalDateTime;
+  fromCycle: number;
+  frequency: Frequency;
+  zone: string;
+}
+
+function dateOf(cadence: Cadence, cycle: number): Date {
+  return instantOf(later(cadence.from, cadence.frequency, cycle - cadence.fromCycle, cadence.from.day), cadence.zone);
+}
+
+// ---- the subscription --------------------------------------------------------------------------
+
+export type Status = "ACTIVE" | "PAUSED" | "CANCELLED" | "EXPIRED";
+
+export interface Charge {
+  cycle: number;
+  date: Date;
+  amountMinor: number;
+}
+
+export type Refusal = "ordersOwed" | "notAllowed";
+
+/** The subscription as the customer agreed to it, moved by the same commands as the real one. */
+export class AgreedSubscription {
+  status: Status = "ACTIVE";
+  quantity = 1;
+  frequency: 0 | 1 = 0;
+  /** Paid orders, the checkout's included: the plan's minimum counts them. */
+  ordersPaid = 1;
+  nextCycle = 1;
+  /** The highest cycle charged or recorded as not charged. */
+  lastRecorded = 0;
+  readonly charges: Charge[] = [];
+  /** Cycles passed without a charge, and why. */
+  readonly uncharged: { cycle: number; reason: "skipped" | "missed" }[] = [];
+  private cadence: Cadence;
+  private discountPercent: number | null = null;
+  private discountTaken = false;
+  failNextCharge = false;
+
+  /** `checkoutAt`: the instant the real checkout took place, within the minute the setup asked for. */
+  constructor(
+    readonly setup: LifeSetup,
+    readonly checkoutAt: Date,
+  ) {
+    this.cadence = { from: wallClock(checkoutAt, setup.zone), fromCycle: 0, frequency: setup.terms.frequencies[0], zone: setup.zone };
+  }
+
+  /** The last cycle the customer agreed to pay for (the checkout is cycle 0), or null. */
+  private get lastCycle(): number | null {
+    return this.setup.terms.maxCycles === null ? null : this.setup.terms.maxCycles - 1;
+  }
+
+  cycleDate(cycle: number): Date {
+    return dateOf(this.cadence, cycle);
+  }
+
+  /** The next order's date, or null when none is coming (paused, ended). */
+  get nextDate(): Date | null {
+    return this.status === "ACTIVE" ? this.cycleDate(this.nextCycle) : null;
+  }
+
+  get ordersOwed(): number {
+    return Math.max(0, (this.setup.terms.minCycles ?? 0) - this.ordersPaid);
+  }
+
+  /** What one order of cycle `cycle` costs: the intro price for the first orders, the plan's after. */
+  priceOf(cycle: number): number {
+    const { intro } = this.setup.terms;
+    const percent = intro && cycle < intro.orders ? intro.percentOff : this.setup.terms.frequencies[this.frequency].percentOff;
+    let unit = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
+    if (this.discountPercent !== null) unit = Math.floor((unit * (100 - this.discountPercent) + 50) / 100);
+    return unit * this.quantity;
+  }
+
+  private recordUncharged(cycle: number, reason: "skipped" | "missed") {
+    this.uncharged.push({ cycle, reason });
+    this.lastRecorded = cycle;
+  }
+
+  private charge(cycle: number) {
+    this.charges.push({ cycle, date: this.cycleDate(cycle), amountMinor: this.priceOf(cycle) });
+    this.discountPercent = null;
+    this.ordersPaid += 1;
+    this.lastRecorded = cycle;
+  }
+
+  /** After cycle `cycle` was charged or passed: the next one, or the end of the commitment. */
+  private moveOn(cycle: number) {
+    this.nextCycle = cycle + 1;
+    if (this.lastCycle !== null && this.nextCycle > this.lastCycle) this.status = "EXPIRED";
+  }
+
+  /** The worker runs through the next order's date: it is charged (a failed payment is retried a day later, and succeeds). */
+  billNextOrder(): { chargedAt: Date; retriedAt: Date | null } {
+    const cycle = this.nextCycle;
+    const due = this.cycleDate(cycle);
+    const retriedAt = this.failNextCharge ? daysAfter(due, 1, this.setup.zone) : null;
+    this.failNextCharge = false;
+    this.charge(cycle);
+    this.moveOn(cycle);
+    return { chargedAt: due, retriedAt };
+  }
+
+  /**
+   * Orchard was not running while cycles fell due; it comes back at `now`. One order due, however
+   * late, is charged. Several: never a burst; as the merchant chose, the latest is charged once, or
+   * none is.
+   */
+  catchUp(now: Date) {
+    const due: number[] = [];
+    for (let cycle = this.nextCycle; this.cycleDate(cycle) <= now; cycle += 1) {
+      if (this.lastCycle !== null && cycle > this.lastCycle) break;
+      due.push(cycle);
+    }
+    if (due.length === 0) return;
+    const latest = due[due.length - 1]!;
+    for (const cycle of due) {
+      if (cycle === latest && (due.length === 1 || this.setup.missedCycles === "chargeLatest")) this.charge(cycle);
+      else this.recordUncharged(cycle, "missed");
+    }
+    this.moveOn(latest);
+    if (this.status === "ACTIVE") {
+      // The next order is the first still ahead.
+      while (this.cycleDate(this.nextCycle) <= now) this.nextCycle += 1;
+    }
+  }
+
+  skip(): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    if (this.ordersOwed > 0) return "ordersOwed";
+    this.recordUncharged(this.nextCycle, "skipped");
+    this.moveOn(this.nextCycle);
+    return null;
+  }
+
+  pause(): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    this.status = "PAUSED";
+    return null;
+  }
+
+  /** Back on the old cadence: the first of its dates after now (and after the last cycle recorded); the paused ones are not owed. */
+  resume(now: Date): Refusal | null {
+    if (this.status !== "PAUSED") return "notAllowed";
+    this.status = "ACTIVE";
+    const after = Math.max(now.getTime(), this.lastRecorded >= this.cadence.fromCycle ? this.cycleDate(this.lastRecorded).getTime() : 0);
+    let onCadence = this.nextCycle;
+    while (this.cycleDate(onCadence).getTime() <= after) onCadence += 1;
+    // The cadence's dates are kept; the numbering carries on from the last cycle recorded.
+    this.cadence = { ...this.cadence, fromCycle: this.cadence.fromCycle - (onCadence - (this.lastRecorded + 1)) };
+    this.nextCycle = this.lastRecorded + 1;
+    return null;
+  }
+
+  cancel(): Refusal | null {
+    if (this.status !== "ACTIVE" && this.status !== "PAUSED") return "notAllowed";
+    if (this.ordersOwed > 0) return "ordersOwed";
+    this.status = "CANCELLED";
+    return null;
+  }
+
+  /** The next order keeps its date; the ones after it follow the new frequency (and its price). */
+  changeFrequency(): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    this.frequency = this.frequency === 0 ? 1 : 0;
+    const next = this.cycleDate(this.nextCycle);
+    this.cadence = {
+      from: wallClock(next, this.cadence.zone),
+      fromCycle: this.nextCycle,
+      frequency: this.setup.terms.frequencies[this.frequency],
+      zone: this.cadence.zone,
+    };
+    return null;
+  }
+
+  changeQuantity(quantity: number): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    this.quantity = quantity;
+    return null;
+  }
+
+  /** The cancellation flow's discount: once, on the next order only. */
+  acceptDiscount(percent: number): Refusal | null {
+    if (this.status !== "ACTIVE" || this.discountTaken) return "notAllowed";
+    this.discountTaken = true;
+    this.discountPercent = percent;
+    return null;
+  }
+
+  /** The next order keeps its instant; the later ones fall on the new zone's wall clock. */
+  changeZone(zone: string) {
+    if (this.status === "ACTIVE") {
+      const next = this.cycleDate(this.nextCycle);
+      this.cadence = { ...this.cadence, from: wallClock(next, zone), fromCycle: this.nextCycle, zone };
+    } else {
+      // Paused: no next order to keep; the cadence's first instant stays, read on the new wall clock.
+      this.cadence = { ...this.cadence, from: wallClock(instantOf(this.cadence.from, this.cadence.zone), zone), zone };
+    }
+  }
+}
