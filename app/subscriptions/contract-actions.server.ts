@@ -12,9 +12,9 @@ import { idempotencyKey } from "./billing.server";
 import { monthsLater, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
 import {
   availableActions,
+  deliveriesPerBilling,
   planPriceSteps,
   priceAtCycle,
-  type PlanPricingPolicy,
   rescheduleAllowed,
   type ActionInput,
   type Actor,
@@ -173,7 +173,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
             input: {
               sellingPlanId: plan.id,
               sellingPlanName: plan.name,
-              ...(variant ? linePricing(plan.pricingPolicies, variant.price, nextCycle(), contract.currencyCode) : {}),
+              ...(variant ? linePricing(plan, variant.price, nextCycle(), contract.currencyCode) : {}),
             },
           });
         }
@@ -202,7 +202,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
           lineId: line.shopifyId,
           input: {
             productVariantId: variant.id,
-            ...linePricing(plan?.pricingPolicies ?? [], variant.price, nextCycle(), contract.currencyCode),
+            ...linePricing(plan ?? null, variant.price, nextCycle(), contract.currencyCode),
           },
         });
       });
@@ -296,15 +296,25 @@ async function moveSchedule(contractId: string, expected: Date, from: Date, cycl
  * A line's price on a plan, as a draft line update sets it: the price for the coming cycle, and the
  * plan's pricing policy for the cycles after it (Shopify keeps a line's policy until it is replaced,
  * and Orchard moves the price along it before each cycle: an introductory offer still running is
- * kept, a later plan's lasting price comes in on its cycle).
+ * kept, a later plan's lasting price comes in on its cycle). A prepaid plan's billing pays for all
+ * its deliveries. Without a plan, the variant's price.
  */
-function linePricing(policies: PlanPricingPolicy[], variantPrice: string, cycle: number, currencyCode: string) {
+function linePricing(
+  plan: Pick<PlanChoice, "pricingPolicies" | "billing" | "delivery"> | null,
+  variantPrice: string,
+  cycle: number,
+  currencyCode: string,
+) {
   const toMinor = (amount: string) => minorUnits(amount, currencyCode);
   const decimal = (minor: number) => decimalFromMinor(minor, currencyDigits(currencyCode));
+  const deliveries = plan?.billing && plan.delivery ? deliveriesPerBilling(plan.billing, plan.delivery) : 1;
   const variantPriceMinor = toMinor(variantPrice);
-  const steps = planPriceSteps(policies, variantPriceMinor, toMinor);
+  const steps = planPriceSteps(plan?.pricingPolicies ?? [], variantPriceMinor, toMinor).map((step) => ({
+    ...step,
+    priceMinor: step.priceMinor * deliveries,
+  }));
   return {
-    currentPrice: decimal(priceAtCycle(steps, cycle, variantPriceMinor)),
+    currentPrice: decimal(priceAtCycle(steps, cycle, variantPriceMinor * deliveries)),
     pricingPolicy: {
       basePrice: decimal(variantPriceMinor),
       cycleDiscounts: steps.map(({ afterCycle, priceMinor, policy }) => ({
@@ -323,6 +333,8 @@ function linePricing(policies: PlanPricingPolicy[], variantPrice: string, cycle:
 async function lineAlternatives(admin: AdminClient, productId: string) {
   return (await admin.request(LineAlternatives, { productId })).product;
 }
+
+type PlanChoice = ReturnType<typeof plansOf>[number];
 
 /** The plans of the selling plan group the subscription's current plan is in: what it may switch to. */
 function plansOf(product: Awaited<ReturnType<typeof lineAlternatives>>, currentPlanId: string | null) {

@@ -130,6 +130,30 @@ export function planPriceSteps(policies: PlanPricingPolicy[], variantPriceMinor:
     .sort((a, b) => a.afterCycle - b.afterCycle);
 }
 
+/** A policy's interval: a selling plan's billing or delivery, in Shopify's units. */
+export interface PolicyInterval {
+  interval: string;
+  intervalCount: number;
+}
+
+/**
+ * How many deliveries one billing pays for: 1 for pay-per-delivery, 3 for a quarter billed for
+ * monthly deliveries (prepaid). Intervals in units that do not divide (weeks against months) pay
+ * per delivery.
+ */
+export function deliveriesPerBilling(billing: PolicyInterval, delivery: PolicyInterval): number {
+  const lengths: Record<string, [unit: "day" | "month", count: number]> = {
+    DAY: ["day", 1],
+    WEEK: ["day", 7],
+    MONTH: ["month", 1],
+    YEAR: ["month", 12],
+  };
+  const [billingUnit, billingLength] = lengths[billing.interval] ?? ["day", 0];
+  const [deliveryUnit, deliveryLength] = lengths[delivery.interval] ?? ["day", 0];
+  if (billingUnit !== deliveryUnit || !billingLength || !deliveryLength) return 1;
+  return Math.max(1, Math.round((billingLength * billing.intervalCount) / (deliveryLength * delivery.intervalCount)));
+}
+
 /** The unit price the steps set for a cycle (Orchard's count: the checkout is cycle 0); the variant's own price without a policy. */
 export function priceAtCycle(steps: PriceStep[], cycle: number, variantPriceMinor: number): number {
   return steps.filter((step) => step.afterCycle <= cycle).at(-1)?.priceMinor ?? variantPriceMinor;

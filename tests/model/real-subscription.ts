@@ -55,6 +55,7 @@ export class RealSubscription {
         interval: f.interval,
         intervalCount: f.count,
         percentageOff: f.percentOff,
+        deliveriesPerBilling: f.deliveries,
         ...(terms.intro ? { introductory: { orders: terms.intro.orders, percentageOff: terms.intro.percentOff } } : {}),
         minCycles: terms.minCycles,
         maxCycles: terms.maxCycles,
@@ -98,8 +99,14 @@ export class RealSubscription {
   }
 
   async changeQuantity(quantity: number): Promise<boolean> {
-    const lineId = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: this.orchardId } })).id;
+    const lineId = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: this.orchardId, oneTimeCycle: null } })).id;
     return this.customer({ action: "changeQuantity", lineId, quantity });
+  }
+
+  /** One more of the subscribed product, with the next order only. */
+  async addOneTime(quantity: number): Promise<boolean> {
+    const product = [...this.shop.products.values()][0]!;
+    return this.customer({ action: "addOneTime", variantId: gid("ProductVariant", product.variants[0]!.id), quantity });
   }
 
   /** The cancellation flow, reason "too expensive", and its discount taken if it is offered. */

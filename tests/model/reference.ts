@@ -9,7 +9,9 @@
 export type Interval = "WEEK" | "MONTH";
 export interface Frequency {
   interval: Interval;
+  /** Deliveries every `count` intervals; each billing pays for `deliveries` of them (prepaid when more than 1). */
   count: number;
+  deliveries: number;
   percentOff: number;
 }
 
@@ -90,22 +92,27 @@ export function instantOf(t: LocalDateTime, zone: string): Date {
   return new Date(readsBack.length ? Math.min(...readsBack) : before);
 }
 
+/** `times` billing intervals later (a prepaid plan bills once per `deliveries` deliveries). */
 function later(t: LocalDateTime, frequency: Frequency, times: number, dayOfMonth: number): LocalDateTime {
+  const intervals = frequency.count * frequency.deliveries * times;
   if (frequency.interval === "WEEK") {
-    const moved = new Date(Date.UTC(t.year, t.month - 1, t.day + 7 * frequency.count * times));
+    const moved = new Date(Date.UTC(t.year, t.month - 1, t.day + 7 * intervals));
     return { ...t, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
   }
-  const months = t.month - 1 + frequency.count * times;
+  const months = t.month - 1 + intervals;
   const year = t.year + Math.floor(months / 12);
   const month = (months % 12) + 1;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { ...t, year, month, day: Math.min(dayOfMonth, lastDay) };
 }
 
-export function daysAfter(instant: Date, days: number, zone: string): Date {
-  const t = wallClock(instant, zone);
+function calendarDaysAfter(t: LocalDateTime, days: number): LocalDateTime {
   const moved = new Date(Date.UTC(t.year, t.month - 1, t.day + days));
-  return instantOf({ ...t, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() }, zone);
+  return { ...t, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+export function daysAfter(instant: Date, days: number, zone: string): Date {
+  return instantOf(calendarDaysAfter(wallClock(instant, zone), days), zone);
 }
 
 /** Cycle `fromCycle` falls on `from`; each later one a whole number of intervals after it, on the zone's wall clock. */
@@ -148,6 +155,8 @@ export class AgreedSubscription {
   private cadence: Cadence;
   private discountPercent: number | null = null;
   private discountTaken = false;
+  /** One-time items added to the next order: they ride on the subscription until an order is paid. */
+  private oneTimeItems = 0;
   failNextCharge = false;
 
   /** `checkoutAt`: the instant the real checkout took place, within the minute the setup asked for. */
@@ -176,13 +185,23 @@ export class AgreedSubscription {
     return Math.max(0, (this.setup.terms.minCycles ?? 0) - this.ordersPaid);
   }
 
-  /** What one order of cycle `cycle` costs: the intro price for the first orders, the plan's after. */
+  /**
+   * What the order of cycle `cycle` costs: each delivery it pays for at the intro price for the
+   * first orders, the plan's after; any one-time item at the product's price; the cancellation
+   * flow's discount, if taken, off each line.
+   */
   priceOf(cycle: number): number {
-    const { intro } = this.setup.terms;
-    const percent = intro && cycle < intro.orders ? intro.percentOff : this.setup.terms.frequencies[this.frequency].percentOff;
-    let unit = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
-    if (this.discountPercent !== null) unit = Math.floor((unit * (100 - this.discountPercent) + 50) / 100);
-    return unit * this.quantity;
+    const { intro, frequencies } = this.setup.terms;
+    const frequency = frequencies[this.frequency];
+    const percent = intro && cycle < intro.orders ? intro.percentOff : frequency.percentOff;
+    const perDelivery = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
+    const lines = [
+      { unit: perDelivery * frequency.deliveries, quantity: this.quantity },
+      ...(this.oneTimeItems ? [{ unit: this.setup.unitPriceMinor, quantity: this.oneTimeItems }] : []),
+    ];
+    const discounted = (unit: number) =>
+      this.discountPercent === null ? unit : Math.floor((unit * (100 - this.discountPercent) + 50) / 100);
+    return lines.reduce((sum, line) => sum + discounted(line.unit) * line.quantity, 0);
   }
 
   private recordUncharged(cycle: number, reason: "skipped" | "missed") {
@@ -193,6 +212,7 @@ export class AgreedSubscription {
   private charge(cycle: number) {
     this.charges.push({ cycle, date: this.cycleDate(cycle), amountMinor: this.priceOf(cycle) });
     this.discountPercent = null;
+    this.oneTimeItems = 0;
     this.ordersPaid += 1;
     this.lastRecorded = cycle;
   }
@@ -290,6 +310,32 @@ export class AgreedSubscription {
     if (this.status !== "ACTIVE") return "notAllowed";
     this.quantity = quantity;
     return null;
+  }
+
+  addOneTime(quantity: number): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    this.oneTimeItems += quantity;
+    return null;
+  }
+
+  /**
+   * The next order moves to a day `days` after today (the shop's calendar), at the hour it was
+   * due; the orders after it follow from there. The shop's today, given the life's now.
+   */
+  reschedule(now: Date, days: number): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    const today = wallClock(now, this.cadence.zone);
+    const time = wallClock(this.cycleDate(this.nextCycle), this.cadence.zone);
+    const day = calendarDaysAfter(today, days);
+    const from = instantOf({ ...time, year: day.year, month: day.month, day: day.day }, this.cadence.zone);
+    this.cadence = { ...this.cadence, from: wallClock(from, this.cadence.zone), fromCycle: this.nextCycle };
+    return null;
+  }
+
+  /** The shop's calendar day `days` after `now`, as a reschedule form sends it. */
+  dayAfter(now: Date, days: number): string {
+    const day = calendarDaysAfter(wallClock(now, this.cadence.zone), days);
+    return `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
   }
 
   /** The cancellation flow's discount: once, on the next order only. */

@@ -162,6 +162,20 @@ const steps: fc.Arbitrary<Step>[] = [
       (r) => r.subscription.changeQuantity(quantity),
     ),
   ),
+  fc.integer({ min: 1, max: 2 }).map((quantity) =>
+    customerStep(
+      `the customer adds ${quantity} to the next order only`,
+      (m) => m.agreed.addOneTime(quantity),
+      (r) => r.subscription.addOneTime(quantity),
+    ),
+  ),
+  fc.integer({ min: 1, max: 60 }).map((days) =>
+    customerStep(
+      `the customer moves the next order to ${days} days from today`,
+      (m) => m.agreed.reschedule(m.now, days),
+      (r, m) => r.subscription.customer({ action: "reschedule", date: m.agreed.dayAfter(m.now, days) }),
+    ),
+  ),
   fc.constant(
     customerStep(
       "the customer starts to cancel and takes the discount offered instead",
@@ -182,11 +196,14 @@ const steps: fc.Arbitrary<Step>[] = [
 ];
 
 const FREQUENCIES: Omit<Frequency, "percentOff">[] = [
-  { interval: "WEEK", count: 1 },
-  { interval: "WEEK", count: 2 },
-  { interval: "WEEK", count: 4 },
-  { interval: "MONTH", count: 1 },
-  { interval: "MONTH", count: 2 },
+  { interval: "WEEK", count: 1, deliveries: 1 },
+  { interval: "WEEK", count: 2, deliveries: 1 },
+  { interval: "WEEK", count: 4, deliveries: 1 },
+  { interval: "MONTH", count: 1, deliveries: 1 },
+  { interval: "MONTH", count: 2, deliveries: 1 },
+  // Prepaid: three monthly deliveries paid each quarter; two two-weekly ones each four weeks.
+  { interval: "MONTH", count: 1, deliveries: 3 },
+  { interval: "WEEK", count: 2, deliveries: 2 },
 ];
 const frequency = fc.record({
   kind: fc.constantFrom(...FREQUENCIES),
@@ -204,7 +221,11 @@ const lifeSetup: fc.Arbitrary<LifeSetup> = fc
       hour: fc.integer({ min: 8, max: 20 }),
       minute: fc.integer({ min: 0, max: 59 }),
     }),
-    frequencies: fc.uniqueArray(frequency, { minLength: 2, maxLength: 2, selector: (f) => `${f.kind.interval}${f.kind.count}` }),
+    frequencies: fc.uniqueArray(frequency, {
+      minLength: 2,
+      maxLength: 2,
+      selector: (f) => `${f.kind.interval}${f.kind.count}x${f.kind.deliveries}`,
+    }),
     intro: fc.option(fc.record({ orders: fc.integer({ min: 1, max: 3 }), percentOff: fc.constant(50) }), { nil: null }),
     minCycles: fc.option(fc.integer({ min: 2, max: 4 }), { nil: null }),
     extraCycles: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
@@ -229,7 +250,8 @@ const two = (n: number) => String(n).padStart(2, "0");
 /** The life's setup in words, for the story a failure prints. */
 function describeLife(setup: LifeSetup): string {
   const { start, terms } = setup;
-  const price = (f: Frequency) => `every ${f.count} ${f.interval.toLowerCase()}${f.count > 1 ? "s" : ""} at ${f.percentOff} % off`;
+  const price = (f: Frequency) =>
+    `every ${f.count} ${f.interval.toLowerCase()}${f.count > 1 ? "s" : ""}${f.deliveries > 1 ? ` (${f.deliveries} deliveries prepaid)` : ""} at ${f.percentOff} % off`;
   return [
     `A shop in ${setup.zone} sells a product at ${setup.unitPriceMinor} (minor units); `,
     `its plans: ${price(terms.frequencies[0])} (chosen at checkout) or ${price(terms.frequencies[1])}`,

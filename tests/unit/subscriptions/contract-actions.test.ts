@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   availableActions,
+  deliveriesPerBilling,
   parseAction,
   planPriceSteps,
   priceAtCycle,
@@ -99,6 +100,17 @@ describe("a plan's prices for a subscription's orders", () => {
     // 1,999 × 0.875 = 1,749.125 → 1,749; 2 × 0.875 = 1.75 → 2.
     expect(priceAt(policies, 1999, 3)).toBe(1749);
     expect(priceAt(policies, 2, 7)).toBe(2);
+  });
+
+  it("counts the deliveries a billing pays for: prepaid plans charge them all at once", () => {
+    const every = (interval: string, intervalCount: number) => ({ interval, intervalCount });
+    expect(deliveriesPerBilling(every("MONTH", 3), every("MONTH", 1))).toBe(3);
+    expect(deliveriesPerBilling(every("YEAR", 1), every("MONTH", 2))).toBe(6);
+    expect(deliveriesPerBilling(every("WEEK", 4), every("WEEK", 2))).toBe(2);
+    expect(deliveriesPerBilling(every("WEEK", 2), every("DAY", 7))).toBe(2);
+    expect(deliveriesPerBilling(every("WEEK", 2), every("WEEK", 2))).toBe(1);
+    // Units that do not divide: paid per delivery.
+    expect(deliveriesPerBilling(every("MONTH", 1), every("WEEK", 1))).toBe(1);
   });
 
   it("uses a fixed policy alone, amounts off and fixed prices, and never goes below zero", () => {
