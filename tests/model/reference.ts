@@ -115,16 +115,21 @@ export function daysAfter(instant: Date, days: number, zone: string): Date {
   return instantOf(calendarDaysAfter(wallClock(instant, zone), days), zone);
 }
 
-/** Cycle `fromCycle` falls on `from`; each later one a whole number of intervals after it, on the zone's wall clock. */
+/**
+ * Cycle `fromCycle` falls on the instant `from`; each later one a whole number of intervals after
+ * it, on the zone's wall clock.
+ */
 interface Cadence {
-  from: LocalDateTime;
+  from: Date;
   fromCycle: number;
   frequency: Frequency;
   zone: string;
 }
 
 function dateOf(cadence: Cadence, cycle: number): Date {
-  return instantOf(later(cadence.from, cadence.frequency, cycle - cadence.fromCycle, cadence.from.day), cadence.zone);
+  if (cycle === cadence.fromCycle) return cadence.from;
+  const start = wallClock(cadence.from, cadence.zone);
+  return instantOf(later(start, cadence.frequency, cycle - cadence.fromCycle, start.day), cadence.zone);
 }
 
 // ---- the subscription --------------------------------------------------------------------------
@@ -164,7 +169,7 @@ export class AgreedSubscription {
     readonly setup: LifeSetup,
     readonly checkoutAt: Date,
   ) {
-    this.cadence = { from: wallClock(checkoutAt, setup.zone), fromCycle: 0, frequency: setup.terms.frequencies[0], zone: setup.zone };
+    this.cadence = { from: checkoutAt, fromCycle: 0, frequency: setup.terms.frequencies[0], zone: setup.zone };
   }
 
   /** The last cycle the customer agreed to pay for (the checkout is cycle 0), or null. */
@@ -298,7 +303,7 @@ export class AgreedSubscription {
     this.frequency = this.frequency === 0 ? 1 : 0;
     const next = this.cycleDate(this.nextCycle);
     this.cadence = {
-      from: wallClock(next, this.cadence.zone),
+      from: next,
       fromCycle: this.nextCycle,
       frequency: this.setup.terms.frequencies[this.frequency],
       zone: this.cadence.zone,
@@ -328,7 +333,7 @@ export class AgreedSubscription {
     const time = wallClock(this.cycleDate(this.nextCycle), this.cadence.zone);
     const day = calendarDaysAfter(today, days);
     const from = instantOf({ ...time, year: day.year, month: day.month, day: day.day }, this.cadence.zone);
-    this.cadence = { ...this.cadence, from: wallClock(from, this.cadence.zone), fromCycle: this.nextCycle };
+    this.cadence = { ...this.cadence, from, fromCycle: this.nextCycle };
     return null;
   }
 
@@ -350,10 +355,10 @@ export class AgreedSubscription {
   changeZone(zone: string) {
     if (this.status === "ACTIVE") {
       const next = this.cycleDate(this.nextCycle);
-      this.cadence = { ...this.cadence, from: wallClock(next, zone), fromCycle: this.nextCycle, zone };
+      this.cadence = { ...this.cadence, from: next, fromCycle: this.nextCycle, zone };
     } else {
       // Paused: no next order to keep; the cadence's first instant stays, read on the new wall clock.
-      this.cadence = { ...this.cadence, from: wallClock(instantOf(this.cadence.from, this.cadence.zone), zone), zone };
+      this.cadence = { ...this.cadence, zone };
     }
   }
 }
