@@ -16,6 +16,7 @@ export const EMAIL_KINDS = [
   "ended",
   "missedCharged",
   "missedSkipped",
+  "orderSkipped",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -56,7 +57,7 @@ export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData)
   const body = [
     t(`emails.${kind}.body`),
     ...(kind === "paused" && date ? [t("emails.pausedUntil")] : []),
-    ...((kind === "missedCharged" || kind === "missedSkipped") && date ? [t("emails.nextOrderOn")] : []),
+    ...((kind === "missedCharged" || kind === "missedSkipped" || kind === "orderSkipped") && date ? [t("emails.nextOrderOn")] : []),
   ].join(" ");
   const items = data.items.map((item) => translate(messages, "emails.item", { title: item.title, quantity: item.quantity }));
   const greeting = t("emails.greeting");

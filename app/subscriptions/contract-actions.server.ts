@@ -1,3 +1,4 @@
+import { UNSETTLED } from "./attempt-status";
 import { beyondCommitment, ordersOwed } from "./commitment";
 import { roomForSubscriber } from "../app-billing/app-billing.server";
 import { clock } from "../clock";
@@ -44,7 +45,7 @@ export async function contractWithState(shop: string, id: string, customerId?: s
   });
   if (!contract) return null;
   const [unsettled, renewalsPaid] = await Promise.all([
-    db().billingAttempt.count({ where: { contractId: id, status: { in: ["scheduled", "sending", "sent", "challenged"] } } }),
+    db().billingAttempt.count({ where: { contractId: id, status: { in: UNSETTLED } } }),
     db().billingAttempt.count({ where: { contractId: id, status: "succeeded" } }),
   ]);
   const state = {
@@ -111,7 +112,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
         { cycle, at: contract.nextBillingAt!, skippedBy: actor },
       );
       if (!taken) return { ok: false, error: "alreadyDone" };
-      await moveOnWithoutCharge(admin, contract.id);
+      // A customer knows what they skipped; a merchant's skip is news to them.
+      await moveOnWithoutCharge(admin, contract.id, actor === "merchant" ? { cycle } : undefined);
       return { ok: true };
     }
 

@@ -1,4 +1,6 @@
 import { db } from "../db.server";
+import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { findShop } from "../shops/shops.server";
 import type { AdminClient } from "../shopify/admin-client";
 import {
   ContractActivate,
@@ -38,13 +40,27 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
 /**
  * A cycle passed without a charge (skipped, missed, given up after its retries): Shopify is told
  * the next date; when that cycle was the plan's last, the subscription ends, as after a paid one.
+ * `tellCustomer` names the cycle when the customer did not skip it themselves: they are emailed
+ * that the order will not come (once per cycle).
  */
-export async function moveOnWithoutCharge(admin: AdminClient, contractId: string): Promise<void> {
+export async function moveOnWithoutCharge(admin: AdminClient, contractId: string, tellCustomer?: { cycle: number }): Promise<void> {
   const contract = await db().subscriptionContract.findFirst({
     where: { id: contractId, shop: admin.shop, status: "ACTIVE" },
-    select: { shopifyId: true, nextBillingAt: true, maxCycles: true },
+    include: { lines: true },
   });
   if (!contract) return;
+  if (tellCustomer) {
+    const shop = await findShop(admin.shop);
+    if (shop) {
+      await enqueueEmail(
+        db(),
+        contract,
+        "orderSkipped",
+        `cycle:${tellCustomer.cycle}`,
+        emailDataFor(contract, shop, contract.nextBillingAt),
+      );
+    }
+  }
   if (contract.nextBillingAt) await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
   else if (contract.maxCycles !== null) await setContractStatus(admin, contract.shopifyId, "expire");
 }

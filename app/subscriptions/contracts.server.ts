@@ -1,3 +1,4 @@
+import { CHARGE_IN_FLIGHT } from "./attempt-status";
 import { beyondCommitment } from "./commitment";
 import { db } from "../db.server";
 import { minorUnits } from "../money";
@@ -132,7 +133,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
           data: { status: "skipped", skipReason: fields.status === "PAUSED" ? "paused" : "ended" },
         });
         await tx.billingAttempt.updateMany({
-          where: { contractId: existing.id, status: { in: ["sending", "sent", "challenged"] }, givenUpAt: null },
+          where: { contractId: existing.id, status: { in: CHARGE_IN_FLIGHT }, givenUpAt: null },
           data: { givenUpAt: clock().now() },
         });
       }

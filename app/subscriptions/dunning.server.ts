@@ -41,10 +41,10 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     if (contract.dunningCycle === attempt.cycle) {
       await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
     }
-    const admin = await adminFor();
     const settled = contract.lines.filter((line) => line.oneTimeCycle !== null && line.oneTimeCycle <= attempt.cycle);
-    if (settled.length) await removeOneTimeItems(admin, contract.shopifyId, settled);
+    if (settled.length) await removeOneTimeItems(await adminFor(), contract.shopifyId, settled);
     if (contract.status !== "ACTIVE") return;
+    const admin = await adminFor();
     // The plan's last order is paid: the subscription ends (the sync that follows emails the customer).
     if (isLastCycle(attempt.cycle, contract.maxCycles)) return setContractStatus(admin, contract.shopifyId, "expire");
     // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule.
@@ -99,7 +99,7 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   // Retries exhausted: the merchant's final action. Skipping gives up this order only; the next
   // one is billed on its date.
   await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
-  if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id);
+  if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id, { cycle: attempt.cycle });
   else await setContractStatus(await adminFor(), contract.shopifyId, step.action);
 }
 

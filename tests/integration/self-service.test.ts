@@ -76,6 +76,8 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([
       { cycle: 1, status: "skipped", skipReason: "customer_skip" },
     ]);
+    // They skipped it themselves: no email telling them so.
+    expect(await db().emailMessage.count({ where: { contractId: stored.id, kind: "orderSkipped" } })).toBe(0);
   });
 
   it("refuses a post without the page's token, as from another site, and changes nothing", async () => {

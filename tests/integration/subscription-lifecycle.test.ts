@@ -77,11 +77,15 @@ describe("the merchant's actions", () => {
   });
 
   it("skips the next order: its date passes without a charge and the order after it is billed", async () => {
-    const { shop, stored, at, newOrders } = await subscribed();
+    const { shop, stored, at, newOrders, email } = await subscribed();
     expect(await merchant(shop.domain, stored.id, { action: "skip" })).toMatchObject({ ok: true });
     setClock(at(15));
     await settle();
     expect(newOrders()).toBe(0);
+    // The merchant's skip is news to the customer: told once, with the date of the order after it.
+    const told = mailTo(email).filter((m) => m.subject.includes("is skipped"));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("Your next order is on");
     setClock(at(29));
     await settle();
     expect(newOrders()).toBe(1);
