@@ -10,12 +10,9 @@ import { cycleDueAt, nextScheduled, SCHEDULE_COLUMNS, scheduleOf, scheduledDate 
 import { insertBillingAttempts, moveNextBillingDates, type NewBillingAttempt } from "./billing-statements.server";
 import { BillingAttemptCreate } from "./billing.queries";
 import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
-import { editContract, moveOnWithoutCharge } from "./contract-edits.server";
+import { moveOnWithoutCharge, priceCycle } from "./contract-edits.server";
 import { backgroundAdmin } from "../shopify/background.server";
-import { DraftLineUpdate } from "./contract-edits.queries";
 import { beyondCommitment, lastCycle } from "./commitment";
-import { linesToReprice } from "./cycle-pricing";
-import { currencyDigits, decimalFromMinor } from "../money";
 import { oldestFirst } from "../worker/work-queue.server";
 import { loadSettings } from "../settings/settings.server";
 import { cycleToCharge, type MissedCyclesPolicy } from "./missed-cycles";
@@ -256,9 +253,9 @@ export async function scheduleDueCycles(): Promise<number> {
  * and a shop Shopify cannot reach for now only waits for its next charge to catch up.
  */
 async function moveOnAfterMissedCycles(planned: PlannedCycle[]): Promise<void> {
-  for (const { contract } of planned) {
+  for (const { contract, attempts } of planned) {
     try {
-      await moveOnWithoutCharge(await backgroundAdmin(contract.shop), contract.id);
+      await moveOnWithoutCharge(await backgroundAdmin(contract.shop), contract.id, { cycle: attempts.at(-1)!.cycle, tellCustomer: false });
     } catch (error) {
       shopLog(contract.shop).warn({ contract: contract.shopifyId, ...errorFields(error) }, "next date after missed cycles not published");
     }
@@ -279,25 +276,6 @@ const CONTRACT_TO_SEND = {
 } as const;
 
 /**
- * Shopify charges each line's currentPrice: where the plan's pricing policy sets another price
- * for this cycle (an intro offer ends), the line's price moves first. Done again on a resend,
- * it finds the price already right and changes nothing.
- */
-async function priceCycle(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
-  const repriced = linesToReprice(attempt.contract.lines, attempt.cycle);
-  if (repriced.length === 0) return;
-  const digits = currencyDigits(attempt.contract.currencyCode);
-  await editContract(admin, attempt.contract.shopifyId, async (draftId) => {
-    for (const { line, priceMinor } of repriced)
-      await admin.request(DraftLineUpdate, {
-        draftId,
-        lineId: line.shopifyId,
-        input: { currentPrice: decimalFromMinor(priceMinor, digits) },
-      });
-  });
-}
-
-/**
  * Sends one claimed attempt for its cycle: the origin time and the cycle selected by its date, so
  * a late charge (a retry, a worker back from a crash) is still the cycle's, as Shopify documents.
  * A success is recorded with its batch; Shopify's refusal is recorded here as billing-refusals.ts
@@ -305,7 +283,7 @@ async function priceCycle(admin: AdminClient, attempt: AttemptToSend): Promise<v
  */
 async function sendClaimed(admin: AdminClient, attempt: AttemptToSend): Promise<void> {
   try {
-    await priceCycle(admin, attempt);
+    await priceCycle(admin, attempt.contract, attempt.cycle);
     const cycleDate = attempt.cycleDate.toISOString();
     await admin.request(BillingAttemptCreate, {
       contractId: attempt.contract.shopifyId,

@@ -113,7 +113,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       );
       if (!taken) return { ok: false, error: "alreadyDone" };
       // A customer knows what they skipped; a merchant's skip is news to them.
-      await moveOnWithoutCharge(admin, contract.id, actor === "merchant" ? { cycle } : undefined);
+      await moveOnWithoutCharge(admin, contract.id, { cycle, tellCustomer: actor === "merchant" });
       return { ok: true };
     }
 

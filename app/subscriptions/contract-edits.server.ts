@@ -2,6 +2,8 @@ import { db } from "../db.server";
 import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import { findShop } from "../shops/shops.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { currencyDigits, decimalFromMinor } from "../money";
+import { linesToReprice } from "./cycle-pricing";
 import {
   ContractActivate,
   ContractCancel,
@@ -10,6 +12,7 @@ import {
   ContractPause,
   DraftCommit,
   DraftLineRemove,
+  DraftLineUpdate,
 } from "./contract-edits.queries";
 import { publishNextBillingDate, syncContract } from "./contracts.server";
 
@@ -39,30 +42,55 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
 
 /**
  * A cycle passed without a charge (skipped, missed, given up after its retries): Shopify is told
- * the next date; when that cycle was the plan's last, the subscription ends, as after a paid one.
- * `tellCustomer` names the cycle when the customer did not skip it themselves: they are emailed
- * that the order will not come (once per cycle).
+ * the next date and the next order's price (an intro offer may have ended with the cycle passed);
+ * when that cycle was the plan's last, the subscription ends, as after a paid one. A customer who
+ * did not skip it themselves is emailed that the order will not come (once per cycle).
  */
-export async function moveOnWithoutCharge(admin: AdminClient, contractId: string, tellCustomer?: { cycle: number }): Promise<void> {
+export async function moveOnWithoutCharge(
+  admin: AdminClient,
+  contractId: string,
+  passed: { cycle: number; tellCustomer: boolean },
+): Promise<void> {
   const contract = await db().subscriptionContract.findFirst({
     where: { id: contractId, shop: admin.shop, status: "ACTIVE" },
     include: { lines: true },
   });
   if (!contract) return;
-  if (tellCustomer) {
+  if (passed.tellCustomer) {
     const shop = await findShop(admin.shop);
     if (shop) {
-      await enqueueEmail(
-        db(),
-        contract,
-        "orderSkipped",
-        `cycle:${tellCustomer.cycle}`,
-        emailDataFor(contract, shop, contract.nextBillingAt),
-      );
+      await enqueueEmail(db(), contract, "orderSkipped", `cycle:${passed.cycle}`, emailDataFor(contract, shop, contract.nextBillingAt));
     }
   }
-  if (contract.nextBillingAt) await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
-  else if (contract.maxCycles !== null) await setContractStatus(admin, contract.shopifyId, "expire");
+  if (!contract.nextBillingAt) {
+    if (contract.maxCycles !== null) await setContractStatus(admin, contract.shopifyId, "expire");
+    return;
+  }
+  await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
+  await priceCycle(admin, contract, passed.cycle + 1);
+}
+
+/**
+ * Shopify charges each line's currentPrice: where the plan's pricing policy sets another price
+ * for this cycle (an intro offer ends), the line's price moves first. Done again on a resend,
+ * or after the previous charge already moved it, it finds the price right and changes nothing.
+ */
+export async function priceCycle(
+  admin: AdminClient,
+  contract: { shopifyId: string; currencyCode: string; lines: { shopifyId: string; unitPriceMinor: number; cyclePrices: string | null }[] },
+  cycle: number,
+): Promise<void> {
+  const repriced = linesToReprice(contract.lines, cycle);
+  if (repriced.length === 0) return;
+  const digits = currencyDigits(contract.currencyCode);
+  await editContract(admin, contract.shopifyId, async (draftId) => {
+    for (const { line, priceMinor } of repriced)
+      await admin.request(DraftLineUpdate, {
+        draftId,
+        lineId: line.shopifyId,
+        input: { currentPrice: decimalFromMinor(priceMinor, digits) },
+      });
+  });
 }
 
 /** One-time items ride on the contract until the order they were added for is paid, then go. */

@@ -9,7 +9,7 @@ import { emailDataFor, enqueueEmail } from "../email/outbox.server";
 import type { EmailKind } from "../email/templates";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
-import { cyclePricesOf, serializeCyclePrices } from "./cycle-pricing";
+import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "../retention/mrr";
 import { recordMrrChange } from "../retention/figures.server";
 import type { ContractStatus } from "./contract-status";
@@ -137,7 +137,9 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
           data: { givenUpAt: clock().now() },
         });
       }
-      const mrrMinor = contractMrrMinor({ ...fields, lines });
+      // What the next order will charge: a line still at an intro price that has ended counts at its
+      // next step (after the plan's last order there is none: the prices stand until it ends).
+      const mrrMinor = contractMrrMinor({ ...fields, lines: nextBillingAt ? linesAsCharged(lines, nextCycle) : lines });
       const [stored] = existing
         ? await tx.subscriptionContract.updateManyAndReturn({
             where: { id: existing.id, nextBillingAt: existing.nextBillingAt },

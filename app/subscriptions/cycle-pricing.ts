@@ -43,3 +43,9 @@ export function linesToReprice<T extends { unitPriceMinor: number; cyclePrices: 
     return current && earlier && current[1] !== line.unitPriceMinor ? [{ line, priceMinor: current[1] }] : [];
   });
 }
+
+/** The lines with the prices they will be charged at for `cycle` (after linesToReprice's moves). */
+export function linesAsCharged<T extends { unitPriceMinor: number; cyclePrices: string | null }>(lines: T[], cycle: number): T[] {
+  const moves = new Map(linesToReprice(lines, cycle).map(({ line, priceMinor }) => [line, priceMinor]));
+  return lines.map((line) => (moves.has(line) ? { ...line, unitPriceMinor: moves.get(line)! } : line));
+}

@@ -7,7 +7,7 @@ import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
 import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
 import { BillingAttemptAction } from "./billing.queries";
-import { moveOnWithoutCharge, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { moveOnWithoutCharge, priceCycle, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
 import { publishNextBillingDate } from "./contracts.server";
 import { isLastCycle } from "./commitment";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
@@ -47,6 +47,9 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     const admin = await adminFor();
     // The plan's last order is paid: the subscription ends (the sync that follows emails the customer).
     if (isLastCycle(attempt.cycle, contract.maxCycles)) return setContractStatus(admin, contract.shopifyId, "expire");
+    // The line shows what the next order will cost (an intro offer just ended): Shopify's admin,
+    // the customer's account and the MRR say so now, not when that order is charged.
+    await priceCycle(admin, contract, attempt.cycle + 1);
     // Shopify leaves the contract's next billing date to the app: its admin shows Orchard's schedule.
     await publishNextBillingDate(admin, contract.shopifyId, contract.nextBillingAt);
     return;
@@ -99,7 +102,7 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   // Retries exhausted: the merchant's final action. Skipping gives up this order only; the next
   // one is billed on its date.
   await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
-  if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id, { cycle: attempt.cycle });
+  if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id, { cycle: attempt.cycle, tellCustomer: true });
   else await setContractStatus(await adminFor(), contract.shopifyId, step.action);
 }
 

@@ -148,9 +148,19 @@ export class RealSubscription {
       select: { cycle: true, retry: true, status: true, skipReason: true },
       orderBy: [{ cycle: "asc" }, { retry: "asc" }],
     });
+    const mrrChanges = await db().mrrChange.findMany({
+      where: { shop: this.shop.domain },
+      orderBy: { id: "asc" },
+      select: { mrrMinor: true },
+    });
     return {
       shopify: { status: contract.status, nextBillingDate: contract.nextBillingDate.getTime(), charges },
-      orchard: { status: mirror.status, nextBillingAt: mirror.nextBillingAt?.getTime() ?? null, attempts },
+      orchard: {
+        status: mirror.status,
+        nextBillingAt: mirror.nextBillingAt?.getTime() ?? null,
+        attempts,
+        mrrHistory: mrrChanges.map((c) => c.mrrMinor),
+      },
     };
   }
 }

@@ -191,17 +191,36 @@ export class AgreedSubscription {
   }
 
   /**
+   * The subscription's monthly recurring revenue (docs/metrics.md): what its next order charges for
+   * the subscription itself (no one-time item, no one-off discount), spread over the months one
+   * billing covers (a week is 12/52 of a month), rounded half up; nothing unless active.
+   */
+  get mrrMinor(): number {
+    if (this.status !== "ACTIVE") return 0;
+    const frequency = this.setup.terms.frequencies[this.frequency];
+    const perBilling = this.recurringPriceOf(this.nextCycle);
+    const intervals = frequency.count * frequency.deliveries;
+    const [numerator, denominator] = frequency.interval === "WEEK" ? [perBilling * 52, 12 * intervals] : [perBilling, intervals];
+    return Math.floor((2 * numerator + denominator) / (2 * denominator));
+  }
+
+  /** What the subscription line of cycle `cycle` costs: each delivery it pays for, at the intro price for the first orders, the plan's after. */
+  private recurringPriceOf(cycle: number): number {
+    const { intro, frequencies } = this.setup.terms;
+    const frequency = frequencies[this.frequency];
+    const percent = intro && cycle < intro.orders ? intro.percentOff : frequency.percentOff;
+    const perDelivery = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
+    return perDelivery * frequency.deliveries * this.quantity;
+  }
+
+  /**
    * What the order of cycle `cycle` costs: each delivery it pays for at the intro price for the
    * first orders, the plan's after; any one-time item at the product's price; the cancellation
    * flow's discount, if taken, off each line.
    */
   priceOf(cycle: number): number {
-    const { intro, frequencies } = this.setup.terms;
-    const frequency = frequencies[this.frequency];
-    const percent = intro && cycle < intro.orders ? intro.percentOff : frequency.percentOff;
-    const perDelivery = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
     const lines = [
-      { unit: perDelivery * frequency.deliveries, quantity: this.quantity },
+      { unit: this.recurringPriceOf(cycle) / this.quantity, quantity: this.quantity },
       ...(this.oneTimeItems ? [{ unit: this.setup.unitPriceMinor, quantity: this.oneTimeItems }] : []),
     ];
     const discounted = (unit: number) =>

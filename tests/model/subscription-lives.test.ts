@@ -56,6 +56,9 @@ async function expectAgreement(model: Model, real: Real): Promise<void> {
   expect([...charged].sort((a, b) => a - b)).toEqual(agreed.charges.map((c) => c.cycle));
   const uncharged = orchard.attempts.filter((a) => a.status === "skipped" && a.retry === 0).map((a) => [a.cycle, a.skipReason]);
   expect(uncharged).toEqual(agreed.uncharged.map((u) => [u.cycle, u.reason === "skipped" ? "customer_skip" : "missed"]));
+  // The dashboard's MRR for this subscription, as its history has it after the step. (Within a step
+  // it may pass through other values: a last order priced up for its charge, then the end.)
+  expect(orchard.mrrHistory.at(-1) ?? 0).toBe(agreed.mrrMinor);
 }
 
 type Step = fc.AsyncCommand<Model, Real>;

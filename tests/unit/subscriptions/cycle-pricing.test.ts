@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cyclePricesOf, linesToReprice } from "../../../app/subscriptions/cycle-pricing";
+import { cyclePricesOf, linesAsCharged, linesToReprice } from "../../../app/subscriptions/cycle-pricing";
 
 describe("a line's price per cycle, from the plan's pricing policy", () => {
   // Half price for the first 2 orders (the checkout and the first renewal), then 10 % off a $16.00 bag.
@@ -26,5 +26,15 @@ describe("a line's price per cycle, from the plan's pricing policy", () => {
     expect(linesToReprice([merchantsOwn], 2)).toEqual([]);
     const moved = { unitPriceMinor: 1440, cyclePrices: JSON.stringify(intro) };
     expect(linesToReprice([moved], 1)).toEqual([]);
+  });
+
+  it("gives each line the price its cycle will charge, for the MRR: an ended intro offer at its next step", () => {
+    const lines = [
+      { id: "intro", unitPriceMinor: 800, cyclePrices: JSON.stringify(intro) },
+      { id: "no policy", unitPriceMinor: 999, cyclePrices: null },
+    ];
+    expect(linesAsCharged(lines, 1).map((l) => l.unitPriceMinor)).toEqual([800, 999]);
+    expect(linesAsCharged(lines, 2).map((l) => l.unitPriceMinor)).toEqual([1440, 999]);
+    expect(lines[0]!.unitPriceMinor).toBe(800);
   });
 });
