@@ -42,6 +42,7 @@ export default defineConfig({
         test: {
           name: "model",
           include: ["tests/model/**/*.test.ts"],
+          env: { LOG_LEVEL: "silent" },
           setupFiles: ["tests/support/integration-setup.ts"],
           hookTimeout: 60_000,
         },

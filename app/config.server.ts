@@ -25,7 +25,8 @@ const schema = z
     // How long a worker waits before its next round after a round that found nothing to do; after
     // one that found work it goes on at once.
     WORKER_IDLE_MS: z.coerce.number().int().min(10, "must be at least 10 ms").max(60_000).default(2_000),
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // silent: the model-based test, which makes Orchard log its injected failures by the hundred.
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // Where Orchard's emails to subscribers go out: smtp://user:pass@host:port (smtps:// for TLS).
     SMTP_URL: z
       .string()

@@ -34,7 +34,14 @@ const shopify = shopifyApp({
   future: { unstable_newEmbeddedAuthStrategy: true },
   // The library's own messages go into Orchard's log, as lines of the same shape.
   logger: {
-    level: { debug: LogSeverity.Debug, info: LogSeverity.Info, warn: LogSeverity.Warning, error: LogSeverity.Error }[settings.LOG_LEVEL],
+    // Silent: Orchard's own log drops the library's errors too (pino's level), so error is the floor here.
+    level: {
+      debug: LogSeverity.Debug,
+      info: LogSeverity.Info,
+      warn: LogSeverity.Warning,
+      error: LogSeverity.Error,
+      silent: LogSeverity.Error,
+    }[settings.LOG_LEVEL],
     log: (severity, message) => {
       const level = (
         { [LogSeverity.Debug]: "debug", [LogSeverity.Info]: "info", [LogSeverity.Warning]: "warn", [LogSeverity.Error]: "error" } as const

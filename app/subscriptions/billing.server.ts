@@ -129,7 +129,7 @@ async function tellOfMissedCycles(tx: Transaction, planned: PlannedCycle[]): Pro
     const shop = shops.find((s) => s.domain === due.shop);
     if (!contract || !shop) continue;
     const missedOrders = attempts.filter((a) => a.skipReason === "missed").length;
-    const kind = attempts.some((a) => a.status === undefined) ? "missedCharged" : "missedSkipped";
+    const kind = missedOrders < attempts.length ? "missedCharged" : "missedSkipped";
     await enqueueEmail(tx, contract, kind, `cycle:${attempts[0]!.cycle}`, { ...emailDataFor(contract, shop, next), missedOrders });
   }
 }

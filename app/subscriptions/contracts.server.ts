@@ -101,9 +101,9 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       if (reactivated) {
         // Back from a pause: the next order is the next date on the old cadence after now, and the
         // orders the pause covered are not owed. Nor is one already recorded (skipped before the
-        // pause): the next date also comes after the last cycle Orchard wrote down.
-        // The cadence keeps its dates (the 31st of each month stays the 31st after a February);
-        // only the numbering moves, so the next date is cycle last + 1.
+        // pause): the next date also comes after the last cycle Orchard wrote down. The cadence
+        // keeps its dates (the 31st of each month stays the 31st after a February); only the
+        // numbering moves, so that the next date is cycle last + 1.
         const previous = scheduleOf({ ...existing, ...fields }, timeZone);
         const lastRecorded = last >= previous.fromCycle ? scheduledDate(previous, last).getTime() : 0;
         const next = nextScheduled(previous, new Date(Math.max(clock().now().getTime(), lastRecorded)));

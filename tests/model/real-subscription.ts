@@ -1,4 +1,7 @@
 import { db } from "../../app/db.server";
+import type { AdminClient } from "../../app/shopify/admin-client";
+import { BillingLanes, scheduleDueCycles } from "../../app/subscriptions/billing.server";
+import { BillingAttemptCreate } from "../../app/subscriptions/billing.queries";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { saveSettings } from "../../app/settings/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
@@ -86,11 +89,35 @@ export class RealSubscription {
 
   /** The customer does something from their account; true when Orchard took it. */
   async customer(input: ActionInput): Promise<boolean> {
+    return this.act(input, "customer");
+  }
+
+  /** The merchant does something from the subscription's page in the admin. */
+  async merchant(input: ActionInput): Promise<boolean> {
+    return this.act(input, "merchant");
+  }
+
+  private async act(input: ActionInput, actor: "customer" | "merchant"): Promise<boolean> {
     const admin = await backgroundAdmin(this.shop.domain);
-    const loaded = (await contractWithState(this.shop.domain, this.orchardId, this.customerId))!;
-    const result = await performAction(admin, loaded, input, "customer");
+    // A customer is scoped to their own subscriptions; the merchant to the shop's.
+    const loaded = (await contractWithState(this.shop.domain, this.orchardId, actor === "customer" ? this.customerId : undefined))!;
+    const result = await performAction(admin, loaded, input, actor);
     await settle();
     return result.ok;
+  }
+
+  /**
+   * Time passes to `at`, when a charge is due; the worker sending it loses Shopify's answer (the
+   * connection drops once Shopify took the charge) and its attempt goes back to the queue, to be
+   * sent again with the same key. Then the worker runs as usual.
+   */
+  async chargeWithAnswerLost(at: Date): Promise<void> {
+    setClock(at);
+    await scheduleDueCycles();
+    const lanes = new BillingLanes(async (shop) => answerLostAfterCharge(await backgroundAdmin(shop)));
+    await lanes.dispatch();
+    await lanes.idle();
+    await settle();
   }
 
   /** The selling plan of the group's plan `index`, as the customer's form sends it. */
@@ -163,6 +190,18 @@ export class RealSubscription {
       },
     };
   }
+}
+
+/** An Admin client whose connection drops just after Shopify created a billing attempt. */
+function answerLostAfterCharge(admin: AdminClient): AdminClient {
+  return {
+    shop: admin.shop,
+    async request(operation, variables) {
+      const answer = await admin.request(operation, variables);
+      if (operation.name === BillingAttemptCreate.name) throw new Error("socket hang up");
+      return answer;
+    },
+  };
 }
 
 function setClock(at: Date): void {

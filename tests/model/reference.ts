@@ -144,6 +144,9 @@ export interface Charge {
 
 export type Refusal = "ordersOwed" | "notAllowed";
 
+/** Why a cycle passed without a charge, as Orchard records it. */
+export type UnchargedReason = "customer_skip" | "merchant_skip" | "missed";
+
 /** The subscription as the customer agreed to it, moved by the same commands as the real one. */
 export class AgreedSubscription {
   status: Status = "ACTIVE";
@@ -156,7 +159,7 @@ export class AgreedSubscription {
   lastRecorded = 0;
   readonly charges: Charge[] = [];
   /** Cycles passed without a charge, and why. */
-  readonly uncharged: { cycle: number; reason: "skipped" | "missed" }[] = [];
+  readonly uncharged: { cycle: number; reason: UnchargedReason }[] = [];
   private cadence: Cadence;
   private discountPercent: number | null = null;
   private discountTaken = false;
@@ -228,7 +231,7 @@ export class AgreedSubscription {
     return lines.reduce((sum, line) => sum + discounted(line.unit) * line.quantity, 0);
   }
 
-  private recordUncharged(cycle: number, reason: "skipped" | "missed") {
+  private recordUncharged(cycle: number, reason: UnchargedReason) {
     this.uncharged.push({ cycle, reason });
     this.lastRecorded = cycle;
   }
@@ -282,10 +285,11 @@ export class AgreedSubscription {
     }
   }
 
-  skip(): Refusal | null {
+  /** The next order is skipped; a customer only once the plan's minimum is paid, a merchant any time (waiving it). */
+  skip(by: "customer" | "merchant"): Refusal | null {
     if (this.status !== "ACTIVE") return "notAllowed";
-    if (this.ordersOwed > 0) return "ordersOwed";
-    this.recordUncharged(this.nextCycle, "skipped");
+    if (by === "customer" && this.ordersOwed > 0) return "ordersOwed";
+    this.recordUncharged(this.nextCycle, by === "customer" ? "customer_skip" : "merchant_skip");
     this.moveOn(this.nextCycle);
     return null;
   }
@@ -372,6 +376,7 @@ export class AgreedSubscription {
 
   /** The next order keeps its instant; the later ones fall on the new zone's wall clock. */
   changeZone(zone: string) {
+    if (zone === this.cadence.zone) return;
     if (this.status === "ACTIVE") {
       const next = this.cycleDate(this.nextCycle);
       this.cadence = { ...this.cadence, from: next, fromCycle: this.nextCycle, zone };

@@ -49,7 +49,7 @@ Object.assign(process.env, {
   DATABASE_URL: database.url,
   SHOPIFY_SIMULATOR_URL: simulator.url,
   ORCHARD_RUN_WORKERS: "none",
-  LOG_LEVEL: "error",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   SMTP_URL: simulator.mailbox.url,
 });
 setTestContext({ simulator, database });
