@@ -294,16 +294,33 @@ export class AgreedSubscription {
     return null;
   }
 
-  pause(): Refusal | null {
+  /** Paused until resumed, or for `months` months from `now` (the same wall-clock time, the day kept where the month has it). */
+  pause(until: { now: Date; months: number } | null = null): Refusal | null {
     if (this.status !== "ACTIVE") return "notAllowed";
     this.status = "PAUSED";
+    if (until) {
+      const start = wallClock(until.now, this.cadence.zone);
+      this.resumeAt = instantOf(
+        later(start, { interval: "MONTH", count: 1, deliveries: 1, percentOff: 0 }, until.months, start.day),
+        this.cadence.zone,
+      );
+    }
     return null;
+  }
+
+  /** When a pause for some months ends by itself, or null. */
+  resumeAt: Date | null = null;
+
+  /** Time passed to `now`: a pause that ended meanwhile is over (Orchard resumes it when it looks, at `now`). */
+  timePassed(now: Date) {
+    if (this.status === "PAUSED" && this.resumeAt && this.resumeAt <= now) this.resume(now);
   }
 
   /** Back on the old cadence: the first of its dates after now (and after the last cycle recorded); the paused ones are not owed. */
   resume(now: Date): Refusal | null {
     if (this.status !== "PAUSED") return "notAllowed";
     this.status = "ACTIVE";
+    this.resumeAt = null;
     const after = Math.max(now.getTime(), this.lastRecorded >= this.cadence.fromCycle ? this.cycleDate(this.lastRecorded).getTime() : 0);
     let onCadence = this.nextCycle;
     while (this.cycleDate(onCadence).getTime() <= after) onCadence += 1;

@@ -121,6 +121,7 @@ const steps: fc.Arbitrary<Step>[] = [
       async (model, real) => {
         const at = new Date(model.now.getTime() + days * DAY);
         if (model.agreed.status === "ACTIVE") model.agreed.catchUp(at);
+        else model.agreed.timePassed(at);
         await moveTo(model, real, at);
       },
     ),
@@ -154,6 +155,13 @@ const steps: fc.Arbitrary<Step>[] = [
       "the customer pauses",
       (m) => m.agreed.pause(),
       (r) => r.subscription.customer({ action: "pause" }),
+    ),
+  ),
+  fc.integer({ min: 1, max: 3 }).map((months) =>
+    askStep(
+      `the customer pauses for ${months} month${months > 1 ? "s" : ""}`,
+      (m) => m.agreed.pause({ now: m.now, months }),
+      (r) => r.subscription.customer({ action: "pause", months }),
     ),
   ),
   fc.constant(
