@@ -1,5 +1,6 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
+import { shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopInfo } from "./shop-info.query";
 import { StoreOverview } from "./store-overview.query";
@@ -108,7 +109,22 @@ export async function loadStoreOverview(admin: AdminClient): Promise<StoreOvervi
 }
 
 /**
- * shop/redact: remove every row Orchard holds for the shop, in one transaction. Each table with a
+ * shop/redact, which Shopify schedules at the uninstall and may deliver late (its retries, the
+ * inbox): the shop's data goes only while the shop is still uninstalled. A merchant who installed
+ * Orchard again meanwhile keeps everything: their live subscriptions are not the uninstall's.
+ */
+export async function redactShop(shop: string): Promise<boolean> {
+  const record = await db().shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
+  if (record && record.uninstalledAt === null) {
+    shopLog(shop).warn("shop/redact after a new install: nothing deleted");
+    return false;
+  }
+  await forgetShop(shop);
+  return true;
+}
+
+/**
+ * Removes every row Orchard holds for the shop, in one transaction. Each table with a
  * shop column is listed here (tests/integration/shop-redact.test.ts fails for one left out);
  * contract lines and billing attempts go with their contracts, claims with their registrations.
  * The shop/redact delivery itself stays: the inbox is still working on it.

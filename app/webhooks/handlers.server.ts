@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { applySubscriberLimit, syncAppPlan } from "../app-billing/app-billing.server";
 import { db } from "../db.server";
-import { recordScopesUpdate, recordUninstall, forgetShop } from "../shops/shops.server";
+import { recordScopesUpdate, recordUninstall, redactShop } from "../shops/shops.server";
 import { markPlanDeleted, refreshPlan } from "../subscriptions/plans.server";
 import { isKnownRevision, syncContract } from "../subscriptions/contracts.server";
 import { recordBillingOutcome, recordChallenge } from "../subscriptions/dunning.server";
@@ -133,7 +133,9 @@ const handlers: Record<string, Handler> = {
     await recordScopesUpdate(shop, current, updated_at ? new Date(updated_at) : (triggeredAt ?? new Date(0)));
   },
   // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes.
-  SHOP_REDACT: ({ shop }) => forgetShop(shop),
+  SHOP_REDACT: async ({ shop }) => {
+    await redactShop(shop);
+  },
   // What Orchard keeps about a customer, for the merchant to hand over (Settings), and its erasure.
   CUSTOMERS_DATA_REQUEST: async ({ shop, payload, triggeredAt }) => {
     const request = dataRequestPayload.parse(payload);
