@@ -89,11 +89,18 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
 
   switch (input.action) {
     case "pause":
+      // Written first: the sync that follows the pause emails the customer the date it ends.
       await db().subscriptionContract.update({
         where: { id: contract.id },
         data: { resumeAt: input.months ? monthsLater(clock().now(), input.months, timeZone) : null },
       });
-      await setContractStatus(admin, contract.shopifyId, "pause");
+      try {
+        await setContractStatus(admin, contract.shopifyId, "pause");
+      } catch (error) {
+        // Shopify refused: the subscription is not paused, so it has no end of pause either.
+        await db().subscriptionContract.updateMany({ where: { id: contract.id, status: { not: "PAUSED" } }, data: { resumeAt: null } });
+        throw error;
+      }
       return { ok: true };
 
     case "resume":

@@ -224,6 +224,14 @@ describe("the merchant's actions", () => {
     const refused = await merchant(other.shop.domain, stored.id, { action: "pause" }).catch((r: Response) => r);
     expect((refused as Response).status).toBe(404);
   });
+
+  it("leaves no end of pause on a subscription Shopify refused to pause", async () => {
+    const { shop, contract, stored } = await subscribed();
+    // Cancelled in Shopify's admin a moment ago; its webhook has not been worked yet.
+    contract.status = "CANCELLED";
+    expect(await merchant(shop.domain, stored.id, { action: "pause", months: "2" })).toMatchObject({ ok: false, error: "shopify" });
+    expect((await mirror(shop.domain, stored.shopifyId)).resumeAt).toBeNull();
+  });
 });
 
 describe("failed payments", () => {
