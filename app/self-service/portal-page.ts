@@ -152,7 +152,7 @@ export function cancelReasonPage(context: PortalContext, subscription: PortalSub
   return shell(
     t,
     t("portal.cancelTitle"),
-    `<p>${t("portal.cancelIntro", { plan: escapeText(subscription.planName) })}</p>
+    `<p>${t("portal.cancelIntro", { plan: subscription.planName })}</p>
 <form method="post" action="${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel">${hidden("token", context.token)}${hidden("step", "reason")}
 <fieldset><legend>${t("portal.reasonLegend")}</legend>${reasons}</fieldset>
 <label>${t("portal.reasonText")}<textarea name="reasonText" maxlength="500" rows="3"></textarea></label>

@@ -130,6 +130,21 @@ describe("the storefront's subscriptions page (app proxy)", () => {
 });
 
 describe("cancelling from the storefront", () => {
+  it("names the plan escaped once: what the merchant wrote, never markup, never entities shown", async () => {
+    const { shop, stored, customerId } = await customerWithSubscription();
+    await db().subscriptionLine.updateMany({ where: { contractId: stored.id }, data: { sellingPlanName: "Coffee & Tea <b>weekly</b>" } });
+    const page = await (
+      await cancelLoader({
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, customerId),
+        params: { id: stored.id },
+        context: {},
+      })
+    ).text();
+    expect(page).toContain("Coffee &#38; Tea &#60;b&#62;weekly&#60;/b&#62;");
+    expect(page).not.toContain("&#38;#38;");
+    expect(page).not.toContain("<b>weekly");
+  });
+
   it("asks why, offers what fits, and a customer who takes the pause stays subscribed", async () => {
     const { shop, contract, stored, customerId, token } = await customerWithSubscription();
     const reasonPage = await (
