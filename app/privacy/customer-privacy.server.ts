@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db.server";
+import type { CustomerRef } from "./customer-ref";
+import { payloadMentions } from "./payload-mentions";
 
 /**
  * Shopify's customer privacy duties (customers/data_request, customers/redact): what Orchard keeps
  * about one customer of a shop, and its erasure. A customer is named by their gid and, where
  * Shopify gives it, their email (reminder emails are addressed by email alone).
  */
-export interface CustomerRef {
-  customerId: string;
-  email: string | null;
-}
 
 /** Where a customer's emails are: their contracts' emails and any sent to their address. */
 function customerEmailsWhere(shop: string, contractIds: string[], email: string | null) {
@@ -54,6 +52,7 @@ export async function customerDataReport(shop: string, { customerId, email }: Cu
  */
 export async function redactCustomer(shop: string, { customerId, email }: CustomerRef): Promise<void> {
   const anonymous = `redacted:${randomUUID()}`;
+  const deliveries = await deliveriesMentioning(shop, { customerId, email });
   const contracts = await db().subscriptionContract.findMany({ where: { shop, customerId }, select: { id: true } });
   const contractIds = contracts.map((contract) => contract.id);
   const ofCustomer = { where: { shop, customerId } };
@@ -83,15 +82,24 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     // Reports made for earlier data requests hold everything above.
     db().customerDataRequest.deleteMany(ofCustomer),
     // Shopify's payloads as received (orders carry names and addresses): emptied once worked.
-    db().webhookDelivery.updateMany({
-      where: {
-        shop,
-        status: { in: ["processed", "skipped", "failed"] },
-        OR: [{ payload: { contains: customerId } }, ...(email ? [{ payload: { contains: email } }] : [])],
-      },
-      data: { payload: "{}" },
-    }),
+    db().webhookDelivery.updateMany({ where: { id: { in: deliveries } }, data: { payload: "{}" } }),
   ]);
+}
+
+/** The shop's worked deliveries whose payload is about the customer (payload-mentions.ts), read a page at a time. */
+async function deliveriesMentioning(shop: string, customer: CustomerRef): Promise<string[]> {
+  const found: string[] = [];
+  for (let after: string | undefined; ; ) {
+    const page = await db().webhookDelivery.findMany({
+      where: { shop, status: { in: ["processed", "skipped", "failed"] }, NOT: { payload: "{}" }, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: 500,
+      select: { id: true, payload: true },
+    });
+    found.push(...page.filter((delivery) => payloadMentions(delivery.payload, customer)).map((delivery) => delivery.id));
+    if (page.length < 500) return found;
+    after = page.at(-1)!.id;
+  }
 }
 
 /** customers/data_request: the report as it stands now, kept once per request for the merchant. */

@@ -94,6 +94,38 @@ describe("customers/redact", () => {
     expect(await db().subscriptionContract.count({ where: { shop: shop.domain } })).toBe(1);
   });
 
+  it("empties only the payloads about the customer: not another customer's whose id or address contains theirs", async () => {
+    const { simulator } = testContext();
+    const { shop, email, customer, customerGid } = await subscriberWithOrders();
+    const worked = (webhookId: string, payload: unknown) =>
+      db().webhookDelivery.create({
+        data: {
+          shop: shop.domain,
+          webhookId,
+          topic: "ORDERS_PAID",
+          apiVersion: "2026-10",
+          status: "processed",
+          payload: JSON.stringify(payload),
+        },
+      });
+    const theirs = await worked("theirs", { customer: { id: customer.id, email: email.toUpperCase() } });
+    const lookalike = await worked("lookalike", {
+      customer: { id: Number(`${customer.id}0`), admin_graphql_api_id: `${customerGid}0`, email: `x${email}` },
+    });
+    await simulator.webhooks.send(shop.domain, "customers/redact", {
+      shop_id: shop.id,
+      shop_domain: shop.domain,
+      customer: { id: customer.id, email, phone: null },
+      orders_to_redact: [],
+    });
+    await settle();
+    const payloadOf = async (id: string) => (await db().webhookDelivery.findUniqueOrThrow({ where: { id } })).payload;
+    expect(await payloadOf(theirs.id)).toBe("{}");
+    expect(JSON.parse(await payloadOf(lookalike.id))).toEqual({
+      customer: { id: Number(`${customer.id}0`), admin_graphql_api_id: `${customerGid}0`, email: `x${email}` },
+    });
+  });
+
   it("waits for the shop's earlier deliveries, so none of them writes the customer's data back after the erasure", async () => {
     const { simulator } = testContext();
     const { shop, coffee, email, customerGid } = await subscriberWithOrders();
