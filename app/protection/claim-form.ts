@@ -1,4 +1,4 @@
-import { isHttpsUrl } from "./offer";
+import { normalizedHttpsUrl } from "./offer";
 import { CLAIM_REASONS, type ClaimReason } from "./registrations";
 
 /** The claim and decision forms, checked field by field; errors are message keys under protection.registration.errors. */
@@ -8,11 +8,12 @@ export type ClaimFormResult =
 
 export function parseClaimForm(form: FormData): ClaimFormResult {
   const reason = String(form.get("reason") ?? "");
-  const photosUrl = String(form.get("photosUrl") ?? "").trim();
+  const photosText = String(form.get("photosUrl") ?? "").trim();
+  const photosUrl = photosText ? normalizedHttpsUrl(photosText) : "";
   const notes = String(form.get("notes") ?? "").trim();
   const errors: Record<string, string> = {};
   if (!(CLAIM_REASONS as readonly string[]).includes(reason)) errors.reason = "reason";
-  if (photosUrl && !isHttpsUrl(photosUrl)) errors.photosUrl = "photosUrl";
+  if (photosUrl === null) errors.photosUrl = "photosUrl";
   if (!notes || notes.length > 2000) errors.notes = "notes";
   return Object.keys(errors).length
     ? { ok: false, errors }

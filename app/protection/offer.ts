@@ -118,8 +118,8 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
   else if (name.length > MAX_OPTION_VALUE_LENGTH) errors.name = "nameTooLong";
   if (draft.coverage.trim().length > 5000) errors.coverage = "coverageTooLong";
   if (draft.provider.trim().length > MAX_OPTION_VALUE_LENGTH) errors.provider = "providerTooLong";
-  const termsUrl = draft.termsUrl.trim();
-  if (termsUrl && !isHttpsUrl(termsUrl)) errors.termsUrl = "termsUrlInvalid";
+  const termsUrl = draft.termsUrl.trim() ? normalizedHttpsUrl(draft.termsUrl) : "";
+  if (termsUrl === null) errors.termsUrl = "termsUrlInvalid";
 
   const termMonths = [...new Set(draft.termMonths)].sort((a, b) => a - b);
   if (termMonths.length === 0) errors.termMonths = "termRequired";
@@ -177,7 +177,7 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
       name,
       coverage: draft.coverage.trim(),
       provider: draft.provider.trim(),
-      termsUrl,
+      termsUrl: termsUrl ?? "",
       taxable: draft.taxable,
       termMonths,
       pricing: draft.pricing,
@@ -188,11 +188,18 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
   };
 }
 
-export function isHttpsUrl(value: string): boolean {
+/**
+ * An https address as a page may print it: parsed, with a host and no credentials, and written in
+ * its normalised form (quotes, spaces and angle brackets percent-encoded), or null. What is stored
+ * is what was checked, never the raw text.
+ */
+export function normalizedHttpsUrl(value: string): string | null {
   try {
-    return new URL(value).protocol === "https:";
+    const url = new URL(value.trim());
+    if (url.protocol !== "https:" || !url.hostname || url.username || url.password) return null;
+    return url.href;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -164,6 +164,17 @@ describe("the rest of the form", () => {
     expect(validateOffer({ ...threeBands(), termMonths: [18] }, "USD")).toMatchObject({ errors: { termMonths: "termInvalid" } });
   });
 
+  it("stores a terms URL in its checked, normalised form: an attribute cannot be broken out of", () => {
+    const hostile = valid({ ...threeBands(), termsUrl: ' https://terms.example/" onmouseover="alert(1) ' });
+    expect(hostile.termsUrl).toBe("https://terms.example/%22%20onmouseover=%22alert(1)");
+    expect(valid({ ...threeBands(), termsUrl: "https://Terms.Example/a b<c>" }).termsUrl).toBe("https://terms.example/a%20b%3Cc%3E");
+    for (const refused of ["http://terms.example/", "https://user:pass@terms.example/", "https://", "//terms.example"]) {
+      expect(validateOffer({ ...threeBands(), termsUrl: refused }, "USD"), refused).toMatchObject({
+        errors: { termsUrl: "termsUrlInvalid" },
+      });
+    }
+  });
+
   it("round-trips an offer through the form", () => {
     const offer = valid({
       ...threeBands(),
