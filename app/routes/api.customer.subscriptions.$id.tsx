@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { BODY_LIMITS, withinBodyLimit } from "../http/body-limit.server";
 import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
 import { customerAction, customerCancellationStep, customerFromSessionToken } from "../self-service/self-service.server";
@@ -13,7 +14,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   // Shopify signed the token but names no customer (`sub`): nobody is signed in, or the app has not
   // been granted protected customer data yet. The page says so rather than failing.
   if (!customer) return cors(Response.json({ ok: false, error: "noCustomer" }, { status: 403 }));
-  const body: unknown = await request.json().catch(() => null);
+  const limited = await withinBodyLimit(request, BODY_LIMITS.customerForm).catch((refused: unknown) => {
+    if (refused instanceof Response) return refused;
+    throw refused;
+  });
+  if (limited instanceof Response) return cors(limited);
+  const body: unknown = await limited.json().catch(() => null);
   if (!body || typeof body !== "object" || Array.isArray(body))
     return cors(Response.json({ ok: false, error: "invalidInput", fields: [] }, { status: 400 }));
   const values = body as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "../shopify.server";
 import { config } from "../config.server";
+import { BODY_LIMITS, withinBodyLimit } from "../http/body-limit.server";
 import { refusalsLogged } from "../logging/refused-requests.server";
 import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
 
@@ -9,7 +10,8 @@ import { drainInboxSoon, receiveWebhook } from "../webhooks/inbox.server";
  * (401 otherwise, nothing written); the delivery goes into the inbox and Shopify gets its 200.
  * Unknown fields are kept as they came; each handler checks the fields it reads.
  */
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = async ({ request: received }: ActionFunctionArgs) => {
+  const request = await withinBodyLimit(received, BODY_LIMITS.webhook);
   const { shop, topic, webhookId, apiVersion, triggeredAt, payload } = await refusalsLogged(
     "webhook",
     request,

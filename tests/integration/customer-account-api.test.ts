@@ -192,6 +192,19 @@ describe("the customer account extension's client", () => {
     expect((await findContract(shop.domain, stored.shopifyId))!.commitmentWaivedAt).toEqual(clock().now());
   });
 
+  it("refuses a body far over a change's size with 413, readable by the extension, and changes nothing", async () => {
+    const { shop, customerId, stored, contract } = await customerWithSubscription();
+    const request = fromExtension(`/api/customer/subscriptions/${stored.id}`, shop.domain, customerId, {
+      action: "skip",
+      padding: "x".repeat(200 * 1024),
+    });
+    const response = await respond(() => changeAction({ request, params: { id: stored.id }, context: {} }));
+    expect(response.status).toBe(413);
+    expect(response.headers.get("access-control-allow-origin")).not.toBeNull();
+    expect(await db().billingAttempt.count({ where: { contractId: stored.id } })).toBe(0);
+    expect(contract.status).toBe("ACTIVE");
+  });
+
   it("says nobody is signed in when Shopify's token names no customer (not signed in, or customer data not granted)", async () => {
     const { shop, stored } = await customerWithSubscription();
     const api = clientFor(shop.domain, null);

@@ -38,6 +38,37 @@ describe("webhooks", () => {
     expect(await db().session.count({ where: { shop } })).toBe(1);
   });
 
+  it("refuses a body over Shopify's largest while reading it, before any check: 413, memory bounded, nothing written", async () => {
+    const shop = await givenInstalledShop();
+    const headers = webhookRequest({ shop, topic: "app/uninstalled", payload: { id: 1 }, webhookId: randomUUID() }).headers;
+    // 256 MB streamed without a declared length, as an attacker would send it, a megabyte at a time.
+    const megabyte = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 256) controller.enqueue(megabyte);
+        else controller.close();
+      },
+    });
+    headers.delete("content-length");
+    const rssBefore = process.memoryUsage().rss;
+    const streamed = new Request("https://orchard.example.com/webhooks/app/uninstalled", {
+      method: "POST",
+      headers,
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(await deliver(streamed)).toBe(413);
+    expect(sent).toBeLessThan(16);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
+    // A declared length over the limit is refused before a byte is read.
+    headers.set("content-length", String(256 * 1024 * 1024));
+    expect(
+      await deliver(new Request("https://orchard.example.com/webhooks/app/uninstalled", { method: "POST", headers, body: "{}" })),
+    ).toBe(413);
+    expect(await db().webhookDelivery.count({ where: { shop } })).toBe(0);
+  });
+
   it("acknowledges a duplicate delivery and processes it once", async () => {
     const shop = await givenInstalledShop();
     const webhookId = randomUUID();
