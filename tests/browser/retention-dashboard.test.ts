@@ -62,8 +62,10 @@ describe("the retention dashboard", () => {
     const download = await downloading;
     const lines = (await readFile((await download.path())!, "utf8")).split("\r\n").filter(Boolean);
     expect(download.suggestedFilename()).toBe("orchard-movements-12-months.csv");
-    expect(lines[0]).toBe("Month,New,Expansion,Contraction,Churn,Reactivation,Net new MRR,MRR");
+    expect(lines[0]).toBe('"Month","New","Expansion","Contraction","Churn","Reactivation","Net new MRR","MRR"');
     expect(lines).toHaveLength(1 + 12);
+    // Months as text, amounts as numbers a spreadsheet sums (a churned month's negative ones too).
+    expect(lines.at(-1)).toMatch(/^"\d{4}-\d{2}"(,-?\d+\.\d{2}){7}$/);
 
     // Installing imported the history the shop had then (none); importing again finds the
     // checkout's order and subscription, shows its progress and then what it brought in.

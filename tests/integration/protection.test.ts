@@ -239,10 +239,10 @@ describe("protection registrations", () => {
       })
     ).text();
     expect(csv.split("\r\n")[0]).toBe(
-      "Order,Unit,Ordered,Customer,Email,Protected item,Offer,Term (months),Price paid,Currency,Cover starts,Cover ends,Status",
+      '"Order","Unit","Ordered","Customer","Email","Protected item","Offer","Term (months)","Price paid","Currency","Cover starts","Cover ends","Status"',
     );
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
-    expect(csv).toContain(",Claimed\r\n");
+    expect(csv).toContain(',"Claimed"\r\n');
   });
 
   it("cancel the cover of a cancelled order", async () => {
