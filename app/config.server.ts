@@ -9,6 +9,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+    // During a rotation of the app's secret: the one before, still accepted for Orchard's own links and tokens.
+    SHOPIFY_API_SECRET_PREVIOUS: z.string().min(1).optional(),
     SHOPIFY_APP_URL: z.string().url("must be the app's public URL, e.g. https://orchard.example.com"),
     SCOPES: z.string().min(1, "is required (comma-separated access scopes)"),
     DATABASE_URL: z

@@ -1,5 +1,5 @@
 import { clock } from "../clock";
-import { config } from "../config.server";
+import { verifyingKeys } from "../signing-keys.server";
 import { db } from "../db.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { reorderPermalink, subscribePage, verifyLink, type LinkPurpose } from "./links";
@@ -10,7 +10,7 @@ import { productOffers } from "./sending.server";
  * guessed or altered link learns nothing and changes nothing.
  */
 async function linkedReminder(reminderId: string, purpose: string, signature: string) {
-  if (!verifyLink(config().SHOPIFY_API_SECRET, reminderId, purpose, signature)) return null;
+  if (!verifyLink(verifyingKeys("reminder-link"), reminderId, purpose, signature)) return null;
   return db().reminder.findUnique({ where: { id: reminderId } });
 }
 

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
  * The links in a reminder email. Each goes through Orchard first (to record the click), carries a
- * signature over the reminder and the link's purpose made with the app's secret, and so cannot be
+ * signature over the reminder and the link's purpose made with a key of its own, and so cannot be
  * pointed at another customer's reminder: no login is needed and none can be forged.
  */
 export const LINK_PURPOSES = ["reorder", "subscribe", "unsubscribe"] as const;
@@ -11,20 +11,26 @@ export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 /** The cart attribute that ties an order to the reminder whose link started it. */
 export const ATTRIBUTION_ATTRIBUTE = "_orchard_reminder";
 
-export function signLink(secret: string, reminderId: string, purpose: LinkPurpose): string {
-  return createHmac("sha256", secret).update(`reminder-link:${purpose}:${reminderId}`).digest("base64url");
+/** A key for reminder links (signing-keys.server.ts derives it; tests pass their own). */
+type LinkKey = string | Buffer;
+
+export function signLink(key: LinkKey, reminderId: string, purpose: LinkPurpose): string {
+  return createHmac("sha256", key).update(`reminder-link:${purpose}:${reminderId}`).digest("base64url");
 }
 
-export function verifyLink(secret: string, reminderId: string, purpose: string, signature: string): purpose is LinkPurpose {
+/** Whether the signature was made by one of the keys (the current one, or the one before a rotation). */
+export function verifyLink(keys: readonly LinkKey[], reminderId: string, purpose: string, signature: string): purpose is LinkPurpose {
   if (!LINK_PURPOSES.includes(purpose as LinkPurpose)) return false;
-  const expected = Buffer.from(signLink(secret, reminderId, purpose as LinkPurpose));
   const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return keys.some((key) => {
+    const expected = Buffer.from(signLink(key, reminderId, purpose as LinkPurpose));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }
 
-export function reminderLink(appUrl: string, secret: string, reminderId: string, purpose: LinkPurpose): string {
+export function reminderLink(appUrl: string, key: LinkKey, reminderId: string, purpose: LinkPurpose): string {
   const url = new URL(`/reminders/${encodeURIComponent(reminderId)}/${purpose}`, appUrl);
-  url.searchParams.set("sig", signLink(secret, reminderId, purpose));
+  url.searchParams.set("sig", signLink(key, reminderId, purpose));
   return url.toString();
 }
 

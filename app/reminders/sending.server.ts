@@ -1,6 +1,7 @@
 import type { Reminder } from "@orchard-db/sqlite";
 import { clock } from "../clock";
 import { config } from "../config.server";
+import { signingKey } from "../signing-keys.server";
 import { db } from "../db.server";
 import { outboxMessage } from "../email/outbox.server";
 import type { AdminClient } from "../shopify/admin-client";
@@ -123,11 +124,11 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
     else toSend.push(reminder);
   }
   const products = toSend.length ? await productOffers(await adminFor(shop), [...new Set(toSend.map((r) => r.productId))]) : new Map();
-  const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = config();
+  const { SHOPIFY_APP_URL } = config();
+  const linkKey = signingKey("reminder-link");
   const messages = toSend.map((reminder) => {
     const product = products.get(reminder.productId);
-    const link = (purpose: "reorder" | "subscribe" | "unsubscribe") =>
-      reminderLink(SHOPIFY_APP_URL, SHOPIFY_API_SECRET, reminder.id, purpose);
+    const link = (purpose: "reorder" | "subscribe" | "unsubscribe") => reminderLink(SHOPIFY_APP_URL, linkKey, reminder.id, purpose);
     const data: ReminderEmailData = {
       locale: reminder.locale,
       template: templateFor(settings.templates, reminder.locale),

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { clock } from "../clock";
-import { config } from "../config.server";
+import { signingKey, verifyingKeys } from "../signing-keys.server";
 import { db } from "../db.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { ShopifyUserErrors } from "../shopify/errors";
@@ -170,26 +170,26 @@ async function shopifyRefusalsAsResult(run: () => Promise<ActionResult>): Promis
  * The storefront page's forms carry a token only Orchard can make, for this customer and day:
  * another site cannot make a logged-in customer's browser post a cancellation (CSRF).
  */
-function tokenFor(customer: Customer, day: string): string {
-  return createHmac("sha256", config().SHOPIFY_API_SECRET)
-    .update(`portal:${customer.shop}:${customer.customerId}:${day}`)
-    .digest("base64url");
+function tokenFor(key: Buffer, customer: Customer, day: string): string {
+  return createHmac("sha256", key).update(`portal:${customer.shop}:${customer.customerId}:${day}`).digest("base64url");
 }
 
 const dayOf = (offsetDays: number) => new Date(clock().now().getTime() - offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export function formToken(customer: Customer): string {
-  return tokenFor(customer, dayOf(0));
+  return tokenFor(signingKey("portal-form"), customer, dayOf(0));
 }
 
 export function formTokenValid(customer: Customer, token: unknown): boolean {
   if (typeof token !== "string") return false;
-  // Today's or yesterday's: a page left open over midnight still works.
-  return [0, 1].some((days) => {
-    const expected = Buffer.from(tokenFor(customer, dayOf(days)));
-    const given = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  const given = Buffer.from(token);
+  // Today's or yesterday's (a page left open over midnight still works), by the current key or the one before a rotation.
+  return verifyingKeys("portal-form").some((key) =>
+    [0, 1].some((days) => {
+      const expected = Buffer.from(tokenFor(key, customer, dayOf(days)));
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    }),
+  );
 }
 
 /** The customer a customer-account session token names (`sub`), in the shop it was issued for (`dest`). */

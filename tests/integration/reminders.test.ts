@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
+import { signingKey } from "../../app/signing-keys.server";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { action as indexAction, loader as indexLoader } from "../../app/routes/app.reminders._index";
 import { action as newRule } from "../../app/routes/app.reminders.rules.new";
@@ -9,7 +10,7 @@ import { completeCheckout } from "../../simulator/checkout";
 import { refundLines } from "../../simulator/orders";
 import { seedShop } from "../../simulator/seed";
 import type { ShopRecord } from "../../simulator/store";
-import { adminFetchRequest, createShop, testContext } from "../support/context";
+import { adminFetchRequest, createShop, TEST_API_SECRET, testContext } from "../support/context";
 import { createSellingPlanGroup } from "../support/selling-plans";
 import { settle } from "../support/subscriptions";
 
@@ -263,7 +264,7 @@ describe("sending reminders", () => {
     const [ra] = await remindersOf(shop.domain, a.email);
     const [rb] = await remindersOf(shop.domain, b.email);
     const { reminderLink } = await import("../../app/reminders/links");
-    const real = new URL(reminderLink("https://orchard.example.com", "orchard-test-api-secret", ra!.id, "unsubscribe"));
+    const real = new URL(reminderLink("https://orchard.example.com", signingKey("reminder-link"), ra!.id, "unsubscribe"));
     const borrowed = new URL(real);
     borrowed.pathname = `/reminders/${rb!.id}/unsubscribe`;
     const forged = new URL(real);
@@ -277,6 +278,9 @@ describe("sending reminders", () => {
       expect(((await open(url.toString())) as Response).status).toBe(404);
     }
     expect(((await open(otherPurpose.toString())) as Response).status).toBe(404);
+    // Signed with the app's secret itself (what Shopify signs its requests with): not a reminder link's key.
+    const withAppSecret = new URL(reminderLink("https://orchard.example.com", TEST_API_SECRET, ra!.id, "unsubscribe"));
+    expect(((await open(withAppSecret.toString(), "POST")) as Response).status).toBe(404);
     expect(await db().reminderOptOut.count({ where: { shop: shop.domain } })).toBe(0);
     expect((await db().reminder.findMany({ where: { shop: shop.domain } })).map((r) => r.status)).toEqual(["scheduled", "scheduled"]);
   });

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
@@ -7,7 +8,7 @@ import { action as cancelAction, loader as cancelLoader } from "../../app/routes
 import { formToken } from "../../app/self-service/self-service.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { gid } from "../../simulator/ids";
-import { proxiedRequest } from "../support/context";
+import { proxiedRequest, TEST_API_SECRET } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const restores: (() => void)[] = [];
@@ -87,6 +88,26 @@ describe("the storefront's subscriptions page (app proxy)", () => {
         request: proxiedRequest(`/subscriptions/${stored.id}`, shop.domain, customerId, {
           method: "POST",
           form: { token: "guess", action: "pause" },
+        }),
+        params: { id: stored.id },
+        context: {},
+      }),
+    );
+    expect(response.headers.get("location")).toBe("/apps/orchard/subscriptions?error=expired");
+    expect(contract.status).toBe("ACTIVE");
+  });
+
+  it("refuses a token made with the app's secret itself: the page's tokens have a key of their own", async () => {
+    const { shop, contract, stored, customerId } = await customerWithSubscription();
+    const day = new Date().toISOString().slice(0, 10);
+    const withAppSecret = createHmac("sha256", TEST_API_SECRET)
+      .update(`portal:${shop.domain}:${gid("Customer", customerId)}:${day}`)
+      .digest("base64url");
+    const response = await respond(() =>
+      changeAction({
+        request: proxiedRequest(`/subscriptions/${stored.id}`, shop.domain, customerId, {
+          method: "POST",
+          form: { token: withAppSecret, action: "pause" },
         }),
         params: { id: stored.id },
         context: {},

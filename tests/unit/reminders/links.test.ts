@@ -6,15 +6,21 @@ const secret = "app-secret";
 describe("reminder links", () => {
   it("are signed for one reminder and one purpose", () => {
     const signature = signLink(secret, "rem1", "unsubscribe");
-    expect(verifyLink(secret, "rem1", "unsubscribe", signature)).toBe(true);
-    expect(verifyLink(secret, "rem2", "unsubscribe", signature)).toBe(false);
-    expect(verifyLink(secret, "rem1", "reorder", signature)).toBe(false);
-    expect(verifyLink("another-secret", "rem1", "unsubscribe", signature)).toBe(false);
-    expect(verifyLink(secret, "rem1", "unsubscribe", signature.slice(0, -1))).toBe(false);
-    expect(verifyLink(secret, "rem1", "delete", signature)).toBe(false);
+    expect(verifyLink([secret], "rem1", "unsubscribe", signature)).toBe(true);
+    expect(verifyLink([secret], "rem2", "unsubscribe", signature)).toBe(false);
+    expect(verifyLink([secret], "rem1", "reorder", signature)).toBe(false);
+    expect(verifyLink(["another-secret"], "rem1", "unsubscribe", signature)).toBe(false);
+    expect(verifyLink([secret], "rem1", "unsubscribe", signature.slice(0, -1))).toBe(false);
+    expect(verifyLink([secret], "rem1", "delete", signature)).toBe(false);
     const url = new URL(reminderLink("https://orchard.example.com", secret, "rem1", "reorder"));
     expect(url.pathname).toBe("/reminders/rem1/reorder");
-    expect(verifyLink(secret, "rem1", "reorder", url.searchParams.get("sig")!)).toBe(true);
+    expect(verifyLink([secret], "rem1", "reorder", url.searchParams.get("sig")!)).toBe(true);
+  });
+
+  it("verify by the current key or the one before a rotation, so links already mailed keep working", () => {
+    const before = signLink("old-key", "rem1", "reorder");
+    expect(verifyLink(["new-key", "old-key"], "rem1", "reorder", before)).toBe(true);
+    expect(verifyLink(["new-key"], "rem1", "reorder", before)).toBe(false);
   });
 
   it("reorder through a cart permalink with the quantity, the code and the reminder", () => {
