@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check CI runs, in the order that fails fastest: types, lint, format,
- * theme-check, then the test suites on SQLite and again on PostgreSQL. Ends with one line
- * "N passed, N failed" counting every test run.
+ * theme-check, then the test suites on SQLite and again on PostgreSQL. Ends with two lines: the
+ * steps that are not tests ("Steps: N passed, N failed"), then every test run ("Tests: …").
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -106,8 +106,11 @@ function processesSinceThisOne(): { pid: number; args: string }[] {
   return processes.filter((p) => p.age <= ownAge && p.pid !== process.pid && p.pid !== process.ppid && p.ppid !== process.pid);
 }
 
+// Tests are counted from the suites' reports; the other steps (types, lint, builds) are counted apart.
 let passed = 0;
 let failed = 0;
+let stepsPassed = 0;
+let stepsFailed = 0;
 const failures: string[] = [];
 const failedTests: string[] = [];
 for (const step of steps) {
@@ -123,9 +126,9 @@ for (const step of steps) {
       failed += 1;
     }
   } else if (result.status === 0) {
-    passed += 1;
+    stepsPassed += 1;
   } else {
-    failed += 1;
+    stepsFailed += 1;
   }
   if (result.status !== 0) failures.push(step.name);
 }
@@ -143,10 +146,11 @@ if (leftovers.length) {
     }
   }
   failures.push("processes left running");
-  failed += 1;
+  stepsFailed += 1;
 }
 
 if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\nSteps: ${stepsPassed} passed, ${stepsFailed} failed`);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length ? 1 : 0);
