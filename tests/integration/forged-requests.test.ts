@@ -117,6 +117,18 @@ describe("forged and replayed requests", () => {
     expect(refusal("app-proxy", [signature])).toMatchObject({ status: 400, claimedShop: claimed });
   });
 
+  it("refuses an app proxy request replayed after Shopify's tolerance, though its signature is Shopify's", async () => {
+    const shop = await installedShop();
+    const signedAt = (seconds: number) => {
+      const query = new URLSearchParams({ shop, logged_in_customer_id: "", path_prefix: "/apps/orchard", timestamp: String(seconds) });
+      query.set("signature", appProxySignature(TEST_API_SECRET, query));
+      return new Request(`https://orchard.example.com/proxy/subscriptions?${query.toString()}`);
+    };
+    // Fresh, the same request is served: the refusal is the replay's age, nothing else.
+    expect((await outcome(() => proxyLoader({ request: signedAt(nowSeconds()), params: {}, context: {} }))).status).toBe(200);
+    expect((await outcome(() => proxyLoader({ request: signedAt(nowSeconds() - 3600), params: {}, context: {} }))).status).toBe(400);
+  });
+
   it("refuses customer account and checkout tokens Shopify did not sign", async () => {
     const shop = await installedShop();
     captureLog();

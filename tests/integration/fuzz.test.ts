@@ -86,7 +86,9 @@ describe("hostile input at Orchard's doors", () => {
       // Worked: some deliveries were usable and processed, and every refusal was a handler's check
       // of its input (or Shopify's answer), never Orchard's own code failing on what it was given.
       expect(deliveries.some((d) => d.status === "processed")).toBe(true);
-      const crashes = deliveries.filter((d) => d.lastError && /TypeError|ReferenceError|RangeError|Cannot read properties/.test(d.lastError));
+      const crashes = deliveries.filter(
+        (d) => d.lastError && /TypeError|ReferenceError|RangeError|Cannot read properties/.test(d.lastError),
+      );
       expect(crashes.map((d) => d.lastError)).toEqual([]);
     },
   );
