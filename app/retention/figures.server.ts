@@ -1,8 +1,8 @@
 import { db, type Transaction } from "../db.server";
 import {
   cohortCellKey,
+  changeContribution,
   cohortCellOf,
-  figuresDifference,
   mrrFigures,
   type CohortCellKey,
   type CohortCellMoves,
@@ -61,12 +61,11 @@ export async function recordMrrChange(tx: Transaction, change: MrrChangeRecord):
   });
   await tx.mrrChange.create({ data: change });
   const withChange = [...history, change];
-  const inShopCurrency = (changes: MrrChangeRecord[] | typeof history) => changes.filter((c) => c.currencyCode === basis.currencyCode);
-  await addMrrFigures(
-    tx,
-    change.shop,
-    figuresDifference(mrrFigures(inShopCurrency(withChange), basis.timeZone), mrrFigures(inShopCurrency(history), basis.timeZone)),
-  );
+  // The figures are in the shop's currency: a contract in another is counted apart.
+  if (change.currencyCode === basis.currencyCode) {
+    const inShopCurrency = history.filter((c) => c.currencyCode === basis.currencyCode);
+    await addMrrFigures(tx, change.shop, changeContribution(inShopCurrency, change, basis.timeZone));
+  }
   const otherCurrency = otherCurrencyContracts(withChange, basis.currencyCode) - otherCurrencyContracts(history, basis.currencyCode);
   if (otherCurrency !== 0) {
     await tx.retentionFigures.update({ where: { shop: change.shop }, data: { otherCurrencyContracts: { increment: otherCurrency } } });

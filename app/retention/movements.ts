@@ -140,6 +140,15 @@ export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
   return figures;
 }
 
+/**
+ * What one more change of a customer's MRR does to the figures, given that customer's changes
+ * before it: the figures with it less the figures without it. Added up in any order of arrival,
+ * the contributions equal a replay of the whole history (figures.server.ts keeps them so).
+ */
+export function changeContribution(history: MrrChange[], change: MrrChange, timeZone: string): MrrFigures {
+  return figuresDifference(mrrFigures([...history, change], timeZone), mrrFigures(history, timeZone));
+}
+
 /** `after` less `before`, entry by entry: what a customer's new change did to the figures. */
 export function figuresDifference(after: MrrFigures, before: MrrFigures): MrrFigures {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cohortRetention } from "../../../app/retention/cohorts";
 import {
-  figuresDifference,
+  changeContribution,
   monthOf,
   monthStart,
   mrrFigures,
@@ -146,15 +146,18 @@ describe("cohort retention", () => {
 });
 
 describe("figures kept one change at a time", () => {
-  /** What figures.server.ts does: add each arriving change's difference to its customer's share. */
+  /** The database's part of figures.server.ts: each arriving change's contribution added to the sums. */
   function foldInArrivalOrder(arrivals: MrrChange[]): MrrFigures {
     const total: MrrFigures = { months: new Map(), cohortCells: new Map() };
     const seen: MrrChange[] = [];
     for (const change of arrivals) {
-      const history = seen.filter((c) => c.customerId === change.customerId);
-      const difference = figuresDifference(mrrFigures([...history, change], "UTC"), mrrFigures(history, "UTC"));
-      addInto(total.months, difference.months);
-      addInto(total.cohortCells, difference.cohortCells);
+      const contribution = changeContribution(
+        seen.filter((c) => c.customerId === change.customerId),
+        change,
+        "UTC",
+      );
+      addInto(total.months, contribution.months);
+      addInto(total.cohortCells, contribution.cohortCells);
       seen.push(change);
     }
     return total;
