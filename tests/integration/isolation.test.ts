@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
+import { emptyOfferDraft, validateOffer } from "../../app/protection/offer";
 import { formToken } from "../../app/self-service/self-service.server";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
 import { adminFetchRequest, proxiedRequest, statusOf, TEST_API_KEY, TEST_API_SECRET } from "../support/context";
@@ -78,8 +79,19 @@ async function populatedShop() {
   const plan = await orchardDefaultPlan(given.shop, given.coffee);
   await settle();
   const contract = await db().subscriptionContract.findFirstOrThrow({ where: { shop } });
+  // Terms as the offer form writes them (checked by validateOffer), so the shop's own lists can show it.
+  const checked = validateOffer(
+    {
+      ...emptyOfferDraft(),
+      name: "Accident cover",
+      termMonths: [12],
+      bands: [{ min: "0", max: "", prices: { "12": "4.99" } }],
+    },
+    "USD",
+  );
+  if (!("offer" in checked)) throw new Error(`the fixture's offer is invalid: ${JSON.stringify(checked.errors)}`);
   const offer = await db().protectionOffer.create({
-    data: { shop, key: "ISO1", name: "Accident cover", currencyCode: "USD", terms: "{}", status: "active" },
+    data: { shop, key: "ISO1", name: "Accident cover", currencyCode: "USD", terms: JSON.stringify(checked.offer), status: "active" },
   });
   const registration = await db().protectionRegistration.create({
     data: {
@@ -260,18 +272,24 @@ describe("isolation between shops and between customers", () => {
       "app.retention.what-if",
     ] as const;
     const ids = Object.values(victim.ids);
-    for (const name of lists) {
+    const listed = async (name: (typeof lists)[number], shop: string) => {
       const route = await routeModule(name);
-      const data: unknown = await route.loader!({
-        request: asIntruder(`/${name.replace(/\./g, "/").replace("/_index", "")}`),
-        params: {},
-        context: {},
-      } as never);
-      const text = data instanceof Response ? await data.text() : JSON.stringify(data);
+      const path = `/${name.replace(/\./g, "/").replace("/_index", "")}`;
+      const data: unknown = await route.loader!({ request: adminFetchRequest(path, shop), params: {}, context: {} } as never);
+      return data instanceof Response ? await data.text() : JSON.stringify(data);
+    };
+    const shownToOwner = new Set<string>();
+    for (const name of lists) {
+      const text = await listed(name, intruder.shop.domain);
       expect(
         ids.filter((id) => text.includes(id)),
         name,
       ).toEqual([]);
+      // The control: the shop's own merchant sees them in these same lists.
+      const own = await listed(name, victim.shop.domain);
+      for (const id of ids) if (own.includes(id)) shownToOwner.add(id);
     }
+    // Every one but the claim, which only its registration's page shows.
+    expect(ids.filter((id) => !shownToOwner.has(id))).toEqual([victim.ids.claim]);
   });
 });
