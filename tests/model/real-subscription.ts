@@ -48,6 +48,7 @@ export class RealSubscription {
     await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, missedCycles: setup.missedCycles });
     const product = [...shop.products.values()][0]!;
     product.variants[0]!.priceMinor = setup.unitPriceMinor;
+    product.variants[1]!.priceMinor = setup.otherVariantPriceMinor;
     const { terms } = setup;
     const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
       name: "Subscribe and save",
@@ -128,6 +129,13 @@ export class RealSubscription {
   async changeQuantity(quantity: number): Promise<boolean> {
     const lineId = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: this.orchardId, oneTimeCycle: null } })).id;
     return this.customer({ action: "changeQuantity", lineId, quantity });
+  }
+
+  /** The merchant swaps the subscription to the product's other variant. */
+  async swapVariant(to: 0 | 1): Promise<boolean> {
+    const product = [...this.shop.products.values()][0]!;
+    const lineId = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: this.orchardId, oneTimeCycle: null } })).id;
+    return this.merchant({ action: "swapVariant", lineId, variantId: gid("ProductVariant", product.variants[to]!.id) });
   }
 
   /** One more of the subscribed product, with the next order only. */

@@ -31,6 +31,8 @@ export interface LifeSetup {
   start: Omit<LocalDateTime, "second" | "millisecond">;
   terms: PlanTerms;
   unitPriceMinor: number;
+  /** The product's other variant, which the merchant may swap the subscription to. */
+  otherVariantPriceMinor: number;
   missedCycles: MissedCyclesPolicy;
   duplicateWebhooks: boolean;
 }
@@ -152,6 +154,8 @@ export class AgreedSubscription {
   status: Status = "ACTIVE";
   quantity = 1;
   frequency: 0 | 1 = 0;
+  /** The variant subscribed to: the one bought at checkout (0), or the other (1). */
+  variant: 0 | 1 = 0;
   /** Paid orders, the checkout's included: the plan's minimum counts them. */
   ordersPaid = 1;
   nextCycle = 1;
@@ -212,7 +216,8 @@ export class AgreedSubscription {
     const { intro, frequencies } = this.setup.terms;
     const frequency = frequencies[this.frequency];
     const percent = intro && cycle < intro.orders ? intro.percentOff : frequency.percentOff;
-    const perDelivery = Math.floor((this.setup.unitPriceMinor * (100 - percent) + 50) / 100);
+    const variantPrice = this.variant === 0 ? this.setup.unitPriceMinor : this.setup.otherVariantPriceMinor;
+    const perDelivery = Math.floor((variantPrice * (100 - percent) + 50) / 100);
     return perDelivery * frequency.deliveries * this.quantity;
   }
 
@@ -354,6 +359,13 @@ export class AgreedSubscription {
   changeQuantity(quantity: number): Refusal | null {
     if (this.status !== "ACTIVE") return "notAllowed";
     this.quantity = quantity;
+    return null;
+  }
+
+  /** The merchant moves the subscription to the product's other variant, at its price on the same plan. */
+  swapVariant(): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    this.variant = this.variant === 0 ? 1 : 0;
     return null;
   }
 

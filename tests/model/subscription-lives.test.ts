@@ -192,6 +192,13 @@ const steps: fc.Arbitrary<Step>[] = [
       (r) => r.subscription.changeQuantity(quantity),
     ),
   ),
+  fc.constant(
+    askStep(
+      "the merchant swaps the subscription to the product's other variant",
+      (m) => m.agreed.swapVariant(),
+      (r, m) => r.subscription.swapVariant(m.agreed.variant),
+    ),
+  ),
   fc.integer({ min: 1, max: 2 }).map((quantity) =>
     askStep(
       `the customer adds ${quantity} to the next order only`,
@@ -260,6 +267,7 @@ const lifeSetup: fc.Arbitrary<LifeSetup> = fc
     minCycles: fc.option(fc.integer({ min: 2, max: 4 }), { nil: null }),
     extraCycles: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
     unitPriceMinor: fc.integer({ min: 99, max: 12_999 }),
+    otherVariantPriceMinor: fc.integer({ min: 99, max: 12_999 }),
     missedCycles: fc.constantFrom("chargeLatest" as const, "skipAll" as const),
     duplicateWebhooks: fc.boolean(),
   })
@@ -283,7 +291,7 @@ function describeLife(setup: LifeSetup): string {
   const price = (f: Frequency) =>
     `every ${f.count} ${f.interval.toLowerCase()}${f.count > 1 ? "s" : ""}${f.deliveries > 1 ? ` (${f.deliveries} deliveries prepaid)` : ""} at ${f.percentOff} % off`;
   return [
-    `A shop in ${setup.zone} sells a product at ${setup.unitPriceMinor} (minor units); `,
+    `A shop in ${setup.zone} sells a product at ${setup.unitPriceMinor} (minor units; its other variant at ${setup.otherVariantPriceMinor}); `,
     `its plans: ${price(terms.frequencies[0])} (chosen at checkout) or ${price(terms.frequencies[1])}`,
     terms.intro ? `, the first ${terms.intro.orders} orders at ${terms.intro.percentOff} % off` : "",
     terms.minCycles !== null ? `, at least ${terms.minCycles} orders` : "",
