@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { formToken } from "../../app/self-service/self-service.server";
 import { action as customerAction } from "../../app/routes/api.customer.subscriptions.$id";
@@ -30,6 +30,19 @@ const RUNS = 1_000 * SHARE;
 // fewer of them, and more of the storefront page's, which are cheap.
 const CUSTOMER_API_RUNS = 400 * SHARE;
 const STOREFRONT_RUNS = 1_600 * SHARE;
+/** Each door's generated inputs and the server errors among them, printed for CI's log at the end. */
+const tally = new Map<string, { inputs: number; serverErrors: number }>();
+function counted(door: string, status: number): number {
+  const kept = tally.get(door) ?? { inputs: 0, serverErrors: 0 };
+  tally.set(door, { inputs: kept.inputs + 1, serverErrors: kept.serverErrors + (status >= 500 ? 1 : 0) });
+  return status;
+}
+afterAll(() => {
+  for (const [door, { inputs, serverErrors }] of tally) {
+    console.log(`fuzz (${process.env.TEST_DATABASE ?? "sqlite"}), ${door}: ${inputs} generated inputs, ${serverErrors} answered 5xx`);
+  }
+});
+
 let given: Awaited<ReturnType<typeof shopWithSubscription>>;
 let contractId: string;
 let customerNumber: string;
@@ -76,7 +89,7 @@ describe("hostile input at Orchard's doors", () => {
             body: raw,
           });
           const request = new Request(`https://orchard.example.com/webhooks/${topic}`, { method: "POST", headers, body: raw });
-          expect([200, 400]).toContain(await statusOf(() => webhookAction({ request, params: {}, context: {} })));
+          expect([200, 400]).toContain(counted("webhooks", await statusOf(() => webhookAction({ request, params: {}, context: {} }))));
         }),
         { numRuns: RUNS },
       );
@@ -152,7 +165,7 @@ describe("hostile input at Orchard's doors", () => {
           });
           // 413: a body far over a change's size, refused while it is read.
           expect([200, 400, 404, 413, 422]).toContain(
-            await statusOf(() => customerAction({ request, params: { id: contractId }, context: {} })),
+            counted("customer account API", await statusOf(() => customerAction({ request, params: { id: contractId }, context: {} }))),
           );
         },
       ),
@@ -173,7 +186,7 @@ describe("hostile input at Orchard's doors", () => {
       fc.asyncProperty(form, fc.boolean(), async (fields, withToken) => {
         const posted = withToken ? { ...fields, token } : fields;
         const request = proxiedRequest(`/subscriptions/${contractId}`, shop, customerNumber, { method: "POST", form: posted });
-        const status = await statusOf(() => proxyAction({ request, params: { id: contractId }, context: {} }));
+        const status = counted("storefront page", await statusOf(() => proxyAction({ request, params: { id: contractId }, context: {} })));
         expect(status === 302 || (status >= 400 && status < 500)).toBe(true);
       }),
       { numRuns: STOREFRONT_RUNS },
