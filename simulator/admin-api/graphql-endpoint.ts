@@ -1,6 +1,8 @@
 import {
+  defaultFieldResolver,
   executeSync,
   GraphQLError,
+  type GraphQLFieldResolver,
   Kind,
   parse,
   print,
@@ -183,6 +185,7 @@ export class AdminGraphqlEndpoint {
       operationName,
       variableValues: variables,
       contextValue: context,
+      fieldResolver: presentedField,
     });
     for (const event of events) this.emit(shop, event.topic, event.payload);
     return result;
@@ -206,3 +209,16 @@ function withOperationPath(entry: ShopifyErrorEntry, error: GraphQLError, operat
   };
   return { ...entry, path: [head, ...(walk(operation.selectionSet.selections, []) ?? [])] };
 }
+
+/**
+ * A field of an object a presenter built: its value, null included. A field the presenter does not
+ * give at all (undefined) is one the simulator has not implemented: it fails loudly rather than
+ * answering null, which Shopify would not, and which would let a query pass that Shopify answers.
+ */
+const presentedField: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  if (source !== null && typeof source === "object" && info.fieldName in source) {
+    return defaultFieldResolver(source, args, context, info);
+  }
+  if (info.fieldName === "__typename") return defaultFieldResolver(source, args, context, info);
+  throw new GraphQLError(`SIMULATOR_NOT_IMPLEMENTED: ${info.parentType.name}.${info.fieldName} is not presented by the simulator`);
+};

@@ -78,6 +78,16 @@ describe("store simulator: Admin GraphQL", () => {
     expect(body.errors).toMatchObject([{ extensions: { code: "SIMULATOR_NOT_IMPLEMENTED" } }]);
   });
 
+  it("fails loudly on a field of Shopify's schema it does not present, rather than answering null", async () => {
+    const shop = installedShop();
+    const { body } = await post(shop.domain, { query: "query { shop { name weightUnit } }" }, "shpat_test");
+    expect(body.errors).toMatchObject([{ message: expect.stringContaining("SIMULATOR_NOT_IMPLEMENTED: Shop.weightUnit") }]);
+    // What it does present is answered as before, null where the presenter says null.
+    expect((await post(shop.domain, { query: "query { shop { name } }" }, "shpat_test")).body).toMatchObject({
+      data: { shop: { name: shop.name } },
+    });
+  });
+
   it("answers a syntax error as a parse error", async () => {
     const shop = installedShop();
     const { body } = await post(shop.domain, { query: "query { shop { name }" }, "shpat_test");
