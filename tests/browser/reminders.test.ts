@@ -34,7 +34,17 @@ describe("a reorder reminder from the merchant's rule to the customer's reorder"
       lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
     });
     const mailbox = ui.stack.simulator.mailbox;
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Orchard plans the reminder from the order's webhook: once the merchant sees it coming, time may pass.
+    const planned = await ui.openAdmin("/app/reminders");
+    await expect
+      .poll(
+        async () => {
+          await planned.page.reload();
+          return planned.app.getByRole("row").filter({ hasText: customer.email }).count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
     ui.stack.simulator.clock.advance(28 * DAY);
     await expect.poll(() => mailbox.to(customer.email).length, { timeout: 60_000 }).toBe(1);
     const email = mailbox.to(customer.email)[0]!;
