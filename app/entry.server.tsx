@@ -29,8 +29,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * preload of a script that cannot be fetched). The variable that enables this is refused in
  * production (config.server.ts).
  */
-function adaptHeadersToSimulator(headers: Headers): void {
-  const simulator = config().SHOPIFY_SIMULATOR_URL;
+export function adaptHeadersToSimulator(headers: Headers, simulator: string | undefined): void {
   if (!simulator) return;
   const policy = headers.get("Content-Security-Policy");
   if (policy) headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${new URL(simulator).origin}`));
@@ -44,7 +43,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  adaptHeadersToSimulator(responseHeaders);
+  adaptHeadersToSimulator(responseHeaders, config().SHOPIFY_SIMULATOR_URL);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
