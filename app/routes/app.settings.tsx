@@ -54,6 +54,20 @@ export default function Settings() {
   const errors: SettingsErrors = result?.errors ?? {};
   const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
   const preview = renderEmail(previewKind, previewLocale, sample);
+  // A whole-number setting: its label, its limits and its saved value all follow from its name.
+  const numberSetting = (name: keyof typeof SETTINGS_LIMITS, extra: { suffix?: string; helpText?: string } = {}) => (
+    <FormTextField
+      name={name}
+      label={t(`settings.${name}`)}
+      type="number"
+      min={SETTINGS_LIMITS[name].min}
+      max={SETTINGS_LIMITS[name].max}
+      autoComplete="off"
+      initialValue={String(settings[name])}
+      error={error(name)}
+      {...extra}
+    />
+  );
 
   useEffect(() => {
     if (result?.saved) window.shopify?.toast.show(t("settings.saved"));
@@ -106,39 +120,9 @@ export default function Settings() {
           <Layout.AnnotatedSection title={t("settings.retentionHeading")} description={t("settings.retentionDescription")}>
             <Card>
               <FormLayout>
-                <FormTextField
-                  name="saveOfferPercent"
-                  label={t("settings.saveOfferPercent")}
-                  type="number"
-                  min={SETTINGS_LIMITS.saveOfferPercent.min}
-                  max={SETTINGS_LIMITS.saveOfferPercent.max}
-                  suffix="%"
-                  helpText={t("settings.saveOfferHelp")}
-                  autoComplete="off"
-                  initialValue={String(settings.saveOfferPercent)}
-                  error={error("saveOfferPercent")}
-                />
-                <FormTextField
-                  name="pauseOfferMonths"
-                  label={t("settings.pauseOfferMonths")}
-                  type="number"
-                  min={SETTINGS_LIMITS.pauseOfferMonths.min}
-                  max={SETTINGS_LIMITS.pauseOfferMonths.max}
-                  autoComplete="off"
-                  initialValue={String(settings.pauseOfferMonths)}
-                  error={error("pauseOfferMonths")}
-                />
-                <FormTextField
-                  name="saveOfferPeriodDays"
-                  label={t("settings.saveOfferPeriodDays")}
-                  type="number"
-                  min={SETTINGS_LIMITS.saveOfferPeriodDays.min}
-                  max={SETTINGS_LIMITS.saveOfferPeriodDays.max}
-                  helpText={t("settings.saveOfferPeriodHelp")}
-                  autoComplete="off"
-                  initialValue={String(settings.saveOfferPeriodDays)}
-                  error={error("saveOfferPeriodDays")}
-                />
+                {numberSetting("saveOfferPercent", { suffix: "%", helpText: t("settings.saveOfferHelp") })}
+                {numberSetting("pauseOfferMonths")}
+                {numberSetting("saveOfferPeriodDays", { helpText: t("settings.saveOfferPeriodHelp") })}
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
@@ -156,17 +140,7 @@ export default function Settings() {
           <Layout.AnnotatedSection title={t("settings.emailsHeading")} description={t("settings.emailsDescription")}>
             <Card>
               <BlockStack gap="300">
-                <FormTextField
-                  name="upcomingOrderDays"
-                  label={t("settings.upcomingOrderDays")}
-                  type="number"
-                  min={SETTINGS_LIMITS.upcomingOrderDays.min}
-                  max={SETTINGS_LIMITS.upcomingOrderDays.max}
-                  helpText={t("settings.upcomingOrderHelp")}
-                  autoComplete="off"
-                  initialValue={String(settings.upcomingOrderDays)}
-                  error={error("upcomingOrderDays")}
-                />
+                {numberSetting("upcomingOrderDays", { helpText: t("settings.upcomingOrderHelp") })}
                 <InlineStack gap="300">
                   <Select
                     label={t("settings.previewKind")}

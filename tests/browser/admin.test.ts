@@ -32,6 +32,10 @@ describe("Orchard in the store's admin", () => {
     await app.getByText("Europe/Paris").waitFor();
     await expect.poll(() => page.locator("#title-bar").textContent()).toBe("Settings");
     await page.waitForURL(/\/app\/settings$/);
+    // The merchant's billing and retention choices, with their defaults.
+    expect(await app.getByLabel("When several orders fell due at once").inputValue()).toBe("chargeLatest");
+    expect(await app.getByLabel("Offer the discount again after (days)").inputValue()).toBe("365");
+    expect(await app.getByLabel("One-time discount offered").inputValue()).toBe("20");
   });
 
   it("speaks the merchant's language when the admin asks for French", async () => {
