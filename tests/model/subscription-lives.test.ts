@@ -10,8 +10,9 @@ import { RealSubscription } from "./real-subscription";
  * orders), then what customers, merchants, Shopify and the clock do to it, each step applied to the
  * real stack and to the reference model of what the customer agreed to (reference.ts). After every
  * step, what Shopify charged (each cycle at most once, at the agreed amount), the contract's status
- * and next billing date in Orchard and in Shopify, and Orchard's record of every cycle not charged
- * must agree with the model. A failure prints the shrunk life as a numbered story.
+ * and next billing date in Orchard and in Shopify, Orchard's record of every cycle not charged, what
+ * Orchard refused, and the MRR the dashboard holds must agree with the model. A failure prints the
+ * shrunk life as a numbered story.
  *
  * `npm run test:model -- --runs N [--seed S]` runs N lives; CI runs a thousand from a seed of the
  * commit's (scripts/test.ts).
