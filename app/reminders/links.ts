@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSignature } from "../signatures";
 
 /**
  * The links in a reminder email. Each goes through Orchard first (to record the click), carries a
@@ -21,11 +22,7 @@ export function signLink(key: LinkKey, reminderId: string, purpose: LinkPurpose)
 /** Whether the signature was made by one of the keys (the current one, or the one before a rotation). */
 export function verifyLink(keys: readonly LinkKey[], reminderId: string, purpose: string, signature: string): purpose is LinkPurpose {
   if (!LINK_PURPOSES.includes(purpose as LinkPurpose)) return false;
-  const given = Buffer.from(signature);
-  return keys.some((key) => {
-    const expected = Buffer.from(signLink(key, reminderId, purpose as LinkPurpose));
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  return keys.some((key) => sameSignature(signature, signLink(key, reminderId, purpose as LinkPurpose)));
 }
 
 export function reminderLink(appUrl: string, key: LinkKey, reminderId: string, purpose: LinkPurpose): string {
