@@ -113,14 +113,13 @@ export async function loadStoreOverview(admin: AdminClient): Promise<StoreOvervi
  * inbox): the shop's data goes only while the shop is still uninstalled. A merchant who installed
  * Orchard again meanwhile keeps everything: their live subscriptions are not the uninstall's.
  */
-export async function redactShop(shop: string): Promise<boolean> {
+export async function redactShop(shop: string): Promise<void> {
   const record = await db().shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
   if (record && record.uninstalledAt === null) {
     shopLog(shop).warn("shop/redact after a new install: nothing deleted");
-    return false;
+    return;
   }
   await forgetShop(shop);
-  return true;
 }
 
 /**

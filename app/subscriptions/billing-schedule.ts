@@ -117,7 +117,6 @@ export function upcomingDates(schedule: Schedule, first: number, count: number):
   return Array.from({ length: count }, (_, i) => scheduledDate(schedule, first + i));
 }
 
-/** The schedule of a stored contract (its policy, anchor and schedule columns). */
 /** The contract columns scheduleOf reads, for a query that selects only those. */
 export const SCHEDULE_COLUMNS = {
   billingInterval: true,
@@ -128,6 +127,7 @@ export const SCHEDULE_COLUMNS = {
   scheduleCycle: true,
 } as const;
 
+/** The schedule of a stored contract (its policy, anchor and schedule columns). */
 export function scheduleOf(
   contract: {
     billingInterval: string;

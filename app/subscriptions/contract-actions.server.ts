@@ -157,7 +157,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       const plan = plansOf(alternatives, line?.sellingPlanId ?? null).find((p) => p.id === input.sellingPlanId);
       if (!plan?.billing || !plan.delivery) return { ok: false, error: "invalidChoice" };
       // The next order keeps its date; the orders after it follow the new frequency.
-      if (!(await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, nextCycle()))) {
+      const cycle = nextCycle();
+      if (!(await moveSchedule(contract.id, contract.nextBillingAt!, contract.nextBillingAt!, cycle))) {
         return { ok: false, error: "alreadyDone" };
       }
       await editContract(admin, contract.shopifyId, async (draftId) => {
@@ -182,7 +183,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
             input: {
               sellingPlanId: plan.id,
               sellingPlanName: plan.name,
-              ...(variant ? linePricing(plan, variant.price, nextCycle(), contract.currencyCode) : {}),
+              ...(variant ? linePricing(plan, variant.price, cycle, contract.currencyCode) : {}),
             },
           });
         }

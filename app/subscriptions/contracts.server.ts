@@ -231,13 +231,13 @@ export async function findContract(shop: string, shopifyId: string) {
   return db().subscriptionContract.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, include: { lines: true } });
 }
 
-/** The subscriptions list: one page of contracts, newest first, and how many there are per status. */
 /** Orders of the shop's subscriptions recorded as missed (fell due while Orchard could not bill) in the last `days` days. */
 export async function recentlyMissedOrders(shop: string, days = 30): Promise<number> {
   const since = new Date(clock().now().getTime() - days * 86_400_000);
   return db().billingAttempt.count({ where: { shop, skipReason: "missed", createdAt: { gte: since } } });
 }
 
+/** The subscriptions list: one page of contracts, newest first, and how many there are per status. */
 export async function listContracts(shop: string, status: ContractStatus | null) {
   const [contracts, counts] = await Promise.all([
     db().subscriptionContract.findMany({

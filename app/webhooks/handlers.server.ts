@@ -132,10 +132,8 @@ const handlers: Record<string, Handler> = {
     const { current, updated_at } = scopesUpdatePayload.parse(payload);
     await recordScopesUpdate(shop, current, updated_at ? new Date(updated_at) : (triggeredAt ?? new Date(0)));
   },
-  // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes.
-  SHOP_REDACT: async ({ shop }) => {
-    await redactShop(shop);
-  },
+  // Shopify sends shop/redact 48 hours after uninstall: everything Orchard keeps for the shop goes, unless it came back.
+  SHOP_REDACT: ({ shop }) => redactShop(shop),
   // What Orchard keeps about a customer, for the merchant to hand over (Settings), and its erasure.
   CUSTOMERS_DATA_REQUEST: async ({ shop, payload, triggeredAt }) => {
     const request = dataRequestPayload.parse(payload);

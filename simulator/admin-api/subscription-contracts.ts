@@ -169,6 +169,13 @@ interface LineInput {
 }
 
 /** A line's pricing policy as an app sets it (prices and values checked), or undefined when invalid. */
+/** A cycle discount's value as the store keeps it: basis points for a percentage, minor units for an amount; null when invalid. */
+function adjustmentValueOf(discount: NonNullable<LineInput["pricingPolicy"]>["cycleDiscounts"][number]): number | null {
+  const { percentage, fixedValue } = discount.adjustmentValue;
+  if (discount.adjustmentType !== "PERCENTAGE") return fixedValue == null ? null : minorFromDecimal(String(fixedValue));
+  return typeof percentage === "number" && percentage >= 0 && percentage <= 100 ? Math.round(percentage * 100) : null;
+}
+
 function pricingPolicyOf(input: NonNullable<LineInput["pricingPolicy"]> | null): ContractLineRecord["pricingPolicy"] | undefined {
   if (input === null) return null;
   const basePriceMinor = minorFromDecimal(String(input.basePrice));
@@ -176,15 +183,7 @@ function pricingPolicyOf(input: NonNullable<LineInput["pricingPolicy"]> | null):
   const cycleDiscounts = [];
   for (const discount of input.cycleDiscounts) {
     const computedPriceMinor = minorFromDecimal(String(discount.computedPrice));
-    const { percentage, fixedValue } = discount.adjustmentValue;
-    const value =
-      discount.adjustmentType === "PERCENTAGE"
-        ? typeof percentage === "number" && percentage >= 0 && percentage <= 100
-          ? Math.round(percentage * 100)
-          : null
-        : fixedValue != null
-          ? minorFromDecimal(String(fixedValue))
-          : null;
+    const value = adjustmentValueOf(discount);
     if (
       computedPriceMinor === null ||
       computedPriceMinor < 0 ||

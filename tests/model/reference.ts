@@ -205,20 +205,20 @@ export class AgreedSubscription {
   get mrrMinor(): number {
     if (this.status !== "ACTIVE") return 0;
     const frequency = this.setup.terms.frequencies[this.frequency];
-    const perBilling = this.recurringPriceOf(this.nextCycle);
+    const perBilling = this.recurringUnitPriceOf(this.nextCycle) * this.quantity;
     const intervals = frequency.count * frequency.deliveries;
     const [numerator, denominator] = frequency.interval === "WEEK" ? [perBilling * 52, 12 * intervals] : [perBilling, intervals];
     return Math.floor((2 * numerator + denominator) / (2 * denominator));
   }
 
-  /** What the subscription line of cycle `cycle` costs: each delivery it pays for, at the intro price for the first orders, the plan's after. */
-  private recurringPriceOf(cycle: number): number {
+  /** One unit of the subscription line in cycle `cycle`: each delivery it pays for, at the intro price for the first orders, the plan's after. */
+  private recurringUnitPriceOf(cycle: number): number {
     const { intro, frequencies } = this.setup.terms;
     const frequency = frequencies[this.frequency];
     const percent = intro && cycle < intro.orders ? intro.percentOff : frequency.percentOff;
     const variantPrice = this.variant === 0 ? this.setup.unitPriceMinor : this.setup.otherVariantPriceMinor;
     const perDelivery = Math.floor((variantPrice * (100 - percent) + 50) / 100);
-    return perDelivery * frequency.deliveries * this.quantity;
+    return perDelivery * frequency.deliveries;
   }
 
   /**
@@ -228,7 +228,7 @@ export class AgreedSubscription {
    */
   priceOf(cycle: number): number {
     const lines = [
-      { unit: this.recurringPriceOf(cycle) / this.quantity, quantity: this.quantity },
+      { unit: this.recurringUnitPriceOf(cycle), quantity: this.quantity },
       ...(this.oneTimeItems ? [{ unit: this.setup.unitPriceMinor, quantity: this.oneTimeItems }] : []),
     ];
     const discounted = (unit: number) =>
