@@ -333,7 +333,10 @@ export function controlRoutes(sim: Simulator, router: Router): void {
     return json(200, { now: sim.clock.now().toISOString() });
   });
 
-  router.on("GET", "/_control/clock", () => json(200, { now: sim.clock.now().toISOString() }));
+  router.on("GET", "/_control/clock", () => {
+    sim.clockReads += 1;
+    return json(200, { now: sim.clock.now().toISOString() });
+  });
 
   router.on("GET", "/_control/webhooks", () => json(200, { deliveries: sim.webhooks.deliveries }));
 

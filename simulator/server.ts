@@ -37,6 +37,8 @@ export interface SimulatorOptions {
 export class Simulator {
   readonly store = new Store();
   readonly clock = new OffsetClock();
+  /** Reads of the clock by the app: its worker reads it once per round, so tests can wait for rounds. */
+  clockReads = 0;
   readonly appConfig: AppConfig;
   readonly webhooks: WebhookSender;
   readonly graphql: AdminGraphqlEndpoint;

@@ -46,6 +46,8 @@ export class AdminGraphqlEndpoint {
   private readonly prepared = new Map<string, Prepared>();
   /** How many requests each shop had refused as THROTTLED (tests check clients waited them out). */
   readonly throttled = new Map<string, number>();
+  /** How many times each named operation ran (tests wait for the app to have asked something). */
+  readonly served = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -140,6 +142,7 @@ export class AdminGraphqlEndpoint {
     }
 
     const result = this.execute(shop, document, operation.name?.value, variables, scopes);
+    if (operation.name) this.served.set(operation.name.value, (this.served.get(operation.name.value) ?? 0) + 1);
     const errors: ShopifyErrorEntry[] | undefined = result.errors?.map((e) => toShopifyError(e, variableTypes));
     return {
       status: 200,

@@ -171,8 +171,9 @@ describe("after checkout", () => {
     });
     expect(advance.status).toBe(200);
     await expect.poll(() => ui.shop.billingAttempts.size, { timeout: 30_000, interval: 500 }).toBe(2);
-    // Several more worker rounds: still one charge each.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // Three more worker rounds: still one charge each.
+    const roundsSoFar = ui.stack.simulator.clockReads;
+    await expect.poll(() => ui.stack.simulator.clockReads, { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(roundsSoFar + 3);
     expect(ui.shop.billingAttempts.size).toBe(2);
     expect(ui.shop.orders.size).toBe(ordersBefore + 2);
     expect(new Set([...ui.shop.billingAttempts.values()].map((a) => a.contractId)).size).toBe(2);

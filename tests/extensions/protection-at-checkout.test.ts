@@ -3,7 +3,7 @@ import { setUpExtension } from "@shopify/ui-extensions-tester";
 import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import type { Catalog } from "../../extensions/orchard-protection-at-checkout/src/protection";
-import { orchardAnswering, storefrontQuery, translatorFor } from "./support";
+import { orchardAnswering, settledAfter, storefrontQuery, translatorFor } from "./support";
 
 /**
  * The protection offer under a checkout line, rendered by Shopify's extension tester from the module
@@ -129,8 +129,7 @@ describe("the protection offer at checkout", () => {
   ])("shows nothing when %s", async (_case, arrange) => {
     using extension = arrange();
     await extension.render();
-    await waitFor(() => expect(extension.orchard.requests).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settledAfter(() => extension.orchard.requests.length === 1);
     expect(rendered()).toBe("");
   });
 

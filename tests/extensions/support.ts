@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, validate } from "graphql";
+import { waitFor } from "@testing-library/preact";
+import { expect } from "vitest";
 import { shopifySchema } from "../../simulator/shopify-schemas";
 
 /**
@@ -40,7 +42,11 @@ export function storefrontQuery(data: unknown) {
   return { query, asked };
 }
 
-/** The tester's `fetch`, answered in JSON by `answer` (Orchard's side), recording what the extension asked. */
+/**
+ * The tester's `fetch`, answered in JSON by `answer` (Orchard's side), recording what the extension
+ * asked. The answer's body is in memory and read in promise jobs only (no stream), so that once the
+ * extension has asked, everything it does with the answer is over by the next macrotask.
+ */
 export function orchardAnswering(answer: (path: string, body: unknown) => { status?: number; body: unknown }) {
   const requests: { path: string; authorization: string | null; body: unknown }[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -48,7 +54,20 @@ export function orchardAnswering(answer: (path: string, body: unknown) => { stat
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
     requests.push({ path, authorization: new Headers(init?.headers).get("authorization"), body });
     const { status = 200, body: answerBody } = answer(path, body);
-    return new Response(JSON.stringify(answerBody), { status, headers: { "content-type": "application/json" } });
+    const text = JSON.stringify(answerBody);
+    const response = new Response(text, { status, headers: { "content-type": "application/json" } });
+    response.json = async () => JSON.parse(text) as unknown;
+    return response;
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+/**
+ * The screen as it stays: waits until `asked` (the extension has sent its requests), then lets the
+ * promise jobs that follow from the answers (state, Preact's re-render) run out before the next
+ * macrotask.
+ */
+export async function settledAfter(asked: () => boolean): Promise<void> {
+  await waitFor(() => expect(asked()).toBe(true));
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -54,7 +54,7 @@ describe("store simulator: webhook deliveries", () => {
     const { sender } = await senderTo([500, 500, 500, 500]);
     sender.retryDelaysMs = [60_000];
     const sending = sender.send("shop.myshopify.com", "orders/paid", { id: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => sender.deliveries.length).toBe(1);
     sender.stop();
     await sender.settle();
     expect(await sending).toMatchObject([{ status: 500 }]);

@@ -6,7 +6,7 @@ import { insertBillingAttempts, moveNextBillingDates } from "../../app/subscript
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
 import { gid } from "../../simulator/ids";
-import { webhookRequest } from "../support/context";
+import { testContext, webhookRequest } from "../support/context";
 import { PREPAID_QUARTERLY, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 async function contractWebhook(shop: string, contractId: number, topic = "subscription_contracts/create") {
@@ -86,17 +86,30 @@ describe("subscription contracts", () => {
     const cycleTwo = new Date(cycleOne.getTime() + 14 * 86_400_000);
 
     // Another worker schedules cycle 1 and has not committed yet when the contract's update arrives.
-    let commit = () => {};
+    const { promise: written, resolve: writtenUncommitted } = Promise.withResolvers<void>();
+    const { promise: committing, resolve: commit } = Promise.withResolvers<void>();
     const scheduling = db().$transaction(async (tx) => {
       await moveNextBillingDates(tx, [{ contractId: before.id, from: cycleOne, to: cycleTwo }]);
       await insertBillingAttempts(tx, [
         { shop: shop.domain, contractId: before.id, cycle: 1, cycleDate: cycleOne, sendAfter: cycleOne, idempotencyKey: "race:cycle:1" },
       ]);
-      await new Promise<void>((resolve) => (commit = resolve));
+      writtenUncommitted();
+      await committing;
     });
+    await written;
     contract.revisionId += 1;
+    const readsBefore = testContext().simulator.graphql.served.get("ContractDetail") ?? 0;
     const mirroring = contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // On PostgreSQL the mirror reads the contract from Shopify and then waits on the scheduler's row
+    // lock. SQLite has one writer: the delivery's own inbox row waits for the scheduler's commit.
+    if (testContext().database.provider === "postgresql") {
+      await expect.poll(() => testContext().simulator.graphql.served.get("ContractDetail") ?? 0).toBeGreaterThan(readsBefore);
+      await expect
+        .poll(
+          async () => (await db().$queryRaw<{ waiting: bigint }[]>`SELECT count(*) AS waiting FROM pg_locks WHERE NOT granted`)[0]!.waiting,
+        )
+        .toBeGreaterThan(0n);
+    }
     commit();
     await Promise.all([scheduling, mirroring]);
 

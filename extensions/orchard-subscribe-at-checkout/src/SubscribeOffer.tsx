@@ -1,7 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, subscriptionsOpen, type Offer, type ProductSellingPlansData } from "./offer";
+import { offerFor, PRODUCT_SELLING_PLANS, subscribeChange, subscriptionsOpen, type ProductSellingPlansData } from "./offer";
 import { APP_URL } from "../../shared/app-url";
 
 export default async () => {
@@ -14,30 +14,32 @@ export default async () => {
  */
 function SubscribeOffer() {
   const line = shopify.target.value;
-  const [offer, setOffer] = useState<Offer | null>(null);
-  const [selected, setSelected] = useState("");
+  const productId = line.merchandise.product.id;
+  const [answers, setAnswers] = useState<{ plans: ProductSellingPlansData | undefined; open: boolean } | null>(null);
+  const [chosen, setChosen] = useState("");
   const [declined, setDeclined] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
+  // Asked once per product: the line itself is read on every render, since checkout hands over a
+  // new line object whenever the cart changes (and once the line is subscribed, the offer goes).
   useEffect(() => {
     let current = true;
     void (async () => {
       const [result, open] = await Promise.all([
-        shopify.query<ProductSellingPlansData>(PRODUCT_SELLING_PLANS, { variables: { id: line.merchandise.product.id } }),
+        shopify.query<ProductSellingPlansData>(PRODUCT_SELLING_PLANS, { variables: { id: productId } }),
         shopify.sessionToken.get().then((token) => subscriptionsOpen(APP_URL, token)),
       ]);
-      if (!current) return;
-      const next = offerFor(line, result.data, open);
-      setOffer(next);
-      setSelected(next?.plans[0]?.id ?? "");
+      if (current) setAnswers({ plans: result.data, open });
     })();
     return () => {
       current = false;
     };
-  }, [line]);
+  }, [productId]);
 
+  const offer = answers ? offerFor(line, answers.plans, answers.open) : null;
   if (!offer || declined || !shopify.instructions.value.lines.canUpdateCartLine) return null;
+  const selected = offer.plans.some((plan) => plan.id === chosen) ? chosen : (offer.plans[0]?.id ?? "");
   const t = shopify.i18n.translate;
 
   const accept = async () => {
@@ -58,7 +60,7 @@ function SubscribeOffer() {
       <s-select
         label={t("offer.frequency")}
         value={selected}
-        onChange={(event) => setSelected((event.currentTarget as HTMLSelectElement).value)}
+        onChange={(event) => setChosen((event.currentTarget as HTMLSelectElement).value)}
       >
         {offer.plans.map((plan) => (
           <s-option key={plan.id} value={plan.id}>
