@@ -1,5 +1,8 @@
 import { messagesByLocale, resolveLocale, type Locale } from "../i18n/i18n";
+import { log } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
+import type { ShopLanguagesQuery } from "../types/admin.generated";
+import { ShopifyGraphqlError } from "../shopify/errors";
 import type { PlanDraft } from "./plan-draft";
 import { frequencyName, frequencyOption } from "./plan-text";
 import type { ShopperText } from "./plan-to-shopify";
@@ -17,8 +20,19 @@ export interface ShopLanguages {
 
 const speaks = (locale: string) => resolveLocale(locale) === locale.toLowerCase().split(/[-_]/)[0];
 
+/**
+ * A store that has not yet approved `read_locales` (added in a later version of Orchard) still gets
+ * its plans, in Orchard's default language and untranslated, until the merchant approves it.
+ */
 export async function shopLanguages(admin: AdminClient): Promise<ShopLanguages> {
-  const { shopLocales } = await admin.request(ShopLanguages);
+  let shopLocales: ShopLanguagesQuery["shopLocales"];
+  try {
+    ({ shopLocales } = await admin.request(ShopLanguages));
+  } catch (error) {
+    if (!(error instanceof ShopifyGraphqlError && error.codes.includes("ACCESS_DENIED"))) throw error;
+    log().warn({ shop: admin.shop }, "read_locales not granted yet: plans are written untranslated");
+    return { primary: resolveLocale(undefined), others: [] };
+  }
   const primary = resolveLocale(shopLocales.find((l) => l.primary)?.locale);
   return {
     primary,

@@ -14,6 +14,7 @@ import {
 } from "graphql";
 import { LeakyBucket, RESTORE_RATE } from "./bucket";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./cost";
+import { enforceAccessScopes } from "./access-scopes";
 import { installResolvers } from "./resolvers";
 import { adminSchema } from "./schema";
 import { parseErrorEntry, toShopifyError, type ShopifyErrorEntry } from "./shopify-errors";
@@ -31,6 +32,7 @@ function schemaWithResolvers() {
   const schema = adminSchema();
   if (!resolversInstalled) {
     installResolvers(schema);
+    enforceAccessScopes(schema, presentedField);
     resolversInstalled = true;
   }
   return schema;
@@ -178,7 +180,8 @@ export class AdminGraphqlEndpoint {
         now: this.now,
         nextId: () => this.store.newId(),
         emit: (topic, payload) => this.emit(shop, topic, payload),
-        run: (bulkDocument) => this.execute(shop, bulkDocument),
+        // A bulk query reads with the scopes of the token that started it.
+        run: (bulkDocument) => this.execute(shop, bulkDocument, undefined, undefined, scopes),
       },
       bulkFileUrl: (bulkOperation) => `${this.store.origin ?? ""}/bulk-operations/${shop.domain}/${bulkOperation.id}.jsonl`,
     };

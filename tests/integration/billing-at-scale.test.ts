@@ -192,7 +192,9 @@ describe(`a year of billing, ${postgres ? "1,000 subscriptions, 4 worker process
       simulator.clock.advance(Math.min(7 * DAY, end - simulator.clock.now().getTime()));
       if (postgres && step === 26) {
         // Mid-run: the first worker dies once the week's charges are under way, and is replaced.
-        await expect.poll(() => db().billingAttempt.count({ where: { shop: { in: shops } } }), { timeout: 60_000 }).toBeGreaterThan(attemptsBefore);
+        await expect
+          .poll(() => db().billingAttempt.count({ where: { shop: { in: shops } } }), { timeout: 60_000 })
+          .toBeGreaterThan(attemptsBefore);
         killWorker(workers[0]!);
         startWorkerProcess();
       }

@@ -33,7 +33,7 @@ function shopWithHistory() {
   const { shop } = createShop();
   shop.ianaTimezone = "UTC";
   seedShop(testContext().simulator.store, shop, new Date(), { customers: 6, months: 3 });
-  shop.accessTokens.set("shpat_bulk", { scope: "read_orders", online: false, userId: null });
+  shop.accessTokens.set("shpat_bulk", { scope: "read_orders,read_all_orders", online: false, userId: null });
   return shop;
 }
 

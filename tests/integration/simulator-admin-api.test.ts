@@ -13,10 +13,10 @@ async function post(shop: string, body: unknown, token?: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-function installedShop() {
+function installedShop(scope = "read_products,write_products,write_purchase_options,read_locations", months = 1) {
   const { shop } = createShop();
-  seedShop(testContext().simulator.store, shop, new Date(), { customers: 3, months: 1 });
-  shop.accessTokens.set("shpat_test", { scope: "read_products", online: false, userId: null });
+  seedShop(testContext().simulator.store, shop, new Date(), { customers: 3, months });
+  shop.accessTokens.set("shpat_test", { scope, online: false, userId: null });
   return shop;
 }
 
@@ -92,6 +92,59 @@ describe("store simulator: Admin GraphQL", () => {
     const shop = installedShop();
     const { body } = await post(shop.domain, { query: "query { shop { name }" }, "shpat_test");
     expect((body.errors as { message: string }[])[0]!.message).toMatch(/^Parse error on/);
+  });
+});
+
+describe("store simulator: access scopes, as Shopify's published schema states them", () => {
+  it("refuses a field whose type needs a scope the token lacks, naming what Shopify requires", async () => {
+    const shop = installedShop("read_products");
+    const { body } = await post(shop.domain, { query: "query { orders(first: 1) { nodes { id } } }" }, "shpat_test");
+    expect(body.errors).toMatchObject([
+      {
+        message: expect.stringContaining("Access denied for"),
+        extensions: { code: "ACCESS_DENIED", requiredAccess: expect.stringContaining("`read_orders` access scope") },
+      },
+    ]);
+    // Shopify's write scopes carry their read scopes.
+    const { body: withWrite } = await post(shop.domain, { query: "query { products(first: 1) { nodes { id } } }" }, "shpat_test");
+    expect(withWrite.errors).toBeUndefined();
+    shop.accessTokens.set("shpat_test", { scope: "write_products", online: false, userId: null });
+    expect((await post(shop.domain, { query: "query { products(first: 1) { nodes { id } } }" }, "shpat_test")).body.errors).toBeUndefined();
+  });
+
+  it("refuses a mutation without every scope group it requires", async () => {
+    const shop = installedShop("write_products");
+    const { body } = await post(
+      shop.domain,
+      { query: 'mutation { sellingPlanGroupCreate(input: { name: "x" }) { userErrors { message } } }' },
+      "shpat_test",
+    );
+    expect(body.errors).toMatchObject([
+      { extensions: { code: "ACCESS_DENIED", requiredAccess: expect.stringContaining("write_purchase_options") } },
+    ]);
+  });
+
+  it("shows only the last 60 days of orders to a token without read_all_orders, in lists, counts, reads and bulk queries", async () => {
+    const shop = installedShop("read_orders", 4);
+    const now = testContext().simulator.clock.now().getTime();
+    const orders = [...shop.orders.values()];
+    const recent = orders.filter((o) => o.createdAt.getTime() >= now - 60 * 86_400_000);
+    const old = orders.find((o) => o.createdAt.getTime() < now - 61 * 86_400_000)!;
+    expect(old).toBeDefined();
+    const read = async () => {
+      const { body } = await post(
+        shop.domain,
+        {
+          query: `query { orders(first: 250) { nodes { id } } ordersCount { count } order(id: "gid://shopify/Order/${old.id}") { id } }`,
+        },
+        "shpat_test",
+      );
+      const data = body.data as { orders: { nodes: unknown[] }; ordersCount: { count: number }; order: unknown };
+      return [data.orders.nodes.length, data.ordersCount.count, data.order !== null];
+    };
+    expect(await read()).toEqual([recent.length, recent.length, false]);
+    shop.accessTokens.set("shpat_test", { scope: "read_orders,read_all_orders", online: false, userId: null });
+    expect(await read()).toEqual([orders.length, orders.length, true]);
   });
 });
 

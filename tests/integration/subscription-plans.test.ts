@@ -211,6 +211,15 @@ describe("plan text in the shopper's language", () => {
     expect(page).toContain("Options d'achat");
   });
 
+  it("still creates the plan, untranslated, in a store that has not yet approved read_locales", async () => {
+    const shop = await installedShop();
+    for (const grant of shop.accessTokens.values()) grant.scope = grant.scope.replace(",read_locales", "");
+    const product = [...shop.products.values()][0]!;
+    const group = await orchardDefaultPlan(shop, product);
+    expect(group.sellingPlans[0]!.name).toBe("Deliver every 2 weeks · Save 10%");
+    expect(shop.translations.get(gid("SellingPlan", group.sellingPlans[0]!.id))).toBeUndefined();
+  });
+
   it("refuses a translation of content that has changed since (stale digest)", async () => {
     const shop = await installedShop();
     const admin = await backgroundAdmin(shop.domain);
