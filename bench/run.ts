@@ -16,10 +16,11 @@ const SMALL: Record<string, string> = {
   BENCH_CONTRACTS: "500",
   BENCH_SHOPS: "5",
   BENCH_PER_SHOP: "20",
+  BENCH_HISTORY_ORDERS: "5000",
 };
 const env = process.argv.includes("--small") ? { ...process.env, ...SMALL } : process.env;
 
-const runs: [string, string[]][] = [
+const runs: [string, string[], string[]?][] = [
   ["bench/webhook-ingest.ts", ["sqlite"]],
   ["bench/webhook-ingest.ts", ["postgresql"]],
   ["bench/storefront-block.ts", []],
@@ -29,12 +30,13 @@ const runs: [string, string[]][] = [
   ["bench/reminders.ts", ["postgresql"]],
   ["bench/retention-dashboard.ts", ["sqlite"]],
   ["bench/retention-dashboard.ts", ["postgresql"]],
+  ["bench/history-import.ts", [], ["--max-old-space-size=256"]],
 ];
 
 let failed = false;
-for (const [script, args] of runs) {
+for (const [script, args, nodeFlags = []] of runs) {
   // --expose-gc: benchmarks that report peak memory collect the heap before measuring.
-  const result = spawnSync("node_modules/.bin/tsx", ["--expose-gc", script, ...args], { stdio: "inherit", env });
+  const result = spawnSync("node_modules/.bin/tsx", ["--expose-gc", ...nodeFlags, script, ...args], { stdio: "inherit", env });
   failed ||= result.status !== 0;
 }
 process.exit(failed ? 1 : 0);

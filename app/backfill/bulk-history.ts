@@ -6,8 +6,12 @@ import { orderWebhook, type OrderWebhook } from "../orders/order-webhook";
  * orders in the shape of the orders/paid payload (so the ledger records a backfilled order exactly
  * as a delivered one), and the ids of the app's subscription contracts. Each line is checked; a
  * line that does not fit is counted and left out, never guessed at. Pure.
+ *
+ * Shopify's files can be gigabytes, so they are read one line at a time, from the last line to the
+ * first. Shopify lists a nested object after its parent, though not always right after it: read
+ * backwards, an order's lines all come before the order, which is complete when it comes, and only
+ * lines whose order is still to come are held.
  */
-
 const gidOf = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`));
 const money = z.object({ shopMoney: z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/) }) });
 
@@ -38,52 +42,52 @@ const lineItemLine = z.object({
 
 const contractLine = z.object({ id: gidOf("SubscriptionContract") });
 
-export interface BulkHistory {
-  orders: OrderWebhook[];
-  contractIds: string[];
-  /** Lines that were not an order, an order's line or a contract as asked for. */
-  unreadable: number;
-}
+export type HistoryItem = { order: OrderWebhook } | { contractId: string } | { unreadable: number };
 
 /** The number at the end of a gid: the legacy id webhook payloads carry. */
 const legacyId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
-export function readBulkHistory(lines: Iterable<string>): BulkHistory {
-  const orders = new Map<string, z.infer<typeof orderLine>>();
-  const lineItems = new Map<string, z.infer<typeof lineItemLine>[]>();
-  const contractIds: string[] = [];
-  let unreadable = 0;
-  for (const text of lines) {
-    if (text.trim() === "") continue;
+export class BackwardHistoryReader {
+  private readonly waitingLines = new Map<string, z.infer<typeof lineItemLine>[]>();
+
+  /** The next line, counting from the end of the file: what it completes, if anything. */
+  read(text: string): HistoryItem | null {
+    if (text.trim() === "") return null;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      unreadable += 1;
-      continue;
+      return { unreadable: 1 };
     }
-    // Children may come after their parent at any distance: they are gathered by __parentId.
-    const lineItem = lineItemLine.safeParse(value);
-    if (lineItem.success) {
-      const siblings = lineItems.get(lineItem.data.__parentId) ?? [];
-      siblings.push(lineItem.data);
-      lineItems.set(lineItem.data.__parentId, siblings);
-      continue;
+    // Each line is checked against the one shape its fields say it has (a failed check costs more
+    // than a passed one, and a file holds millions of lines).
+    const fields = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    if ("__parentId" in fields) {
+      const lineItem = lineItemLine.safeParse(value);
+      if (!lineItem.success) return { unreadable: 1 };
+      const siblings = this.waitingLines.get(lineItem.data.__parentId) ?? [];
+      // Read backwards: the first line read is the order's last.
+      siblings.unshift(lineItem.data);
+      this.waitingLines.set(lineItem.data.__parentId, siblings);
+      return null;
     }
-    const order = orderLine.safeParse(value);
-    if (order.success) {
-      orders.set(order.data.id, order.data);
-      continue;
+    if (typeof fields.id === "string" && fields.id.startsWith("gid://shopify/Order/")) {
+      const order = orderLine.safeParse(value);
+      if (!order.success) return { unreadable: 1 };
+      const lines = this.waitingLines.get(order.data.id) ?? [];
+      this.waitingLines.delete(order.data.id);
+      return { order: asOrderPayload(order.data, lines) };
     }
     const contract = contractLine.safeParse(value);
-    if (contract.success) contractIds.push(contract.data.id);
-    else unreadable += 1;
+    return contract.success ? { contractId: contract.data.id } : { unreadable: 1 };
   }
-  return {
-    orders: [...orders.values()].map((order) => asOrderPayload(order, lineItems.get(order.id) ?? [])),
-    contractIds,
-    unreadable,
-  };
+
+  /** Once the first line was read: order lines whose order never came, which nothing can place. */
+  get orphanLines(): number {
+    let count = 0;
+    for (const lines of this.waitingLines.values()) count += lines.length;
+    return count;
+  }
 }
 
 function asOrderPayload(order: z.infer<typeof orderLine>, lines: z.infer<typeof lineItemLine>[]): OrderWebhook {

@@ -9,6 +9,8 @@ export const BODY_LIMITS = {
   webhook: 10 * 1024 * 1024,
   /** A form or a JSON change from the storefront or the customer account: a few fields. */
   customerForm: 64 * 1024,
+  /** A merchant's form in the admin: the largest, a plan with its products, is tens of kilobytes. */
+  adminForm: 1024 * 1024,
 } as const;
 
 function tooLarge(): Response {
@@ -39,4 +41,9 @@ export async function withinBodyLimit(request: Request, limitBytes: number): Pro
     body: Buffer.concat(chunks),
     signal: request.signal,
   });
+}
+
+/** A form's fields, its body read within `limitBytes` (beyond, a 413 Response is thrown). */
+export async function formWithin(request: Request, limitBytes: number): Promise<FormData> {
+  return (await withinBodyLimit(request, limitBytes)).formData();
 }

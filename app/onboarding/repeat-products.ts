@@ -17,31 +17,55 @@ export interface RepeatProduct {
   units: number;
 }
 
-export function repeatPurchaseProducts(orders: OrderLines[], limit = 5): RepeatProduct[] {
-  const products = new Map<string, { title: string; units: number; ordersByCustomer: Map<string, number> }>();
-  for (const order of orders) {
+/**
+ * The ranking built one order at a time, so a history of any length is read once: it holds a count
+ * per product and customer, never the orders, and each customer's id once (a number stands for it
+ * in the counts: a shop's million orders make millions of product and customer pairs).
+ */
+export class RepeatPurchases {
+  private readonly products = new Map<string, { title: string; units: number; ordersByCustomer: Map<number, number> }>();
+  private readonly customerNumbers = new Map<string, number>();
+
+  add(order: OrderLines): void {
+    let customer: number | undefined;
+    if (order.customerId) {
+      customer = this.customerNumbers.get(order.customerId);
+      if (customer === undefined) {
+        customer = this.customerNumbers.size;
+        this.customerNumbers.set(order.customerId, customer);
+      }
+    }
     // A product twice in one order is one purchase of it.
     const inOrder = new Set<string>();
     for (const line of order.lines) {
-      const product = products.get(line.productId) ?? { title: line.title, units: 0, ordersByCustomer: new Map<string, number>() };
+      const product = this.products.get(line.productId) ?? { title: line.title, units: 0, ordersByCustomer: new Map<number, number>() };
       product.units += line.quantity;
-      if (order.customerId && !inOrder.has(line.productId)) {
-        product.ordersByCustomer.set(order.customerId, (product.ordersByCustomer.get(order.customerId) ?? 0) + 1);
+      if (customer !== undefined && !inOrder.has(line.productId)) {
+        product.ordersByCustomer.set(customer, (product.ordersByCustomer.get(customer) ?? 0) + 1);
         inOrder.add(line.productId);
       }
-      products.set(line.productId, product);
+      this.products.set(line.productId, product);
     }
   }
-  return [...products]
-    .map(([id, p]) => ({
-      id,
-      title: p.title,
-      units: p.units,
-      repeatCustomers: [...p.ordersByCustomer.values()].filter((n) => n >= 2).length,
-    }))
-    .filter((p) => p.repeatCustomers > 0)
-    .sort((a, b) => b.repeatCustomers - a.repeatCustomers || b.units - a.units || a.title.localeCompare(b.title))
-    .slice(0, limit);
+
+  best(limit = 5): RepeatProduct[] {
+    return [...this.products]
+      .map(([id, p]) => ({
+        id,
+        title: p.title,
+        units: p.units,
+        repeatCustomers: [...p.ordersByCustomer.values()].filter((n) => n >= 2).length,
+      }))
+      .filter((p) => p.repeatCustomers > 0)
+      .sort((a, b) => b.repeatCustomers - a.repeatCustomers || b.units - a.units || a.title.localeCompare(b.title))
+      .slice(0, limit);
+  }
+}
+
+export function repeatPurchaseProducts(orders: Iterable<OrderLines>, limit = 5): RepeatProduct[] {
+  const ranking = new RepeatPurchases();
+  for (const order of orders) ranking.add(order);
+  return ranking.best(limit);
 }
 
 /** An order as the ledger reads it (webhook or history import), reduced to what the ranking needs. */

@@ -25,6 +25,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
@@ -39,7 +40,7 @@ type ActionResult = { confirmationUrl: string } | { downgraded: true } | { shopi
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin } = await requireAdmin(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await formWithin(request, BODY_LIMITS.adminForm)).get("intent");
   try {
     if (intent === "upgrade") return { confirmationUrl: await requestGrowthPlan(admin) };
     if (intent === "downgrade") {

@@ -9,6 +9,7 @@ import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { parsePlanForm } from "../subscriptions/plan-form-data";
 import { findPlan, loadPlan, updatePlan } from "../subscriptions/plans.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 async function planOf(request: Request, id: string | undefined) {
   const context = await requireAdmin(request);
@@ -27,7 +28,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, plan } = await planOf(request, params.id);
-  const form = parsePlanForm(await request.formData());
+  const form = parsePlanForm(await formWithin(request, BODY_LIMITS.adminForm));
   if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
   const result = await updatePlan(admin, plan.shopifyGroupId, form.draft, form.attachments);
   if (result.ok) throw redirect("/app/plans?saved=1");

@@ -8,6 +8,7 @@ import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { deletePlans, listPlans, syncPlans } from "../subscriptions/plans.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -26,7 +27,7 @@ const actionInput = z.discriminatedUnion("intent", [
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
   const parsed = actionInput.safeParse({ intent: form.get("intent"), ids: form.getAll("id") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   if (parsed.data.intent === "sync") {

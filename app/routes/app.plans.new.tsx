@@ -9,6 +9,7 @@ import { findShop } from "../shops/shops.server";
 import { emptyDraft, parsePlanForm, suggestedDraft } from "../subscriptions/plan-form-data";
 import { suggestedPlanProducts } from "../onboarding/onboarding.server";
 import { createPlan } from "../subscriptions/plans.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
@@ -27,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
-  const form = parsePlanForm(await request.formData());
+  const form = parsePlanForm(await formWithin(request, BODY_LIMITS.adminForm));
   if (!form) return { formInvalid: true, fieldErrors: {}, shopifyErrors: [] };
   const result = await createPlan(admin, form.draft, form.attachments);
   if (result.ok) throw redirect("/app/plans?saved=1");

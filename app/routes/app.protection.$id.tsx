@@ -10,6 +10,7 @@ import { draftFromOffer } from "../protection/offer";
 import { parseOfferForm } from "../protection/offer-form-data";
 import { archiveOffer, findOffer, offerFormContext, offerTerms, saveOffer } from "../protection/offers.server";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
@@ -21,7 +22,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
   if (form.get("intent") === "archive") {
     await archiveOffer(admin, params.id ?? "");
     throw redirect("/app/protection?archived=1");

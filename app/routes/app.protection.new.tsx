@@ -8,6 +8,7 @@ import { emptyOfferDraft } from "../protection/offer";
 import { parseOfferForm } from "../protection/offer-form-data";
 import { offerFormContext, saveOffer } from "../protection/offers.server";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await requireAdmin(request);
@@ -17,7 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await requireAdmin(request);
-  const draft = parseOfferForm(await request.formData());
+  const draft = parseOfferForm(await formWithin(request, BODY_LIMITS.adminForm));
   if (!draft) return { formInvalid: true as const, fieldErrors: {}, shopifyErrors: [] };
   const result = await saveOffer(admin, null, draft);
   if (result.ok) throw redirect("/app/protection?saved=1");

@@ -12,6 +12,7 @@ import { termMessage } from "../protection/offer";
 import { CLAIM_REASONS } from "../protection/registrations";
 import { decideClaim, fileClaim, registrationDetail } from "../protection/registrations.server";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -22,7 +23,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
   if (form.get("intent") === "decide") {
     const decision = parseDecisionForm(form);
     if (!decision) throw new Response("Bad Request", { status: 400 });

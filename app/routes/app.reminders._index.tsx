@@ -30,6 +30,7 @@ import { parseSendingSettings, WINDOW_DAYS, type SendingSettingsErrors } from ".
 import { reminderSettings, saveReminderSettings } from "../reminders/settings.server";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -82,7 +83,7 @@ type ActionResult = { done: "pause" | "resume" | "settings" | null; errors: Send
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { shop } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
   const intent = form.get("intent");
   if (intent === "pause" || intent === "resume") {
     await saveReminderSettings(shop, { paused: intent === "pause" });

@@ -18,6 +18,7 @@ import { reminderSettings, saveReminderSettings } from "../reminders/settings.se
 import { parseTemplateForm, sampleReminder } from "../reminders/template-form";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopInfo } from "../shops/shop-info.query";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 const LOCALES = Object.keys(messagesByLocale) as Locale[];
 
@@ -36,7 +37,7 @@ type ActionResult = { done: "saved" | "reset" | "tested" | null; errors: Templat
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult> => {
   const { admin, shop } = await requireAdmin(request);
-  const parsed = parseTemplateForm(await request.formData());
+  const parsed = parseTemplateForm(await formWithin(request, BODY_LIMITS.adminForm));
   if (!parsed) return { done: null, errors: {} };
   if (Object.keys(parsed.errors).length > 0) return { done: null, errors: parsed.errors };
   if (parsed.intent === "reset") {

@@ -11,6 +11,7 @@ import { ruleFormFields } from "../reminders/rule-form-data";
 import { validateRule, type RuleErrors } from "../reminders/rules";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopCollections } from "../shops/shop-collections.query";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 /** The shop's rule the URL names; another shop's, or none, is 404. */
 async function ruleOf(shop: string, id: string | undefined) {
@@ -39,7 +40,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const { id } = await ruleOf(shop, params.id);
-  const form = await request.formData();
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
   if (form.get("intent") === "delete") {
     await deleteRule(shop, id);
     throw redirect("/app/reminders?deleted=1");

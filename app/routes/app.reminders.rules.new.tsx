@@ -9,6 +9,7 @@ import { ruleFormFields } from "../reminders/rule-form-data";
 import { validateRule, type RuleErrors } from "../reminders/rules";
 import { requireAdmin } from "../shopify/admin-context.server";
 import { ShopCollections } from "../shops/shop-collections.query";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await requireAdmin(request);
@@ -18,7 +19,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const fields = ruleFormFields(await request.formData());
+  const fields = ruleFormFields(await formWithin(request, BODY_LIMITS.adminForm));
   const checked = validateRule(fields);
   if (checked.errors) return { errors: checked.errors as RuleErrors, fields };
   const saved = await saveRule(shop, null, checked.rule);

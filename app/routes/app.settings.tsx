@@ -16,6 +16,7 @@ import { requireAdmin } from "../shopify/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
 import { MISSED_CYCLES_POLICIES } from "../subscriptions/missed-cycles";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -37,7 +38,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const parsed = parseSettingsForm(await request.formData());
+  const parsed = parseSettingsForm(await formWithin(request, BODY_LIMITS.adminForm));
   if (!parsed.ok) return { saved: false as const, errors: parsed.errors };
   await saveSettings(shop, parsed.settings);
   return { saved: true as const, errors: {} };

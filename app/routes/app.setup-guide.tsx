@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { setSetupGuideHidden } from "../onboarding/onboarding.server";
 import { requireAdmin } from "../shopify/admin-context.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 /** The setup guide's Hide and Show: only the shop's own flag, and only these two values. */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const visibility = (await request.formData()).get("visibility");
+  const visibility = (await formWithin(request, BODY_LIMITS.adminForm)).get("visibility");
   if (visibility !== "hidden" && visibility !== "shown") throw new Response("Unknown visibility", { status: 400 });
   await setSetupGuideHidden(shop, visibility === "hidden");
   return { hidden: visibility === "hidden" };

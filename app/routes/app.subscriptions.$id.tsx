@@ -14,6 +14,7 @@ import { CANCELLATION_REASONS, parseAction } from "../subscriptions/contract-act
 import { actionsFor, choicesFor, contractWithState, performAction } from "../subscriptions/contract-actions.server";
 import { subscriptionDetail } from "../subscriptions/contracts.server";
 import { formatMoneyMinor } from "../money";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 async function loadContract(request: Request, id: string | undefined) {
   const context = await requireAdmin(request);
@@ -37,7 +38,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, loaded } = await loadContract(request, params.id);
-  const parsed = parseAction(Object.fromEntries(await request.formData()));
+  const parsed = parseAction(Object.fromEntries(await formWithin(request, BODY_LIMITS.adminForm)));
   if (!parsed.ok) return { ok: false as const, error: "invalidInput" as const, fields: parsed.fields };
   try {
     const result = await performAction(admin, loaded, parsed.input, "merchant");

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { cancelOffersPage, cancelReasonPage } from "../self-service/portal-page";
-import { BODY_LIMITS, withinBodyLimit } from "../http/body-limit.server";
+import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 import { proxyRequest, requireFormToken } from "../self-service/proxy.server";
 import { customerCancellationStep, customerSubscriptions } from "../self-service/self-service.server";
 
@@ -23,7 +23,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { proxy, subscription } = await subscriptionOf(request, params.id);
-  const form = await (await withinBodyLimit(request, BODY_LIMITS.customerForm)).formData();
+  const form = await formWithin(request, BODY_LIMITS.customerForm);
   const customer = requireFormToken(proxy, form);
   const step = await customerCancellationStep(customer, subscription.id, Object.fromEntries(form.entries()));
   if (!step) throw new Response("Not Found", { status: 404 });

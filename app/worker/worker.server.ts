@@ -1,3 +1,4 @@
+import { resumeStalledBackfills } from "../backfill/backfill.server";
 import { clock, OffsetClock, replaceClock } from "../clock";
 import { config } from "../config.server";
 import { errorFields, log } from "../logging/log.server";
@@ -13,7 +14,7 @@ import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
  * (schedule what is due, send what is scheduled), reorder reminders that are due, the emails those
  * steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
- * processed webhooks older than a week). Every
+ * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
  * (`npm run worker`) in production.
@@ -35,6 +36,7 @@ export async function runRound(
   const emails = await sendPendingEmails();
   await forgetShopsGone();
   await pruneDeliveries();
+  await resumeImports();
   return { webhooks, scheduled, sent, reminders, emails };
 }
 
@@ -59,6 +61,8 @@ const announceUpcomingOrders = whenDue(() => enqueueUpcomingOrderEmails());
 const sendReminders = whenDue(() => sendDueReminders(backgroundAdmin));
 const forgetShopsGone = whenDue(forgetUninstalledShops);
 const pruneDeliveries = whenDue(pruneProcessedDeliveries);
+// Last in the round: an import taken up again runs to its end before the next round.
+const resumeImports = whenDue(() => resumeStalledBackfills(backgroundAdmin));
 
 /**
  * Against the simulator (never in production: config refuses it), Orchard's clock follows the

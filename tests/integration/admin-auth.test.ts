@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as unknownPageLoader } from "../../app/routes/app.$";
@@ -92,5 +93,35 @@ describe("admin requests", () => {
 
     expect(data.products.nodes).toHaveLength(20);
     expect(simulator.graphql.throttled.get(shop.domain)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("admin forms", () => {
+  // Every admin route with an action, found in app/routes: a route added later is covered too.
+  const actionRoutes = readdirSync("app/routes")
+    .filter((file) => file.startsWith("app.") && /export (async function|const) action\b/.test(readFileSync(`app/routes/${file}`, "utf8")))
+    .map((file) => file.replace(/\.tsx?$/, ""));
+
+  it.each(actionRoutes)("%s refuses a body over a form's size while reading it: 413, nothing read", async (route) => {
+    const shop = seededShop();
+    await load(adminFetchRequest("/app", shop.domain));
+    const { action } = (await import(`../../app/routes/${route}.tsx`)) as { action: (args: unknown) => Promise<unknown> };
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 64) controller.enqueue(new TextEncoder().encode(`x=${"a".repeat(64 * 1024)}&`));
+        else controller.close();
+      },
+    });
+    const request = adminFetchRequest("/app/route", shop.domain, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const outcome = await action({ request, params: { id: "1" }, context: {} }).catch((thrown: unknown) => thrown);
+    // Refused while read, or not read at all (a route whose record is not the shop's answers first).
+    if (outcome instanceof Response && outcome.status === 413) expect(sent).toBeLessThan(32);
+    else expect({ route, sent }).toEqual({ route, sent: 1 });
   });
 });

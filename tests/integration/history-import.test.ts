@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { action as importAction } from "../../app/routes/app.history-import";
@@ -141,5 +142,42 @@ describe("importing a shop's history", () => {
     await simulator.webhooks.send(shop.domain, "orders/paid", orderPayload(shop, refunded));
     await settle();
     expect(await db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } })).toEqual(before);
+  });
+
+  it("takes up an import whose process died, once its lease ran out, and blocks no new one meanwhile", async () => {
+    const { simulator } = testContext();
+    const shop = shopWithHistory();
+    await dashboard(shop.domain);
+    await operationEnded(shop);
+    await settle();
+    const first = (await db().backfill.findFirst({ where: { shop: shop.domain } }))!;
+    const ledgerBefore = await db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } });
+    // As a process that died 400 orders in leaves it: importing, its lease last renewed then.
+    onTestFinished(replaceClock(simulator.clock));
+    const diedAt = simulator.clock.now();
+    await db().backfill.update({
+      where: { id: first.id },
+      data: { status: "importing", importedOrders: 400, heartbeatAt: diedAt, finishedAt: null, repeatProducts: null },
+    });
+    const again = await importAction({
+      request: adminFetchRequest("/app/history-import", shop.domain, { method: "POST" }),
+      params: {},
+      context: {},
+    });
+    expect(again).toEqual({ started: true });
+    expect(await db().backfill.count({ where: { shop: shop.domain } })).toBe(1);
+
+    // Within its lease the import is left to its process; after it, the worker takes it up.
+    simulator.clock.advance(5 * 60_000);
+    await settle();
+    expect(await db().backfill.findUnique({ where: { id: first.id } })).toMatchObject({ status: "importing" });
+    simulator.clock.advance(6 * 60_000);
+    await settle();
+    expect(await db().backfill.findUnique({ where: { id: first.id } })).toMatchObject({
+      status: "completed",
+      importedOrders: shop.orders.size,
+      repeatProducts: expect.any(String),
+    });
+    expect(await db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } })).toEqual(ledgerBefore);
   });
 });

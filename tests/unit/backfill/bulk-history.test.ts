@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { readBulkHistory } from "../../../app/backfill/bulk-history";
+import type { OrderWebhook } from "../../../app/orders/order-webhook";
+import { BackwardHistoryReader } from "../../../app/backfill/bulk-history";
+
+/** The file's lines fed as the import feeds them, last first; what each completes, gathered. */
+function readBulkHistory(fileLines: string[]) {
+  const reader = new BackwardHistoryReader();
+  const history = { orders: [] as OrderWebhook[], contractIds: [] as string[], unreadable: 0 };
+  for (const line of [...fileLines].reverse()) {
+    const item = reader.read(line);
+    if (!item) continue;
+    if ("order" in item) history.orders.unshift(item.order);
+    else if ("contractId" in item) history.contractIds.unshift(item.contractId);
+    else history.unreadable += item.unreadable;
+  }
+  return { ...history, unreadable: history.unreadable + reader.orphanLines };
+}
 
 const order = {
   id: "gid://shopify/Order/10",
@@ -26,10 +41,11 @@ const line = (id: number, quantity: number, refundableQuantity: number, sellingP
 });
 
 describe("reading a bulk operation's history file", () => {
-  it("puts each order together with its lines, wherever they are in the file, as the orders/paid payload has it", () => {
+  it("puts each order together with its lines, wherever after it they are in the file, as the orders/paid payload has it", () => {
+    // Shopify lists nested objects after their parent, not always right after it.
     const lines = [
-      JSON.stringify(line(21, 2, 2, "gid://shopify/SellingPlan/5")),
       JSON.stringify(order),
+      JSON.stringify(line(21, 2, 2, "gid://shopify/SellingPlan/5")),
       JSON.stringify({ id: "gid://shopify/SubscriptionContract/4" }),
       JSON.stringify(line(22, 3, 1, null)),
       "",
@@ -52,9 +68,14 @@ describe("reading a bulk operation's history file", () => {
     });
   });
 
-  it("counts lines that are not what was asked for, and leaves them out", () => {
-    const history = readBulkHistory(["{not json", JSON.stringify({ id: "gid://shopify/Order/1", name: 5 }), JSON.stringify(order)]);
-    expect(history.unreadable).toBe(2);
+  it("counts lines that are not what was asked for, and order lines with no order before them, and leaves them out", () => {
+    const history = readBulkHistory([
+      "{not json",
+      JSON.stringify(line(20, 1, 1, null)),
+      JSON.stringify({ id: "gid://shopify/Order/1", name: 5 }),
+      JSON.stringify(order),
+    ]);
+    expect(history.unreadable).toBe(3);
     expect(history.orders.map((o) => o.admin_graphql_api_id)).toEqual(["gid://shopify/Order/10"]);
   });
 });
