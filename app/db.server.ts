@@ -1,8 +1,8 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient as SqliteClient } from "@orchard-db/sqlite";
-import { PrismaClient as PostgresClient } from "@orchard-db/postgresql";
+import { Prisma as SqlitePrisma, PrismaClient as SqliteClient } from "@orchard-db/sqlite";
+import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@orchard-db/postgresql";
 import { config } from "./config.server";
 
 /**
@@ -106,4 +106,12 @@ export function isUniqueViolation(error: unknown): boolean {
 export function db(): Db {
   globalThis.orchardDb ??= createDb(config().DATABASE_URL);
   return globalThis.orchardDb;
+}
+
+/**
+ * `sql` and `join` for raw statements, from the package of the client in use: a client takes only
+ * its own package's fragments (another's would be sent as one parameter).
+ */
+export function rawSql(): Pick<typeof SqlitePrisma, "sql" | "join"> {
+  return providerOf(config().DATABASE_URL) === "sqlite" ? SqlitePrisma : (PostgresPrisma as unknown as typeof SqlitePrisma);
 }

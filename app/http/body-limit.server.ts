@@ -17,11 +17,11 @@ function tooLarge(): Response {
   return new Response("Payload Too Large", { status: 413, headers: { connection: "close" } });
 }
 
-/** The request, its body read in full if within `limitBytes`; throws a 413 Response otherwise. */
-export async function withinBodyLimit(request: Request, limitBytes: number): Promise<Request> {
+/** The request's body, read in full if within `limitBytes`; throws a 413 Response otherwise. */
+export async function bodyWithin(request: Request, limitBytes: number): Promise<Buffer> {
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limitBytes)) throw tooLarge();
-  if (!request.body) return request;
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -35,10 +35,16 @@ export async function withinBodyLimit(request: Request, limitBytes: number): Pro
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** The request, its body read in full if within `limitBytes`; throws a 413 Response otherwise. */
+export async function withinBodyLimit(request: Request, limitBytes: number): Promise<Request> {
+  const body = await bodyWithin(request, limitBytes);
   return new Request(request.url, {
     method: request.method,
     headers: request.headers,
-    body: Buffer.concat(chunks),
+    body: request.body ? new Uint8Array(body) : null,
     signal: request.signal,
   });
 }
