@@ -53,6 +53,17 @@ function lookup(messages: Record<string, unknown>, key: string): unknown {
 }
 
 /** Shopify's `t`: a key of the locale file (or the default one), a plural form by `count`, {{ placeholders }} filled. */
+/**
+ * Shopify's `json` (Ruby's JSON with Rails' HTML-safe escaping): `<`, `>`, `&` and the line
+ * separators as \u escapes and `/` as `\/`, as Shopify's own product JSON shows them, so a value
+ * printed inside a <script> can never close it. liquidjs's `json` escapes none of them.
+ */
+export function shopifyJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return "";
+  return text.replace(/[<>&\u2028\u2029/]/g, (c) => (c === "/" ? "\\/" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
 export function translate(
   catalog: { locale: Record<string, unknown>; fallbackLocale: Record<string, unknown>; localeCode: string },
   key: string,
@@ -408,12 +419,13 @@ export function createThemeLiquid(options: { root: string; partials: string; rea
     const value = new Date(String(date));
     return `<time datetime="${value.toISOString()}">${value.toDateString()}</time>`;
   });
+  filter("json", (value) => shopifyJson(value));
   filter(
     "structured_data",
     (object) =>
-      `<script type="application/ld+json">${JSON.stringify({ "@context": "http://schema.org/", name: (object as { title?: string })?.title })}</script>`,
+      `<script type="application/ld+json">${shopifyJson({ "@context": "http://schema.org/", name: (object as { title?: string })?.title })}</script>`,
   );
-  filter("standard_event_data", (object) => JSON.stringify(object ?? null));
+  filter("standard_event_data", (object) => shopifyJson(object ?? null));
   filter("item_count_for_variant", (cart, variantId) =>
     ((cart as { items?: { variant_id: number; quantity: number }[] })?.items ?? [])
       .filter((item) => String(item.variant_id) === String(variantId))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, moneyFormatsFor } from "../../../simulator/storefront/theme/money";
 import { ColorDrop, FontDrop } from "../../../simulator/storefront/theme/setting-drops";
-import { translate } from "../../../simulator/storefront/theme/shopify-liquid";
+import { shopifyJson, translate } from "../../../simulator/storefront/theme/shopify-liquid";
 import { parseThemeJson } from "../../../simulator/storefront/theme/theme-source";
 
 describe("the simulator's Shopify Liquid", () => {
@@ -19,6 +19,14 @@ describe("the simulator's Shopify Liquid", () => {
     expect(translate(fr, "items", [["count", 0]])).toBe("0 article");
     expect(translate({ ...fr, localeCode: "en" }, "items", [["count", 0]])).toBe("0 articles");
     expect(translate(fr, "missing", [])).toBe("Translation missing: fr.missing");
+  });
+
+  it("writes json as Shopify does: nothing in it can close the <script> it is printed in", () => {
+    const title = "</script><script>alert('x & y')</script>";
+    expect(shopifyJson({ title, url: "/products/a" })).toBe(
+      '{"title":"\\u003c\\/script\\u003e\\u003cscript\\u003ealert(\'x \\u0026 y\')\\u003c\\/script\\u003e","url":"\\/products\\/a"}',
+    );
+    expect(JSON.parse(shopifyJson({ title }))).toEqual({ title });
   });
 
   it("reads theme JSON with comments, as Shopify's generated headers and translators' notes have them", () => {
