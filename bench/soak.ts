@@ -1,18 +1,20 @@
 /**
- * `npx tsx bench/soak.ts [postgresql|sqlite]`: Orchard as production runs it (the build served by
- * `npm start`, one `npm run worker`) against the demo store in the simulator, under a steady mix
- * for SOAK_SECONDS (600 by default): storefront checkouts (subscriptions and one-off buys of a
+ * `npx tsx bench/soak.ts [postgresql|sqlite] [--minutes N]`: Orchard as production runs it (the
+ * build served by `npm start`, one `npm run worker`) against the demo store in the simulator,
+ * under a steady mix for N minutes (SOAK_SECONDS, 600 by default): storefront checkouts (subscriptions and one-off buys of a
  * consumable with a reorder rule), the webhooks they cause, admin pages loaded as the embedded
  * admin loads them, and the store's clock moving a day every 10 s so renewals and reminders fall
- * due. Reports requests served, errors (the goal is none), each process's memory at start and end,
- * then stops both processes with SIGTERM and checks the invariants: no cycle charged twice, none
- * left half-sent, every webhook worked, no email sent twice.
- * Not part of `npm run bench` (ten minutes); its figures go in the closing notes of issue 8.
+ * due. Reports requests served, errors (the goal is none), each process's resident memory every
+ * tenth of the run, and each process's heap from snapshots at the start, middle and end (written by
+ * the process on SIGUSR2 into .soak/, with the kinds of object that grew most between the first
+ * and the last), then stops both processes with SIGTERM and checks the invariants: no cycle
+ * charged twice, none left half-sent, every webhook worked, no email sent twice.
+ * Not part of `npm run bench` (ten minutes or more); its figures go in the issues' closing notes.
  */
 import { createClient } from "@libsql/client";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import pg from "pg";
 import { readAppConfig } from "../simulator/app-config";
 import { completeCheckout } from "../simulator/checkout";
@@ -22,21 +24,25 @@ import { Simulator } from "../simulator/server";
 import { freePort } from "../tests/support/browser";
 import { createTestDatabase } from "../tests/support/database";
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const minutesArgument = process.argv.indexOf("--minutes");
+const SECONDS = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) * 60 : Number(process.env.SOAK_SECONDS ?? 600);
+const SNAPSHOTS = resolve(import.meta.dirname, "..", ".soak");
 const DAY = 86_400_000;
 const root = resolve(import.meta.dirname, "..");
-const provider = process.argv[2] === "sqlite" ? "sqlite" : "postgresql";
+const provider = process.argv.includes("sqlite") ? "sqlite" : "postgresql";
 
-/** Resident memory of a process and its children (tsx runs the script in a child node), in MB. */
+/** A process and its children (tsx runs the script in a child node). */
+const processTree = (pid: number) => [
+  pid,
+  ...spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+    .stdout.split("\n")
+    .filter(Boolean)
+    .map(Number),
+];
+
+/** Resident memory of a process and its children, in MB. */
 function memoryMb(pid: number): number {
-  const tree = [
-    pid,
-    ...spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
-      .stdout.split("\n")
-      .filter(Boolean)
-      .map(Number),
-  ];
-  const kb = tree.map((p) => {
+  const kb = processTree(pid).map((p) => {
     try {
       return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
     } catch {
@@ -46,6 +52,48 @@ function memoryMb(pid: number): number {
   return Math.round(kb.reduce((sum, n) => sum + n, 0) / 1024);
 }
 
+/**
+ * A heap snapshot of the process (the node under tsx: the largest file it and its parent write),
+ * once written; its path.
+ */
+async function heapSnapshot(name: string, pid: number): Promise<string> {
+  const dir = join(SNAPSHOTS, name);
+  const before = new Set(readdirSync(dir));
+  for (const p of processTree(pid)) process.kill(p, "SIGUSR2");
+  for (let waited = 0; waited < 120_000; waited += 1_000) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const written = readdirSync(dir).filter((file) => !before.has(file) && file.endsWith(".heapsnapshot"));
+    const sizes = written.map((file) => statSync(join(dir, file)).size);
+    await new Promise((r) => setTimeout(r, 1_000));
+    if (written.length && written.every((file, i) => statSync(join(dir, file)).size === sizes[i] && sizes[i]! > 0)) {
+      return join(dir, written[sizes.indexOf(Math.max(...sizes))]!);
+    }
+  }
+  throw new Error(`no heap snapshot from ${name}`);
+}
+
+/** Bytes held by each kind of object (constructor or node type) in a V8 heap snapshot. */
+function heapByKind(path: string): Map<string, number> {
+  const { snapshot, nodes, strings } = JSON.parse(readFileSync(path, "utf8")) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ["type", "name", "self_size"].map((field) => fields.indexOf(field));
+  const types = snapshot.meta.node_types[0];
+  const held = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = types[nodes[i + typeAt!]!]!;
+    const kind = type === "object" || type === "closure" ? `${type} ${strings[nodes[i + nameAt!]!]}` : type;
+    held.set(kind, (held.get(kind) ?? 0) + nodes[i + sizeAt!]!);
+  }
+  return held;
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+rmSync(SNAPSHOTS, { recursive: true, force: true });
 console.log(`soak: building Orchard (npm run build)`);
 if (spawnSync("node_modules/.bin/remix", ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) throw new Error("build failed");
 
@@ -72,12 +120,15 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: simulator.mailbox.url,
   WORKER_IDLE_MS: "500",
   LOG_LEVEL: "warn",
+  // A heap snapshot, into the process's --diagnostic-dir, whenever it is sent SIGUSR2.
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2`.trim(),
 };
 const logs: Record<string, string> = { web: "", worker: "" };
 const start = (name: "web" | "worker", script: string, extra: Record<string, string> = {}): ChildProcess => {
+  mkdirSync(join(SNAPSHOTS, name), { recursive: true });
   const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
     cwd: root,
-    env: { ...env, ...extra },
+    env: { ...env, ...extra, NODE_OPTIONS: `${env.NODE_OPTIONS} --diagnostic-dir=${join(SNAPSHOTS, name)}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
@@ -140,6 +191,9 @@ if (rule.status >= 400) throw new Error(`the reorder rule was not saved: ${rule.
 
 const memoryAtStart = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
 console.log(`soak: ${SECONDS} s on ${provider}; memory at start: web ${memoryAtStart.web} MB, worker ${memoryAtStart.worker} MB`);
+const snapshots = { web: [await heapSnapshot("web", web.pid!)], worker: [await heapSnapshot("worker", worker.pid!)] };
+const samples: { minute: number; web: number; worker: number }[] = [];
+const startedAt = Date.now();
 
 const customers = [...shop.customers.values()];
 const adminPaths = ["/app", "/app/subscriptions", "/app/plans", "/app/reminders", "/app/protection", "/app/settings"];
@@ -175,7 +229,19 @@ await Promise.all([
   loop(10_000, async () => {
     simulator.clock.advance(DAY);
   }),
+  loop((SECONDS * 1000) / 6, async () => {
+    samples.push({ minute: Math.round((Date.now() - startedAt) / 60_000), web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) });
+  }),
+  new Promise<void>((done) =>
+    setTimeout(async () => {
+      snapshots.web.push(await heapSnapshot("web", web.pid!));
+      snapshots.worker.push(await heapSnapshot("worker", worker.pid!));
+      done();
+    }, SECONDS * 500),
+  ),
 ]);
+snapshots.web.push(await heapSnapshot("web", web.pid!));
+snapshots.worker.push(await heapSnapshot("worker", worker.pid!));
 
 const memoryAtEnd = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
 // Let the worker finish what the last minutes brought.
@@ -222,12 +288,27 @@ if (provider === "postgresql") await check.end();
 await simulator.stop();
 await database.drop();
 
+const heaps = Object.entries(snapshots).map(([name, paths]) => {
+  const kinds = paths.map(heapByKind);
+  const total = (held: Map<string, number>) => [...held.values()].reduce((sum, n) => sum + n, 0);
+  const first = kinds[0]!;
+  const last = kinds.at(-1)!;
+  const grew = [...last]
+    .map(([kind, bytes]) => [kind, bytes - (first.get(kind) ?? 0)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([kind, bytes]) => `${kind} +${mb(bytes)}`);
+  return `${name} ${kinds.map((held) => mb(total(held))).join(" -> ")} (grew most: ${grew.join(", ")})`;
+});
+rmSync(SNAPSHOTS, { recursive: true, force: true });
 const total = served.admin + served.checkout + served.storefront;
 console.log(`
 soak (${provider}, ${SECONDS} s):
   requests served: ${total} (admin pages ${served.admin}, checkouts ${served.checkout}, storefront pages ${served.storefront}); webhooks delivered ${simulator.webhooks.deliveries.length}
   errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
   memory: web ${memoryAtStart.web} -> ${memoryAtEnd.web} MB, worker ${memoryAtStart.worker} -> ${memoryAtEnd.worker} MB
+  resident memory by minute (web, worker): ${samples.map((m) => `${m.minute}: ${m.web}/${m.worker} MB`).join(", ")}
+  heap at start, middle and end: ${heaps.join("; ")}
   renewals charged: ${charged.size} cycles, charged twice: ${chargedTwice}, idempotency keys sent twice: ${keysTwice}, left sending/sent: ${halfSent}
   webhooks left unworked or failed: ${unworked}
   emails: ${emailsSent} sent by Orchard, ${delivered} received by the mailbox; reminders sent: ${remindersSent}

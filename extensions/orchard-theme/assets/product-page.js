@@ -132,7 +132,12 @@
     function addProtection(quantity) {
       var term = chosen();
       var properties = { _orchard_protects: link.value };
-      properties[block.getAttribute("data-orchard-protects-label")] = block.getAttribute("data-orchard-product-title");
+      // Themes print line item properties as they are (Dawn's cart: {{ property.last }}), so the
+      // product's title goes in without the angle brackets that could make it markup.
+      properties[block.getAttribute("data-orchard-protects-label")] = block
+        .getAttribute("data-orchard-product-title")
+        .replace(/</g, "\u2039")
+        .replace(/>/g, "\u203a");
       return nativeFetch(root + "cart/add.js", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json", "x-orchard-protection": "1" },
