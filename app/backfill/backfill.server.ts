@@ -28,7 +28,7 @@ import { linesBackwards } from "./lines-backwards.server";
 
 /** A bulk operation not finished after this long (its webhook lost) no longer blocks a new import. */
 const ABANDONED_AFTER_MS = 24 * 3600_000;
-/** Progress is written down, and the import's lease renewed, every this many orders. */
+/** Progress is written down, and the import's lease renewed, every this many orders and contracts. */
 const PROGRESS_EVERY = 200;
 /** An import whose lease was not renewed for this long was stopped by a process that died. */
 const LEASE_MS = 10 * 60_000;
@@ -146,16 +146,19 @@ async function importHistory(admin: AdminClient, backfillId: string, operationId
     for await (const line of file ? linesBackwards(file) : []) {
       const item = reader.read(line);
       if (!item) continue;
-      if ("unreadable" in item) unreadable += item.unreadable;
-      else if ("contractId" in item) {
+      if ("unreadable" in item) {
+        unreadable += item.unreadable;
+        continue;
+      }
+      if ("contractId" in item) {
         await syncContract(admin, item.contractId);
         contracts += 1;
       } else {
         await recordOrder(admin.shop, item.order, protection, facts);
         ranking.add(orderLinesOf(item.order));
         orders += 1;
-        if (orders % PROGRESS_EVERY === 0) await renew({ importedOrders: orders, importedContracts: contracts });
       }
+      if ((orders + contracts) % PROGRESS_EVERY === 0) await renew({ importedOrders: orders, importedContracts: contracts });
     }
     unreadable += reader.orphanLines;
     await end({

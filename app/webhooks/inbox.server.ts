@@ -1,6 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { config } from "../config.server";
-import { randomUUID } from "node:crypto";
 import { db, rawSql } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
 import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
@@ -55,7 +55,7 @@ const WRITE_BATCH = 200;
  * Deliveries that arrive together are written together: while one write is under way, those that
  * arrive wait for it and then go in the next, all in one statement. A flash sale sends hundreds of
  * orders/paid a second, and a commit for each was the route's cost (bench/webhook-ingest.ts); an
- * idle route writes a lone delivery at once, with no timer in the way.
+ * idle route writes a lone delivery after one turn of the event loop, with no timer in the way.
  */
 class InboxWriter {
   private waiting: { row: DeliveryRow; written: (result: ReceiveResult) => void; failed: (error: unknown) => void }[] = [];
