@@ -99,12 +99,7 @@ describe("names with markup in them", () => {
   it("the customer's subscriptions page shows the plan and product as text, and runs none of it", async () => {
     const page = await ui.newPage();
     const dialogs = dialogsOf(page);
-    await page.goto(ui.storefrontUrl(""));
-    await page.getByRole("link", { name: "Log in" }).click();
-    await page.goto(`${ui.stack.simulatorUrl}/account/login?return_url=/apps/orchard/subscriptions`);
-    await page.getByLabel("Email").fill(customerEmail);
-    await page.getByLabel("Email").press("Enter");
-    await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
+    await ui.customerOnSubscriptionsPage(page, customerEmail);
     await page.getByRole("heading", { name: PLAN }).waitFor();
     expect(await page.getByText(TITLE, { exact: false }).count()).toBeGreaterThan(0);
     expect(await scriptsRan(page, dialogs)).toEqual([]);

@@ -76,12 +76,7 @@ describe("the merchant", () => {
 describe("the customer, on the store's subscriptions page", () => {
   it("skips the next order, then starts to cancel and takes the pause offered instead", async () => {
     const page = await ui.newPage();
-    await page.goto(ui.storefrontUrl(""));
-    await page.getByRole("link", { name: "Log in" }).click();
-    await page.goto(`${ui.stack.simulatorUrl}/account/login?return_url=/apps/orchard/subscriptions`);
-    await page.getByLabel("Email").fill(customerEmail);
-    await page.getByLabel("Email").press("Enter");
-    await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
+    await ui.customerOnSubscriptionsPage(page, customerEmail);
     expect(await page.getByRole("heading", { name: "Every 2 weeks" }).isVisible()).toBe(true);
     const nextBefore = await page.getByText("Next order:").textContent();
 

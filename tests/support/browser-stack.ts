@@ -84,6 +84,15 @@ export function setUpBrowserStack(
       if (response.status !== 200) throw new Error(`the simulator refused the theme change: ${await response.text()}`);
     },
     /** The storefront URL of a path, e.g. `products/house-blend`. */
+    /** The customer logs in on the storefront, as the theme's "Log in" link leads them, and lands on their subscriptions page. */
+    async customerOnSubscriptionsPage(page: Page, email: string): Promise<void> {
+      await page.goto(this.storefrontUrl(""));
+      await page.getByRole("link", { name: "Log in" }).click();
+      await page.goto(`${ready(stack).simulatorUrl}/account/login?return_url=/apps/orchard/subscriptions`);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Email").press("Enter");
+      await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
+    },
     storefrontUrl(path: string): string {
       return `${ready(stack).simulatorUrl}/storefront/${storeHandle(ready(shop))}/${path}`;
     },
