@@ -2,10 +2,12 @@
  * `npx tsx bench/soak.ts [postgresql|sqlite] [--minutes N]`: Orchard as production runs it (the
  * build served by `npm start`, one `npm run worker`) against the demo store in the simulator,
  * under a steady mix for N minutes (SOAK_SECONDS, 600 by default): storefront checkouts (subscriptions and one-off buys of a
- * consumable with a reorder rule), the webhooks they cause, admin pages loaded as the embedded
- * admin loads them, and the store's clock moving a day every 10 s so renewals and reminders fall
- * due. Reports requests served, errors (the goal is none), each process's resident memory every
- * tenth of the run, and each process's heap from snapshots at the start, middle and end (written by
+ * consumable with a reorder rule), the merchant cancelling the oldest subscription once there are
+ * more than SUBSCRIBERS, the webhooks all this causes, admin pages loaded as the embedded admin
+ * loads them, and the store's clock moving a day every 10 s so renewals and reminders fall due.
+ * Reports requests served, errors (the goal is none), each process's resident memory six times in
+ * the run with the process's own account of it (heap, outside the heap, the rest), and each
+ * process's heap from snapshots at the start, middle and end (written by
  * the process on SIGUSR2 into .soak/, with the kinds of object that grew most between the first
  * and the last), then stops both processes with SIGTERM and checks the invariants: no cycle
  * charged twice, none left half-sent, every webhook worked, no email sent twice.
@@ -28,6 +30,7 @@ const minutesArgument = process.argv.indexOf("--minutes");
 const SECONDS = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) * 60 : Number(process.env.SOAK_SECONDS ?? 600);
 const SNAPSHOTS = resolve(import.meta.dirname, "..", ".soak");
 const DAY = 86_400_000;
+const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 100);
 const root = resolve(import.meta.dirname, "..");
 const provider = process.argv.includes("sqlite") ? "sqlite" : "postgresql";
 
@@ -50,6 +53,27 @@ function memoryMb(pid: number): number {
     }
   });
   return Math.round(kb.reduce((sum, n) => sum + n, 0) / 1024);
+}
+
+/**
+ * The newest account the soaked node process gave of its own memory (bench/support/memory-sampler.ts;
+ * the tsx launcher writes one too, the smaller), in MB: its V8 heap in use, what lives outside the
+ * heap (`external`, which includes Buffers and ArrayBuffers, and WebAssembly memory such as Prisma's
+ * query compiler) and the resident set that neither explains (native allocations, code, stacks).
+ */
+function memoryAccount(name: string): string {
+  type Account = { pid: number; rss: number; heapUsed: number; external: number; arrayBuffers: number };
+  const newest = new Map<number, Account>();
+  for (const line of readFileSync(join(SNAPSHOTS, name, "memory.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)) {
+    const account = JSON.parse(line) as Account;
+    newest.set(account.pid, account);
+  }
+  const node = [...newest.values()].sort((a, b) => b.rss - a.rss)[0];
+  if (!node) return "no account yet";
+  const inMb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  return `heap ${inMb(node.heapUsed)}, external ${inMb(node.external)} (buffers ${inMb(node.arrayBuffers)}), rest ${inMb(node.rss - node.heapUsed - node.external)}`;
 }
 
 /**
@@ -128,7 +152,13 @@ const start = (name: "web" | "worker", script: string, extra: Record<string, str
   mkdirSync(join(SNAPSHOTS, name), { recursive: true });
   const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
     cwd: root,
-    env: { ...env, ...extra, NODE_OPTIONS: `${env.NODE_OPTIONS} --diagnostic-dir=${join(SNAPSHOTS, name)}` },
+    env: {
+      ...env,
+      ...extra,
+      NODE_OPTIONS: `${env.NODE_OPTIONS} --diagnostic-dir=${join(SNAPSHOTS, name)} --import=${resolve(import.meta.dirname, "support/memory-sampler.ts")}`,
+      SOAK_MEMORY_FILE: join(SNAPSHOTS, name, "memory.jsonl"),
+      SOAK_MEMORY_EVERY_MS: "5000",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
@@ -149,7 +179,7 @@ for (
 }
 const worker = start("worker", "scripts/worker.ts");
 
-const served = { admin: 0, checkout: 0, storefront: 0 };
+const served = { admin: 0, checkout: 0, storefront: 0, cancellations: 0 };
 // The library answers 410 to what looks like a bot: the soak's requests say they are a browser.
 const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36" };
 const errors: string[] = [];
@@ -189,10 +219,27 @@ const rule = await fetch(`${appUrl}/app/reminders/rules/new`, {
 });
 if (rule.status >= 400) throw new Error(`the reorder rule was not saved: ${rule.status}`);
 
+// Orchard's database, read as an operator would: the first column of the first row.
+const check = new pg.Client({ connectionString: provider === "postgresql" ? databaseUrl : undefined });
+if (provider === "postgresql") await check.connect();
+const firstValue = async (sql: string): Promise<unknown> => {
+  if (provider === "sqlite") {
+    const sqlite = createClient({ url: databaseUrl });
+    try {
+      return (await sqlite.execute(sql)).rows[0]?.[0];
+    } finally {
+      sqlite.close();
+    }
+  }
+  const row = (await check.query(sql)).rows[0] as Record<string, unknown> | undefined;
+  return row && Object.values(row)[0];
+};
+const query = async (sql: string) => Number(await firstValue(sql));
+
 const memoryAtStart = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
 console.log(`soak: ${SECONDS} s on ${provider}; memory at start: web ${memoryAtStart.web} MB, worker ${memoryAtStart.worker} MB`);
 const snapshots = { web: [await heapSnapshot("web", web.pid!)], worker: [await heapSnapshot("worker", worker.pid!)] };
-const samples: { minute: number; web: number; worker: number }[] = [];
+const samples: { minute: number; web: number; worker: number; webAccount: string; workerAccount: string }[] = [];
 const startedAt = Date.now();
 
 const customers = [...shop.customers.values()];
@@ -218,6 +265,19 @@ await Promise.all([
       ],
     });
     served.checkout += 1;
+    // Subscribers come and go: past SUBSCRIBERS active subscriptions the merchant cancels the oldest,
+    // so that the load is steady (renewals, webhooks) and memory that grows is not just more work.
+    if (subscribe && (await query(`SELECT count(*) FROM "SubscriptionContract" WHERE status = 'ACTIVE'`)) > SUBSCRIBERS) {
+      const oldest = await firstValue(`SELECT id FROM "SubscriptionContract" WHERE status = 'ACTIVE' ORDER BY "firstBillingAt" LIMIT 1`);
+      const cancel = await fetch(`${appUrl}/app/subscriptions/${String(oldest)}`, {
+        method: "POST",
+        headers: { ...browser, authorization: `Bearer ${embeddedQuery(simulator, shop, "en").get("id_token")}` },
+        body: new URLSearchParams({ action: "cancel", reason: "not_using" }),
+      });
+      await cancel.arrayBuffer();
+      if (cancel.status !== 200) errors.push(`cancel: ${cancel.status}`);
+      served.cancellations += 1;
+    }
   }),
   loop(250, (n) => adminPage(adminPaths[n % adminPaths.length]!)),
   loop(500, async () => {
@@ -230,7 +290,13 @@ await Promise.all([
     simulator.clock.advance(DAY);
   }),
   loop((SECONDS * 1000) / 6, async () => {
-    samples.push({ minute: Math.round((Date.now() - startedAt) / 60_000), web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) });
+    samples.push({
+      minute: Math.round((Date.now() - startedAt) / 60_000),
+      web: memoryMb(web.pid!),
+      worker: memoryMb(worker.pid!),
+      webAccount: memoryAccount("web"),
+      workerAccount: memoryAccount("worker"),
+    });
   }),
   new Promise<void>((done) =>
     setTimeout(async () => {
@@ -246,19 +312,6 @@ snapshots.worker.push(await heapSnapshot("worker", worker.pid!));
 const memoryAtEnd = { web: memoryMb(web.pid!), worker: memoryMb(worker.pid!) };
 // Let the worker finish what the last minutes brought.
 const deadline = Date.now() + 120_000;
-const check = new pg.Client({ connectionString: provider === "postgresql" ? databaseUrl : undefined });
-const query = async (sql: string): Promise<number> => {
-  if (provider === "sqlite") {
-    const sqlite = createClient({ url: databaseUrl });
-    try {
-      return Number((await sqlite.execute(sql)).rows[0]![0]);
-    } finally {
-      sqlite.close();
-    }
-  }
-  return Number(Object.values((await check.query(sql)).rows[0] as Record<string, unknown>)[0]);
-};
-if (provider === "postgresql") await check.connect();
 await simulator.webhooks.settle();
 while (Date.now() < deadline && (await query(`SELECT count(*) FROM "WebhookDelivery" WHERE status IN ('pending', 'processing')`)) > 0) {
   await new Promise((r) => setTimeout(r, 1_000));
@@ -301,19 +354,33 @@ const heaps = Object.entries(snapshots).map(([name, paths]) => {
   return `${name} ${kinds.map((held) => mb(total(held))).join(" -> ")} (grew most: ${grew.join(", ")})`;
 });
 rmSync(SNAPSHOTS, { recursive: true, force: true });
-const total = served.admin + served.checkout + served.storefront;
+const total = served.admin + served.checkout + served.storefront + served.cancellations;
 console.log(`
 soak (${provider}, ${SECONDS} s):
-  requests served: ${total} (admin pages ${served.admin}, checkouts ${served.checkout}, storefront pages ${served.storefront}); webhooks delivered ${simulator.webhooks.deliveries.length}
+  requests served: ${total} (admin pages ${served.admin}, checkouts ${served.checkout}, storefront pages ${served.storefront}, cancellations ${served.cancellations}); webhooks delivered ${simulator.webhooks.deliveries.length}
   errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
   memory: web ${memoryAtStart.web} -> ${memoryAtEnd.web} MB, worker ${memoryAtStart.worker} -> ${memoryAtEnd.worker} MB
-  resident memory by minute (web, worker): ${samples.map((m) => `${m.minute}: ${m.web}/${m.worker} MB`).join(", ")}
+  resident memory by minute, in MB (web and worker with their launchers; the node process's own account):
+${samples.map((m) => `    ${m.minute}: web ${m.web} (${m.webAccount}); worker ${m.worker} (${m.workerAccount})`).join("\n")}
   heap at start, middle and end: ${heaps.join("; ")}
   renewals charged: ${charged.size} cycles, charged twice: ${chargedTwice}, idempotency keys sent twice: ${keysTwice}, left sending/sent: ${halfSent}
   webhooks left unworked or failed: ${unworked}
   emails: ${emailsSent} sent by Orchard, ${delivered} received by the mailbox; reminders sent: ${remindersSent}
   shutdown: ${stops.map((s) => `${s.name} exit ${s.code} in ${s.ms} ms`).join(", ")}
 `);
+if (errors.length)
+  console.log(
+    `warnings and errors the processes logged (the last 20 lines each):\n${Object.entries(logs)
+      .map(([name, text]) =>
+        text
+          .trim()
+          .split("\n")
+          .slice(-20)
+          .map((line) => `  ${name}: ${line.slice(0, 400)}`)
+          .join("\n"),
+      )
+      .join("\n")}`,
+  );
 const broken =
   errors.length > 0 || chargedTwice > 0 || halfSent > 0 || unworked > 0 || emailsSent !== delivered || stops.some((s) => s.code !== 0);
 process.exit(broken ? 1 : 0);
