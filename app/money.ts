@@ -37,3 +37,15 @@ export function formatMoneyMinor(minor: number, currencyCode: string, locale: st
   const decimal = decimalFromMinor(minor, currencyDigits(currencyCode)) as `${number}`;
   return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(decimal);
 }
+
+/**
+ * An exact quotient of two integers (amounts in minor units), rounded half away from zero: in
+ * BigInt, so a product of an amount and a count that passes 2^53 stays exact.
+ */
+export function divideRoundingHalfUp(numerator: number, denominator: number): number {
+  const negative = numerator < 0 !== denominator < 0;
+  const n = BigInt(Math.abs(numerator));
+  const d = BigInt(Math.abs(denominator));
+  const rounded = (2n * n + d) / (2n * d);
+  return Number(negative ? -rounded : rounded);
+}

@@ -1,13 +1,11 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { AppDistribution, LogSeverity, shopifyApp, type ApiVersion } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config } from "./config.server";
-import { db } from "./db.server";
 import { log } from "./logging/log.server";
 import { createAdminClient } from "./shopify/admin-client";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
-import { createShopifyFetch } from "./shopify/shopify-fetch.server";
+import { sessionStorage, shopifyFetch } from "./shopify/sessions.server";
 import { libraryTransport } from "./shopify/transports.server";
 import { recordInstall } from "./shops/shops.server";
 import { reanchorSchedules } from "./subscriptions/time-zone-change.server";
@@ -16,7 +14,6 @@ import { syncAppPlan } from "./app-billing/app-billing.server";
 
 const settings = config();
 
-export const shopifyFetch = createShopifyFetch(settings.SHOPIFY_SIMULATOR_URL);
 // Must follow the node adapter's import, which installs the platform fetch.
 setAbstractFetchFunc(shopifyFetch);
 
@@ -27,9 +24,7 @@ const shopify = shopifyApp({
   scopes: settings.SCOPES.split(","),
   appUrl: settings.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  // The library types its argument as @prisma/client's PrismaClient; Orchard's clients are generated
-  // per provider from the same models (docs/decisions/002-two-databases.md), with the same Session API.
-  sessionStorage: new PrismaSessionStorage(db() as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
+  sessionStorage,
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   // The library's own messages go into Orchard's log, as lines of the same shape.
@@ -67,4 +62,3 @@ export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
-export const sessionStorage = shopify.sessionStorage;

@@ -56,7 +56,7 @@ const { scheduleFromOrders } = await import("../app/reminders/reminders.server")
 const { LATE_AFTER_MS, sendDueReminders } = await import("../app/reminders/sending.server");
 const { sendPendingEmails } = await import("../app/email/outbox.server");
 const { mailer } = await import("../app/email/mailer.server");
-const { renderReminderEmail, defaultTemplate } = await import("../app/reminders/email");
+const { renderReminderEmail, defaultTemplate, reminderEmailTemplates } = await import("../app/reminders/email");
 const { sampleReminder } = await import("../app/reminders/template-form");
 const { backgroundAdmin } = await import("../app/shopify/background.server");
 type OrderForReminders = import("../app/reminders/planning").OrderForReminders;
@@ -190,7 +190,7 @@ const sending = await measure(async () => {
   let handed: number;
   do {
     handed = await sendDueReminders(backgroundAdmin);
-    while ((await sendPendingEmails(500)) > 0);
+    while ((await sendPendingEmails(reminderEmailTemplates, 500)) > 0);
   } while (handed > 0);
 });
 const mailed = received - sentBefore;

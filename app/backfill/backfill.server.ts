@@ -9,7 +9,7 @@ import type { Prisma } from "@orchard-db/sqlite";
 import { clock } from "../clock";
 import { db } from "../db.server";
 import { errorFields, shopLog } from "../logging/log.server";
-import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
+import { productFactsFromShopify, recordOrder } from "../retention/order-ledger.server";
 import { orderLinesOf, RepeatPurchases } from "../onboarding/repeat-products";
 import { protectionCatalogOf } from "../protection/offers.server";
 import type { AdminClient } from "../shopify/admin-client";

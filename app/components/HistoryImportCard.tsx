@@ -2,12 +2,14 @@ import { useEffect } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Button, ProgressBar, Text } from "@shopify/polaris";
 import type { backfillProgress } from "../backfill/backfill.server";
-import type { action } from "../routes/app.history-import";
 import { useTranslation } from "../i18n/use-translation";
 import { TitledCard } from "./TitledCard";
 
 /** Where the import stands, as the dashboard's loader reads it (a type only: nothing of the server module reaches the browser). */
 export type HistoryImport = NonNullable<Awaited<ReturnType<typeof backfillProgress>>>;
+
+/** What /app/history-import answers the card's button: started, or why not. */
+export type HistoryImportAnswer = { started: true } | { started: false; message: string };
 
 /** How often the page asks again while an import runs. */
 const POLL_MS = 2_000;
@@ -18,7 +20,7 @@ const POLL_MS = 2_000;
  */
 export function HistoryImportCard({ history }: { history: HistoryImport | null }) {
   const { t, locale } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<HistoryImportAnswer>();
   const revalidator = useRevalidator();
   const underWay = history?.status === "running" || history?.status === "importing";
 

@@ -5,8 +5,10 @@ import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
 import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import type { SetupGuide as Guide } from "../onboarding/onboarding.server";
-import type { action } from "../routes/app.setup-guide";
 import type { SetupStep, SetupStepId } from "../onboarding/setup-guide";
+
+/** What /app/setup-guide answers the Hide and Show buttons. */
+export type SetupGuideVisibility = { hidden: boolean };
 
 /** Each step's own work in Orchard: what it asks and where it is done (the theme step has none). */
 const STEP_ACTIONS: Partial<Record<SetupStepId, { url: string; body: MessageKey; label: MessageKey }>> = {
@@ -27,7 +29,7 @@ const THEME_ASKS: Partial<Record<SetupStepId, MessageKey>> = {
  */
 export function SetupGuide({ guide }: { guide: Guide }) {
   const { t } = useTranslation();
-  const visibility = useFetcher<typeof action>();
+  const visibility = useFetcher<SetupGuideVisibility>();
   // Shown as asked at once, before the dashboard reloads.
   const hidden = visibility.formData ? visibility.formData.get("visibility") === "hidden" : guide.hidden;
   useEffect(() => {

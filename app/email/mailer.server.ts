@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "../config.server";
-import type { RenderedEmail } from "./templates";
+import type { RenderedEmail } from "./email-template";
 
 /**
  * The one way Orchard's email leaves the process: SMTP, to the server named by SMTP_URL
@@ -8,7 +8,7 @@ import type { RenderedEmail } from "./templates";
  * sink; production at the merchant-facing provider.
  */
 export interface Mailer {
-  send(message: RenderedEmail & { to: string; fromName: string; headers?: Record<string, string> }): Promise<void>;
+  send(message: RenderedEmail & { to: string; fromName: string }): Promise<void>;
 }
 
 declare global {

@@ -3,94 +3,40 @@ import { config } from "../config.server";
 import { db, type Db, type Transaction } from "../db.server";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { mailer, type Mailer } from "./mailer.server";
-import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
-import { REMINDER_EMAIL_KIND, renderReminderEmail, type ReminderEmailData } from "../reminders/email";
-import { renderEmail, type EmailData, type EmailKind, type RenderedEmail } from "./templates";
+import { inArrivalOrder, oldestFirst } from "../work-queue.server";
+import type { EmailTemplates } from "./email-template";
 
 /**
  * The email outbox. An email is written down in the same transaction as the event that causes it,
  * under a key naming that event (so a replayed webhook or a second worker adds nothing), and sent
- * afterwards by the worker: a crash between the event and the send loses no email.
+ * afterwards by the worker: a crash between the event and the send loses no email. It renders each
+ * message through the template its sender supplied for the kind (email-template.ts).
  */
 
 const MAX_SEND_ATTEMPTS = 5;
 
-export interface SubscriberOfContract {
-  id: string;
-  shop: string;
-  customerEmail: string | null;
-  customerName: string | null;
-  customerLocale: string | null;
-  lines: { title: string; variantTitle: string | null; quantity: number }[];
-}
-
-/** Where a subscriber manages their subscriptions: the store's own pages (the app proxy). */
-export function manageUrl(shop: string): string {
-  return `https://${shop}/apps/orchard/subscriptions`;
-}
-
-export function emailDataFor(
-  contract: SubscriberOfContract,
-  shop: { name: string | null; ianaTimezone: string },
-  date: Date | null,
-): EmailData {
-  return {
-    shopName: shop.name ?? contract.shop,
-    customerName: contract.customerName ?? "",
-    items: contract.lines.map((line) => ({
-      title: line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title,
-      quantity: line.quantity,
-    })),
-    date: date?.toISOString() ?? null,
-    timeZone: shop.ianaTimezone,
-    manageUrl: manageUrl(contract.shop),
-  };
-}
-
-/** Writes the email down unless an email for the same event exists; returns whether it was new. */
-export async function enqueueEmail(
-  tx: Transaction | Db,
-  contract: SubscriberOfContract,
-  kind: EmailKind,
-  eventKey: string,
-  data: EmailData,
-): Promise<boolean> {
-  if (!contract.customerEmail) return false;
-  const dedupeKey = `${kind}:${contract.id}:${eventKey}`;
-  const existing = await tx.emailMessage.findUnique({ where: { dedupeKey }, select: { id: true } });
-  if (existing) return false;
-  await tx.emailMessage.create({
-    data: {
-      ...outboxMessage({
-        shop: contract.shop,
-        kind,
-        dedupeKey,
-        recipient: contract.customerEmail,
-        locale: contract.customerLocale ?? "en",
-        data,
-      }),
-      contractId: contract.id,
-    },
-  });
-  return true;
-}
-
-/** An outbox row: what to render (kind and data), for whom, and the key of the event it is about. */
-export function outboxMessage(message: {
+/** One email to send: what to render (kind and data), for whom, and the key of the event it is about. */
+export interface OutboxMessage {
   shop: string;
   kind: string;
   dedupeKey: string;
   recipient: string;
   locale: string;
   data: unknown;
-}) {
-  return { ...message, data: JSON.stringify(message.data), createdAt: clock().now() };
 }
 
-/** The message as the customer receives it, by its kind: a subscription email or a reorder reminder. */
-function render(kind: string, locale: string, data: string): RenderedEmail & { headers?: Record<string, string> } {
-  if (kind === REMINDER_EMAIL_KIND) return renderReminderEmail(JSON.parse(data) as ReminderEmailData);
-  return renderEmail(kind as EmailKind, locale, JSON.parse(data) as EmailData);
+/** Writes the email down unless one with the same key exists; returns whether it was new. */
+export async function enqueueEmail(tx: Transaction | Db, message: OutboxMessage & { contractId?: string }): Promise<boolean> {
+  const existing = await tx.emailMessage.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
+  if (existing) return false;
+  const { contractId, ...rest } = message;
+  await tx.emailMessage.create({ data: { ...outboxMessage(rest), contractId } });
+  return true;
+}
+
+/** The outbox row of a message, for writing many at once. */
+export function outboxMessage(message: OutboxMessage) {
+  return { ...message, data: JSON.stringify(message.data), createdAt: clock().now() };
 }
 
 /** How many emails a worker claims at once: one statement for them all, few enough that several workers share a backlog. */
@@ -100,7 +46,7 @@ const CLAIM_CHUNK = 10;
  * Sends pending emails, oldest first. A worker claims them a chunk at a time with one conditional
  * update, so two workers never send one twice and the loser of a race moves on to the next chunk.
  */
-export async function sendPendingEmails(limit = 100): Promise<number> {
+export async function sendPendingEmails(templates: EmailTemplates, limit = 100): Promise<number> {
   const transport = mailer();
   if (!transport) return 0;
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
@@ -121,16 +67,18 @@ export async function sendPendingEmails(limit = 100): Promise<number> {
       data: { status: "sending", attempts: { increment: 1 } },
     });
     claimed.sort(inArrivalOrder((m) => m.createdAt));
-    for (const message of claimed) if (await sendClaimed(transport, message)) sent += 1;
+    for (const message of claimed) if (await sendClaimed(transport, templates, message)) sent += 1;
   }
   return sent;
 }
 
 type ClaimedMessage = Awaited<ReturnType<ReturnType<typeof db>["emailMessage"]["updateManyAndReturn"]>>[number];
 
-async function sendClaimed(transport: Mailer, message: ClaimedMessage): Promise<boolean> {
+async function sendClaimed(transport: Mailer, templates: EmailTemplates, message: ClaimedMessage): Promise<boolean> {
   try {
-    const { headers, ...rendered } = render(message.kind, message.locale, message.data);
+    const template = templates[message.kind];
+    if (!template) throw new Error(`no template for emails of kind ${message.kind}`);
+    const { headers, ...rendered } = template(message.locale, JSON.parse(message.data));
     await transport.send({
       to: message.recipient,
       fromName: (JSON.parse(message.data) as { shopName: string }).shopName,

@@ -1,5 +1,6 @@
 import { messagesByLocale, resolveLocale, translate, type Locale } from "../i18n/i18n";
 import { escapeHtml } from "../html";
+import type { EmailTemplates } from "../email/email-template";
 
 /**
  * The reorder reminder email, pure: the merchant's wording (or the translation files' default)
@@ -125,3 +126,8 @@ ${subscribe && data.subscribe ? `<p>${link(data.subscribe.url, subscribe, "color
   const headers = { "List-Unsubscribe": `<${data.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
   return { subject, text, html, headers };
 }
+
+/** The outbox's template for reminder emails (their data names its own language). */
+export const reminderEmailTemplates: EmailTemplates = {
+  [REMINDER_EMAIL_KIND]: (_locale, data) => renderReminderEmail(data as ReminderEmailData),
+};

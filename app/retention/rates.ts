@@ -1,4 +1,4 @@
-import { divideRoundingHalfUp } from "./mrr";
+import { divideRoundingHalfUp } from "../money";
 import type { MonthMovements } from "./movements";
 
 /**

@@ -5,7 +5,7 @@ import { monthOf, monthsBetween, type MonthKey } from "./movements";
  * revenue from one-off sales, month by month, and how many one-off buyers came back. Pure.
  */
 
-/** What a paid order adds to its month: the ledger's amounts (app/orders/ledger.ts). */
+/** What a paid order adds to its month: the ledger's amounts (app/retention/order-ledger.ts). */
 export interface OrderAmounts {
   recurringMinor: number;
   oneOffMinor: number;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { subscriptionOfferOpen } from "../app-billing/app-billing.server";
-import { checkoutRequest } from "../shopify/checkout-request.server";
+import { checkoutRequest } from "../requests/checkout-request.server";
 
 /**
  * Whether the checkout extension may offer subscribe-and-save: false while the shop the checkout

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 
 // Unknown pages inside the admin: authenticated first, so an outsider learns nothing, then 404.
 export const loader = async ({ request }: LoaderFunctionArgs) => {

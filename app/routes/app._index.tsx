@@ -30,7 +30,7 @@ import { cohortsTable, movementsTable, revenueTable, type DashboardTable, type T
 import { retentionDashboard } from "../retention/dashboard.server";
 import type { MonthKey } from "../retention/movements";
 import { rateValue, type Rate, type RetentionSummary } from "../retention/rates";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { loadStoreOverview } from "../shops/shops.server";
 import { setupGuide } from "../onboarding/onboarding.server";
 import { SetupGuide } from "../components/SetupGuide";

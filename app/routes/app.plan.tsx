@@ -23,7 +23,7 @@ import { useRedirectToast } from "../components/use-redirect-toast";
 import { clock } from "../clock";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 

@@ -5,7 +5,7 @@ import { Banner, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { parsePlanForm } from "../subscriptions/plan-form-data";
 import { findPlan, loadPlan, updatePlan } from "../subscriptions/plans.server";

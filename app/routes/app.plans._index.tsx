@@ -6,7 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { z } from "zod";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { deletePlans, listPlans, syncPlans } from "../subscriptions/plans.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 

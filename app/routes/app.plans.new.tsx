@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { emptyDraft, parsePlanForm, suggestedDraft } from "../subscriptions/plan-form-data";
 import { suggestedPlanProducts } from "../onboarding/onboarding.server";

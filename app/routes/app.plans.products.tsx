@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { searchProducts } from "../subscriptions/plans.server";
 
 // The product search behind the plan form (where App Bridge's resource picker is not available).

@@ -9,7 +9,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { draftFromOffer } from "../protection/offer";
 import { parseOfferForm } from "../protection/offer-form-data";
 import { archiveOffer, findOffer, offerFormContext, offerTerms, saveOffer } from "../protection/offers.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

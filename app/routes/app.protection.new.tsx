@@ -7,7 +7,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { emptyOfferDraft } from "../protection/offer";
 import { parseOfferForm } from "../protection/offer-form-data";
 import { offerFormContext, saveOffer } from "../protection/offers.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

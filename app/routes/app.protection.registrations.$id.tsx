@@ -11,7 +11,7 @@ import { parseClaimForm, parseDecisionForm } from "../protection/claim-form";
 import { termMessage } from "../protection/offer";
 import { CLAIM_REASONS } from "../protection/registrations";
 import { decideClaim, fileClaim, registrationDetail } from "../protection/registrations.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -10,7 +10,7 @@ import { termMessage } from "../protection/offer";
 import { REGISTRATION_STATUSES, type RegistrationStatus } from "../protection/registrations";
 import { listRegistrations } from "../protection/registrations.server";
 import { parseRegistrationFilters } from "../protection/registration-filters";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);

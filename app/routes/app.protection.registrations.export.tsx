@@ -4,7 +4,7 @@ import { messagesByLocale, resolveLocale, translate } from "../i18n/i18n";
 import { decimalFromMinor, currencyDigits } from "../money";
 import { parseRegistrationFilters } from "../protection/registration-filters";
 import { allRegistrations } from "../protection/registrations.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 
 /** The registrations matching the list's filters, as CSV in the merchant's language. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

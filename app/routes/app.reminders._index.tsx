@@ -28,7 +28,7 @@ import { FigureCard } from "../components/FigureCard";
 import { REMINDER_TABS, sentOutcome, type ReminderTab } from "../reminders/lists";
 import { parseSendingSettings, WINDOW_DAYS, type SendingSettingsErrors } from "../reminders/sending-settings";
 import { reminderSettings, saveReminderSettings } from "../reminders/settings.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 

@@ -16,7 +16,7 @@ import {
 } from "../reminders/email";
 import { reminderSettings, saveReminderSettings } from "../reminders/settings.server";
 import { parseTemplateForm, sampleReminder } from "../reminders/template-form";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { ShopInfo } from "../shops/shop-info.query";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 

@@ -9,7 +9,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { deleteRule, findRule, saveRule } from "../reminders/admin.server";
 import { ruleFormFields } from "../reminders/rule-form-data";
 import { validateRule, type RuleErrors } from "../reminders/rules";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { ShopCollections } from "../shops/shop-collections.query";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 

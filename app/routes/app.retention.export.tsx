@@ -6,7 +6,7 @@ import { currencyDigits, decimalFromMinor } from "../money";
 import { dashboardRange } from "../retention/dashboard-range";
 import { cohortsTable, DASHBOARD_TABLES, movementsTable, revenueTable, type DashboardTable } from "../retention/dashboard-tables";
 import { retentionDashboard } from "../retention/dashboard.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 
 /** One of the dashboard's tables for its period, as CSV: amounts as decimals of the shop's currency, months as YYYY-MM. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

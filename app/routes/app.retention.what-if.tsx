@@ -13,7 +13,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
 import { rateValue } from "../retention/rates";
 import { whatIfPage } from "../retention/what-if.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { shopHasFeature } from "../app-billing/app-billing.server";
 import { frequencyName } from "../subscriptions/plan-text";
 

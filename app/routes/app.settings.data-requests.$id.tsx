@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findDataRequest } from "../privacy/customer-privacy.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 
 /** One customer data request's report, as the JSON file the merchant hands over; another shop's is not found. */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

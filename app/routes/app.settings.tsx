@@ -7,12 +7,17 @@ import { DataRequestsCard } from "../components/DataRequestsCard";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { listDataRequests } from "../privacy/customer-privacy.server";
 import { clock } from "../clock";
-import { EMAIL_KINDS, renderEmail, sampleEmailData, type EmailKind } from "../email/templates";
+import {
+  SUBSCRIBER_EMAIL_KINDS,
+  renderSubscriberEmail,
+  sampleSubscriberEmailData,
+  type SubscriberEmailKind,
+} from "../subscriptions/subscriber-emails";
 import { messagesByLocale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
-import { parseSettingsForm, SETTINGS_LIMITS, type SettingsErrors, type SettingsField } from "../settings/settings-form";
-import { loadSettings, saveSettings } from "../settings/settings.server";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { parseSettingsForm, SETTINGS_LIMITS, type SettingsErrors, type SettingsField } from "../subscriptions/settings-form";
+import { loadSettings, saveSettings } from "../subscriptions/settings.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
 import { MISSED_CYCLES_POLICIES } from "../subscriptions/missed-cycles";
@@ -32,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     },
     settings,
     dataRequests: dataRequests.map((request) => ({ ...request, receivedAt: request.receivedAt.toISOString() })),
-    sample: sampleEmailData(record.name ?? shop, record.ianaTimezone, clock().now()),
+    sample: sampleSubscriberEmailData(record.name ?? shop, record.ianaTimezone, clock().now()),
   };
 };
 
@@ -49,12 +54,12 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
-  const [previewKind, setPreviewKind] = useState<EmailKind>("upcoming");
+  const [previewKind, setPreviewKind] = useState<SubscriberEmailKind>("upcoming");
   const [previewLocale, setPreviewLocale] = useState<string>(locale);
   const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: store.timezone }).format(new Date(store.installedAt));
   const errors: SettingsErrors = result?.errors ?? {};
   const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
-  const preview = renderEmail(previewKind, previewLocale, sample);
+  const preview = renderSubscriberEmail(previewKind, previewLocale, sample);
   // A whole-number setting: its label, its limits and its saved value all follow from its name.
   const numberSetting = (name: keyof typeof SETTINGS_LIMITS, extra: { suffix?: string; helpText?: string } = {}) => (
     <FormTextField
@@ -145,9 +150,9 @@ export default function Settings() {
                 <InlineStack gap="300">
                   <Select
                     label={t("settings.previewKind")}
-                    options={EMAIL_KINDS.map((kind) => ({ value: kind, label: t(`settings.emailKinds.${kind}`) }))}
+                    options={SUBSCRIBER_EMAIL_KINDS.map((kind) => ({ value: kind, label: t(`settings.emailKinds.${kind}`) }))}
                     value={previewKind}
-                    onChange={(value) => setPreviewKind(value as EmailKind)}
+                    onChange={(value) => setPreviewKind(value as SubscriberEmailKind)}
                   />
                   <Select
                     label={t("settings.previewLanguage")}

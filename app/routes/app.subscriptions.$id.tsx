@@ -7,7 +7,7 @@ import { FormSelect, FormTextField } from "../components/FormControls";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
 import { pluralCategory } from "../i18n/i18n";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { CANCELLATION_REASONS, parseAction } from "../subscriptions/contract-actions";

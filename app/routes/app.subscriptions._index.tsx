@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, ButtonGroup, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireAdmin } from "../shopify/admin-context.server";
+import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { listContracts, recentlyMissedOrders } from "../subscriptions/contracts.server";
 import { pluralCategory } from "../i18n/i18n";

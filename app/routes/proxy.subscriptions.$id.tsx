@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
-import { proxyRequest, requireFormToken } from "../self-service/proxy.server";
+import { proxyRequest, requireFormToken } from "../requests/proxy.server";
 import { customerAction } from "../self-service/self-service.server";
 
 /** A change the customer makes from the subscriptions page; back to the page with what happened. */

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { cancelOffersPage, cancelReasonPage } from "../self-service/portal-page";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
-import { proxyRequest, requireFormToken } from "../self-service/proxy.server";
+import { proxyRequest, requireFormToken } from "../requests/proxy.server";
 import { customerCancellationStep, customerSubscriptions } from "../self-service/self-service.server";
 
 /**

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loginRequiredPage, subscriptionsPage } from "../self-service/portal-page";
-import { proxyRequest } from "../self-service/proxy.server";
+import { proxyRequest } from "../requests/proxy.server";
 import { customerSubscriptions } from "../self-service/self-service.server";
 
 /** The storefront's "Your subscriptions" page (app proxy: /apps/orchard/subscriptions). */

@@ -1,4 +1,4 @@
-import { sessionStorage, shopifyFetch } from "../shopify.server";
+import { sessionStorage, shopifyFetch } from "./sessions.server";
 import { createAdminClient, type AdminClient } from "./admin-client";
 import { offlineTransport } from "./transports.server";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, isUniqueViolation, type Transaction } from "../db.server";
-import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
@@ -13,8 +13,8 @@ import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
 import { moveOnWithoutCharge, priceCycle } from "./contract-edits.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { beyondCommitment, lastCycle } from "./commitment";
-import { oldestFirst } from "../worker/work-queue.server";
-import { loadSettings } from "../settings/settings.server";
+import { oldestFirst } from "../work-queue.server";
+import { loadSettings } from "./settings.server";
 import { cycleToCharge, type MissedCyclesPolicy } from "./missed-cycles";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 
@@ -130,7 +130,10 @@ async function tellOfMissedCycles(tx: Transaction, planned: PlannedCycle[]): Pro
     if (!contract || !shop) continue;
     const missedOrders = attempts.filter((a) => a.skipReason === "missed").length;
     const kind = missedOrders < attempts.length ? "missedCharged" : "missedSkipped";
-    await enqueueEmail(tx, contract, kind, `cycle:${attempts[0]!.cycle}`, { ...emailDataFor(contract, shop, next), missedOrders });
+    await enqueueSubscriberEmail(tx, contract, kind, `cycle:${attempts[0]!.cycle}`, {
+      ...emailDataFor(contract, shop, next),
+      missedOrders,
+    });
   }
 }
 

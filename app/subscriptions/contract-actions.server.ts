@@ -4,7 +4,7 @@ import { roomForSubscriber } from "../app-billing/app-billing.server";
 import { clock } from "../clock";
 import { db } from "../db.server";
 import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
-import { loadSettings } from "../settings/settings.server";
+import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";

@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import { findShop } from "../shops/shops.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { currencyDigits, decimalFromMinor } from "../money";
@@ -59,7 +59,13 @@ export async function moveOnWithoutCharge(
   if (passed.tellCustomer) {
     const shop = await findShop(admin.shop);
     if (shop) {
-      await enqueueEmail(db(), contract, "orderSkipped", `cycle:${passed.cycle}`, emailDataFor(contract, shop, contract.nextBillingAt));
+      await enqueueSubscriberEmail(
+        db(),
+        contract,
+        "orderSkipped",
+        `cycle:${passed.cycle}`,
+        emailDataFor(contract, shop, contract.nextBillingAt),
+      );
     }
   }
   if (!contract.nextBillingAt) {

@@ -5,12 +5,12 @@ import { minorUnits } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { clock } from "../clock";
-import { emailDataFor, enqueueEmail } from "../email/outbox.server";
-import type { EmailKind } from "../email/templates";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
+import type { SubscriberEmailKind } from "./subscriber-emails";
 import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
-import { contractMrrMinor } from "../retention/mrr";
+import { contractMrrMinor } from "./mrr";
 import { recordMrrChange } from "../retention/figures.server";
 import type { ContractStatus } from "./contract-status";
 
@@ -166,7 +166,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const email = statusEmail(existing?.status ?? null, stored.status);
       if (email && shop) {
         const date = email === "paused" ? stored.resumeAt : nextBillingAt;
-        await enqueueEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
+        await enqueueSubscriberEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
       }
       return "stored" as const;
     });
@@ -203,7 +203,7 @@ export async function publishNextBillingDate(admin: AdminClient, contractId: str
 }
 
 /** The email a change of status calls for, if any. */
-function statusEmail(before: string | null, after: string): EmailKind | null {
+function statusEmail(before: string | null, after: string): SubscriberEmailKind | null {
   if (before === null) return after === "ACTIVE" ? "confirmation" : null;
   if (before === after) return null;
   if (after === "PAUSED") return "paused";

@@ -1,7 +1,7 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
-import { emailDataFor, enqueueEmail } from "../email/outbox.server";
-import { loadSettings } from "../settings/settings.server";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
+import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
@@ -92,7 +92,7 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
       // The customer hears once per failing order, when it first fails, and only when the card is
       // the problem: running out of stock is the merchant's, not theirs.
       return kind === "payment" && shopRecord
-        ? enqueueEmail(tx, contract, "paymentFailed", `cycle:${attempt.cycle}`, emailDataFor(contract, shopRecord, step.at))
+        ? enqueueSubscriberEmail(tx, contract, "paymentFailed", `cycle:${attempt.cycle}`, emailDataFor(contract, shopRecord, step.at))
         : false;
     });
     if (firstFailure && contract.paymentMethodId) await sendPaymentUpdateLink(await adminFor(), contract.paymentMethodId);
@@ -142,7 +142,7 @@ export async function recordChallenge(
     await tx.subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: null }, data: { dunningCycle: attempt.cycle } });
     if (challengeUrl && shopRecord) {
       const data = { ...emailDataFor(contract, shopRecord, null), challengeUrl };
-      await enqueueEmail(tx, contract, "paymentChallenge", `challenge:${attempt.idempotencyKey}`, data);
+      await enqueueSubscriberEmail(tx, contract, "paymentChallenge", `challenge:${attempt.idempotencyKey}`, data);
     }
   });
 }

@@ -1,8 +1,8 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
-import { emailDataFor, enqueueEmail } from "../email/outbox.server";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import { errorFields, shopLog } from "../logging/log.server";
-import { loadSettings } from "../settings/settings.server";
+import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { exceptShops, findShop, uninstalledShops } from "../shops/shops.server";
 import { setContractStatus } from "./contract-edits.server";
@@ -54,7 +54,8 @@ export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number>
       db().subscriptionContract.findUniqueOrThrow({ where: { id: candidate.id }, include: { lines: true } }),
       findShop(candidate.shop),
     ]);
-    if (shop && (await enqueueEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due)))) enqueued += 1;
+    if (shop && (await enqueueSubscriberEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))))
+      enqueued += 1;
   }
   return enqueued;
 }

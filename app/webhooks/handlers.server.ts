@@ -9,7 +9,7 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { applyOrderUpdate, applyRefund, registerOrder } from "../protection/registrations.server";
 import { remindersFromOrderUpdate, remindersFromPaidOrder, remindersFromSubscription } from "../reminders/reminders.server";
 import { collectionsFromShopify } from "../reminders/sending.server";
-import { productFactsFromShopify, recordOrder } from "../orders/ledger.server";
+import { productFactsFromShopify, recordOrder } from "../retention/order-ledger.server";
 import { orderWebhook } from "../orders/order-webhook";
 import { protectionCatalogOf } from "../protection/offers.server";
 import { finishBackfill } from "../backfill/backfill.server";

@@ -3,7 +3,7 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, rawSql } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
-import { inArrivalOrder, oldestFirst } from "../worker/work-queue.server";
+import { inArrivalOrder, oldestFirst } from "../work-queue.server";
 import { DeliveryNotReady, handlerFor } from "./handlers.server";
 
 /**

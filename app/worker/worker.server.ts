@@ -4,11 +4,16 @@ import { config } from "../config.server";
 import { errorFields, log } from "../logging/log.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
+import { reminderEmailTemplates } from "../reminders/email";
 import { sendDueReminders } from "../reminders/sending.server";
 import { forgetUninstalledShops } from "../shops/shops.server";
 import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
+import { subscriberEmailTemplates } from "../subscriptions/subscriber-emails";
 import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server";
+
+/** Every kind of email Orchard sends, by the capability that sends it. */
+export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTemplates };
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
@@ -33,7 +38,7 @@ export async function runRound(
   const sent = billing.takeSettled();
   await announceUpcomingOrders();
   const reminders = await sendReminders();
-  const emails = await sendPendingEmails();
+  const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
   await pruneDeliveries();
   await resumeImports();

@@ -13,8 +13,8 @@ import { processInbox } from "../../app/webhooks/inbox.server";
 import { billingAttemptPayload } from "../../simulator/admin-api/billing-attempts";
 import { gid } from "../../simulator/ids";
 import { adminFetchRequest, testContext, webhookRequest } from "../support/context";
-import { saveSettings } from "../../app/settings/settings.server";
-import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
+import { saveSettings } from "../../app/subscriptions/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { PREPAID_QUARTERLY, settle, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
 
 // Every clock a test sets is put back, newest first, so no test inherits another's time.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clock, FixedClock, replaceClock } from "../../app/clock";
-import { saveSettings } from "../../app/settings/settings.server";
-import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
+import { saveSettings } from "../../app/subscriptions/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { contractWithState, performAction } from "../../app/subscriptions/contract-actions.server";
 import { db } from "../../app/db.server";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/app.settings";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
-import { loadSettings } from "../../app/settings/settings.server";
-import { DEFAULT_SETTINGS } from "../../app/settings/settings-form";
+import { loadSettings } from "../../app/subscriptions/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { seedShop } from "../../simulator/seed";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
 

@@ -1,7 +1,7 @@
 import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
-import { createAdminClient, type AdminClient } from "./admin-client";
-import { libraryTransport } from "./transports.server";
+import { createAdminClient, type AdminClient } from "../shopify/admin-client";
+import { libraryTransport } from "../shopify/transports.server";
 
 /**
  * What every admin loader and action starts with: the merchant's request authenticated by the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contractMrrMinor, convertMinor, monthlyRecurringMinor } from "../../../app/retention/mrr";
+import { contractMrrMinor, monthlyRecurringMinor } from "../../../app/subscriptions/mrr";
 
 describe("a subscription's MRR", () => {
   it("is a monthly plan's charge", () => {
@@ -26,24 +26,6 @@ describe("a subscription's MRR", () => {
   it("counts a daily plan as 365 charges a year", () => {
     // $1 a day: 365 ÷ 12 = 30.4166… → $30.42.
     expect(monthlyRecurringMinor({ amountPerBillingMinor: 100, billingInterval: "DAY", billingIntervalCount: 1 })).toBe(3042);
-  });
-});
-
-describe("converting to the shop's currency at the recorded rate", () => {
-  it("goes from a currency without decimals to one with two", () => {
-    // ¥1,000 at 0.0067 dollars a yen: $6.70.
-    expect(convertMinor(1000, "0.0067", 0, 2)).toBe(670);
-  });
-
-  it("rounds half up to the cent, with no float on the way", () => {
-    // €19.99 at 1.0850: $21.689… → $21.69.
-    expect(convertMinor(1999, "1.0850", 2, 2)).toBe(2169);
-    // €0.10 at 1.05: $0.105 → $0.11.
-    expect(convertMinor(10, "1.05", 2, 2)).toBe(11);
-  });
-
-  it("refuses a rate that is not a decimal", () => {
-    expect(() => convertMinor(100, "1e3", 2, 2)).toThrow(RangeError);
   });
 });
 

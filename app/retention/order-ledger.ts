@@ -1,6 +1,5 @@
-import { minorUnits } from "../money";
-import { divideRoundingHalfUp } from "../retention/mrr";
-import { lineNetMinor, refundedQuantities, type OrderWebhook } from "./order-webhook";
+import { divideRoundingHalfUp, minorUnits } from "../money";
+import { lineNetMinor, refundedQuantities, type OrderWebhook } from "../orders/order-webhook";
 
 /**
  * What one order brought in, split the way the retention dashboard reads it (docs/metrics.md):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inArrivalOrder, oldestFirst } from "../../../app/worker/work-queue.server";
+import { inArrivalOrder, oldestFirst } from "../../app/work-queue.server";
 
 describe("the oldest claimable items of a work queue", () => {
   it("merges the waiting and the abandoned in time order, up to the limit", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseSettingsForm } from "../../../app/settings/settings-form";
+import { DEFAULT_SETTINGS, parseSettingsForm } from "../../../app/subscriptions/settings-form";
 
 const form = (values: Record<string, string>) => {
   const data = new FormData();

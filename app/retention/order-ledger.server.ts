@@ -1,10 +1,10 @@
 import type { AdminClient } from "../shopify/admin-client";
-import { recordLedgerRow } from "../retention/figures.server";
+import { recordLedgerRow } from "./figures.server";
 import { bandFor, isEligible } from "../protection/eligibility";
 import type { ProtectionCatalog } from "../protection/offers.server";
-import { ledgerEntry, PAID_STATUSES } from "./ledger";
-import { LedgerProductFacts } from "./ledger.queries";
-import type { OrderWebhook } from "./order-webhook";
+import { ledgerEntry, PAID_STATUSES } from "./order-ledger";
+import { LedgerProductFacts } from "./order-ledger.queries";
+import type { OrderWebhook } from "../orders/order-webhook";
 
 export type ProductFacts = (productIds: string[]) => Promise<Map<string, { collectionIds: string[]; tags: string[] }>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerEntry, type LedgerContext } from "../../../app/orders/ledger";
+import { ledgerEntry, type LedgerContext } from "../../../app/retention/order-ledger";
 import { orderWebhook } from "../../../app/orders/order-webhook";
 
 const order = (overrides: Record<string, unknown>) =>

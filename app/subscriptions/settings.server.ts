@@ -1,7 +1,7 @@
 import { db } from "../db.server";
 import { DEFAULT_SETTINGS, type SubscriptionSettings } from "./settings-form";
-import type { FinalAction } from "../subscriptions/dunning";
-import type { MissedCyclesPolicy } from "../subscriptions/missed-cycles";
+import type { FinalAction } from "./dunning";
+import type { MissedCyclesPolicy } from "./missed-cycles";
 
 /** A shop's subscription settings; a shop that never saved any has the defaults. */
 export async function loadSettings(shop: string): Promise<SubscriptionSettings> {

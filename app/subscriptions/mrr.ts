@@ -1,3 +1,5 @@
+import { divideRoundingHalfUp } from "../money";
+
 /**
  * Monthly recurring revenue of one subscription, in integer minor units of the shop's currency
  * (docs/metrics.md). Pure.
@@ -33,33 +35,6 @@ function monthsPerBilling(interval: BillingInterval, count: number): [number, nu
 export function monthlyRecurringMinor(charge: RecurringCharge): number {
   const [months, per] = monthsPerBilling(charge.billingInterval, charge.billingIntervalCount);
   return divideRoundingHalfUp(charge.amountPerBillingMinor * per, months);
-}
-
-/**
- * An amount in a contract's or order's currency converted to the shop's at the rate recorded with
- * it (a decimal string: shop currency units per unit of the other), with the two currencies' own
- * decimals, rounded half up. Exact: the rate's decimal digits become an integer scale.
- */
-export function convertMinor(amountMinor: number, rate: string, fromDigits: number, toDigits: number): number {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(rate.trim());
-  if (!match) throw new RangeError(`not a decimal rate: "${rate}"`);
-  const fraction = match[2] ?? "";
-  const scaledRate = BigInt(match[1]! + fraction);
-  const numerator = BigInt(amountMinor) * scaledRate * 10n ** BigInt(toDigits);
-  const denominator = 10n ** BigInt(fraction.length + fromDigits);
-  return Number(divideBigRoundingHalfUp(numerator, denominator));
-}
-
-export function divideRoundingHalfUp(numerator: number, denominator: number): number {
-  return Number(divideBigRoundingHalfUp(BigInt(numerator), BigInt(denominator)));
-}
-
-function divideBigRoundingHalfUp(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const rounded = (2n * n + d) / (2n * d);
-  return negative ? -rounded : rounded;
 }
 
 /** The MRR of a mirrored contract: its recurring lines (one-time items excluded) while it is active, else none. */

@@ -1,5 +1,5 @@
-import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "../subscriptions/dunning";
-import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "../subscriptions/missed-cycles";
+import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "./dunning";
+import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "./missed-cycles";
 
 /**
  * The merchant's subscription settings as the Settings form edits them, and the rules they follow.

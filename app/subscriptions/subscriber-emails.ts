@@ -1,11 +1,13 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { escapeHtml } from "../html";
+import type { EmailTemplates, RenderedEmail } from "../email/email-template";
 
 /**
  * The emails Orchard sends a subscriber, rendered from the translation files in the customer's
- * language. Pure: the outbox renders with it when it sends, and Settings previews with it.
+ * language. Pure: the outbox renders with it when it sends (subscriberEmailTemplates), and Settings
+ * previews with it.
  */
-export const EMAIL_KINDS = [
+export const SUBSCRIBER_EMAIL_KINDS = [
   "confirmation",
   "upcoming",
   "paymentFailed",
@@ -18,9 +20,9 @@ export const EMAIL_KINDS = [
   "missedSkipped",
   "orderSkipped",
 ] as const;
-export type EmailKind = (typeof EMAIL_KINDS)[number];
+export type SubscriberEmailKind = (typeof SUBSCRIBER_EMAIL_KINDS)[number];
 
-export interface EmailData {
+export interface SubscriberEmailData {
   shopName: string;
   customerName: string;
   items: { title: string; quantity: number }[];
@@ -35,13 +37,7 @@ export interface EmailData {
   missedOrders?: number;
 }
 
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData): RenderedEmail {
+export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: string, data: SubscriberEmailData): RenderedEmail {
   const locale = resolveLocale(localeTag);
   const messages = messagesByLocale[locale];
   const date = data.date ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone }).format(new Date(data.date)) : "";
@@ -80,7 +76,7 @@ export function renderEmail(kind: EmailKind, localeTag: string, data: EmailData)
 }
 
 /** A believable email of each kind for the merchant to preview in Settings. */
-export function sampleEmailData(shopName: string, timeZone: string, now: Date): EmailData {
+export function sampleSubscriberEmailData(shopName: string, timeZone: string, now: Date): SubscriberEmailData {
   return {
     shopName,
     customerName: "Alex",
@@ -92,3 +88,11 @@ export function sampleEmailData(shopName: string, timeZone: string, now: Date): 
     missedOrders: 2,
   };
 }
+
+/** The outbox's templates for the subscriber's emails, one a kind. */
+export const subscriberEmailTemplates: EmailTemplates = Object.fromEntries(
+  SUBSCRIBER_EMAIL_KINDS.map((kind) => [
+    kind,
+    (locale: string, data: unknown) => renderSubscriberEmail(kind, locale, data as SubscriberEmailData),
+  ]),
+);

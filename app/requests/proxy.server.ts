@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { refusalsLogged } from "../logging/refused-requests.server";
 import { authenticate } from "../shopify.server";
-import { customerFromProxy, formToken, formTokenValid, type Customer } from "./self-service.server";
+import { customerFromProxy, formToken, formTokenValid, type Customer } from "../self-service/self-service.server";
 
 /**
  * Every request through the app proxy (the storefront's /apps/orchard/… pages): the library checks

@@ -1,0 +1,58 @@
+import type { Db, Transaction } from "../db.server";
+import { enqueueEmail } from "../email/outbox.server";
+import type { SubscriberEmailData, SubscriberEmailKind } from "./subscriber-emails";
+
+export interface SubscriberOfContract {
+  id: string;
+  shop: string;
+  customerEmail: string | null;
+  customerName: string | null;
+  customerLocale: string | null;
+  lines: { title: string; variantTitle: string | null; quantity: number }[];
+}
+
+/** Where a subscriber manages their subscriptions: the store's own pages (the app proxy). */
+export function manageUrl(shop: string): string {
+  return `https://${shop}/apps/orchard/subscriptions`;
+}
+
+export function emailDataFor(
+  contract: SubscriberOfContract,
+  shop: { name: string | null; ianaTimezone: string },
+  date: Date | null,
+): SubscriberEmailData {
+  return {
+    shopName: shop.name ?? contract.shop,
+    customerName: contract.customerName ?? "",
+    items: contract.lines.map((line) => ({
+      title: line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title,
+      quantity: line.quantity,
+    })),
+    date: date?.toISOString() ?? null,
+    timeZone: shop.ianaTimezone,
+    manageUrl: manageUrl(contract.shop),
+  };
+}
+
+/**
+ * Writes the subscriber's email about an event of their contract into the outbox (in the
+ * transaction that records the event), once per kind, contract and event; returns whether it was new.
+ */
+export async function enqueueSubscriberEmail(
+  tx: Transaction | Db,
+  contract: SubscriberOfContract,
+  kind: SubscriberEmailKind,
+  eventKey: string,
+  data: SubscriberEmailData,
+): Promise<boolean> {
+  if (!contract.customerEmail) return false;
+  return enqueueEmail(tx, {
+    shop: contract.shop,
+    kind,
+    dedupeKey: `${kind}:${contract.id}:${eventKey}`,
+    recipient: contract.customerEmail,
+    locale: contract.customerLocale ?? "en",
+    data,
+    contractId: contract.id,
+  });
+}
