@@ -69,6 +69,8 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     db().emailMessage.updateMany({ where: customerEmailsWhere(shop, contractIds, email), data: { recipient: "", data: "{}" } }),
     db().retentionEvent.updateMany({ where: { shop, contractId: { in: contractIds } }, data: { reasonText: null } }),
     db().mrrChange.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    // Events not delivered yet (an MRR change) reach the dashboard's history under the same id.
+    db().domainEvent.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().order.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().repeatBuyer.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().protectionClaim.updateMany({ where: { shop, registration: { customerId } }, data: { notes: "", photosUrl: null } }),

@@ -1,4 +1,5 @@
 import { db, type Transaction } from "../db.server";
+import type { EventSubscribers } from "../events/event-outbox.server";
 import {
   cohortCellKey,
   changeContribution,
@@ -15,8 +16,9 @@ import { ledgerMonthChanges, repeatBuyer, type LedgerRow, type OrderAmounts } fr
 
 /**
  * The retention dashboard's stored figures: sums per month and per cohort cell, and each one-off
- * buyer's first purchase and return, kept current in the same transaction as every MRR change and
- * every ledger write, so the page reads a few dozen rows whatever the size of the shop's history.
+ * buyer's first purchase and return, kept current as each change of MRR is delivered (the
+ * subscription.mrrChanged event) and in the transaction of each ledger write, so the page reads a
+ * few dozen rows whatever the size of the shop's history.
  * A write takes the shop's RetentionFigures row first: one shop's figures change one write at a
  * time, which is what makes read-then-add safe. The sums come from the same pure functions as a
  * replay of the whole history (movements.ts, revenue-mix.ts), and `rebuildFigures` is that replay.
@@ -46,6 +48,21 @@ async function lockFigures(tx: Transaction, shop: string): Promise<FiguresRow> {
   await tx.$executeRaw`INSERT INTO "RetentionFigures" ("shop", "timeZone", "currencyCode") VALUES (${shop}, ${basis.timeZone}, ${basis.currencyCode}) ON CONFLICT ("shop") DO NOTHING`;
   return tx.retentionFigures.update({ where: { shop }, data: { version: { increment: 1 } } });
 }
+
+/** What the figures hear of: each change of a contract's MRR, into the history and the sums. */
+export const FIGURES_SUBSCRIBERS: EventSubscribers = {
+  "subscription.mrrChanged": [
+    (tx, { shop, customerId, payload }) =>
+      recordMrrChange(tx, {
+        shop,
+        contractId: payload.contractId,
+        customerId: customerId ?? payload.contractId,
+        at: new Date(payload.at),
+        mrrMinor: payload.mrrMinor,
+        currencyCode: payload.currencyCode,
+      }),
+  ],
+};
 
 /**
  * Writes down a change of a contract's MRR and adds what it did to the figures: the customer's

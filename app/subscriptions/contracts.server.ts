@@ -11,7 +11,7 @@ import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billi
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "./mrr";
-import { recordMrrChange } from "../retention/figures.server";
+import { publishEvent } from "../events/event-outbox.server";
 import type { ContractStatus } from "./contract-status";
 
 /**
@@ -147,15 +147,12 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
           })
         : [await tx.subscriptionContract.create({ data: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor } })];
       if (!stored) throw new ScheduledMeanwhile();
-      // The dashboard's history: each change of MRR once, in the order the revisions were applied.
+      // Each change of MRR once, for those who keep its history (the retention dashboard).
       if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
-        await recordMrrChange(tx, {
+        await publishEvent(tx, "subscription.mrrChanged", {
           shop: admin.shop,
-          contractId: contract.id,
           customerId: fields.customerId ?? contract.id,
-          at: clock().now(),
-          mrrMinor,
-          currencyCode: fields.currencyCode,
+          payload: { contractId: contract.id, at: clock().now().toISOString(), mrrMinor, currencyCode: fields.currencyCode },
         });
       }
       await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });

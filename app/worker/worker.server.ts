@@ -4,21 +4,26 @@ import { config } from "../config.server";
 import { errorFields, log } from "../logging/log.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
+import { combineSubscribers, deliverEvents } from "../events/event-outbox.server";
 import { reminderEmailTemplates } from "../reminders/email";
 import { sendDueReminders } from "../reminders/sending.server";
+import { FIGURES_SUBSCRIBERS } from "../retention/figures.server";
 import { forgetUninstalledShops } from "../shops/shops.server";
 import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
 import { enqueueUpcomingOrderEmails, resumeDuePauses } from "../subscriptions/lifecycle-jobs.server";
 import { subscriberEmailTemplates } from "../subscriptions/subscriber-emails";
 import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server";
 
+/** What reacts to each domain event, by capability. */
+export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS);
+
 /** Every kind of email Orchard sends, by the capability that sends it. */
 export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTemplates };
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
- * (schedule what is due, send what is scheduled), reorder reminders that are due, the emails those
- * steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
+ * (schedule what is due, send what is scheduled), reorder reminders that are due, the domain events
+ * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
  * (the embedded default, ORCHARD_RUN_WORKERS=inline) or in separate worker processes
@@ -28,7 +33,7 @@ export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTe
  */
 export async function runRound(
   lanes?: BillingLanes,
-): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; emails: number }> {
+): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; events: number; emails: number }> {
   const webhooks = await processInbox();
   await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
@@ -38,11 +43,12 @@ export async function runRound(
   const sent = billing.takeSettled();
   await announceUpcomingOrders();
   const reminders = await sendReminders();
+  const events = await deliverEvents(EVENT_SUBSCRIBERS);
   const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
   await pruneDeliveries();
   await resumeImports();
-  return { webhooks, scheduled, sent, reminders, emails };
+  return { webhooks, scheduled, sent, reminders, events, emails };
 }
 
 /**

@@ -5,6 +5,8 @@ import { action as webhookAction } from "../../app/routes/webhooks.$";
 import { insertBillingAttempts, moveNextBillingDates } from "../../app/subscriptions/billing-statements.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { processInbox } from "../../app/webhooks/inbox.server";
+import { deliverEvents } from "../../app/events/event-outbox.server";
+import { EVENT_SUBSCRIBERS } from "../../app/worker/worker.server";
 import { gid } from "../../simulator/ids";
 import { testContext, webhookRequest } from "../support/context";
 import { PREPAID_QUARTERLY, shopWithSubscription, subscribeToPlan } from "../support/subscriptions";
@@ -132,6 +134,9 @@ describe("subscription contracts", () => {
     contract.revisionId = 3;
     contract.status = "PAUSED";
     await contractWebhook(shop.domain, contract.id, "subscription_contracts/update");
+    // The mirror publishes each change; the dashboard's history takes it when the worker delivers it.
+    expect(await db().mrrChange.count({ where: { shop: shop.domain } })).toBe(0);
+    await deliverEvents(EVENT_SUBSCRIBERS);
 
     const history = await db().mrrChange.findMany({ where: { shop: shop.domain }, orderBy: { id: "asc" } });
     expect(history.map((c) => c.mrrMinor)).toEqual([mrrOf(2), mrrOf(4), 0]);
