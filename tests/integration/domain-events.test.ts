@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { PublishedEvent } from "../../app/events/domain-events";
 import { combineSubscribers, deliverEvents, publishEvent, type EventSubscribers } from "../../app/events/event-outbox.server";
+import { redactCustomer } from "../../app/privacy/customer-privacy.server";
+import { EVENT_SUBSCRIBERS } from "../../app/worker/worker.server";
 
 type MrrChanged = PublishedEvent<"subscription.mrrChanged">;
 
@@ -94,5 +96,18 @@ describe("domain events", () => {
     expect(heard.map((event) => event.payload.contractId).sort()).toEqual([...contracts].sort());
     expect(await db().reminderOptOut.count({ where: { shop } })).toBe(contracts.length);
     expect(await pendingOf(shop)).toEqual([]);
+  });
+});
+
+describe("customers/redact", () => {
+  it("replaces the customer in events not delivered yet, so the dashboard's history gets the anonymous id", async () => {
+    const shop = "redacted.myshopify.com";
+    const customerId = "gid://shopify/Customer/12";
+    await db().$transaction((tx) => publishEvent(tx, "subscription.mrrChanged", { shop, customerId, payload: payload("k1") }));
+    await redactCustomer(shop, { customerId, email: null });
+    while ((await deliverEvents(EVENT_SUBSCRIBERS)) > 0);
+    const history = await db().mrrChange.findMany({ where: { shop } });
+    expect(history).toHaveLength(1);
+    expect(history[0]!.customerId).toMatch(/^redacted:/);
   });
 });
