@@ -2,7 +2,7 @@ import { decimalFromMinor } from "../app/money";
 import { appSubscriptionWebhook, setAppSubscriptionStatus } from "./admin-api/app-subscriptions";
 import { adminAppUrl, storeHandle } from "./embedded-admin";
 import { escapeHtml, html, type Router, type SimRequest, type SimResponse } from "./http";
-import type { Simulator } from "./server";
+import type { SimulatorContext } from "./context";
 import type { ShopRecord } from "./store";
 import { loadThemeExtensions, type AppBlock } from "./storefront/theme-extensions";
 import { addToTheme, blockIsOn } from "./theme";
@@ -23,7 +23,7 @@ const page = (shop: ShopRecord, title: string, body: string, status = 200): SimR
 
 const formField = (req: SimRequest, name: string) => new URLSearchParams(req.rawBody).get(name);
 
-function chargeRoutes(sim: Simulator, router: Router): void {
+function chargeRoutes(sim: SimulatorContext, router: Router): void {
   const find = (req: SimRequest) => {
     const shop = sim.store.shop(`${req.params.store}.myshopify.com`);
     const subscription = shop?.appSubscriptions.find((s) => String(s.id) === req.params.id);
@@ -83,14 +83,14 @@ ${subscription.test ? `<p role="note"><strong>Test charge:</strong> nothing will
 }
 
 /** The block a deep link names: {api_key}/{block handle}, a block of one of the app's theme extensions. */
-function linkedBlock(sim: Simulator, value: string | null, target: "section" | "body"): AppBlock | null {
+function linkedBlock(sim: SimulatorContext, value: string | null, target: "section" | "body"): AppBlock | null {
   const [apiKey, handle] = (value ?? "").split("/");
   if (apiKey !== sim.apiKey) return null;
   const blocks = loadThemeExtensions(sim.options.themeExtensionsDir).flatMap((extension) => extension.blocks);
   return blocks.find((block) => block.handle === handle && block.schema.target === target) ?? null;
 }
 
-function themeEditorRoutes(sim: Simulator, router: Router): void {
+function themeEditorRoutes(sim: SimulatorContext, router: Router): void {
   // The deep links Shopify documents: ?template=product&addAppBlockId={api_key}/{handle}&target=mainSection
   // adds an app block to a template's main section; ?context=apps&activateAppId={api_key}/{handle}
   // switches an app embed on. The editor shows the change; Save publishes it.
@@ -159,7 +159,7 @@ ${saved ? `<p role="status">Saved</p>` : ""}
   });
 }
 
-export function adminPageRoutes(sim: Simulator, router: Router): void {
+export function adminPageRoutes(sim: SimulatorContext, router: Router): void {
   chargeRoutes(sim, router);
   themeEditorRoutes(sim, router);
 }

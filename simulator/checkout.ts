@@ -1,8 +1,7 @@
 import { contractPayload, orderPayload } from "./webhook-payloads";
-import { onSale } from "./storefront/online-store";
 import { addInterval, allocationPricing, contractLinePricingPolicy } from "./pricing";
-import type { Simulator } from "./server";
-import type { ContractRecord, OrderLineRecord, OrderRecord, ShopRecord } from "./store";
+import type { SimulatorContext } from "./context";
+import { onSale, type ContractRecord, type OrderLineRecord, type OrderRecord, type ShopRecord } from "./store";
 
 export interface CheckoutLine {
   variantId: number;
@@ -19,7 +18,7 @@ export class CheckoutError extends Error {}
  * subscription_contracts/create).
  */
 export async function completeCheckout(
-  sim: Simulator,
+  sim: SimulatorContext,
   shop: ShopRecord,
   input: { email: string; lines: CheckoutLine[]; attributes?: Record<string, string>; discountCodes?: string[] },
 ): Promise<{ order: OrderRecord; contracts: ContractRecord[] }> {

@@ -10,7 +10,7 @@ import { loadThemeExtensions } from "./storefront/theme-extensions";
 import { addToTheme, publishTheme, removeFromTheme } from "./theme";
 import { themeSource } from "./storefront/theme/theme-library";
 import { ThemeNotFound } from "./storefront/theme/theme-source";
-import type { Simulator } from "./server";
+import type { SimulatorContext } from "./context";
 
 /**
  * The control API: what tests and the demo use to play the merchant, the shopper and time.
@@ -87,7 +87,7 @@ const refundInput = z.object({
   lines: z.array(z.object({ lineId: z.number().int(), quantity: z.number().int().min(1) })).min(1),
 });
 
-export function controlRoutes(sim: Simulator, router: Router): void {
+export function controlRoutes(sim: SimulatorContext, router: Router): void {
   const withShop = (domain: string | undefined) => sim.store.shop(domain ?? "");
 
   router.on("POST", "/_control/shops", (req) => {

@@ -5,7 +5,7 @@ import { escapeHtml, html, json, type Router } from "./http";
 import { gid } from "./ids";
 import { decimalFromMinor } from "../app/money";
 import { issueSessionToken } from "./session-token";
-import type { Simulator } from "./server";
+import type { SimulatorContext } from "./context";
 import type { ShopRecord } from "./store";
 
 const appBridgeSource = readFileSync(resolve(import.meta.dirname, "public", "app-bridge.js"), "utf8");
@@ -19,7 +19,7 @@ export const authSeconds = () => Math.floor(Date.now() / 1000);
 export const storeHandle = (shop: ShopRecord) => shop.domain.replace(/\.myshopify\.com$/, "");
 
 /** The admin URL of the embedded app, as admin.shopify.com/store/{store}/apps/{app}/… */
-export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string {
+export function adminAppUrl(sim: SimulatorContext, shop: ShopRecord, path = ""): string {
   return `${sim.url}/store/${storeHandle(shop)}/apps/${sim.apiKey}${path}`;
 }
 
@@ -27,7 +27,7 @@ export function adminAppUrl(sim: Simulator, shop: ShopRecord, path = ""): string
  * The query Shopify admin adds when it loads an embedded app: the session token as id_token, and
  * an hmac over the other parameters signed with the app's secret.
  */
-export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string, passed: [string, string][] = []): URLSearchParams {
+export function embeddedQuery(sim: SimulatorContext, shop: ShopRecord, locale: string, passed: [string, string][] = []): URLSearchParams {
   const nowSeconds = authSeconds();
   const params = new URLSearchParams({
     ...Object.fromEntries(passed),
@@ -46,7 +46,7 @@ export function embeddedQuery(sim: Simulator, shop: ShopRecord, locale: string, 
   return params;
 }
 
-function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, appQuery: URLSearchParams, locale: string): string {
+function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, appQuery: URLSearchParams, locale: string): string {
   if (!sim.appUrl) return `<p>The app is not running: no app URL was given to the simulator.</p>`;
   const appOrigin = new URL(sim.appUrl).origin;
   // The admin hands the app the query it was opened with (a charge's charge_id, say), signed with the rest.
@@ -244,7 +244,7 @@ function adminPage(sim: Simulator, shop: ShopRecord, appPath: string, appQuery: 
 </html>`;
 }
 
-export function embeddedAdminRoutes(sim: Simulator, router: Router): void {
+export function embeddedAdminRoutes(sim: SimulatorContext, router: Router): void {
   router.on("GET", "/app-bridge.js", () => ({
     status: 200,
     headers: { "content-type": "text/javascript; charset=utf-8" },

@@ -1,5 +1,5 @@
 import { decimalFromMinor } from "../app/money";
-import type { Simulator } from "./server";
+import type { SimulatorContext } from "./context";
 import type { OrderRecord, ShopRecord } from "./store";
 import { orderPayload, refundedQuantity } from "./webhook-payloads";
 
@@ -10,14 +10,14 @@ import { orderPayload, refundedQuantity } from "./webhook-payloads";
  */
 export class OrderActionError extends Error {}
 
-export async function fulfilOrder(sim: Simulator, shop: ShopRecord, order: OrderRecord): Promise<void> {
+export async function fulfilOrder(sim: SimulatorContext, shop: ShopRecord, order: OrderRecord): Promise<void> {
   if (order.cancelledAt) throw new OrderActionError("A cancelled order cannot be fulfilled");
   order.fulfilledAt ??= sim.clock.now();
   await sim.webhooks.send(shop.domain, "orders/fulfilled", orderPayload(shop, order));
   await sim.webhooks.send(shop.domain, "orders/updated", orderPayload(shop, order));
 }
 
-export async function cancelOrder(sim: Simulator, shop: ShopRecord, order: OrderRecord): Promise<void> {
+export async function cancelOrder(sim: SimulatorContext, shop: ShopRecord, order: OrderRecord): Promise<void> {
   if (order.fulfilledAt) throw new OrderActionError("A fulfilled order cannot be cancelled");
   order.cancelledAt ??= sim.clock.now();
   order.financialStatus = "REFUNDED";
@@ -26,7 +26,7 @@ export async function cancelOrder(sim: Simulator, shop: ShopRecord, order: Order
 }
 
 export async function refundLines(
-  sim: Simulator,
+  sim: SimulatorContext,
   shop: ShopRecord,
   order: OrderRecord,
   lines: { lineId: number; quantity: number }[],

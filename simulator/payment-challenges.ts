@@ -1,13 +1,13 @@
 import { settleBillingAttempt } from "./admin-api/billing-attempts";
 import { escapeHtml, html, type Router, type SimRequest } from "./http";
-import type { Simulator } from "./server";
+import type { SimulatorContext } from "./context";
 
 /**
  * The page behind a challenged billing attempt's nextActionUrl, where the customer's bank asks them
  * to authenticate the payment (3-D Secure). Authenticating charges the attempt (an order and a
  * subscription_billing_attempts/success webhook); refusing fails it with AUTHENTICATION_FAILED.
  */
-export function paymentChallengeRoutes(sim: Simulator, router: Router): void {
+export function paymentChallengeRoutes(sim: SimulatorContext, router: Router): void {
   const find = (req: SimRequest) => {
     const shop = sim.store.shop(`${req.params.store}.myshopify.com`);
     const attempt = shop?.billingAttempts.get(Number(req.params.id));

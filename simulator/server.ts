@@ -16,33 +16,19 @@ import { verifySessionToken } from "./session-token";
 import { Mailbox } from "./mailbox";
 import { Store, type ShopRecord } from "./store";
 import { WebhookSender } from "./webhooks";
-
-export interface SimulatorOptions {
-  port?: number;
-  apiKey: string;
-  apiSecret: string;
-  /** Where the app listens; webhooks and the admin frame point there. May be set after start. */
-  appUrl?: string;
-  appConfigPath?: string;
-  /** Where the theme app extensions are; Orchard's own extensions/ by default. */
-  themeExtensionsDir?: string;
-  /** Where the themes shops publish are (Dawn, Horizon): THEMES_DIR, or ../shared/themes by default. */
-  themesDir?: string;
-}
+import type { SimulatorContext, SimulatorOptions } from "./context";
 
 /**
  * The local store simulator: plays Shopify (Admin API, OAuth token exchange, webhooks, embedded
  * admin, storefront and checkout) for Orchard on 127.0.0.1. See docs/simulator.md.
  */
-export class Simulator {
+export class Simulator implements SimulatorContext {
   readonly store = new Store();
   readonly clock = new OffsetClock();
-  /** Reads of the clock by the app: its worker reads it once per round, so tests can wait for rounds. */
   clockReads = 0;
   readonly appConfig: AppConfig;
   readonly webhooks: WebhookSender;
   readonly graphql: AdminGraphqlEndpoint;
-  /** The shoppers' mailboxes: the SMTP server Orchard sends its emails to (mailbox.url). */
   readonly mailbox = new Mailbox();
   appUrl: string | null;
   private server: Server | null = null;
@@ -151,10 +137,6 @@ export class Simulator {
     });
   }
 
-  /**
-   * The merchant approves the scopes the app's configuration now asks for (Shopify-managed
-   * installation): the shop's tokens carry them from now on, and app/scopes_update tells the app.
-   */
   async grantScopes(shop: ShopRecord, scopes: string): Promise<void> {
     const previous = [...new Set([...shop.accessTokens.values()].flatMap((grant) => grant.scope.split(",")))];
     for (const grant of shop.accessTokens.values()) grant.scope = scopes;
@@ -166,7 +148,6 @@ export class Simulator {
     });
   }
 
-  /** Shopify's side of an uninstall: tokens revoked, the app's charges cancelled, then app/uninstalled sent. */
   async uninstall(shop: ShopRecord): Promise<void> {
     shop.accessTokens.clear();
     shop.installed = false;

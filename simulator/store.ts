@@ -1,5 +1,3 @@
-import type { BulkOperationRecord } from "./admin-api/bulk-operations";
-import type { AppSubscriptionRecord } from "./admin-api/app-subscriptions";
 import { newTheme, type ThemeRecord } from "./theme";
 /**
  * The simulator's state: shops and what Shopify keeps for them, in memory, in the shapes Shopify's
@@ -227,6 +225,42 @@ export interface CartLineRecord {
   properties: Record<string, string>;
 }
 
+/** A bulk query operation of the app's (admin-api/bulk-operations.ts). */
+export interface BulkOperationRecord {
+  id: number;
+  query: string;
+  status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED";
+  createdAt: Date;
+  completedAt: Date | null;
+  objectCount: number;
+  rootObjectCount: number;
+  errorCode: "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT" | null;
+  /** The result file's lines, once completed. */
+  lines: string[] | null;
+}
+
+/** The app's own charges to the merchant (admin-api/app-subscriptions.ts). */
+export type AppSubscriptionStatus = "PENDING" | "ACTIVE" | "DECLINED" | "CANCELLED" | "EXPIRED" | "FROZEN";
+
+export interface AppSubscriptionLineRecord {
+  id: number;
+  recurring: { priceMinor: number; currencyCode: string; interval: "EVERY_30_DAYS" | "ANNUAL" } | null;
+  usage: { cappedMinor: number; currencyCode: string; terms: string } | null;
+}
+
+export interface AppSubscriptionRecord {
+  id: number;
+  name: string;
+  status: AppSubscriptionStatus;
+  test: boolean;
+  trialDays: number;
+  returnUrl: string;
+  createdAt: Date;
+  activatedAt: Date | null;
+  updatedAt: Date;
+  lineItems: AppSubscriptionLineRecord[];
+}
+
 export interface ShopRecord {
   id: number;
   domain: string;
@@ -278,6 +312,9 @@ export interface ShopRecord {
   /** The published theme: where the merchant placed Orchard's app blocks and which app embeds are on. */
   theme: ThemeRecord;
 }
+
+/** What the online store shows and sells: active products published to the Online Store. */
+export const onSale = (product: ProductRecord) => product.status === "ACTIVE" && product.publishedOnlineStore;
 
 export class Store {
   readonly shops = new Map<string, ShopRecord>();

@@ -1,6 +1,6 @@
 import { decimalFromMinor } from "../../app/money";
 import { gid, minorFromDecimal, parseGid } from "../ids";
-import type { ShopRecord, Store } from "../store";
+import type { AppSubscriptionLineRecord, AppSubscriptionRecord, AppSubscriptionStatus, ShopRecord, Store } from "../store";
 import { connection, type ConnectionArgs } from "./connection";
 
 /**
@@ -14,27 +14,6 @@ import { connection, type ConnectionArgs } from "./connection";
 
 /** The Billing API answers with Shopify's plain UserError: a field path and a message, no code. */
 type UserError = { field: string[] | null; message: string };
-
-export type AppSubscriptionStatus = "PENDING" | "ACTIVE" | "DECLINED" | "CANCELLED" | "EXPIRED" | "FROZEN";
-
-export interface AppSubscriptionLineRecord {
-  id: number;
-  recurring: { priceMinor: number; currencyCode: string; interval: "EVERY_30_DAYS" | "ANNUAL" } | null;
-  usage: { cappedMinor: number; currencyCode: string; terms: string } | null;
-}
-
-export interface AppSubscriptionRecord {
-  id: number;
-  name: string;
-  status: AppSubscriptionStatus;
-  test: boolean;
-  trialDays: number;
-  returnUrl: string;
-  createdAt: Date;
-  activatedAt: Date | null;
-  updatedAt: Date;
-  lineItems: AppSubscriptionLineRecord[];
-}
 
 interface MoneyInput {
   amount: string | number;

@@ -2,7 +2,7 @@ import { gid, parseGid } from "../ids";
 import type { BillingAttemptRecord, ContractRecord, ShopRecord, Store } from "../store";
 import { orderPayload } from "../webhook-payloads";
 import { presentContract, presentOrder } from "./presenters";
-import type { UserError } from "./selling-plan-groups";
+import type { UserError } from "./user-errors";
 
 type BillingAttemptInput = {
   idempotencyKey?: string;

@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { gid } from "../ids";
-import type { ShopRecord } from "../store";
+import type { BulkOperationRecord, ShopRecord } from "../store";
 
 /**
  * Bulk operations (https://shopify.dev/docs/api/usage/bulk-operations/queries): bulkOperationRunQuery
@@ -22,18 +22,6 @@ import type { ShopRecord } from "../store";
  * on lines of their own carrying `__parentId`. One query operation per app and shop at a time; the
  * `bulk_operations/finish` webhook tells the app it ended.
  */
-export interface BulkOperationRecord {
-  id: number;
-  query: string;
-  status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED";
-  createdAt: Date;
-  completedAt: Date | null;
-  objectCount: number;
-  rootObjectCount: number;
-  errorCode: "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT" | null;
-  /** The result file's lines, once completed. */
-  lines: string[] | null;
-}
 
 /** How many objects the simulated background job gets through per step, and how long a step takes. */
 const OBJECTS_PER_STEP = 200;

@@ -1,20 +1,23 @@
-import { onSale } from "../storefront/online-store";
-import type { BulkOperationRecord, BulkRunContext } from "./bulk-operations";
+import type { BulkRunContext } from "./bulk-operations";
 import { connection, type ConnectionArgs } from "./connection";
-import { gid } from "../ids";
+import { gid, parseGid } from "../ids";
 import { orderUpdatedAt, refundedQuantity } from "../webhook-payloads";
-import { presentSellingPlanGroup } from "./selling-plan-groups";
 import { decimalFromMinor } from "../../app/money";
-import type {
-  MetafieldRecord,
-  CollectionRecord,
-  ContractRecord,
-  CustomerRecord,
-  OrderRecord,
-  ProductRecord,
-  ShopRecord,
-  Store,
-  VariantRecord,
+import {
+  onSale,
+  type BulkOperationRecord,
+  type MetafieldRecord,
+  type CollectionRecord,
+  type ContractRecord,
+  type CustomerRecord,
+  type OrderRecord,
+  type PricingPolicyRecord,
+  type ProductRecord,
+  type SellingPlanGroupRecord,
+  type SellingPlanRecord,
+  type ShopRecord,
+  type Store,
+  type VariantRecord,
 } from "../store";
 
 /**
@@ -335,4 +338,91 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
         args,
       ),
   };
+}
+
+const percentageOrMoney = (shop: ShopRecord, policy: PricingPolicyRecord) =>
+  policy.adjustmentType === "PERCENTAGE"
+    ? { __typename: "SellingPlanPricingPolicyPercentageValue", percentage: policy.adjustmentValue / 100 }
+    : { __typename: "MoneyV2", amount: decimalFromMinor(policy.adjustmentValue), currencyCode: shop.currencyCode };
+
+export function presentSellingPlan(shop: ShopRecord, plan: SellingPlanRecord, createdAt: Date) {
+  return {
+    __typename: "SellingPlan",
+    id: gid("SellingPlan", plan.id),
+    name: plan.name,
+    description: plan.description,
+    options: plan.options,
+    position: plan.position,
+    category: "SUBSCRIPTION",
+    createdAt: createdAt.toISOString(),
+    billingPolicy: {
+      __typename: "SellingPlanRecurringBillingPolicy",
+      ...plan.billingPolicy,
+      anchors: plan.billingPolicy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null })),
+      createdAt: createdAt.toISOString(),
+    },
+    deliveryPolicy: {
+      __typename: "SellingPlanRecurringDeliveryPolicy",
+      ...plan.deliveryPolicy,
+      anchors: plan.deliveryPolicy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null })),
+      cutoff: null,
+      intent: "FULFILLMENT_BEGIN",
+      preAnchorBehavior: "ASAP",
+      createdAt: createdAt.toISOString(),
+    },
+    pricingPolicies: plan.pricingPolicies.map((policy) => ({
+      __typename: policy.afterCycle === 0 ? "SellingPlanFixedPricingPolicy" : "SellingPlanRecurringPricingPolicy",
+      adjustmentType: policy.adjustmentType,
+      adjustmentValue: percentageOrMoney(shop, policy),
+      afterCycle: policy.afterCycle,
+      createdAt: createdAt.toISOString(),
+    })),
+  };
+}
+
+export function presentSellingPlanGroup(store: Store, shop: ShopRecord, group: SellingPlanGroupRecord) {
+  const products = () => group.productIds.map((id) => shop.products.get(id)).filter((p) => p !== undefined);
+  const variants = () =>
+    group.variantIds.flatMap((id) => {
+      const found = store.findVariant(shop, id);
+      return found ? [presentVariant(shop, found.product, found.variant)] : [];
+    });
+  return {
+    __typename: "SellingPlanGroup",
+    id: gid("SellingPlanGroup", group.id),
+    appId: group.appId,
+    name: group.name,
+    merchantCode: group.merchantCode,
+    description: group.description,
+    options: group.options,
+    position: group.position,
+    createdAt: group.createdAt.toISOString(),
+    summary: `${group.sellingPlans.length} delivery frequenc${group.sellingPlans.length === 1 ? "y" : "ies"}`,
+    productsCount: { count: products().length, precision: "EXACT" },
+    productVariantsCount: () => ({ count: group.variantIds.length, precision: "EXACT" }),
+    appliesToProduct: ({ productId }: { productId: string }) => group.productIds.includes(parseGid(productId, "Product")?.id ?? -1),
+    appliesToProductVariant: ({ productVariantId }: { productVariantId: string }) =>
+      group.variantIds.includes(parseGid(productVariantId, "ProductVariant")?.id ?? -1),
+    products: (args: ConnectionArgs) =>
+      connection(
+        products().map((p) => presentProduct(shop, p)),
+        args,
+      ),
+    productVariants: (args: ConnectionArgs) => connection(variants(), args),
+    sellingPlans: (args: ConnectionArgs) =>
+      connection(
+        group.sellingPlans.map((plan) => presentSellingPlan(shop, plan, group.createdAt)),
+        args,
+      ),
+  };
+}
+
+export function listGroups(store: Store, shop: ShopRecord, args: ConnectionArgs & { query?: string | null }) {
+  const groups = [...shop.sellingPlanGroups.values()]
+    .filter((g) => matchesQuery(args.query, { name: g.name, merchant_code: g.merchantCode, app_id: g.appId ?? "" }))
+    .sort((a, b) => a.id - b.id);
+  return connection(
+    groups.map((g) => presentSellingPlanGroup(store, shop, g)),
+    args,
+  );
 }

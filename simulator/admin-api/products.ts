@@ -1,6 +1,6 @@
 import { gid, minorFromDecimal, parseGid } from "../ids";
 import type { MetafieldRecord, ProductRecord, ShopRecord, Store, VariantRecord } from "../store";
-import type { UserError } from "./selling-plan-groups";
+import type { UserError } from "./user-errors";
 
 /**
  * Products as Orchard writes them: productSet (the whole product, created or brought to the given

@@ -13,17 +13,13 @@ import {
   presentProduct,
   presentShop,
   type ResolverContext,
-} from "./presenters";
-import { gid, parseGid } from "../ids";
-import {
-  applyGroupInput,
   listGroups,
   presentSellingPlanGroup,
-  resolveResources,
-  type GroupInput,
-  type UserError,
-} from "./selling-plan-groups";
-import type { OrderRecord, SellingPlanGroupRecord } from "../store";
+} from "./presenters";
+import { gid, parseGid } from "../ids";
+import { applyGroupInput, resolveResources, type GroupInput } from "./selling-plan-groups";
+import type { UserError } from "./user-errors";
+import type { AppSubscriptionRecord, OrderRecord, SellingPlanGroupRecord } from "../store";
 import { presentTranslatableResource, registerTranslations } from "./translations";
 import { presentBulkOperation, runBulkQuery } from "./bulk-operations";
 import { createBillingAttempt, presentBillingAttempt } from "./billing-attempts";
@@ -34,7 +30,6 @@ import {
   createAppSubscription,
   presentAppSubscription,
   type AppSubscriptionCreateArgs,
-  type AppSubscriptionRecord,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
 import { listPublications, publishablePublish } from "./publications";

@@ -11,7 +11,7 @@ import type {
   Store,
 } from "../store";
 import { presentContract } from "./presenters";
-import type { UserError } from "./selling-plan-groups";
+import type { UserError } from "./user-errors";
 
 /**
  * Subscription contracts as apps change them: the status mutations (pause, activate, cancel), the

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseGid } from "../ids";
 import type { ShopRecord } from "../store";
-import type { UserError } from "./selling-plan-groups";
+import type { UserError } from "./user-errors";
 
 /**
  * Translations as the Admin API keeps them (shopLocales, translatableResource(s),

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { Liquid } from "liquidjs";
 import { escapeHtml, html, type Router, type SimRequest, type SimResponse } from "../http";
-import type { Simulator } from "../server";
+import type { SimulatorContext } from "../context";
 import type { ShopRecord } from "../store";
 
 /**
@@ -42,7 +42,11 @@ export function appProxySignature(secret: string, params: URLSearchParams): stri
 
 const liquid = new Liquid();
 
-export function appProxyRoutes(sim: Simulator, router: Router, layout: (shop: ShopRecord, title: string, body: string) => string): void {
+export function appProxyRoutes(
+  sim: SimulatorContext,
+  router: Router,
+  layout: (shop: ShopRecord, title: string, body: string) => string,
+): void {
   const currentShop = (req: SimRequest) => sim.store.shop(decodeURIComponent(cookie(req, STORE_COOKIE) ?? ""));
   const noStore = html(`<h1>Open a store first</h1><p><a href="/">Choose a store</a>.</p>`, 404);
 
@@ -91,7 +95,11 @@ export function appProxyRoutes(sim: Simulator, router: Router, layout: (shop: Sh
     });
   }
 
-  async function forward(req: SimRequest, shop: ShopRecord, config: NonNullable<Simulator["appConfig"]["appProxy"]>): Promise<SimResponse> {
+  async function forward(
+    req: SimRequest,
+    shop: ShopRecord,
+    config: NonNullable<SimulatorContext["appConfig"]["appProxy"]>,
+  ): Promise<SimResponse> {
     const query = new URLSearchParams(req.url.search);
     for (const key of ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"]) query.delete(key);
     query.set("shop", shop.domain);

@@ -1,6 +1,6 @@
 import { escapeHtml } from "../http";
-import type { Simulator } from "../server";
-import type { ProductRecord, ShopRecord } from "../store";
+import type { SimulatorContext } from "../context";
+import { onSale, type ProductRecord, type ShopRecord } from "../store";
 import { productTemplate, typeNamesBlock } from "../theme";
 import { appDrop, CartDrop, productDrop, type SelectedOptions } from "./drops";
 import { blockSettings, cachedExtensionLiquid, type AppBlock, type ThemeExtension } from "./theme-extensions";
@@ -21,9 +21,6 @@ import type { JsonTemplate } from "./theme/theme-source";
  */
 const STANDARD_EVENTS_URL = "https://cdn.shopify.com/storefront/standard-events.js";
 export const STANDARD_EVENTS_STAND_IN = "/shopify-cdn/storefront/standard-events.js";
-
-/** What the online store shows and sells: active products published to the Online Store. */
-export const onSale = (product: ProductRecord) => product.status === "ACTIVE" && product.publishedOnlineStore;
 
 export function storefrontRoot(shop: ShopRecord): string {
   return `/storefront/${shop.domain.replace(/\.myshopify\.com$/, "")}/`;
@@ -72,7 +69,7 @@ interface RenderedAssets {
 
 export class OnlineStore {
   constructor(
-    private readonly sim: Simulator,
+    private readonly sim: SimulatorContext,
     private readonly extensions: ThemeExtension[],
     private readonly themesRoot?: string,
   ) {}

@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { CheckoutError, completeCheckout } from "../checkout";
 import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse } from "../http";
-import type { Simulator } from "../server";
-import type { CartLineRecord, ShopRecord } from "../store";
+import type { SimulatorContext } from "../context";
+import { onSale, type CartLineRecord, type ShopRecord } from "../store";
 import { appProxyRoutes, storeCookie } from "./app-proxy";
 import { CartDrop, cartItems } from "./drops";
-import { OnlineStore, onSale, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
+import { OnlineStore, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
 import { loadThemeExtensions } from "./theme-extensions";
 import { formatMoney, moneyFormatsFor } from "./theme/money";
 import { themeSource } from "./theme/theme-library";
@@ -129,7 +129,7 @@ function parseAddInput(fields: URLSearchParams | Record<string, unknown>): AddIn
 }
 
 /** Adds the items, newest line first as Shopify lists them; an item equal to a line in all but quantity joins it. */
-function addToCart(sim: Simulator, shop: ShopRecord, lines: CartLineRecord[], items: AddInput[]): SimResponse | CartLineRecord[] {
+function addToCart(sim: SimulatorContext, shop: ShopRecord, lines: CartLineRecord[], items: AddInput[]): SimResponse | CartLineRecord[] {
   for (const item of items) {
     const found = sim.store.findVariant(shop, item.id);
     if (!found || !onSale(found.product)) return cartError(404, "Cannot find variant");
@@ -181,7 +181,7 @@ function page(shop: ShopRecord, title: string, body: string): string {
 </html>`;
 }
 
-function checkoutPage(sim: Simulator, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
+function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
   const { token, lines } = cartOf(shop, req);
   const cart = new CartDrop(
     token,
@@ -219,7 +219,11 @@ const wantsJson = (req: SimRequest, path: string) =>
   req.headers["x-requested-with"] === "XMLHttpRequest" ||
   /application\/json/.test(String(req.headers.accept ?? ""));
 
-export function storefrontRoutes(sim: Simulator, router: Router, options: { extensionsRoot?: string; themesRoot?: string } = {}): void {
+export function storefrontRoutes(
+  sim: SimulatorContext,
+  router: Router,
+  options: { extensionsRoot?: string; themesRoot?: string } = {},
+): void {
   appProxyRoutes(sim, router, (shop, title, body) => page(shop, title, body));
   const extensions = loadThemeExtensions(options.extensionsRoot);
   const store = new OnlineStore(sim, extensions, options.themesRoot);
