@@ -69,6 +69,13 @@ export interface RetryPolicy {
   random: () => number;
   /** Wall-clock milliseconds, for pacing against the bucket. */
   now: () => number;
+  /**
+   * The part of the shop's bucket (a fraction of its size) this client leaves for others, pacing
+   * and after THROTTLED alike: background work leaves a tenth, so that the request a merchant or a
+   * customer waits on never queues behind a backlog of renewals (the soak saw a merchant's cancel
+   * refused ten times while the worker kept the bucket empty).
+   */
+  headroom: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -79,7 +86,11 @@ export const defaultRetryPolicy: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   now: () => Date.now(),
+  headroom: 0,
 };
+
+/** For work no one waits on (jobs, webhooks, billing): a tenth of the bucket is left for people. */
+export const backgroundRetryPolicy: RetryPolicy = { ...defaultRetryPolicy, headroom: 0.1 };
 
 /**
  * Orchard's picture of one shop's leaky bucket, from the throttleStatus of Shopify's last answer,
@@ -93,13 +104,17 @@ export class ThrottleGauge {
   private at = 0;
   private readonly costs = new Map<string, number>();
 
-  /** Milliseconds to wait before sending `operation`, then counts its expected cost as spent. */
-  reserve(operation: string, now: number): number {
+  /**
+   * Milliseconds to wait before sending `operation` so that the bucket holds its cost and the
+   * `headroom` left for others (a fraction of the bucket), then counts its expected cost as spent.
+   */
+  reserve(operation: string, now: number, headroom: number): number {
     const cost = this.costs.get(operation);
     if (!this.status || cost === undefined) return 0;
     const { maximumAvailable, restoreRate } = this.status;
     const available = Math.min(maximumAvailable, this.status.currentlyAvailable + ((now - this.at) / 1000) * restoreRate);
-    const waitMs = available >= cost || restoreRate <= 0 ? 0 : Math.ceil(((cost - available) / restoreRate) * 1000);
+    const wanted = Math.min(maximumAvailable, cost + headroom * maximumAvailable);
+    const waitMs = available >= wanted || restoreRate <= 0 ? 0 : Math.ceil(((wanted - available) / restoreRate) * 1000);
     this.status = { ...this.status, currentlyAvailable: available + (waitMs / 1000) * restoreRate - cost };
     this.at = now + waitMs;
     return waitMs;
@@ -123,11 +138,15 @@ function gaugeOf(shop: string): ThrottleGauge {
   return gauge;
 }
 
-/** How long until the bucket holds `needed` points again, plus a little for the clock skew. */
-export function throttleWaitMs(cost: QueryCost | undefined, fallbackMs: number): number {
+/**
+ * How long until the bucket holds the request's cost again and the `headroom` left for others (a
+ * fraction of the bucket), plus a little for the clock skew.
+ */
+export function throttleWaitMs(cost: QueryCost | undefined, fallbackMs: number, headroom = 0): number {
   if (!cost) return fallbackMs;
-  const { currentlyAvailable, restoreRate } = cost.throttleStatus;
-  const missing = Math.max(0, cost.requestedQueryCost - currentlyAvailable);
+  const { currentlyAvailable, maximumAvailable, restoreRate } = cost.throttleStatus;
+  const wanted = Math.min(maximumAvailable, cost.requestedQueryCost + headroom * maximumAvailable);
+  const missing = Math.max(0, wanted - currentlyAvailable);
   if (restoreRate <= 0) return fallbackMs;
   return Math.ceil((missing / restoreRate) * 1000) + 50;
 }
@@ -159,7 +178,7 @@ export function createAdminClient(
       let throttles = 0;
       for (;;) {
         // After a THROTTLED answer the client has just waited for exactly the points missing.
-        const pace = throttles === 0 ? gauge.reserve(op.name, policy.now()) : 0;
+        const pace = throttles === 0 ? gauge.reserve(op.name, policy.now(), policy.headroom) : 0;
         if (pace > 0) await policy.sleep(pace);
         const response = await transport(op.document, variables);
         gauge.record(op.name, response.extensions?.cost, policy.now());
@@ -167,7 +186,7 @@ export function createAdminClient(
         if (throttled) {
           throttles += 1;
           if (throttles >= policy.maxThrottledAttempts) throw new ShopifyUnavailableError(op.name, throttles, "throttled");
-          await policy.sleep(throttleWaitMs(response.extensions?.cost, policy.baseDelayMs));
+          await policy.sleep(throttleWaitMs(response.extensions?.cost, policy.baseDelayMs, policy.headroom));
           continue;
         }
         const transient = response.status === 0 || response.status === 429 || response.status >= 500;

@@ -1,5 +1,5 @@
 import { sessionStorage, shopifyFetch } from "./sessions.server";
-import { createAdminClient, type AdminClient } from "./admin-client";
+import { backgroundRetryPolicy, createAdminClient, type AdminClient } from "./admin-client";
 import { offlineTransport } from "./transports.server";
 
 export class ShopNotInstalledError extends Error {
@@ -16,5 +16,5 @@ export class ShopNotInstalledError extends Error {
 export async function backgroundAdmin(shop: string): Promise<AdminClient> {
   const session = await sessionStorage.loadSession(`offline_${shop}`);
   if (!session?.accessToken) throw new ShopNotInstalledError(shop);
-  return createAdminClient(shop, offlineTransport(shop, session.accessToken, shopifyFetch));
+  return createAdminClient(shop, offlineTransport(shop, session.accessToken, shopifyFetch), backgroundRetryPolicy);
 }

@@ -6,6 +6,7 @@ import { db } from "../db.server";
 import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { ShopifyUnavailableError } from "../shopify/errors";
 import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";
 import { fromLocal, toLocal } from "../time/zoned";
@@ -35,7 +36,7 @@ import { saveOffersFor, type SaveOffer } from "./retention";
  */
 export type ActionResult =
   | { ok: true }
-  | { ok: false; error: "notAllowed" | "invalidDate" | "invalidChoice" | "alreadyDone" | "subscriberLimit" };
+  | { ok: false; error: "notAllowed" | "invalidDate" | "invalidChoice" | "alreadyDone" | "subscriberLimit" | "shopifyBusy" };
 
 export async function contractWithState(shop: string, id: string, customerId?: string) {
   const contract = await db().subscriptionContract.findFirst({
@@ -66,7 +67,11 @@ export function actionsFor(loaded: Loaded, actor: Actor): ContractAction[] {
 
 export async function performAction(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
   if (!actionsFor(loaded, actor).includes(input.action)) return { ok: false, error: "notAllowed" };
-  const result = await perform(admin, loaded, input, actor);
+  const result = await perform(admin, loaded, input, actor).catch((error: unknown) => {
+    // Throttled or down past the client's retries: the person who asked is told, not shown a 500.
+    if (error instanceof ShopifyUnavailableError) return { ok: false as const, error: "shopifyBusy" as const };
+    throw error;
+  });
   // Only the merchant may skip or cancel before the plan's minimum is paid: doing so waives it, on record.
   if (result.ok && loaded.state.ordersOwed > 0 && (input.action === "skip" || input.action === "cancel")) {
     await db().subscriptionContract.updateMany({
@@ -240,6 +245,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     }
 
     case "cancel":
+      // Shopify first: a cancellation it refused or never heard of is not one for the dashboard.
+      await setContractStatus(admin, contract.shopifyId, "cancel");
       await db().$transaction([
         db().retentionEvent.create({
           data: {
@@ -254,7 +261,6 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
         }),
         db().subscriptionContract.update({ where: { id: contract.id }, data: { cancellationReason: input.reason } }),
       ]);
-      await setContractStatus(admin, contract.shopifyId, "cancel");
       return { ok: true };
   }
 }

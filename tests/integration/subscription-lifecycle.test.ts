@@ -225,6 +225,25 @@ describe("the merchant's actions", () => {
     expect((refused as Response).status).toBe(404);
   });
 
+  it("tells the merchant Shopify is busy, and records no cancellation, when another client keeps the shop's bucket empty", async () => {
+    const { shop, contract, stored } = await subscribed();
+    // Another of the app's clients (a worker billing renewals) takes every point as it comes back.
+    const bucket = testContext().simulator.graphql.bucket(shop);
+    const busy = setInterval(() => bucket.drainTo(0), 5);
+    try {
+      expect(await merchant(shop.domain, stored.id, { action: "cancel", reason: "not_using" })).toEqual({
+        ok: false,
+        error: "shopifyBusy",
+        fields: [],
+      });
+    } finally {
+      clearInterval(busy);
+    }
+    expect(contract.status).toBe("ACTIVE");
+    expect(await db().retentionEvent.count({ where: { contractId: stored.id } })).toBe(0);
+    expect((await mirror(shop.domain, stored.shopifyId)).cancellationReason).toBeNull();
+  });
+
   it("leaves no end of pause on a subscription Shopify refused to pause", async () => {
     const { shop, contract, stored } = await subscribed();
     // Cancelled in Shopify's admin a moment ago; its webhook has not been worked yet.

@@ -43,6 +43,7 @@ function scripted(responses: RawResponse[]) {
     },
     random: () => 0.5,
     now: () => 0,
+    headroom: 0,
   };
   const client = createAdminClient(
     "demo.myshopify.com",
@@ -62,20 +63,22 @@ describe("Admin client", () => {
     expect(calls()).toBe(2);
   });
 
-  it("paces requests to the shop's bucket so Shopify never has to refuse them", async () => {
+  /** A client whose requests cost 10 points and whose clock moves only when it sleeps, answered `available` points in turn. */
+  function pacedClient(available: number[], headroom: number) {
     let now = 0;
     const sleeps: number[] = [];
-    const answer = (available: number): RawResponse => ({
-      ...ok,
-      extensions: {
-        cost: {
-          requestedQueryCost: 10,
-          actualQueryCost: 10,
-          throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 },
+    const answers = available.map(
+      (points): RawResponse => ({
+        ...ok,
+        extensions: {
+          cost: {
+            requestedQueryCost: 10,
+            actualQueryCost: 10,
+            throttleStatus: { maximumAvailable: 2000, currentlyAvailable: points, restoreRate: 100 },
+          },
         },
-      },
-    });
-    const answers = [answer(12), answer(0), answer(0)];
+      }),
+    );
     const client = createAdminClient(
       "paced.myshopify.com",
       async () => answers.shift()!,
@@ -87,13 +90,28 @@ describe("Admin client", () => {
         random: () => 0.5,
         now: () => now,
         sleep: async (ms) => void sleeps.push((now += ms)),
+        headroom,
       },
       new ThrottleGauge(),
     );
+    return { client, sleeps };
+  }
+
+  it("paces requests to the shop's bucket so Shopify never has to refuse them", async () => {
+    const { client, sleeps } = pacedClient([12, 0, 0], 0);
     await client.request(Probe); // nothing known yet: sent at once; 12 points left
     await client.request(Probe); // 12 ≥ 10: sent at once; Shopify says 0 left
     await client.request(Probe); // 0 left: waits the 100 ms that 10 points take to restore
     expect(sleeps).toEqual([100]);
+  });
+
+  it("leaves a part of the bucket to others when it is background work", async () => {
+    // A tenth of 2,000 points is left: a request of 10 goes once 210 are there.
+    const { client, sleeps } = pacedClient([250, 205, 0], 0.1);
+    await client.request(Probe); // nothing known yet: sent at once; 250 left
+    await client.request(Probe); // 250 ≥ 210: sent at once; Shopify says 205 left
+    await client.request(Probe); // 205 < 210: waits the 50 ms that 5 points take
+    expect(sleeps).toEqual([50]);
   });
 
   it("retries 5xx and network failures with jittered backoff, then succeeds", async () => {
@@ -143,6 +161,8 @@ describe("throttle and backoff arithmetic", () => {
     };
     expect(throttleWaitMs(cost, 1000)).toBe(50);
     expect(throttleWaitMs(undefined, 1000)).toBe(1000);
+    // Background work also waits for the tenth it leaves: 200 more points, 2 s more.
+    expect(throttleWaitMs(cost, 1000, 0.1)).toBe(2050);
   });
 
   it("caps the exponential backoff", () => {
