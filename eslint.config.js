@@ -28,6 +28,8 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["error", "warn", "log"] }],
     },
   },
+  // dependency-cruiser reads its configuration as CommonJS.
+  { files: ["*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
   {
     files: ["simulator/public/**/*.js", "extensions/**/*.js"],
     languageOptions: {

@@ -54,6 +54,8 @@ const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   ...SEPARATE_PROJECTS.map((project) => ({ name: `typecheck (${project})`, command: [bin("tsc"), "-p", project] })),
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
+  // The layers of docs/architecture.md: each imports only those below it, no cycles.
+  { name: "dependency rules", command: ["npm", "run", "--silent", "deps"] },
   // The production build refuses server-only code reaching the browser bundle.
   { name: "build", command: [bin("remix"), "vite:build"] },
   // Shopify's own CLI builds the app as `shopify app deploy` would (offline): extension targets,
