@@ -21,6 +21,7 @@ export type EventSubscribers = {
 const MAX_DELIVERY_ATTEMPTS = 5;
 const CLAIM_CHUNK = 10;
 
+/** Writes the event down in `tx`, the transaction of the change it reports. */
 export async function publishEvent<T extends DomainEventType>(
   tx: Transaction,
   type: T,
