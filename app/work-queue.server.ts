@@ -16,3 +16,22 @@ export async function oldestFirst<T extends { id: string }>(queries: Promise<T[]
 export function inArrivalOrder<T extends { id: string }>(at: (item: T) => Date): (a: T, b: T) => number {
   return (a, b) => at(a).getTime() - at(b).getTime() || a.id.localeCompare(b.id);
 }
+
+/**
+ * Works a queue's items a chunk at a time: `claim` takes a chunk's ids with one conditional update
+ * and returns those it won (a worker racing for the same ids wins the rest, and this one moves on
+ * to the next chunk); they come back in no particular order and are worked in order of arrival.
+ * Returns how many `work` says it did.
+ */
+export async function workClaimed<T extends { id: string }>(
+  ids: string[],
+  queue: { chunk: number; claim: (ids: string[]) => Promise<T[]>; at: (item: T) => Date; work: (item: T) => Promise<boolean> },
+): Promise<number> {
+  let done = 0;
+  for (let start = 0; start < ids.length; start += queue.chunk) {
+    const claimed = await queue.claim(ids.slice(start, start + queue.chunk));
+    claimed.sort(inArrivalOrder(queue.at));
+    for (const item of claimed) if (await queue.work(item)) done += 1;
+  }
+  return done;
+}

@@ -3,7 +3,7 @@ import { config } from "../config.server";
 import { db, type Db, type Transaction } from "../db.server";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { mailer, type Mailer } from "./mailer.server";
-import { inArrivalOrder, oldestFirst } from "../work-queue.server";
+import { oldestFirst, workClaimed } from "../work-queue.server";
 import type { EmailTemplates } from "./email-template";
 
 /**
@@ -59,17 +59,19 @@ export async function sendPendingEmails(templates: EmailTemplates, limit = 100):
   const oldest = (where: typeof waiting | typeof abandoned) =>
     db().emailMessage.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, createdAt: true } });
   const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (m) => m.createdAt, limit);
-  const claimable = { OR: [waiting, abandoned] };
-  let sent = 0;
-  for (let start = 0; start < pending.length; start += CLAIM_CHUNK) {
-    const claimed = await db().emailMessage.updateManyAndReturn({
-      where: { id: { in: pending.slice(start, start + CLAIM_CHUNK).map((m) => m.id) }, ...claimable },
-      data: { status: "sending", attempts: { increment: 1 } },
-    });
-    claimed.sort(inArrivalOrder((m) => m.createdAt));
-    for (const message of claimed) if (await sendClaimed(transport, templates, message)) sent += 1;
-  }
-  return sent;
+  return workClaimed(
+    pending.map((m) => m.id),
+    {
+      chunk: CLAIM_CHUNK,
+      claim: (ids) =>
+        db().emailMessage.updateManyAndReturn({
+          where: { id: { in: ids }, OR: [waiting, abandoned] },
+          data: { status: "sending", attempts: { increment: 1 } },
+        }),
+      at: (m) => m.createdAt,
+      work: (message) => sendClaimed(transport, templates, message),
+    },
+  );
 }
 
 type ClaimedMessage = Awaited<ReturnType<ReturnType<typeof db>["emailMessage"]["updateManyAndReturn"]>>[number];
@@ -78,10 +80,12 @@ async function sendClaimed(transport: Mailer, templates: EmailTemplates, message
   try {
     const template = templates[message.kind];
     if (!template) throw new Error(`no template for emails of kind ${message.kind}`);
-    const { headers, ...rendered } = template(message.locale, JSON.parse(message.data));
+    // Every kind's data names the shop it is sent for: the sender's name.
+    const data = JSON.parse(message.data) as { shopName: string };
+    const { headers, ...rendered } = template(message.locale, data);
     await transport.send({
       to: message.recipient,
-      fromName: (JSON.parse(message.data) as { shopName: string }).shopName,
+      fromName: data.shopName,
       ...rendered,
       headers: { ...headers, "X-Orchard-Email": message.kind },
     });

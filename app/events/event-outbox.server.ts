@@ -1,7 +1,7 @@
 import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
-import { inArrivalOrder, oldestFirst } from "../work-queue.server";
+import { oldestFirst, workClaimed } from "../work-queue.server";
 import type { DomainEvents, DomainEventType, PublishedEvent } from "./domain-events";
 
 /**
@@ -50,16 +50,19 @@ export async function deliverEvents(subscribers: EventSubscribers, limit = 100):
   const oldest = (where: typeof waiting | typeof abandoned) =>
     db().domainEvent.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, createdAt: true } });
   const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (e) => e.createdAt, limit);
-  let delivered = 0;
-  for (let start = 0; start < pending.length; start += CLAIM_CHUNK) {
-    const claimed = await db().domainEvent.updateManyAndReturn({
-      where: { id: { in: pending.slice(start, start + CLAIM_CHUNK).map((e) => e.id) }, OR: [waiting, abandoned] },
-      data: { status: "delivering", attempts: { increment: 1 } },
-    });
-    claimed.sort(inArrivalOrder((e) => e.createdAt));
-    for (const event of claimed) if (await deliver(subscribers, event)) delivered += 1;
-  }
-  return delivered;
+  return workClaimed(
+    pending.map((e) => e.id),
+    {
+      chunk: CLAIM_CHUNK,
+      claim: (ids) =>
+        db().domainEvent.updateManyAndReturn({
+          where: { id: { in: ids }, OR: [waiting, abandoned] },
+          data: { status: "delivering", attempts: { increment: 1 } },
+        }),
+      at: (e) => e.createdAt,
+      work: (event) => deliver(subscribers, event),
+    },
+  );
 }
 
 type ClaimedEvent = Awaited<ReturnType<ReturnType<typeof db>["domainEvent"]["updateManyAndReturn"]>>[number];

@@ -3,7 +3,7 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, rawSql } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
-import { inArrivalOrder, oldestFirst } from "../work-queue.server";
+import { oldestFirst, workClaimed } from "../work-queue.server";
 import { DeliveryNotReady, handlerFor } from "./handlers.server";
 
 /**
@@ -134,19 +134,19 @@ export async function processInbox(limit = 500): Promise<number> {
   const byShop = new Map<string, string[]>();
   for (const { id, shop } of pending) byShop.set(shop, [...(byShop.get(shop) ?? []), id]);
   const counts = await Promise.all(
-    [...byShop.values()].map(async (ids) => {
-      let processed = 0;
-      for (let start = 0; start < ids.length; start += CLAIM_CHUNK) {
-        const claimed = await db().webhookDelivery.updateManyAndReturn({
-          where: { id: { in: ids.slice(start, start + CLAIM_CHUNK) }, ...claimable },
-          data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
-        });
-        // Returned in no particular order: the lane keeps the shop's order of arrival.
-        claimed.sort(inArrivalOrder((d) => d.receivedAt));
-        for (const delivery of claimed) if (await processOne(delivery)) processed += 1;
-      }
-      return processed;
-    }),
+    // Each lane keeps its shop's order of arrival.
+    [...byShop.values()].map((ids) =>
+      workClaimed(ids, {
+        chunk: CLAIM_CHUNK,
+        claim: (chunk) =>
+          db().webhookDelivery.updateManyAndReturn({
+            where: { id: { in: chunk }, ...claimable },
+            data: { status: "processing", attempts: { increment: 1 }, claimedAt: new Date() },
+          }),
+        at: (d) => d.receivedAt,
+        work: processOne,
+      }),
+    ),
   );
   return counts.reduce((sum, n) => sum + n, 0);
 }
