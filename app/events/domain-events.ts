@@ -7,7 +7,7 @@
 export interface DomainEvents {
   /**
    * A subscription contract's MRR changed, as Orchard's mirror applied a revision of it (app/subscriptions/contracts.server.ts).
-   * `at` is when the mirror applied it (ISO 8601); the customer is the contract's, or the contract itself when it has none.
+   * `at` is when the mirror applied it (ISO 8601); the customer is the contract's, if it has one.
    */
   "subscription.mrrChanged": { contractId: string; at: string; mrrMinor: number; currencyCode: string };
 }

@@ -49,7 +49,10 @@ async function lockFigures(tx: Transaction, shop: string): Promise<FiguresRow> {
   return tx.retentionFigures.update({ where: { shop }, data: { version: { increment: 1 } } });
 }
 
-/** What the figures hear of: each change of a contract's MRR, into the history and the sums. */
+/**
+ * What the figures hear of: each change of a contract's MRR, into the history and the sums. A
+ * contract without a customer counts as a customer of its own.
+ */
 export const FIGURES_SUBSCRIBERS: EventSubscribers = {
   "subscription.mrrChanged": [
     (tx, { shop, customerId, payload }) =>

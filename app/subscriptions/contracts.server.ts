@@ -151,7 +151,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
         await publishEvent(tx, "subscription.mrrChanged", {
           shop: admin.shop,
-          customerId: fields.customerId ?? contract.id,
+          customerId: fields.customerId,
           payload: { contractId: contract.id, at: clock().now().toISOString(), mrrMinor, currencyCode: fields.currencyCode },
         });
       }

@@ -12,7 +12,7 @@ export interface SubscriberOfContract {
 }
 
 /** Where a subscriber manages their subscriptions: the store's own pages (the app proxy). */
-export function manageUrl(shop: string): string {
+function manageUrl(shop: string): string {
   return `https://${shop}/apps/orchard/subscriptions`;
 }
 
