@@ -1,4 +1,5 @@
 import type { Page, Response } from "playwright-core";
+import { expect } from "vitest";
 
 /**
  * A shopper on a store running one of Shopify's reference themes, using the theme's own controls:
@@ -39,14 +40,21 @@ export function themeShopper(page: Page, theme: ThemeName) {
 
     /** From the product page: the theme's way to checkout after adding (Dawn's notification, Horizon's cart page). */
     async checkOut(email: string): Promise<void> {
-      if (theme === "dawn") await page.locator("#cart-notification").getByRole("button", { name: "Check out" }).click();
-      else {
+      if (theme === "dawn") {
+        // A shopper clicks once the notification has slid in: Dawn focuses it when its transition
+        // ends. A click during the slide can miss on a loaded machine, and the page's own footer
+        // has an "Email" field (the newsletter) that would then take the address.
+        const notification = page.locator("#cart-notification");
+        await expect.poll(() => notification.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+        await notification.getByRole("button", { name: "Check out" }).click();
+      } else {
         await page.goto(new URL("cart", page.url().replace(/products\/.*$/, "")).toString());
         await page
           .getByRole("button", { name: /Check out/i })
           .first()
           .click();
       }
+      await page.waitForURL((url) => url.pathname.endsWith("/checkout"));
       await page.getByLabel("Email").fill(email);
       await page.getByRole("button", { name: "Pay now" }).click();
       await page.getByRole("heading", { name: "Thank you!" }).waitFor();
