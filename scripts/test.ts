@@ -115,8 +115,11 @@ let stepsPassed = 0;
 let stepsFailed = 0;
 const failures: string[] = [];
 const failedTests: string[] = [];
+// Each step's time, printed at the end: CI must stay well under half an hour, and this says where it goes.
+const durations: string[] = [];
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
+  const started = Date.now();
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
   if (step.report) {
     try {
@@ -133,6 +136,7 @@ for (const step of steps) {
     stepsFailed += 1;
   }
   if (result.status !== 0) failures.push(step.name);
+  durations.push(`${step.name}: ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 // Nothing the tests started may outlive them (a worker left polling the database, a browser, a
@@ -151,6 +155,7 @@ if (leftovers.length) {
   stepsFailed += 1;
 }
 
+console.log(`\nTime per step:\n${durations.map((d) => `- ${d}`).join("\n")}`);
 if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `- ${t}`).join("\n")}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\nSteps: ${stepsPassed} passed, ${stepsFailed} failed`);
