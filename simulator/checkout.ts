@@ -1,7 +1,15 @@
 import { contractPayload, orderPayload } from "./webhook-payloads";
 import { addInterval, allocationPricing, contractLinePricingPolicy } from "./pricing";
 import type { SimulatorContext } from "./context";
-import { onSale, type ContractRecord, type OrderLineRecord, type OrderRecord, type ShopRecord } from "./store";
+import {
+  onSale,
+  type CardRecord,
+  type ContractRecord,
+  type MailingAddressRecord,
+  type OrderLineRecord,
+  type OrderRecord,
+  type ShopRecord,
+} from "./store";
 
 export interface CheckoutLine {
   variantId: number;
@@ -12,6 +20,81 @@ export interface CheckoutLine {
 
 export class CheckoutError extends Error {}
 
+/** The card a shopper types at checkout, as Shopify's test mode takes it. */
+export interface CardInput {
+  number: string;
+  /** MM/YY, as the checkout's field asks. */
+  expiry: string;
+  name: string;
+}
+
+/**
+ * Who a programmatic checkout ships to and pays with, for the tests and the demo that do not type
+ * them: a shopper in Ottawa with Shopify's test Visa card.
+ */
+export const TEST_SHOPPER: { shippingAddress: MailingAddressRecord; card: CardInput } = {
+  shippingAddress: {
+    firstName: "Ada",
+    lastName: "Shopper",
+    address1: "150 Elgin Street",
+    address2: "",
+    city: "Ottawa",
+    province: "ON",
+    zip: "K2P 1L4",
+    countryCode: "CA",
+  },
+  card: { number: "4242424242424242", expiry: "12/34", name: "Ada Shopper" },
+};
+
+const REQUIRED_ADDRESS_FIELDS: [keyof MailingAddressRecord, string][] = [
+  ["lastName", "Enter a last name"],
+  ["address1", "Enter an address"],
+  ["city", "Enter a city"],
+  ["zip", "Enter a ZIP / postal code"],
+  ["countryCode", "Select a country/region"],
+];
+
+function checkedAddress(address: MailingAddressRecord): MailingAddressRecord {
+  const trimmed = Object.fromEntries(
+    Object.entries(address).map(([key, value]) => [key, String(value ?? "").trim()]),
+  ) as unknown as MailingAddressRecord;
+  const missing = REQUIRED_ADDRESS_FIELDS.find(([field]) => !trimmed[field]);
+  if (missing) throw new CheckoutError(missing[1]);
+  if (!/^[A-Z]{2}$/.test(trimmed.countryCode)) throw new CheckoutError("Select a country/region");
+  return trimmed;
+}
+
+/** Luhn's check digit, which every card number carries: checkout refuses a mistyped number before charging. */
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+const BRANDS: [RegExp, string][] = [
+  [/^4/, "Visa"],
+  [/^(5[1-5]|2[2-7])/, "Mastercard"],
+  [/^3[47]/, "American Express"],
+  [/^6(011|5)/, "Discover"],
+];
+
+function vaultedCard(card: CardInput, now: Date): CardRecord {
+  const digits = card.number.replace(/[\s-]/g, "");
+  if (!/^\d{13,19}$/.test(digits) || !luhnValid(digits)) throw new CheckoutError("Enter a valid card number");
+  const expiry = /^(\d{2})\s*\/\s*(\d{2})$/.exec(card.expiry.trim());
+  const month = Number(expiry?.[1]);
+  const year = 2000 + Number(expiry?.[2]);
+  const expired = year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1);
+  if (!expiry || month < 1 || month > 12 || expired) throw new CheckoutError("Enter a valid expiration date");
+  if (!card.name.trim()) throw new CheckoutError("Enter your name exactly as it's written on your card");
+  const brand = BRANDS.find(([prefix]) => prefix.test(digits))?.[1] ?? "Unknown";
+  return { brand, lastDigits: digits.slice(-4), expiryMonth: month, expiryYear: year, name: card.name.trim() };
+}
+
 /**
  * What Shopify does when a shopper pays: one order; for lines bought with a selling plan, one
  * subscription contract per plan; then the webhooks the app subscribed to (orders/paid,
@@ -20,12 +103,21 @@ export class CheckoutError extends Error {}
 export async function completeCheckout(
   sim: SimulatorContext,
   shop: ShopRecord,
-  input: { email: string; lines: CheckoutLine[]; attributes?: Record<string, string>; discountCodes?: string[] },
+  input: {
+    email: string;
+    lines: CheckoutLine[];
+    attributes?: Record<string, string>;
+    discountCodes?: string[];
+    shippingAddress?: MailingAddressRecord;
+    card?: CardInput;
+  },
 ): Promise<{ order: OrderRecord; contracts: ContractRecord[] }> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new CheckoutError("Enter a valid email");
   if (input.lines.length === 0) throw new CheckoutError("Your cart is empty");
   const now = sim.clock.now();
+  const shippingAddress = checkedAddress(input.shippingAddress ?? TEST_SHOPPER.shippingAddress);
+  const card = vaultedCard(input.card ?? TEST_SHOPPER.card, now);
 
   const lines: OrderLineRecord[] = input.lines.map((line) => {
     const found = sim.store.findVariant(shop, line.variantId);
@@ -53,8 +145,8 @@ export async function completeCheckout(
   if (!customer) {
     customer = {
       id: sim.store.newId(),
-      firstName: "",
-      lastName: "",
+      firstName: shippingAddress.firstName,
+      lastName: shippingAddress.lastName,
       email,
       locale: "en",
       marketingState: "NOT_SUBSCRIBED",
@@ -77,6 +169,7 @@ export async function completeCheckout(
     refunds: [],
     noteAttributes: Object.entries(input.attributes ?? {}).map(([name, value]) => ({ name, value })),
     discountCodes: input.discountCodes ?? [],
+    shippingAddress,
   };
   shop.orders.set(order.id, order);
 
@@ -112,6 +205,8 @@ export async function completeCheckout(
       revisionId: 1,
       // The card the shopper paid with, vaulted by Shopify for the subscription's later charges.
       paymentMethodId: sim.store.newId(),
+      paymentCard: card,
+      deliveryAddress: shippingAddress,
       discounts: [],
     };
     shop.contracts.set(contract.id, contract);

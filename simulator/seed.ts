@@ -197,6 +197,7 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
       refunds: [],
       noteAttributes: [],
       discountCodes: [],
+      shippingAddress: null,
     });
   }
 }

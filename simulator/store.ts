@@ -82,6 +82,27 @@ export interface OrderLineRecord {
   properties: { name: string; value: string }[];
 }
 
+/** A postal address as checkout collects it and a subscription ships to (Shopify's MailingAddress). */
+export interface MailingAddressRecord {
+  firstName: string;
+  lastName: string;
+  address1: string;
+  address2: string;
+  city: string;
+  province: string;
+  zip: string;
+  countryCode: string;
+}
+
+/** The card checkout vaulted for a subscription's later charges (Shopify's CustomerCreditCard). */
+export interface CardRecord {
+  brand: string;
+  lastDigits: string;
+  expiryMonth: number;
+  expiryYear: number;
+  name: string;
+}
+
 export interface OrderRecord {
   id: number;
   number: number;
@@ -98,6 +119,7 @@ export interface OrderRecord {
   noteAttributes: { name: string; value: string }[];
   /** Codes entered at checkout (or carried by a cart permalink). Recorded, not priced: see docs/simulator.md. */
   discountCodes: string[];
+  shippingAddress: MailingAddressRecord | null;
 }
 
 export type Interval = "DAY" | "WEEK" | "MONTH" | "YEAR";
@@ -170,6 +192,8 @@ export interface ContractDiscountRecord {
   percentage: number | null;
   amountMinor: number | null;
   remainingCycles: number | null;
+  /** The orders it has discounted so far. */
+  usageCount: number;
 }
 
 export interface ContractRecord {
@@ -186,6 +210,9 @@ export interface ContractRecord {
   updatedAt: Date;
   revisionId: number;
   paymentMethodId: number;
+  paymentCard: CardRecord;
+  /** Where each order ships: the checkout's shipping address until a draft changes it. */
+  deliveryAddress: MailingAddressRecord;
   discounts: ContractDiscountRecord[];
   /** Shopify holds the contract for review (fraud checks): billing attempts are refused meanwhile. */
   underReview?: boolean;
@@ -203,6 +230,7 @@ export interface DraftRecord {
   deliveryPolicy: ContractRecord["deliveryPolicy"];
   nextBillingDate: Date;
   discounts: ContractDiscountRecord[];
+  deliveryAddress: MailingAddressRecord;
 }
 
 export interface BillingAttemptRecord {

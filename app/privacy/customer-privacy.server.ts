@@ -59,7 +59,15 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
   await db().$transaction([
     db().subscriptionContract.updateMany({
       ...ofCustomer,
-      data: { customerId: anonymous, customerEmail: null, customerName: null, customerLocale: null, paymentMethodId: null },
+      data: {
+        customerId: anonymous,
+        customerEmail: null,
+        customerName: null,
+        customerLocale: null,
+        paymentMethodId: null,
+        paymentMethod: null,
+        deliveryAddress: null,
+      },
     }),
     // An email not sent yet is never sent: it has no one to go to.
     db().emailMessage.updateMany({

@@ -161,3 +161,24 @@ export function daysLater(instant: Date, days: number, timeZone: string): Date {
 export function monthsLater(instant: Date, months: number, timeZone: string): Date {
   return cycleDate(instant, { interval: "MONTH", intervalCount: months, anchor: null }, timeZone, 1);
 }
+
+/** How long a pause lasts: a number of orders, until a day of the shop's calendar (YYYY-MM-DD), or months (the save offer). */
+export type PauseLength = { orders: number } | { until: string } | { months: number };
+
+/**
+ * When a pause ends, for a subscription whose next order is `nextCycle`. For a number of orders,
+ * halfway between the last order it leaves out and the first it keeps: Orchard resumes it at some
+ * moment after this (its worker's next round), and the resume takes the first order after that
+ * moment, so the middle of the interval keeps both the count and the date right whatever the
+ * frequency. For a day, its start in the shop's time zone.
+ */
+export function pauseEnd(schedule: Schedule, nextCycle: number, length: PauseLength, now: Date): Date {
+  if ("months" in length) return monthsLater(now, length.months, schedule.timeZone);
+  if ("until" in length) {
+    const [year, month, day] = length.until.split("-").map(Number) as [number, number, number];
+    return fromLocal({ year, month, day, hour: 0, minute: 0, second: 0 }, schedule.timeZone);
+  }
+  const lastLeftOut = scheduledDate(schedule, nextCycle + length.orders - 1).getTime();
+  const firstKept = scheduledDate(schedule, nextCycle + length.orders).getTime();
+  return new Date(lastLeftOut + Math.floor((firstKept - lastLeftOut) / 2));
+}

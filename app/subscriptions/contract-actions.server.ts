@@ -11,7 +11,7 @@ import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.type
 import { findShop } from "../shops/shops.server";
 import { fromLocal, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
-import { monthsLater, nextScheduled, scheduleOf, scheduledDate } from "./billing-schedule";
+import { monthsLater, nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength } from "./billing-schedule";
 import {
   availableActions,
   deliveriesPerBilling,
@@ -82,6 +82,19 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
   return result;
 }
 
+/** Today in the shop's calendar, as YYYY-MM-DD. */
+function todayIn(timeZone: string): string {
+  const today = toLocal(clock().now(), timeZone);
+  return `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+}
+
+function pauseLengthOf(input: Extract<ActionInput, { action: "pause" }>): PauseLength | null {
+  if (input.orders) return { orders: input.orders };
+  if (input.until) return { until: input.until };
+  if (input.months) return { months: input.months };
+  return null;
+}
+
 async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
   const { contract } = loaded;
   const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
@@ -93,12 +106,12 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
   };
 
   switch (input.action) {
-    case "pause":
+    case "pause": {
+      const length = pauseLengthOf(input);
+      if (length && "until" in length && !rescheduleAllowed(length.until, todayIn(timeZone))) return { ok: false, error: "invalidDate" };
+      const resumeAt = length ? pauseEnd(schedule, nextCycle(), length, clock().now()) : null;
       // Written first: the sync that follows the pause emails the customer the date it ends.
-      await db().subscriptionContract.update({
-        where: { id: contract.id },
-        data: { resumeAt: input.months ? monthsLater(clock().now(), input.months, timeZone) : null },
-      });
+      await db().subscriptionContract.update({ where: { id: contract.id }, data: { resumeAt } });
       try {
         await setContractStatus(admin, contract.shopifyId, "pause");
       } catch (error) {
@@ -107,6 +120,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
         throw error;
       }
       return { ok: true };
+    }
 
     case "resume":
       // On the free plan at its limit, a resume would be one subscriber too many (app-billing).
@@ -130,9 +144,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     }
 
     case "reschedule": {
-      const today = toLocal(clock().now(), timeZone);
-      const todayText = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
-      if (!rescheduleAllowed(input.date, todayText)) return { ok: false, error: "invalidDate" };
+      if (!rescheduleAllowed(input.date, todayIn(timeZone))) return { ok: false, error: "invalidDate" };
       // The new date keeps the hour of day the subscription bills at.
       const time = toLocal(contract.nextBillingAt!, timeZone);
       const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];

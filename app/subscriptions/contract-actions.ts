@@ -65,6 +65,8 @@ export function availableActions(state: ContractState, actor: Actor): ContractAc
 }
 
 const MAX_QUANTITY = 100;
+/** A pause for a number of orders leaves out at most six: longer than that is a pause until a date. */
+export const MAX_PAUSED_ORDERS = 6;
 
 const id = z.string().min(1).max(200);
 
@@ -74,18 +76,32 @@ export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 export const cancellationInput = z.object({ reason: z.enum(CANCELLATION_REASONS), reasonText: z.string().max(500).optional() });
 
 /** An action's input as a form or JSON body sends it; every field checked before anything is sent to Shopify. */
-export const actionInput = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("pause"), months: z.coerce.number().int().min(1).max(12).optional() }),
-  z.object({ action: z.literal("resume") }),
-  z.object({ action: z.literal("skip") }),
-  z.object({ action: z.literal("reschedule"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date") }),
-  z.object({ action: z.literal("changeFrequency"), sellingPlanId: id }),
-  z.object({ action: z.literal("changeQuantity"), lineId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
-  z.object({ action: z.literal("swapVariant"), lineId: id, variantId: id }),
-  z.object({ action: z.literal("addOneTime"), variantId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
-  cancellationInput.extend({ action: z.literal("cancel") }),
-  z.object({ action: z.literal("billNow") }),
-]);
+export const actionInput = z
+  .discriminatedUnion("action", [
+    z.object({
+      action: z.literal("pause"),
+      // One length at most (checked below); none pauses until the customer or merchant resumes.
+      orders: z.coerce.number().int().min(1).max(MAX_PAUSED_ORDERS).optional(),
+      until: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+        .optional(),
+      months: z.coerce.number().int().min(1).max(12).optional(),
+    }),
+    z.object({ action: z.literal("resume") }),
+    z.object({ action: z.literal("skip") }),
+    z.object({ action: z.literal("reschedule"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date") }),
+    z.object({ action: z.literal("changeFrequency"), sellingPlanId: id }),
+    z.object({ action: z.literal("changeQuantity"), lineId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
+    z.object({ action: z.literal("swapVariant"), lineId: id, variantId: id }),
+    z.object({ action: z.literal("addOneTime"), variantId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
+    cancellationInput.extend({ action: z.literal("cancel") }),
+    z.object({ action: z.literal("billNow") }),
+  ])
+  .superRefine((input, context) => {
+    if (input.action === "pause" && [input.orders, input.until, input.months].filter((v) => v !== undefined).length > 1)
+      context.addIssue({ code: z.ZodIssueCode.custom, path: ["orders"], message: "one length" });
+  });
 export type ActionInput = z.infer<typeof actionInput>;
 
 /** Parses a submitted action; the per-field messages name the fields, for the form to show. */

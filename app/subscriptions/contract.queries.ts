@@ -31,9 +31,61 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
       }
       customerPaymentMethod {
         id
+        instrument {
+          __typename
+          ... on CustomerCreditCard {
+            brand
+            lastDigits
+            expiryMonth
+            expiryYear
+          }
+          ... on CustomerShopPayAgreement {
+            lastDigits
+            expiryMonth
+            expiryYear
+          }
+          ... on CustomerPaypalBillingAgreement {
+            paypalAccountEmail
+          }
+        }
+      }
+      deliveryMethod {
+        __typename
+        ... on SubscriptionDeliveryMethodShipping {
+          address {
+            firstName
+            lastName
+            address1
+            address2
+            city
+            province
+            zip
+            countryCodeV2
+          }
+        }
       }
       originOrder {
         createdAt
+      }
+      discounts(first: 5) {
+        nodes {
+          title
+          recurringCycleLimit
+          usageCount
+          value {
+            __typename
+            ... on SubscriptionDiscountPercentageValue {
+              percentage
+            }
+            ... on SubscriptionDiscountFixedAmountValue {
+              amount {
+                amount
+                currencyCode
+              }
+              appliesOnEachItem
+            }
+          }
+        }
       }
       billingPolicy {
         interval

@@ -11,6 +11,9 @@ import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billi
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "./mrr";
+import { deliveryAddressFromShopify } from "./delivery-address";
+import { paymentMethodFromShopify } from "./payment-method";
+import { discountsFromShopify } from "./order-preview";
 import { publishEvent } from "../events/event-outbox.server";
 import type { ContractStatus } from "./contract-status";
 
@@ -23,6 +26,8 @@ export type SyncResult = "stored" | "stale" | "missing";
 
 /** The line attribute that marks a one-time item, with the cycle whose order it goes with. */
 export const ONE_TIME_ATTRIBUTE = "_orchard_one_time_cycle";
+
+const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : null);
 
 export async function syncContract(admin: AdminClient, contractId: string): Promise<SyncResult> {
   const { subscriptionContract: contract } = await admin.request(ContractDetail, { id: contractId });
@@ -44,6 +49,9 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     customerName: contract.customer?.firstName || null,
     customerLocale: contract.customer?.locale ?? null,
     paymentMethodId: contract.customerPaymentMethod?.id ?? null,
+    paymentMethod: jsonOrNull(paymentMethodFromShopify(contract.customerPaymentMethod?.instrument)),
+    deliveryAddress: jsonOrNull(deliveryAddressFromShopify(contract.deliveryMethod)),
+    discounts: JSON.stringify(discountsFromShopify(contract.discounts.nodes, minorUnits)),
     status: contract.status,
     currencyCode: contract.currencyCode,
     billingInterval: contract.billingPolicy.interval,

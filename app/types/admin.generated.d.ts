@@ -83,16 +83,6 @@ export type ShopCheckoutPlanQueryVariables = AdminTypes.Exact<{ [key: string]: n
 
 export type ShopCheckoutPlanQuery = { shop: { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> } };
 
-export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
-  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type LedgerProductFactsQuery = { nodes: Array<AdminTypes.Maybe<(
-    Pick<AdminTypes.Product, 'id' | 'tags'>
-    & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id'>> } }
-  )>> };
-
 export type OfferProductTitlesQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -162,6 +152,16 @@ export type ProductCollectionIdsQueryVariables = AdminTypes.Exact<{
 
 export type ProductCollectionIdsQuery = { nodes: Array<AdminTypes.Maybe<(
     Pick<AdminTypes.Product, 'id'>
+    & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id'>> } }
+  )>> };
+
+export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type LedgerProductFactsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'tags'>
     & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id'>> } }
   )>> };
 
@@ -339,7 +339,32 @@ export type ContractDetailQuery = { subscriptionContract?: AdminTypes.Maybe<(
     & { customer?: AdminTypes.Maybe<(
       Pick<AdminTypes.Customer, 'id' | 'firstName' | 'locale'>
       & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress'>> }
-    )>, customerPaymentMethod?: AdminTypes.Maybe<Pick<AdminTypes.CustomerPaymentMethod, 'id'>>, originOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'createdAt'>>, billingPolicy: (
+    )>, customerPaymentMethod?: AdminTypes.Maybe<(
+      Pick<AdminTypes.CustomerPaymentMethod, 'id'>
+      & { instrument?: AdminTypes.Maybe<{ __typename: 'BankAccount' } | (
+        { __typename: 'CustomerCreditCard' }
+        & Pick<AdminTypes.CustomerCreditCard, 'brand' | 'lastDigits' | 'expiryMonth' | 'expiryYear'>
+      ) | (
+        { __typename: 'CustomerPaypalBillingAgreement' }
+        & Pick<AdminTypes.CustomerPaypalBillingAgreement, 'paypalAccountEmail'>
+      ) | (
+        { __typename: 'CustomerShopPayAgreement' }
+        & Pick<AdminTypes.CustomerShopPayAgreement, 'lastDigits' | 'expiryMonth' | 'expiryYear'>
+      )> }
+    )>, deliveryMethod?: AdminTypes.Maybe<{ __typename: 'SubscriptionDeliveryMethodLocalDelivery' | 'SubscriptionDeliveryMethodPickup' } | (
+      { __typename: 'SubscriptionDeliveryMethodShipping' }
+      & { address: Pick<AdminTypes.MailingAddress, 'firstName' | 'lastName' | 'address1' | 'address2' | 'city' | 'province' | 'zip' | 'countryCodeV2'> }
+    )>, originOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'createdAt'>>, discounts: { nodes: Array<(
+        Pick<AdminTypes.SubscriptionManualDiscount, 'title' | 'recurringCycleLimit' | 'usageCount'>
+        & { value: (
+          { __typename: 'SubscriptionDiscountFixedAmountValue' }
+          & Pick<AdminTypes.SubscriptionDiscountFixedAmountValue, 'appliesOnEachItem'>
+          & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+        ) | (
+          { __typename: 'SubscriptionDiscountPercentageValue' }
+          & Pick<AdminTypes.SubscriptionDiscountPercentageValue, 'percentage'>
+        ) }
+      )> }, billingPolicy: (
       Pick<AdminTypes.SubscriptionBillingPolicy, 'interval' | 'intervalCount' | 'minCycles' | 'maxCycles'>
       & { anchors: Array<Pick<AdminTypes.SellingPlanAnchor, 'type' | 'day'>> }
     ), deliveryPolicy: Pick<AdminTypes.SubscriptionDeliveryPolicy, 'interval' | 'intervalCount'>, lines: { nodes: Array<(
@@ -509,19 +534,19 @@ interface GeneratedQueryTypes {
   "#graphql\n  query PublishedThemeFiles {\n    themes(first: 1, roles: [MAIN]) {\n      nodes {\n        id\n        files(filenames: [\"templates/product.json\", \"config/settings_data.json\"], first: 2) {\n          nodes {\n            filename\n            body {\n              ... on OnlineStoreThemeFileBodyText {\n                content\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: PublishedThemeFilesQuery, variables: PublishedThemeFilesQueryVariables},
   "#graphql\n  query RecentOrderLines {\n    orders(first: 50, reverse: true) {\n      nodes {\n        customer {\n          id\n        }\n        lineItems(first: 5) {\n          nodes {\n            quantity\n            product {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: RecentOrderLinesQuery, variables: RecentOrderLinesQueryVariables},
   "#graphql\n  query ShopCheckoutPlan {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopCheckoutPlanQuery, variables: ShopCheckoutPlanQueryVariables},
-  "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
   "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},
   "#graphql\n  query SalesChannelPublications {\n    publications(first: 50, catalogType: APP) {\n      nodes {\n        id\n        catalog {\n          title\n        }\n      }\n    }\n  }\n": {return: SalesChannelPublicationsQuery, variables: SalesChannelPublicationsQueryVariables},
   "#graphql\n  query ReminderProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        handle\n        status\n        sellingPlanGroups(first: 5) {\n          nodes {\n            sellingPlans(first: 10) {\n              nodes {\n                id\n                pricingPolicies {\n                  ... on SellingPlanFixedPricingPolicy {\n                    adjustmentValue {\n                      ... on SellingPlanPricingPolicyPercentageValue {\n                        percentage\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReminderProductsQuery, variables: ReminderProductsQueryVariables},
   "#graphql\n  query ProductCollectionIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: ProductCollectionIdsQuery, variables: ProductCollectionIdsQueryVariables},
+  "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query AppDataInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: AppDataInstallationQuery, variables: AppDataInstallationQueryVariables},
   "#graphql\n  query ShopCollections {\n    collections(first: 250, sortKey: TITLE) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": {return: ShopCollectionsQuery, variables: ShopCollectionsQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      email\n      ianaTimezone\n      currencyCode\n      url\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
   "#graphql\n  query BillingAttemptAction($id: ID!) {\n    subscriptionBillingAttempt(id: $id) {\n      state {\n        __typename\n        ... on SubscriptionBillingAttemptActionRequiredState {\n          action {\n            __typename\n            ... on SubscriptionBillingAttemptPaymentChallenge {\n              nextActionUrl\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: BillingAttemptActionQuery, variables: BillingAttemptActionQueryVariables},
   "#graphql\n  query LineAlternatives($productId: ID!) {\n    product(id: $productId) {\n      id\n      title\n      variants(first: 50) {\n        nodes {\n          id\n          title\n          price\n          availableForSale\n        }\n      }\n      sellingPlanGroups(first: 3) {\n        nodes {\n          id\n          sellingPlans(first: 10) {\n            nodes {\n              id\n              name\n              billingPolicy {\n                ... on SellingPlanRecurringBillingPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              deliveryPolicy {\n                ... on SellingPlanRecurringDeliveryPolicy {\n                  interval\n                  intervalCount\n                }\n              }\n              pricingPolicies {\n                ... on SellingPlanRecurringPricingPolicy {\n                  afterCycle\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n                ... on SellingPlanFixedPricingPolicy {\n                  adjustmentType\n                  adjustmentValue {\n                    ... on SellingPlanPricingPolicyPercentageValue {\n                      percentage\n                    }\n                    ... on MoneyV2 {\n                      amount\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: LineAlternativesQuery, variables: LineAlternativesQueryVariables},
-  "#graphql\n  query ContractDetail($id: ID!, $linesAfter: String) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      nextBillingDate\n      customer {\n        id\n        defaultEmailAddress {\n          emailAddress\n        }\n        firstName\n        locale\n      }\n      customerPaymentMethod {\n        id\n      }\n      originOrder {\n        createdAt\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 10, after: $linesAfter) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          customAttributes {\n            key\n            value\n          }\n          currentPrice {\n            amount\n            currencyCode\n          }\n          pricingPolicy {\n            cycleDiscounts {\n              afterCycle\n              computedPrice {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
+  "#graphql\n  query ContractDetail($id: ID!, $linesAfter: String) {\n    subscriptionContract(id: $id) {\n      id\n      status\n      currencyCode\n      createdAt\n      revisionId\n      nextBillingDate\n      customer {\n        id\n        defaultEmailAddress {\n          emailAddress\n        }\n        firstName\n        locale\n      }\n      customerPaymentMethod {\n        id\n        instrument {\n          __typename\n          ... on CustomerCreditCard {\n            brand\n            lastDigits\n            expiryMonth\n            expiryYear\n          }\n          ... on CustomerShopPayAgreement {\n            lastDigits\n            expiryMonth\n            expiryYear\n          }\n          ... on CustomerPaypalBillingAgreement {\n            paypalAccountEmail\n          }\n        }\n      }\n      deliveryMethod {\n        __typename\n        ... on SubscriptionDeliveryMethodShipping {\n          address {\n            firstName\n            lastName\n            address1\n            address2\n            city\n            province\n            zip\n            countryCodeV2\n          }\n        }\n      }\n      originOrder {\n        createdAt\n      }\n      discounts(first: 5) {\n        nodes {\n          title\n          recurringCycleLimit\n          usageCount\n          value {\n            __typename\n            ... on SubscriptionDiscountPercentageValue {\n              percentage\n            }\n            ... on SubscriptionDiscountFixedAmountValue {\n              amount {\n                amount\n                currencyCode\n              }\n              appliesOnEachItem\n            }\n          }\n        }\n      }\n      billingPolicy {\n        interval\n        intervalCount\n        minCycles\n        maxCycles\n        anchors {\n          type\n          day\n        }\n      }\n      deliveryPolicy {\n        interval\n        intervalCount\n      }\n      lines(first: 10, after: $linesAfter) {\n        nodes {\n          id\n          productId\n          variantId\n          title\n          variantTitle\n          quantity\n          sellingPlanId\n          sellingPlanName\n          customAttributes {\n            key\n            value\n          }\n          currentPrice {\n            amount\n            currencyCode\n          }\n          pricingPolicy {\n            cycleDiscounts {\n              afterCycle\n              computedPrice {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ContractDetailQuery, variables: ContractDetailQueryVariables},
   "#graphql\n  query ShopLanguages {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLanguagesQuery, variables: ShopLanguagesQueryVariables},
   "#graphql\n  query PlanSellingPlanIds($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      sellingPlans(first: 31) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PlanSellingPlanIdsQuery, variables: PlanSellingPlanIdsQueryVariables},
   "#graphql\n  query PlanTranslatableContent($ids: [ID!]!) {\n    translatableResourcesByIds(first: 31, resourceIds: $ids) {\n      nodes {\n        resourceId\n        translatableContent {\n          key\n          digest\n        }\n      }\n    }\n  }\n": {return: PlanTranslatableContentQuery, variables: PlanTranslatableContentQueryVariables},

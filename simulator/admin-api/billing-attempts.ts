@@ -130,6 +130,8 @@ export function settleBillingAttempt(
       refunds: [],
       noteAttributes: [],
       discountCodes: [],
+      // A renewal ships where the subscription delivers.
+      shippingAddress: contract.deliveryAddress,
     };
     shop.orders.set(order.id, order);
     attempt.orderId = order.id;
@@ -140,7 +142,7 @@ export function settleBillingAttempt(
     // A discount limited to a number of orders is used up by this one. The contract's
     // nextBillingDate is the app's to set (Shopify: "This field is managed by the apps").
     contract.discounts = contract.discounts
-      .map((d) => ({ ...d, remainingCycles: d.remainingCycles === null ? null : d.remainingCycles - 1 }))
+      .map((d) => ({ ...d, remainingCycles: d.remainingCycles === null ? null : d.remainingCycles - 1, usageCount: d.usageCount + 1 }))
       .filter((d) => d.remainingCycles === null || d.remainingCycles > 0);
   }
   emit(

@@ -10,6 +10,7 @@ import {
   type CollectionRecord,
   type ContractRecord,
   type CustomerRecord,
+  type MailingAddressRecord,
   type OrderRecord,
   type PricingPolicyRecord,
   type ProductRecord,
@@ -214,6 +215,27 @@ function planName(shop: ShopRecord, sellingPlanId: number): string {
   return "";
 }
 
+const countryNames = new Intl.DisplayNames("en", { type: "region" });
+
+/** Shopify's MailingAddress, with the country's English name beside its code. */
+function presentMailingAddress(id: number, address: MailingAddressRecord) {
+  const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
+  const country = countryNames.of(address.countryCode) ?? address.countryCode;
+  return {
+    __typename: "MailingAddress",
+    id: gid("MailingAddress", id),
+    ...address,
+    name,
+    provinceCode: address.province || null,
+    country,
+    countryCodeV2: address.countryCode,
+    formatted: (args: { withName?: boolean }) =>
+      [args.withName ? name : "", address.address1, address.address2, `${address.city} ${address.province} ${address.zip}`.trim(), country]
+        .map((line) => line.replace(/\s+/g, " ").trim())
+        .filter(Boolean),
+  };
+}
+
 export function presentOrder(shop: ShopRecord, order: OrderRecord) {
   const totalMinor = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
   const customer = order.customerId ? shop.customers.get(order.customerId) : undefined;
@@ -232,6 +254,7 @@ export function presentOrder(shop: ShopRecord, order: OrderRecord) {
     totalPriceSet: moneyBag(shop, totalMinor),
     currentTotalPriceSet: moneyBag(shop, order.financialStatus === "REFUNDED" ? 0 : totalMinor),
     customer: () => (customer ? presentCustomer(shop, customer) : null),
+    shippingAddress: order.shippingAddress && presentMailingAddress(order.id, order.shippingAddress),
     lineItems: (args: ConnectionArgs) =>
       connection(
         order.lines.map((line) => {
@@ -298,11 +321,55 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
       __typename: "CustomerPaymentMethod",
       id: gid("CustomerPaymentMethod", contract.paymentMethodId),
       revokedAt: null,
+      instrument: {
+        __typename: "CustomerCreditCard",
+        ...contract.paymentCard,
+        firstDigits: null,
+        maskedNumber: `•••• •••• •••• ${contract.paymentCard.lastDigits}`,
+        isRevocable: true,
+        source: null,
+        virtualLastDigits: null,
+        billingAddress: null,
+      },
     }),
+    deliveryMethod: {
+      __typename: "SubscriptionDeliveryMethodShipping",
+      address: presentMailingAddress(contract.id, contract.deliveryAddress),
+      shippingOption: {
+        __typename: "SubscriptionDeliveryMethodShippingOption",
+        title: "Standard",
+        presentmentTitle: "Standard",
+        code: "standard",
+        description: null,
+      },
+    },
     originOrder: () => (order ? presentOrder(shop, order) : null),
     billingPolicy: { ...contract.billingPolicy, anchors: anchors(contract.billingPolicy) },
     deliveryPolicy: { ...contract.deliveryPolicy, anchors: anchors(contract.deliveryPolicy) },
     deliveryPrice: money(shop, 0),
+    discounts: (args: ConnectionArgs) =>
+      connection(
+        contract.discounts.map((discount) => ({
+          __typename: "SubscriptionManualDiscount",
+          id: gid("SubscriptionManualDiscount", discount.id),
+          title: discount.title,
+          type: "MANUAL",
+          targetType: "LINE_ITEM",
+          rejectionReason: null,
+          usageCount: discount.usageCount,
+          recurringCycleLimit: discount.remainingCycles === null ? null : discount.remainingCycles + discount.usageCount,
+          value:
+            discount.percentage !== null
+              ? { __typename: "SubscriptionDiscountPercentageValue", percentage: discount.percentage }
+              : {
+                  __typename: "SubscriptionDiscountFixedAmountValue",
+                  amount: money(shop, discount.amountMinor ?? 0),
+                  appliesOnEachItem: true,
+                },
+          entitledLines: { all: true, lines: (lineArgs: ConnectionArgs) => connection([], lineArgs) },
+        })),
+        args,
+      ),
     linesCount: { count: contract.lines.length, precision: "EXACT" },
     lines: (args: ConnectionArgs) =>
       connection(

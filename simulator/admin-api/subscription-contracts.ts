@@ -6,6 +6,7 @@ import type {
   ContractRecord,
   DraftRecord,
   Interval,
+  MailingAddressRecord,
   PricingPolicyRecord,
   ShopRecord,
   Store,
@@ -102,6 +103,7 @@ export function openDraft(store: Store, shop: ShopRecord, contractId: unknown) {
     deliveryPolicy: { ...contract.deliveryPolicy },
     nextBillingDate: contract.nextBillingDate,
     discounts: contract.discounts.map((d) => ({ ...d })),
+    deliveryAddress: { ...contract.deliveryAddress },
   };
   shop.drafts.set(draft.id, draft);
   return { draft: presentDraft(draft), userErrors: [] };
@@ -116,10 +118,39 @@ interface PolicyInput {
   maxCycles?: number | null;
 }
 
+/** MailingAddressInput as an app sends it; any field may be missing or null. */
+type AddressInput = Partial<Record<keyof MailingAddressRecord, string | null>>;
+
+/** The fields Shopify requires of a shipping address, each refused by name when blank. */
+const REQUIRED_ADDRESS_FIELDS = ["address1", "city", "zip", "countryCode"] as const;
+
+/**
+ * A draft's new shipping address over its current one (fields left out stay as they were), or the
+ * user errors for the fields left blank or a country that is not an ISO code.
+ */
+function shippingAddressOf(current: MailingAddressRecord, input: AddressInput): MailingAddressRecord | UserError[] {
+  const next = { ...current };
+  for (const key of Object.keys(current) as (keyof MailingAddressRecord)[]) {
+    if (input[key] !== undefined) next[key] = String(input[key] ?? "").trim();
+  }
+  const path = (field: string) => ["input", "deliveryMethod", "shipping", "address", field];
+  const errors = REQUIRED_ADDRESS_FIELDS.filter((field) => !next[field]).map((field) =>
+    draftError(path(field), `${field[0]!.toUpperCase()}${field.slice(1)} can't be blank`, "BLANK"),
+  );
+  if (next.countryCode && !/^[A-Z]{2}$/.test(next.countryCode))
+    errors.push(draftError(path("countryCode"), "Country code is invalid", "INVALID"));
+  return errors.length ? errors : next;
+}
+
 export function updateDraft(
   shop: ShopRecord,
   draftId: unknown,
-  input: { billingPolicy?: PolicyInput; deliveryPolicy?: PolicyInput; nextBillingDate?: string },
+  input: {
+    billingPolicy?: PolicyInput;
+    deliveryPolicy?: PolicyInput;
+    nextBillingDate?: string;
+    deliveryMethod?: { shipping?: { address?: AddressInput | null } | null } | null;
+  },
 ) {
   const found = openDraftOf(shop, draftId);
   if ("errors" in found) return { draft: null, userErrors: found.errors };
@@ -143,7 +174,11 @@ export function updateDraft(
   const next = input.nextBillingDate !== undefined ? new Date(input.nextBillingDate) : draft.nextBillingDate;
   if (Number.isNaN(next.getTime()))
     errors.push(draftError(["input", "nextBillingDate"], "Next billing date is invalid", "INVALID_BILLING_DATE"));
+  const addressInput = input.deliveryMethod?.shipping?.address;
+  const address = addressInput ? shippingAddressOf(draft.deliveryAddress, addressInput) : draft.deliveryAddress;
+  if (Array.isArray(address)) errors.push(...address);
   if (errors.length) return { draft: null, userErrors: errors };
+  draft.deliveryAddress = address as MailingAddressRecord;
   draft.billingPolicy = billing as DraftRecord["billingPolicy"];
   draft.deliveryPolicy = delivery as DraftRecord["deliveryPolicy"];
   draft.nextBillingDate = next;
@@ -314,6 +349,7 @@ export function addDraftDiscount(
     percentage: percentage ?? null,
     amountMinor: percentage === undefined ? amountMinor : null,
     remainingCycles: input.recurringCycleLimit ?? null,
+    usageCount: 0,
   };
   found.draft.discounts.push(discount);
   return {
@@ -340,6 +376,7 @@ export function commitDraft(shop: ShopRecord, draftId: unknown, now: Date, emit:
     deliveryPolicy: draft.deliveryPolicy,
     nextBillingDate: draft.nextBillingDate,
     discounts: draft.discounts,
+    deliveryAddress: draft.deliveryAddress,
   });
   draft.committed = true;
   changed(contract, now, emit);

@@ -181,6 +181,13 @@ function page(shop: ShopRecord, title: string, body: string): string {
 </html>`;
 }
 
+/** The countries the simulator's checkout ships to (a real store's are its shipping zones'). */
+const COUNTRIES = ["US", "CA", "FR", "GB", "DE", "AU"];
+const countryNames = new Intl.DisplayNames("en", { type: "region" });
+const labelled = (id: string, label: string, control: string) => `<label for="${id}">${escapeHtml(label)}</label>${control}`;
+const input = (id: string, label: string, autocomplete: string, required = true) =>
+  labelled(id, label, `<input id="${id}" name="${id}" autocomplete="${autocomplete}"${required ? " required" : ""}>`);
+
 function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
   const { token, lines } = cartOf(shop, req);
   const cart = new CartDrop(
@@ -202,6 +209,19 @@ function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, 
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
   ${discount ? `<p>Discount code: <strong>${escapeHtml(discount)}</strong></p><input type="hidden" name="discount" value="${escapeHtml(discount)}">` : ""}
   <label for="email">Email</label><input id="email" name="email" type="email" required autocomplete="email">
+  <h2>Delivery</h2>
+  ${labelled("countryCode", "Country/Region", `<select id="countryCode" name="countryCode" required autocomplete="country">${COUNTRIES.map((code) => `<option value="${code}">${escapeHtml(countryNames.of(code) ?? code)}</option>`).join("")}</select>`)}
+  ${input("firstName", "First name (optional)", "given-name", false)}
+  ${input("lastName", "Last name", "family-name")}
+  ${input("address1", "Address", "address-line1")}
+  ${input("address2", "Apartment, suite, etc. (optional)", "address-line2", false)}
+  ${input("city", "City", "address-level2")}
+  ${input("province", "State/province (optional)", "address-level1", false)}
+  ${input("zip", "Postal code", "postal-code")}
+  <h2>Payment</h2>
+  ${input("cardNumber", "Card number", "cc-number")}
+  ${input("cardExpiry", "Expiration date (MM / YY)", "cc-exp")}
+  ${input("cardName", "Name on card", "cc-name")}
   <p><button type="submit">Pay now</button></p>
 </form>`;
   return html(page(shop, "Checkout", body), error ? 422 : 200);
@@ -544,6 +564,17 @@ export function storefrontRoutes(
         email,
         attributes: shop.cartAttributes.get(token) ?? {},
         discountCodes: discount ? [discount] : [],
+        shippingAddress: {
+          firstName: form.get("firstName") ?? "",
+          lastName: form.get("lastName") ?? "",
+          address1: form.get("address1") ?? "",
+          address2: form.get("address2") ?? "",
+          city: form.get("city") ?? "",
+          province: form.get("province") ?? "",
+          zip: form.get("zip") ?? "",
+          countryCode: form.get("countryCode") ?? "",
+        },
+        card: { number: form.get("cardNumber") ?? "", expiry: form.get("cardExpiry") ?? "", name: form.get("cardName") ?? "" },
         // The order lists the cart's lines oldest first, as they were chosen.
         lines: [...lines].reverse().map((l) => ({
           variantId: l.variantId,

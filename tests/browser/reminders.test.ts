@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { payAtCheckout } from "../support/theme-shopper";
 
 const ui = setUpBrowserStack(
   { domain: "browser-reminders.myshopify.com", name: "Reminder Test Coffee", ianaTimezone: "UTC" },
@@ -57,9 +58,7 @@ describe("a reorder reminder from the merchant's rule to the customer's reorder"
     await shopper.getByRole("heading", { name: "Checkout" }).waitFor({ timeout: 30_000 });
     expect(await shopper.getByText("House Blend Coffee Beans").first().isVisible()).toBe(true);
     expect(await shopper.getByText("COMEBACK10").isVisible()).toBe(true);
-    await shopper.getByLabel("Email").fill(customer.email);
-    await shopper.getByRole("button", { name: "Pay now" }).click();
-    await shopper.getByRole("heading", { name: "Thank you!" }).waitFor();
+    await payAtCheckout(shopper, customer.email);
 
     // The merchant sees the reminder converted, with the order's revenue.
     const revenue = new Intl.NumberFormat("en", { style: "currency", currency: ui.shop.currencyCode }).format(

@@ -1,5 +1,6 @@
 import type { Page, Response } from "playwright-core";
 import { expect } from "vitest";
+import { TEST_SHOPPER } from "../../simulator/checkout";
 
 /**
  * A shopper on a store running one of Shopify's reference themes, using the theme's own controls:
@@ -55,9 +56,7 @@ export function themeShopper(page: Page, theme: ThemeName) {
           .click();
       }
       await page.waitForURL((url) => url.pathname.endsWith("/checkout"));
-      await page.getByLabel("Email").fill(email);
-      await page.getByRole("button", { name: "Pay now" }).click();
-      await page.getByRole("heading", { name: "Thank you!" }).waitFor();
+      await payAtCheckout(page, email);
     },
 
     /** The cart as Shopify's AJAX API answers it (/cart.js), in this shopper's session. */
@@ -65,6 +64,23 @@ export function themeShopper(page: Page, theme: ThemeName) {
       return page.evaluate(async () => (await fetch(`${window.Shopify.routes.root}cart.js`)).json());
     },
   };
+}
+
+/** On the checkout page: the shopper's email, the test shopper's address and card, then Pay now. */
+export async function payAtCheckout(page: Page, email: string): Promise<void> {
+  const { shippingAddress: address, card } = TEST_SHOPPER;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Country/Region").selectOption(address.countryCode);
+  await page.getByLabel("First name (optional)").fill(address.firstName);
+  await page.getByLabel("Last name").fill(address.lastName);
+  await page.getByLabel("Address", { exact: true }).fill(address.address1);
+  await page.getByLabel("City").fill(address.city);
+  await page.getByLabel("Postal code").fill(address.zip);
+  await page.getByLabel("Card number").fill(card.number);
+  await page.getByLabel("Expiration date (MM / YY)").fill(card.expiry);
+  await page.getByLabel("Name on card").fill(card.name);
+  await page.getByRole("button", { name: "Pay now" }).click();
+  await page.getByRole("heading", { name: "Thank you!" }).waitFor();
 }
 
 export interface CartItem {

@@ -1,0 +1,64 @@
+import { linesAsCharged } from "./cycle-pricing";
+
+/**
+ * What the customer's next order will cost: the lines at the price their plan sets for that cycle,
+ * the one-time items added to it, less the contract's manual discounts still running. Pure. The
+ * figure the customer sees before the charge, so it follows how the charge is computed: each
+ * discount on each unit, rounded half up to the minor unit, one after the other.
+ */
+export interface ContractDiscount {
+  title: string;
+  /** Whole percent, or null for a fixed amount. */
+  percentage: number | null;
+  amountMinor: number | null;
+  /** How many more orders it discounts; null while it lasts. */
+  ordersLeft: number | null;
+}
+
+interface DiscountNode {
+  title?: string | null;
+  recurringCycleLimit?: number | null;
+  usageCount: number;
+  value: { __typename?: string; percentage?: number; amount?: { amount: string; currencyCode: string } };
+}
+
+export function discountsFromShopify(nodes: DiscountNode[], toMinor: (amount: string, currency: string) => number): ContractDiscount[] {
+  return nodes.flatMap((node): ContractDiscount[] => {
+    const ordersLeft = node.recurringCycleLimit == null ? null : node.recurringCycleLimit - node.usageCount;
+    if (ordersLeft !== null && ordersLeft <= 0) return [];
+    const { percentage, amount } = node.value;
+    if (node.value.__typename === "SubscriptionDiscountPercentageValue" && percentage !== undefined)
+      return [{ title: node.title ?? "", percentage, amountMinor: null, ordersLeft }];
+    if (node.value.__typename === "SubscriptionDiscountFixedAmountValue" && amount)
+      return [{ title: node.title ?? "", percentage: null, amountMinor: toMinor(amount.amount, amount.currencyCode), ordersLeft }];
+    return [];
+  });
+}
+
+export interface PreviewLine {
+  unitPriceMinor: number;
+  quantity: number;
+  cyclePrices: string | null;
+  /** The cycle a one-time item goes with; null for a recurring line. */
+  oneTimeCycle: number | null;
+}
+
+export function discountedUnitMinor(unitPriceMinor: number, discounts: ContractDiscount[]): number {
+  return discounts.reduce(
+    (price, discount) =>
+      discount.percentage !== null
+        ? Math.floor((price * (100 - discount.percentage) + 50) / 100)
+        : Math.max(0, price - (discount.amountMinor ?? 0)),
+    unitPriceMinor,
+  );
+}
+
+/** The amount of the order for `cycle`, in minor units of the contract's currency. */
+export function orderAmountMinor(lines: PreviewLine[], cycle: number, discounts: ContractDiscount[]): number {
+  const inOrder = lines.filter((line) => line.oneTimeCycle === null || line.oneTimeCycle === cycle);
+  return linesAsCharged(inOrder, cycle).reduce((sum, line) => sum + discountedUnitMinor(line.unitPriceMinor, discounts) * line.quantity, 0);
+}
+
+export function storedDiscounts(column: string | null): ContractDiscount[] {
+  return column ? (JSON.parse(column) as ContractDiscount[]) : [];
+}
