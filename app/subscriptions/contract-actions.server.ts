@@ -11,7 +11,7 @@ import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.type
 import { findShop } from "../shops/shops.server";
 import { fromLocal, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
-import { monthsLater, nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength } from "./billing-schedule";
+import { nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength } from "./billing-schedule";
 import {
   availableActions,
   deliveriesPerBilling,
