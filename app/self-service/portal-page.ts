@@ -1,5 +1,6 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
-import { CANCELLATION_REASONS } from "../subscriptions/contract-actions";
+import { CANCELLATION_REASONS, MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
+import { addressLines, countryOptions } from "../subscriptions/delivery-address";
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
 import type { PortalSubscription } from "./self-service.server";
@@ -36,6 +37,11 @@ const styles = `<style>
 .orchard-portal fieldset label { display: flex; gap: 8px; align-items: center; }
 .orchard-portal [role=status], .orchard-portal [role=alert] { padding: 12px; border-radius: 8px; background: rgba(0,0,0,.05); }
 .orchard-portal .orchard-actions { display: grid; gap: 12px; }
+.orchard-portal .orchard-fields { display: grid; gap: 6px; width: 100%; }
+.orchard-portal .orchard-error, .orchard-portal .orchard-warning { color: #8e1f0b; }
+.orchard-portal h3 { margin: 8px 0 0; font-size: 1.05em; }
+.orchard-portal table { width: 100%; border-collapse: collapse; }
+.orchard-portal th, .orchard-portal td { text-align: start; padding: 4px 8px 4px 0; }
 </style>`;
 
 function shell(t: ReturnType<typeof translator>["t"], heading: string, body: string): string {
@@ -57,10 +63,22 @@ export function loginRequiredPage(localeTag: string, loginUrl: string): string {
   );
 }
 
+/** A form the customer sent that was refused field by field: shown again with their values and a message per field. */
+export interface RefusedForm {
+  contractId: string;
+  action: string;
+  fields: string[];
+  values: Record<string, string>;
+}
+
+const ADDRESS_FIELDS = ["firstName", "lastName", "address1", "address2", "city", "province", "zip", "countryCode"] as const;
+const OPTIONAL_ADDRESS_FIELDS = new Set(["firstName", "address2", "province"]);
+
 export function subscriptionsPage(
   context: PortalContext,
   subscriptions: PortalSubscription[],
   notice: { done?: string | null; error?: string | null },
+  refused?: RefusedForm,
 ): string {
   const { t, locale } = translator(context.locale);
   const dateOf = (iso: string, timeZone: string) =>
@@ -74,26 +92,68 @@ export function subscriptionsPage(
       : "",
   ].join("");
   const sections = subscriptions.map((s) => {
+    const money = (minor: number) => escapeText(formatMoneyMinor(minor, s.currencyCode, locale));
     const can = (action: string) => s.actions.includes(action as never);
     const items = s.items
       .map(
         (item) =>
-          `<li>${escapeText(item.title)} × ${item.quantity} · ${escapeText(formatMoneyMinor(item.unitPriceMinor, s.currencyCode, locale))}${item.oneTime ? ` (${t("portal.oneTime")})` : ""}</li>`,
+          `<li>${escapeText(item.title)} × ${item.quantity} · ${money(item.unitPriceMinor)}${item.oneTime ? ` (${t("portal.oneTime")})` : ""}</li>`,
       )
       .join("");
     const when =
       s.status === "PAUSED"
-        ? `<p>${t("portal.paused")}${s.resumeAt ? ` ${t("portal.resumesOn", { date: dateOf(s.resumeAt, s.timeZone) })}` : ""}</p>`
+        ? `<p>${s.firstOrderAfterPause ? t("portal.pausedNextOrder", { date: dateOf(s.firstOrderAfterPause, s.timeZone) }) : t("portal.pausedUntilResumed")}</p>`
         : s.nextOrderAt
-          ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone) })}</p>`
+          ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone), amount: money(s.nextOrderAmountMinor ?? 0) })}</p>`
           : "";
     const commitment =
       s.ordersOwed > 0 ? `<p>${t(`portal.commitment.${pluralCategory(locale, s.ordersOwed)}` as const, { count: s.ordersOwed })}</p>` : "";
     const recurring = s.items.filter((i) => !i.oneTime);
+    const heading = (key: "items" | "delivery" | "payment" | "changes" | "history") =>
+      `<h3 id="${key}-${escapeText(s.id)}">${t(`portal.headings.${key}`)}</h3>`;
+    const refusedHere = refused?.contractId === s.id ? refused : undefined;
+
+    const address = s.deliveryAddress
+      ? `<address>${addressLines(s.deliveryAddress, (code) => countryName(locale, code))
+          .map(escapeText)
+          .join("<br>")}</address>`
+      : `<p>${t("portal.noAddress")}</p>`;
+    const addressForm = can("updateAddress") && s.deliveryAddress ? addressEditor(context, t, locale, s, refusedHere) : "";
+
+    const payment = s.paymentMethod
+      ? `<p>${
+          s.paymentMethod.kind === "card"
+            ? t("portal.card", {
+                brand: s.paymentMethod.brand,
+                digits: s.paymentMethod.lastDigits,
+                expiry: `${String(s.paymentMethod.expiryMonth).padStart(2, "0")}/${s.paymentMethod.expiryYear}`,
+              })
+            : t("portal.paypal", { email: s.paymentMethod.email })
+        }</p>${s.cardExpiresBeforeNextOrder ? `<p class="orchard-warning">${t("portal.cardExpires")}</p>` : ""}`
+      : `<p>${t("portal.noPayment")}</p>`;
+    const paymentForm = can("sendPaymentUpdate") ? actionForm(context, s.id, "sendPaymentUpdate", t("portal.sendPaymentUpdate")) : "";
+
     const forms = [
       can("resume") ? actionForm(context, s.id, "resume", t("portal.resume")) : "",
       can("skip") ? actionForm(context, s.id, "skip", t("portal.skip")) : "",
-      can("pause") ? actionForm(context, s.id, "pause", t("portal.pause")) : "",
+      can("pause")
+        ? actionForm(
+            context,
+            s.id,
+            "pause",
+            t("portal.pause"),
+            `<label>${t("portal.pauseFor")}<select name="orders">${Array.from({ length: MAX_PAUSED_ORDERS }, (_, i) => i + 1)
+              .map((n) => `<option value="${n}">${t(`portal.pauseOrders.${pluralCategory(locale, n)}` as const, { count: n })}</option>`)
+              .join("")}</select></label>`,
+          ) +
+          actionForm(
+            context,
+            s.id,
+            "pause",
+            t("portal.pauseUntilButton"),
+            `<label>${t("portal.pauseUntil")}<input type="date" name="until" required></label>`,
+          )
+        : "",
       can("reschedule")
         ? actionForm(
             context,
@@ -138,10 +198,79 @@ export function subscriptionsPage(
         : "",
       can("cancel") ? `<p><a href="${context.prefix}/subscriptions/${escapeText(s.id)}/cancel">${t("portal.cancel")}</a></p>` : "",
     ].join("");
-    return `<section aria-labelledby="subscription-${escapeText(s.id)}"><h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2><ul>${items}</ul>${when}${commitment}<div class="orchard-actions">${forms}</div></section>`;
+
+    const history = s.pastOrders.length
+      ? `<table><thead><tr><th scope="col">${t("portal.historyColumns.date")}</th><th scope="col">${t("portal.historyColumns.status")}</th><th scope="col">${t("portal.historyColumns.amount")}</th></tr></thead><tbody>${s.pastOrders
+          .map(
+            (order) =>
+              `<tr><td>${dateOf(order.date, s.timeZone)}</td><td>${t(`portal.orderStatus.${order.status}`)}</td><td>${order.amountMinor === null ? "" : money(order.amountMinor)}</td></tr>`,
+          )
+          .join("")}</tbody></table>`
+      : "";
+
+    return `<section aria-labelledby="subscription-${escapeText(s.id)}">
+<h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2>
+${when}${commitment}
+${heading("items")}<ul>${items}</ul>
+${heading("delivery")}${address}${addressForm}
+${heading("payment")}${payment}${paymentForm}
+${forms ? `${heading("changes")}<div class="orchard-actions">${forms}</div>` : ""}
+${heading("history")}<p>${t("portal.startedOn", { date: dateOf(s.startedAt, s.timeZone) })}</p>${history}
+</section>`;
   });
   return shell(t, t("portal.title"), flash + (sections.join("") || `<p>${t("portal.empty")}</p>`));
 }
+
+function countryName(locale: string, code: string): string {
+  return new Intl.DisplayNames(locale, { type: "region" }).of(code) ?? code;
+}
+
+/**
+ * The delivery address form, folded under "Change address" until opened (or shown open with the
+ * customer's values and a message under each field to correct, after a refusal).
+ */
+function addressEditor(
+  context: PortalContext,
+  t: ReturnType<typeof translator>["t"],
+  locale: string,
+  s: PortalSubscription,
+  refused: RefusedForm | undefined,
+): string {
+  const shown = refused?.action === "updateAddress" ? refused : undefined;
+  const value = (field: (typeof ADDRESS_FIELDS)[number]) => shown?.values[field] ?? s.deliveryAddress?.[field] ?? "";
+  const fieldId = (field: string) => `${field}-${escapeText(s.id)}`;
+  const controls = ADDRESS_FIELDS.map((field) => {
+    const invalid = shown?.fields.includes(field);
+    const describedBy = invalid ? ` aria-invalid="true" aria-describedby="${fieldId(field)}-error"` : "";
+    const required = OPTIONAL_ADDRESS_FIELDS.has(field) ? "" : " required";
+    const control =
+      field === "countryCode"
+        ? `<select id="${fieldId(field)}" name="${field}" autocomplete="country"${required}${describedBy}>${countryOptions(locale)
+            .map((c) => `<option value="${c.code}"${c.code === value(field) ? " selected" : ""}>${escapeText(c.name)}</option>`)
+            .join("")}</select>`
+        : `<input id="${fieldId(field)}" name="${field}" value="${escapeText(value(field))}" autocomplete="${ADDRESS_AUTOCOMPLETE[field]}"${required}${describedBy}>`;
+    const error = invalid ? `<span id="${fieldId(field)}-error" class="orchard-error">${t(`portal.addressErrors.${field}`)}</span>` : "";
+    return `<label for="${fieldId(field)}">${t(`portal.address.${field}`)}</label>${control}${error}`;
+  }).join("");
+  return `<details${shown ? " open" : ""}><summary>${t("portal.changeAddress")}</summary>${actionForm(
+    context,
+    s.id,
+    "updateAddress",
+    t("portal.saveAddress"),
+    `<div class="orchard-fields">${controls}</div>`,
+  )}</details>`;
+}
+
+const ADDRESS_AUTOCOMPLETE: Record<(typeof ADDRESS_FIELDS)[number], string> = {
+  firstName: "given-name",
+  lastName: "family-name",
+  address1: "address-line1",
+  address2: "address-line2",
+  city: "address-level2",
+  province: "address-level1",
+  zip: "postal-code",
+  countryCode: "country",
+};
 
 export function cancelReasonPage(context: PortalContext, subscription: PortalSubscription): string {
   const { t } = translator(context.locale);
@@ -168,14 +297,14 @@ export function cancelOffersPage(
   reason: string,
   reasonText: string,
 ): string {
-  const { t } = translator(context.locale);
+  const { t, locale } = translator(context.locale);
   const base = `${hidden("token", context.token)}${hidden("reason", reason)}${hidden("reasonText", reasonText)}`;
   const action = `${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel`;
   const offerForm = (offer: SaveOffer): string => {
     const fields = `${base}${hidden("step", "accept")}${hidden("offer", offer.kind)}`;
     switch (offer.kind) {
       case "pause":
-        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.pause", { months: offer.months })}</button></form>`;
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t(`portal.offers.pause.${pluralCategory(locale, offer.months)}` as const, { count: offer.months })}</button></form>`;
       case "skip":
         return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.skip")}</button></form>`;
       case "discount":

@@ -7,6 +7,10 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
+import { storedDeliveryAddress } from "../subscriptions/delivery-address";
+import { orderAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
+import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
+import { localDay } from "../time/zoned";
 import { z } from "zod";
 import { cancellationInput, parseAction, type CancellationReason } from "../subscriptions/contract-actions";
 import {
@@ -53,9 +57,9 @@ export async function customerSubscriptions(customer: Customer) {
       const { contract } = loaded;
       const actions = actionsFor(loaded, "customer");
       const choices = actions.includes("changeFrequency") ? await choicesFor(admin, loaded) : { variants: [], plans: [] };
-      const next = contract.nextBillingAt
-        ? nextScheduled(scheduleOf(contract, timeZone), new Date(contract.nextBillingAt.getTime() - 1))
-        : null;
+      const schedule = scheduleOf(contract, timeZone);
+      const next = contract.nextBillingAt ? nextScheduled(schedule, new Date(contract.nextBillingAt.getTime() - 1)) : null;
+      const paymentMethod = storedPaymentMethod(contract.paymentMethod);
       return {
         id: contract.id,
         status: contract.status,
@@ -63,7 +67,16 @@ export async function customerSubscriptions(customer: Customer) {
         currencyCode: contract.currencyCode,
         planName: contract.lines.find((l) => l.sellingPlanName)?.sellingPlanName ?? "",
         nextOrderAt: next?.date.toISOString() ?? null,
+        nextOrderAmountMinor: next ? orderAmountMinor(contract.lines, next.cycle, storedDiscounts(contract.discounts)) : null,
         resumeAt: contract.resumeAt?.toISOString() ?? null,
+        // A pause with an end: the first order after it, which is what the customer plans around.
+        firstOrderAfterPause: contract.resumeAt ? nextScheduled(schedule, contract.resumeAt).date.toISOString() : null,
+        startedAt: contract.firstBillingAt.toISOString(),
+        deliveryAddress: storedDeliveryAddress(contract.deliveryAddress),
+        paymentMethod,
+        // Told before the order the card would fail, with the way to update it beside.
+        cardExpiresBeforeNextOrder: Boolean(paymentMethod && next && cardExpiresBefore(paymentMethod, localDay(next.date, timeZone))),
+        pastOrders: await pastOrders(customer.shop, contract.id),
         items: contract.lines.map((l) => ({
           id: l.id,
           title: l.variantTitle ? `${l.title} – ${l.variantTitle}` : l.title,
@@ -80,6 +93,38 @@ export async function customerSubscriptions(customer: Customer) {
     }),
   );
 }
+/** How a past order stands for the customer: its last attempt's outcome (retries of one order are one order). */
+const PAST_ORDER_STATUS: Record<string, "paid" | "paymentFailed" | "skipped" | "processing"> = {
+  succeeded: "paid",
+  failed: "paymentFailed",
+  skipped: "skipped",
+  sending: "processing",
+  sent: "processing",
+  challenged: "processing",
+};
+
+/** The subscription's latest renewals, newest first, with what each order came to when it was paid. */
+async function pastOrders(shop: string, contractId: string) {
+  const attempts = await db().billingAttempt.findMany({
+    where: { contractId, shop, status: { in: Object.keys(PAST_ORDER_STATUS) } },
+    orderBy: [{ cycle: "desc" }, { retry: "desc" }],
+    take: 24,
+    select: { cycle: true, cycleDate: true, status: true, orderId: true },
+  });
+  const latest = attempts.filter((attempt, index) => index === 0 || attempts[index - 1]!.cycle !== attempt.cycle).slice(0, 6);
+  const orderIds = latest.flatMap((a) => (a.orderId ? [a.orderId] : []));
+  const orders = await db().order.findMany({
+    where: { shop, shopifyId: { in: orderIds } },
+    select: { shopifyId: true, recurringMinor: true, oneOffMinor: true, protectionMinor: true },
+  });
+  const amounts = new Map(orders.map((o) => [o.shopifyId, o.recurringMinor + o.oneOffMinor + o.protectionMinor]));
+  return latest.map((a) => ({
+    date: a.cycleDate.toISOString(),
+    status: PAST_ORDER_STATUS[a.status]!,
+    amountMinor: a.orderId ? (amounts.get(a.orderId) ?? null) : null,
+  }));
+}
+
 export type PortalSubscription = Awaited<ReturnType<typeof customerSubscriptions>>[number];
 
 export type CustomerActionResult =

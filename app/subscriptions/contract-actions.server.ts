@@ -7,9 +7,9 @@ import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError } from "../shopify/errors";
-import type { SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
+import type { CountryCode, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";
-import { fromLocal, toLocal } from "../time/zoned";
+import { fromLocal, localDay, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
 import { nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength } from "./billing-schedule";
 import {
@@ -24,7 +24,8 @@ import {
   type ContractAction,
 } from "./contract-actions";
 import { DraftDiscountAdd, DraftLineAdd, DraftLineUpdate, DraftUpdate, LineAlternatives } from "./contract-edits.queries";
-import { editContract, moveOnWithoutCharge, setContractStatus } from "./contract-edits.server";
+import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
+import type { DeliveryAddress } from "./delivery-address";
 import { ONE_TIME_ATTRIBUTE, publishNextBillingDate } from "./contracts.server";
 import { saveOffersFor, type SaveOffer } from "./retention";
 
@@ -82,10 +83,13 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
   return result;
 }
 
-/** Today in the shop's calendar, as YYYY-MM-DD. */
-function todayIn(timeZone: string): string {
-  const today = toLocal(clock().now(), timeZone);
-  return `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+/** Shopify's MailingAddressInput: every field sent, a blank optional line as null so that it is cleared. */
+function shopifyAddress(address: DeliveryAddress) {
+  const { countryCode, ...lines } = address;
+  return {
+    ...Object.fromEntries(Object.entries(lines).map(([key, value]) => [key, value || null])),
+    countryCode: countryCode as CountryCode,
+  };
 }
 
 function pauseLengthOf(input: Extract<ActionInput, { action: "pause" }>): PauseLength | null {
@@ -108,7 +112,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
   switch (input.action) {
     case "pause": {
       const length = pauseLengthOf(input);
-      if (length && "until" in length && !rescheduleAllowed(length.until, todayIn(timeZone))) return { ok: false, error: "invalidDate" };
+      if (length && "until" in length && !rescheduleAllowed(length.until, localDay(clock().now(), timeZone)))
+        return { ok: false, error: "invalidDate" };
       const resumeAt = length ? pauseEnd(schedule, nextCycle(), length, clock().now()) : null;
       // Written first: the sync that follows the pause emails the customer the date it ends.
       await db().subscriptionContract.update({ where: { id: contract.id }, data: { resumeAt } });
@@ -144,7 +149,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     }
 
     case "reschedule": {
-      if (!rescheduleAllowed(input.date, todayIn(timeZone))) return { ok: false, error: "invalidDate" };
+      if (!rescheduleAllowed(input.date, localDay(clock().now(), timeZone))) return { ok: false, error: "invalidDate" };
       // The new date keeps the hour of day the subscription bills at.
       const time = toLocal(contract.nextBillingAt!, timeZone);
       const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
@@ -255,6 +260,19 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       });
       return { ok: true };
     }
+
+    case "updateAddress": {
+      const { action: _action, ...address } = input;
+      await editContract(admin, contract.shopifyId, async (draftId) => {
+        await admin.request(DraftUpdate, { draftId, input: { deliveryMethod: { shipping: { address: shopifyAddress(address) } } } });
+      });
+      return { ok: true };
+    }
+
+    case "sendPaymentUpdate":
+      if (!contract.paymentMethodId) return { ok: false, error: "notAllowed" };
+      await sendPaymentUpdateLink(admin, contract.paymentMethodId);
+      return { ok: true };
 
     case "cancel":
       // Shopify first: a cancellation it refused or never heard of is not one for the dashboard.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryAddressInput } from "./delivery-address";
 
 /**
  * What can be done to a subscription, by whom, and in which state. Pure: the admin and the customer
@@ -15,6 +16,8 @@ export const CONTRACT_ACTIONS = [
   "addOneTime",
   "cancel",
   "billNow",
+  "updateAddress",
+  "sendPaymentUpdate",
 ] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
@@ -28,6 +31,8 @@ const CUSTOMER_ACTIONS = new Set<ContractAction>([
   "changeQuantity",
   "addOneTime",
   "cancel",
+  "updateAddress",
+  "sendPaymentUpdate",
 ]);
 
 export type Actor = "merchant" | "customer";
@@ -49,7 +54,8 @@ export function availableActions(state: ContractState, actor: Actor): ContractAc
     if (actor === "customer" && state.ordersOwed > 0 && (action === "skip" || action === "cancel")) return false;
     switch (state.status) {
       case "PAUSED":
-        return action === "resume" || action === "cancel";
+        // Where orders ship and which card pays can be put right before the subscription resumes.
+        return action === "resume" || action === "cancel" || action === "updateAddress" || action === "sendPaymentUpdate";
       case "ACTIVE":
         if (action === "resume") return false;
         // While a payment is retried the failing order is still the next one: it cannot be skipped,
@@ -97,6 +103,8 @@ export const actionInput = z
     z.object({ action: z.literal("addOneTime"), variantId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),
     cancellationInput.extend({ action: z.literal("cancel") }),
     z.object({ action: z.literal("billNow") }),
+    deliveryAddressInput.extend({ action: z.literal("updateAddress") }),
+    z.object({ action: z.literal("sendPaymentUpdate") }),
   ])
   .superRefine((input, context) => {
     if (input.action === "pause" && [input.orders, input.until, input.months].filter((v) => v !== undefined).length > 1)

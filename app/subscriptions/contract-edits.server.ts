@@ -13,6 +13,7 @@ import {
   DraftCommit,
   DraftLineRemove,
   DraftLineUpdate,
+  PaymentMethodSendUpdateEmail,
 } from "./contract-edits.queries";
 import { publishNextBillingDate, syncContract } from "./contracts.server";
 
@@ -38,6 +39,11 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
   await edit(draftId);
   await admin.request(DraftCommit, { draftId });
   await syncContract(admin, contractId);
+}
+
+/** Shopify emails the customer its own secure link to update the card (Orchard never sees card details). */
+export async function sendPaymentUpdateLink(admin: AdminClient, paymentMethodId: string): Promise<void> {
+  await admin.request(PaymentMethodSendUpdateEmail, { id: paymentMethodId });
 }
 
 /**

@@ -5,9 +5,8 @@ import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { idempotencyKey } from "./billing.server";
-import { PaymentMethodSendUpdateEmail } from "./contract-edits.queries";
 import { BillingAttemptAction } from "./billing.queries";
-import { moveOnWithoutCharge, priceCycle, removeOneTimeItems, setContractStatus } from "./contract-edits.server";
+import { moveOnWithoutCharge, priceCycle, removeOneTimeItems, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
 import { publishNextBillingDate } from "./contracts.server";
 import { isLastCycle } from "./commitment";
 import { failureKindOf, nextDunningStep, type DunningPolicy } from "./dunning";
@@ -104,10 +103,6 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
   if (step.action === "skip") await moveOnWithoutCharge(await adminFor(), contract.id, { cycle: attempt.cycle, tellCustomer: true });
   else await setContractStatus(await adminFor(), contract.shopifyId, step.action);
-}
-
-async function sendPaymentUpdateLink(admin: AdminClient, paymentMethodId: string): Promise<void> {
-  await admin.request(PaymentMethodSendUpdateEmail, { id: paymentMethodId });
 }
 
 /**

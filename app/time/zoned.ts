@@ -84,6 +84,12 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
   };
 }
 
+/** The calendar day an instant falls on in a time zone, as YYYY-MM-DD (how forms and plans name days). */
+export function localDay(instant: Date, timeZone: string): string {
+  const { year, month, day } = toLocal(instant, timeZone);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /**
  * The instant a wall-clock time happens in a zone. A time skipped by a DST change (02:30 on the
  * spring-forward night) is taken as the same distance after the gap; a time that happens twice

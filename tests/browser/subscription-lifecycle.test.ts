@@ -91,7 +91,7 @@ describe("the customer, on the store's subscriptions page", () => {
     await page.getByRole("group", { name: "Why do you want to cancel?" }).getByLabel("I'm going away").check();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { name: "Before you go" }).waitFor();
-    await page.getByRole("button", { name: "Pause for 2 month(s) instead" }).click();
+    await page.getByRole("button", { name: "Pause for 2 months instead" }).click();
 
     await page.getByRole("status").getByText("Your subscription is paused.").waitFor();
     expect(await page.getByText("Resumes on", { exact: false }).isVisible()).toBe(true);

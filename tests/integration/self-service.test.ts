@@ -186,7 +186,7 @@ describe("cancelling from the storefront", () => {
       context: {},
     });
     const offersPage = await offers.text();
-    expect(offersPage).toContain("Pause for 2 month(s) instead");
+    expect(offersPage).toContain("Pause for 2 months instead");
     expect(offersPage).toContain("Skip my next order instead");
     expect(offersPage).toContain("No thanks, cancel my subscription");
 
@@ -241,5 +241,107 @@ describe("cancelling from the storefront", () => {
     expect(contract.status).toBe("CANCELLED");
     const outcomes = (await db().retentionEvent.findMany({ where: { contractId: stored.id } })).map((e) => e.outcome).sort();
     expect(outcomes).toEqual(["cancelled", "declined", "declined", "declined"]);
+  });
+});
+
+describe("what the customer sees of their subscription, and what they change themselves", () => {
+  const post = (given: Awaited<ReturnType<typeof customerWithSubscription>>, form: Record<string, string>) =>
+    respond(() =>
+      changeAction({
+        request: proxiedRequest(`/subscriptions/${given.stored.id}`, given.shop.domain, given.customerId, {
+          method: "POST",
+          form: { token: given.token, ...form },
+        }),
+        params: { id: given.stored.id },
+        context: {},
+      }),
+    );
+  const pageOf = async (given: Awaited<ReturnType<typeof customerWithSubscription>>) =>
+    (await listLoader({ request: proxiedRequest("/subscriptions", given.shop.domain, given.customerId), params: {}, context: {} })).text();
+
+  it("shows the next order's amount, where it ships, the card that pays and the orders so far", async () => {
+    const given = await customerWithSubscription();
+    const { shop, contract } = given;
+    // The plan's 10 % off a 16.00 bag.
+    expect(given.page).toMatch(/Next order: [^<]+ · \$14\.40/);
+    expect(given.page).toContain("Ada Shopper<br>150 Elgin Street<br>K2P 1L4 Ottawa ON<br>Canada");
+    expect(given.page).toContain("Visa ending in 4242, expires 12/2034");
+
+    // Two weeks on, the renewal is charged; it is listed with what it came to.
+    restores.push(replaceClock(new FixedClock(new Date(contract.nextBillingDate.getTime() + 3_600_000))));
+    await settle();
+    const page = await pageOf(given);
+    expect(page).toMatch(/<tr><td>[^<]+<\/td><td>Paid<\/td><td>\$14\.40<\/td><\/tr>/);
+    expect(shop.orders.size).toBe(2);
+  });
+
+  it("changes the delivery address in Shopify, and refuses an incomplete one field by field with nothing changed", async () => {
+    const given = await customerWithSubscription();
+    const { contract, stored } = given;
+    const refused = await post(given, {
+      action: "updateAddress",
+      lastName: "",
+      address1: "12 Rue de la Paix",
+      city: "",
+      zip: "75002",
+      countryCode: "XX",
+    });
+    expect(refused.status).toBe(422);
+    const page = await refused.text();
+    for (const message of ["Enter a last name.", "Enter a city.", "Choose a country or region."]) expect(page).toContain(message);
+    // The customer's typing is kept, and the form is open on it.
+    expect(page).toContain('value="12 Rue de la Paix"');
+    expect(page).toContain("<details open>");
+    expect(contract.deliveryAddress.city).toBe("Ottawa");
+
+    const done = await post(given, {
+      action: "updateAddress",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      address1: "12 Rue de la Paix",
+      city: "Paris",
+      zip: "75002",
+      countryCode: "FR",
+    });
+    expect(done.headers.get("location")).toBe("/apps/orchard/subscriptions?done=updateAddress");
+    expect(contract.deliveryAddress).toMatchObject({
+      lastName: "Lovelace",
+      address1: "12 Rue de la Paix",
+      city: "Paris",
+      countryCode: "FR",
+      province: "",
+    });
+    const mirrored = await db().subscriptionContract.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(JSON.parse(mirrored.deliveryAddress!)).toMatchObject({ city: "Paris", countryCode: "FR" });
+    expect(await pageOf(given)).toContain("Ada Lovelace<br>12 Rue de la Paix<br>75002 Paris<br>France");
+  });
+
+  it("has Shopify email the customer a link to update their card", async () => {
+    const given = await customerWithSubscription();
+    const response = await post(given, { action: "sendPaymentUpdate" });
+    expect(response.headers.get("location")).toBe("/apps/orchard/subscriptions?done=sendPaymentUpdate");
+    expect(given.shop.paymentUpdateEmails).toMatchObject([
+      { paymentMethodId: given.contract.paymentMethodId, customerId: given.customerId },
+    ]);
+  });
+
+  it("pauses for a number of orders and says when the next one comes; refuses a past day and two lengths at once", async () => {
+    const given = await customerWithSubscription();
+    const { contract, stored } = given;
+    expect((await post(given, { action: "pause", until: "2020-01-01" })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?error=invalidDate",
+    );
+    expect((await post(given, { action: "pause", orders: "2", until: "2099-01-01" })).status).toBe(422);
+    expect((await post(given, { action: "pause", orders: "7" })).status).toBe(422);
+    expect(contract.status).toBe("ACTIVE");
+
+    const response = await post(given, { action: "pause", orders: "2" });
+    expect(response.headers.get("location")).toBe("/apps/orchard/subscriptions?done=pause");
+    await settle();
+    expect(contract.status).toBe("PAUSED");
+    // Every two weeks: the orders in two and four weeks are left out, the one in six weeks comes.
+    const sixWeeks = new Date(stored.nextBillingAt!.getTime() + 28 * 86_400_000);
+    const expected = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(sixWeeks);
+    expect(await pageOf(given)).toContain(`Paused. Your next order will be on ${expected}.`);
   });
 });

@@ -23,6 +23,8 @@ describe("which actions a subscription offers", () => {
       "addOneTime",
       "cancel",
       "billNow",
+      "updateAddress",
+      "sendPaymentUpdate",
     ]);
   });
 
@@ -36,12 +38,17 @@ describe("which actions a subscription offers", () => {
     expect(availableActions(committed, "customer")).not.toContain("skip");
     expect(availableActions(committed, "customer")).not.toContain("cancel");
     expect(availableActions(committed, "customer")).toContain("pause");
-    expect(availableActions({ ...committed, status: "PAUSED" }, "customer")).toEqual(["resume"]);
+    expect(availableActions({ ...committed, status: "PAUSED" }, "customer")).toEqual(["resume", "updateAddress", "sendPaymentUpdate"]);
     expect(availableActions(committed, "merchant")).toEqual(expect.arrayContaining(["skip", "cancel"]));
   });
 
-  it("offers only resume and cancel on a paused one, and nothing on an ended one", () => {
-    expect(availableActions({ ...active, status: "PAUSED" }, "customer")).toEqual(["resume", "cancel"]);
+  it("offers only resume, cancel and the delivery and payment details on a paused one, and nothing on an ended one", () => {
+    expect(availableActions({ ...active, status: "PAUSED" }, "customer")).toEqual([
+      "resume",
+      "cancel",
+      "updateAddress",
+      "sendPaymentUpdate",
+    ]);
     for (const status of ["CANCELLED", "EXPIRED", "FAILED"]) expect(availableActions({ ...active, status }, "merchant")).toEqual([]);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { nextScheduled, pauseEnd, type Schedule } from "../../../app/subscriptions/billing-schedule";
-import { addressLines, deliveryAddressFromShopify, parseDeliveryAddress } from "../../../app/subscriptions/delivery-address";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  COUNTRY_CODES,
+  addressLines,
+  countryOptions,
+  deliveryAddressFromShopify,
+  parseDeliveryAddress,
+} from "../../../app/subscriptions/delivery-address";
 import { discountsFromShopify, orderAmountMinor } from "../../../app/subscriptions/order-preview";
 import { cardExpiresBefore, paymentMethodFromShopify } from "../../../app/subscriptions/payment-method";
 import { minorUnits } from "../../../app/money";
@@ -158,5 +166,19 @@ describe("the payment method", () => {
     const card = { kind: "card" as const, brand: "Visa", lastDigits: "4242", expiryMonth: 3, expiryYear: 2027 };
     expect(cardExpiresBefore(card, "2027-03-31")).toBe(false);
     expect(cardExpiresBefore(card, "2027-04-01")).toBe(true);
+  });
+});
+
+describe("the countries an address may name", () => {
+  it("are Shopify's CountryCode values, less the unknown region", () => {
+    const types = readFileSync(resolve(import.meta.dirname, "../../../app/types/admin.types.d.ts"), "utf8");
+    const declaration = /export type CountryCode =([^;]*);/.exec(types)![1]!;
+    const schemaCodes = [...declaration.matchAll(/'([A-Z]{2})'/g)].map((m) => m[1]).filter((code) => code !== "ZZ");
+    expect(COUNTRY_CODES).toEqual(schemaCodes);
+    expect(
+      countryOptions("fr")
+        .slice(0, 2)
+        .map((c) => c.name),
+    ).toEqual(["Afghanistan", "Afrique du Sud"]);
   });
 });
