@@ -1,6 +1,7 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { CANCELLATION_REASONS, MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
-import { addressLines, countryOptions } from "../subscriptions/delivery-address";
+import { countryOptions } from "../../extensions/shared/countries";
+import { addressLines } from "../subscriptions/delivery-address";
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
 import type { PortalSubscription } from "./self-service.server";

@@ -16,9 +16,25 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   currencyCode: "EUR",
   planName: "Every 2 weeks",
   nextOrderAt: "2026-12-18T09:00:00.000Z",
+  nextOrderAmountMinor: 2250,
   resumeAt: null,
+  firstOrderAfterPause: null,
+  startedAt: "2026-12-04T09:00:00.000Z",
+  deliveryAddress: {
+    firstName: "Ada",
+    lastName: "Curie",
+    address1: "1 rue Neuve",
+    address2: "",
+    city: "Lyon",
+    province: "",
+    zip: "69001",
+    countryCode: "FR",
+  },
+  paymentMethod: { kind: "card", brand: "Visa", lastDigits: "4242", expiryMonth: 1, expiryYear: 2027 },
+  cardExpiresBeforeNextOrder: false,
+  pastOrders: [],
   items: [{ id: "l1", title: "Coffee beans", quantity: 2, unitPriceMinor: 1250, oneTime: false }],
-  actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency"],
+  actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency", "updateAddress", "sendPaymentUpdate"],
   ordersOwed: 0,
   plans: [
     { id: "p2", name: "Every 2 weeks", current: true },
@@ -52,10 +68,10 @@ describe("the customer account subscriptions page", () => {
     await waitFor(() => expect(document.body.querySelector("s-page")!.getAttribute("heading")).toBe("Your subscriptions"));
     expect(document.body.querySelector("s-section")!.getAttribute("heading")).toBe("Every 2 weeks");
     expect(rendered()).toContain("Coffee beans × 2 · 12.50 EUR");
-    expect(rendered()).toContain("Next order: 2026-12-18T09:00:00.000Z.");
+    expect(rendered()).toContain("Next order: 2026-12-18T09:00:00.000Z · 22.50 EUR");
     expect(["Skip next order", "Pause", "Cancel subscription", "Change date"].every((label) => button(label))).toBe(true);
     expect(button("Resume")).toBeUndefined();
-    expect([...document.body.querySelectorAll("s-option")].map((o) => o.textContent)).toEqual(["Every 2 weeks", "Every 4 weeks"]);
+    expect(document.body.querySelector('s-select[label="Deliver"]')!.textContent).toBe("Every 2 weeks" + "Every 4 weeks");
     expect(extension.orchard.requests[0]).toEqual({
       path: "/api/customer/subscriptions",
       authorization: "Bearer mock-session-token",
@@ -107,7 +123,7 @@ describe("the customer account subscriptions page", () => {
     await waitFor(() => expect(rendered()).toContain("Your next order is skipped."));
     expect(extension.orchard.requests[1]).toMatchObject({ path: "/api/customer/subscriptions/c1", body: { action: "skip" } });
     refuse = true;
-    fireEvent.click(button("Pause")!);
+    fireEvent.click(button("Skip next order")!);
     await waitFor(() => expect(rendered()).toContain("Your subscription changed meanwhile; please try again."));
   });
 
@@ -151,6 +167,91 @@ describe("the customer account subscriptions page", () => {
     expect(rendered()).toContain("Your plan includes 2 more orders before you can skip or cancel.");
     expect(button("Skip next order")).toBeUndefined();
     expect(button("Cancel subscription")).toBeUndefined();
+  });
+
+  it("shows where orders ship, the card that pays and past orders; has Shopify email a card update link", async () => {
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([
+            subscription({
+              cardExpiresBeforeNextOrder: true,
+              pastOrders: [
+                { date: "2026-11-20T09:00:00.000Z", status: "paid", amountMinor: 2250 },
+                { date: "2026-11-06T09:00:00.000Z", status: "skipped", amountMinor: null },
+              ],
+            }),
+          ])
+        : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() => expect(rendered()).toContain("Ada Curie"));
+    for (const line of ["1 rue Neuve", "69001 Lyon", "France", "Visa ending in 4242, expires 01/2027"]) expect(rendered()).toContain(line);
+    expect(document.body.querySelector('s-banner[tone="warning"]')!.textContent).toBe(
+      "Your card expires before your next order. Update it so the order goes through.",
+    );
+    expect(rendered()).toContain("2026-11-20T09:00:00.000Z · Paid · 22.50 EUR");
+    expect(rendered()).toContain("2026-11-06T09:00:00.000Z · Skipped");
+    fireEvent.click(button("Email me a link to update my payment method")!);
+    await waitFor(() => expect(rendered()).toContain("We've emailed you a secure link to update your payment method."));
+    expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({ body: { action: "sendPaymentUpdate" } });
+  });
+
+  it("changes the delivery address, showing each field Orchard refused under that field", async () => {
+    let refuse = true;
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([subscription()])
+        : refuse
+          ? { status: 422, body: { ok: false, error: "invalidInput", fields: ["city", "countryCode"] } }
+          : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() => expect(button("Change address")).toBeDefined());
+    fireEvent.click(button("Change address")!);
+    const field = (label: string) => document.body.querySelector(`[label="${label}"]`) as HTMLElement & { value: string };
+    await waitFor(() => expect(field("City").getAttribute("value") ?? field("City").value).toBe("Lyon"));
+    field("City").value = "";
+    fireEvent.change(field("City"));
+    fireEvent.click(button("Save address")!);
+    await waitFor(() => expect(field("City").getAttribute("error")).toBe("Enter a city."));
+    expect(field("Country/region").getAttribute("error")).toBe("Choose a country or region.");
+    expect(field("Last name").getAttribute("error")).toBeNull();
+    expect(extension.orchard.requests.at(-1)).toMatchObject({
+      body: { action: "updateAddress", lastName: "Curie", city: "", countryCode: "FR" },
+    });
+    refuse = false;
+    field("City").value = "Paris";
+    fireEvent.change(field("City"));
+    fireEvent.click(button("Save address")!);
+    await waitFor(() => expect(rendered()).toContain("Your delivery address is updated."));
+    expect(extension.orchard.requests.at(-2)).toMatchObject({ body: { action: "updateAddress", city: "Paris" } });
+  });
+
+  it("pauses for the number of orders the customer picks, and says when a paused one comes back", async () => {
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([
+            subscription(),
+            subscription({ id: "c2", status: "PAUSED", actions: ["resume"], firstOrderAfterPause: "2027-01-29T09:00:00.000Z" }),
+          ])
+        : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() => expect(rendered()).toContain("Paused. Your next order will be on 2027-01-29T09:00:00.000Z."));
+    const orders = document.body.querySelector('s-select[label="Pause for"]') as HTMLElement & { value: string };
+    expect([...orders.querySelectorAll("s-option")].map((o) => o.textContent)).toEqual([
+      "1 order",
+      "2 orders",
+      "3 orders",
+      "4 orders",
+      "5 orders",
+      "6 orders",
+    ]);
+    orders.value = "3";
+    fireEvent.change(orders);
+    fireEvent.click(button("Pause")!);
+    await waitFor(() => expect(rendered()).toContain("Your subscription is paused."));
+    expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({ body: { action: "pause", orders: "3" } });
   });
 
   it("speaks French where the customer does", async () => {

@@ -1,7 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { customerApi, REASONS, type Listing, type Offer, type Reason, type Subscription } from "./client";
+import { customerApi, REASONS, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
+import { countryOptions } from "../../shared/countries";
 import { currencyDigits } from "../../shared/money";
 
 export default async () => {
@@ -51,14 +52,22 @@ function SubscriptionsPage() {
   );
 }
 
+/** At most this many orders in a pause for a number of them (the server's limit too). */
+const MAX_PAUSED_ORDERS = 6;
+
 function SubscriptionCard({ subscription, onDone }: { subscription: Subscription; onDone: (message: string) => void }) {
   const t = shopify.i18n.translate;
   const i18n = shopify.i18n;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [date, setDate] = useState("");
+  const [pauseOrders, setPauseOrders] = useState("1");
+  const [pauseUntil, setPauseUntil] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const can = (action: Subscription["actions"][number]) => subscription.actions.includes(action);
+  const money = (minor: number) =>
+    i18n.formatCurrency(minor / 10 ** currencyDigits(subscription.currencyCode), { currency: subscription.currencyCode });
+  const day = (iso: string) => i18n.formatDate(new Date(iso), { dateStyle: "long" });
 
   const change = async (values: Record<string, string | number>, done: string) => {
     setBusy(true);
@@ -67,83 +76,236 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
     setBusy(false);
     if (result.ok) onDone(t(`done.${done}`));
     else setError(t(`errors.${result.error}`));
+    return result;
   };
 
   return (
     <s-section heading={subscription.planName || t("subscription")}>
       <s-stack gap="small-200">
-        {subscription.items.map((item) => (
-          <s-text key={item.id}>
-            {item.title} × {item.quantity} ·{" "}
-            {i18n.formatCurrency(item.unitPriceMinor / 10 ** currencyDigits(subscription.currencyCode), {
-              currency: subscription.currencyCode,
-            })}
-          </s-text>
-        ))}
         <s-text>
           {subscription.status === "PAUSED"
-            ? t("paused")
+            ? subscription.firstOrderAfterPause
+              ? t("pausedNextOrder", { date: day(subscription.firstOrderAfterPause) })
+              : t("pausedUntilResumed")
             : subscription.nextOrderAt
-              ? t("nextOrder", { date: i18n.formatDate(new Date(subscription.nextOrderAt), { dateStyle: "long" }) })
+              ? t("nextOrder", { date: day(subscription.nextOrderAt), amount: money(subscription.nextOrderAmountMinor ?? 0) })
               : ""}
         </s-text>
         {subscription.ordersOwed > 0 && <s-text>{t("commitment", { count: subscription.ordersOwed })}</s-text>}
         {error && <s-banner tone="critical">{error}</s-banner>}
+        <s-heading>{t("headings.items")}</s-heading>
+        {subscription.items.map((item) => (
+          <s-text key={item.id}>
+            {item.title} × {item.quantity} · {money(item.unitPriceMinor)}
+          </s-text>
+        ))}
+        <DeliveryAddressSection subscription={subscription} busy={busy} change={change} />
+        <s-heading>{t("headings.payment")}</s-heading>
+        {subscription.paymentMethod ? (
+          <s-text>
+            {subscription.paymentMethod.kind === "card"
+              ? t("card", {
+                  brand: subscription.paymentMethod.brand,
+                  digits: subscription.paymentMethod.lastDigits,
+                  expiry: `${String(subscription.paymentMethod.expiryMonth).padStart(2, "0")}/${subscription.paymentMethod.expiryYear}`,
+                })
+              : t("paypal", { email: subscription.paymentMethod.email })}
+          </s-text>
+        ) : (
+          <s-text>{t("noPayment")}</s-text>
+        )}
+        {subscription.cardExpiresBeforeNextOrder && <s-banner tone="warning">{t("cardExpires")}</s-banner>}
+        {can("sendPaymentUpdate") && (
+          <s-button variant="secondary" loading={busy} onClick={() => change({ action: "sendPaymentUpdate" }, "sendPaymentUpdate")}>
+            {t("sendPaymentUpdate")}
+          </s-button>
+        )}
         {cancelling ? (
           <CancellationFlow subscription={subscription} onDone={onDone} onKeep={() => setCancelling(false)} />
         ) : (
-          <s-stack direction="inline" gap="small-200">
-            {can("resume") && (
-              <s-button loading={busy} onClick={() => change({ action: "resume" }, "resume")}>
-                {t("resume")}
-              </s-button>
-            )}
-            {can("skip") && (
-              <s-button loading={busy} onClick={() => change({ action: "skip" }, "skip")}>
-                {t("skip")}
-              </s-button>
+          <>
+            <s-heading>{t("headings.changes")}</s-heading>
+            <s-stack direction="inline" gap="small-200">
+              {can("resume") && (
+                <s-button loading={busy} onClick={() => change({ action: "resume" }, "resume")}>
+                  {t("resume")}
+                </s-button>
+              )}
+              {can("skip") && (
+                <s-button loading={busy} onClick={() => change({ action: "skip" }, "skip")}>
+                  {t("skip")}
+                </s-button>
+              )}
+              {can("cancel") && (
+                <s-button variant="secondary" tone="critical" onClick={() => setCancelling(true)}>
+                  {t("cancel")}
+                </s-button>
+              )}
+            </s-stack>
+            {can("pause") && (
+              <s-stack direction="inline" gap="small-200">
+                <s-select
+                  label={t("pauseFor")}
+                  value={pauseOrders}
+                  onChange={(event) => setPauseOrders((event.currentTarget as HTMLSelectElement).value)}
+                >
+                  {Array.from({ length: MAX_PAUSED_ORDERS }, (_, i) => String(i + 1)).map((n) => (
+                    <s-option key={n} value={n}>
+                      {t("pauseOrders", { count: Number(n) })}
+                    </s-option>
+                  ))}
+                </s-select>
+                <s-button variant="secondary" loading={busy} onClick={() => change({ action: "pause", orders: pauseOrders }, "pause")}>
+                  {t("pause")}
+                </s-button>
+              </s-stack>
             )}
             {can("pause") && (
-              <s-button variant="secondary" loading={busy} onClick={() => change({ action: "pause" }, "pause")}>
-                {t("pause")}
-              </s-button>
+              <s-stack direction="inline" gap="small-200">
+                <s-date-field
+                  label={t("pauseUntil")}
+                  value={pauseUntil}
+                  onChange={(event) => setPauseUntil((event.currentTarget as HTMLInputElement).value)}
+                />
+                <s-button
+                  variant="secondary"
+                  disabled={!pauseUntil}
+                  loading={busy}
+                  onClick={() => change({ action: "pause", until: pauseUntil }, "pause")}
+                >
+                  {t("pauseUntilButton")}
+                </s-button>
+              </s-stack>
             )}
-            {can("cancel") && (
-              <s-button variant="secondary" tone="critical" onClick={() => setCancelling(true)}>
-                {t("cancel")}
-              </s-button>
+            {can("reschedule") && (
+              <s-stack direction="inline" gap="small-200">
+                <s-date-field
+                  label={t("dateLabel")}
+                  value={date}
+                  onChange={(event) => setDate((event.currentTarget as HTMLInputElement).value)}
+                />
+                <s-button disabled={!date} loading={busy} onClick={() => change({ action: "reschedule", date }, "reschedule")}>
+                  {t("reschedule")}
+                </s-button>
+              </s-stack>
             )}
-          </s-stack>
+            {can("changeFrequency") && subscription.plans.length > 1 && (
+              <s-select
+                label={t("frequencyLabel")}
+                value={subscription.plans.find((p) => p.current)?.id}
+                onChange={(event) =>
+                  change({ action: "changeFrequency", sellingPlanId: (event.currentTarget as HTMLSelectElement).value }, "changeFrequency")
+                }
+              >
+                {subscription.plans.map((plan) => (
+                  <s-option key={plan.id} value={plan.id}>
+                    {plan.name}
+                  </s-option>
+                ))}
+              </s-select>
+            )}
+          </>
         )}
-        {!cancelling && can("reschedule") && (
-          <s-stack direction="inline" gap="small-200">
-            <s-date-field
-              label={t("dateLabel")}
-              value={date}
-              onChange={(event) => setDate((event.currentTarget as HTMLInputElement).value)}
+        <s-heading>{t("headings.history")}</s-heading>
+        <s-text>{t("startedOn", { date: day(subscription.startedAt) })}</s-text>
+        {subscription.pastOrders.map((order) => (
+          <s-text key={order.date}>
+            {day(order.date)} · {t(`orderStatus.${order.status}`)}
+            {order.amountMinor === null ? "" : ` · ${money(order.amountMinor)}`}
+          </s-text>
+        ))}
+      </s-stack>
+    </s-section>
+  );
+}
+
+const ADDRESS_FIELDS = ["firstName", "lastName", "address1", "address2", "city", "province", "zip"] as const;
+const OPTIONAL_ADDRESS_FIELDS = new Set<string>(["firstName", "address2", "province"]);
+
+/** Where orders ship, with a form to change it; a refused field shows its own message under it. */
+function DeliveryAddressSection({
+  subscription,
+  busy,
+  change,
+}: {
+  subscription: Subscription;
+  busy: boolean;
+  change: (values: Record<string, string>, done: string) => Promise<{ ok: boolean; fields?: string[] }>;
+}) {
+  const t = shopify.i18n.translate;
+  const locale = shopify.localization.language.value.isoCode;
+  const current = subscription.deliveryAddress;
+  const [editing, setEditing] = useState(false);
+  const [values, setValues] = useState<DeliveryAddress | null>(current);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const canEdit = subscription.actions.includes("updateAddress") && current !== null;
+  const set = (field: keyof DeliveryAddress) => (event: Event) =>
+    setValues((before) => before && { ...before, [field]: (event.currentTarget as HTMLInputElement).value });
+
+  const save = async () => {
+    if (!values) return;
+    const result = await change({ action: "updateAddress", ...values }, "updateAddress");
+    setInvalid(result.ok ? [] : (result.fields ?? []));
+    if (result.ok) setEditing(false);
+  };
+
+  const names = new Intl.DisplayNames(locale, { type: "region" });
+  return (
+    <>
+      <s-heading>{t("headings.delivery")}</s-heading>
+      {current ? (
+        [
+          [current.firstName, current.lastName].filter(Boolean).join(" "),
+          current.address1,
+          current.address2,
+          [current.zip, current.city, current.province].filter(Boolean).join(" "),
+          names.of(current.countryCode) ?? current.countryCode,
+        ]
+          .filter(Boolean)
+          .map((line) => <s-text key={line}>{line}</s-text>)
+      ) : (
+        <s-text>{t("noAddress")}</s-text>
+      )}
+      {canEdit && !editing && (
+        <s-button variant="secondary" onClick={() => setEditing(true)}>
+          {t("changeAddress")}
+        </s-button>
+      )}
+      {canEdit && editing && values && (
+        <s-stack gap="small-200">
+          {ADDRESS_FIELDS.map((field) => (
+            <s-text-field
+              key={field}
+              label={t(`address.${field}`)}
+              value={values[field]}
+              required={!OPTIONAL_ADDRESS_FIELDS.has(field)}
+              error={invalid.includes(field) ? t(`addressErrors.${field}`) : undefined}
+              onChange={set(field)}
             />
-            <s-button disabled={!date} loading={busy} onClick={() => change({ action: "reschedule", date }, "reschedule")}>
-              {t("reschedule")}
-            </s-button>
-          </s-stack>
-        )}
-        {!cancelling && can("changeFrequency") && subscription.plans.length > 1 && (
+          ))}
           <s-select
-            label={t("frequencyLabel")}
-            value={subscription.plans.find((p) => p.current)?.id}
-            onChange={(event) =>
-              change({ action: "changeFrequency", sellingPlanId: (event.currentTarget as HTMLSelectElement).value }, "changeFrequency")
-            }
+            label={t("address.countryCode")}
+            value={values.countryCode}
+            error={invalid.includes("countryCode") ? t("addressErrors.countryCode") : undefined}
+            onChange={set("countryCode")}
           >
-            {subscription.plans.map((plan) => (
-              <s-option key={plan.id} value={plan.id}>
-                {plan.name}
+            {countryOptions(locale).map((country) => (
+              <s-option key={country.code} value={country.code}>
+                {country.name}
               </s-option>
             ))}
           </s-select>
-        )}
-      </s-stack>
-    </s-section>
+          <s-stack direction="inline" gap="small-200">
+            <s-button loading={busy} onClick={save}>
+              {t("saveAddress")}
+            </s-button>
+            <s-button variant="secondary" onClick={() => setEditing(false)}>
+              {t("keepAddress")}
+            </s-button>
+          </s-stack>
+        </s-stack>
+      )}
+    </>
   );
 }
 

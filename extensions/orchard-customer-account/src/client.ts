@@ -5,7 +5,32 @@
  */
 import { APP_URL } from "../../shared/app-url";
 
-export type Action = "pause" | "resume" | "skip" | "reschedule" | "changeFrequency" | "changeQuantity" | "addOneTime" | "cancel";
+export type Action =
+  | "pause"
+  | "resume"
+  | "skip"
+  | "reschedule"
+  | "changeFrequency"
+  | "changeQuantity"
+  | "addOneTime"
+  | "cancel"
+  | "updateAddress"
+  | "sendPaymentUpdate";
+
+export interface DeliveryAddress {
+  firstName: string;
+  lastName: string;
+  address1: string;
+  address2: string;
+  city: string;
+  province: string;
+  zip: string;
+  countryCode: string;
+}
+
+export type PaymentMethod =
+  | { kind: "card"; brand: string; lastDigits: string; expiryMonth: number; expiryYear: number }
+  | { kind: "paypal"; email: string };
 
 export interface Subscription {
   id: string;
@@ -14,7 +39,16 @@ export interface Subscription {
   currencyCode: string;
   planName: string;
   nextOrderAt: string | null;
+  /** The next order's amount in the currency's minor units, discounts taken off. */
+  nextOrderAmountMinor: number | null;
   resumeAt: string | null;
+  /** When paused with an end: the first order after the pause. */
+  firstOrderAfterPause: string | null;
+  startedAt: string;
+  deliveryAddress: DeliveryAddress | null;
+  paymentMethod: PaymentMethod | null;
+  cardExpiresBeforeNextOrder: boolean;
+  pastOrders: { date: string; status: "paid" | "paymentFailed" | "skipped" | "processing"; amountMinor: number | null }[];
   items: { id: string; title: string; quantity: number; unitPriceMinor: number; oneTime: boolean }[];
   actions: Action[];
   /** Orders the plan's minimum still asks for: why skip and cancel are missing. */
@@ -28,7 +62,8 @@ export type Offer = { kind: "pause"; months: number } | { kind: "skip" } | { kin
 export const REASONS = ["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"] as const;
 export type Reason = (typeof REASONS)[number];
 
-export type ChangeResult = { ok: true } | { ok: false; error: string };
+/** A refused change names the fields to correct when the refusal was about them (invalidInput). */
+export type ChangeResult = { ok: true } | { ok: false; error: string; fields?: string[] };
 
 /** The customer's subscriptions, or "noCustomer" when the session token names nobody (not signed in, or data not granted). */
 export type Listing = { kind: "subscriptions"; subscriptions: Subscription[] } | { kind: "noCustomer" };
@@ -56,8 +91,10 @@ export function customerApi(token: () => Promise<string>, fetcher?: typeof fetch
     return { status: response.status, json: json ?? {} };
   };
   const outcome = (answer: { status: number; json: Record<string, unknown> }): ChangeResult => {
-    const result = (answer.json.result ?? answer.json) as { ok?: boolean; error?: string };
-    return result.ok ? { ok: true } : { ok: false, error: result.error ?? (answer.status === 404 ? "notFound" : "unavailable") };
+    const result = (answer.json.result ?? answer.json) as { ok?: boolean; error?: string; fields?: unknown };
+    if (result.ok) return { ok: true };
+    const fields = Array.isArray(result.fields) ? result.fields.filter((f): f is string => typeof f === "string") : undefined;
+    return { ok: false, error: result.error ?? (answer.status === 404 ? "notFound" : "unavailable"), ...(fields ? { fields } : {}) };
   };
   return {
     async list() {

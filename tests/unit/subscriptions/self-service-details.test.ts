@@ -1,14 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { nextScheduled, pauseEnd, type Schedule } from "../../../app/subscriptions/billing-schedule";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import {
-  COUNTRY_CODES,
-  addressLines,
-  countryOptions,
-  deliveryAddressFromShopify,
-  parseDeliveryAddress,
-} from "../../../app/subscriptions/delivery-address";
+import { describe, expect, it } from "vitest";
+import { COUNTRY_CODES, countryOptions } from "../../../extensions/shared/countries";
+import { nextScheduled, pauseEnd, type Schedule } from "../../../app/subscriptions/billing-schedule";
+import { addressLines, deliveryAddressFromShopify, parseDeliveryAddress } from "../../../app/subscriptions/delivery-address";
 import { discountsFromShopify, orderAmountMinor } from "../../../app/subscriptions/order-preview";
 import { cardExpiresBefore, paymentMethodFromShopify } from "../../../app/subscriptions/payment-method";
 import { minorUnits } from "../../../app/money";
