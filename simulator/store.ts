@@ -199,7 +199,8 @@ export interface ContractDiscountRecord {
 export interface ContractRecord {
   id: number;
   customerId: number;
-  originOrderId: number;
+  /** The checkout's order; null for a contract an app created (subscriptionContractAtomicCreate). */
+  originOrderId: number | null;
   status: ContractStatus;
   currencyCode: string;
   lines: ContractLineRecord[];

@@ -87,7 +87,7 @@ export function contractPayload(contract: ContractRecord) {
     admin_graphql_api_customer_id: gid("Customer", contract.customerId),
     delivery_policy: { interval: contract.deliveryPolicy.interval.toLowerCase(), interval_count: contract.deliveryPolicy.intervalCount },
     status: contract.status.toLowerCase(),
-    admin_graphql_api_origin_order_id: gid("Order", contract.originOrderId),
+    admin_graphql_api_origin_order_id: contract.originOrderId === null ? null : gid("Order", contract.originOrderId),
     origin_order_id: contract.originOrderId,
     revision_id: String(contract.revisionId),
   };

@@ -56,7 +56,7 @@ function ActionForm({
   busy,
   children,
 }: {
-  action: "reschedule" | "changeFrequency" | "changeQuantity" | "swapVariant" | "addOneTime";
+  action: "reschedule" | "changeFrequency" | "changeQuantity" | "swapVariant" | "addOneTime" | "reactivate";
   hidden?: Record<string, string>;
   busy: boolean;
   children: ReactNode;
@@ -258,6 +258,22 @@ export default function Subscription() {
             {data.cancellationReason && (
               <TitledCard title={t("subscriptions.cancellationReason")}>
                 <Text as="p">{t(`subscriptions.reasons.${data.cancellationReason as "other"}`)}</Text>
+              </TitledCard>
+            )}
+            {can("reactivate") && (
+              <TitledCard title={t("subscriptions.actions.reactivate")}>
+                <Text as="p">{t("subscriptions.actions.reactivateBody")}</Text>
+                <ActionForm action="reactivate" busy={busy}>
+                  <FormTextField
+                    label={t("subscriptions.actions.firstOrderLabel")}
+                    name="date"
+                    type="date"
+                    autoComplete="off"
+                    error={
+                      result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
+                    }
+                  />
+                </ActionForm>
               </TitledCard>
             )}
           </BlockStack>

@@ -102,11 +102,13 @@ export function subscriptionsPage(
       )
       .join("");
     const when =
-      s.status === "PAUSED"
-        ? `<p>${s.firstOrderAfterPause ? t("portal.pausedNextOrder", { date: dateOf(s.firstOrderAfterPause, s.timeZone) }) : t("portal.pausedUntilResumed")}</p>`
-        : s.nextOrderAt
-          ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone), amount: money(s.nextOrderAmountMinor ?? 0) })}</p>`
-          : "";
+      s.status === "CANCELLED"
+        ? `<p>${t("portal.cancelledOn", { date: dateOf(s.cancelledAt ?? s.startedAt, s.timeZone) })} ${t("portal.restartTerms", { amount: money(s.nextOrderAmountMinor ?? 0) })}</p>`
+        : s.status === "PAUSED"
+          ? `<p>${s.firstOrderAfterPause ? t("portal.pausedNextOrder", { date: dateOf(s.firstOrderAfterPause, s.timeZone) }) : t("portal.pausedUntilResumed")}</p>`
+          : s.nextOrderAt
+            ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone), amount: money(s.nextOrderAmountMinor ?? 0) })}</p>`
+            : "";
     const commitment =
       s.ordersOwed > 0 ? `<p>${t(`portal.commitment.${pluralCategory(locale, s.ordersOwed)}` as const, { count: s.ordersOwed })}</p>` : "";
     const recurring = s.items.filter((i) => !i.oneTime);
@@ -135,6 +137,15 @@ export function subscriptionsPage(
     const paymentForm = can("sendPaymentUpdate") ? actionForm(context, s.id, "sendPaymentUpdate", t("portal.sendPaymentUpdate")) : "";
 
     const forms = [
+      can("reactivate")
+        ? actionForm(
+            context,
+            s.id,
+            "reactivate",
+            t("portal.reactivate"),
+            `<label>${t("portal.restartDate")}<input type="date" name="date" required></label>`,
+          )
+        : "",
       can("resume") ? actionForm(context, s.id, "resume", t("portal.resume")) : "",
       can("skip") ? actionForm(context, s.id, "skip", t("portal.skip")) : "",
       can("pause")

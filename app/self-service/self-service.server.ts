@@ -8,7 +8,7 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
 import { storedDeliveryAddress } from "../subscriptions/delivery-address";
-import { orderAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
+import { orderAmountMinor, restartAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
 import { z } from "zod";
@@ -43,9 +43,20 @@ export function customerFromProxy(shop: string, loggedInCustomerId: string | nul
     : null;
 }
 
+/** How long a cancelled subscription stays on the customer's page, to be restarted. */
+const RESTARTABLE_FOR_MS = 365 * 86_400_000;
+
 export async function customerSubscriptions(customer: Customer) {
   const contracts = await db().subscriptionContract.findMany({
-    where: { shop: customer.shop, customerId: customer.customerId, status: { in: ["ACTIVE", "PAUSED"] } },
+    where: {
+      shop: customer.shop,
+      customerId: customer.customerId,
+      OR: [
+        { status: { in: ["ACTIVE", "PAUSED"] } },
+        // Cancelled within the year and not restarted yet: one click brings it back.
+        { status: "CANCELLED", reactivatedAt: null, cancelledAt: { gte: new Date(clock().now().getTime() - RESTARTABLE_FOR_MS) } },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
@@ -67,7 +78,13 @@ export async function customerSubscriptions(customer: Customer) {
         currencyCode: contract.currencyCode,
         planName: contract.lines.find((l) => l.sellingPlanName)?.sellingPlanName ?? "",
         nextOrderAt: next?.date.toISOString() ?? null,
-        nextOrderAmountMinor: next ? orderAmountMinor(contract.lines, next.cycle, storedDiscounts(contract.discounts)) : null,
+        // A cancelled one shows what a restart's orders would cost: its recurring items at their last price.
+        nextOrderAmountMinor: next
+          ? orderAmountMinor(contract.lines, next.cycle, storedDiscounts(contract.discounts))
+          : contract.status === "CANCELLED"
+            ? restartAmountMinor(contract.lines)
+            : null,
+        cancelledAt: contract.cancelledAt?.toISOString() ?? null,
         resumeAt: contract.resumeAt?.toISOString() ?? null,
         // A pause with an end: the first order after it, which is what the customer plans around.
         firstOrderAfterPause: contract.resumeAt ? nextScheduled(schedule, contract.resumeAt).date.toISOString() : null,

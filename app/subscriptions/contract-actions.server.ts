@@ -7,7 +7,7 @@ import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError } from "../shopify/errors";
-import type { CountryCode, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
+import type { CountryCode, CurrencyCode, SellingPlanInterval, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";
 import { fromLocal, localDay, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
@@ -23,10 +23,17 @@ import {
   type CancellationReason,
   type ContractAction,
 } from "./contract-actions";
-import { DraftDiscountAdd, DraftLineAdd, DraftLineUpdate, DraftUpdate, LineAlternatives } from "./contract-edits.queries";
+import {
+  ContractAtomicCreate,
+  DraftDiscountAdd,
+  DraftLineAdd,
+  DraftLineUpdate,
+  DraftUpdate,
+  LineAlternatives,
+} from "./contract-edits.queries";
 import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
-import type { DeliveryAddress } from "./delivery-address";
-import { ONE_TIME_ATTRIBUTE, publishNextBillingDate } from "./contracts.server";
+import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
+import { ONE_TIME_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
 import { saveOffersFor, type SaveOffer } from "./retention";
 
 /**
@@ -56,6 +63,7 @@ export async function contractWithState(shop: string, id: string, customerId?: s
     chargeInFlight: unsettled > 0,
     // The checkout's order counts as the first paid.
     ordersOwed: ordersOwed(contract.minCycles, 1 + renewalsPaid),
+    reactivated: contract.reactivatedAt !== null,
   };
   return { contract, state };
 }
@@ -90,6 +98,59 @@ function shopifyAddress(address: DeliveryAddress) {
     ...Object.fromEntries(Object.entries(lines).map(([key, value]) => [key, value || null])),
     countryCode: countryCode as CountryCode,
   };
+}
+
+/**
+ * A cancelled subscription restarted: Shopify cannot activate a cancelled contract, so a new one
+ * is made on the same terms (its recurring items at the price last charged, its frequency, card and
+ * address), its first order on the day the customer chose at the hour the old one billed. Taken
+ * first, so that a second request (a double click, another tab) makes no second contract; given
+ * back when Shopify refuses. Open-ended: a minimum or maximum number of orders was for the first.
+ */
+async function reactivate(admin: AdminClient, contract: Loaded["contract"], day: string, timeZone: string): Promise<ActionResult> {
+  if (!rescheduleAllowed(day, localDay(clock().now(), timeZone))) return { ok: false, error: "invalidDate" };
+  const address = storedDeliveryAddress(contract.deliveryAddress);
+  const recurring = contract.lines.filter((l) => l.oneTimeCycle === null && l.variantId);
+  if (!contract.customerId || !contract.paymentMethodId || !address || !recurring.length) return { ok: false, error: "notAllowed" };
+  if (!(await roomForSubscriber(contract.shop, contract.customerId))) return { ok: false, error: "subscriberLimit" };
+  const taken = await db().subscriptionContract.updateMany({
+    where: { id: contract.id, status: "CANCELLED", reactivatedAt: null },
+    data: { reactivatedAt: clock().now() },
+  });
+  if (taken.count === 0) return { ok: false, error: "alreadyDone" };
+  const time = toLocal(contract.scheduleFrom, timeZone);
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const firstOrder = fromLocal({ year, month, day: date, hour: time.hour, minute: time.minute, second: time.second }, timeZone);
+  try {
+    const { subscriptionContractAtomicCreate } = await admin.request(ContractAtomicCreate, {
+      input: {
+        customerId: contract.customerId,
+        currencyCode: contract.currencyCode as CurrencyCode,
+        nextBillingDate: firstOrder.toISOString(),
+        contract: {
+          status: "ACTIVE",
+          paymentMethodId: contract.paymentMethodId,
+          billingPolicy: { interval: contract.billingInterval as SellingPlanInterval, intervalCount: contract.billingIntervalCount },
+          deliveryPolicy: { interval: contract.deliveryInterval as SellingPlanInterval, intervalCount: contract.deliveryIntervalCount },
+          deliveryMethod: { shipping: { address: shopifyAddress(address) } },
+        },
+        lines: recurring.map((line) => ({
+          line: {
+            productVariantId: line.variantId!,
+            quantity: line.quantity,
+            currentPrice: decimalFromMinor(line.unitPriceMinor, currencyDigits(contract.currencyCode)),
+            sellingPlanId: line.sellingPlanId,
+            sellingPlanName: line.sellingPlanName,
+          },
+        })),
+      },
+    });
+    await syncContract(admin, subscriptionContractAtomicCreate!.contract!.id);
+    return { ok: true };
+  } catch (error) {
+    await db().subscriptionContract.update({ where: { id: contract.id }, data: { reactivatedAt: null } });
+    throw error;
+  }
 }
 
 function pauseLengthOf(input: Extract<ActionInput, { action: "pause" }>): PauseLength | null {
@@ -273,6 +334,9 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       if (!contract.paymentMethodId) return { ok: false, error: "notAllowed" };
       await sendPaymentUpdateLink(admin, contract.paymentMethodId);
       return { ok: true };
+
+    case "reactivate":
+      return reactivate(admin, contract, input.date, timeZone);
 
     case "cancel":
       // Shopify first: a cancellation it refused or never heard of is not one for the dashboard.

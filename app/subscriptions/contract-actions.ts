@@ -18,6 +18,7 @@ export const CONTRACT_ACTIONS = [
   "billNow",
   "updateAddress",
   "sendPaymentUpdate",
+  "reactivate",
 ] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
@@ -33,6 +34,7 @@ const CUSTOMER_ACTIONS = new Set<ContractAction>([
   "cancel",
   "updateAddress",
   "sendPaymentUpdate",
+  "reactivate",
 ]);
 
 export type Actor = "merchant" | "customer";
@@ -45,6 +47,8 @@ export interface ContractState {
   chargeInFlight: boolean;
   /** Orders still owed under the plan's minimum (commitment.ts): the customer may not skip or cancel yet. */
   ordersOwed: number;
+  /** A cancelled subscription already restarted as a new one is not restarted again. */
+  reactivated: boolean;
 }
 
 export function availableActions(state: ContractState, actor: Actor): ContractAction[] {
@@ -57,12 +61,15 @@ export function availableActions(state: ContractState, actor: Actor): ContractAc
         // Where orders ship and which card pays can be put right before the subscription resumes.
         return action === "resume" || action === "cancel" || action === "updateAddress" || action === "sendPaymentUpdate";
       case "ACTIVE":
-        if (action === "resume") return false;
+        if (action === "resume" || action === "reactivate") return false;
         // While a payment is retried the failing order is still the next one: it cannot be skipped,
         // moved or charged again early; the rest of the subscription can change.
         if (state.inDunning && (action === "skip" || action === "reschedule" || action === "billNow")) return false;
         if (state.chargeInFlight && (action === "skip" || action === "billNow")) return false;
         return true;
+      // Shopify cannot reactivate a cancelled contract: a restart is a new contract on the same terms.
+      case "CANCELLED":
+        return action === "reactivate" && !state.reactivated;
       default:
         return false;
     }
@@ -105,6 +112,7 @@ export const actionInput = z
     z.object({ action: z.literal("billNow") }),
     deliveryAddressInput.extend({ action: z.literal("updateAddress") }),
     z.object({ action: z.literal("sendPaymentUpdate") }),
+    z.object({ action: z.literal("reactivate"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date") }),
   ])
   .superRefine((input, context) => {
     if (input.action === "pause" && [input.orders, input.until, input.months].filter((v) => v !== undefined).length > 1)

@@ -25,6 +25,8 @@ import type {
   LineAlternativesQuery,
   LineAlternativesQueryVariables,
   PaymentMethodSendUpdateEmailMutation,
+  ContractAtomicCreateMutation,
+  ContractAtomicCreateMutationVariables,
   PaymentMethodSendUpdateEmailMutationVariables,
 } from "../types/admin.generated";
 
@@ -288,6 +290,22 @@ export const LineAlternatives = operation<LineAlternativesQuery, LineAlternative
             }
           }
         }
+      }
+    }
+  }
+`);
+
+/** A new contract for a customer who restarts a cancelled subscription: Shopify cannot reactivate a cancelled one. */
+export const ContractAtomicCreate = operation<ContractAtomicCreateMutation, ContractAtomicCreateMutationVariables>(`#graphql
+  mutation ContractAtomicCreate($input: SubscriptionContractAtomicCreateInput!) {
+    subscriptionContractAtomicCreate(input: $input) {
+      contract {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
       }
     }
   }

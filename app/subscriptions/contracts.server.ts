@@ -103,8 +103,11 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const last = existing
         ? ((await tx.billingAttempt.aggregate({ where: { contractId: existing.id }, _max: { cycle: true } }))._max.cycle ?? 0)
         : 0;
-      const scheduleFrom = existing?.scheduleFrom ?? firstBillingAt;
-      let scheduleCycle = existing?.scheduleCycle ?? 0;
+      // A contract from a checkout was paid there (cycle 0) and bills from the next cycle on; one an
+      // app created (a restart) has no order yet: its first, cycle 1, is the date it was made with.
+      const fromCheckout = contract.originOrder !== null && contract.originOrder !== undefined;
+      const scheduleFrom = existing?.scheduleFrom ?? (fromCheckout ? firstBillingAt : new Date(contract.nextBillingDate as string));
+      let scheduleCycle = existing?.scheduleCycle ?? (fromCheckout ? 0 : 1);
       const reactivated = existing && existing.status !== "ACTIVE" && fields.status === "ACTIVE";
       if (reactivated) {
         // Back from a pause: the next order is the next date on the old cadence after now, and the

@@ -59,6 +59,11 @@ export function orderAmountMinor(lines: PreviewLine[], cycle: number, discounts:
   return linesAsCharged(inOrder, cycle).reduce((sum, line) => sum + discountedUnitMinor(line.unitPriceMinor, discounts) * line.quantity, 0);
 }
 
+/** The recurring items at the prices they last had: what each order of a restarted subscription costs. */
+export function restartAmountMinor(lines: PreviewLine[]): number {
+  return lines.filter((line) => line.oneTimeCycle === null).reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
+}
+
 export function storedDiscounts(column: string | null): ContractDiscount[] {
   return column ? (JSON.parse(column) as ContractDiscount[]) : [];
 }

@@ -328,6 +328,13 @@ export type LineAlternativesQuery = { product?: AdminTypes.Maybe<(
       )> } }
   )> };
 
+export type ContractAtomicCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.SubscriptionContractAtomicCreateInput;
+}>;
+
+
+export type ContractAtomicCreateMutation = { subscriptionContractAtomicCreate?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ContractDetailQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   linesAfter?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -576,6 +583,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation DraftDiscountAdd($draftId: ID!, $input: SubscriptionManualDiscountInput!) {\n    subscriptionDraftDiscountAdd(draftId: $draftId, input: $input) {\n      discountAdded {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftDiscountAddMutation, variables: DraftDiscountAddMutationVariables},
   "#graphql\n  mutation DraftCommit($draftId: ID!) {\n    subscriptionDraftCommit(draftId: $draftId) {\n      contract {\n        id\n        revisionId\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: DraftCommitMutation, variables: DraftCommitMutationVariables},
   "#graphql\n  mutation PaymentMethodSendUpdateEmail($id: ID!) {\n    customerPaymentMethodSendUpdateEmail(customerPaymentMethodId: $id) {\n      customer {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: PaymentMethodSendUpdateEmailMutation, variables: PaymentMethodSendUpdateEmailMutationVariables},
+  "#graphql\n  mutation ContractAtomicCreate($input: SubscriptionContractAtomicCreateInput!) {\n    subscriptionContractAtomicCreate(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractAtomicCreateMutation, variables: ContractAtomicCreateMutationVariables},
   "#graphql\n  mutation ContractSetNextBillingDate($id: ID!, $date: DateTime!) {\n    subscriptionContractSetNextBillingDate(contractId: $id, date: $date) {\n      contract {\n        id\n        nextBillingDate\n        revisionId\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractSetNextBillingDateMutation, variables: ContractSetNextBillingDateMutationVariables},
   "#graphql\n  mutation TranslationsRegister($resourceId: ID!, $translations: [TranslationInput!]!) {\n    translationsRegister(resourceId: $resourceId, translations: $translations) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TranslationsRegisterMutation, variables: TranslationsRegisterMutationVariables},
   "#graphql\n  mutation PlanCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        productsCount {\n          count\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PlanCreateMutation, variables: PlanCreateMutationVariables},

@@ -304,7 +304,7 @@ export function presentShop(store: Store, shop: ShopRecord) {
 
 export function presentContract(shop: ShopRecord, contract: ContractRecord) {
   const customer = shop.customers.get(contract.customerId);
-  const order = shop.orders.get(contract.originOrderId);
+  const order = contract.originOrderId === null ? undefined : shop.orders.get(contract.originOrderId);
   const anchors = (policy: { anchors: { type: string; day: number; month: number | null }[] }) =>
     policy.anchors.map((anchor) => ({ ...anchor, cutoffDay: null }));
   return {

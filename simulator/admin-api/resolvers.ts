@@ -44,6 +44,7 @@ import {
   setNextBillingDate,
   updateDraft,
   updateDraftLine,
+  createContractAtomically,
 } from "./subscription-contracts";
 
 const emitTo =
@@ -307,6 +308,8 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionContractSetNextBillingDate: (_root, args, { shop, now, events }) =>
     setNextBillingDate(shop, args.contractId, args.date, now, emitTo(events)),
   subscriptionContractUpdate: (_root, args, { store, shop }) => openDraft(store, shop, args.contractId),
+  subscriptionContractAtomicCreate: (_root, args, { store, shop, now, events }) =>
+    createContractAtomically(store, shop, args.input as Args, now, emitTo(events)),
   subscriptionDraftUpdate: (_root, args, { shop }) => updateDraft(shop, args.draftId, args.input as Args),
   subscriptionDraftLineUpdate: (_root, args, { store, shop }) =>
     updateDraftLine(store, shop, args.draftId, args.lineId, args.input as Args),

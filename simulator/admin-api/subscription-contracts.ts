@@ -142,6 +142,25 @@ function shippingAddressOf(current: MailingAddressRecord, input: AddressInput): 
   return errors.length ? errors : next;
 }
 
+/** What Shopify refuses of a billing and delivery policy: a count below one, or billing not a multiple of delivery. */
+function policyErrors(billing: PolicyInput, delivery: PolicyInput): UserError[] {
+  const errors: UserError[] = [];
+  for (const [name, policy] of [
+    ["billingPolicy", billing],
+    ["deliveryPolicy", delivery],
+  ] as const) {
+    if (!INTERVALS.includes(policy.interval as Interval) || !Number.isInteger(policy.intervalCount) || policy.intervalCount! < 1) {
+      errors.push(
+        draftError(["input", name, "intervalCount"], "Interval count must be greater than or equal to 1", "GREATER_THAN_OR_EQUAL_TO"),
+      );
+    }
+  }
+  if (!errors.length && (billing.interval !== delivery.interval || billing.intervalCount! % delivery.intervalCount! !== 0)) {
+    errors.push(draftError(["input", "deliveryPolicy"], "Billing must be a multiple of delivery", "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING"));
+  }
+  return errors;
+}
+
 export function updateDraft(
   shop: ShopRecord,
   draftId: unknown,
@@ -157,20 +176,7 @@ export function updateDraft(
   const { draft } = found;
   const billing = input.billingPolicy ? { ...draft.billingPolicy, ...input.billingPolicy } : draft.billingPolicy;
   const delivery = input.deliveryPolicy ? { ...draft.deliveryPolicy, ...input.deliveryPolicy } : draft.deliveryPolicy;
-  const errors: UserError[] = [];
-  for (const [name, policy] of [
-    ["billingPolicy", billing],
-    ["deliveryPolicy", delivery],
-  ] as const) {
-    if (!INTERVALS.includes(policy.interval as Interval) || !Number.isInteger(policy.intervalCount) || policy.intervalCount < 1) {
-      errors.push(
-        draftError(["input", name, "intervalCount"], "Interval count must be greater than or equal to 1", "GREATER_THAN_OR_EQUAL_TO"),
-      );
-    }
-  }
-  if (!errors.length && (billing.interval !== delivery.interval || billing.intervalCount % delivery.intervalCount !== 0)) {
-    errors.push(draftError(["input", "deliveryPolicy"], "Billing must be a multiple of delivery", "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING"));
-  }
+  const errors = policyErrors(billing, delivery);
   const next = input.nextBillingDate !== undefined ? new Date(input.nextBillingDate) : draft.nextBillingDate;
   if (Number.isNaN(next.getTime()))
     errors.push(draftError(["input", "nextBillingDate"], "Next billing date is invalid", "INVALID_BILLING_DATE"));
@@ -395,4 +401,111 @@ export function sendPaymentMethodUpdateEmail(shop: ShopRecord, paymentMethodId: 
   }
   shop.paymentUpdateEmails.push({ paymentMethodId: contract.paymentMethodId, customerId: contract.customerId, sentAt: now });
   return { customer: { __typename: "Customer", id: gid("Customer", contract.customerId) }, userErrors: [] };
+}
+
+interface AtomicCreateInput {
+  customerId?: string;
+  currencyCode?: string;
+  nextBillingDate?: string;
+  contract?: {
+    status?: string;
+    paymentMethodId?: string;
+    billingPolicy?: PolicyInput;
+    deliveryPolicy?: PolicyInput;
+    deliveryMethod?: { shipping?: { address?: AddressInput | null } | null } | null;
+  };
+  lines?: { line: LineInput }[];
+}
+
+const BLANK_ADDRESS: MailingAddressRecord = {
+  firstName: "",
+  lastName: "",
+  address1: "",
+  address2: "",
+  city: "",
+  province: "",
+  zip: "",
+  countryCode: "",
+};
+
+/**
+ * subscriptionContractAtomicCreate: a contract an app makes without a checkout (no origin order),
+ * for a customer, on a payment method of theirs, shipping to an address, with its lines, in one
+ * step. Shopify tells the apps subscribed to subscription_contracts/create.
+ */
+export function createContractAtomically(store: Store, shop: ShopRecord, input: AtomicCreateInput, now: Date, emit: Emit) {
+  const refuse = (userErrors: UserError[]) => ({ contract: null, userErrors });
+  const customerId = parseGid(input.customerId, "Customer")?.id;
+  if (customerId === undefined || !shop.customers.has(customerId))
+    return refuse([draftError(["input", "customerId"], "Customer does not exist", "CUSTOMER_DOES_NOT_EXIST")]);
+  if (input.currencyCode !== shop.currencyCode)
+    return refuse([draftError(["input", "currencyCode"], "Currency is not enabled", "CURRENCY_NOT_ENABLED")]);
+  const paymentMethodId = parseGid(input.contract?.paymentMethodId, "CustomerPaymentMethod")?.id;
+  const vaulted = [...shop.contracts.values()].find((c) => c.paymentMethodId === paymentMethodId);
+  if (!vaulted)
+    return refuse([draftError(["input", "contract", "paymentMethodId"], "Payment method is missing", "MISSING_CUSTOMER_PAYMENT_METHOD")]);
+  if (vaulted.customerId !== customerId)
+    return refuse([
+      draftError(["input", "contract", "paymentMethodId"], "Payment method does not belong to the customer", "CUSTOMER_MISMATCH"),
+    ]);
+  const billing = input.contract?.billingPolicy ?? {};
+  const delivery = input.contract?.deliveryPolicy ?? {};
+  const errors = policyErrors(billing, delivery);
+  const next = new Date(input.nextBillingDate ?? "");
+  if (Number.isNaN(next.getTime()) || next.getTime() <= now.getTime())
+    errors.push(draftError(["input", "nextBillingDate"], "Next billing date must be in the future", "INVALID_BILLING_DATE"));
+  const addressInput = input.contract?.deliveryMethod?.shipping?.address;
+  if (!addressInput)
+    errors.push(draftError(["input", "contract", "deliveryMethod"], "Delivery method is required", "DELIVERY_METHOD_REQUIRED"));
+  const address = addressInput ? shippingAddressOf(BLANK_ADDRESS, addressInput) : BLANK_ADDRESS;
+  if (Array.isArray(address)) errors.push(...address);
+  if (!input.lines?.length) errors.push(draftError(["input", "lines"], "Contract must have at least one line", "INVALID_LINES"));
+  const lines: ContractLineRecord[] = [];
+  for (const { line } of input.lines ?? []) {
+    const result = lineChanges(store, shop, line);
+    if ("errors" in result) errors.push(...result.errors);
+    else if (
+      result.changes.variantId === undefined ||
+      result.changes.quantity === undefined ||
+      result.changes.currentPriceMinor === undefined
+    )
+      errors.push(draftError(["input", "lines", "line"], "Line needs a variant, a quantity and a price", "INVALID_LINES"));
+    else
+      lines.push({
+        id: store.newId(),
+        sellingPlanId: null,
+        sellingPlanName: null,
+        customAttributes: [],
+        pricingPolicy: null,
+        ...result.changes,
+      } as ContractLineRecord);
+  }
+  if (errors.length) return refuse(errors);
+  const contract: ContractRecord = {
+    id: store.newId(),
+    customerId,
+    originOrderId: null,
+    status: input.contract?.status === "PAUSED" ? "PAUSED" : "ACTIVE",
+    currencyCode: shop.currencyCode,
+    lines,
+    billingPolicy: {
+      interval: billing.interval as Interval,
+      intervalCount: billing.intervalCount!,
+      minCycles: billing.minCycles ?? null,
+      maxCycles: billing.maxCycles ?? null,
+      anchors: [],
+    },
+    deliveryPolicy: { interval: delivery.interval as Interval, intervalCount: delivery.intervalCount!, anchors: [] },
+    nextBillingDate: next,
+    createdAt: now,
+    updatedAt: now,
+    revisionId: 1,
+    paymentMethodId: vaulted.paymentMethodId,
+    paymentCard: vaulted.paymentCard,
+    deliveryAddress: address as MailingAddressRecord,
+    discounts: [],
+  };
+  shop.contracts.set(contract.id, contract);
+  emit("subscription_contracts/create", contractPayload(contract));
+  return { contract: presentContract(shop, contract), userErrors: [] };
 }

@@ -17,6 +17,7 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   planName: "Every 2 weeks",
   nextOrderAt: "2026-12-18T09:00:00.000Z",
   nextOrderAmountMinor: 2250,
+  cancelledAt: null,
   resumeAt: null,
   firstOrderAfterPause: null,
   startedAt: "2026-12-04T09:00:00.000Z",
@@ -252,6 +253,29 @@ describe("the customer account subscriptions page", () => {
     fireEvent.click(button("Pause")!);
     await waitFor(() => expect(rendered()).toContain("Your subscription is paused."));
     expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({ body: { action: "pause", orders: "3" } });
+  });
+
+  it("offers a cancelled subscription a restart on the day the customer picks", async () => {
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([
+            subscription({ status: "CANCELLED", cancelledAt: "2026-11-30T10:00:00.000Z", nextOrderAt: null, actions: ["reactivate"] }),
+          ])
+        : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() =>
+      expect(rendered()).toContain("Cancelled on 2026-11-30T10:00:00.000Z. Restart it and each order is 22.50 EUR, shipped to the address"),
+    );
+    expect(button("Restart subscription")!.hasAttribute("disabled")).toBe(true);
+    const day = document.body.querySelector('s-date-field[label="First order on"]') as HTMLElement & { value: string };
+    day.value = "2026-12-20";
+    fireEvent.change(day);
+    fireEvent.click(button("Restart subscription")!);
+    await waitFor(() => expect(rendered()).toContain("Your subscription is restarted."));
+    expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({
+      body: { action: "reactivate", date: "2026-12-20" },
+    });
   });
 
   it("speaks French where the customer does", async () => {

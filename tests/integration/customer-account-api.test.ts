@@ -141,6 +141,7 @@ describe("the customer account extension's client", () => {
     expect(await api.change(stored.id, { action: "changeQuantity", lineId: "x", quantity: 0 })).toEqual({
       ok: false,
       error: "invalidInput",
+      fields: ["quantity"],
     });
     expect((await api.offersFor(stored.id, "going_away", "")).map((o) => o.kind)).toEqual(["pause", "skip"]);
     expect(await api.finishCancellation(stored.id, "going_away", { accept: "pause" })).toEqual({ ok: true });

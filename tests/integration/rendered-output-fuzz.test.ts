@@ -146,6 +146,7 @@ describe("hostile text in what Orchard renders", () => {
       planName,
       nextOrderAt: "2027-01-01T00:00:00.000Z",
       nextOrderAmountMinor: 1299,
+      cancelledAt: null,
       resumeAt: null,
       firstOrderAfterPause: null,
       startedAt: "2026-12-01T00:00:00.000Z",

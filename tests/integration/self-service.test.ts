@@ -344,4 +344,70 @@ describe("what the customer sees of their subscription, and what they change the
     const expected = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(sixWeeks);
     expect(await pageOf(given)).toContain(`Paused. Your next order will be on ${expected}.`);
   });
+
+  it("restarts a cancelled subscription as a new contract on its terms, once, and bills its first order on the chosen day", async () => {
+    const given = await customerWithSubscription();
+    const { shop, contract, stored } = given;
+    const cancel = (step: string) =>
+      cancelAction({
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, given.customerId, {
+          method: "POST",
+          form: { token: given.token, reason: "going_away", reasonText: "", step },
+        }),
+        params: { id: stored.id },
+        context: {},
+      }).catch((thrown: unknown) => thrown);
+    await cancel("reason");
+    await cancel("decline");
+    await settle();
+    expect(contract.status).toBe("CANCELLED");
+    const listed = await pageOf(given);
+    expect(listed).toMatch(/Cancelled on [^<]+\. Restart it and each order is \$14\.40/);
+    expect(listed).toContain(">Restart subscription</button>");
+
+    // A day in the past is refused and nothing is made.
+    expect((await post(given, { action: "reactivate", date: "2020-01-01" })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?error=invalidDate",
+    );
+    expect(shop.contracts.size).toBe(1);
+
+    const firstOrder = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const restarted = await post(given, { action: "reactivate", date: firstOrder });
+    expect(restarted.headers.get("location")).toBe("/apps/orchard/subscriptions?done=reactivate");
+    // The second click of a double click finds it restarted already.
+    expect((await post(given, { action: "reactivate", date: firstOrder })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?error=notAllowed",
+    );
+    await settle();
+    const fresh = [...shop.contracts.values()].find((c) => c.id !== contract.id)!;
+    expect(shop.contracts.size).toBe(2);
+    expect(fresh).toMatchObject({
+      status: "ACTIVE",
+      originOrderId: null,
+      customerId: contract.customerId,
+      paymentMethodId: contract.paymentMethodId,
+      deliveryAddress: contract.deliveryAddress,
+      billingPolicy: { interval: "WEEK", intervalCount: 2, minCycles: null, maxCycles: null },
+    });
+    expect(fresh.lines.map((l) => [l.variantId, l.quantity, l.currentPriceMinor])).toEqual(
+      contract.lines.map((l) => [l.variantId, l.quantity, l.currentPriceMinor]),
+    );
+    const mirrored = (await findContract(shop.domain, gid("SubscriptionContract", fresh.id)))!;
+    expect(mirrored.nextBillingAt!.toISOString().slice(0, 10)).toBe(firstOrder);
+    expect(fresh.nextBillingDate.toISOString()).toBe(mirrored.nextBillingAt!.toISOString());
+    // The customer is sent the new subscription's confirmation.
+    expect(await db().emailMessage.count({ where: { contractId: mirrored.id, kind: "confirmation" } })).toBe(1);
+    const page = await pageOf(given);
+    expect(page).not.toContain("Cancelled on");
+    expect(page).toMatch(/Next order: [^<]+ · \$14\.40/);
+
+    // The first order is charged on that day, once, at the price of the old one's last.
+    restores.push(replaceClock(new FixedClock(new Date(mirrored.nextBillingAt!.getTime() + 3_600_000))));
+    await settle();
+    const renewals = [...shop.orders.values()].filter((o) => o.id !== [...shop.orders.values()][0]!.id);
+    expect(renewals.map((o) => o.lines.map((l) => l.priceMinor * l.quantity))).toEqual([[1440]]);
+    expect(await db().billingAttempt.findMany({ where: { contractId: mirrored.id }, select: { cycle: true, status: true } })).toEqual([
+      { cycle: 1, status: "succeeded" },
+    ]);
+  });
 });

@@ -200,7 +200,7 @@ describe("the merchant's actions", () => {
     expect(after.nextBillingAt!.getTime()).toBe(now.getTime() + 14 * DAY);
   });
 
-  it("cancels with a reason; the subscription then offers nothing, and another shop cannot even see it", async () => {
+  it("cancels with a reason; the subscription then offers only a restart, and another shop cannot even see it", async () => {
     const { shop, contract, stored } = await subscribed();
     expect(
       await merchant(shop.domain, stored.id, { action: "cancel", reason: "too_expensive", reasonText: "Found it cheaper" }),
@@ -213,7 +213,7 @@ describe("the merchant's actions", () => {
       params: { id: stored.id },
       context: {},
     });
-    expect(detail.actions).toEqual([]);
+    expect(detail.actions).toEqual(["reactivate"]);
     expect(detail.cancellationReason).toBe("too_expensive");
     expect(await db().retentionEvent.findMany({ where: { contractId: stored.id } })).toMatchObject([
       { source: "merchant", reason: "too_expensive", outcome: "cancelled" },

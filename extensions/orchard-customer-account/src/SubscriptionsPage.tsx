@@ -63,6 +63,7 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
   const [date, setDate] = useState("");
   const [pauseOrders, setPauseOrders] = useState("1");
   const [pauseUntil, setPauseUntil] = useState("");
+  const [restartOn, setRestartOn] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const can = (action: Subscription["actions"][number]) => subscription.actions.includes(action);
   const money = (minor: number) =>
@@ -83,13 +84,17 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
     <s-section heading={subscription.planName || t("subscription")}>
       <s-stack gap="small-200">
         <s-text>
-          {subscription.status === "PAUSED"
-            ? subscription.firstOrderAfterPause
-              ? t("pausedNextOrder", { date: day(subscription.firstOrderAfterPause) })
-              : t("pausedUntilResumed")
-            : subscription.nextOrderAt
-              ? t("nextOrder", { date: day(subscription.nextOrderAt), amount: money(subscription.nextOrderAmountMinor ?? 0) })
-              : ""}
+          {subscription.status === "CANCELLED"
+            ? `${t("cancelledOn", { date: day(subscription.cancelledAt ?? subscription.startedAt) })} ${t("restartTerms", {
+                amount: money(subscription.nextOrderAmountMinor ?? 0),
+              })}`
+            : subscription.status === "PAUSED"
+              ? subscription.firstOrderAfterPause
+                ? t("pausedNextOrder", { date: day(subscription.firstOrderAfterPause) })
+                : t("pausedUntilResumed")
+              : subscription.nextOrderAt
+                ? t("nextOrder", { date: day(subscription.nextOrderAt), amount: money(subscription.nextOrderAmountMinor ?? 0) })
+                : ""}
         </s-text>
         {subscription.ordersOwed > 0 && <s-text>{t("commitment", { count: subscription.ordersOwed })}</s-text>}
         {error && <s-banner tone="critical">{error}</s-banner>}
@@ -174,6 +179,22 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
                   onClick={() => change({ action: "pause", until: pauseUntil }, "pause")}
                 >
                   {t("pauseUntilButton")}
+                </s-button>
+              </s-stack>
+            )}
+            {can("reactivate") && (
+              <s-stack direction="inline" gap="small-200">
+                <s-date-field
+                  label={t("restartDate")}
+                  value={restartOn}
+                  onChange={(event) => setRestartOn((event.currentTarget as HTMLInputElement).value)}
+                />
+                <s-button
+                  disabled={!restartOn}
+                  loading={busy}
+                  onClick={() => change({ action: "reactivate", date: restartOn }, "reactivate")}
+                >
+                  {t("reactivate")}
                 </s-button>
               </s-stack>
             )}

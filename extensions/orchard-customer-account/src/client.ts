@@ -15,7 +15,8 @@ export type Action =
   | "addOneTime"
   | "cancel"
   | "updateAddress"
-  | "sendPaymentUpdate";
+  | "sendPaymentUpdate"
+  | "reactivate";
 
 export interface DeliveryAddress {
   firstName: string;
@@ -34,13 +35,15 @@ export type PaymentMethod =
 
 export interface Subscription {
   id: string;
-  status: "ACTIVE" | "PAUSED";
+  /** A cancelled one is listed for a year, to be restarted. */
+  status: "ACTIVE" | "PAUSED" | "CANCELLED";
   timeZone: string;
   currencyCode: string;
   planName: string;
   nextOrderAt: string | null;
-  /** The next order's amount in the currency's minor units, discounts taken off. */
+  /** The next order's amount in the currency's minor units, discounts taken off; a restart's orders' for a cancelled one. */
   nextOrderAmountMinor: number | null;
+  cancelledAt: string | null;
   resumeAt: string | null;
   /** When paused with an end: the first order after the pause. */
   firstOrderAfterPause: string | null;

@@ -9,7 +9,7 @@ import {
 } from "../../../app/subscriptions/contract-actions";
 import { saveOffersFor } from "../../../app/subscriptions/retention";
 
-const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false, ordersOwed: 0 };
+const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false, ordersOwed: 0, reactivated: false };
 
 describe("which actions a subscription offers", () => {
   it("offers the merchant everything but resume on an active subscription", () => {
@@ -42,14 +42,20 @@ describe("which actions a subscription offers", () => {
     expect(availableActions(committed, "merchant")).toEqual(expect.arrayContaining(["skip", "cancel"]));
   });
 
-  it("offers only resume, cancel and the delivery and payment details on a paused one, and nothing on an ended one", () => {
+  it("offers only resume, cancel and the delivery and payment details on a paused one, and nothing on an expired or failed one", () => {
     expect(availableActions({ ...active, status: "PAUSED" }, "customer")).toEqual([
       "resume",
       "cancel",
       "updateAddress",
       "sendPaymentUpdate",
     ]);
-    for (const status of ["CANCELLED", "EXPIRED", "FAILED"]) expect(availableActions({ ...active, status }, "merchant")).toEqual([]);
+    for (const status of ["EXPIRED", "FAILED"]) expect(availableActions({ ...active, status }, "merchant")).toEqual([]);
+  });
+
+  it("offers a cancelled one a restart, by customer or merchant, once", () => {
+    for (const actor of ["customer", "merchant"] as const)
+      expect(availableActions({ ...active, status: "CANCELLED" }, actor)).toEqual(["reactivate"]);
+    expect(availableActions({ ...active, status: "CANCELLED", reactivated: true }, "customer")).toEqual([]);
   });
 
   it("does not let a failing order be skipped, moved or charged early while it is retried", () => {
