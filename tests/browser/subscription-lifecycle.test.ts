@@ -94,7 +94,7 @@ describe("the customer, on the store's subscriptions page", () => {
     await page.getByRole("button", { name: "Pause for 2 months instead" }).click();
 
     await page.getByRole("status").getByText("Your subscription is paused.").waitFor();
-    expect(await page.getByText("Resumes on", { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText("Paused. Your next order will be on", { exact: false }).isVisible()).toBe(true);
     expect(customersCase.status).toBe("PAUSED");
     await page.screenshot({ path: "test-results/storefront-subscriptions-paused.png" });
     // The customer hears of it in their own language.
@@ -105,5 +105,62 @@ describe("the customer, on the store's subscriptions page", () => {
     await expect
       .poll(() => ui.stack.simulator.mailbox.to(customerEmail).map((m) => m.subject), { timeout: 30_000 })
       .toContain(pausedSubject);
+  });
+
+  it("corrects the delivery address, resumes, cancels declining every offer, then restarts the subscription", async () => {
+    const page = await ui.newPage();
+    await ui.customerOnSubscriptionsPage(page, customerEmail);
+    expect(await page.getByText("Visa ending in 4242").isVisible()).toBe(true);
+
+    // A field left blank is named under itself; the rest of what they typed stays.
+    await page.getByText("Change address").click();
+    await page.getByLabel("City").fill("");
+    await page.getByLabel("Address", { exact: true }).fill("40 Bay Street");
+    // The browser would stop the empty required field itself; a customer whose browser does not is answered by Orchard.
+    await page.locator("form:has(input[name=city])").evaluate((form) => form.setAttribute("novalidate", ""));
+    await page.getByRole("button", { name: "Save address" }).click();
+    await page.getByText("Enter a city.").waitFor();
+    expect(await page.getByLabel("Address", { exact: true }).inputValue()).toBe("40 Bay Street");
+    expect(await page.getByLabel("City").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("City").fill("Toronto");
+    await page.getByRole("button", { name: "Save address" }).click();
+    await page.getByRole("status").getByText("Your delivery address is updated.").waitFor();
+    expect(customersCase.deliveryAddress).toMatchObject({ address1: "40 Bay Street", city: "Toronto" });
+
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.getByRole("status").getByText("Your subscription is active again.").waitFor();
+
+    await page.getByRole("link", { name: "Cancel subscription" }).click();
+    await page.getByRole("group", { name: "Why do you want to cancel?" }).getByLabel("It's too expensive").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "No thanks, cancel my subscription" }).click();
+    await page.getByRole("status").getByText("Your subscription is cancelled.").waitFor();
+    expect(customersCase.status).toBe("CANCELLED");
+
+    const firstOrder = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("First order on").fill(firstOrder);
+    await page.getByRole("button", { name: "Restart subscription" }).click();
+    await page.getByRole("status").getByText("Your subscription is restarted.").waitFor();
+    const restarted = [...ui.shop.contracts.values()].find((c) => c.customerId === customersCase.customerId && c.id !== customersCase.id);
+    expect(restarted).toMatchObject({ status: "ACTIVE", deliveryAddress: { city: "Toronto" } });
+    expect(await page.getByText("Cancelled on", { exact: false }).count()).toBe(0);
+    await page.screenshot({ path: "test-results/storefront-subscriptions-restarted.png", fullPage: true });
+    // Each step's email: back, cancelled, and the restarted subscription's confirmation (the second one).
+    const french = ui.shop.customers.get(customersCase.customerId)!.locale.startsWith("fr");
+    const subjects = french
+      ? [
+          "Votre abonnement Lifecycle Test Coffee a repris",
+          "Votre abonnement Lifecycle Test Coffee est résilié",
+          "Votre abonnement Lifecycle Test Coffee est confirmé",
+        ]
+      : [
+          "Your Lifecycle Test Coffee subscription is back",
+          "Your Lifecycle Test Coffee subscription is cancelled",
+          "Your Lifecycle Test Coffee subscription is confirmed",
+        ];
+    await expect
+      .poll(() => ui.stack.simulator.mailbox.to(customerEmail).map((m) => m.subject), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(subjects));
+    expect(ui.stack.simulator.mailbox.to(customerEmail).filter((m) => m.subject === subjects[2]).length).toBe(2);
   });
 });
