@@ -3,7 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page, Select } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
+import { TitledCard } from "../components/TitledCard";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { listDataRequests } from "../privacy/customer-privacy.server";
 import { clock } from "../clock";
@@ -131,6 +133,15 @@ export default function Settings() {
                 {numberSetting("saveOfferPeriodDays", { helpText: t("settings.saveOfferPeriodHelp") })}
               </FormLayout>
             </Card>
+            <Box paddingBlockStart="400">
+              <TitledCard title={t("settings.flow.heading")}>
+                <CancellationFlowEditor
+                  saved={settings.cancellationFlow}
+                  offerSettings={{ saveOfferPercent: settings.saveOfferPercent, pauseOfferMonths: settings.pauseOfferMonths }}
+                  errors={errors}
+                />
+              </TitledCard>
+            </Box>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.billingHeading")} description={t("settings.billingDescription")}>
             <Card>

@@ -1,5 +1,5 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
-import { CANCELLATION_REASONS, MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
+import { MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
 import { countryOptions } from "../../extensions/shared/countries";
 import { addressLines } from "../subscriptions/delivery-address";
 import { formatMoneyMinor } from "../money";
@@ -286,10 +286,12 @@ const ADDRESS_AUTOCOMPLETE: Record<(typeof ADDRESS_FIELDS)[number], string> = {
 
 export function cancelReasonPage(context: PortalContext, subscription: PortalSubscription): string {
   const { t } = translator(context.locale);
-  const reasons = CANCELLATION_REASONS.map(
-    (reason, index) =>
-      `<label><input type="radio" name="reason" value="${reason}"${index === 0 ? " required" : ""}>${t(`subscriptions.reasons.${reason}`)}</label>`,
-  ).join("");
+  const reasons = subscription.cancellationReasons
+    .map(
+      (reason, index) =>
+        `<label><input type="radio" name="reason" value="${reason}"${index === 0 ? " required" : ""}>${t(`subscriptions.reasons.${reason}`)}</label>`,
+    )
+    .join("");
   return shell(
     t,
     t("portal.cancelTitle"),

@@ -23,7 +23,8 @@ import {
   startCancellation,
   type ActionResult,
 } from "../subscriptions/contract-actions.server";
-import type { SaveOffer } from "../subscriptions/retention";
+import { askedReasons, type SaveOffer } from "../subscriptions/retention";
+import { loadSettings } from "../subscriptions/settings.server";
 
 /**
  * A customer managing their own subscriptions, from the customer account extension (session token)
@@ -62,6 +63,7 @@ export async function customerSubscriptions(customer: Customer) {
   });
   const timeZone = (await findShop(customer.shop))?.ianaTimezone ?? "UTC";
   const admin = await backgroundAdmin(customer.shop);
+  const cancellationReasons = askedReasons((await loadSettings(customer.shop)).cancellationFlow);
   return Promise.all(
     contracts.map(async ({ id }) => {
       const loaded = (await contractWithState(customer.shop, id, customer.customerId))!;
@@ -102,6 +104,8 @@ export async function customerSubscriptions(customer: Customer) {
           oneTime: l.oneTimeCycle !== null,
         })),
         actions,
+        // The reasons the merchant asks, for the cancellation flow's first step.
+        cancellationReasons,
         // Why skip and cancel are missing: the orders the plan's minimum still asks for.
         ordersOwed: loaded.state.ordersOwed,
         plans: choices.plans,
@@ -197,6 +201,8 @@ export async function customerCancellationStep(
   const parsed = cancellationStep.safeParse({ ...values, reasonText: values.reasonText || undefined });
   if (!parsed.success) return { kind: "invalid" };
   const { reason, reasonText } = parsed.data;
+  // A reason the merchant does not ask is not one a customer can give.
+  if (!askedReasons((await loadSettings(customer.shop)).cancellationFlow).includes(reason)) return { kind: "invalid" };
   const admin = await backgroundAdmin(customer.shop);
   switch (parsed.data.step) {
     case "reason":

@@ -1,9 +1,10 @@
-import type { CancellationReason } from "./contract-actions";
+import { CANCELLATION_REASONS, type CancellationReason } from "./contract-actions";
 
 /**
- * The cancellation flow's save offers. Pure. A customer who wants to leave says why; Orchard then
- * offers what answers that reason, best fit first, before confirming. Every offer shown, taken or
- * declined is recorded for the retention dashboard.
+ * The cancellation flow's save offers, as the merchant shapes them. Pure. A customer who wants to
+ * leave says why (among the reasons the merchant asks); Orchard then offers what the merchant set
+ * for that reason, in their order, before confirming. Every offer shown, taken or declined is
+ * recorded for the retention dashboard.
  */
 export type SaveOffer =
   | { kind: "pause"; months: number }
@@ -11,28 +12,76 @@ export type SaveOffer =
   | { kind: "frequency" }
   | { kind: "discount"; percent: number };
 
+export const SAVE_OFFER_KINDS = ["pause", "skip", "frequency", "discount"] as const;
+export type SaveOfferKind = (typeof SAVE_OFFER_KINDS)[number];
+
+/** At most this many offers for one reason: more is a wall between the customer and the door. */
+export const MAX_OFFERS_PER_REASON = 3;
+
+/** Per reason: whether the customer is asked it, and the offers that answer it, best first. */
+export type CancellationFlow = Record<CancellationReason, { shown: boolean; offers: SaveOfferKind[] }>;
+
+/** What fits each reason, for a shop that has not shaped its own flow. */
+export const DEFAULT_CANCELLATION_FLOW: CancellationFlow = {
+  too_expensive: { shown: true, offers: ["discount", "frequency", "pause"] },
+  too_much_product: { shown: true, offers: ["frequency", "skip", "pause"] },
+  not_using: { shown: true, offers: ["pause", "frequency"] },
+  going_away: { shown: true, offers: ["pause", "skip"] },
+  quality: { shown: true, offers: ["discount"] },
+  other: { shown: true, offers: ["pause", "discount"] },
+};
+
 export interface SaveOfferSettings {
   /** A one-time discount on the next order, in percent; 0 when the merchant offers none. */
   saveOfferPercent: number;
   /** The longest pause offered, in months. */
   pauseOfferMonths: number;
+  cancellationFlow: CancellationFlow;
 }
 
 export function saveOffersFor(reason: CancellationReason, settings: SaveOfferSettings): SaveOffer[] {
-  const pause: SaveOffer = { kind: "pause", months: Math.max(1, settings.pauseOfferMonths) };
-  const discount: SaveOffer[] = settings.saveOfferPercent > 0 ? [{ kind: "discount", percent: settings.saveOfferPercent }] : [];
-  switch (reason) {
-    case "too_expensive":
-      return [...discount, { kind: "frequency" }, pause];
-    case "too_much_product":
-      return [{ kind: "frequency" }, { kind: "skip" }, pause];
-    case "going_away":
-      return [pause, { kind: "skip" }];
-    case "not_using":
-      return [pause, { kind: "frequency" }];
-    case "quality":
-      return discount;
-    case "other":
-      return [pause, ...discount];
-  }
+  return settings.cancellationFlow[reason].offers.flatMap((kind): SaveOffer[] => {
+    switch (kind) {
+      case "pause":
+        return [{ kind, months: Math.max(1, settings.pauseOfferMonths) }];
+      case "discount":
+        return settings.saveOfferPercent > 0 ? [{ kind, percent: settings.saveOfferPercent }] : [];
+      default:
+        return [{ kind }];
+    }
+  });
+}
+
+/** The reasons the customer is asked, in their fixed order; "other" always, so nobody is left without one. */
+export function askedReasons(flow: CancellationFlow): CancellationReason[] {
+  return CANCELLATION_REASONS.filter((reason) => reason === "other" || flow[reason].shown);
+}
+
+/**
+ * The flow as the Settings form sends it: `flow.{reason}.shown` (a checkbox, present when ticked) and
+ * `flow.{reason}.offer1` … `offer3` (each an offer or empty). An offer chosen twice for one reason
+ * is refused by its field's name, and nothing is saved.
+ */
+export function parseCancellationFlow(form: FormData): { ok: true; flow: CancellationFlow } | { ok: false; fields: string[] } {
+  const fields: string[] = [];
+  const entries = CANCELLATION_REASONS.map((reason) => {
+    const offers: SaveOfferKind[] = [];
+    for (let slot = 1; slot <= MAX_OFFERS_PER_REASON; slot++) {
+      const name = `flow.${reason}.offer${slot}`;
+      const value = form.get(name);
+      if (value === null || value === "") continue;
+      const kind = SAVE_OFFER_KINDS.find((k) => k === value);
+      if (!kind || offers.includes(kind)) fields.push(name);
+      else offers.push(kind);
+    }
+    // A checkbox is sent only when ticked, whatever its value.
+    return [reason, { shown: reason === "other" || form.has(`flow.${reason}.shown`), offers }] as const;
+  });
+  return fields.length ? { ok: false, fields } : { ok: true, flow: Object.fromEntries(entries) as CancellationFlow };
+}
+
+/** The stored flow (JSON), or the default for a shop that never shaped one; a reason added since gets its default. */
+export function storedCancellationFlow(column: string): CancellationFlow {
+  if (!column) return DEFAULT_CANCELLATION_FLOW;
+  return { ...DEFAULT_CANCELLATION_FLOW, ...(JSON.parse(column) as Partial<CancellationFlow>) };
 }

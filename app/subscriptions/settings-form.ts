@@ -1,5 +1,6 @@
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "./dunning";
 import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "./missed-cycles";
+import { DEFAULT_CANCELLATION_FLOW, parseCancellationFlow, type CancellationFlow } from "./retention";
 
 /**
  * The merchant's subscription settings as the Settings form edits them, and the rules they follow.
@@ -15,6 +16,7 @@ export interface SubscriptionSettings {
   pauseOfferMonths: number;
   saveOfferPeriodDays: number;
   missedCycles: MissedCyclesPolicy;
+  cancellationFlow: CancellationFlow;
 }
 
 export const DEFAULT_SETTINGS: SubscriptionSettings = {
@@ -27,10 +29,13 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   pauseOfferMonths: 2,
   saveOfferPeriodDays: 365,
   missedCycles: "chargeLatest",
+  cancellationFlow: DEFAULT_CANCELLATION_FLOW,
 };
 
-export type SettingsField = keyof SubscriptionSettings;
-export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber" | "choice">>;
+export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow">;
+/** Per field, its message; an offer slot of the cancellation flow (`flow.{reason}.offer{n}`) offered twice is "duplicateOffer". */
+export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber" | "choice">> &
+  Partial<Record<`flow.${string}`, "duplicateOffer">>;
 
 function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
   const text = typeof value === "string" ? value.trim() : "";
@@ -83,6 +88,8 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     if (values[field] === null) errors[field] = "wholeNumber";
   }
   if (!values.missedCycles) errors.missedCycles = "choice";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, settings: values as SubscriptionSettings };
+  const flow = parseCancellationFlow(form);
+  if (!flow.ok) for (const field of flow.fields) errors[field as `flow.${string}`] = "duplicateOffer";
+  if (Object.keys(errors).length || !flow.ok) return { ok: false, errors };
+  return { ok: true, settings: { ...values, cancellationFlow: flow.flow } as SubscriptionSettings };
 }

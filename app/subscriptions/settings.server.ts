@@ -2,6 +2,7 @@ import { db } from "../db.server";
 import { DEFAULT_SETTINGS, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "./dunning";
 import type { MissedCyclesPolicy } from "./missed-cycles";
+import { storedCancellationFlow } from "./retention";
 
 /** A shop's subscription settings; a shop that never saved any has the defaults. */
 export async function loadSettings(shop: string): Promise<SubscriptionSettings> {
@@ -16,6 +17,7 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     saveOfferPercent: row.saveOfferPercent,
     pauseOfferMonths: row.pauseOfferMonths,
     saveOfferPeriodDays: row.saveOfferPeriodDays,
+    cancellationFlow: storedCancellationFlow(row.cancellationFlow),
     missedCycles: row.missedCycles as MissedCyclesPolicy,
   };
 }
@@ -25,6 +27,7 @@ export async function saveSettings(shop: string, settings: SubscriptionSettings)
     ...settings,
     paymentRetryDays: JSON.stringify(settings.paymentRetryDays),
     inventoryRetryDays: JSON.stringify(settings.inventoryRetryDays),
+    cancellationFlow: JSON.stringify(settings.cancellationFlow),
   };
   await db().shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
 }

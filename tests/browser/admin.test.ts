@@ -36,6 +36,23 @@ describe("Orchard in the store's admin", () => {
     expect(await app.getByLabel("When several orders fell due at once").inputValue()).toBe("chargeLatest");
     expect(await app.getByLabel("Offer the discount again after (days)").inputValue()).toBe("365");
     expect(await app.getByLabel("One-time discount offered").inputValue()).toBe("20");
+
+    // The cancellation flow: the merchant drops a reason and reorders another's offers, seeing what the customer will be offered.
+    await app.getByRole("checkbox", { name: "I'm not happy with the quality" }).uncheck();
+    const expensive = app
+      .locator("div")
+      .filter({ has: app.getByRole("checkbox", { name: "It's too expensive" }) })
+      .last();
+    await expensive.getByLabel("First offer").selectOption("skip");
+    await expensive.getByLabel("Second offer").selectOption("");
+    await expensive.getByText("The customer is offered: Skip my next order instead · Pause for 2 months instead").waitFor();
+    await app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.locator("#toasts").textContent()).toContain("Settings saved");
+    // Kept: the page loaded again shows the flow as saved.
+    const again = await ui.openAdmin("/app/settings");
+    await again.app.getByRole("checkbox", { name: "I'm not happy with the quality" }).waitFor({ timeout: 60_000 });
+    expect(await again.app.getByRole("checkbox", { name: "I'm not happy with the quality" }).isChecked()).toBe(false);
+    await again.app.getByText("The customer is offered: Skip my next order instead · Pause for 2 months instead").waitFor();
   });
 
   it("speaks the merchant's language when the admin asks for French", async () => {

@@ -37,6 +37,7 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   items: [{ id: "l1", title: "Coffee beans", quantity: 2, unitPriceMinor: 1250, oneTime: false }],
   actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency", "updateAddress", "sendPaymentUpdate"],
   ordersOwed: 0,
+  cancellationReasons: ["too_expensive", "going_away", "other"],
   plans: [
     { id: "p2", name: "Every 2 weeks", current: true },
     { id: "p4", name: "Every 4 weeks", current: false },

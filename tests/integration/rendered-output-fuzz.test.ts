@@ -177,6 +177,7 @@ describe("hostile text in what Orchard renders", () => {
         "sendPaymentUpdate",
       ],
       ordersOwed: 0,
+      cancellationReasons: ["too_expensive", "other"],
       plans: [
         { id: "gid://shopify/SellingPlan/1", name: planName, current: true },
         { id: "gid://shopify/SellingPlan/2", name: `${planName} (2)`, current: false },

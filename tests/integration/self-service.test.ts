@@ -7,6 +7,8 @@ import { action as changeAction } from "../../app/routes/proxy.subscriptions.$id
 import { action as cancelAction, loader as cancelLoader } from "../../app/routes/proxy.subscriptions.$id_.cancel";
 import { formToken } from "../../app/self-service/self-service.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
+import { saveSettings } from "../../app/subscriptions/settings.server";
+import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { gid } from "../../simulator/ids";
 import { proxiedRequest, TEST_API_SECRET } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
@@ -409,5 +411,46 @@ describe("what the customer sees of their subscription, and what they change the
     expect(await db().billingAttempt.findMany({ where: { contractId: mirrored.id }, select: { cycle: true, status: true } })).toEqual([
       { cycle: 1, status: "succeeded" },
     ]);
+  });
+
+  it("asks only the reasons the merchant set and offers their offers in their order; a reason not asked is refused", async () => {
+    const given = await customerWithSubscription();
+    const { shop, stored } = given;
+    await saveSettings(shop.domain, {
+      ...DEFAULT_SETTINGS,
+      cancellationFlow: {
+        ...DEFAULT_SETTINGS.cancellationFlow,
+        too_expensive: { shown: true, offers: ["skip", "discount"] },
+        too_much_product: { shown: false, offers: [] },
+        not_using: { shown: false, offers: [] },
+        quality: { shown: false, offers: [] },
+        going_away: { shown: false, offers: [] },
+      },
+    });
+    const reasonsPage = await (
+      await cancelLoader({
+        request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, given.customerId),
+        params: { id: stored.id },
+        context: {},
+      })
+    ).text();
+    expect([...reasonsPage.matchAll(/name="reason" value="(\w+)"/g)].map((m) => m[1])).toEqual(["too_expensive", "other"]);
+    const step = (reason: string) =>
+      respond(() =>
+        cancelAction({
+          request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, given.customerId, {
+            method: "POST",
+            form: { token: given.token, reason, reasonText: "", step: "reason" },
+          }),
+          params: { id: stored.id },
+          context: {},
+        }),
+      );
+    const offers = await (await step("too_expensive")).text();
+    expect(offers.indexOf("Skip my next order instead")).toBeGreaterThan(-1);
+    expect(offers.indexOf("Skip my next order instead")).toBeLessThan(offers.indexOf("off my next order"));
+    expect(offers).not.toContain("Pause for");
+    expect((await step("going_away")).status).toBe(422);
+    expect(await db().retentionEvent.count({ where: { contractId: stored.id, reason: "going_away" } })).toBe(0);
   });
 });

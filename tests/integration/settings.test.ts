@@ -30,6 +30,12 @@ const valid = {
   pauseOfferMonths: "3",
   saveOfferPeriodDays: "180",
   missedCycles: "skipAll",
+  // The merchant asks two reasons (and "other", always): price, answered by a skip then a pause; going away, by a pause.
+  "flow.too_expensive.shown": "on",
+  "flow.too_expensive.offer1": "skip",
+  "flow.too_expensive.offer2": "pause",
+  "flow.going_away.shown": "on",
+  "flow.going_away.offer1": "pause",
 };
 
 describe("subscription settings", () => {
@@ -48,7 +54,22 @@ describe("subscription settings", () => {
       pauseOfferMonths: 3,
       saveOfferPeriodDays: 180,
       missedCycles: "skipAll",
+      cancellationFlow: {
+        too_expensive: { shown: true, offers: ["skip", "pause"] },
+        too_much_product: { shown: false, offers: [] },
+        not_using: { shown: false, offers: [] },
+        going_away: { shown: true, offers: ["pause"] },
+        quality: { shown: false, offers: [] },
+        other: { shown: true, offers: [] },
+      },
     });
+  });
+
+  it("refuse an offer chosen twice for one reason, by its field, and save nothing", async () => {
+    const shop = await installedShop();
+    const result = await submit(shop, { ...valid, "flow.going_away.offer2": "pause" });
+    expect(result).toEqual({ saved: false, errors: { "flow.going_away.offer2": "duplicateOffer" } });
+    expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
   });
 
   it("refuse a form with a bad field, say which, and save nothing", async () => {

@@ -1,7 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { customerApi, REASONS, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
+import { customerApi, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
 import { countryOptions } from "../../shared/countries";
 import { currencyDigits } from "../../shared/money";
 
@@ -364,7 +364,7 @@ function CancellationFlow({
           name="reason"
           onChange={(event) => setReason((event.currentTarget as HTMLInputElement).value as Reason)}
         >
-          {REASONS.map((r) => (
+          {subscription.cancellationReasons.map((r) => (
             <s-choice key={r} value={r}>
               {t(`reasons.${r}`)}
             </s-choice>

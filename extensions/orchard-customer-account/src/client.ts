@@ -54,6 +54,8 @@ export interface Subscription {
   pastOrders: { date: string; status: "paid" | "paymentFailed" | "skipped" | "processing"; amountMinor: number | null }[];
   items: { id: string; title: string; quantity: number; unitPriceMinor: number; oneTime: boolean }[];
   actions: Action[];
+  /** The reasons the merchant asks before a cancellation, in order. */
+  cancellationReasons: Reason[];
   /** Orders the plan's minimum still asks for: why skip and cancel are missing. */
   ordersOwed: number;
   plans: { id: string; name: string; current: boolean }[];
@@ -62,8 +64,7 @@ export interface Subscription {
 
 export type Offer = { kind: "pause"; months: number } | { kind: "skip" } | { kind: "frequency" } | { kind: "discount"; percent: number };
 
-export const REASONS = ["too_expensive", "too_much_product", "not_using", "going_away", "quality", "other"] as const;
-export type Reason = (typeof REASONS)[number];
+export type Reason = "too_expensive" | "too_much_product" | "not_using" | "going_away" | "quality" | "other";
 
 /** A refused change names the fields to correct when the refusal was about them (invalidInput). */
 export type ChangeResult = { ok: true } | { ok: false; error: string; fields?: string[] };

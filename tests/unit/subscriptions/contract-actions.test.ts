@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   availableActions,
+  CANCELLATION_REASONS,
   deliveriesPerBilling,
   parseAction,
   planPriceSteps,
   priceAtCycle,
   rescheduleAllowed,
 } from "../../../app/subscriptions/contract-actions";
-import { saveOffersFor } from "../../../app/subscriptions/retention";
+import { askedReasons, DEFAULT_CANCELLATION_FLOW, parseCancellationFlow, saveOffersFor } from "../../../app/subscriptions/retention";
 
 const active = { status: "ACTIVE", inDunning: false, chargeInFlight: false, ordersOwed: 0, reactivated: false };
 
@@ -135,7 +136,7 @@ describe("a plan's prices for a subscription's orders", () => {
 });
 
 describe("the cancellation flow's save offers", () => {
-  const settings = { saveOfferPercent: 20, pauseOfferMonths: 2 };
+  const settings = { saveOfferPercent: 20, pauseOfferMonths: 2, cancellationFlow: DEFAULT_CANCELLATION_FLOW };
 
   it("answers each reason with what fits it, best first", () => {
     expect(saveOffersFor("too_expensive", settings)).toEqual([
@@ -150,5 +151,31 @@ describe("the cancellation flow's save offers", () => {
   it("offers no discount when the merchant set none", () => {
     expect(saveOffersFor("quality", { ...settings, saveOfferPercent: 0 })).toEqual([]);
     expect(saveOffersFor("too_expensive", { ...settings, saveOfferPercent: 0 }).map((o) => o.kind)).toEqual(["frequency", "pause"]);
+  });
+
+  it("follows the flow the merchant shaped: the reasons asked, each reason's offers in their order", () => {
+    const form = new FormData();
+    form.set("flow.too_expensive.shown", "on");
+    form.set("flow.too_expensive.offer1", "skip");
+    form.set("flow.too_expensive.offer2", "");
+    form.set("flow.too_expensive.offer3", "discount");
+    form.set("flow.quality.offer1", "pause");
+    const parsed = parseCancellationFlow(form);
+    if (!parsed.ok) throw new Error("refused");
+    expect(saveOffersFor("too_expensive", { ...settings, cancellationFlow: parsed.flow })).toEqual([
+      { kind: "skip" },
+      { kind: "discount", percent: 20 },
+    ]);
+    // Unticked reasons are not asked; "other" always is, so every customer has an answer to give.
+    expect(askedReasons(parsed.flow)).toEqual(["too_expensive", "other"]);
+    expect(askedReasons(DEFAULT_CANCELLATION_FLOW)).toEqual(CANCELLATION_REASONS);
+  });
+
+  it("refuses an offer chosen twice for one reason, or one it does not know, by the field's name", () => {
+    const form = new FormData();
+    form.set("flow.going_away.offer1", "pause");
+    form.set("flow.going_away.offer2", "pause");
+    form.set("flow.other.offer1", "refund");
+    expect(parseCancellationFlow(form)).toEqual({ ok: false, fields: ["flow.going_away.offer2", "flow.other.offer1"] });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CANCELLATION_FLOW } from "../../../app/subscriptions/retention";
 import { DEFAULT_SETTINGS, parseSettingsForm } from "../../../app/subscriptions/settings-form";
 
 const form = (values: Record<string, string>) => {
@@ -16,6 +17,13 @@ const valid = {
   pauseOfferMonths: "2",
   saveOfferPeriodDays: "365",
   missedCycles: "chargeLatest",
+  // The default flow as the form's fields: each reason ticked, its offers in their slots.
+  ...Object.fromEntries(
+    Object.entries(DEFAULT_CANCELLATION_FLOW).flatMap(([reason, { offers }]) => [
+      [`flow.${reason}.shown`, "on"],
+      ...offers.map((offer, i) => [`flow.${reason}.offer${i + 1}`, offer]),
+    ]),
+  ),
 };
 
 describe("the subscription settings form", () => {

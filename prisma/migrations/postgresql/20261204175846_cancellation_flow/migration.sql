@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShopSettings" ADD COLUMN     "cancellationFlow" TEXT NOT NULL DEFAULT '';
+
