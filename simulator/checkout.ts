@@ -46,6 +46,12 @@ export const TEST_SHOPPER: { shippingAddress: MailingAddressRecord; card: CardIn
   card: { number: "4242424242424242", expiry: "12/34", name: "Ada Shopper" },
 };
 
+/** The checkout page's form as the test shopper fills it in, for tests that post it without a browser. */
+export function testShopperCheckoutForm(email: string): Record<string, string> {
+  const { shippingAddress, card } = TEST_SHOPPER;
+  return { email, ...shippingAddress, cardNumber: card.number, cardExpiry: card.expiry, cardName: card.name };
+}
+
 const REQUIRED_ADDRESS_FIELDS: [keyof MailingAddressRecord, string][] = [
   ["lastName", "Enter a last name"],
   ["address1", "Enter an address"],

@@ -11,15 +11,25 @@ export interface RetentionEventForReport {
   reason: string;
   offer: string | null;
   outcome: string;
+  mrrKeptMinor: number | null;
+}
+
+/** One save offer's record: how often it was shown, how often taken, and the MRR it kept. */
+export interface OfferFigures {
+  offer: string;
+  shown: number;
+  accepted: number;
+  acceptance: Rate;
+  mrrKeptMinor: number;
 }
 
 export interface CancellationReport {
   /** Cancellations by reason, most frequent first. */
   reasons: { reason: string; count: number }[];
-  /** Offers taken, by kind. */
-  accepted: { offer: string; count: number }[];
   /** Flows that ended in a taken offer ÷ flows that showed one (taken, or declined and cancelled). */
   saveRate: Rate;
+  /** Each offer shown, most kept MRR first. */
+  offers: OfferFigures[];
 }
 
 function counted(keys: string[]): { key: string; count: number }[] {
@@ -37,7 +47,34 @@ export function cancellationReport(events: RetentionEventForReport[]): Cancellat
       reason: key,
       count,
     })),
-    accepted: counted(accepted.map((e) => e.offer ?? "unknown")).map(({ key, count }) => ({ offer: key, count })),
     saveRate: { numerator: accepted.length, denominator: accepted.length + declinedFlows },
+    offers: offerFigures(events),
   };
+}
+
+/**
+ * Per offer: shown counts every record of it (an offer shown stays "offered", turns "declined" when
+ * the subscriber cancels anyway, or "accepted" when taken); kept is the MRR of the subscriptions
+ * that took it, as they were when they stayed.
+ */
+function offerFigures(events: RetentionEventForReport[]): OfferFigures[] {
+  const byOffer = new Map<string, OfferFigures>();
+  for (const event of events) {
+    if (!event.offer || !["offered", "declined", "accepted"].includes(event.outcome)) continue;
+    const figures = byOffer.get(event.offer) ?? {
+      offer: event.offer,
+      shown: 0,
+      accepted: 0,
+      acceptance: { numerator: 0, denominator: 0 },
+      mrrKeptMinor: 0,
+    };
+    figures.shown += 1;
+    if (event.outcome === "accepted") {
+      figures.accepted += 1;
+      figures.mrrKeptMinor += event.mrrKeptMinor ?? 0;
+    }
+    figures.acceptance = { numerator: figures.accepted, denominator: figures.shown };
+    byOffer.set(event.offer, figures);
+  }
+  return [...byOffer.values()].sort((a, b) => b.mrrKeptMinor - a.mrrKeptMinor || b.accepted - a.accepted || a.offer.localeCompare(b.offer));
 }

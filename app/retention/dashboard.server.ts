@@ -31,7 +31,7 @@ export async function retentionDashboard(shop: string, months: DashboardRange, n
     reminderFigures(shop, previousFrom, from),
     db().retentionEvent.findMany({
       where: { shop, createdAt: { gte: from, lte: now } },
-      select: { contractId: true, reason: true, offer: true, outcome: true },
+      select: { contractId: true, reason: true, offer: true, outcome: true, mrrKeptMinor: true },
     }),
   ]);
   const movements = movementsFrom(figures.months, first, last);

@@ -186,11 +186,26 @@ export default function Dashboard() {
                     />
                     <Text as="p">
                       {t("retention.saveRate")}: {percent(retention.cancellations.saveRate)}
-                      {retention.cancellations.accepted.length > 0 &&
-                        ` · ${t("retention.offersTaken")}: ${retention.cancellations.accepted
-                          .map((a) => `${t(`retention.offers.${a.offer as "unknown"}`)} ${a.count}`)
-                          .join(", ")}`}
                     </Text>
+                    {retention.cancellations.offers.length > 0 && (
+                      <DataTable
+                        columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+                        headings={[
+                          t("retention.offer"),
+                          t("retention.offerShown"),
+                          t("retention.offersTaken"),
+                          t("retention.offerAcceptance"),
+                          t("retention.mrrKept"),
+                        ]}
+                        rows={retention.cancellations.offers.map((o) => [
+                          t(`retention.offers.${o.offer as "unknown"}`),
+                          o.shown,
+                          o.accepted,
+                          percent(o.acceptance),
+                          money(o.mrrKeptMinor),
+                        ])}
+                      />
+                    )}
                   </BlockStack>
                 )}
               </TitledCard>

@@ -546,10 +546,12 @@ export async function acceptSaveOffer(
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
+  const shopCurrency = (await findShop(loaded.contract.shop))?.currencyCode;
+  const mrrKeptMinor = loaded.contract.currencyCode === shopCurrency ? loaded.contract.mrrMinor : null;
   const claimed = shown
     ? await db().retentionEvent.updateMany({
         where: { id: shown.id, outcome: "offered" },
-        data: { outcome: "accepted", source: actor, reason },
+        data: { outcome: "accepted", source: actor, reason, mrrKeptMinor },
       })
     : { count: 0 };
   if (claimed.count === 0) return { ok: false, error: "invalidChoice" };
@@ -562,7 +564,7 @@ export async function acceptSaveOffer(
           ? await performAction(admin, loaded, { action: "changeFrequency", sellingPlanId: choice.sellingPlanId ?? "" }, actor)
           : await applyOneTimeDiscount(admin, loaded, offered.percent);
   // Not made after all: the offer stands, as shown.
-  if (!result.ok) await db().retentionEvent.updateMany({ where: { id: shown!.id }, data: { outcome: "offered" } });
+  if (!result.ok) await db().retentionEvent.updateMany({ where: { id: shown!.id }, data: { outcome: "offered", mrrKeptMinor: null } });
   return result;
 }
 

@@ -6,7 +6,7 @@ import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { action as indexAction, loader as indexLoader } from "../../app/routes/app.reminders._index";
 import { action as newRule } from "../../app/routes/app.reminders.rules.new";
 import { action as linkAction, loader as linkLoader } from "../../app/routes/reminders.$id.$purpose";
-import { completeCheckout } from "../../simulator/checkout";
+import { completeCheckout, testShopperCheckoutForm } from "../../simulator/checkout";
 import { refundLines } from "../../simulator/orders";
 import { seedShop } from "../../simulator/seed";
 import type { ShopRecord } from "../../simulator/store";
@@ -227,7 +227,7 @@ describe("sending reminders", () => {
     const paid = await fetch(new URL(cart.headers.get("location")!, permalink).toString().split("?")[0]!, {
       method: "POST",
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: buyer.email, discount: "COMEBACK10" }),
+      body: new URLSearchParams({ ...testShopperCheckoutForm(buyer.email), discount: "COMEBACK10" }),
     });
     expect(paid.status).toBe(200);
     await settle();

@@ -216,6 +216,9 @@ describe("cancelling from the storefront", () => {
       ["skip", "offered"],
     ]);
     expect(events.every((e) => e.reason === "going_away" && e.source === "customer")).toBe(true);
+    // The pause kept the subscription's MRR as it was before the pause, for the dashboard's "MRR kept".
+    expect(stored.mrrMinor).toBeGreaterThan(0);
+    expect(events.find((e) => e.outcome === "accepted")!.mrrKeptMinor).toBe(stored.mrrMinor);
   });
 
   it("cancels when every offer is declined, and records why", async () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RetentionEvent" ADD COLUMN "mrrKeptMinor" INTEGER;
+
