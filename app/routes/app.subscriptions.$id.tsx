@@ -28,11 +28,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, admin, loaded } = await loadContract(request, params.id);
   const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
   const actions = actionsFor(loaded, "merchant");
-  const editable = actions.some((a) => a === "changeFrequency" || a === "swapVariant" || a === "addOneTime");
-  const [detail, choices] = await Promise.all([
-    subscriptionDetail(loaded.contract.id, timeZone),
-    editable ? choicesFor(admin, loaded) : { variants: [], plans: [] },
-  ]);
+  const [detail, choices] = await Promise.all([subscriptionDetail(loaded.contract.id, timeZone), choicesFor(admin, loaded, "merchant")]);
   return { timeZone, actions, choices, ordersOwed: loaded.state.ordersOwed, ...detail };
 };
 
@@ -181,12 +177,12 @@ export default function Subscription() {
                       />
                     </ActionForm>
                   )}
-                  {!line.oneTime && can("swapVariant") && data.choices.variants.length > 1 && (
+                  {!line.oneTime && can("swapVariant") && data.choices.swapVariants.length > 1 && (
                     <ActionForm action="swapVariant" hidden={{ lineId: line.id }} busy={busy}>
                       <FormSelect
                         label={t("subscriptions.actions.variantLabel")}
                         name="variantId"
-                        options={data.choices.variants.map((v) => ({ label: v.title, value: v.id }))}
+                        options={data.choices.swapVariants.map((v) => ({ label: v.title, value: v.id }))}
                       />
                     </ActionForm>
                   )}

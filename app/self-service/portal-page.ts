@@ -197,6 +197,21 @@ export function subscriptionsPage(
             ),
           )
         : []),
+      ...(can("swapVariant") && s.swapVariants.length > 1
+        ? recurring.map((item) =>
+            actionForm(
+              context,
+              s.id,
+              "swapVariant",
+              t("portal.swapVariant"),
+              `${hidden("lineId", item.id)}<label>${t("portal.swapLabel", { title: item.title })}<select name="variantId">${s.swapVariants
+                .map(
+                  (v) => `<option value="${escapeText(v.id)}"${v.title === item.title ? " selected" : ""}>${escapeText(v.title)}</option>`,
+                )
+                .join("")}</select></label>`,
+            ),
+          )
+        : []),
       can("addOneTime") && s.variants.length
         ? actionForm(
             context,

@@ -69,7 +69,7 @@ export async function customerSubscriptions(customer: Customer) {
       const loaded = (await contractWithState(customer.shop, id, customer.customerId))!;
       const { contract } = loaded;
       const actions = actionsFor(loaded, "customer");
-      const choices = actions.includes("changeFrequency") ? await choicesFor(admin, loaded) : { variants: [], plans: [] };
+      const choices = await choicesFor(admin, loaded, "customer");
       const schedule = scheduleOf(contract, timeZone);
       const next = contract.nextBillingAt ? nextScheduled(schedule, new Date(contract.nextBillingAt.getTime() - 1)) : null;
       const paymentMethod = storedPaymentMethod(contract.paymentMethod);
@@ -110,6 +110,8 @@ export async function customerSubscriptions(customer: Customer) {
         ordersOwed: loaded.state.ordersOwed,
         plans: choices.plans,
         variants: choices.variants,
+        // What a recurring item may be swapped for: the variants its plan sells.
+        swapVariants: choices.swapVariants,
       };
     }),
   );

@@ -286,7 +286,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     case "swapVariant": {
       const line = contract.lines.find((l) => l.id === input.lineId);
       const alternatives = line?.productId ? await lineAlternatives(admin, line.productId) : null;
-      const variant = alternatives?.variants.nodes.find((v) => v.id === input.variantId && v.availableForSale);
+      // Only a variant the subscription's plan sells: another would be a product outside the plan.
+      const variant = variantsOnPlan(alternatives, line?.sellingPlanId ?? null).find((v) => v.id === input.variantId);
       if (!line || !variant) return { ok: false, error: "invalidChoice" };
       const plan = plansOf(alternatives, line.sellingPlanId).find((p) => p.id === line.sellingPlanId);
       await editContract(admin, contract.shopifyId, async (draftId) => {
@@ -465,15 +466,36 @@ function plansOf(product: Awaited<ReturnType<typeof lineAlternatives>>, currentP
   }));
 }
 
-/** What the subscription's product offers instead: its variants (swap, one-time item) and plans (frequency). */
-export async function choicesFor(admin: AdminClient, loaded: Loaded) {
+/**
+ * The variants of the product a plan may be switched among: on sale, and sold by the plan's own
+ * selling plan group (a group may take only some of a product's variants). Any variant on sale when
+ * the line has no plan.
+ */
+function variantsOnPlan(product: Awaited<ReturnType<typeof lineAlternatives>>, planId: string | null) {
+  const group = product?.sellingPlanGroups.nodes.find((g) => g.sellingPlans.nodes.some((p) => p.id === planId));
+  return (product?.variants.nodes ?? []).filter(
+    (v) => v.availableForSale && (!planId || (group && v.sellingPlanGroups.nodes.some((g) => g.id === group.id))),
+  );
+}
+
+/**
+ * What the subscription's product offers instead: its variants on sale (a one-time item), those its
+ * plan sells (a swap), and the plan's frequencies.
+ */
+export async function choicesFor(admin: AdminClient, loaded: Loaded, actor: Actor) {
   const line = loaded.contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
-  if (!line) return { variants: [], plans: [] };
+  // Nothing to read from Shopify when the state allows this person no change that needs a choice.
+  const choosing = actionsFor(loaded, actor).some((a) => a === "changeFrequency" || a === "swapVariant" || a === "addOneTime");
+  if (!line || !choosing) return { variants: [], swapVariants: [], plans: [] };
   const product = await lineAlternatives(admin, line.productId!);
+  const choice = (v: { id: string; title: string; price: string }) => ({
+    id: v.id,
+    title: `${product!.title} – ${v.title}`,
+    price: v.price,
+  });
   return {
-    variants: (product?.variants.nodes ?? [])
-      .filter((v) => v.availableForSale)
-      .map((v) => ({ id: v.id, title: `${product!.title} – ${v.title}`, price: v.price })),
+    variants: (product?.variants.nodes ?? []).filter((v) => v.availableForSale).map(choice),
+    swapVariants: variantsOnPlan(product, line.sellingPlanId).map(choice),
     plans: plansOf(product, line.sellingPlanId)
       .filter((p) => p.billing)
       .map((p) => ({ id: p.id, name: p.name, current: p.id === line.sellingPlanId })),
@@ -498,7 +520,7 @@ export async function startCancellation(
   const offers = saveOffersFor(reason, settings);
   // Only what can be taken is offered: nothing but cancelling for a paused subscription, no skip
   // while an order is on its way, no frequency change when the plan offers no other frequency.
-  const otherPlans = offers.some((o) => o.kind === "frequency") ? (await choicesFor(admin, loaded)).plans.length > 1 : false;
+  const otherPlans = offers.some((o) => o.kind === "frequency") ? (await choicesFor(admin, loaded, actor)).plans.length > 1 : false;
   const takeable: Record<SaveOffer["kind"], boolean> = {
     pause: actions.includes("pause"),
     skip: actions.includes("skip"),

@@ -22,7 +22,7 @@ export const CONTRACT_ACTIONS = [
 ] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
-/** Customers manage their own subscription; charging early and swapping products stay with the merchant. */
+/** Customers manage their own subscription; charging early stays with the merchant. */
 const CUSTOMER_ACTIONS = new Set<ContractAction>([
   "pause",
   "resume",
@@ -30,6 +30,7 @@ const CUSTOMER_ACTIONS = new Set<ContractAction>([
   "reschedule",
   "changeFrequency",
   "changeQuantity",
+  "swapVariant",
   "addOneTime",
   "cancel",
   "updateAddress",

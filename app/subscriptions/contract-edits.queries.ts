@@ -241,6 +241,11 @@ export const LineAlternatives = operation<LineAlternativesQuery, LineAlternative
           title
           price
           availableForSale
+          sellingPlanGroups(first: 3) {
+            nodes {
+              id
+            }
+          }
         }
       }
       sellingPlanGroups(first: 3) {

@@ -77,6 +77,15 @@ export function presentVariant(shop: ShopRecord, product: ProductRecord, variant
       tracked: variant.tracked,
     },
     product: () => presentProduct(shop, product),
+    // The groups that sell this variant: its product's, or its own (a group may take single variants).
+    sellingPlanGroups: (args: ConnectionArgs, context: ResolverContext) =>
+      connection(
+        context.store
+          .groupsFor(shop, product.id)
+          .filter((group) => group.productIds.includes(product.id) || group.variantIds.includes(variant.id))
+          .map((group) => presentSellingPlanGroup(context.store, shop, group)),
+        args,
+      ),
   };
 }
 

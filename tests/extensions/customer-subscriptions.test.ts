@@ -43,6 +43,7 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
     { id: "p4", name: "Every 4 weeks", current: false },
   ],
   variants: [],
+  swapVariants: [],
   ...overrides,
 });
 
@@ -276,6 +277,32 @@ describe("the customer account subscriptions page", () => {
     await waitFor(() => expect(rendered()).toContain("Your subscription is restarted."));
     expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({
       body: { action: "reactivate", date: "2026-12-20" },
+    });
+  });
+
+  it("swaps an item for another variant its plan sells", async () => {
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([
+            subscription({
+              actions: ["swapVariant"],
+              items: [{ id: "l1", title: "Coffee beans – 250 g", quantity: 1, unitPriceMinor: 1250, oneTime: false }],
+              swapVariants: [
+                { id: "v250", title: "Coffee beans – 250 g" },
+                { id: "v1k", title: "Coffee beans – 1 kg" },
+              ],
+            }),
+          ])
+        : { body: { ok: true } },
+    );
+    await extension.render();
+    const swap = () => document.body.querySelector('s-select[label="Swap Coffee beans – 250 g for"]') as HTMLElement & { value: string };
+    await waitFor(() => expect(swap()).not.toBeNull());
+    swap().value = "v1k";
+    fireEvent.change(swap());
+    await waitFor(() => expect(rendered()).toContain("Your item is swapped."));
+    expect(extension.orchard.requests.find((r) => r.path.endsWith("/c1"))).toMatchObject({
+      body: { action: "swapVariant", lineId: "l1", variantId: "v1k" },
     });
   });
 

@@ -175,6 +175,7 @@ describe("hostile text in what Orchard renders", () => {
         "cancel",
         "updateAddress",
         "sendPaymentUpdate",
+        "swapVariant",
       ],
       ordersOwed: 0,
       cancellationReasons: ["too_expensive", "other"],
@@ -183,6 +184,10 @@ describe("hostile text in what Orchard renders", () => {
         { id: "gid://shopify/SellingPlan/2", name: `${planName} (2)`, current: false },
       ],
       variants: [{ id: "gid://shopify/ProductVariant/1", title: variantTitle, price: "$12.99" }],
+      swapVariants: [
+        { id: "gid://shopify/ProductVariant/1", title: variantTitle, price: "$12.99" },
+        { id: "gid://shopify/ProductVariant/2", title: `${variantTitle} (2)`, price: "$13.99" },
+      ],
     });
     const render = (s: PortalSubscription) =>
       subscriptionsPage({ locale: "en", prefix: "/apps/orchard", token: "t" }, [s], { done: null, error: null });

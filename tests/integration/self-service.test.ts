@@ -456,4 +456,20 @@ describe("what the customer sees of their subscription, and what they change the
     expect((await step("going_away")).status).toBe(422);
     expect(await db().retentionEvent.count({ where: { contractId: stored.id, reason: "going_away" } })).toBe(0);
   });
+
+  it("swaps an item for another variant its plan sells, and refuses a product outside the plan with nothing changed", async () => {
+    const given = await customerWithSubscription();
+    const { shop, contract, coffee } = given;
+    const line = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: given.stored.id } })).id;
+    const otherSize = coffee.variants[1]!;
+    expect(given.page).toContain(`<option value="${gid("ProductVariant", otherSize.id)}">`);
+    const elsewhere = [...shop.products.values()].find((p) => p.id !== coffee.id)!.variants[0]!;
+    expect(
+      (await post(given, { action: "swapVariant", lineId: line, variantId: gid("ProductVariant", elsewhere.id) })).headers.get("location"),
+    ).toBe("/apps/orchard/subscriptions?error=invalidChoice");
+    expect(contract.lines[0]!.variantId).toBe(coffee.variants[0]!.id);
+    const swapped = await post(given, { action: "swapVariant", lineId: line, variantId: gid("ProductVariant", otherSize.id) });
+    expect(swapped.headers.get("location")).toBe("/apps/orchard/subscriptions?done=swapVariant");
+    expect(contract.lines[0]!.variantId).toBe(otherSize.id);
+  });
 });

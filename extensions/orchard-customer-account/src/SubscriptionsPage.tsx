@@ -104,6 +104,29 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
             {item.title} × {item.quantity} · {money(item.unitPriceMinor)}
           </s-text>
         ))}
+        {can("swapVariant") &&
+          subscription.swapVariants.length > 1 &&
+          subscription.items
+            .filter((item) => !item.oneTime)
+            .map((item) => (
+              <s-select
+                key={`swap-${item.id}`}
+                label={t("swapLabel", { title: item.title })}
+                value={subscription.swapVariants.find((v) => v.title === item.title)?.id}
+                onChange={(event) =>
+                  change(
+                    { action: "swapVariant", lineId: item.id, variantId: (event.currentTarget as HTMLSelectElement).value },
+                    "swapVariant",
+                  )
+                }
+              >
+                {subscription.swapVariants.map((variant) => (
+                  <s-option key={variant.id} value={variant.id}>
+                    {variant.title}
+                  </s-option>
+                ))}
+              </s-select>
+            ))}
         <DeliveryAddressSection subscription={subscription} busy={busy} change={change} />
         <s-heading>{t("headings.payment")}</s-heading>
         {subscription.paymentMethod ? (

@@ -16,7 +16,8 @@ export type Action =
   | "cancel"
   | "updateAddress"
   | "sendPaymentUpdate"
-  | "reactivate";
+  | "reactivate"
+  | "swapVariant";
 
 export interface DeliveryAddress {
   firstName: string;
@@ -60,6 +61,8 @@ export interface Subscription {
   ordersOwed: number;
   plans: { id: string; name: string; current: boolean }[];
   variants: { id: string; title: string }[];
+  /** What a recurring item may be swapped for: the variants its plan sells. */
+  swapVariants: { id: string; title: string }[];
 }
 
 export type Offer = { kind: "pause"; months: number } | { kind: "skip" } | { kind: "frequency" } | { kind: "discount"; percent: number };
