@@ -45,7 +45,8 @@ const liquid = new Liquid();
 export function appProxyRoutes(
   sim: SimulatorContext,
   router: Router,
-  layout: (shop: ShopRecord, title: string, body: string) => string,
+  /** The page around a proxied answer: its header names a signed-in customer rather than offering "Log in", as a theme's does. */
+  layout: (shop: ShopRecord, title: string, body: string, signedInAs?: string) => string,
 ): void {
   const currentShop = (req: SimRequest) => sim.store.shop(decodeURIComponent(cookie(req, STORE_COOKIE) ?? ""));
   const noStore = html(`<h1>Open a store first</h1><p><a href="/">Choose a store</a>.</p>`, 404);
@@ -125,10 +126,14 @@ export function appProxyRoutes(
     }
     if ((response.headers.get("content-type") ?? "").startsWith("application/liquid")) {
       const layoutNone = body.trimStart().startsWith("{% layout none %}");
+      const customerId = signedInCustomer(req, shop);
+      const customer = customerId === null ? undefined : shop.customers.get(customerId);
+      // Shopify's Liquid objects on a proxied page include the signed-in customer.
       const rendered = await liquid.parseAndRender(layoutNone ? body.trimStart().slice("{% layout none %}".length) : body, {
         shop: { name: shop.name },
+        customer: customer && { id: customer.id, email: customer.email, first_name: customer.firstName, last_name: customer.lastName },
       });
-      return html(layoutNone ? rendered : layout(shop, shop.name, rendered), response.status);
+      return html(layoutNone ? rendered : layout(shop, shop.name, rendered, customer?.email), response.status);
     }
     return { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "text/plain" }, body };
   }

@@ -156,7 +156,7 @@ function addToCart(sim: SimulatorContext, shop: ShopRecord, lines: CartLineRecor
 }
 
 /** The simulator's own pages (checkout, login, app proxy answers): Shopify's checkout is not the theme's either. */
-function page(shop: ShopRecord, title: string, body: string): string {
+function page(shop: ShopRecord, title: string, body: string, signedInAs?: string): string {
   const root = storefrontRoot(shop);
   return `<!doctype html>
 <html lang="en">
@@ -175,7 +175,7 @@ function page(shop: ShopRecord, title: string, body: string): string {
 </style>
 </head>
 <body>
-<header><a href="${root}">${escapeHtml(shop.name)}</a><nav><a href="/account/login?return_url=${encodeURIComponent(root)}">Log in</a> · <a href="${root}cart">Cart</a></nav></header>
+<header><a href="${root}">${escapeHtml(shop.name)}</a><nav>${signedInAs ? `Signed in as ${escapeHtml(signedInAs)}` : `<a href="/account/login?return_url=${encodeURIComponent(root)}">Log in</a>`} · <a href="${root}cart">Cart</a></nav></header>
 <main>${body}</main>
 </body>
 </html>`;
@@ -244,7 +244,7 @@ export function storefrontRoutes(
   router: Router,
   options: { extensionsRoot?: string; themesRoot?: string } = {},
 ): void {
-  appProxyRoutes(sim, router, (shop, title, body) => page(shop, title, body));
+  appProxyRoutes(sim, router, page);
   const extensions = loadThemeExtensions(options.extensionsRoot);
   const store = new OnlineStore(sim, extensions, options.themesRoot);
   const shopFor = (handle: string | undefined) => sim.store.shop(`${handle ?? ""}.myshopify.com`);

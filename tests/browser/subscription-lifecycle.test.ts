@@ -110,6 +110,9 @@ describe("the customer, on the store's subscriptions page", () => {
   it("corrects the delivery address, resumes, cancels declining every offer, then restarts the subscription", async () => {
     const page = await ui.newPage();
     await ui.customerOnSubscriptionsPage(page, customerEmail);
+    // Signed in, the store's header says so rather than offering "Log in" again.
+    expect(await page.locator("header").textContent()).toContain(`Signed in as ${customerEmail}`);
+    expect(await page.getByRole("link", { name: "Log in" }).count()).toBe(0);
     expect(await page.getByText("Visa ending in 4242").isVisible()).toBe(true);
 
     // A field left blank is named under itself; the rest of what they typed stays.
