@@ -8,7 +8,7 @@ import { config } from "./config.server";
  * (docs/operations.md), the previous one (SHOPIFY_API_SECRET_PREVIOUS) still verifies what was
  * signed before, until it is removed; new signatures always use the current one.
  */
-export type SigningPurpose = "portal-form" | "reminder-link";
+export type SigningPurpose = "portal-form" | "reminder-link" | "portal-sign-in" | "portal-session";
 
 function derive(secret: string, purpose: SigningPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "orchard", `orchard:${purpose}:v1`, 32));

@@ -79,6 +79,8 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     db().mrrChange.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     // Events not delivered yet (an MRR change) reach the dashboard's history under the same id.
     db().domainEvent.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    // Their sign-in links stop working.
+    db().portalSignIn.deleteMany(ofCustomer),
     db().order.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().repeatBuyer.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().protectionClaim.updateMany({ where: { shop, registration: { customerId } }, data: { notes: "", photosUrl: null } }),

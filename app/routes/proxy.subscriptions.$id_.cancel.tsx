@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { cancelOffersPage, cancelReasonPage } from "../self-service/portal-page";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
-import { proxyRequest, requireFormToken } from "../requests/proxy.server";
+import { loginUrl, proxyRequest, requireFormToken } from "../requests/proxy.server";
 import { customerCancellationStep, customerSubscriptions } from "../self-service/self-service.server";
 
 /**
@@ -10,7 +10,7 @@ import { customerCancellationStep, customerSubscriptions } from "../self-service
  */
 async function subscriptionOf(request: Request, id: string | undefined) {
   const proxy = await proxyRequest(request);
-  if (!proxy.customer) throw redirect(`/account/login?return_url=${encodeURIComponent(`${proxy.prefix}/subscriptions`)}`);
+  if (!proxy.customer) throw redirect(loginUrl(proxy.prefix));
   const subscription = (await customerSubscriptions(proxy.customer)).find((s) => s.id === id && s.actions.includes("cancel"));
   if (!subscription) throw new Response("Not Found", { status: 404 });
   return { proxy, subscription };
@@ -30,6 +30,5 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   // No reason chosen: the same question again.
   if (step.kind === "invalid") return proxy.liquid(cancelReasonPage(proxy, subscription), 422);
   if (step.kind === "offers") return proxy.liquid(cancelOffersPage(proxy, subscription, step.offers, step.reason, step.reasonText));
-  const list = `${proxy.prefix}/subscriptions`;
-  return redirect(step.result.ok ? `${list}?done=${step.done}` : `${list}?error=${step.result.error}`);
+  return redirect(proxy.link(step.result.ok ? `/subscriptions?done=${step.done}` : `/subscriptions?error=${step.result.error}`));
 };

@@ -20,6 +20,8 @@ export interface PortalContext {
   locale: string;
   /** Where the proxy is mounted on the shop's domain, as Shopify says (path_prefix), e.g. /apps/orchard. */
   prefix: string;
+  /** A path of the page under the prefix, carrying the customer's sign-in session when they came by emailed link. */
+  link: (path: string) => string;
   token: string;
 }
 
@@ -52,15 +54,33 @@ function shell(t: ReturnType<typeof translator>["t"], heading: string, body: str
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeText(value)}">`;
 
 function actionForm(context: PortalContext, id: string, action: string, button: string, fields = ""): string {
-  return `<form method="post" action="${context.prefix}/subscriptions/${escapeText(id)}">${hidden("token", context.token)}${hidden("action", action)}${fields}<button type="submit">${button}</button></form>`;
+  return `<form method="post" action="${context.link(`/subscriptions/${escapeText(id)}`)}">${hidden("token", context.token)}${hidden("action", action)}${fields}<button type="submit">${button}</button></form>`;
 }
 
-export function loginRequiredPage(localeTag: string, loginUrl: string): string {
-  const { t } = translator(localeTag);
+/**
+ * For a visitor Shopify does not know as logged in: the store's login, and for a customer with no
+ * password (classic accounts), a sign-in link by email. `notice` says a link was sent (the same
+ * words whether the address has subscriptions or not) or that the one followed no longer works.
+ */
+export function loginRequiredPage(
+  context: Pick<PortalContext, "locale" | "prefix">,
+  loginUrl: string,
+  notice: { sentTo?: string; linkInvalid?: boolean; emailInvalid?: boolean } = {},
+): string {
+  const { t } = translator(context.locale);
+  const flash = notice.sentTo
+    ? `<p role="status">${t("portal.linkSent", { email: notice.sentTo })}</p>`
+    : notice.linkInvalid
+      ? `<p role="alert">${t("portal.linkInvalid")}</p>`
+      : "";
+  const emailError = notice.emailInvalid ? `<span id="email-error" class="orchard-error">${t("portal.emailInvalid")}</span>` : "";
   return shell(
     t,
     t("portal.title"),
-    `<p>${t("portal.loginRequired")}</p><p><a href="${escapeText(loginUrl)}">${t("portal.logIn")}</a></p>`,
+    `${flash}<p>${t("portal.loginRequired")}</p><p><a href="${escapeText(loginUrl)}">${t("portal.logIn")}</a></p>
+<form method="post" action="${context.prefix}/subscriptions/sign-in"><p>${t("portal.emailLinkIntro")}</p>
+<div class="orchard-fields"><label for="sign-in-email">${t("portal.emailLabel")}</label><input id="sign-in-email" type="email" name="email" autocomplete="email" required maxlength="254"${notice.emailInvalid ? ' aria-invalid="true" aria-describedby="email-error"' : ""}>${emailError}</div>
+<button type="submit">${t("portal.sendLink")}</button></form>`,
   );
 }
 
@@ -223,7 +243,7 @@ export function subscriptionsPage(
               .join("")}</select></label>`,
           )
         : "",
-      can("cancel") ? `<p><a href="${context.prefix}/subscriptions/${escapeText(s.id)}/cancel">${t("portal.cancel")}</a></p>` : "",
+      can("cancel") ? `<p><a href="${context.link(`/subscriptions/${escapeText(s.id)}/cancel`)}">${t("portal.cancel")}</a></p>` : "",
     ].join("");
 
     const history = s.pastOrders.length
@@ -311,11 +331,11 @@ export function cancelReasonPage(context: PortalContext, subscription: PortalSub
     t,
     t("portal.cancelTitle"),
     `<p>${t("portal.cancelIntro", { plan: subscription.planName })}</p>
-<form method="post" action="${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel">${hidden("token", context.token)}${hidden("step", "reason")}
+<form method="post" action="${context.link(`/subscriptions/${escapeText(subscription.id)}/cancel`)}">${hidden("token", context.token)}${hidden("step", "reason")}
 <fieldset><legend>${t("portal.reasonLegend")}</legend>${reasons}</fieldset>
 <label>${t("portal.reasonText")}<textarea name="reasonText" maxlength="500" rows="3"></textarea></label>
 <button type="submit">${t("portal.continue")}</button></form>
-<p><a href="${context.prefix}/subscriptions">${t("portal.keep")}</a></p>`,
+<p><a href="${context.link("/subscriptions")}">${t("portal.keep")}</a></p>`,
   );
 }
 
@@ -328,7 +348,7 @@ export function cancelOffersPage(
 ): string {
   const { t, locale } = translator(context.locale);
   const base = `${hidden("token", context.token)}${hidden("reason", reason)}${hidden("reasonText", reasonText)}`;
-  const action = `${context.prefix}/subscriptions/${escapeText(subscription.id)}/cancel`;
+  const action = context.link(`/subscriptions/${escapeText(subscription.id)}/cancel`);
   const offerForm = (offer: SaveOffer): string => {
     const fields = `${base}${hidden("step", "accept")}${hidden("offer", offer.kind)}`;
     switch (offer.kind) {

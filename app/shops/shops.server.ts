@@ -140,6 +140,7 @@ export async function forgetShop(shop: string): Promise<void> {
     db().emailMessage.deleteMany(where),
     db().mrrChange.deleteMany(where),
     db().domainEvent.deleteMany(where),
+    db().portalSignIn.deleteMany(where),
     db().order.deleteMany(where),
     db().retentionEvent.deleteMany(where),
     db().retentionFigures.deleteMany(where),

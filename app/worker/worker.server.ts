@@ -6,6 +6,7 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
 import { combineSubscribers, deliverEvents } from "../events/event-outbox.server";
 import { reminderEmailTemplates } from "../reminders/email";
+import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
 import { FIGURES_SUBSCRIBERS } from "../retention/figures.server";
 import { forgetUninstalledShops } from "../shops/shops.server";
@@ -18,7 +19,7 @@ import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server
 export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS);
 
 /** Every kind of email Orchard sends, by the capability that sends it. */
-export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTemplates };
+export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTemplates, ...signInEmailTemplates };
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing

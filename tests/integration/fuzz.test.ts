@@ -5,6 +5,8 @@ import { db } from "../../app/db.server";
 import { formToken } from "../../app/self-service/self-service.server";
 import { action as customerAction } from "../../app/routes/api.customer.subscriptions.$id";
 import { action as proxyAction } from "../../app/routes/proxy.subscriptions.$id";
+import { loader as proxyLoader } from "../../app/routes/proxy.subscriptions._index";
+import { action as signInAction } from "../../app/routes/proxy.subscriptions.sign-in";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import { handlerFor } from "../../app/webhooks/handlers.server";
@@ -178,7 +180,23 @@ describe("hostile input at Orchard's doors", () => {
     const token = formToken({ shop, customerId: `gid://shopify/Customer/${customerNumber}` });
     const field = oddValue.map((value) => (typeof value === "string" ? value : (JSON.stringify(value) ?? "")));
     const form = fc.dictionary(
-      fc.oneof(fc.constantFrom("action", "months", "date", "variantId", "quantity", "token"), fc.string({ maxLength: 10 })),
+      fc.oneof(
+        fc.constantFrom(
+          "action",
+          "months",
+          "orders",
+          "until",
+          "date",
+          "variantId",
+          "lineId",
+          "quantity",
+          "city",
+          "countryCode",
+          "zip",
+          "token",
+        ),
+        fc.string({ maxLength: 10 }),
+      ),
       field,
       { maxKeys: 6 },
     );
@@ -192,4 +210,32 @@ describe("hostile input at Orchard's doors", () => {
       { numRuns: STOREFRONT_RUNS },
     );
   });
+
+  it(
+    "storefront sign-in: any email asked for, any link or session followed, ends in a page, a redirect or a 4xx",
+    { timeout: 300_000 },
+    async () => {
+      const shop = given.shop.domain;
+      const text = oddValue.map((value) => (typeof value === "string" ? value : (JSON.stringify(value) ?? "")));
+      await fc.assert(
+        fc.asyncProperty(text, fc.constantFrom("access", "session"), text, async (email, parameter, token) => {
+          const asked = await statusOf(() =>
+            signInAction({ request: proxiedRequest("/subscriptions/sign-in", shop, null, { form: { email } }), params: {}, context: {} }),
+          );
+          const followed = await statusOf(() =>
+            proxyLoader({
+              request: proxiedRequest(`/subscriptions?${new URLSearchParams({ [parameter]: token })}`, shop, null),
+              params: {},
+              context: {},
+            }),
+          );
+          for (const status of [counted("storefront sign-in", asked), counted("storefront sign-in", followed)])
+            expect(status === 200 || status === 302 || (status >= 400 && status < 500)).toBe(true);
+        }),
+        { numRuns: STOREFRONT_RUNS / 4 },
+      );
+      // Nothing forged opened a session: no link was ever used.
+      expect(await db().portalSignIn.count({ where: { shop, usedAt: { not: null } } })).toBe(0);
+    },
+  );
 });

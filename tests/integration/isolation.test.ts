@@ -46,7 +46,9 @@ const SCOPED_BY_SESSION = {
   "api.checkout.protection": "the catalog of the shop the checkout token names",
   "api.checkout.subscriptions": "whether the shop the checkout token names takes new subscribers",
   "api.customer.subscriptions": "the subscriptions of the customer the token names",
-  "proxy.subscriptions._index": "the subscriptions of the customer Shopify's signature names",
+  "proxy.subscriptions._index": "the subscriptions of the customer Shopify's signature names, or an emailed link's session names",
+  "proxy.subscriptions.sign-in":
+    "sends a link only to an address with subscriptions in the shop Shopify's signature names, and answers every address alike",
   "webhooks.$": "the shop the HMAC-signed headers name",
   healthz: "no data",
   readyz: "no data",

@@ -190,7 +190,10 @@ describe("hostile text in what Orchard renders", () => {
       ],
     });
     const render = (s: PortalSubscription) =>
-      subscriptionsPage({ locale: "en", prefix: "/apps/orchard", token: "t" }, [s], { done: null, error: null });
+      subscriptionsPage({ locale: "en", prefix: "/apps/orchard", token: "t", link: (path) => `/apps/orchard${path}` }, [s], {
+        done: null,
+        error: null,
+      });
     const plain = activeContent(render(subscription("Coffee", "Every month", "250 g")));
     fc.assert(
       fc.property(hostileText, hostileText, hostileText, (title, planName, variantTitle) => {

@@ -84,14 +84,15 @@ export function proxiedRequest(
   customerId: number | string | null,
   init: { method?: string; form?: Record<string, string>; secret?: string } = {},
 ): Request {
-  const query = new URLSearchParams({
-    shop,
-    logged_in_customer_id: customerId === null ? "" : String(customerId),
-    path_prefix: "/apps/orchard",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  });
+  // The page's own query (?session=…) travels with Shopify's parameters, under the same signature.
+  const [pathname, own = ""] = path.split("?");
+  const query = new URLSearchParams(own);
+  query.set("shop", shop);
+  query.set("logged_in_customer_id", customerId === null ? "" : String(customerId));
+  query.set("path_prefix", "/apps/orchard");
+  query.set("timestamp", String(Math.floor(Date.now() / 1000)));
   query.set("signature", appProxySignature(init.secret ?? TEST_API_SECRET, query));
-  return new Request(`https://orchard.example.com/proxy${path}?${query.toString()}`, {
+  return new Request(`https://orchard.example.com/proxy${pathname}?${query.toString()}`, {
     method: init.method ?? (init.form ? "POST" : "GET"),
     headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en-US" },
     body: init.form ? new URLSearchParams(init.form) : undefined,
