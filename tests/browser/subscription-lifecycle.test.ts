@@ -107,12 +107,30 @@ describe("the customer, on the store's subscriptions page", () => {
       .toContain(pausedSubject);
   });
 
-  it("corrects the delivery address, resumes, cancels declining every offer, then restarts the subscription", async () => {
+  it("signs in by emailed link, corrects the delivery address, resumes, cancels declining every offer, then restarts", async () => {
     const page = await ui.newPage();
+    // Signed in to the store, the header says so rather than offering "Log in" again.
     await ui.customerOnSubscriptionsPage(page, customerEmail);
-    // Signed in, the store's header says so rather than offering "Log in" again.
     expect(await page.locator("header").textContent()).toContain(`Signed in as ${customerEmail}`);
     expect(await page.getByRole("link", { name: "Log in" }).count()).toBe(0);
+
+    // A customer with no password, in another browser: the page emails them a link that signs them in.
+    const visitor = await ui.newPage();
+    await visitor.goto(ui.storefrontUrl(""));
+    await visitor.goto(`${ui.stack.simulatorUrl}/apps/orchard/subscriptions`);
+    await visitor.getByRole("textbox", { name: "Email" }).fill(customerEmail);
+    await visitor.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await visitor.getByRole("status").getByText(`If ${customerEmail} has subscriptions with us`).waitFor();
+    const signInMail = () => ui.stack.simulator.mailbox.to(customerEmail).find((m) => /sign-in link|lien de connexion/.test(m.subject));
+    await expect.poll(signInMail, { timeout: 30_000 }).toBeDefined();
+    const link = new URL(/https:\/\/\S+access=\S+/.exec(signInMail()!.text)![0]);
+    await visitor.goto(`${ui.stack.simulatorUrl}${link.pathname}${link.search}`);
+    await visitor.getByText("Visa ending in 4242").waitFor();
+    expect(visitor.url()).not.toContain("access=");
+    await visitor.goto(`${ui.stack.simulatorUrl}${link.pathname}${link.search}`);
+    await visitor.getByRole("alert").getByText("That sign-in link has expired or was already used.").waitFor();
+
+    await page.reload();
     expect(await page.getByText("Visa ending in 4242").isVisible()).toBe(true);
 
     // A field left blank is named under itself; the rest of what they typed stays.
