@@ -108,6 +108,7 @@ export default function Subscription() {
     <Page
       backAction={{ url: "/app/subscriptions" }}
       title={data.customer}
+      subtitle={data.planName || undefined}
       titleMetadata={<Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
     >
       <TitleBar title={data.customer} />

@@ -270,6 +270,7 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
   const dunningAttempts = contract.billingAttempts.filter((a) => a.cycle === contract.dunningCycle);
   return {
     customer: contract.customerEmail ?? "",
+    planName: contract.lines.find((l) => l.sellingPlanName)?.sellingPlanName ?? "",
     status: contract.status,
     currencyCode: contract.currencyCode,
     interval: contract.billingInterval,

@@ -109,7 +109,11 @@ describe("names with markup in them", () => {
     const { page, app } = await ui.openAdmin("/app/subscriptions");
     const dialogs = dialogsOf(page);
     await app.getByRole("link", { name: customerEmail }).click({ timeout: 60_000 });
-    await app.getByText(PLAN, { exact: false }).first().waitFor({ timeout: 30_000 });
+    // The subscription's page (the list shows the plan too, so wait for the page's own card first;
+    // on a busy machine the dev server's first compile of it can take most of a minute), whose
+    // subtitle is the plan.
+    await app.getByText("Billing history").waitFor({ timeout: 90_000 });
+    await app.getByText(PLAN, { exact: false }).first().waitFor();
     expect(await scriptsRan(page, dialogs)).toEqual([]);
   });
 });
