@@ -12,7 +12,7 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: Number(process.env.PORT ?? 3000),
-    // extensions/shared: what the app and the UI extensions hold in common (the countries an address may name).
+    // extensions/shared: what the app and the UI extensions hold in common (an address and the countries it may name).
     fs: { allow: ["app", "extensions/shared", "node_modules"] },
   },
   plugins: [

@@ -94,6 +94,19 @@ export default function Subscription() {
     }
   }, [result, t]);
 
+  // A day to move to (reschedule) or start on (reactivate), refused with the same message.
+  const dateForm = (action: "reschedule" | "reactivate", label: string) => (
+    <ActionForm action={action} busy={busy}>
+      <FormTextField
+        label={label}
+        name="date"
+        type="date"
+        autoComplete="off"
+        error={result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined}
+      />
+    </ActionForm>
+  );
+
   const actionButton = (action: "pause" | "resume" | "skip" | "billNow", variant?: "primary") =>
     can(action) ? (
       <Form method="post" key={action}>
@@ -228,19 +241,7 @@ export default function Subscription() {
                   {date.format(new Date(when))}
                 </Text>
               ))}
-              {can("reschedule") && (
-                <ActionForm action="reschedule" busy={busy}>
-                  <FormTextField
-                    label={t("subscriptions.actions.dateLabel")}
-                    name="date"
-                    type="date"
-                    autoComplete="off"
-                    error={
-                      result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
-                    }
-                  />
-                </ActionForm>
-              )}
+              {can("reschedule") && dateForm("reschedule", t("subscriptions.actions.dateLabel"))}
               {can("changeFrequency") && data.choices.plans.length > 1 && (
                 <ActionForm action="changeFrequency" busy={busy}>
                   <FormSelect
@@ -260,17 +261,7 @@ export default function Subscription() {
             {can("reactivate") && (
               <TitledCard title={t("subscriptions.actions.reactivate")}>
                 <Text as="p">{t("subscriptions.actions.reactivateBody")}</Text>
-                <ActionForm action="reactivate" busy={busy}>
-                  <FormTextField
-                    label={t("subscriptions.actions.firstOrderLabel")}
-                    name="date"
-                    type="date"
-                    autoComplete="off"
-                    error={
-                      result && !result.ok && result.error === "invalidDate" ? t("subscriptions.actions.errors.invalidDate") : undefined
-                    }
-                  />
-                </ActionForm>
+                {dateForm("reactivate", t("subscriptions.actions.firstOrderLabel"))}
               </TitledCard>
             )}
           </BlockStack>

@@ -1,6 +1,6 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
-import { countryOptions } from "../../extensions/shared/countries";
+import { countryOptions } from "../../extensions/shared/addresses";
 import { addressLines } from "../subscriptions/delivery-address";
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";

@@ -1,21 +1,12 @@
 import { z } from "zod";
-import { COUNTRY_CODES } from "../../extensions/shared/countries";
+import { COUNTRY_CODES, type DeliveryAddress } from "../../extensions/shared/addresses";
 
 /**
  * Where a subscription's orders ship: mirrored from the contract's shipping delivery method, shown
  * to the customer and edited by them. Pure: parsing what Shopify sends, checking what a customer
  * types, and the column it is kept in.
  */
-export interface DeliveryAddress {
-  firstName: string;
-  lastName: string;
-  address1: string;
-  address2: string;
-  city: string;
-  province: string;
-  zip: string;
-  countryCode: string;
-}
+export type { DeliveryAddress };
 
 /** The shipping address of a contract's delivery method as the Admin API returns it; null for pickup or local delivery. */
 export function deliveryAddressFromShopify(

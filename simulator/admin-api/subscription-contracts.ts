@@ -294,20 +294,25 @@ export function updateDraftLine(store: Store, shop: ShopRecord, draftId: unknown
   return { lineUpdated: presentDraftLine(line), draft: presentDraft(found.draft), userErrors: [] };
 }
 
+/** A new contract line from an app's input: no plan, attributes or pricing policy unless it set them. */
+function newLine(store: Store, changes: Partial<ContractLineRecord>): ContractLineRecord {
+  return {
+    id: store.newId(),
+    sellingPlanId: null,
+    sellingPlanName: null,
+    customAttributes: [],
+    pricingPolicy: null,
+    ...changes,
+  } as ContractLineRecord;
+}
+
 export function addDraftLine(store: Store, shop: ShopRecord, draftId: unknown, input: LineInput) {
   const found = openDraftOf(shop, draftId);
   if ("errors" in found) return { lineAdded: null, draft: null, userErrors: found.errors };
   const result = lineChanges(store, shop, input);
   if ("errors" in result) return { lineAdded: null, draft: null, userErrors: result.errors };
   // The schema makes productVariantId, quantity and currentPrice required here, so all three are set.
-  const line = {
-    id: store.newId(),
-    sellingPlanId: null,
-    sellingPlanName: null,
-    customAttributes: [],
-    pricingPolicy: null,
-    ...result.changes,
-  } as ContractLineRecord;
+  const line = newLine(store, result.changes);
   found.draft.lines.push(line);
   return { lineAdded: presentDraftLine(line), draft: presentDraft(found.draft), userErrors: [] };
 }
@@ -470,15 +475,7 @@ export function createContractAtomically(store: Store, shop: ShopRecord, input: 
       result.changes.currentPriceMinor === undefined
     )
       errors.push(draftError(["input", "lines", "line"], "Line needs a variant, a quantity and a price", "INVALID_LINES"));
-    else
-      lines.push({
-        id: store.newId(),
-        sellingPlanId: null,
-        sellingPlanName: null,
-        customAttributes: [],
-        pricingPolicy: null,
-        ...result.changes,
-      } as ContractLineRecord);
+    else lines.push(newLine(store, result.changes));
   }
   if (errors.length) return refuse(errors);
   const contract: ContractRecord = {

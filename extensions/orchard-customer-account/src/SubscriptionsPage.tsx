@@ -2,7 +2,7 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { customerApi, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
-import { countryOptions } from "../../shared/countries";
+import { countryOptions } from "../../shared/addresses";
 import { currencyDigits } from "../../shared/money";
 
 export default async () => {
@@ -60,10 +60,7 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
   const i18n = shopify.i18n;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [date, setDate] = useState("");
   const [pauseOrders, setPauseOrders] = useState("1");
-  const [pauseUntil, setPauseUntil] = useState("");
-  const [restartOn, setRestartOn] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const can = (action: Subscription["actions"][number]) => subscription.actions.includes(action);
   const money = (minor: number) =>
@@ -189,49 +186,28 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
               </s-stack>
             )}
             {can("pause") && (
-              <s-stack direction="inline" gap="small-200">
-                <s-date-field
-                  label={t("pauseUntil")}
-                  value={pauseUntil}
-                  onChange={(event) => setPauseUntil((event.currentTarget as HTMLInputElement).value)}
-                />
-                <s-button
-                  variant="secondary"
-                  disabled={!pauseUntil}
-                  loading={busy}
-                  onClick={() => change({ action: "pause", until: pauseUntil }, "pause")}
-                >
-                  {t("pauseUntilButton")}
-                </s-button>
-              </s-stack>
+              <DateAction
+                label={t("pauseUntil")}
+                button={t("pauseUntilButton")}
+                busy={busy}
+                onSubmit={(until) => change({ action: "pause", until }, "pause")}
+              />
             )}
             {can("reactivate") && (
-              <s-stack direction="inline" gap="small-200">
-                <s-date-field
-                  label={t("restartDate")}
-                  value={restartOn}
-                  onChange={(event) => setRestartOn((event.currentTarget as HTMLInputElement).value)}
-                />
-                <s-button
-                  disabled={!restartOn}
-                  loading={busy}
-                  onClick={() => change({ action: "reactivate", date: restartOn }, "reactivate")}
-                >
-                  {t("reactivate")}
-                </s-button>
-              </s-stack>
+              <DateAction
+                label={t("restartDate")}
+                button={t("reactivate")}
+                busy={busy}
+                onSubmit={(date) => change({ action: "reactivate", date }, "reactivate")}
+              />
             )}
             {can("reschedule") && (
-              <s-stack direction="inline" gap="small-200">
-                <s-date-field
-                  label={t("dateLabel")}
-                  value={date}
-                  onChange={(event) => setDate((event.currentTarget as HTMLInputElement).value)}
-                />
-                <s-button disabled={!date} loading={busy} onClick={() => change({ action: "reschedule", date }, "reschedule")}>
-                  {t("reschedule")}
-                </s-button>
-              </s-stack>
+              <DateAction
+                label={t("dateLabel")}
+                button={t("reschedule")}
+                busy={busy}
+                onSubmit={(date) => change({ action: "reschedule", date }, "reschedule")}
+              />
             )}
             {can("changeFrequency") && subscription.plans.length > 1 && (
               <s-select
@@ -260,6 +236,29 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
         ))}
       </s-stack>
     </s-section>
+  );
+}
+
+/** A day and the button that acts on it, disabled until a day is chosen. */
+function DateAction({
+  label,
+  button,
+  busy,
+  onSubmit,
+}: {
+  label: string;
+  button: string;
+  busy: boolean;
+  onSubmit: (day: string) => unknown;
+}) {
+  const [day, setDay] = useState("");
+  return (
+    <s-stack direction="inline" gap="small-200">
+      <s-date-field label={label} value={day} onChange={(event) => setDay((event.currentTarget as HTMLInputElement).value)} />
+      <s-button disabled={!day} loading={busy} onClick={() => onSubmit(day)}>
+        {button}
+      </s-button>
+    </s-stack>
   );
 }
 

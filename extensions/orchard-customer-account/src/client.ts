@@ -4,6 +4,7 @@
  * tested on its own against a fake server.
  */
 import { APP_URL } from "../../shared/app-url";
+import type { DeliveryAddress } from "../../shared/addresses";
 
 export type Action =
   | "pause"
@@ -19,16 +20,7 @@ export type Action =
   | "reactivate"
   | "swapVariant";
 
-export interface DeliveryAddress {
-  firstName: string;
-  lastName: string;
-  address1: string;
-  address2: string;
-  city: string;
-  province: string;
-  zip: string;
-  countryCode: string;
-}
+export type { DeliveryAddress };
 
 export type PaymentMethod =
   | { kind: "card"; brand: string; lastDigits: string; expiryMonth: number; expiryYear: number }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COUNTRY_CODES, countryOptions } from "../../../extensions/shared/countries";
+import { COUNTRY_CODES, countryOptions } from "../../../extensions/shared/addresses";
 import { nextScheduled, pauseEnd, type Schedule } from "../../../app/subscriptions/billing-schedule";
 import { addressLines, deliveryAddressFromShopify, parseDeliveryAddress } from "../../../app/subscriptions/delivery-address";
 import { discountsFromShopify, orderAmountMinor } from "../../../app/subscriptions/order-preview";

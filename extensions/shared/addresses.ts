@@ -1,3 +1,15 @@
+/** Where a subscription's orders ship, as the app keeps it and the customer account page edits it. */
+export interface DeliveryAddress {
+  firstName: string;
+  lastName: string;
+  address1: string;
+  address2: string;
+  city: string;
+  province: string;
+  zip: string;
+  countryCode: string;
+}
+
 /**
  * The countries an address may name: Shopify's CountryCode values, less ZZ (unknown region). One
  * list for the app's checks and forms and the customer account extension's form; a test holds it
