@@ -121,6 +121,7 @@ async function reactivate(admin: AdminClient, contract: Loaded["contract"], day:
   const time = toLocal(contract.scheduleFrom, timeZone);
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const firstOrder = fromLocal({ year, month, day: date, hour: time.hour, minute: time.minute, second: time.second }, timeZone);
+  let created: string;
   try {
     const { subscriptionContractAtomicCreate } = await admin.request(ContractAtomicCreate, {
       input: {
@@ -145,12 +146,15 @@ async function reactivate(admin: AdminClient, contract: Loaded["contract"], day:
         })),
       },
     });
-    await syncContract(admin, subscriptionContractAtomicCreate!.contract!.id);
-    return { ok: true };
+    created = subscriptionContractAtomicCreate!.contract!.id;
   } catch (error) {
     await db().subscriptionContract.update({ where: { id: contract.id }, data: { reactivatedAt: null } });
     throw error;
   }
+  // Made: from here the old contract stays taken, whatever happens to this read (the contract's
+  // webhook mirrors it too).
+  await syncContract(admin, created);
+  return { ok: true };
 }
 
 function pauseLengthOf(input: Extract<ActionInput, { action: "pause" }>): PauseLength | null {
