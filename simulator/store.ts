@@ -191,7 +191,8 @@ export interface ContractDiscountRecord {
   title: string;
   percentage: number | null;
   amountMinor: number | null;
-  remainingCycles: number | null;
+  /** How many orders it discounts; null for ever. */
+  recurringCycleLimit: number | null;
   /** The orders it has discounted so far. */
   usageCount: number;
 }

@@ -34,7 +34,8 @@ export async function proxyRequest(request: Request): Promise<ProxyRequest> {
   const signInSession = loggedIn ? null : url.searchParams.get("session");
   const customer = loggedIn ?? (signInSession ? customerFromSession(shop, signInSession) : null);
   const carried = customer && signInSession ? `session=${encodeURIComponent(signInSession)}` : "";
-  const prefix = PREFIX.test(url.searchParams.get("path_prefix") ?? "") ? url.searchParams.get("path_prefix")! : "/apps/orchard";
+  const mountedAt = url.searchParams.get("path_prefix") ?? "";
+  const prefix = PREFIX.test(mountedAt) ? mountedAt : "/apps/orchard";
   const language = (request.headers.get("accept-language") ?? "en").split(",")[0]!.trim();
   return {
     shop,

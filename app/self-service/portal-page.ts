@@ -1,7 +1,6 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
-import { countryOptions } from "../../extensions/shared/addresses";
-import { addressLines } from "../subscriptions/delivery-address";
+import { addressLines, countryOptions } from "../../extensions/shared/addresses";
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
 import type { PortalSubscription } from "./self-service.server";
@@ -137,9 +136,7 @@ export function subscriptionsPage(
     const refusedHere = refused?.contractId === s.id ? refused : undefined;
 
     const address = s.deliveryAddress
-      ? `<address>${addressLines(s.deliveryAddress, (code) => countryName(locale, code))
-          .map(escapeText)
-          .join("<br>")}</address>`
+      ? `<address>${addressLines(s.deliveryAddress, locale).map(escapeText).join("<br>")}</address>`
       : `<p>${t("portal.noAddress")}</p>`;
     const addressForm = can("updateAddress") && s.deliveryAddress ? addressEditor(context, t, locale, s, refusedHere) : "";
 
@@ -266,10 +263,6 @@ ${heading("history")}<p>${t("portal.startedOn", { date: dateOf(s.startedAt, s.ti
 </section>`;
   });
   return shell(t, t("portal.title"), flash + (sections.join("") || `<p>${t("portal.empty")}</p>`));
-}
-
-function countryName(locale: string, code: string): string {
-  return new Intl.DisplayNames(locale, { type: "region" }).of(code) ?? code;
 }
 
 /**

@@ -58,17 +58,6 @@ export function parseDeliveryAddress(
   return { ok: false, fields: [...new Set(parsed.error.issues.map((issue) => issue.path[0] as keyof DeliveryAddress))] };
 }
 
-/** The address's lines as a label shows them: name, street, city line, country code. */
-export function addressLines(address: DeliveryAddress, countryName: (code: string) => string): string[] {
-  return [
-    [address.firstName, address.lastName].filter(Boolean).join(" "),
-    address.address1,
-    address.address2,
-    [address.zip, address.city, address.province].filter(Boolean).join(" "),
-    countryName(address.countryCode),
-  ].filter(Boolean);
-}
-
 /** The column Orchard keeps it in (JSON it wrote itself). */
 export function storedDeliveryAddress(column: string | null): DeliveryAddress | null {
   return column ? (JSON.parse(column) as DeliveryAddress) : null;

@@ -20,6 +20,18 @@ export const COUNTRY_CODES =
     " ",
   );
 
+/** The address's lines as a label shows them: name, street, postal code and city, the country's name in `locale`. */
+export function addressLines(address: DeliveryAddress, locale: string): string[] {
+  const country = new Intl.DisplayNames(locale, { type: "region" }).of(address.countryCode) ?? address.countryCode;
+  return [
+    [address.firstName, address.lastName].filter(Boolean).join(" "),
+    address.address1,
+    address.address2,
+    [address.zip, address.city, address.province].filter(Boolean).join(" "),
+    country,
+  ].filter(Boolean);
+}
+
 /** The countries as a select offers them, in the customer's language and its alphabetical order. */
 export function countryOptions(locale: string): { code: string; name: string }[] {
   const names = new Intl.DisplayNames(locale, { type: "region" });

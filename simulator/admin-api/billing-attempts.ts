@@ -142,8 +142,8 @@ export function settleBillingAttempt(
     // A discount limited to a number of orders is used up by this one. The contract's
     // nextBillingDate is the app's to set (Shopify: "This field is managed by the apps").
     contract.discounts = contract.discounts
-      .map((d) => ({ ...d, remainingCycles: d.remainingCycles === null ? null : d.remainingCycles - 1, usageCount: d.usageCount + 1 }))
-      .filter((d) => d.remainingCycles === null || d.remainingCycles > 0);
+      .map((d) => ({ ...d, usageCount: d.usageCount + 1 }))
+      .filter((d) => d.recurringCycleLimit === null || d.usageCount < d.recurringCycleLimit);
   }
   emit(
     attempt.errorCode ? "subscription_billing_attempts/failure" : "subscription_billing_attempts/success",

@@ -366,7 +366,7 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
           targetType: "LINE_ITEM",
           rejectionReason: null,
           usageCount: discount.usageCount,
-          recurringCycleLimit: discount.remainingCycles === null ? null : discount.remainingCycles + discount.usageCount,
+          recurringCycleLimit: discount.recurringCycleLimit,
           value:
             discount.percentage !== null
               ? { __typename: "SubscriptionDiscountPercentageValue", percentage: discount.percentage }

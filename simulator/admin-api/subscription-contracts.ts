@@ -359,7 +359,7 @@ export function addDraftDiscount(
     title: input.title ?? "",
     percentage: percentage ?? null,
     amountMinor: percentage === undefined ? amountMinor : null,
-    remainingCycles: input.recurringCycleLimit ?? null,
+    recurringCycleLimit: input.recurringCycleLimit ?? null,
     usageCount: 0,
   };
   found.draft.discounts.push(discount);

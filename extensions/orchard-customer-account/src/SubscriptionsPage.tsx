@@ -2,7 +2,7 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { customerApi, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
-import { countryOptions } from "../../shared/addresses";
+import { addressLines, countryOptions } from "../../shared/addresses";
 import { currencyDigits } from "../../shared/money";
 
 export default async () => {
@@ -292,23 +292,10 @@ function DeliveryAddressSection({
     if (result.ok) setEditing(false);
   };
 
-  const names = new Intl.DisplayNames(locale, { type: "region" });
   return (
     <>
       <s-heading>{t("headings.delivery")}</s-heading>
-      {current ? (
-        [
-          [current.firstName, current.lastName].filter(Boolean).join(" "),
-          current.address1,
-          current.address2,
-          [current.zip, current.city, current.province].filter(Boolean).join(" "),
-          names.of(current.countryCode) ?? current.countryCode,
-        ]
-          .filter(Boolean)
-          .map((line) => <s-text key={line}>{line}</s-text>)
-      ) : (
-        <s-text>{t("noAddress")}</s-text>
-      )}
+      {current ? addressLines(current, locale).map((line) => <s-text key={line}>{line}</s-text>) : <s-text>{t("noAddress")}</s-text>}
       {canEdit && !editing && (
         <s-button variant="secondary" onClick={() => setEditing(true)}>
           {t("changeAddress")}

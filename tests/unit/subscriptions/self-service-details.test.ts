@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COUNTRY_CODES, countryOptions } from "../../../extensions/shared/addresses";
+import { addressLines, COUNTRY_CODES, countryOptions } from "../../../extensions/shared/addresses";
 import { nextScheduled, pauseEnd, type Schedule } from "../../../app/subscriptions/billing-schedule";
-import { addressLines, deliveryAddressFromShopify, parseDeliveryAddress } from "../../../app/subscriptions/delivery-address";
+import { deliveryAddressFromShopify, parseDeliveryAddress } from "../../../app/subscriptions/delivery-address";
 import { discountsFromShopify, orderAmountMinor } from "../../../app/subscriptions/order-preview";
 import { cardExpiresBefore, paymentMethodFromShopify } from "../../../app/subscriptions/payment-method";
 import { minorUnits } from "../../../app/money";
@@ -120,7 +120,7 @@ describe("the delivery address", () => {
       },
     });
     expect(address).toMatchObject({ address2: "", countryCode: "CA" });
-    expect(addressLines(address!, () => "Canada")).toEqual(["Ada Shopper", "1 Main St", "K2P 1L4 Ottawa ON", "Canada"]);
+    expect(addressLines(address!, "en")).toEqual(["Ada Shopper", "1 Main St", "K2P 1L4 Ottawa ON", "Canada"]);
     expect(deliveryAddressFromShopify({ __typename: "SubscriptionDeliveryMethodPickup" })).toBeNull();
   });
 
