@@ -107,7 +107,7 @@ export default function Subscription() {
     </ActionForm>
   );
 
-  const actionButton = (action: "pause" | "resume" | "skip" | "billNow", variant?: "primary") =>
+  const actionButton = (action: "pause" | "resume" | "billNow", variant?: "primary") =>
     can(action) ? (
       <Form method="post" key={action}>
         <input type="hidden" name="action" value={action} />
@@ -161,7 +161,6 @@ export default function Subscription() {
             <InlineStack gap="200">
               {actionButton("pause")}
               {actionButton("resume", "primary")}
-              {actionButton("skip")}
               {actionButton("billNow")}
               {can("cancel") && (
                 <Button tone="critical" onClick={() => setCancelling(true)} disabled={busy}>
@@ -236,11 +235,31 @@ export default function Subscription() {
               <Text as="h3" variant="headingSm">
                 {t("subscriptions.nextOrders")}
               </Text>
-              {data.upcoming.map((when) => (
-                <Text as="p" key={when}>
-                  {date.format(new Date(when))}
-                </Text>
-              ))}
+              {data.upcoming.map((order) => {
+                const skipAction = order.skipped ? "unskip" : "skip";
+                const day = date.format(new Date(order.date));
+                return (
+                  <InlineStack key={order.cycle} gap="200" align="space-between" blockAlign="center">
+                    <Text as="p" tone={order.skipped ? "subdued" : undefined}>
+                      {order.skipped ? t("subscriptions.skippedOn", { date: day }) : day}
+                    </Text>
+                    {can(skipAction) && (
+                      <Form method="post">
+                        <input type="hidden" name="action" value={skipAction} />
+                        <input type="hidden" name="cycle" value={order.cycle} />
+                        <Button
+                          submit
+                          variant="plain"
+                          disabled={busy}
+                          accessibilityLabel={t(`subscriptions.actions.${skipAction}OrderLabel`, { date: day })}
+                        >
+                          {t(`subscriptions.actions.${skipAction}Order`)}
+                        </Button>
+                      </Form>
+                    )}
+                  </InlineStack>
+                );
+              })}
               {can("reschedule") && dateForm("reschedule", t("subscriptions.actions.dateLabel"))}
               {can("changeFrequency") && data.choices.plans.length > 1 && (
                 <ActionForm action="changeFrequency" busy={busy}>

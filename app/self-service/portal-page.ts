@@ -44,6 +44,7 @@ const styles = `<style>
 .orchard-portal h3 { margin: 8px 0 0; font-size: 1.05em; }
 .orchard-portal table { width: 100%; border-collapse: collapse; }
 .orchard-portal th, .orchard-portal td { text-align: start; padding: 4px 8px 4px 0; }
+.orchard-portal .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 </style>`;
 
 function shell(t: ReturnType<typeof translator>["t"], heading: string, body: string): string {
@@ -131,7 +132,7 @@ export function subscriptionsPage(
     const commitment =
       s.ordersOwed > 0 ? `<p>${t(`portal.commitment.${pluralCategory(locale, s.ordersOwed)}` as const, { count: s.ordersOwed })}</p>` : "";
     const recurring = s.items.filter((i) => !i.oneTime);
-    const heading = (key: "items" | "delivery" | "payment" | "changes" | "history") =>
+    const heading = (key: "items" | "upcoming" | "delivery" | "payment" | "changes" | "history") =>
       `<h3 id="${key}-${escapeText(s.id)}">${t(`portal.headings.${key}`)}</h3>`;
     const refusedHere = refused?.contractId === s.id ? refused : undefined;
 
@@ -164,7 +165,6 @@ export function subscriptionsPage(
           )
         : "",
       can("resume") ? actionForm(context, s.id, "resume", t("portal.resume")) : "",
-      can("skip") ? actionForm(context, s.id, "skip", t("portal.skip")) : "",
       can("pause")
         ? actionForm(
             context,
@@ -243,6 +243,23 @@ export function subscriptionsPage(
       can("cancel") ? `<p><a href="${context.link(`/subscriptions/${escapeText(s.id)}/cancel`)}">${t("portal.cancel")}</a></p>` : "",
     ].join("");
 
+    // Each order can be skipped (the next one at once, a later one when it falls due), and a skip
+    // taken back while its date is still to come.
+    const upcoming = s.upcomingOrders.length
+      ? `${heading("upcoming")}<table><thead><tr><th scope="col">${t("portal.historyColumns.date")}</th><th scope="col">${t("portal.historyColumns.amount")}</th><th scope="col"><span class="visually-hidden">${t("portal.historyColumns.change")}</span></th></tr></thead><tbody>${s.upcomingOrders
+          .map((order) => {
+            const date = dateOf(order.date, s.timeZone);
+            const [action, button, label] = order.skipped
+              ? ["unskip", t("portal.unskipOrder"), t("portal.unskipOrderLabel", { date })]
+              : ["skip", t("portal.skipOrder"), t("portal.skipOrderLabel", { date })];
+            const form = can(action)
+              ? `<form method="post" action="${context.link(`/subscriptions/${escapeText(s.id)}`)}">${hidden("token", context.token)}${hidden("action", action)}${hidden("cycle", String(order.cycle))}<button type="submit" aria-label="${label}">${button}</button></form>`
+              : "";
+            return `<tr><td>${date}</td><td>${order.skipped ? t("portal.orderStatus.skipped") : money(order.amountMinor)}</td><td>${form}</td></tr>`;
+          })
+          .join("")}</tbody></table>`
+      : "";
+
     const history = s.pastOrders.length
       ? `<table><thead><tr><th scope="col">${t("portal.historyColumns.date")}</th><th scope="col">${t("portal.historyColumns.status")}</th><th scope="col">${t("portal.historyColumns.amount")}</th></tr></thead><tbody>${s.pastOrders
           .map(
@@ -256,6 +273,7 @@ export function subscriptionsPage(
 <h2 id="subscription-${escapeText(s.id)}">${escapeText(s.planName || t("portal.subscription"))}</h2>
 ${when}${commitment}
 ${heading("items")}<ul>${items}</ul>
+${upcoming}
 ${heading("delivery")}${address}${addressForm}
 ${heading("payment")}${payment}${paymentForm}
 ${forms ? `${heading("changes")}<div class="orchard-actions">${forms}</div>` : ""}

@@ -8,6 +8,7 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
 import { storedDeliveryAddress } from "../subscriptions/delivery-address";
+import { upcomingOrdersOf } from "../subscriptions/contracts.server";
 import { orderAmountMinor, restartAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
@@ -95,6 +96,12 @@ export async function customerSubscriptions(customer: Customer) {
         paymentMethod,
         // Told before the order the card would fail, with the way to update it beside.
         cardExpiresBeforeNextOrder: Boolean(paymentMethod && next && cardExpiresBefore(paymentMethod, localDay(next.date, timeZone))),
+        upcomingOrders: (await upcomingOrdersOf(contract, schedule)).map((order) => ({
+          cycle: order.cycle,
+          date: order.date.toISOString(),
+          skipped: order.skipped,
+          amountMinor: orderAmountMinor(contract.lines, order.cycle, storedDiscounts(contract.discounts)),
+        })),
         pastOrders: await pastOrders(customer.shop, contract.id),
         items: contract.lines.map((l) => ({
           id: l.id,

@@ -112,11 +112,6 @@ export function cycleDueAt(schedule: Schedule, due: Date): number {
   return due.getTime() - before.getTime() < after.date.getTime() - due.getTime() ? after.cycle - 1 : after.cycle;
 }
 
-/** The next `count` cycle dates of a schedule from cycle `first` (inclusive). */
-export function upcomingDates(schedule: Schedule, first: number, count: number): Date[] {
-  return Array.from({ length: count }, (_, i) => scheduledDate(schedule, first + i));
-}
-
 /** The contract columns scheduleOf reads, for a query that selects only those. */
 export const SCHEDULE_COLUMNS = {
   billingInterval: true,

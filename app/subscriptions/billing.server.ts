@@ -17,6 +17,7 @@ import { oldestFirst } from "../work-queue.server";
 import { loadSettings } from "./settings.server";
 import { cycleToCharge, type MissedCyclesPolicy } from "./missed-cycles";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
+import { plannedSkipOf, storedPlannedSkips } from "./planned-skips";
 
 /**
  * Billing, in two steps that each survive a crash and a second worker (docs/decisions/006):
@@ -68,7 +69,7 @@ function dueContracts(now: Date, limit: number, uninstalled: string[]) {
     orderBy: { nextBillingAt: "asc" },
     take: limit,
     // Only what scheduling reads: a contract row is wide, and thousands come due at once.
-    select: { id: true, shop: true, shopifyId: true, nextBillingAt: true, maxCycles: true, ...SCHEDULE_COLUMNS },
+    select: { id: true, shop: true, shopifyId: true, nextBillingAt: true, maxCycles: true, plannedSkips: true, ...SCHEDULE_COLUMNS },
   });
 }
 
@@ -84,7 +85,7 @@ interface PlannedCycle {
  * What moving a contract past its due date writes: the next billing date, and the cycle's attempt.
  * If several cycles fell due while Orchard was not running, they are never charged in a burst: the
  * shop's policy (missed-cycles.ts) charges the latest once or none, the others are recorded as
- * missed.
+ * missed. A cycle the customer or merchant skipped ahead of time is recorded as their skip, never charged.
  */
 function planCycle(contract: DueContract, shop: ShopBillingRules, now: Date): PlannedCycle {
   const schedule = scheduleOf(contract, shop.timeZone);
@@ -94,9 +95,11 @@ function planCycle(contract: DueContract, shop: ShopBillingRules, now: Date): Pl
   // Never past the plan's maximum: after its last order a contract has no next date.
   const latest = Math.min(Math.max(cycle, upcoming.cycle - 1), lastCycle(contract.maxCycles) ?? Infinity);
   const charged = cycleToCharge(cycle, latest, shop.missedCycles);
+  const skips = storedPlannedSkips(contract.plannedSkips);
   const attempts = [];
   for (let due = cycle; due <= latest; due += 1) {
     const cycleDate = scheduledDate(schedule, due);
+    const skippedAhead = plannedSkipOf(skips, due);
     attempts.push({
       shop: contract.shop,
       contractId: contract.id,
@@ -104,7 +107,11 @@ function planCycle(contract: DueContract, shop: ShopBillingRules, now: Date): Pl
       cycleDate,
       sendAfter: cycleDate,
       idempotencyKey: idempotencyKey(contract.shopifyId, due),
-      ...(due === charged ? {} : { status: "skipped", skipReason: "missed" }),
+      ...(skippedAhead
+        ? { status: "skipped", skipReason: `${skippedAhead.by}_skip` }
+        : due === charged
+          ? {}
+          : { status: "skipped", skipReason: "missed" }),
     });
   }
   return { contract, dueAt, next: beyondCommitment(upcoming.cycle, contract.maxCycles) ? null : upcoming.date, attempts };
@@ -245,17 +252,17 @@ export async function scheduleDueCycles(): Promise<number> {
     for (const contract of due) planned.push(planCycle(contract, await rulesOf(contract.shop), now));
     const moved = planned.length ? await scheduleBatch(planned) : 0;
     scheduled += moved;
-    await moveOnAfterMissedCycles(planned.filter((p) => p.attempts.every((a) => a.status === "skipped")));
+    await moveOnAfterUnchargedCycles(planned.filter((p) => p.attempts.every((a) => a.status === "skipped")));
     if (due.length < SCHEDULE_BATCH || moved === 0) return scheduled;
   }
 }
 
 /**
- * Every cycle due was missed and none charged (the skipAll policy): no charge's outcome will
- * publish the next date or end a finished plan, so it is done here. Rare; one contract at a time,
- * and a shop Shopify cannot reach for now only waits for its next charge to catch up.
+ * No cycle due is charged (skipped ahead of time, or missed under the skipAll policy): no charge's
+ * outcome will publish the next date or end a finished plan, so it is done here. One contract at a
+ * time, and a shop Shopify cannot reach for now only waits for its next charge to catch up.
  */
-async function moveOnAfterMissedCycles(planned: PlannedCycle[]): Promise<void> {
+async function moveOnAfterUnchargedCycles(planned: PlannedCycle[]): Promise<void> {
   for (const { contract, attempts } of planned) {
     try {
       await moveOnWithoutCharge(await backgroundAdmin(contract.shop), contract.id, { cycle: attempts.at(-1)!.cycle, tellCustomer: false });

@@ -11,7 +11,8 @@ import type { CountryCode, CurrencyCode, SellingPlanInterval, SellingPlanPricing
 import { findShop } from "../shops/shops.server";
 import { fromLocal, localDay, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
-import { nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength } from "./billing-schedule";
+import { nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength, type Schedule } from "./billing-schedule";
+import { plannedSkipsColumn, storedPlannedSkips, withoutPlannedSkip, withPlannedSkip, type PlannedSkip } from "./planned-skips";
 import {
   availableActions,
   deliveriesPerBilling,
@@ -180,13 +181,17 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       if (length && "until" in length && !rescheduleAllowed(length.until, localDay(clock().now(), timeZone)))
         return { ok: false, error: "invalidDate" };
       const resumeAt = length ? pauseEnd(schedule, nextCycle(), length, clock().now()) : null;
-      // Written first: the sync that follows the pause emails the customer the date it ends.
-      await db().subscriptionContract.update({ where: { id: contract.id }, data: { resumeAt } });
+      // Written first: the sync that follows the pause emails the customer the date it ends. The
+      // orders skipped ahead of time go: the pause moves every later order to other dates.
+      await db().subscriptionContract.update({ where: { id: contract.id }, data: { resumeAt, plannedSkips: null } });
       try {
         await setContractStatus(admin, contract.shopifyId, "pause");
       } catch (error) {
         // Shopify refused: the subscription is not paused, so it has no end of pause either.
-        await db().subscriptionContract.updateMany({ where: { id: contract.id, status: { not: "PAUSED" } }, data: { resumeAt: null } });
+        await db().subscriptionContract.updateMany({
+          where: { id: contract.id, status: { not: "PAUSED" } },
+          data: { resumeAt: null, plannedSkips: contract.plannedSkips },
+        });
         throw error;
       }
       return { ok: true };
@@ -201,6 +206,16 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
 
     case "skip": {
       const cycle = nextCycle();
+      if (input.cycle !== undefined && input.cycle !== cycle) {
+        const skips = withPlannedSkip(
+          storedPlannedSkips(contract.plannedSkips),
+          { cycle: input.cycle, by: actor },
+          cycle,
+          contract.maxCycles,
+        );
+        if (!skips) return { ok: false, error: "invalidChoice" };
+        return (await replacePlannedSkips(contract, skips)) ? { ok: true } : { ok: false, error: "alreadyDone" };
+      }
       const taken = await takeNextCycle(
         contract,
         // Skipping the plan's last order leaves none to come: the subscription ends.
@@ -210,6 +225,16 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       if (!taken) return { ok: false, error: "alreadyDone" };
       // A customer knows what they skipped; a merchant's skip is news to them.
       await moveOnWithoutCharge(admin, contract.id, { cycle, tellCustomer: actor === "merchant" });
+      return { ok: true };
+    }
+
+    case "unskip": {
+      const cycle = nextCycle();
+      const skips = withoutPlannedSkip(storedPlannedSkips(contract.plannedSkips), input.cycle, cycle);
+      if (skips) return (await replacePlannedSkips(contract, skips)) ? { ok: true } : { ok: false, error: "alreadyDone" };
+      if (input.cycle !== cycle - 1 || !(await takeBackSkippedCycle(contract, schedule, input.cycle)))
+        return { ok: false, error: "invalidChoice" };
+      await publishNext();
       return { ok: true };
     }
 
@@ -394,6 +419,48 @@ async function takeNextCycle(
     return true;
   });
 }
+
+/** Writes the skips ahead of time, if no one changed them since they were read. */
+async function replacePlannedSkips(contract: { id: string; plannedSkips: string | null }, skips: PlannedSkip[]): Promise<boolean> {
+  const written = await db().subscriptionContract.updateMany({
+    where: { id: contract.id, plannedSkips: contract.plannedSkips },
+    data: { plannedSkips: plannedSkipsColumn(skips) },
+  });
+  return written.count === 1;
+}
+
+/**
+ * Un-skips the order skipped last, while its date is still to come: its skip is taken back and the
+ * contract's next order is that one again, in one transaction, if nothing moved the contract since
+ * (its next order is still the one after). False otherwise, and nothing written.
+ */
+async function takeBackSkippedCycle(
+  contract: { id: string; nextBillingAt: Date | null; maxCycles: number | null },
+  schedule: Schedule,
+  cycle: number,
+): Promise<boolean> {
+  const date = scheduledDate(schedule, cycle);
+  if (date <= clock().now()) return false;
+  return db()
+    .$transaction(async (tx) => {
+      const taken = await tx.billingAttempt.deleteMany({
+        where: { contractId: contract.id, cycle, status: "skipped", skipReason: { in: ["customer_skip", "merchant_skip"] } },
+      });
+      if (taken.count !== 1) return false;
+      const moved = await tx.subscriptionContract.updateMany({
+        where: { id: contract.id, status: "ACTIVE", nextBillingAt: contract.nextBillingAt },
+        data: { nextBillingAt: date },
+      });
+      if (moved.count !== 1) throw new Rollback();
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return false;
+      throw error;
+    });
+}
+
+class Rollback extends Error {}
 
 /**
  * Starts a new schedule at `cycle` on `from`, if the contract's next date is still `expected`;

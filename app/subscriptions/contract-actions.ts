@@ -9,6 +9,7 @@ export const CONTRACT_ACTIONS = [
   "pause",
   "resume",
   "skip",
+  "unskip",
   "reschedule",
   "changeFrequency",
   "changeQuantity",
@@ -27,6 +28,7 @@ const CUSTOMER_ACTIONS = new Set<ContractAction>([
   "pause",
   "resume",
   "skip",
+  "unskip",
   "reschedule",
   "changeFrequency",
   "changeQuantity",
@@ -65,7 +67,7 @@ export function availableActions(state: ContractState, actor: Actor): ContractAc
         if (action === "resume" || action === "reactivate") return false;
         // While a payment is retried the failing order is still the next one: it cannot be skipped,
         // moved or charged again early; the rest of the subscription can change.
-        if (state.inDunning && (action === "skip" || action === "reschedule" || action === "billNow")) return false;
+        if (state.inDunning && (action === "skip" || action === "unskip" || action === "reschedule" || action === "billNow")) return false;
         if (state.chargeInFlight && (action === "skip" || action === "billNow")) return false;
         return true;
       // Shopify cannot reactivate a cancelled contract: a restart is a new contract on the same terms.
@@ -103,7 +105,9 @@ export const actionInput = z
       months: z.coerce.number().int().min(1).max(12).optional(),
     }),
     z.object({ action: z.literal("resume") }),
-    z.object({ action: z.literal("skip") }),
+    // Without a cycle, the next order; with one, that later order (planned-skips.ts).
+    z.object({ action: z.literal("skip"), cycle: z.coerce.number().int().min(0).max(1_000_000).optional() }),
+    z.object({ action: z.literal("unskip"), cycle: z.coerce.number().int().min(0).max(1_000_000) }),
     z.object({ action: z.literal("reschedule"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date") }),
     z.object({ action: z.literal("changeFrequency"), sellingPlanId: id }),
     z.object({ action: z.literal("changeQuantity"), lineId: id, quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY) }),

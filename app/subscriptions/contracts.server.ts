@@ -7,7 +7,8 @@ import { findShop } from "../shops/shops.server";
 import { clock } from "../clock";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import type { SubscriberEmailKind } from "./subscriber-emails";
-import { nextScheduled, scheduleOf, scheduledDate, upcomingDates } from "./billing-schedule";
+import { nextScheduled, scheduleOf, scheduledDate, type Schedule } from "./billing-schedule";
+import { storedPlannedSkips, upcomingOrders, type UpcomingOrder } from "./planned-skips";
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "./mrr";
@@ -259,6 +260,31 @@ export async function listContracts(shop: string, status: ContractStatus | null)
   return { contracts, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>> };
 }
 
+/**
+ * An active contract's next orders, each with whether it is skipped ahead of time, and before them
+ * the order skipped last while its date is still to come: a skip by mistake can be taken back
+ * until then (contract-actions.server.ts).
+ */
+export async function upcomingOrdersOf(
+  contract: { id: string; status: string; nextBillingAt: Date | null; maxCycles: number | null; plannedSkips: string | null },
+  schedule: Schedule,
+): Promise<UpcomingOrder[]> {
+  if (contract.status !== "ACTIVE" || !contract.nextBillingAt) return [];
+  const next = nextScheduled(schedule, new Date(contract.nextBillingAt.getTime() - 1)).cycle;
+  const upcoming = upcomingOrders(schedule, next, contract.maxCycles, storedPlannedSkips(contract.plannedSkips));
+  const skipped = await db().billingAttempt.findFirst({
+    where: {
+      contractId: contract.id,
+      cycle: next - 1,
+      status: "skipped",
+      skipReason: { in: ["customer_skip", "merchant_skip"] },
+      cycleDate: { gt: clock().now() },
+    },
+    select: { cycle: true, cycleDate: true },
+  });
+  return skipped ? [{ cycle: skipped.cycle, date: skipped.cycleDate, skipped: true }, ...upcoming] : upcoming;
+}
+
 /** A contract as the merchant's detail page shows it: items, schedule, billing history and dunning. */
 export async function subscriptionDetail(contractId: string, timeZone: string) {
   const contract = await db().subscriptionContract.findUniqueOrThrow({
@@ -286,7 +312,7 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
       unitPriceMinor: l.unitPriceMinor,
       oneTime: l.oneTimeCycle !== null,
     })),
-    upcoming: contract.status === "ACTIVE" && next !== null ? upcomingDates(schedule, next, 3).map((d) => d.toISOString()) : [],
+    upcoming: (await upcomingOrdersOf(contract, schedule)).map((order) => ({ ...order, date: order.date.toISOString() })),
     history: contract.billingAttempts.map((a) => ({
       id: a.id,
       cycle: a.cycle,

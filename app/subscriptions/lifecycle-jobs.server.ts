@@ -7,6 +7,8 @@ import type { AdminClient } from "../shopify/admin-client";
 import { exceptShops, findShop, uninstalledShops } from "../shops/shops.server";
 import { setContractStatus } from "./contract-edits.server";
 import { publishNextBillingDate } from "./contracts.server";
+import { cycleDueAt, scheduleOf } from "./billing-schedule";
+import { plannedSkipOf, storedPlannedSkips } from "./planned-skips";
 
 const DAY_MS = 86_400_000;
 const MAX_NOTICE_DAYS = 14;
@@ -54,8 +56,10 @@ export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number>
       db().subscriptionContract.findUniqueOrThrow({ where: { id: candidate.id }, include: { lines: true } }),
       findShop(candidate.shop),
     ]);
-    if (shop && (await enqueueSubscriberEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))))
-      enqueued += 1;
+    // An order skipped ahead of time is not coming: no reminder of it.
+    if (!shop || plannedSkipOf(storedPlannedSkips(contract.plannedSkips), cycleDueAt(scheduleOf(contract, shop.ianaTimezone), due)))
+      continue;
+    if (await enqueueSubscriberEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))) enqueued += 1;
   }
   return enqueued;
 }

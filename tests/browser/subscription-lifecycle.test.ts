@@ -80,9 +80,21 @@ describe("the customer, on the store's subscriptions page", () => {
     expect(await page.getByRole("heading", { name: "Every 2 weeks" }).isVisible()).toBe(true);
     const nextBefore = await page.getByText("Next order:").textContent();
 
-    await page.getByRole("button", { name: "Skip next order" }).click();
-    await page.getByRole("status").getByText("Your next order is skipped.").waitFor();
+    await page
+      .getByRole("button", { name: /^Skip the order of / })
+      .first()
+      .click();
+    await page.getByRole("status").getByText("That order is skipped: it won't be sent or charged.").waitFor();
     expect(await page.getByText("Next order:").textContent()).not.toBe(nextBefore);
+    // Skipped by mistake: taken back while its date is still to come.
+    await page.getByRole("button", { name: /^Un-skip the order of / }).click();
+    await page.getByRole("status").getByText("That order is back on: it will be sent and charged on its date.").waitFor();
+    expect(await page.getByText("Next order:").textContent()).toBe(nextBefore);
+    await page
+      .getByRole("button", { name: /^Skip the order of / })
+      .first()
+      .click();
+    await page.getByRole("status").getByText("That order is skipped: it won't be sent or charged.").waitFor();
 
     // Keyboard only, as some customers do.
     await page.getByRole("link", { name: "Cancel subscription" }).focus();

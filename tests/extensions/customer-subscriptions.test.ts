@@ -33,9 +33,13 @@ const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
   },
   paymentMethod: { kind: "card", brand: "Visa", lastDigits: "4242", expiryMonth: 1, expiryYear: 2027 },
   cardExpiresBeforeNextOrder: false,
+  upcomingOrders: [
+    { cycle: 2, date: "2026-12-18T09:00:00.000Z", skipped: false, amountMinor: 2250 },
+    { cycle: 3, date: "2027-01-01T09:00:00.000Z", skipped: true, amountMinor: 2250 },
+  ],
   pastOrders: [],
   items: [{ id: "l1", title: "Coffee beans", quantity: 2, unitPriceMinor: 1250, oneTime: false }],
-  actions: ["skip", "pause", "cancel", "reschedule", "changeFrequency", "updateAddress", "sendPaymentUpdate"],
+  actions: ["skip", "unskip", "pause", "cancel", "reschedule", "changeFrequency", "updateAddress", "sendPaymentUpdate"],
   ordersOwed: 0,
   cancellationReasons: ["too_expensive", "going_away", "other"],
   plans: [
@@ -62,6 +66,9 @@ function setUp(answer: (path: string, body: unknown) => Answer, locale = "en.def
 const listing = (subscriptions: Subscription[]): Answer => ({ body: { subscriptions } });
 const rendered = () => document.body.textContent ?? "";
 const button = (label: string) => [...document.body.querySelectorAll("s-button")].find((b) => b.textContent === label);
+/** A button by the name a screen reader announces (its accessibility label). */
+const namedButton = (name: string) =>
+  [...document.body.querySelectorAll("s-button")].find((b) => b.getAttribute("accessibilityLabel") === name);
 
 describe("the customer account subscriptions page", () => {
   it("shows a spinner, then each subscription with its items, next order and the actions it allows", async () => {
@@ -72,7 +79,12 @@ describe("the customer account subscriptions page", () => {
     expect(document.body.querySelector("s-section")!.getAttribute("heading")).toBe("Every 2 weeks");
     expect(rendered()).toContain("Coffee beans × 2 · 12.50 EUR");
     expect(rendered()).toContain("Next order: 2026-12-18T09:00:00.000Z · 22.50 EUR");
-    expect(["Skip next order", "Pause", "Cancel subscription", "Change date"].every((label) => button(label))).toBe(true);
+    expect(["Pause", "Cancel subscription", "Change date"].every((label) => button(label))).toBe(true);
+    // Each upcoming order with its amount, or skipped, and the button that changes that.
+    expect(rendered()).toContain("2026-12-18T09:00:00.000Z · 22.50 EUR");
+    expect(rendered()).toContain("2027-01-01T09:00:00.000Z · Skipped");
+    expect(namedButton("Skip the order of 2026-12-18T09:00:00.000Z")?.textContent).toBe("Skip");
+    expect(namedButton("Un-skip the order of 2027-01-01T09:00:00.000Z")?.textContent).toBe("Un-skip");
     expect(button("Resume")).toBeUndefined();
     expect(document.body.querySelector('s-select[label="Deliver"]')!.textContent).toBe("Every 2 weeks" + "Every 4 weeks");
     expect(extension.orchard.requests[0]).toEqual({
@@ -111,7 +123,7 @@ describe("the customer account subscriptions page", () => {
     }
   });
 
-  it("skips the next order and says it is done, or says why Orchard refused", async () => {
+  it("skips an order and takes a skip back by its cycle, and says it is done or why Orchard refused", async () => {
     let refuse = false;
     using extension = setUp((path) =>
       path === "/api/customer/subscriptions"
@@ -121,12 +133,16 @@ describe("the customer account subscriptions page", () => {
           : { body: { ok: true } },
     );
     await extension.render();
-    await waitFor(() => expect(button("Skip next order")).toBeDefined());
-    fireEvent.click(button("Skip next order")!);
-    await waitFor(() => expect(rendered()).toContain("Your next order is skipped."));
-    expect(extension.orchard.requests[1]).toMatchObject({ path: "/api/customer/subscriptions/c1", body: { action: "skip" } });
+    const skip = () => namedButton("Skip the order of 2026-12-18T09:00:00.000Z");
+    await waitFor(() => expect(skip()).toBeDefined());
+    fireEvent.click(skip()!);
+    await waitFor(() => expect(rendered()).toContain("That order is skipped: it won't be sent or charged."));
+    expect(extension.orchard.requests[1]).toMatchObject({ path: "/api/customer/subscriptions/c1", body: { action: "skip", cycle: 2 } });
+    fireEvent.click(namedButton("Un-skip the order of 2027-01-01T09:00:00.000Z")!);
+    await waitFor(() => expect(rendered()).toContain("That order is back on: it will be sent and charged on its date."));
+    expect(extension.orchard.requests.filter((r) => r.body).at(-1)).toMatchObject({ body: { action: "unskip", cycle: 3 } });
     refuse = true;
-    fireEvent.click(button("Skip next order")!);
+    fireEvent.click(skip()!);
     await waitFor(() => expect(rendered()).toContain("Your subscription changed meanwhile; please try again."));
   });
 
@@ -168,7 +184,7 @@ describe("the customer account subscriptions page", () => {
     await extension.render();
     await waitFor(() => expect(rendered()).toContain("Your plan includes 1 more order before you can skip or cancel."));
     expect(rendered()).toContain("Your plan includes 2 more orders before you can skip or cancel.");
-    expect(button("Skip next order")).toBeUndefined();
+    expect(button("Skip")).toBeUndefined();
     expect(button("Cancel subscription")).toBeUndefined();
   });
 

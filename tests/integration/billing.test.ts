@@ -291,6 +291,82 @@ describe("an outcome for a cycle the subscription gave up", () => {
   });
 });
 
+describe("orders skipped ahead of time", () => {
+  /** A two-weekly subscription before its first renewal (cycle 1), and the customer's hand on it. */
+  async function subscriptionBeforeRenewals() {
+    const { shop, contract } = await shopWithSubscription();
+    await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
+    const stored = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    const cycleDates = [0, 1, 2, 3].map((n) => new Date(stored.nextBillingAt!.getTime() + n * 14 * 86_400_000));
+    const act = async (input: Parameters<typeof performAction>[2]) =>
+      performAction(await backgroundAdmin(shop.domain), (await contractWithState(shop.domain, stored.id))!, input, "customer");
+    /** Orchard's worker runs just after the given order's date; returns the orders Shopify made meanwhile. */
+    const runAfter = async (date: Date) => {
+      const before = shop.orders.size;
+      setClock(new Date(date.getTime() + 60_000));
+      await settle();
+      return shop.orders.size - before;
+    };
+    return { shop, contract, stored, cycleDates, act, runAfter };
+  }
+
+  it("never charges a later order the customer skipped, and bills the ones around it once each", async () => {
+    const { contract, stored, cycleDates, act, runAfter } = await subscriptionBeforeRenewals();
+    setClock(new Date(cycleDates[0]!.getTime() - 86_400_000));
+    expect(await act({ action: "skip", cycle: 2 })).toEqual({ ok: true });
+    expect(await act({ action: "skip", cycle: 2 })).toEqual({ ok: false, error: "invalidChoice" });
+
+    expect(await runAfter(cycleDates[0]!)).toBe(1);
+    expect(await runAfter(cycleDates[1]!)).toBe(0);
+    // Shopify is told the order after the skipped one is next.
+    expect(contract.nextBillingDate).toEqual(cycleDates[2]);
+    expect(await runAfter(cycleDates[2]!)).toBe(1);
+    const attempts = await db().billingAttempt.findMany({ where: { contractId: stored.id }, orderBy: { cycle: "asc" } });
+    expect(attempts.map((a) => [a.cycle, a.status, a.skipReason])).toEqual([
+      [1, "succeeded", null],
+      [2, "skipped", "customer_skip"],
+      [3, "succeeded", null],
+    ]);
+    // No "your next order is coming" for an order that is not.
+    const upcomingEmails = await db().emailMessage.findMany({ where: { contractId: stored.id, kind: "upcoming" } });
+    expect(upcomingEmails.map((m) => m.dedupeKey)).not.toContain(`upcoming:${stored.id}:${cycleDates[1]!.toISOString()}`);
+  });
+
+  it("charges a later order again once its skip is taken back", async () => {
+    const { stored, cycleDates, act, runAfter } = await subscriptionBeforeRenewals();
+    setClock(new Date(cycleDates[0]!.getTime() - 86_400_000));
+    expect(await act({ action: "skip", cycle: 2 })).toEqual({ ok: true });
+    expect(await act({ action: "unskip", cycle: 2 })).toEqual({ ok: true });
+    expect(await act({ action: "unskip", cycle: 2 })).toEqual({ ok: false, error: "invalidChoice" });
+    expect(await runAfter(cycleDates[0]!)).toBe(1);
+    expect(await runAfter(cycleDates[1]!)).toBe(1);
+    expect((await findContract(stored.shop, stored.shopifyId))!.plannedSkips).toBeNull();
+  });
+
+  it("takes back a skip of the next order while its date is to come, and then bills it once on that date", async () => {
+    const { contract, stored, cycleDates, act, runAfter } = await subscriptionBeforeRenewals();
+    setClock(new Date(cycleDates[0]!.getTime() - 86_400_000));
+    expect(await act({ action: "skip" })).toEqual({ ok: true });
+    expect(contract.nextBillingDate).toEqual(cycleDates[1]);
+    expect(await act({ action: "unskip", cycle: 1 })).toEqual({ ok: true });
+    expect(contract.nextBillingDate).toEqual(cycleDates[0]);
+    expect(await db().billingAttempt.count({ where: { contractId: stored.id } })).toBe(0);
+    expect(await runAfter(cycleDates[0]!)).toBe(1);
+    expect(await runAfter(cycleDates[0]!)).toBe(0);
+    // Its date passed: a skip is no longer taken back.
+    expect(await act({ action: "skip" })).toEqual({ ok: true });
+    setClock(new Date(cycleDates[1]!.getTime() + 1000));
+    expect(await act({ action: "unskip", cycle: 2 })).toEqual({ ok: false, error: "invalidChoice" });
+  });
+
+  it("refuses an order the customer was not offered: past, too far ahead, or after the plan's last", async () => {
+    const { cycleDates, act } = await subscriptionBeforeRenewals();
+    setClock(new Date(cycleDates[0]!.getTime() - 86_400_000));
+    for (const cycle of [0, 7, 1000]) expect(await act({ action: "skip", cycle })).toEqual({ ok: false, error: "invalidChoice" });
+    expect(await act({ action: "unskip", cycle: 0 })).toEqual({ ok: false, error: "invalidChoice" });
+  });
+});
+
 describe("the subscriptions screens", () => {
   it("list the shop's subscriptions with counts per status, and show one with its schedule and billing history", async () => {
     const { shop, stored } = await dueSubscription();
@@ -309,8 +385,8 @@ describe("the subscriptions screens", () => {
       context: {},
     });
     expect(detail.history).toMatchObject([{ cycle: 1, status: "sent" }]);
-    expect(detail.upcoming).toHaveLength(3);
-    expect(new Date(detail.upcoming[1]!).getTime() - new Date(detail.upcoming[0]!).getTime()).toBe(14 * 86_400_000);
+    expect(detail.upcoming).toHaveLength(6);
+    expect(new Date(detail.upcoming[1]!.date).getTime() - new Date(detail.upcoming[0]!.date).getTime()).toBe(14 * 86_400_000);
 
     const other = (await dueSubscription()).shop;
     const refused = await detailLoader({

@@ -150,6 +150,10 @@ describe("hostile text in what Orchard renders", () => {
       resumeAt: null,
       firstOrderAfterPause: null,
       startedAt: "2026-12-01T00:00:00.000Z",
+      upcomingOrders: [
+        { cycle: 3, date: "2027-01-01T00:00:00.000Z", skipped: false, amountMinor: 1299 },
+        { cycle: 4, date: "2027-02-01T00:00:00.000Z", skipped: true, amountMinor: 1299 },
+      ],
       // The address is the customer's own typing: as hostile as any product title.
       deliveryAddress: {
         firstName: title,

@@ -124,6 +124,27 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
                 ))}
               </s-select>
             ))}
+        {subscription.upcomingOrders.length > 0 && <s-heading>{t("headings.upcoming")}</s-heading>}
+        {subscription.upcomingOrders.map((order) => {
+          const action = order.skipped ? "unskip" : "skip";
+          return (
+            <s-stack key={order.cycle} direction="inline" gap="small-200" alignItems="center">
+              <s-text>
+                {day(order.date)} · {order.skipped ? t("orderStatus.skipped") : money(order.amountMinor)}
+              </s-text>
+              {can(action) && (
+                <s-button
+                  variant="secondary"
+                  loading={busy}
+                  accessibilityLabel={t(`${action}OrderLabel`, { date: day(order.date) })}
+                  onClick={() => change({ action, cycle: order.cycle }, action)}
+                >
+                  {t(`${action}Order`)}
+                </s-button>
+              )}
+            </s-stack>
+          );
+        })}
         <DeliveryAddressSection subscription={subscription} busy={busy} change={change} />
         <s-heading>{t("headings.payment")}</s-heading>
         {subscription.paymentMethod ? (
@@ -154,11 +175,6 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
               {can("resume") && (
                 <s-button loading={busy} onClick={() => change({ action: "resume" }, "resume")}>
                   {t("resume")}
-                </s-button>
-              )}
-              {can("skip") && (
-                <s-button loading={busy} onClick={() => change({ action: "skip" }, "skip")}>
-                  {t("skip")}
                 </s-button>
               )}
               {can("cancel") && (

@@ -10,6 +10,7 @@ export type Action =
   | "pause"
   | "resume"
   | "skip"
+  | "unskip"
   | "reschedule"
   | "changeFrequency"
   | "changeQuantity"
@@ -44,6 +45,8 @@ export interface Subscription {
   deliveryAddress: DeliveryAddress | null;
   paymentMethod: PaymentMethod | null;
   cardExpiresBeforeNextOrder: boolean;
+  /** The next orders (and the one skipped last while still to come), each skippable or un-skippable by its cycle. */
+  upcomingOrders: { cycle: number; date: string; skipped: boolean; amountMinor: number }[];
   pastOrders: { date: string; status: "paid" | "paymentFailed" | "skipped" | "processing"; amountMinor: number | null }[];
   items: { id: string; title: string; quantity: number; unitPriceMinor: number; oneTime: boolean }[];
   actions: Action[];

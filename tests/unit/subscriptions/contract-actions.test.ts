@@ -17,6 +17,7 @@ describe("which actions a subscription offers", () => {
     expect(availableActions(active, "merchant")).toEqual([
       "pause",
       "skip",
+      "unskip",
       "reschedule",
       "changeFrequency",
       "changeQuantity",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SubscriptionContract" ADD COLUMN "plannedSkips" TEXT;
+
