@@ -167,6 +167,8 @@ export class AgreedSubscription {
   private cadence: Cadence;
   private discountPercent: number | null = null;
   private discountTaken = false;
+  /** Later orders skipped ahead of time, by cycle, and who skipped each: passed over uncharged when they fall due. */
+  private readonly skippedAhead = new Map<number, UnchargedReason>();
   /** One-time items added to the next order: they ride on the subscription until an order is paid. */
   private oneTimeItems = 0;
   failNextCharge = false;
@@ -259,6 +261,13 @@ export class AgreedSubscription {
   billNextOrder(): { chargedAt: Date; retriedAt: Date | null } {
     const cycle = this.nextCycle;
     const due = this.cycleDate(cycle);
+    const skipped = this.skippedAhead.get(cycle);
+    if (skipped) {
+      // Nothing is charged, so a card set to be declined is declined on the next order charged.
+      this.recordUncharged(cycle, skipped);
+      this.moveOn(cycle);
+      return { chargedAt: due, retriedAt: null };
+    }
     const retriedAt = this.failNextCharge ? daysAfter(due, 1, this.setup.zone) : null;
     this.failNextCharge = false;
     this.charge(cycle);
@@ -280,7 +289,9 @@ export class AgreedSubscription {
     if (due.length === 0) return;
     const latest = due[due.length - 1]!;
     for (const cycle of due) {
-      if (cycle === latest && (due.length === 1 || this.setup.missedCycles === "chargeLatest")) this.charge(cycle);
+      const skipped = this.skippedAhead.get(cycle);
+      if (skipped) this.recordUncharged(cycle, skipped);
+      else if (cycle === latest && (due.length === 1 || this.setup.missedCycles === "chargeLatest")) this.charge(cycle);
       else this.recordUncharged(cycle, "missed");
     }
     this.moveOn(latest);
@@ -299,10 +310,31 @@ export class AgreedSubscription {
     return null;
   }
 
+  /**
+   * The order `ahead` orders after the next is skipped ahead of time: one of the five after the
+   * next, within the plan's last, not skipped yet; a customer only once the plan's minimum is paid.
+   */
+  skipAhead(by: "customer" | "merchant", ahead: number): Refusal | null {
+    if (this.status !== "ACTIVE") return "notAllowed";
+    if (by === "customer" && this.ordersOwed > 0) return "ordersOwed";
+    const cycle = this.nextCycle + ahead;
+    if (ahead < 1 || ahead > 5 || (this.lastCycle !== null && cycle > this.lastCycle) || this.skippedAhead.has(cycle)) return "notAllowed";
+    this.skippedAhead.set(cycle, by === "customer" ? "customer_skip" : "merchant_skip");
+    return null;
+  }
+
+  /** A skip ahead of time taken back (the order `ahead` after the next, 0 for the next itself). */
+  unskipAhead(ahead: number): Refusal | null {
+    if (this.status !== "ACTIVE" || !this.skippedAhead.delete(this.nextCycle + ahead)) return "notAllowed";
+    return null;
+  }
+
   /** Paused until resumed, or for `months` months from `now` (the same wall-clock time, the day kept where the month has it). */
   pause(until: { now: Date; months: number } | null = null): Refusal | null {
     if (this.status !== "ACTIVE") return "notAllowed";
     this.status = "PAUSED";
+    // The pause moves every later order: what was skipped ahead of time is forgotten.
+    this.skippedAhead.clear();
     if (until) {
       const start = wallClock(until.now, this.cadence.zone);
       this.resumeAt = instantOf(

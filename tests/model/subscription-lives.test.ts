@@ -153,6 +153,27 @@ const steps: fc.Arbitrary<Step>[] = [
       (r) => r.subscription.merchant({ action: "skip" }),
     ),
   ),
+  fc.integer({ min: 1, max: 6 }).map((ahead) =>
+    askStep(
+      `the customer skips the order ${ahead} after the next`,
+      (m) => m.agreed.skipAhead("customer", ahead),
+      (r, m) => r.subscription.customer({ action: "skip", cycle: m.agreed.nextCycle + ahead }),
+    ),
+  ),
+  fc.integer({ min: 1, max: 3 }).map((ahead) =>
+    askStep(
+      `the merchant skips the order ${ahead} after the next`,
+      (m) => m.agreed.skipAhead("merchant", ahead),
+      (r, m) => r.subscription.merchant({ action: "skip", cycle: m.agreed.nextCycle + ahead }),
+    ),
+  ),
+  fc.integer({ min: 0, max: 3 }).map((ahead) =>
+    askStep(
+      ahead === 0 ? "the customer un-skips the next order" : `the customer un-skips the order ${ahead} after the next`,
+      (m) => m.agreed.unskipAhead(ahead),
+      (r, m) => r.subscription.customer({ action: "unskip", cycle: m.agreed.nextCycle + ahead }),
+    ),
+  ),
   fc.constant(
     askStep(
       "the customer pauses",
