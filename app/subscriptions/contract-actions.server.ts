@@ -36,6 +36,8 @@ import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractSt
 import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
 import { ONE_TIME_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
 import { saveOffersFor, type SaveOffer } from "./retention";
+import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
+import type { SubscriptionChange } from "./subscriber-emails";
 
 /**
  * The actions a merchant (admin) or a customer (self-service) takes on a subscription. Each is
@@ -82,6 +84,7 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
     if (error instanceof ShopifyUnavailableError) return { ok: false as const, error: "shopifyBusy" as const };
     throw error;
   });
+  if (result.ok) await confirmChange(loaded.contract, input);
   // Only the merchant may skip or cancel before the plan's minimum is paid: doing so waives it, on record.
   if (result.ok && loaded.state.ordersOwed > 0 && (input.action === "skip" || input.action === "cancel")) {
     await db().subscriptionContract.updateMany({
@@ -90,6 +93,51 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
     });
   }
   return result;
+}
+
+/**
+ * The change a "changed" email confirms, and the day it concerns. Pauses, resumes, cancellations
+ * and restarts are told by the status emails their sync sends, and a skip of the next order by
+ * the skip's own email (contract-edits.server.ts).
+ */
+function changeOf(input: ActionInput, nextCycleBefore: number | null): SubscriptionChange | null {
+  switch (input.action) {
+    case "skip":
+      return input.cycle !== undefined && nextCycleBefore !== null && input.cycle > nextCycleBefore ? "skipAhead" : null;
+    case "unskip":
+    case "reschedule":
+    case "changeFrequency":
+    case "changeQuantity":
+    case "swapVariant":
+    case "addOneTime":
+    case "updateAddress":
+      return input.action;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every change of a subscription, whoever made it, is confirmed to the customer by email: what
+ * changed, the items now, and the next order with what it will charge.
+ */
+async function confirmChange(before: Loaded["contract"], input: ActionInput): Promise<void> {
+  const [contract, shop] = await Promise.all([
+    db().subscriptionContract.findUniqueOrThrow({ where: { id: before.id }, include: { lines: true } }),
+    findShop(before.shop),
+  ]);
+  if (!shop) return;
+  const schedule = scheduleOf(contract, shop.ianaTimezone);
+  const nextOf = (at: Date | null) => (at ? nextScheduled(schedule, new Date(at.getTime() - 1)) : null);
+  const change = changeOf(input, nextOf(before.nextBillingAt)?.cycle ?? null);
+  if (!change) return;
+  const next = nextOf(contract.nextBillingAt);
+  // A skip, or a skip taken back, is about that order; any other change about the next one.
+  const concerned = "cycle" in input && input.cycle !== undefined ? scheduledDate(schedule, input.cycle) : (next?.date ?? null);
+  await enqueueSubscriberEmail(db(), contract, "changed", `${change}:${clock().now().toISOString()}`, {
+    ...emailDataFor(contract, shop, concerned, next),
+    change,
+  });
 }
 
 /** Shopify's MailingAddressInput: every field sent, a blank optional line as null so that it is cleared. */
@@ -223,8 +271,7 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
         { cycle, at: contract.nextBillingAt!, skippedBy: actor },
       );
       if (!taken) return { ok: false, error: "alreadyDone" };
-      // A customer knows what they skipped; a merchant's skip is news to them.
-      await moveOnWithoutCharge(admin, contract.id, { cycle, tellCustomer: actor === "merchant" });
+      await moveOnWithoutCharge(admin, contract.id, { cycle, tellCustomer: true });
       return { ok: true };
     }
 

@@ -70,7 +70,12 @@ export async function moveOnWithoutCharge(
         contract,
         "orderSkipped",
         `cycle:${passed.cycle}`,
-        emailDataFor(contract, shop, contract.nextBillingAt),
+        emailDataFor(
+          contract,
+          shop,
+          contract.nextBillingAt,
+          contract.nextBillingAt && { cycle: passed.cycle + 1, date: contract.nextBillingAt },
+        ),
       );
     }
   }

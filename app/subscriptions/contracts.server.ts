@@ -175,7 +175,14 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const email = statusEmail(existing?.status ?? null, stored.status);
       if (email && shop) {
         const date = email === "paused" ? stored.resumeAt : nextBillingAt;
-        await enqueueSubscriberEmail(tx, subscriber, email, existing ? stored.revisionId : "created", emailDataFor(subscriber, shop, date));
+        const nextOrder = email !== "paused" && nextBillingAt ? { cycle: nextCycle, date: nextBillingAt } : null;
+        await enqueueSubscriberEmail(
+          tx,
+          subscriber,
+          email,
+          existing ? stored.revisionId : "created",
+          emailDataFor(subscriber, shop, date, nextOrder),
+        );
       }
       return "stored" as const;
     });
@@ -292,7 +299,6 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
     include: { lines: true, billingAttempts: { orderBy: [{ cycle: "desc" }, { retry: "desc" }], take: 24 } },
   });
   const schedule = scheduleOf(contract, timeZone);
-  const next = contract.nextBillingAt ? nextScheduled(schedule, new Date(contract.nextBillingAt.getTime() - 1)).cycle : null;
   const dunningAttempts = contract.billingAttempts.filter((a) => a.cycle === contract.dunningCycle);
   return {
     customer: contract.customerEmail ?? "",

@@ -56,10 +56,12 @@ export async function enqueueUpcomingOrderEmails(limit = 1_000): Promise<number>
       db().subscriptionContract.findUniqueOrThrow({ where: { id: candidate.id }, include: { lines: true } }),
       findShop(candidate.shop),
     ]);
+    if (!shop) continue;
+    const cycle = cycleDueAt(scheduleOf(contract, shop.ianaTimezone), due);
     // An order skipped ahead of time is not coming: no reminder of it.
-    if (!shop || plannedSkipOf(storedPlannedSkips(contract.plannedSkips), cycleDueAt(scheduleOf(contract, shop.ianaTimezone), due)))
-      continue;
-    if (await enqueueSubscriberEmail(db(), contract, "upcoming", due.toISOString(), emailDataFor(contract, shop, due))) enqueued += 1;
+    if (plannedSkipOf(storedPlannedSkips(contract.plannedSkips), cycle)) continue;
+    const data = emailDataFor(contract, shop, due, { cycle, date: due });
+    if (await enqueueSubscriberEmail(db(), contract, "upcoming", due.toISOString(), data)) enqueued += 1;
   }
   return enqueued;
 }

@@ -1,5 +1,6 @@
 import type { Db, Transaction } from "../db.server";
 import { enqueueEmail } from "../email/outbox.server";
+import { orderAmountMinor, storedDiscounts, type PreviewLine } from "./order-preview";
 import type { SubscriberEmailData, SubscriberEmailKind } from "./subscriber-emails";
 
 export interface SubscriberOfContract {
@@ -8,7 +9,9 @@ export interface SubscriberOfContract {
   customerEmail: string | null;
   customerName: string | null;
   customerLocale: string | null;
-  lines: { title: string; variantTitle: string | null; quantity: number }[];
+  currencyCode: string;
+  discounts: string | null;
+  lines: (PreviewLine & { title: string; variantTitle: string | null })[];
 }
 
 /** Where a subscriber manages their subscriptions: the store's own pages (the app proxy). */
@@ -16,10 +19,15 @@ function manageUrl(shop: string): string {
   return `https://${shop}/apps/orchard/subscriptions`;
 }
 
+/**
+ * What a subscriber's email says of their subscription: its items, the day it is about, and with
+ * `nextOrder` (its cycle and day) what that order will charge.
+ */
 export function emailDataFor(
   contract: SubscriberOfContract,
   shop: { name: string | null; ianaTimezone: string },
   date: Date | null,
+  nextOrder?: { cycle: number; date: Date } | null,
 ): SubscriberEmailData {
   return {
     shopName: shop.name ?? contract.shop,
@@ -31,6 +39,13 @@ export function emailDataFor(
     date: date?.toISOString() ?? null,
     timeZone: shop.ianaTimezone,
     manageUrl: manageUrl(contract.shop),
+    nextOrder: nextOrder
+      ? {
+          date: nextOrder.date.toISOString(),
+          amountMinor: orderAmountMinor(contract.lines, nextOrder.cycle, storedDiscounts(contract.discounts)),
+          currencyCode: contract.currencyCode,
+        }
+      : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { escapeHtml } from "../html";
+import { formatMoneyMinor } from "../money";
 import type { EmailTemplates, RenderedEmail } from "../email/email-template";
 
 /**
@@ -19,6 +20,7 @@ export const SUBSCRIBER_EMAIL_KINDS = [
   "missedCharged",
   "missedSkipped",
   "orderSkipped",
+  "changed",
 ] as const;
 export type SubscriberEmailKind = (typeof SUBSCRIBER_EMAIL_KINDS)[number];
 
@@ -35,12 +37,30 @@ export interface SubscriberEmailData {
   challengeUrl?: string;
   /** How many orders fell due while the shop could not bill and were not charged (missedCharged, missedSkipped). */
   missedOrders?: number;
+  /** The next order's day and what it will charge, discounts taken off: a line under the items. */
+  nextOrder?: { date: string; amountMinor: number; currencyCode: string } | null;
+  /** What the customer or merchant changed (kind changed); `date` is the day it concerns. */
+  change?: SubscriptionChange;
 }
+
+/** The changes a "changed" email confirms, each with its own sentence. */
+export const SUBSCRIPTION_CHANGES = [
+  "skipAhead",
+  "unskip",
+  "reschedule",
+  "changeFrequency",
+  "changeQuantity",
+  "swapVariant",
+  "addOneTime",
+  "updateAddress",
+] as const;
+export type SubscriptionChange = (typeof SUBSCRIPTION_CHANGES)[number];
 
 export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: string, data: SubscriberEmailData): RenderedEmail {
   const locale = resolveLocale(localeTag);
   const messages = messagesByLocale[locale];
-  const date = data.date ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone }).format(new Date(data.date)) : "";
+  const dayOf = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone }).format(new Date(iso));
+  const date = data.date ? dayOf(data.date) : "";
   const missed = data.missedOrders ?? 0;
   const values = {
     shop: data.shopName,
@@ -51,17 +71,34 @@ export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: stri
   const t = (key: MessageKey) => translate(messages, key, values);
   const subject = t(`emails.${kind}.subject`);
   const body = [
-    t(`emails.${kind}.body`),
+    kind === "changed" ? t(`emails.changed.body.${data.change ?? "reschedule"}`) : t(`emails.${kind}.body`),
     ...(kind === "paused" && date ? [t("emails.pausedUntil")] : []),
     ...((kind === "missedCharged" || kind === "missedSkipped" || kind === "orderSkipped") && date ? [t("emails.nextOrderOn")] : []),
   ].join(" ");
   const items = data.items.map((item) => translate(messages, "emails.item", { title: item.title, quantity: item.quantity }));
+  const nextOrder = data.nextOrder
+    ? translate(messages, "emails.nextOrderTotal", {
+        date: dayOf(data.nextOrder.date),
+        amount: formatMoneyMinor(data.nextOrder.amountMinor, data.nextOrder.currencyCode, locale),
+      })
+    : null;
   const greeting = t("emails.greeting");
   const [action, actionUrl] =
     kind === "paymentChallenge" && data.challengeUrl
       ? [t("emails.paymentChallenge.action"), data.challengeUrl]
       : [t("emails.manage"), data.manageUrl];
-  const text = [greeting, "", body, "", ...items.map((i) => `- ${i}`), "", `${action}: ${actionUrl}`, "", data.shopName].join("\n");
+  const text = [
+    greeting,
+    "",
+    body,
+    "",
+    ...items.map((i) => `- ${i}`),
+    ...(nextOrder ? ["", nextOrder] : []),
+    "",
+    `${action}: ${actionUrl}`,
+    "",
+    data.shopName,
+  ].join("\n");
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 560px; margin: 0 auto; padding: 24px;">
@@ -69,7 +106,7 @@ export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: stri
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
 <ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>
-<p><a href="${escapeHtml(actionUrl)}" style="display: inline-block; padding: 10px 16px; background: #1a1a1a; color: #fff; text-decoration: none; border-radius: 6px;">${escapeHtml(action)}</a></p>
+${nextOrder ? `<p><strong>${escapeHtml(nextOrder)}</strong></p>\n` : ""}<p><a href="${escapeHtml(actionUrl)}" style="display: inline-block; padding: 10px 16px; background: #1a1a1a; color: #fff; text-decoration: none; border-radius: 6px;">${escapeHtml(action)}</a></p>
 <p style="color: #616161;">${escapeHtml(data.shopName)}</p>
 </body></html>`;
   return { subject, text, html };
@@ -86,6 +123,8 @@ export function sampleSubscriberEmailData(shopName: string, timeZone: string, no
     manageUrl: "https://example.myshopify.com/apps/orchard/subscriptions",
     challengeUrl: "https://example.myshopify.com/payments/challenge",
     missedOrders: 2,
+    nextOrder: { date: new Date(now.getTime() + 3 * 86_400_000).toISOString(), amountMinor: 2_398, currencyCode: "USD" },
+    change: "swapVariant",
   };
 }
 

@@ -82,8 +82,8 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     expect(await db().billingAttempt.findMany({ where: { contractId: stored.id } })).toMatchObject([
       { cycle: 1, status: "skipped", skipReason: "customer_skip" },
     ]);
-    // They skipped it themselves: no email telling them so.
-    expect(await db().emailMessage.count({ where: { contractId: stored.id, kind: "orderSkipped" } })).toBe(0);
+    // Confirmed by email, with the order that now comes next.
+    expect(await db().emailMessage.count({ where: { contractId: stored.id, kind: "orderSkipped" } })).toBe(1);
   });
 
   it("refuses a post without the page's token, as from another site, and changes nothing", async () => {
@@ -266,6 +266,28 @@ describe("what the customer sees of their subscription, and what they change the
     );
   const pageOf = async (given: Awaited<ReturnType<typeof customerWithSubscription>>) =>
     (await listLoader({ request: proxiedRequest("/subscriptions", given.shop.domain, given.customerId), params: {}, context: {} })).text();
+
+  it("confirms each change by email: what changed, the items now and the next order with its amount", async () => {
+    const given = await customerWithSubscription();
+    const line = (await db().subscriptionLine.findFirstOrThrow({ where: { contractId: given.stored.id } })).id;
+    expect((await post(given, { action: "changeQuantity", lineId: line, quantity: "3" })).headers.get("location")).toContain("done=");
+    const cycle = /name="cycle" value="(\d+)"/g;
+    const later = [...given.page.matchAll(cycle)][2]![1]!;
+    expect((await post(given, { action: "skip", cycle: later })).headers.get("location")).toContain("done=skip");
+    await settle();
+    const emails = await db().emailMessage.findMany({
+      where: { contractId: given.stored.id, kind: "changed" },
+      orderBy: { createdAt: "asc" },
+    });
+    const data = emails.map((m) => JSON.parse(m.data) as { change: string; items: unknown; nextOrder: { amountMinor: number } });
+    expect(data.map((d) => d.change)).toEqual(["changeQuantity", "skipAhead"]);
+    // Three bags at the plan's 10 % off 16.00.
+    expect(data[0]).toMatchObject({ items: [{ quantity: 3 }], nextOrder: { amountMinor: 4_320, currencyCode: "USD" } });
+    expect(emails.every((m) => m.status === "sent")).toBe(true);
+    // A refused change is not confirmed.
+    await post(given, { action: "skip", cycle: later });
+    expect(await db().emailMessage.count({ where: { contractId: given.stored.id, kind: "changed" } })).toBe(2);
+  });
 
   it("shows the next order's amount, where it ships, the card that pays and the orders so far", async () => {
     const given = await customerWithSubscription();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { SUBSCRIBER_EMAIL_KINDS, renderSubscriberEmail, type SubscriberEmailData } from "../../../app/subscriptions/subscriber-emails";
+import {
+  SUBSCRIBER_EMAIL_KINDS,
+  SUBSCRIPTION_CHANGES,
+  renderSubscriberEmail,
+  type SubscriberEmailData,
+} from "../../../app/subscriptions/subscriber-emails";
 
 const data: SubscriberEmailData = {
   shopName: "Bean & Leaf <Co>",
@@ -51,5 +56,27 @@ describe("subscriber emails", () => {
     expect(renderSubscriberEmail("missedCharged", "fr", { ...data, missedOrders: 2 }).text).toContain(
       "2 commandes prévues pendant cette période",
     );
+  });
+
+  it("gives the next order's day and amount, in the customer's language and the shop's currency", () => {
+    const withNext = { ...data, nextOrder: { date: "2026-12-15T14:00:00.000Z", amountMinor: 2_398, currencyCode: "EUR" } };
+    const english = renderSubscriberEmail("upcoming", "en", withNext);
+    expect(english.text).toContain("Next order: December 15, 2026 · €23.98");
+    expect(english.html).toContain("<strong>Next order: December 15, 2026 · €23.98</strong>");
+    expect(renderSubscriberEmail("upcoming", "fr", withNext).text).toContain("Prochaine commande : 15 décembre 2026 · 23,98\u00a0€");
+    expect(renderSubscriberEmail("upcoming", "en", data).text).not.toContain("Next order:");
+  });
+
+  it.each(SUBSCRIPTION_CHANGES)("confirms a change (%s) in a sentence of its own, in English and French", (change) => {
+    const english = renderSubscriberEmail("changed", "en", { ...data, change });
+    const french = renderSubscriberEmail("changed", "fr", { ...data, change });
+    expect(english.subject).toBe("Your Bean & Leaf <Co> subscription is updated");
+    expect(french.subject).toBe("Votre abonnement Bean & Leaf <Co> est modifié");
+    const sentence = (text: string) => text.split("\n")[2]!;
+    expect(sentence(english.text)).not.toBe(
+      sentence(renderSubscriberEmail("changed", "en", { ...data, change: change === "unskip" ? "skipAhead" : "unskip" }).text),
+    );
+    if (change === "skipAhead") expect(english.text).toContain("The order of December 1, 2026 is skipped");
+    expect(sentence(french.text)).not.toMatch(/emails\./);
   });
 });
