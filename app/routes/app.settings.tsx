@@ -5,6 +5,7 @@ import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack
 import { TitleBar } from "@shopify/app-bridge-react";
 import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
+import { OneTimeProductsPicker } from "../components/OneTimeProductsPicker";
 import { TitledCard } from "../components/TitledCard";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { listDataRequests } from "../privacy/customer-privacy.server";
@@ -142,6 +143,11 @@ export default function Settings() {
                 />
               </TitledCard>
             </Box>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.oneTimeProducts.heading")} description={t("settings.oneTimeProducts.description")}>
+            <Card>
+              <OneTimeProductsPicker saved={settings.oneTimeProducts} error={error("oneTimeProducts")} />
+            </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.billingHeading")} description={t("settings.billingDescription")}>
             <Card>

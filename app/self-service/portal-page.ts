@@ -236,7 +236,7 @@ export function subscriptionsPage(
             "addOneTime",
             t("portal.addOneTime"),
             `${hidden("quantity", "1")}<label>${t("portal.oneTimeLabel")}<select name="variantId">${s.variants
-              .map((v) => `<option value="${escapeText(v.id)}">${escapeText(v.title)}</option>`)
+              .map((v) => `<option value="${escapeText(v.id)}">${escapeText(v.title)} · ${money(v.priceMinor)}</option>`)
               .join("")}</select></label>`,
           )
         : "",

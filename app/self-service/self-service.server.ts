@@ -12,6 +12,7 @@ import { upcomingOrdersOf } from "../subscriptions/contracts.server";
 import { orderAmountMinor, restartAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
+import { minorUnits } from "../money";
 import { z } from "zod";
 import { cancellationInput, parseAction, type CancellationReason } from "../subscriptions/contract-actions";
 import {
@@ -116,7 +117,8 @@ export async function customerSubscriptions(customer: Customer) {
         // Why skip and cancel are missing: the orders the plan's minimum still asks for.
         ordersOwed: loaded.state.ordersOwed,
         plans: choices.plans,
-        variants: choices.variants,
+        // What may be added to the next order once, at the price the order will charge for it.
+        variants: choices.variants.map((v) => ({ id: v.id, title: v.title, priceMinor: minorUnits(v.price, contract.currencyCode) })),
         // What a recurring item may be swapped for: the variants its plan sells.
         swapVariants: choices.swapVariants,
       };

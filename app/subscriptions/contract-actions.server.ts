@@ -31,6 +31,7 @@ import {
   DraftLineUpdate,
   DraftUpdate,
   LineAlternatives,
+  OneTimeProducts,
 } from "./contract-edits.queries";
 import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
 import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
@@ -380,9 +381,8 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     }
 
     case "addOneTime": {
-      const products = [...new Set(contract.lines.map((l) => l.productId).filter((p): p is string => Boolean(p)))];
-      const found = await Promise.all(products.map((p) => lineAlternatives(admin, p)));
-      const variant = found.flatMap((f) => f?.variants.nodes ?? []).find((v) => v.id === input.variantId && v.availableForSale);
+      // Only what the customer was offered: another product is outside what the merchant allows.
+      const variant = (await oneTimeVariants(admin, contract)).find((v) => v.id === input.variantId);
       if (!variant) return { ok: false, error: "invalidChoice" };
       const cycle = nextCycle();
       await editContract(admin, contract.shopifyId, async (draftId) => {
@@ -597,22 +597,47 @@ function variantsOnPlan(product: Awaited<ReturnType<typeof lineAlternatives>>, p
 }
 
 /**
- * What the subscription's product offers instead: its variants on sale (a one-time item), those its
- * plan sells (a swap), and the plan's frequencies.
+ * What a customer may add to an order once: the variants on sale of the subscription's own products
+ * and of the products the merchant offers as add-ons (Settings), at today's price, in one read.
+ */
+async function oneTimeVariants(admin: AdminClient, contract: { shop: string; lines: { productId: string | null }[] }) {
+  const own = contract.lines.flatMap((l) => (l.productId ? [l.productId] : []));
+  const offered = (await loadSettings(contract.shop)).oneTimeProducts.map((p) => p.id);
+  const ids = [...new Set([...own, ...offered])];
+  if (ids.length === 0) return [];
+  const { nodes } = await admin.request(OneTimeProducts, { ids });
+  return nodes.flatMap((product) =>
+    product && "variants" in product && product.status === "ACTIVE"
+      ? product.variants.nodes
+          .filter((v) => v.availableForSale)
+          .map((v) => ({ id: v.id, title: variantTitle(product.title, v.title), price: v.price }))
+      : [],
+  );
+}
+
+/** A variant as customers read it: the product's title, and the variant's unless it is the only one. */
+const variantTitle = (product: string, variant: string) => (variant === "Default Title" ? product : `${product} – ${variant}`);
+
+/**
+ * What the subscription's product offers instead: those variants its plan sells (a swap) and the
+ * plan's frequencies; and what may be added to the next order once.
  */
 export async function choicesFor(admin: AdminClient, loaded: Loaded, actor: Actor) {
   const line = loaded.contract.lines.find((l) => l.oneTimeCycle === null && l.productId);
   // Nothing to read from Shopify when the state allows this person no change that needs a choice.
   const choosing = actionsFor(loaded, actor).some((a) => a === "changeFrequency" || a === "swapVariant" || a === "addOneTime");
   if (!line || !choosing) return { variants: [], swapVariants: [], plans: [] };
-  const product = await lineAlternatives(admin, line.productId!);
+  const [product, variants] = await Promise.all([
+    lineAlternatives(admin, line.productId!),
+    actionsFor(loaded, actor).includes("addOneTime") ? oneTimeVariants(admin, loaded.contract) : [],
+  ]);
   const choice = (v: { id: string; title: string; price: string }) => ({
     id: v.id,
-    title: `${product!.title} – ${v.title}`,
+    title: variantTitle(product!.title, v.title),
     price: v.price,
   });
   return {
-    variants: (product?.variants.nodes ?? []).filter((v) => v.availableForSale).map(choice),
+    variants,
     swapVariants: variantsOnPlan(product, line.sellingPlanId).map(choice),
     plans: plansOf(product, line.sellingPlanId)
       .filter((p) => p.billing)

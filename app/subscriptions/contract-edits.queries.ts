@@ -24,6 +24,8 @@ import type {
   DraftUpdateMutationVariables,
   LineAlternativesQuery,
   LineAlternativesQueryVariables,
+  OneTimeProductsQuery,
+  OneTimeProductsQueryVariables,
   PaymentMethodSendUpdateEmailMutation,
   ContractAtomicCreateMutation,
   ContractAtomicCreateMutationVariables,
@@ -311,6 +313,27 @@ export const ContractAtomicCreate = operation<ContractAtomicCreateMutation, Cont
         field
         message
         code
+      }
+    }
+  }
+`);
+
+/** The products a merchant lets customers add to an order once: their variants on sale, at today's price. */
+export const OneTimeProducts = operation<OneTimeProductsQuery, OneTimeProductsQueryVariables>(`#graphql
+  query OneTimeProducts($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product {
+        id
+        title
+        status
+        variants(first: 50) {
+          nodes {
+            id
+            title
+            price
+            availableForSale
+          }
+        }
       }
     }
   }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "./dunning";
 import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "./missed-cycles";
 import { DEFAULT_CANCELLATION_FLOW, parseCancellationFlow, type CancellationFlow } from "./retention";
@@ -17,7 +18,17 @@ export interface SubscriptionSettings {
   saveOfferPeriodDays: number;
   missedCycles: MissedCyclesPolicy;
   cancellationFlow: CancellationFlow;
+  /** Products customers may add to their next order once, besides their subscription's own. */
+  oneTimeProducts: ChosenProduct[];
 }
+
+export interface ChosenProduct {
+  id: string;
+  title: string;
+}
+
+/** Few enough for a customer to read through, and for one nodes query to read them all. */
+export const MAX_ONE_TIME_PRODUCTS = 20;
 
 export const DEFAULT_SETTINGS: SubscriptionSettings = {
   paymentRetryDays: [1, 3, 7],
@@ -30,6 +41,7 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   saveOfferPeriodDays: 365,
   missedCycles: "chargeLatest",
   cancellationFlow: DEFAULT_CANCELLATION_FLOW,
+  oneTimeProducts: [],
 };
 
 export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow">;
@@ -42,6 +54,21 @@ function wholeNumber(value: FormDataEntryValue | null, min: number, max: number)
   if (!/^\d{1,3}$/.test(text)) return null;
   const n = Number(text);
   return n >= min && n <= max ? n : null;
+}
+
+const chosenProducts = z
+  .array(z.object({ id: z.string().regex(/^gid:\/\/shopify\/Product\/\d{1,20}$/), title: z.string().trim().min(1).max(255) }))
+  .max(MAX_ONE_TIME_PRODUCTS)
+  .refine((products) => new Set(products.map((p) => p.id)).size === products.length);
+
+/** The products field: JSON the picker wrote, checked like any other input. */
+export function parseChosenProducts(text: string): ChosenProduct[] | null {
+  try {
+    const parsed = chosenProducts.safeParse(JSON.parse(text || "[]"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function oneOf<T extends string>(value: FormDataEntryValue | null, allowed: readonly T[]): T | null {
@@ -78,6 +105,7 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
       SETTINGS_LIMITS.saveOfferPeriodDays.max,
     ),
     missedCycles: oneOf(form.get("missedCycles"), MISSED_CYCLES_POLICIES),
+    oneTimeProducts: parseChosenProducts(text("oneTimeProducts")),
   };
   const errors: SettingsErrors = {};
   if (!values.paymentRetryDays) errors.paymentRetryDays = "retryDays";
@@ -88,6 +116,7 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     if (values[field] === null) errors[field] = "wholeNumber";
   }
   if (!values.missedCycles) errors.missedCycles = "choice";
+  if (!values.oneTimeProducts) errors.oneTimeProducts = "choice";
   const flow = parseCancellationFlow(form);
   if (!flow.ok) for (const field of flow.fields) errors[field as `flow.${string}`] = "duplicateOffer";
   if (Object.keys(errors).length || !flow.ok) return { ok: false, errors };

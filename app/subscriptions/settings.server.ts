@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import { DEFAULT_SETTINGS, type SubscriptionSettings } from "./settings-form";
+import { DEFAULT_SETTINGS, parseChosenProducts, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "./dunning";
 import type { MissedCyclesPolicy } from "./missed-cycles";
 import { storedCancellationFlow } from "./retention";
@@ -19,6 +19,7 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     saveOfferPeriodDays: row.saveOfferPeriodDays,
     cancellationFlow: storedCancellationFlow(row.cancellationFlow),
     missedCycles: row.missedCycles as MissedCyclesPolicy,
+    oneTimeProducts: parseChosenProducts(row.oneTimeProducts) ?? [],
   };
 }
 
@@ -28,6 +29,7 @@ export async function saveSettings(shop: string, settings: SubscriptionSettings)
     paymentRetryDays: JSON.stringify(settings.paymentRetryDays),
     inventoryRetryDays: JSON.stringify(settings.inventoryRetryDays),
     cancellationFlow: JSON.stringify(settings.cancellationFlow),
+    oneTimeProducts: JSON.stringify(settings.oneTimeProducts),
   };
   await db().shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
 }

@@ -46,6 +46,14 @@ describe("Orchard in the store's admin", () => {
     await expensive.getByLabel("First offer").selectOption("skip");
     await expensive.getByLabel("Second offer").selectOption("");
     await expensive.getByText("The customer is offered: Skip my next order instead · Pause for 2 months instead").waitFor();
+    // An add-on customers may put in their next order, chosen with Shopify's product picker.
+    await app.getByText("Customers can add only the products they subscribe to.").waitFor();
+    await app.getByRole("button", { name: "Choose products" }).click();
+    const picker = page.getByRole("dialog", { name: "Add products" });
+    await picker.getByLabel("Search products").fill("House Blend");
+    await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
+    await picker.getByRole("button", { name: "Select" }).click();
+    await app.getByRole("button", { name: "Remove House Blend Coffee Beans" }).waitFor();
     await app.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.locator("#toasts").textContent()).toContain("Settings saved");
     // Kept: the page loaded again shows the flow as saved.
@@ -53,6 +61,7 @@ describe("Orchard in the store's admin", () => {
     await again.app.getByRole("checkbox", { name: "I'm not happy with the quality" }).waitFor({ timeout: 60_000 });
     expect(await again.app.getByRole("checkbox", { name: "I'm not happy with the quality" }).isChecked()).toBe(false);
     await again.app.getByText("The customer is offered: Skip my next order instead · Pause for 2 months instead").waitFor();
+    await again.app.getByRole("button", { name: "Remove House Blend Coffee Beans" }).waitFor();
   });
 
   it("speaks the merchant's language when the admin asks for French", async () => {

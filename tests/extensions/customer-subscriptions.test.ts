@@ -146,6 +146,31 @@ describe("the customer account subscriptions page", () => {
     await waitFor(() => expect(rendered()).toContain("Your subscription changed meanwhile; please try again."));
   });
 
+  it("adds a product the merchant offers to the next order, once, showing its price", async () => {
+    using extension = setUp((path) =>
+      path === "/api/customer/subscriptions"
+        ? listing([
+            subscription({
+              actions: ["addOneTime"],
+              variants: [
+                { id: "v1", title: "Coffee beans – 1 kg", priceMinor: 2500 },
+                { id: "v9", title: "Mug", priceMinor: 900 },
+              ],
+            }),
+          ])
+        : { body: { ok: true } },
+    );
+    await extension.render();
+    await waitFor(() => expect(document.body.querySelector('s-select[label="Add once to your next order"]')).not.toBeNull());
+    const select = document.body.querySelector('s-select[label="Add once to your next order"]')!;
+    expect(select.textContent).toBe("Coffee beans – 1 kg · 25.00 EUR" + "Mug · 9.00 EUR");
+    (select as HTMLSelectElement).value = "v9";
+    fireEvent.change(select);
+    fireEvent.click(button("Add to next order")!);
+    await waitFor(() => expect(rendered()).toContain("Added to your next order."));
+    expect(extension.orchard.requests[1]).toMatchObject({ body: { action: "addOneTime", variantId: "v9", quantity: 1 } });
+  });
+
   it("asks why before cancelling, offers what fits the reason in the customer's plural, and cancels only when they decline", async () => {
     using extension = setUp((path, body) => {
       if (path === "/api/customer/subscriptions") return listing([subscription()]);

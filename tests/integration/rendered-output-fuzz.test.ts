@@ -187,7 +187,7 @@ describe("hostile text in what Orchard renders", () => {
         { id: "gid://shopify/SellingPlan/1", name: planName, current: true },
         { id: "gid://shopify/SellingPlan/2", name: `${planName} (2)`, current: false },
       ],
-      variants: [{ id: "gid://shopify/ProductVariant/1", title: variantTitle, price: "$12.99" }],
+      variants: [{ id: "gid://shopify/ProductVariant/1", title: variantTitle, priceMinor: 1299 }],
       swapVariants: [
         { id: "gid://shopify/ProductVariant/1", title: variantTitle, price: "$12.99" },
         { id: "gid://shopify/ProductVariant/2", title: `${variantTitle} (2)`, price: "$13.99" },

@@ -499,6 +499,28 @@ describe("what the customer sees of their subscription, and what they change the
     expect(swapped.headers.get("location")).toBe("/apps/orchard/subscriptions?done=swapVariant");
     expect(contract.lines[0]!.variantId).toBe(otherSize.id);
   });
+
+  it("adds once to the next order the products the merchant offers as add-ons, and refuses any other", async () => {
+    const given = await customerWithSubscription();
+    const { shop, contract, coffee } = given;
+    const [mug, other] = [...shop.products.values()].filter((p) => p.id !== coffee.id);
+    const mugVariant = gid("ProductVariant", mug!.variants[0]!.id);
+    const add = (variantId: string) => post(given, { action: "addOneTime", variantId, quantity: "1" });
+    // Not offered yet: refused, and nothing added.
+    expect((await add(mugVariant)).headers.get("location")).toBe("/apps/orchard/subscriptions?error=invalidChoice");
+    expect(contract.lines).toHaveLength(1);
+
+    await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, oneTimeProducts: [{ id: gid("Product", mug!.id), title: mug!.title }] });
+    const page = await pageOf(given);
+    expect(page).toMatch(new RegExp(`<option value="${mugVariant}">[^<]+ · \\$[\\d.]+</option>`));
+    expect(page).not.toContain(gid("ProductVariant", other!.variants[0]!.id));
+    expect((await add(mugVariant)).headers.get("location")).toBe("/apps/orchard/subscriptions?done=addOneTime");
+    expect(contract.lines.map((l) => l.variantId)).toEqual([coffee.variants[0]!.id, mug!.variants[0]!.id]);
+    expect((await add(gid("ProductVariant", other!.variants[0]!.id))).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?error=invalidChoice",
+    );
+    expect(contract.lines).toHaveLength(2);
+  });
 });
 
 describe("signing in by emailed link, for stores on classic customer accounts", () => {

@@ -36,6 +36,8 @@ const valid = {
   "flow.too_expensive.offer2": "pause",
   "flow.going_away.shown": "on",
   "flow.going_away.offer1": "pause",
+  // What Shopify's product picker chose, as the form sends it.
+  oneTimeProducts: JSON.stringify([{ id: "gid://shopify/Product/7", title: "Mug" }]),
 };
 
 describe("subscription settings", () => {
@@ -62,7 +64,23 @@ describe("subscription settings", () => {
         quality: { shown: false, offers: [] },
         other: { shown: true, offers: [] },
       },
+      oneTimeProducts: [{ id: "gid://shopify/Product/7", title: "Mug" }],
     });
+  });
+
+  it("refuse add-on products that are not products, too many or twice the same, and save nothing", async () => {
+    const shop = await installedShop();
+    const product = (n: number) => ({ id: `gid://shopify/Product/${n}`, title: `Product ${n}` });
+    for (const products of [
+      "not json",
+      JSON.stringify([{ id: "gid://shopify/ProductVariant/1", title: "A variant" }]),
+      JSON.stringify([{ id: "gid://shopify/Product/1", title: " " }]),
+      JSON.stringify(Array.from({ length: 21 }, (_, n) => product(n))),
+      JSON.stringify([product(1), product(1)]),
+    ]) {
+      expect(await submit(shop, { ...valid, oneTimeProducts: products })).toEqual({ saved: false, errors: { oneTimeProducts: "choice" } });
+    }
+    expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
   });
 
   it("refuse an offer chosen twice for one reason, by its field, and save nothing", async () => {

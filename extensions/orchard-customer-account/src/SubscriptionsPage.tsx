@@ -61,6 +61,7 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pauseOrders, setPauseOrders] = useState("1");
+  const [oneTimeVariant, setOneTimeVariant] = useState(subscription.variants[0]?.id ?? "");
   const [cancelling, setCancelling] = useState(false);
   const can = (action: Subscription["actions"][number]) => subscription.actions.includes(action);
   const money = (minor: number) =>
@@ -183,6 +184,28 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
                 </s-button>
               )}
             </s-stack>
+            {can("addOneTime") && subscription.variants.length > 0 && (
+              <s-stack direction="inline" gap="small-200">
+                <s-select
+                  label={t("oneTimeLabel")}
+                  value={oneTimeVariant}
+                  onChange={(event) => setOneTimeVariant((event.currentTarget as HTMLSelectElement).value)}
+                >
+                  {subscription.variants.map((variant) => (
+                    <s-option key={variant.id} value={variant.id}>
+                      {variant.title} · {money(variant.priceMinor)}
+                    </s-option>
+                  ))}
+                </s-select>
+                <s-button
+                  variant="secondary"
+                  loading={busy}
+                  onClick={() => change({ action: "addOneTime", variantId: oneTimeVariant, quantity: 1 }, "addOneTime")}
+                >
+                  {t("addOneTime")}
+                </s-button>
+              </s-stack>
+            )}
             {can("pause") && (
               <s-stack direction="inline" gap="small-200">
                 <s-select

@@ -55,7 +55,8 @@ export interface Subscription {
   /** Orders the plan's minimum still asks for: why skip and cancel are missing. */
   ordersOwed: number;
   plans: { id: string; name: string; current: boolean }[];
-  variants: { id: string; title: string }[];
+  /** What may be added to the next order once: the subscription's products and the merchant's add-ons. */
+  variants: { id: string; title: string; priceMinor: number }[];
   /** What a recurring item may be swapped for: the variants its plan sells. */
   swapVariants: { id: string; title: string }[];
 }
