@@ -10,6 +10,7 @@ import {
   type CancellationFlow,
   type SaveOffer,
   type SaveOfferKind,
+  type SaveOfferSettings,
 } from "../subscriptions/retention";
 
 /**
@@ -24,7 +25,7 @@ export function CancellationFlowEditor({
   errors,
 }: {
   saved: CancellationFlow;
-  offerSettings: { saveOfferPercent: number; pauseOfferMonths: number };
+  offerSettings: Omit<SaveOfferSettings, "cancellationFlow">;
   errors: Partial<Record<string, string>>;
 }) {
   const { t, locale } = useTranslation();
@@ -41,6 +42,8 @@ export function CancellationFlowEditor({
         return t(`portal.offers.pause.${pluralCategory(locale, offer.months)}` as const, { count: offer.months });
       case "discount":
         return t("portal.offers.discount", { percent: offer.percent });
+      case "freeProduct":
+        return t("portal.offers.freeProduct", { title: offer.title });
       default:
         return t(`portal.offers.${offer.kind}`);
     }

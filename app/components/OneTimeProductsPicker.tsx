@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { BlockStack, Button, InlineError, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Button, InlineError, InlineStack, Select, Text } from "@shopify/polaris";
 import { useTranslation } from "../i18n/use-translation";
 import { MAX_ONE_TIME_PRODUCTS, type ChosenProduct } from "../subscriptions/settings-form";
 
@@ -7,9 +7,20 @@ import { MAX_ONE_TIME_PRODUCTS, type ChosenProduct } from "../subscriptions/sett
  * The products customers may add to an order once, chosen with Shopify's product picker and sent
  * with the settings form as JSON (checked again on the server like any input).
  */
-export function OneTimeProductsPicker({ saved, error }: { saved: ChosenProduct[]; error?: string }) {
+export function OneTimeProductsPicker({
+  saved,
+  savedFreeOffer,
+  error,
+  freeOfferError,
+}: {
+  saved: ChosenProduct[];
+  savedFreeOffer: string | null;
+  error?: string;
+  freeOfferError?: string;
+}) {
   const { t } = useTranslation();
   const [products, setProducts] = useState(saved);
+  const [freeOffer, setFreeOffer] = useState(savedFreeOffer ?? "");
 
   const choose = async () => {
     if (typeof window.shopify?.resourcePicker !== "function") return;
@@ -50,6 +61,19 @@ export function OneTimeProductsPicker({ saved, error }: { saved: ChosenProduct[]
       <InlineStack>
         <Button onClick={choose}>{t("settings.oneTimeProducts.choose")}</Button>
       </InlineStack>
+      {/* The cancellation flow's free product is one of these: removing it here takes it from the offer too. */}
+      <Select
+        name="freeOfferProductId"
+        label={t("settings.oneTimeProducts.freeLabel")}
+        helpText={t("settings.oneTimeProducts.freeHelp")}
+        options={[
+          { value: "", label: t("settings.oneTimeProducts.freeNone") },
+          ...products.map((product) => ({ value: product.id, label: product.title })),
+        ]}
+        value={products.some((p) => p.id === freeOffer) ? freeOffer : ""}
+        onChange={setFreeOffer}
+        error={freeOfferError}
+      />
     </BlockStack>
   );
 }

@@ -18,7 +18,13 @@ import {
 } from "../subscriptions/subscriber-emails";
 import { messagesByLocale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
-import { parseSettingsForm, SETTINGS_LIMITS, type SettingsErrors, type SettingsField } from "../subscriptions/settings-form";
+import {
+  parseSettingsForm,
+  saveOfferSettings,
+  SETTINGS_LIMITS,
+  type SettingsErrors,
+  type SettingsField,
+} from "../subscriptions/settings-form";
 import { loadSettings, saveSettings } from "../subscriptions/settings.server";
 import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
@@ -136,17 +142,18 @@ export default function Settings() {
             </Card>
             <Box paddingBlockStart="400">
               <TitledCard title={t("settings.flow.heading")}>
-                <CancellationFlowEditor
-                  saved={settings.cancellationFlow}
-                  offerSettings={{ saveOfferPercent: settings.saveOfferPercent, pauseOfferMonths: settings.pauseOfferMonths }}
-                  errors={errors}
-                />
+                <CancellationFlowEditor saved={settings.cancellationFlow} offerSettings={saveOfferSettings(settings)} errors={errors} />
               </TitledCard>
             </Box>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.oneTimeProducts.heading")} description={t("settings.oneTimeProducts.description")}>
             <Card>
-              <OneTimeProductsPicker saved={settings.oneTimeProducts} error={error("oneTimeProducts")} />
+              <OneTimeProductsPicker
+                saved={settings.oneTimeProducts}
+                savedFreeOffer={settings.freeOfferProductId}
+                error={error("oneTimeProducts")}
+                freeOfferError={error("freeOfferProductId")}
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={t("settings.billingHeading")} description={t("settings.billingDescription")}>

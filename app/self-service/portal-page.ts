@@ -369,6 +369,15 @@ export function cancelOffersPage(
         return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.skip")}</button></form>`;
       case "discount":
         return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.discount", { percent: offer.percent })}</button></form>`;
+      case "freeProduct":
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.freeProduct", { title: offer.title })}</button></form>`;
+      case "swap": {
+        const current = subscription.items.find((i) => !i.oneTime)?.title;
+        return `<form method="post" action="${action}">${fields}<label>${t("portal.swapOfferLabel")}<select name="variantId">${subscription.swapVariants
+          .filter((v) => v.title !== current)
+          .map((v) => `<option value="${escapeText(v.id)}">${escapeText(v.title)}</option>`)
+          .join("")}</select></label><button type="submit">${t("portal.offers.swap")}</button></form>`;
+      }
       case "frequency":
         return subscription.plans.length > 1
           ? `<form method="post" action="${action}">${fields}<label>${t("portal.frequencyLabel")}<select name="sellingPlanId">${subscription.plans

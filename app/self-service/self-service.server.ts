@@ -25,7 +25,7 @@ import {
   startCancellation,
   type ActionResult,
 } from "../subscriptions/contract-actions.server";
-import { askedReasons, type SaveOffer } from "../subscriptions/retention";
+import { askedReasons, SAVE_OFFER_KINDS, type SaveOffer } from "../subscriptions/retention";
 import { loadSettings } from "../subscriptions/settings.server";
 
 /**
@@ -184,8 +184,9 @@ const cancellationStep = z.discriminatedUnion("step", [
   cancellationInput.extend({ step: z.literal("reason") }),
   cancellationInput.extend({
     step: z.literal("accept"),
-    offer: z.enum(["pause", "skip", "frequency", "discount"]),
+    offer: z.enum(SAVE_OFFER_KINDS),
     sellingPlanId: z.string().max(200).optional(),
+    variantId: z.string().max(200).optional(),
   }),
   cancellationInput.extend({ step: z.literal("decline") }),
 ]);
@@ -195,7 +196,14 @@ export type CancellationStepResult =
   | { kind: "offers"; offers: SaveOffer[]; reason: CancellationReason; reasonText: string }
   | { kind: "done"; result: CustomerActionResult; done: string };
 
-const doneFor = { pause: "pause", skip: "skip", frequency: "changeFrequency", discount: "discount" } as const;
+const doneFor = {
+  pause: "pause",
+  skip: "skip",
+  frequency: "changeFrequency",
+  swap: "swapVariant",
+  discount: "discount",
+  freeProduct: "addOneTime",
+} as const;
 
 /**
  * The cancellation flow: the reason, answered with the offers that fit it (each recorded as
@@ -224,8 +232,10 @@ export async function customerCancellationStep(
         reasonText: reasonText ?? "",
       };
     case "accept": {
-      const { offer, sellingPlanId } = parsed.data;
-      const result = await shopifyRefusalsAsResult(() => acceptSaveOffer(admin, loaded, "customer", reason, offer, { sellingPlanId }));
+      const { offer, sellingPlanId, variantId } = parsed.data;
+      const result = await shopifyRefusalsAsResult(() =>
+        acceptSaveOffer(admin, loaded, "customer", reason, offer, { sellingPlanId, variantId }),
+      );
       return { kind: "done", result, done: doneFor[offer] };
     }
     case "decline":

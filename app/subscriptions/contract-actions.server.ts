@@ -5,6 +5,7 @@ import { clock } from "../clock";
 import { db } from "../db.server";
 import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "./settings.server";
+import { saveOfferSettings } from "./settings-form";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError } from "../shopify/errors";
 import type { CountryCode, CurrencyCode, SellingPlanInterval, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
@@ -660,18 +661,22 @@ export async function startCancellation(
   const { contract } = loaded;
   const actions = actionsFor(loaded, actor);
   const settings = await loadSettings(contract.shop);
-  const offers = saveOffersFor(reason, settings);
+  const offers = saveOffersFor(reason, saveOfferSettings(settings));
   // Only what can be taken is offered: nothing but cancelling for a paused subscription, no skip
-  // while an order is on its way, no frequency change when the plan offers no other frequency.
-  const otherPlans = offers.some((o) => o.kind === "frequency") ? (await choicesFor(admin, loaded, actor)).plans.length > 1 : false;
+  // while an order is on its way, no frequency change or swap when the plan offers no other.
+  const choices = offers.some((o) => o.kind === "frequency" || o.kind === "swap") ? await choicesFor(admin, loaded, actor) : null;
   const takeable: Record<SaveOffer["kind"], boolean> = {
     pause: actions.includes("pause"),
     skip: actions.includes("skip"),
-    frequency: actions.includes("changeFrequency") && otherPlans,
-    // A discount is a thank-you, not a price: once in the merchant's period at most, so discounts never stack.
-    discount: contract.status === "ACTIVE" && !(await discountTakenWithin(contract.id, settings.saveOfferPeriodDays)),
+    frequency: actions.includes("changeFrequency") && (choices?.plans.length ?? 0) > 1,
+    swap: actions.includes("swapVariant") && (choices?.swapVariants.length ?? 0) > 1,
+    discount: contract.status === "ACTIVE",
+    freeProduct: actions.includes("addOneTime"),
   };
-  const available = offers.filter((offer) => takeable[offer.kind]);
+  // Each offer once per subscription in the merchant's period: a thank-you taken is not a price
+  // to be had again by starting to cancel, and discounts never stack.
+  const taken = await offersTakenWithin(contract.id, settings.saveOfferPeriodDays);
+  const available = offers.filter((offer) => takeable[offer.kind] && !taken.has(offer.kind));
   await db().retentionEvent.createMany({
     data: available.map((offer) => ({
       shop: contract.shop,
@@ -687,11 +692,14 @@ export async function startCancellation(
   return available;
 }
 
-async function discountTakenWithin(contractId: string, days: number): Promise<boolean> {
+async function offersTakenWithin(contractId: string, days: number): Promise<Set<string>> {
   const since = new Date(clock().now().getTime() - days * 86_400_000);
-  return (
-    (await db().retentionEvent.count({ where: { contractId, offer: "discount", outcome: "accepted", createdAt: { gte: since } } })) > 0
-  );
+  const taken = await db().retentionEvent.findMany({
+    where: { contractId, outcome: "accepted", createdAt: { gte: since } },
+    select: { offer: true },
+    distinct: ["offer"],
+  });
+  return new Set(taken.flatMap((event) => (event.offer ? [event.offer] : [])));
 }
 
 export async function acceptSaveOffer(
@@ -700,9 +708,9 @@ export async function acceptSaveOffer(
   actor: Actor,
   reason: CancellationReason,
   offer: SaveOffer["kind"],
-  choice: { sellingPlanId?: string },
+  choice: { sellingPlanId?: string; variantId?: string },
 ): Promise<ActionResult> {
-  const offered = saveOffersFor(reason, await loadSettings(loaded.contract.shop)).find((o) => o.kind === offer);
+  const offered = saveOffersFor(reason, saveOfferSettings(await loadSettings(loaded.contract.shop))).find((o) => o.kind === offer);
   if (!offered) return { ok: false, error: "invalidChoice" };
   // Only an offer this subscription was shown, and only once: taking it claims the record of it
   // being offered, so a second acceptance (or one never shown) finds nothing to claim.
@@ -720,17 +728,63 @@ export async function acceptSaveOffer(
       })
     : { count: 0 };
   if (claimed.count === 0) return { ok: false, error: "invalidChoice" };
-  const result =
-    offered.kind === "pause"
-      ? await performAction(admin, loaded, { action: "pause", months: offered.months }, actor)
-      : offered.kind === "skip"
-        ? await performAction(admin, loaded, { action: "skip" }, actor)
-        : offered.kind === "frequency"
-          ? await performAction(admin, loaded, { action: "changeFrequency", sellingPlanId: choice.sellingPlanId ?? "" }, actor)
-          : await applyOneTimeDiscount(admin, loaded, offered.percent);
+  const result = await takeOffer(admin, loaded, actor, offered, choice);
   // Not made after all: the offer stands, as shown.
   if (!result.ok) await db().retentionEvent.updateMany({ where: { id: shown!.id }, data: { outcome: "offered", mrrKeptMinor: null } });
   return result;
+}
+
+function takeOffer(
+  admin: AdminClient,
+  loaded: Loaded,
+  actor: Actor,
+  offered: SaveOffer,
+  choice: { sellingPlanId?: string; variantId?: string },
+): Promise<ActionResult> {
+  switch (offered.kind) {
+    case "pause":
+      return performAction(admin, loaded, { action: "pause", months: offered.months }, actor);
+    case "skip":
+      return performAction(admin, loaded, { action: "skip" }, actor);
+    case "frequency":
+      return performAction(admin, loaded, { action: "changeFrequency", sellingPlanId: choice.sellingPlanId ?? "" }, actor);
+    case "swap": {
+      const line = loaded.contract.lines.find((l) => l.oneTimeCycle === null);
+      return performAction(admin, loaded, { action: "swapVariant", lineId: line?.id ?? "", variantId: choice.variantId ?? "" }, actor);
+    }
+    case "discount":
+      return applyOneTimeDiscount(admin, loaded, offered.percent);
+    case "freeProduct":
+      return addFreeItem(admin, loaded, offered.productId);
+  }
+}
+
+/**
+ * The merchant's thank-you product, free with the next order: its first variant on sale, once, at
+ * a price of zero (Shopify charges a contract line's current price).
+ */
+async function addFreeItem(admin: AdminClient, loaded: Loaded, productId: string): Promise<ActionResult> {
+  const { contract } = loaded;
+  if (contract.status !== "ACTIVE" || !contract.nextBillingAt) return { ok: false, error: "notAllowed" };
+  const { nodes } = await admin.request(OneTimeProducts, { ids: [productId] });
+  const product = nodes[0];
+  const variant =
+    product && "variants" in product && product.status === "ACTIVE" ? product.variants.nodes.find((v) => v.availableForSale) : undefined;
+  if (!variant) return { ok: false, error: "invalidChoice" };
+  const timeZone = (await findShop(contract.shop))?.ianaTimezone ?? "UTC";
+  const cycle = nextScheduled(scheduleOf(contract, timeZone), new Date(contract.nextBillingAt.getTime() - 1)).cycle;
+  await editContract(admin, contract.shopifyId, async (draftId) => {
+    await admin.request(DraftLineAdd, {
+      draftId,
+      input: {
+        productVariantId: variant.id,
+        quantity: 1,
+        currentPrice: "0",
+        customAttributes: [{ key: ONE_TIME_ATTRIBUTE, value: String(cycle) }],
+      },
+    });
+  });
+  return { ok: true };
 }
 
 async function applyOneTimeDiscount(admin: AdminClient, loaded: Loaded, percent: number): Promise<ActionResult> {

@@ -10,9 +10,11 @@ export type SaveOffer =
   | { kind: "pause"; months: number }
   | { kind: "skip" }
   | { kind: "frequency" }
-  | { kind: "discount"; percent: number };
+  | { kind: "swap" }
+  | { kind: "discount"; percent: number }
+  | { kind: "freeProduct"; productId: string; title: string };
 
-export const SAVE_OFFER_KINDS = ["pause", "skip", "frequency", "discount"] as const;
+export const SAVE_OFFER_KINDS = ["pause", "skip", "frequency", "swap", "discount", "freeProduct"] as const;
 export type SaveOfferKind = (typeof SAVE_OFFER_KINDS)[number];
 
 /** At most this many offers for one reason: more is a wall between the customer and the door. */
@@ -36,6 +38,8 @@ export interface SaveOfferSettings {
   saveOfferPercent: number;
   /** The longest pause offered, in months. */
   pauseOfferMonths: number;
+  /** The product given free with the next order, one of the shop's add-ons; none offered without it. */
+  freeOfferProduct: { id: string; title: string } | null;
   cancellationFlow: CancellationFlow;
 }
 
@@ -46,6 +50,8 @@ export function saveOffersFor(reason: CancellationReason, settings: SaveOfferSet
         return [{ kind, months: Math.max(1, settings.pauseOfferMonths) }];
       case "discount":
         return settings.saveOfferPercent > 0 ? [{ kind, percent: settings.saveOfferPercent }] : [];
+      case "freeProduct":
+        return settings.freeOfferProduct ? [{ kind, productId: settings.freeOfferProduct.id, title: settings.freeOfferProduct.title }] : [];
       default:
         return [{ kind }];
     }

@@ -20,6 +20,8 @@ export interface SubscriptionSettings {
   cancellationFlow: CancellationFlow;
   /** Products customers may add to their next order once, besides their subscription's own. */
   oneTimeProducts: ChosenProduct[];
+  /** The add-on the cancellation flow's "free product" offer gives (one of oneTimeProducts), if any. */
+  freeOfferProductId: string | null;
 }
 
 export interface ChosenProduct {
@@ -42,9 +44,15 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   missedCycles: "chargeLatest",
   cancellationFlow: DEFAULT_CANCELLATION_FLOW,
   oneTimeProducts: [],
+  freeOfferProductId: null,
 };
 
 export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow">;
+
+/** What the save offers need of the settings: the free product, named as the merchant chose it. */
+export function saveOfferSettings(settings: SubscriptionSettings) {
+  return { ...settings, freeOfferProduct: settings.oneTimeProducts.find((p) => p.id === settings.freeOfferProductId) ?? null };
+}
 /** Per field, its message; an offer slot of the cancellation flow (`flow.{reason}.offer{n}`) offered twice is "duplicateOffer". */
 export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber" | "choice">> &
   Partial<Record<`flow.${string}`, "duplicateOffer">>;
@@ -106,6 +114,7 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     ),
     missedCycles: oneOf(form.get("missedCycles"), MISSED_CYCLES_POLICIES),
     oneTimeProducts: parseChosenProducts(text("oneTimeProducts")),
+    freeOfferProductId: text("freeOfferProductId") || null,
   };
   const errors: SettingsErrors = {};
   if (!values.paymentRetryDays) errors.paymentRetryDays = "retryDays";
@@ -117,6 +126,9 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
   }
   if (!values.missedCycles) errors.missedCycles = "choice";
   if (!values.oneTimeProducts) errors.oneTimeProducts = "choice";
+  // The free product is one of the add-ons: Orchard reads it with them, and the merchant sees it listed.
+  else if (values.freeOfferProductId && !values.oneTimeProducts.some((p) => p.id === values.freeOfferProductId))
+    errors.freeOfferProductId = "choice";
   const flow = parseCancellationFlow(form);
   if (!flow.ok) for (const field of flow.fields) errors[field as `flow.${string}`] = "duplicateOffer";
   if (Object.keys(errors).length || !flow.ok) return { ok: false, errors };

@@ -20,6 +20,7 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     cancellationFlow: storedCancellationFlow(row.cancellationFlow),
     missedCycles: row.missedCycles as MissedCyclesPolicy,
     oneTimeProducts: parseChosenProducts(row.oneTimeProducts) ?? [],
+    freeOfferProductId: row.freeOfferProductId,
   };
 }
 

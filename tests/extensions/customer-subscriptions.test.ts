@@ -199,6 +199,37 @@ describe("the customer account subscriptions page", () => {
     ]);
   });
 
+  it("offers the merchant's free product and a swap to the item's other option instead of cancelling", async () => {
+    using extension = setUp((path, body) => {
+      if (path === "/api/customer/subscriptions")
+        return listing([
+          subscription({
+            swapVariants: [
+              { id: "v1", title: "Coffee beans" },
+              { id: "v2", title: "Coffee beans – decaf" },
+            ],
+          }),
+        ]);
+      if ((body as { step?: string }).step === "reason")
+        return { body: { kind: "offers", offers: [{ kind: "freeProduct", productId: "p9", title: "Mug" }, { kind: "swap" }] } };
+      return { body: { ok: true } };
+    });
+    await extension.render();
+    await waitFor(() => expect(button("Cancel subscription")).toBeDefined());
+    fireEvent.click(button("Cancel subscription")!);
+    await waitFor(() => expect(document.body.querySelector("s-choice-list")).not.toBeNull());
+    const reasons = document.body.querySelector("s-choice-list")! as HTMLElement & { value: string };
+    reasons.value = "too_expensive";
+    fireEvent.change(reasons);
+    fireEvent.click(button("Continue")!);
+    await waitFor(() => expect(button("Get Mug free with my next order")).toBeDefined());
+    fireEvent.click(button("Switch to another option instead")!);
+    await waitFor(() => expect(rendered()).toContain("Your item is swapped."));
+    expect(extension.orchard.requests.filter((r) => r.body).at(-1)).toMatchObject({
+      body: { step: "accept", reason: "too_expensive", offer: "swap", variantId: "v2" },
+    });
+  });
+
   it("says why skip and cancel are missing while the plan's minimum still asks for orders", async () => {
     using extension = setUp(() =>
       listing([

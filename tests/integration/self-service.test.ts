@@ -484,6 +484,56 @@ describe("what the customer sees of their subscription, and what they change the
     expect(await db().retentionEvent.count({ where: { contractId: stored.id, reason: "going_away" } })).toBe(0);
   });
 
+  it("gives the merchant's free product or swaps the item instead of cancelling, and offers neither again within the period", async () => {
+    const given = await customerWithSubscription();
+    const { shop, stored, contract, coffee } = given;
+    const mug = [...shop.products.values()].find((p) => p.id !== coffee.id)!;
+    await saveSettings(shop.domain, {
+      ...DEFAULT_SETTINGS,
+      oneTimeProducts: [{ id: gid("Product", mug.id), title: "Mug" }],
+      freeOfferProductId: gid("Product", mug.id),
+      cancellationFlow: { ...DEFAULT_SETTINGS.cancellationFlow, not_using: { shown: true, offers: ["freeProduct", "swap"] } },
+    });
+    const step = (form: Record<string, string>) =>
+      respond(() =>
+        cancelAction({
+          request: proxiedRequest(`/subscriptions/${stored.id}/cancel`, shop.domain, given.customerId, {
+            method: "POST",
+            form: { token: given.token, reason: "not_using", reasonText: "", ...form },
+          }),
+          params: { id: stored.id },
+          context: {},
+        }),
+      );
+    const offers = await (await step({ step: "reason" })).text();
+    expect(offers).toContain("Get Mug free with my next order");
+    const otherSize = gid("ProductVariant", coffee.variants[1]!.id);
+    expect(offers).toContain(`<option value="${otherSize}">`);
+
+    expect((await step({ step: "accept", offer: "freeProduct" })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?done=addOneTime",
+    );
+    // Free, with the next order only.
+    const free = contract.lines.find((l) => l.variantId === mug.variants[0]!.id)!;
+    expect(free.currentPriceMinor).toBe(0);
+    // Taken once: a second acceptance (a double click) finds nothing to take.
+    expect((await step({ step: "accept", offer: "freeProduct" })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?error=invalidChoice",
+    );
+    expect(contract.lines.filter((l) => l.variantId === mug.variants[0]!.id)).toHaveLength(1);
+
+    // Trying to cancel again the same month: the free product was taken, so only the swap is offered.
+    const again = await (await step({ step: "reason" })).text();
+    expect(again).not.toContain("Get Mug free");
+    expect((await step({ step: "accept", offer: "swap", variantId: otherSize })).headers.get("location")).toBe(
+      "/apps/orchard/subscriptions?done=swapVariant",
+    );
+    expect(contract.lines[0]!.variantId).toBe(coffee.variants[1]!.id);
+    expect(
+      (await db().retentionEvent.findMany({ where: { contractId: stored.id, outcome: "accepted" } })).map((e) => e.offer).sort(),
+    ).toEqual(["freeProduct", "swap"]);
+  });
+
   it("swaps an item for another variant its plan sells, and refuses a product outside the plan with nothing changed", async () => {
     const given = await customerWithSubscription();
     const { shop, contract, coffee } = given;

@@ -38,6 +38,7 @@ const valid = {
   "flow.going_away.offer1": "pause",
   // What Shopify's product picker chose, as the form sends it.
   oneTimeProducts: JSON.stringify([{ id: "gid://shopify/Product/7", title: "Mug" }]),
+  freeOfferProductId: "gid://shopify/Product/7",
 };
 
 describe("subscription settings", () => {
@@ -65,6 +66,7 @@ describe("subscription settings", () => {
         other: { shown: true, offers: [] },
       },
       oneTimeProducts: [{ id: "gid://shopify/Product/7", title: "Mug" }],
+      freeOfferProductId: "gid://shopify/Product/7",
     });
   });
 
@@ -81,6 +83,11 @@ describe("subscription settings", () => {
       expect(await submit(shop, { ...valid, oneTimeProducts: products })).toEqual({ saved: false, errors: { oneTimeProducts: "choice" } });
     }
     expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
+    // The free product given in the cancellation flow is one of the add-ons, or none.
+    expect(await submit(shop, { ...valid, freeOfferProductId: "gid://shopify/Product/8" })).toEqual({
+      saved: false,
+      errors: { freeOfferProductId: "choice" },
+    });
   });
 
   it("refuse an offer chosen twice for one reason, by its field, and save nothing", async () => {

@@ -278,6 +278,16 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
   );
 }
 
+/** The message for an offer taken: that of the change it makes. */
+const DONE_FOR_OFFER: Record<Offer["kind"], string> = {
+  pause: "pause",
+  skip: "skip",
+  frequency: "changeFrequency",
+  swap: "swapVariant",
+  discount: "discount",
+  freeProduct: "addOneTime",
+};
+
 /** A day and the button that acts on it, disabled until a day is chosen. */
 function DateAction({
   label,
@@ -393,9 +403,12 @@ function CancellationFlow({
   const [offers, setOffers] = useState<Offer[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A change of frequency or a swap offered here moves to the plan's other frequency, or the item's first other option.
   const otherPlan = subscription.plans.find((p) => !p.current);
+  const current = subscription.items.find((i) => !i.oneTime)?.title;
+  const otherVariant = subscription.swapVariants.find((v) => v.title !== current);
 
-  const finish = async (choice: { accept: Offer["kind"]; sellingPlanId?: string } | "decline", done: string) => {
+  const finish = async (choice: { accept: Offer["kind"]; sellingPlanId?: string; variantId?: string } | "decline", done: string) => {
     if (!reason) return;
     setBusy(true);
     const result = await api.finishCancellation(subscription.id, reason, choice);
@@ -449,10 +462,16 @@ function CancellationFlow({
             ? t("offers.pause", { count: offer.months })
             : offer.kind === "discount"
               ? t("offers.discount", { percent: offer.percent })
-              : t(`offers.${offer.kind}`);
-        const done = offer.kind === "frequency" ? "changeFrequency" : offer.kind;
+              : offer.kind === "freeProduct"
+                ? t("offers.freeProduct", { title: offer.title })
+                : t(`offers.${offer.kind}`);
+        const done = DONE_FOR_OFFER[offer.kind];
         return (
-          <s-button key={offer.kind} loading={busy} onClick={() => finish({ accept: offer.kind, sellingPlanId: otherPlan?.id }, done)}>
+          <s-button
+            key={offer.kind}
+            loading={busy}
+            onClick={() => finish({ accept: offer.kind, sellingPlanId: otherPlan?.id, variantId: otherVariant?.id }, done)}
+          >
             {label}
           </s-button>
         );

@@ -61,7 +61,13 @@ export interface Subscription {
   swapVariants: { id: string; title: string }[];
 }
 
-export type Offer = { kind: "pause"; months: number } | { kind: "skip" } | { kind: "frequency" } | { kind: "discount"; percent: number };
+export type Offer =
+  | { kind: "pause"; months: number }
+  | { kind: "skip" }
+  | { kind: "frequency" }
+  | { kind: "swap" }
+  | { kind: "discount"; percent: number }
+  | { kind: "freeProduct"; productId: string; title: string };
 
 export type Reason = "too_expensive" | "too_much_product" | "not_using" | "going_away" | "quality" | "other";
 
@@ -78,7 +84,7 @@ export interface CustomerApi {
   finishCancellation(
     id: string,
     reason: Reason,
-    choice: { accept: Offer["kind"]; sellingPlanId?: string } | "decline",
+    choice: { accept: Offer["kind"]; sellingPlanId?: string; variantId?: string } | "decline",
   ): Promise<ChangeResult>;
 }
 
@@ -117,7 +123,7 @@ export function customerApi(token: () => Promise<string>, fetcher?: typeof fetch
       const body =
         choice === "decline"
           ? { step: "decline", reason }
-          : { step: "accept", reason, offer: choice.accept, sellingPlanId: choice.sellingPlanId };
+          : { step: "accept", reason, offer: choice.accept, sellingPlanId: choice.sellingPlanId, variantId: choice.variantId };
       return outcome(await call(`/${encodeURIComponent(id)}`, body));
     },
   };

@@ -137,7 +137,7 @@ describe("a plan's prices for a subscription's orders", () => {
 });
 
 describe("the cancellation flow's save offers", () => {
-  const settings = { saveOfferPercent: 20, pauseOfferMonths: 2, cancellationFlow: DEFAULT_CANCELLATION_FLOW };
+  const settings = { saveOfferPercent: 20, pauseOfferMonths: 2, freeOfferProduct: null, cancellationFlow: DEFAULT_CANCELLATION_FLOW };
 
   it("answers each reason with what fits it, best first", () => {
     expect(saveOffersFor("too_expensive", settings)).toEqual([
@@ -152,6 +152,17 @@ describe("the cancellation flow's save offers", () => {
   it("offers no discount when the merchant set none", () => {
     expect(saveOffersFor("quality", { ...settings, saveOfferPercent: 0 })).toEqual([]);
     expect(saveOffersFor("too_expensive", { ...settings, saveOfferPercent: 0 }).map((o) => o.kind)).toEqual(["frequency", "pause"]);
+  });
+
+  it("offers a swap, and a free product only once the merchant chose which", () => {
+    const flow = { ...DEFAULT_CANCELLATION_FLOW, not_using: { shown: true, offers: ["swap", "freeProduct"] as const } };
+    const shaped = { ...settings, cancellationFlow: { ...flow, not_using: { shown: true, offers: [...flow.not_using.offers] } } };
+    expect(saveOffersFor("not_using", shaped)).toEqual([{ kind: "swap" }]);
+    const mug = { id: "gid://shopify/Product/7", title: "Mug" };
+    expect(saveOffersFor("not_using", { ...shaped, freeOfferProduct: mug })).toEqual([
+      { kind: "swap" },
+      { kind: "freeProduct", productId: mug.id, title: "Mug" },
+    ]);
   });
 
   it("follows the flow the merchant shaped: the reasons asked, each reason's offers in their order", () => {
