@@ -296,6 +296,8 @@ export interface ShopRecord {
   domain: string;
   name: string;
   email: string;
+  /** The public-facing address customers write to (Shopify's shop.contactEmail), unlike the owner's `email`. */
+  contactEmail: string;
   currencyCode: string;
   ianaTimezone: string;
   plan: ShopPlan;
@@ -380,6 +382,7 @@ export class Store {
       domain: input.domain,
       name: input.name,
       email: `owner@${input.domain.replace(".myshopify.com", "")}.example`,
+      contactEmail: `hello@${input.domain.replace(".myshopify.com", "")}.example`,
       currencyCode: input.currencyCode ?? "USD",
       ianaTimezone: input.ianaTimezone ?? "America/New_York",
       plan: input.plan ?? "standard",

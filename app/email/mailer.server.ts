@@ -8,7 +8,8 @@ import type { RenderedEmail } from "./email-template";
  * sink; production at the merchant-facing provider.
  */
 export interface Mailer {
-  send(message: RenderedEmail & { to: string; fromName: string }): Promise<void>;
+  /** From the shop's name at Orchard's sending address; replies go to the shop's own address when it has one. */
+  send(message: RenderedEmail & { to: string; fromName: string; replyTo?: string | null }): Promise<void>;
 }
 
 declare global {
@@ -19,8 +20,16 @@ export function smtpMailer(url: string, fromAddress: string): Mailer {
   // Pooled: a worker sends its emails over a few open connections instead of one handshake each.
   const transport: Transporter = nodemailer.createTransport({ url, pool: true });
   return {
-    async send({ to, fromName, subject, text, html, headers }) {
-      await transport.sendMail({ from: { name: fromName, address: fromAddress }, to, subject, text, html, headers });
+    async send({ to, fromName, replyTo, subject, text, html, headers }) {
+      await transport.sendMail({
+        from: { name: fromName, address: fromAddress },
+        ...(replyTo ? { replyTo: { name: fromName, address: replyTo } } : {}),
+        to,
+        subject,
+        text,
+        html,
+        headers,
+      });
     },
   };
 }

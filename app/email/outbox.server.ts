@@ -83,9 +83,12 @@ async function sendClaimed(transport: Mailer, templates: EmailTemplates, message
     // Every kind's data names the shop it is sent for: the sender's name.
     const data = JSON.parse(message.data) as { shopName: string };
     const { headers, ...rendered } = template(message.locale, data);
+    // A customer who answers writes to the shop, not to Orchard's sending address.
+    const shop = await db().shop.findUnique({ where: { domain: message.shop }, select: { contactEmail: true } });
     await transport.send({
       to: message.recipient,
       fromName: data.shopName,
+      replyTo: shop?.contactEmail,
       ...rendered,
       headers: { ...headers, "X-Orchard-Email": message.kind },
     });

@@ -14,6 +14,7 @@ export async function recordInstall(admin: AdminClient, scopes: string): Promise
   const before = await db().shop.findUnique({ where: { domain: admin.shop }, select: { ianaTimezone: true } });
   const fields = {
     name: shop.name,
+    contactEmail: shop.contactEmail,
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,
     storefrontUrl: shop.url,

@@ -302,6 +302,7 @@ export function presentShop(store: Store, shop: ShopRecord) {
     id: gid("Shop", shop.id),
     name: shop.name,
     email: shop.email,
+    contactEmail: shop.contactEmail,
     myshopifyDomain: shop.domain,
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,

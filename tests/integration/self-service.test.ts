@@ -11,7 +11,7 @@ import { findContract } from "../../app/subscriptions/contracts.server";
 import { saveSettings } from "../../app/subscriptions/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { gid } from "../../simulator/ids";
-import { proxiedRequest, TEST_API_SECRET } from "../support/context";
+import { proxiedRequest, TEST_API_SECRET, testContext } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const restores: (() => void)[] = [];
@@ -284,6 +284,12 @@ describe("what the customer sees of their subscription, and what they change the
     // Three bags at the plan's 10 % off 16.00.
     expect(data[0]).toMatchObject({ items: [{ quantity: 3 }], nextOrder: { amountMinor: 4_320, currencyCode: "USD" } });
     expect(emails.every((m) => m.status === "sent")).toBe(true);
+    // From the shop's name; an answer goes to the shop's own contact address, not to Orchard.
+    const received = testContext()
+      .simulator.mailbox.to(given.email)
+      .find((m) => m.subject.includes("is updated"))!;
+    expect(received.from).toContain(given.shop.name);
+    expect(received.headers["reply-to"]).toContain(given.shop.contactEmail);
     // A refused change is not confirmed.
     await post(given, { action: "skip", cycle: later });
     expect(await db().emailMessage.count({ where: { contractId: given.stored.id, kind: "changed" } })).toBe(2);
