@@ -1,5 +1,20 @@
 import { delimiter, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The files that take minutes, in the order they start: the year of billing at scale, then the
+ * generated lives. Started first, they run beside the many short files instead of after them,
+ * where one of the two workers would wait alone (a fresh clone has no timings to sort by).
+ */
+const LONG_FILES = ["tests/integration/billing-at-scale.test.ts", "tests/model/subscription-lives.test.ts"];
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => LONG_FILES.findIndex((name) => file.moduleId.endsWith(name));
+    return [...sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b)), ...sorted.filter((f) => rank(f) < 0)];
+  }
+}
 
 // Shopify's reference themes (THEMES_DIR, or ../shared/themes), then the themes written for the
 // tests (tests/fixtures/themes); the test processes inherit it.
@@ -14,6 +29,7 @@ process.env.THEMES_DIR = [
 // on finishing within seconds: a busy two-core machine can take many times longer.
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       // Each file in its own environment: the extensions read the global `shopify` the tester sets.
