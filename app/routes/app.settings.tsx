@@ -1,7 +1,7 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page, Select } from "@shopify/polaris";
+import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
@@ -9,14 +9,6 @@ import { OneTimeProductsPicker } from "../components/OneTimeProductsPicker";
 import { TitledCard } from "../components/TitledCard";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { listDataRequests } from "../privacy/customer-privacy.server";
-import { clock } from "../clock";
-import {
-  SUBSCRIBER_EMAIL_KINDS,
-  renderSubscriberEmail,
-  sampleSubscriberEmailData,
-  type SubscriberEmailKind,
-} from "../subscriptions/subscriber-emails";
-import { messagesByLocale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import {
   parseSettingsForm,
@@ -46,7 +38,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     },
     settings,
     dataRequests: dataRequests.map((request) => ({ ...request, receivedAt: request.receivedAt.toISOString() })),
-    sample: sampleSubscriberEmailData(record.name ?? shop, record.ianaTimezone, clock().now()),
   };
 };
 
@@ -59,16 +50,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Settings() {
-  const { store, settings, sample, dataRequests } = useLoaderData<typeof loader>();
+  const { store, settings, dataRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
-  const [previewKind, setPreviewKind] = useState<SubscriberEmailKind>("upcoming");
-  const [previewLocale, setPreviewLocale] = useState<string>(locale);
   const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: store.timezone }).format(new Date(store.installedAt));
   const errors: SettingsErrors = result?.errors ?? {};
   const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
-  const preview = renderSubscriberEmail(previewKind, previewLocale, sample);
   // A whole-number setting: its label, its limits and its saved value all follow from its name.
   const numberSetting = (name: keyof typeof SETTINGS_LIMITS, extra: { suffix?: string; helpText?: string } = {}) => (
     <FormTextField
@@ -171,28 +159,9 @@ export default function Settings() {
             <Card>
               <BlockStack gap="300">
                 {numberSetting("upcomingOrderDays", { helpText: t("settings.upcomingOrderHelp") })}
-                <InlineStack gap="300">
-                  <Select
-                    label={t("settings.previewKind")}
-                    options={SUBSCRIBER_EMAIL_KINDS.map((kind) => ({ value: kind, label: t(`settings.emailKinds.${kind}`) }))}
-                    value={previewKind}
-                    onChange={(value) => setPreviewKind(value as SubscriberEmailKind)}
-                  />
-                  <Select
-                    label={t("settings.previewLanguage")}
-                    options={Object.keys(messagesByLocale).map((l) => ({ value: l, label: t(`settings.languages.${l as "en"}`) }))}
-                    value={previewLocale}
-                    onChange={setPreviewLocale}
-                  />
+                <InlineStack>
+                  <Button url="/app/settings/emails">{t("settings.emailEditor.edit")}</Button>
                 </InlineStack>
-                <Box borderColor="border" borderWidth="025" borderRadius="200">
-                  <iframe
-                    title={t("settings.previewTitle")}
-                    sandbox=""
-                    srcDoc={preview.html}
-                    style={{ width: "100%", height: 360, border: 0 }}
-                  />
-                </Box>
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>

@@ -1,8 +1,15 @@
-import { db } from "../db.server";
+import { db, type Db, type Transaction } from "../db.server";
 import { DEFAULT_SETTINGS, parseChosenProducts, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "./dunning";
 import type { MissedCyclesPolicy } from "./missed-cycles";
 import { storedCancellationFlow } from "./retention";
+import type { Locale } from "../i18n/i18n";
+import {
+  storedEmailTemplates,
+  type EditableEmailKind,
+  type SubscriberEmailTemplate,
+  type SubscriberEmailTemplates,
+} from "./subscriber-emails";
 
 /** A shop's subscription settings; a shop that never saved any has the defaults. */
 export async function loadSettings(shop: string): Promise<SubscriptionSettings> {
@@ -33,4 +40,31 @@ export async function saveSettings(shop: string, settings: SubscriptionSettings)
     oneTimeProducts: JSON.stringify(settings.oneTimeProducts),
   };
   await db().shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+}
+
+/**
+ * The shop's own wording of its subscriber emails, read defensively (an entry that is not a
+ * template is none), within the caller's transaction when it has one.
+ */
+export async function loadEmailTemplates(shop: string, client: Db | Transaction = db()): Promise<SubscriberEmailTemplates> {
+  const row = await client.shopSettings.findUnique({ where: { shop }, select: { emailTemplates: true } });
+  return storedEmailTemplates(row?.emailTemplates ?? "{}");
+}
+
+/** One kind's wording in one language saved, or (null) put back to Orchard's. */
+export async function saveEmailTemplate(
+  shop: string,
+  kind: EditableEmailKind,
+  locale: Locale,
+  template: SubscriberEmailTemplate | null,
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const row = await tx.shopSettings.findUnique({ where: { shop }, select: { emailTemplates: true } });
+    const templates = storedEmailTemplates(row?.emailTemplates ?? "{}");
+    const forKind = { ...templates[kind] };
+    if (template) forKind[locale] = template;
+    else delete forKind[locale];
+    const emailTemplates = JSON.stringify({ ...templates, [kind]: forKind });
+    await tx.shopSettings.upsert({ where: { shop }, create: { shop, emailTemplates }, update: { emailTemplates } });
+  });
 }

@@ -1,5 +1,7 @@
 import type { Db, Transaction } from "../db.server";
 import { enqueueEmail } from "../email/outbox.server";
+import { resolveLocale } from "../i18n/i18n";
+import { loadEmailTemplates } from "./settings.server";
 import { orderAmountMinor, storedDiscounts, type PreviewLine } from "./order-preview";
 import type { SubscriberEmailData, SubscriberEmailKind } from "./subscriber-emails";
 
@@ -61,13 +63,16 @@ export async function enqueueSubscriberEmail(
   data: SubscriberEmailData,
 ): Promise<boolean> {
   if (!contract.customerEmail) return false;
+  const locale = contract.customerLocale ?? "en";
+  // The merchant's wording as it is now is what this email says, whenever it is sent.
+  const template = kind === "changed" ? null : ((await loadEmailTemplates(contract.shop, tx))[kind]?.[resolveLocale(locale)] ?? null);
   return enqueueEmail(tx, {
     shop: contract.shop,
     kind,
     dedupeKey: `${kind}:${contract.id}:${eventKey}`,
     recipient: contract.customerEmail,
-    locale: contract.customerLocale ?? "en",
-    data,
+    locale,
+    data: { ...data, template },
     contractId: contract.id,
   });
 }

@@ -1,4 +1,4 @@
-import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { messagesByLocale, pluralCategory, resolveLocale, translate, type Locale, type MessageKey } from "../i18n/i18n";
 import { escapeHtml } from "../html";
 import { formatMoneyMinor } from "../money";
 import type { EmailTemplates, RenderedEmail } from "../email/email-template";
@@ -24,6 +24,75 @@ export const SUBSCRIBER_EMAIL_KINDS = [
 ] as const;
 export type SubscriberEmailKind = (typeof SUBSCRIBER_EMAIL_KINDS)[number];
 
+/**
+ * The merchant's own wording of an email's subject and opening paragraph, in one language. The
+ * "changed" email is not among them: its sentence is the change's own.
+ */
+export interface SubscriberEmailTemplate {
+  subject: string;
+  body: string;
+}
+export const EDITABLE_EMAIL_KINDS = SUBSCRIBER_EMAIL_KINDS.filter(
+  (kind): kind is Exclude<SubscriberEmailKind, "changed"> => kind !== "changed",
+);
+export type EditableEmailKind = (typeof EDITABLE_EMAIL_KINDS)[number];
+/** By kind, then language: what the merchant changed; the rest reads as the translation files say. */
+export type SubscriberEmailTemplates = Partial<Record<EditableEmailKind, Partial<Record<Locale, SubscriberEmailTemplate>>>>;
+
+/** The variables a template may use, as `{name}`; `{missed}` only where orders were missed. */
+export function templateVariables(kind: EditableEmailKind): string[] {
+  return ["shop", "name", "date", ...(kind === "missedCharged" || kind === "missedSkipped" ? ["missed"] : [])];
+}
+
+const TEMPLATE_LIMITS: Record<keyof SubscriberEmailTemplate, number> = { subject: 150, body: 2000 };
+export type SubscriberTemplateErrors = Partial<Record<keyof SubscriberEmailTemplate, "required" | "tooLong" | "unknownVariable">>;
+
+export function validateSubscriberTemplate(kind: EditableEmailKind, template: SubscriberEmailTemplate): SubscriberTemplateErrors {
+  const errors: SubscriberTemplateErrors = {};
+  const allowed = templateVariables(kind);
+  for (const field of ["subject", "body"] as const) {
+    const value = template[field].trim();
+    const variables = [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    if (!value) errors[field] = "required";
+    else if (value.length > TEMPLATE_LIMITS[field]) errors[field] = "tooLong";
+    else if (variables.some((v) => !allowed.includes(v))) errors[field] = "unknownVariable";
+  }
+  return errors;
+}
+
+/** The wording Orchard ships for a kind in a language: what the editor starts from and a reset returns to. */
+export function defaultSubscriberTemplate(kind: EditableEmailKind, locale: Locale): SubscriberEmailTemplate {
+  const email = messagesByLocale[locale].emails[kind] as { subject: string; body: string };
+  return { subject: email.subject, body: email.body };
+}
+
+/** The stored templates (JSON), keeping only well-formed entries of editable kinds and known languages. */
+export function storedEmailTemplates(column: string): SubscriberEmailTemplates {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(column);
+  } catch {
+    return {};
+  }
+  const templates: SubscriberEmailTemplates = {};
+  if (typeof parsed !== "object" || parsed === null) return templates;
+  for (const kind of EDITABLE_EMAIL_KINDS) {
+    const byLocale = (parsed as Record<string, unknown>)[kind];
+    if (typeof byLocale !== "object" || byLocale === null) continue;
+    for (const locale of Object.keys(messagesByLocale) as Locale[]) {
+      const entry = (byLocale as Record<string, unknown>)[locale] as Partial<SubscriberEmailTemplate> | undefined;
+      if (typeof entry?.subject === "string" && typeof entry.body === "string")
+        templates[kind] = { ...templates[kind], [locale]: { subject: entry.subject, body: entry.body } };
+    }
+  }
+  return templates;
+}
+
+/** A template's `{variable}`s replaced by their values (a value is plain text: never read as a variable again). */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
 export interface SubscriberEmailData {
   shopName: string;
   customerName: string;
@@ -41,6 +110,8 @@ export interface SubscriberEmailData {
   nextOrder?: { date: string; amountMinor: number; currencyCode: string } | null;
   /** What the customer or merchant changed (kind changed); `date` is the day it concerns. */
   change?: SubscriptionChange;
+  /** The merchant's wording of this kind in the customer's language, when they changed it. */
+  template?: SubscriberEmailTemplate | null;
 }
 
 /** The changes a "changed" email confirms, each with its own sentence. */
@@ -69,9 +140,13 @@ export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: stri
     missed: translate(messages, `emails.missedOrders.${pluralCategory(locale, missed)}`, { count: missed }),
   };
   const t = (key: MessageKey) => translate(messages, key, values);
-  const subject = t(`emails.${kind}.subject`);
+  const subject = data.template ? fill(data.template.subject, values) : t(`emails.${kind}.subject`);
   const body = [
-    kind === "changed" ? t(`emails.changed.body.${data.change ?? "reschedule"}`) : t(`emails.${kind}.body`),
+    data.template
+      ? fill(data.template.body, values)
+      : kind === "changed"
+        ? t(`emails.changed.body.${data.change ?? "reschedule"}`)
+        : t(`emails.${kind}.body`),
     ...(kind === "paused" && date ? [t("emails.pausedUntil")] : []),
     ...((kind === "missedCharged" || kind === "missedSkipped" || kind === "orderSkipped") && date ? [t("emails.nextOrderOn")] : []),
   ].join(" ");

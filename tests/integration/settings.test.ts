@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/app.settings";
+import { action as emailsAction, loader as emailsLoader } from "../../app/routes/app.settings.emails";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
-import { loadSettings } from "../../app/subscriptions/settings.server";
+import { loadEmailTemplates, loadSettings } from "../../app/subscriptions/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { seedShop } from "../../simulator/seed";
 import { adminFetchRequest, createShop, testContext } from "../support/context";
@@ -102,5 +103,56 @@ describe("subscription settings", () => {
     const result = await submit(shop, { ...valid, paymentRetryDays: "5, 2", inventoryFinalAction: "cancel" });
     expect(result).toEqual({ saved: false, errors: { paymentRetryDays: "retryDays", inventoryFinalAction: "finalAction" } });
     expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe("the subscription emails' wording", () => {
+  const post = (shop: string, fields: Record<string, string>) =>
+    emailsAction({
+      request: adminFetchRequest("/app/settings/emails", shop, { method: "POST", body: new URLSearchParams(fields) }),
+      params: {},
+      context: {},
+    });
+
+  it("starts from Orchard's wording, saves the merchant's per kind and language, and puts Orchard's back on reset", async () => {
+    const shop = await installedShop();
+    const page = await emailsLoader({ request: adminFetchRequest("/app/settings/emails", shop), params: {}, context: {} });
+    expect(page.templates.resumed.fr.subject).toBe("Votre abonnement {shop} a repris");
+    expect(page.edited).toEqual([]);
+
+    const resumed = {
+      kind: "resumed",
+      locale: "fr",
+      intent: "save",
+      subject: "De retour chez {shop} !",
+      body: "Prochaine livraison le {date}.",
+    };
+    expect(await post(shop, resumed)).toEqual({ done: "saved", errors: {} });
+    expect(await loadEmailTemplates(shop)).toEqual({
+      resumed: { fr: { subject: "De retour chez {shop} !", body: "Prochaine livraison le {date}." } },
+    });
+    // The other settings are untouched, and the English email still reads as Orchard's.
+    expect(await loadSettings(shop)).toEqual(DEFAULT_SETTINGS);
+    const again = await emailsLoader({ request: adminFetchRequest("/app/settings/emails", shop), params: {}, context: {} });
+    expect(again.edited).toEqual(["resumed:fr"]);
+    expect(again.templates.resumed.en.subject).toBe("Your {shop} subscription is back");
+
+    expect(await post(shop, { ...resumed, intent: "reset" })).toEqual({ done: "reset", errors: {} });
+    expect(await loadEmailTemplates(shop)).toEqual({});
+  });
+
+  it("refuses a blank field or an unknown variable, field by field, and an email or language it does not know, saving nothing", async () => {
+    const shop = await installedShop();
+    expect(await post(shop, { kind: "paused", locale: "en", intent: "save", subject: "", body: "Until {price}" })).toEqual({
+      done: null,
+      errors: { subject: "required", body: "unknownVariable" },
+    });
+    for (const fields of [
+      { kind: "changed", locale: "en" },
+      { kind: "paused", locale: "de" },
+      { kind: "paused", locale: "en", intent: "publish" },
+    ])
+      expect(await post(shop, { intent: "save", subject: "S", body: "B", ...fields })).toEqual({ done: null, errors: {} });
+    expect(await loadEmailTemplates(shop)).toEqual({});
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  defaultSubscriberTemplate,
+  EDITABLE_EMAIL_KINDS,
+  storedEmailTemplates,
   SUBSCRIBER_EMAIL_KINDS,
+  validateSubscriberTemplate,
   SUBSCRIPTION_CHANGES,
   renderSubscriberEmail,
   type SubscriberEmailData,
@@ -78,5 +82,42 @@ describe("subscriber emails", () => {
     );
     if (change === "skipAhead") expect(english.text).toContain("The order of December 1, 2026 is skipped");
     expect(sentence(french.text)).not.toMatch(/emails\./);
+  });
+
+  it("says what the merchant wrote, with its variables filled and escaped, and Orchard's items and link after", () => {
+    const template = { subject: "{name}, {shop} ships on {date}", body: "See you on {date}! <b>{unknown}</b>" };
+    const email = renderSubscriberEmail("upcoming", "en", { ...data, template });
+    expect(email.subject).toBe("Alex, Bean & Leaf <Co> ships on December 1, 2026");
+    expect(email.text).toContain("See you on December 1, 2026! <b>{unknown}</b>");
+    expect(email.html).toContain("See you on December 1, 2026! &lt;b&gt;");
+    expect(email.text).toContain("House Blend – 250 g × 2");
+    expect(email.text).toContain(data.manageUrl);
+  });
+
+  it("checks a template: both fields, not too long, only the kind's variables", () => {
+    expect(validateSubscriberTemplate("upcoming", { subject: "On {date}", body: "Hi {name} from {shop}" })).toEqual({});
+    expect(validateSubscriberTemplate("upcoming", { subject: " ", body: "x".repeat(2001) })).toEqual({
+      subject: "required",
+      body: "tooLong",
+    });
+    expect(validateSubscriberTemplate("upcoming", { subject: "{missed}", body: "{price}" })).toEqual({
+      subject: "unknownVariable",
+      body: "unknownVariable",
+    });
+    expect(validateSubscriberTemplate("missedSkipped", { subject: "Missed", body: "{missed}" })).toEqual({});
+  });
+
+  it.each(EDITABLE_EMAIL_KINDS)("starts %s's editor from Orchard's wording, which passes its own check", (kind) => {
+    for (const locale of ["en", "fr"] as const)
+      expect(validateSubscriberTemplate(kind, defaultSubscriberTemplate(kind, locale))).toEqual({});
+  });
+
+  it("reads stored templates defensively", () => {
+    expect(storedEmailTemplates("nonsense")).toEqual({});
+    expect(
+      storedEmailTemplates(
+        JSON.stringify({ upcoming: { en: { subject: "S", body: "B" }, xx: { subject: "S", body: "B" }, fr: { subject: 1 } }, changed: {} }),
+      ),
+    ).toEqual({ upcoming: { en: { subject: "S", body: "B" } } });
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ShopSettings" ADD COLUMN     "emailTemplates" TEXT NOT NULL DEFAULT '{}';
+
