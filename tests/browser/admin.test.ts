@@ -64,6 +64,21 @@ describe("Orchard in the store's admin", () => {
     await again.app.getByRole("button", { name: "Remove House Blend Coffee Beans" }).waitFor();
   });
 
+  it("lets the merchant reword a subscription email in French, previewed as customers will read it, then put Orchard's back", async () => {
+    const { page, app } = await ui.openAdmin("/app/settings");
+    await app.getByRole("link", { name: "Edit the emails" }).click({ timeout: 60_000 });
+    await app.getByLabel("Email", { exact: true }).selectOption("resumed");
+    await app.getByLabel("Language").selectOption("fr");
+    await app.getByLabel("Subject").fill("Content de vous revoir chez {shop}");
+    await app.getByText(/^Content de vous revoir chez .+/).waitFor();
+    await app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.locator("#toasts").textContent()).toContain("Template saved");
+    await app.getByRole("option", { name: "French ✎" }).waitFor({ state: "attached" });
+    await app.getByRole("button", { name: "Use Orchard's wording" }).click();
+    await expect.poll(() => page.locator("#toasts").textContent()).toContain("Template reset");
+    await expect.poll(() => app.getByLabel("Subject").inputValue()).toBe("Votre abonnement {shop} a repris");
+  });
+
   it("speaks the merchant's language when the admin asks for French", async () => {
     const { app } = await ui.openAdmin("/app", "fr-FR");
     await app.getByText("20 produits dans 4 collections").waitFor({ timeout: 60_000 });

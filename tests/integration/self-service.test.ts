@@ -8,7 +8,7 @@ import { action as signInAction } from "../../app/routes/proxy.subscriptions.sig
 import { action as cancelAction, loader as cancelLoader } from "../../app/routes/proxy.subscriptions.$id_.cancel";
 import { formToken } from "../../app/self-service/self-service.server";
 import { findContract } from "../../app/subscriptions/contracts.server";
-import { saveSettings } from "../../app/subscriptions/settings.server";
+import { saveEmailTemplate, saveSettings } from "../../app/subscriptions/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { gid } from "../../simulator/ids";
 import { proxiedRequest, TEST_API_SECRET, testContext } from "../support/context";
@@ -65,8 +65,9 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     expect(page).not.toMatch(/\{\{|\{%/);
   });
 
-  it("lets the customer skip their next order", async () => {
-    const { shop, stored, customerId, token } = await customerWithSubscription();
+  it("lets the customer skip their next order, confirmed in the merchant's words", async () => {
+    const { shop, stored, customerId, token, email } = await customerWithSubscription();
+    await saveEmailTemplate(shop.domain, "orderSkipped", "en", { subject: "{name}, we'll skip it at {shop}", body: "Next one: {date}." });
     const response = await respond(() =>
       changeAction({
         request: proxiedRequest(`/subscriptions/${stored.id}`, shop.domain, customerId, {
@@ -84,6 +85,12 @@ describe("the storefront's subscriptions page (app proxy)", () => {
     ]);
     // Confirmed by email, with the order that now comes next.
     expect(await db().emailMessage.count({ where: { contractId: stored.id, kind: "orderSkipped" } })).toBe(1);
+    await settle();
+    const received = testContext()
+      .simulator.mailbox.to(email)
+      .find((m) => m.subject.includes("we'll skip it"))!;
+    expect(received.subject).toBe(`${stored.customerName ?? "there"}, we'll skip it at ${shop.name}`);
+    expect(received.text).toMatch(/Next one: \w+ \d+, \d{4}\./);
   });
 
   it("refuses a post without the page's token, as from another site, and changes nothing", async () => {

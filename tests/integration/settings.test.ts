@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/app.settings";
-import { action as emailsAction, loader as emailsLoader } from "../../app/routes/app.settings.emails";
+import { action as emailsAction, loader as emailsLoader } from "../../app/routes/app.settings_.emails";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loadEmailTemplates, loadSettings } from "../../app/subscriptions/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
