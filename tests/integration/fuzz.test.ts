@@ -137,7 +137,15 @@ describe("hostile input at Orchard's doors", () => {
 
   it("customer account API: any body ends in 200, 400, 404, 413 or 422", { timeout: 300_000 }, async () => {
     const shop = given.shop.domain;
-    const valid = [{ action: "skip" }, { action: "pause", months: 2 }, { step: "reason", reason: "too_expensive" }];
+    const valid = [
+      { action: "skip" },
+      { action: "skip", cycle: 3 },
+      { action: "unskip", cycle: 3 },
+      { action: "addOneTime", variantId: "gid://shopify/ProductVariant/1", quantity: 1 },
+      { action: "pause", months: 2 },
+      { step: "reason", reason: "too_expensive" },
+      { step: "accept", reason: "too_expensive", offer: "swap", variantId: "gid://shopify/ProductVariant/1" },
+    ];
     // A session token lives a minute: each request gets a fresh one, as the extension asks for it.
     const freshToken = () =>
       issueCustomerAccountToken({
@@ -190,6 +198,7 @@ describe("hostile input at Orchard's doors", () => {
           "variantId",
           "lineId",
           "quantity",
+          "cycle",
           "city",
           "countryCode",
           "zip",
