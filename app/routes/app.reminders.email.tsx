@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { mailer } from "../email/mailer.server";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
@@ -138,40 +139,24 @@ export default function ReminderEmail() {
             </Card>
           </Layout.Section>
           <Layout.Section variant="oneHalf">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("reminders.template.preview")}
-                </Text>
-                <Text as="p" fontWeight="semibold">
-                  {preview.subject}
-                </Text>
-                <Box borderColor="border" borderWidth="025" borderRadius="200">
-                  <iframe
-                    title={t("reminders.template.preview")}
-                    sandbox=""
-                    srcDoc={preview.html}
-                    style={{ width: "100%", height: 420, border: 0 }}
+            <EmailPreviewCard email={preview}>
+              <InlineStack gap="200" blockAlign="end">
+                <div style={{ flexGrow: 1 }}>
+                  <TextField
+                    name="testTo"
+                    type="email"
+                    label={t("reminders.template.testTo")}
+                    value={testTo}
+                    onChange={setTestTo}
+                    autoComplete="email"
+                    error={result?.testError === "email" ? t("reminders.template.errors.email") : undefined}
                   />
-                </Box>
-                <InlineStack gap="200" blockAlign="end">
-                  <div style={{ flexGrow: 1 }}>
-                    <TextField
-                      name="testTo"
-                      type="email"
-                      label={t("reminders.template.testTo")}
-                      value={testTo}
-                      onChange={setTestTo}
-                      autoComplete="email"
-                      error={result?.testError === "email" ? t("reminders.template.errors.email") : undefined}
-                    />
-                  </div>
-                  <Button onClick={() => send("test")} loading={busy}>
-                    {t("reminders.template.sendTest")}
-                  </Button>
-                </InlineStack>
-              </BlockStack>
-            </Card>
+                </div>
+                <Button onClick={() => send("test")} loading={busy}>
+                  {t("reminders.template.sendTest")}
+                </Button>
+              </InlineStack>
+            </EmailPreviewCard>
           </Layout.Section>
         </Layout>
       </Form>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
+import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
@@ -163,24 +164,7 @@ export default function SubscriberEmails() {
             </Card>
           </Layout.Section>
           <Layout.Section variant="oneHalf">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("reminders.template.preview")}
-                </Text>
-                <Text as="p" fontWeight="semibold">
-                  {preview.subject}
-                </Text>
-                <Box borderColor="border" borderWidth="025" borderRadius="200">
-                  <iframe
-                    title={t("reminders.template.preview")}
-                    sandbox=""
-                    srcDoc={preview.html}
-                    style={{ width: "100%", height: 420, border: 0 }}
-                  />
-                </Box>
-              </BlockStack>
-            </Card>
+            <EmailPreviewCard email={preview} />
           </Layout.Section>
         </Layout>
       </Form>

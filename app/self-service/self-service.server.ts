@@ -13,6 +13,7 @@ import { orderAmountMinor, restartAmountMinor, storedDiscounts } from "../subscr
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
 import { minorUnits } from "../money";
+import { DONE_FOR_OFFER } from "../../extensions/shared/save-offers";
 import { z } from "zod";
 import { cancellationInput, parseAction, type CancellationReason } from "../subscriptions/contract-actions";
 import {
@@ -196,15 +197,6 @@ export type CancellationStepResult =
   | { kind: "offers"; offers: SaveOffer[]; reason: CancellationReason; reasonText: string }
   | { kind: "done"; result: CustomerActionResult; done: string };
 
-const doneFor = {
-  pause: "pause",
-  skip: "skip",
-  frequency: "changeFrequency",
-  swap: "swapVariant",
-  discount: "discount",
-  freeProduct: "addOneTime",
-} as const;
-
 /**
  * The cancellation flow: the reason, answered with the offers that fit it (each recorded as
  * offered); then an offer taken, or every offer declined and the subscription cancelled. Null when
@@ -236,7 +228,7 @@ export async function customerCancellationStep(
       const result = await shopifyRefusalsAsResult(() =>
         acceptSaveOffer(admin, loaded, "customer", reason, offer, { sellingPlanId, variantId }),
       );
-      return { kind: "done", result, done: doneFor[offer] };
+      return { kind: "done", result, done: DONE_FOR_OFFER[offer] };
     }
     case "decline":
       return {

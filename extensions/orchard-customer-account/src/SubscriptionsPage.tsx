@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { customerApi, type DeliveryAddress, type Listing, type Offer, type Reason, type Subscription } from "./client";
 import { addressLines, countryOptions } from "../../shared/addresses";
 import { currencyDigits } from "../../shared/money";
+import { DONE_FOR_OFFER } from "../../shared/save-offers";
 
 export default async () => {
   render(<SubscriptionsPage />, document.body);
@@ -277,16 +278,6 @@ function SubscriptionCard({ subscription, onDone }: { subscription: Subscription
     </s-section>
   );
 }
-
-/** The message for an offer taken: that of the change it makes. */
-const DONE_FOR_OFFER: Record<Offer["kind"], string> = {
-  pause: "pause",
-  skip: "skip",
-  frequency: "changeFrequency",
-  swap: "swapVariant",
-  discount: "discount",
-  freeProduct: "addOneTime",
-};
 
 /** A day and the button that acts on it, disabled until a day is chosen. */
 function DateAction({
