@@ -385,17 +385,11 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
       // Only what the customer was offered: another product is outside what the merchant allows.
       const variant = (await oneTimeVariants(admin, contract)).find((v) => v.id === input.variantId);
       if (!variant) return { ok: false, error: "invalidChoice" };
-      const cycle = nextCycle();
-      await editContract(admin, contract.shopifyId, async (draftId) => {
-        await admin.request(DraftLineAdd, {
-          draftId,
-          input: {
-            productVariantId: variant.id,
-            quantity: input.quantity,
-            currentPrice: variant.price,
-            customAttributes: [{ key: ONE_TIME_ATTRIBUTE, value: String(cycle) }],
-          },
-        });
+      await addOneTimeLine(admin, contract.shopifyId, {
+        variantId: variant.id,
+        quantity: input.quantity,
+        price: variant.price,
+        cycle: nextCycle(),
       });
       return { ok: true };
     }
@@ -483,7 +477,7 @@ async function replacePlannedSkips(contract: { id: string; plannedSkips: string 
  * (its next order is still the one after). False otherwise, and nothing written.
  */
 async function takeBackSkippedCycle(
-  contract: { id: string; nextBillingAt: Date | null; maxCycles: number | null },
+  contract: { id: string; nextBillingAt: Date | null },
   schedule: Schedule,
   cycle: number,
 ): Promise<boolean> {
@@ -773,18 +767,27 @@ async function addFreeItem(admin: AdminClient, loaded: Loaded, productId: string
   if (!variant) return { ok: false, error: "invalidChoice" };
   const timeZone = (await findShop(contract.shop))?.ianaTimezone ?? "UTC";
   const cycle = nextScheduled(scheduleOf(contract, timeZone), new Date(contract.nextBillingAt.getTime() - 1)).cycle;
-  await editContract(admin, contract.shopifyId, async (draftId) => {
+  await addOneTimeLine(admin, contract.shopifyId, { variantId: variant.id, quantity: 1, price: "0", cycle });
+  return { ok: true };
+}
+
+/** A line for one order only: marked with its cycle, it leaves the contract once that order is paid. */
+async function addOneTimeLine(
+  admin: AdminClient,
+  contractId: string,
+  line: { variantId: string; quantity: number; price: string; cycle: number },
+): Promise<void> {
+  await editContract(admin, contractId, async (draftId) => {
     await admin.request(DraftLineAdd, {
       draftId,
       input: {
-        productVariantId: variant.id,
-        quantity: 1,
-        currentPrice: "0",
-        customAttributes: [{ key: ONE_TIME_ATTRIBUTE, value: String(cycle) }],
+        productVariantId: line.variantId,
+        quantity: line.quantity,
+        currentPrice: line.price,
+        customAttributes: [{ key: ONE_TIME_ATTRIBUTE, value: String(line.cycle) }],
       },
     });
   });
-  return { ok: true };
 }
 
 async function applyOneTimeDiscount(admin: AdminClient, loaded: Loaded, percent: number): Promise<ActionResult> {
