@@ -3,16 +3,22 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The files that take minutes, in the order they start: the year of billing at scale, then the
- * generated lives. Started first, they run beside the many short files instead of after them,
- * where one of the two workers would wait alone (a fresh clone has no timings to sort by).
+ * The files that take minutes, placed so that they never run beside each other and the short
+ * files fill the other worker: on SQLite the generated lives first (the longest there), on
+ * PostgreSQL the year of billing at scale first (its four worker processes take both cores) and
+ * the lives last. A fresh clone has no timings for vitest to sort by.
  */
-const LONG_FILES = ["tests/integration/billing-at-scale.test.ts", "tests/model/subscription-lives.test.ts"];
-class LongestFirst extends BaseSequencer {
+const postgres = process.env.TEST_DATABASE === "postgresql";
+const BILLING_AT_SCALE = "tests/integration/billing-at-scale.test.ts";
+const MODEL_LIVES = "tests/model/subscription-lives.test.ts";
+const FIRST = postgres ? [BILLING_AT_SCALE] : [MODEL_LIVES, BILLING_AT_SCALE];
+const LAST = postgres ? [MODEL_LIVES] : [];
+class LongFilesApart extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const rank = (file: TestSpecification) => LONG_FILES.findIndex((name) => file.moduleId.endsWith(name));
-    return [...sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b)), ...sorted.filter((f) => rank(f) < 0)];
+    const placed = (names: string[]) => names.flatMap((name) => sorted.filter((f) => f.moduleId.endsWith(name)));
+    const rest = sorted.filter((f) => ![...FIRST, ...LAST].some((name) => f.moduleId.endsWith(name)));
+    return [...placed(FIRST), ...rest, ...placed(LAST)];
   }
 }
 
@@ -29,7 +35,7 @@ process.env.THEMES_DIR = [
 // on finishing within seconds: a busy two-core machine can take many times longer.
 export default defineConfig({
   test: {
-    sequence: { sequencer: LongestFirst },
+    sequence: { sequencer: LongFilesApart },
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       // Each file in its own environment: the extensions read the global `shopify` the tester sets.
