@@ -104,22 +104,27 @@ declare global {
  * The layout shifts that move anything in the section holding Orchard's blocks, with what moved,
  * so a failure names the element to fix. A block that grows or shrinks after the first paint moves
  * what follows it there; what the theme loads late elsewhere (Horizon's recommendations) is the
- * theme's own.
+ * theme's own, and an element that ends up visually hidden (a 1 px box, as Dawn hides its variant
+ * radios) moves where nobody sees it. Each shift names its elements and their boxes before and after.
  */
 export async function recordShiftsBesideOrchard(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const shifts: string[] = [];
     (window as unknown as { shifts: string[] }).shifts = shifts;
-    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
-    const describe = (node?: Node) =>
-      node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName);
+    type Source = { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] };
+    const box = (rect: DOMRectReadOnly) => `${rect.x},${rect.y} ${rect.width}×${rect.height}`;
+    const describe = ({ node, previousRect, currentRect }: Source) =>
+      `${node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")}` : String(node?.nodeName)} ` +
+      `${node instanceof Element ? (node.getAttribute("name") ?? "") : ""} from ${box(previousRect)} to ${box(currentRect)}`;
     const besideOrchard = (node?: Node) =>
       node instanceof Element &&
       Boolean(node.closest(".shopify-section")?.querySelector("[data-orchard-subscribe], [data-orchard-protection]"));
+    const seen = (source: Source) => source.currentRect.width * source.currentRect.height > 1;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Shift[])
-        if (!entry.hadRecentInput && entry.sources.some((s) => besideOrchard(s.node)))
-          shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map((s) => describe(s.node)).join("; ")}`);
+        if (!entry.hadRecentInput && entry.sources.some((s) => besideOrchard(s.node) && seen(s)))
+          shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map(describe).join("; ")}`);
     }).observe({ type: "layout-shift", buffered: true });
   });
   return () => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
