@@ -213,6 +213,7 @@ export async function completeCheckout(
       paymentMethodId: sim.store.newId(),
       paymentCard: card,
       deliveryAddress: shippingAddress,
+      customAttributes: [],
       discounts: [],
     };
     shop.contracts.set(contract.id, contract);

@@ -216,6 +216,8 @@ export interface ContractRecord {
   /** Where each order ships: the checkout's shipping address until a draft changes it. */
   deliveryAddress: MailingAddressRecord;
   discounts: ContractDiscountRecord[];
+  /** The app's own attributes of the contract, which Shopify copies onto each order it bills as note attributes. */
+  customAttributes: { key: string; value: string }[];
   /** Shopify holds the contract for review (fraud checks): billing attempts are refused meanwhile. */
   underReview?: boolean;
 }

@@ -36,7 +36,7 @@ import {
 } from "./contract-edits.queries";
 import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
 import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
-import { ONE_TIME_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
+import { ONE_TIME_ATTRIBUTE, RESTARTED_FROM_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
 import { saveOffersFor, type SaveOffer } from "./retention";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import type { SubscriptionChange } from "./subscriber-emails";
@@ -185,6 +185,7 @@ async function reactivate(admin: AdminClient, contract: Loaded["contract"], day:
           billingPolicy: { interval: contract.billingInterval as SellingPlanInterval, intervalCount: contract.billingIntervalCount },
           deliveryPolicy: { interval: contract.deliveryInterval as SellingPlanInterval, intervalCount: contract.deliveryIntervalCount },
           deliveryMethod: { shipping: { address: shopifyAddress(address) } },
+          customAttributes: [{ key: RESTARTED_FROM_ATTRIBUTE, value: contract.shopifyId }],
         },
         lines: recurring.map((line) => ({
           line: {

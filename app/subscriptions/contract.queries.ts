@@ -21,6 +21,10 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
       createdAt
       revisionId
       nextBillingDate
+      customAttributes {
+        key
+        value
+      }
       customer {
         id
         defaultEmailAddress {

@@ -27,6 +27,12 @@ export type SyncResult = "stored" | "stale" | "missing";
 
 /** The line attribute that marks a one-time item, with the cycle whose order it goes with. */
 export const ONE_TIME_ATTRIBUTE = "_orchard_one_time_cycle";
+/**
+ * The contract attribute that marks a restarted subscription, with the cancelled contract it
+ * continues: the contract itself says so (Shopify copies it onto each order it bills), so whichever
+ * of the restart and the creation webhook mirrors it first welcomes the customer back.
+ */
+export const RESTARTED_FROM_ATTRIBUTE = "_orchard_restarted_from";
 
 const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : null);
 
@@ -172,7 +178,8 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       // The subscriber hears of every change of state, whoever made it (Orchard, the merchant in
       // Shopify's admin, Shopify itself), once per revision.
       const subscriber = { ...stored, lines };
-      const email = statusEmail(existing?.status ?? null, stored.status);
+      const restarted = contract.customAttributes.some((a) => a.key === RESTARTED_FROM_ATTRIBUTE);
+      const email = statusEmail(existing?.status ?? null, stored.status, restarted);
       if (email && shop) {
         const date = email === "paused" ? stored.resumeAt : nextBillingAt;
         const nextOrder = email !== "paused" && nextBillingAt ? { cycle: nextCycle, date: nextBillingAt } : null;
@@ -219,8 +226,8 @@ export async function publishNextBillingDate(admin: AdminClient, contractId: str
 }
 
 /** The email a change of status calls for, if any. */
-function statusEmail(before: string | null, after: string): SubscriberEmailKind | null {
-  if (before === null) return after === "ACTIVE" ? "confirmation" : null;
+function statusEmail(before: string | null, after: string, restarted: boolean): SubscriberEmailKind | null {
+  if (before === null) return after === "ACTIVE" ? (restarted ? "reactivated" : "confirmation") : null;
   if (before === after) return null;
   if (after === "PAUSED") return "paused";
   if (after === "ACTIVE") return "resumed";

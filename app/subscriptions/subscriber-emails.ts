@@ -15,6 +15,7 @@ export const SUBSCRIBER_EMAIL_KINDS = [
   "paymentChallenge",
   "paused",
   "resumed",
+  "reactivated",
   "cancelled",
   "ended",
   "missedCharged",

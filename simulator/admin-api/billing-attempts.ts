@@ -128,7 +128,7 @@ export function settleBillingAttempt(
       cancelledAt: null,
       fulfilledAt: null,
       refunds: [],
-      noteAttributes: [],
+      noteAttributes: contract.customAttributes.map(({ key, value }) => ({ name: key, value })),
       discountCodes: [],
       // A renewal ships where the subscription delivers.
       shippingAddress: contract.deliveryAddress,

@@ -326,6 +326,7 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
     updatedAt: contract.updatedAt.toISOString(),
     revisionId: String(contract.revisionId),
     nextBillingDate: contract.nextBillingDate.toISOString(),
+    customAttributes: contract.customAttributes,
     customer: () => (customer ? presentCustomer(shop, customer) : null),
     customerPaymentMethod: () => ({
       __typename: "CustomerPaymentMethod",

@@ -418,6 +418,7 @@ interface AtomicCreateInput {
     billingPolicy?: PolicyInput;
     deliveryPolicy?: PolicyInput;
     deliveryMethod?: { shipping?: { address?: AddressInput | null } | null } | null;
+    customAttributes?: { key: string; value: string }[];
   };
   lines?: { line: LineInput }[];
 }
@@ -501,6 +502,7 @@ export function createContractAtomically(store: Store, shop: ShopRecord, input: 
     paymentCard: vaulted.paymentCard,
     deliveryAddress: address as MailingAddressRecord,
     discounts: [],
+    customAttributes: (input.contract?.customAttributes ?? []).map(({ key, value }) => ({ key, value })),
   };
   shop.contracts.set(contract.id, contract);
   emit("subscription_contracts/create", contractPayload(contract));

@@ -440,8 +440,12 @@ describe("what the customer sees of their subscription, and what they change the
     const mirrored = (await findContract(shop.domain, gid("SubscriptionContract", fresh.id)))!;
     expect(mirrored.nextBillingAt!.toISOString().slice(0, 10)).toBe(firstOrder);
     expect(fresh.nextBillingDate.toISOString()).toBe(mirrored.nextBillingAt!.toISOString());
-    // The customer is sent the new subscription's confirmation.
-    expect(await db().emailMessage.count({ where: { contractId: mirrored.id, kind: "confirmation" } })).toBe(1);
+    // The new contract names the one it continues, so the customer is welcomed back rather than
+    // thanked for a new subscription; and the orders it bills say so to the merchant.
+    expect(fresh.customAttributes).toEqual([{ key: "_orchard_restarted_from", value: gid("SubscriptionContract", contract.id) }]);
+    expect(await db().emailMessage.findMany({ where: { contractId: mirrored.id }, select: { kind: true } })).toEqual([
+      { kind: "reactivated" },
+    ]);
     const page = await pageOf(given);
     expect(page).not.toContain("Cancelled on");
     expect(page).toMatch(/Next order: [^<]+ · \$14\.40/);
@@ -451,6 +455,7 @@ describe("what the customer sees of their subscription, and what they change the
     await settle();
     const renewals = [...shop.orders.values()].filter((o) => o.id !== [...shop.orders.values()][0]!.id);
     expect(renewals.map((o) => o.lines.map((l) => l.priceMinor * l.quantity))).toEqual([[1440]]);
+    expect(renewals[0]!.noteAttributes).toEqual([{ name: "_orchard_restarted_from", value: gid("SubscriptionContract", contract.id) }]);
     expect(await db().billingAttempt.findMany({ where: { contractId: mirrored.id }, select: { cycle: true, status: true } })).toEqual([
       { cycle: 1, status: "succeeded" },
     ]);
