@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page } from "@shopify/polaris";
@@ -23,6 +23,7 @@ import { findShop } from "../shops/shops.server";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
 import { MISSED_CYCLES_POLICIES } from "../subscriptions/missed-cycles";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
+import type { SaveOfferSettings } from "../subscriptions/retention";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -49,6 +50,29 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { saved: true as const, errors: {} };
 };
 
+type OfferSettings = Omit<SaveOfferSettings, "cancellationFlow">;
+
+/**
+ * The offers' settings as the form shows them now, so that the flow's preview reads as the customer
+ * would with what the merchant has typed or picked, saved or not; a number not yet valid keeps the
+ * last one.
+ */
+function offerSettingsOnScreen(form: HTMLFormElement, last: OfferSettings): OfferSettings {
+  const wholeNumber = (name: keyof typeof SETTINGS_LIMITS, fallback: number) => {
+    const value = (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? "";
+    return /^\d{1,3}$/.test(value) && Number(value) >= SETTINGS_LIMITS[name].min && Number(value) <= SETTINGS_LIMITS[name].max
+      ? Number(value)
+      : fallback;
+  };
+  const free = form.elements.namedItem("freeOfferProductId") as HTMLSelectElement | null;
+  const chosen = free?.value ? free.selectedOptions[0] : undefined;
+  return {
+    saveOfferPercent: wholeNumber("saveOfferPercent", last.saveOfferPercent),
+    pauseOfferMonths: wholeNumber("pauseOfferMonths", last.pauseOfferMonths),
+    freeOfferProduct: free?.value && chosen ? { id: free.value, title: chosen.text } : null,
+  };
+}
+
 export default function Settings() {
   const { store, settings, dataRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -56,6 +80,7 @@ export default function Settings() {
   const { t, locale } = useTranslation();
   const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: store.timezone }).format(new Date(store.installedAt));
   const errors: SettingsErrors = result?.errors ?? {};
+  const [offerSettings, setOfferSettings] = useState<OfferSettings>(() => saveOfferSettings(settings));
   const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
   // A whole-number setting: its label, its limits and its saved value all follow from its name.
   const numberSetting = (name: keyof typeof SETTINGS_LIMITS, extra: { suffix?: string; helpText?: string } = {}) => (
@@ -82,7 +107,7 @@ export default function Settings() {
   return (
     <Page>
       <TitleBar title={t("settings.title")} />
-      <Form method="post">
+      <Form method="post" onChange={(event) => setOfferSettings(offerSettingsOnScreen(event.currentTarget, offerSettings))}>
         <Layout>
           <Layout.AnnotatedSection title={t("settings.dunningHeading")} description={t("settings.dunningDescription")}>
             <Card>
@@ -130,7 +155,7 @@ export default function Settings() {
             </Card>
             <Box paddingBlockStart="400">
               <TitledCard title={t("settings.flow.heading")}>
-                <CancellationFlowEditor saved={settings.cancellationFlow} offerSettings={saveOfferSettings(settings)} errors={errors} />
+                <CancellationFlowEditor saved={settings.cancellationFlow} offerSettings={offerSettings} errors={errors} />
               </TitledCard>
             </Box>
           </Layout.AnnotatedSection>

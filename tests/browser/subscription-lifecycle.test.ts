@@ -71,6 +71,27 @@ describe("the merchant", () => {
     expect(await app.getByRole("button", { name: "Resume" }).count()).toBe(0);
     await page.screenshot({ path: "test-results/admin-subscription-cancelled.png" });
   });
+
+  it("shapes the cancellation flow and chooses the add-ons customers may order, in Settings", async () => {
+    const { page, app } = await ui.openAdmin("/app/settings");
+    // Only the reasons this merchant wants to hear; a price complaint gets a discount, then a free bag.
+    for (const reason of ["I have too much product", "I'm not using it", "I'm not happy with the quality"])
+      await app.getByRole("checkbox", { name: reason }).uncheck({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Choose products" }).click();
+    const picker = page.getByRole("dialog", { name: "Add products" });
+    await picker.getByLabel("Search products").fill("Ethiopia");
+    await picker.getByRole("checkbox", { name: "Single Origin Ethiopia" }).check();
+    await picker.getByRole("button", { name: "Select" }).click();
+    await app.getByLabel("Free product in the cancellation flow").selectOption({ label: "Single Origin Ethiopia" });
+    await app.locator('select[name="flow.too_expensive.offer2"]').selectOption("freeProduct");
+    await app.locator('select[name="flow.too_expensive.offer3"]').selectOption("");
+    // What the customer will be offered, as they will read it.
+    await app
+      .getByText("The customer is offered: Take 20% off my next order · Get Single Origin Ethiopia free with my next order")
+      .waitFor();
+    await app.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Settings saved").waitFor({ timeout: 30_000 });
+  });
 });
 
 describe("the customer, on the store's subscriptions page", () => {
@@ -119,8 +140,9 @@ describe("the customer, on the store's subscriptions page", () => {
       .toContain(pausedSubject);
   });
 
-  it("signs in by emailed link, corrects the delivery address, resumes, cancels declining every offer, then restarts", async () => {
+  it("signs in by emailed link, corrects the address, resumes, swaps, adds a product, pauses for two orders, resumes, cancels through the merchant's flow, declining, then restarts", async () => {
     const page = await ui.newPage();
+    const mailBefore = ui.stack.simulator.mailbox.to(customerEmail).length;
     // Signed in to the store, the header says so rather than offering "Log in" again.
     await ui.customerOnSubscriptionsPage(page, customerEmail);
     expect(await page.locator("header").textContent()).toContain(`Signed in as ${customerEmail}`);
@@ -163,9 +185,37 @@ describe("the customer, on the store's subscriptions page", () => {
     await page.getByRole("button", { name: "Resume" }).click();
     await page.getByRole("status").getByText("Your subscription is active again.").waitFor();
 
+    // The 1 kg bag instead, and once a bag of the add-on the merchant chose.
+    const swap = page.getByLabel(/^Swap House Blend Coffee Beans/);
+    await swap.selectOption((await swap.locator("option", { hasText: "1 kg" }).getAttribute("value"))!);
+    await page.getByRole("button", { name: "Swap", exact: true }).click();
+    await page.getByRole("status").getByText("Your item is swapped.").waitFor();
+    expect(customersCase.lines.map((l) => l.variantTitle)).toEqual(["1 kg"]);
+    const addOn = page.getByLabel("Add once to your next order");
+    await addOn.selectOption((await addOn.locator("option", { hasText: "Single Origin Ethiopia" }).first().getAttribute("value"))!);
+    await page.getByRole("button", { name: "Add to next order" }).click();
+    await page.getByRole("status").getByText("Added to your next order.").waitFor();
+    expect(customersCase.lines.map((l) => l.title)).toContain("Single Origin Ethiopia");
+
+    await page.getByLabel("Pause for").selectOption({ label: "2 orders" });
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    await page.getByRole("status").getByText("Your subscription is paused.").waitFor();
+    expect(customersCase.status).toBe("PAUSED");
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.getByRole("status").getByText("Your subscription is active again.").waitFor();
+
+    // The reasons and offers the merchant chose, in their order.
     await page.getByRole("link", { name: "Cancel subscription" }).click();
-    await page.getByRole("group", { name: "Why do you want to cancel?" }).getByLabel("It's too expensive").check();
+    const reasons = page.getByRole("group", { name: "Why do you want to cancel?" });
+    expect(await reasons.locator("label").allInnerTexts()).toEqual(["It's too expensive", "I'm going away", "Another reason"]);
+    await reasons.getByLabel("It's too expensive").check();
     await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Before you go" }).waitFor();
+    expect(await page.locator("form:has(input[name=step]) button").allInnerTexts()).toEqual([
+      "Take 20% off my next order",
+      "Get Single Origin Ethiopia free with my next order",
+      "No thanks, cancel my subscription",
+    ]);
     await page.getByRole("button", { name: "No thanks, cancel my subscription" }).click();
     await page.getByRole("status").getByText("Your subscription is cancelled.").waitFor();
     expect(customersCase.status).toBe("CANCELLED");
@@ -178,21 +228,37 @@ describe("the customer, on the store's subscriptions page", () => {
     expect(restarted).toMatchObject({ status: "ACTIVE", deliveryAddress: { city: "Toronto" } });
     expect(await page.getByText("Cancelled on", { exact: false }).count()).toBe(0);
     await page.screenshot({ path: "test-results/storefront-subscriptions-restarted.png", fullPage: true });
-    // Each step's email: back, cancelled, and restarted.
+    // Each step's email, in order: the address, back, the swap, the add-on, paused, back, cancelled, restarted.
     const french = ui.shop.customers.get(customersCase.customerId)!.locale.startsWith("fr");
-    const subjects = french
-      ? [
-          "Votre abonnement Lifecycle Test Coffee a repris",
-          "Votre abonnement Lifecycle Test Coffee est résilié",
-          "Votre abonnement Lifecycle Test Coffee est relancé",
-        ]
-      : [
-          "Your Lifecycle Test Coffee subscription is back",
-          "Your Lifecycle Test Coffee subscription is cancelled",
-          "Your Lifecycle Test Coffee subscription is restarted",
-        ];
+    const [changed, back, paused, cancelled, restartedSubject] = (
+      french
+        ? ["est modifié", "a repris", "est suspendu", "est résilié", "est relancé"].map(
+            (s) => `Votre abonnement Lifecycle Test Coffee ${s}`,
+          )
+        : ["is updated", "is back", "is paused", "is cancelled", "is restarted"].map((s) => `Your Lifecycle Test Coffee subscription ${s}`)
+    ) as [string, string, string, string, string];
+    const storySubjects = () =>
+      ui.stack.simulator.mailbox
+        .to(customerEmail)
+        .slice(mailBefore)
+        .map((m) => m.subject)
+        .filter((subject) => !/sign-in link|lien de connexion/.test(subject));
     await expect
-      .poll(() => ui.stack.simulator.mailbox.to(customerEmail).map((m) => m.subject), { timeout: 30_000 })
-      .toEqual(expect.arrayContaining(subjects));
+      .poll(storySubjects, { timeout: 30_000 })
+      .toEqual([changed, back, changed, changed, paused, back, cancelled, restartedSubject]);
+  });
+});
+
+describe("the merchant, afterwards", () => {
+  it("sees on the dashboard why subscribers cancelled and what each offer kept", async () => {
+    const { app } = await ui.openAdmin("/app");
+    const card = app.getByRole("heading", { name: "Why subscribers cancel" }).locator("xpath=..");
+    const row = (name: string) => card.getByRole("row", { name: new RegExp(`^${name}`) });
+    await row("It's too expensive").waitFor({ timeout: 60_000 });
+    expect(await row("It's too expensive").getByRole("cell").allInnerTexts()).toEqual(["1"]);
+    expect(await row("Free product").getByRole("cell").allInnerTexts()).toEqual(["1", "0", "0%", "$0.00"]);
+    // The pause the first customer took kept their subscription: $14.40 every two weeks.
+    expect(await row("Pause").getByRole("cell").allInnerTexts()).toEqual(["1", "1", "100%", "$31.20"]);
+    expect(await card.innerText()).toContain("Kept by a save offer: 50%");
   });
 });
