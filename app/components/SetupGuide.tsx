@@ -21,6 +21,7 @@ const STEP_ACTIONS: Partial<Record<SetupStepId, { url: string; body: MessageKey;
 const THEME_ASKS: Partial<Record<SetupStepId, MessageKey>> = {
   theme: "setup.theme.body",
   protection: "setup.protection.themeBody",
+  accountLink: "setup.accountLink.body",
 };
 
 /**

@@ -4,7 +4,7 @@ import type { ThemeBlock } from "./theme-blocks";
  * The dashboard's setup guide: the steps from install to a first recurring sale, each done or not
  * from what is really in place (never from what was clicked). Pure.
  */
-export type SetupStepId = "plan" | "theme" | "reminders" | "protection";
+export type SetupStepId = "plan" | "theme" | "reminders" | "protection" | "accountLink";
 
 export interface SetupFacts {
   /** Orchard's plans that have at least one product on sale with them. */
@@ -37,6 +37,8 @@ export function setupSteps(facts: SetupFacts): SetupStep[] {
     step("reminders", false, facts.reminderRules > 0, [], facts),
     // An offer sells nothing until the block shows it and the embed keeps the cart's protection lines right.
     step("protection", true, facts.activeProtectionOffers > 0, ["protection-offer", "protection-cart"], facts),
+    // Only stores on classic customer accounts need it: new customer accounts list Orchard's page themselves.
+    step("accountLink", true, true, ["account-link"], facts),
   ];
 }
 

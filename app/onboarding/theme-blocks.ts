@@ -51,6 +51,7 @@ export const ORCHARD_THEME_BLOCKS = {
   "subscribe-and-save": "block",
   "protection-offer": "block",
   "protection-cart": "embed",
+  "account-link": "embed",
 } as const;
 export type ThemeBlock = keyof typeof ORCHARD_THEME_BLOCKS;
 

@@ -20,12 +20,15 @@ const CUSTOMER_COOKIE = "storefront_customer";
 
 const cookie = (req: SimRequest, name: string) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(String(req.headers.cookie ?? ""))?.[1];
 
+/** The store the browser last visited, as Shopify's root paths (/account, /apps) are on the shop's own domain. */
+export const currentShop = (sim: SimulatorContext, req: SimRequest) => sim.store.shop(decodeURIComponent(cookie(req, STORE_COOKIE) ?? ""));
+
 export function storeCookie(shop: ShopRecord): string {
   return `${STORE_COOKIE}=${shop.domain}; Path=/; SameSite=Lax`;
 }
 
 /** The customer signed in to this store, if any. */
-function signedInCustomer(req: SimRequest, shop: ShopRecord): number | null {
+export function signedInCustomer(req: SimRequest, shop: ShopRecord): number | null {
   const [domain, id] = decodeURIComponent(cookie(req, CUSTOMER_COOKIE) ?? "").split("|");
   return domain === shop.domain && id && shop.customers.has(Number(id)) ? Number(id) : null;
 }
@@ -48,7 +51,6 @@ export function appProxyRoutes(
   /** The page around a proxied answer: its header names a signed-in customer rather than offering "Log in", as a theme's does. */
   layout: (shop: ShopRecord, title: string, body: string, signedInAs?: string) => string,
 ): void {
-  const currentShop = (req: SimRequest) => sim.store.shop(decodeURIComponent(cookie(req, STORE_COOKIE) ?? ""));
   const noStore = html(`<h1>Open a store first</h1><p><a href="/">Choose a store</a>.</p>`, 404);
 
   const loginForm = (shop: ShopRecord, returnUrl: string, error = "") =>
@@ -64,12 +66,12 @@ export function appProxyRoutes(
   const safeReturn = (value: string | null) => (value && /^\/[^/\\]/.test(value) ? value : "/");
 
   router.on("GET", "/account/login", (req) => {
-    const shop = currentShop(req);
+    const shop = currentShop(sim, req);
     return shop ? html(loginForm(shop, safeReturn(req.url.searchParams.get("return_url")))) : noStore;
   });
 
   router.on("POST", "/account/login", (req) => {
-    const shop = currentShop(req);
+    const shop = currentShop(sim, req);
     if (!shop) return noStore;
     const form = new URLSearchParams(req.rawBody);
     const email = (form.get("email") ?? "").trim().toLowerCase();
@@ -89,7 +91,7 @@ export function appProxyRoutes(
   if (!config) return;
   for (const method of ["GET", "POST"]) {
     router.on(method, `/${config.prefix}/${config.subpath}/:rest*`, async (req) => {
-      const shop = currentShop(req);
+      const shop = currentShop(sim, req);
       if (!shop) return noStore;
       if (!sim.appUrl) return html("<h1>Page not found</h1>", 404);
       return forward(req, shop, config);

@@ -2,12 +2,24 @@ import { Drop } from "liquidjs";
 import { allocationPricing } from "../pricing";
 import { gid } from "../ids";
 import { translated } from "../admin-api/translations";
-import type { CartLineRecord, ProductRecord, SellingPlanGroupRecord, SellingPlanRecord, ShopRecord, Store, VariantRecord } from "../store";
+import type {
+  CartLineRecord,
+  CustomerRecord,
+  MailingAddressRecord,
+  OrderRecord,
+  ProductRecord,
+  SellingPlanGroupRecord,
+  SellingPlanRecord,
+  ShopRecord,
+  Store,
+  VariantRecord,
+} from "../store";
 
 /**
  * The Liquid objects a storefront page sees, with the fields shopify.dev documents for them
  * (Liquid objects: product, variant, product_option, product_option_value, selling_plan_group,
- * selling_plan, selling_plan_allocation, cart, line_item, app). Products here have no media.
+ * selling_plan, selling_plan_allocation, cart, line_item, app, customer, order, address). Products
+ * here have no media.
  */
 function sellingPlanDrop(shop: ShopRecord, locale: string, plan: SellingPlanRecord, groupId: number, selectedPlanId?: number) {
   return {
@@ -380,4 +392,74 @@ export class CartDrop extends Drop {
       cart_level_discount_applications: [],
     };
   }
+}
+
+/** Shopify's address object, as a customer's addresses and an order's shipping address give it. */
+export function addressDrop(address: MailingAddressRecord) {
+  return {
+    first_name: address.firstName,
+    last_name: address.lastName,
+    name: `${address.firstName} ${address.lastName}`.trim(),
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    province: address.province,
+    zip: address.zip,
+    country_code: address.countryCode,
+    country: new Intl.DisplayNames("en", { type: "region" }).of(address.countryCode) ?? address.countryCode,
+  };
+}
+
+const FINANCIAL_STATUS_LABELS: Record<OrderRecord["financialStatus"], string> = {
+  PAID: "Paid",
+  PENDING: "Pending",
+  REFUNDED: "Refunded",
+  PARTIALLY_REFUNDED: "Partially refunded",
+};
+
+/** Shopify's order object as a customer's order history lists it. */
+function orderDrop(order: OrderRecord) {
+  const refunded = (line: OrderRecord["lines"][number]) =>
+    order.refunds.flatMap((r) => r.lines).reduce((sum, r) => sum + (r.lineId === line.id ? r.quantity : 0), 0);
+  const total = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  return {
+    id: order.id,
+    name: `#${order.number}`,
+    order_number: order.number,
+    customer_url: `/account/orders/${order.id}`,
+    created_at: order.createdAt.toISOString(),
+    cancelled: order.cancelledAt !== null,
+    financial_status: order.financialStatus.toLowerCase(),
+    financial_status_label: FINANCIAL_STATUS_LABELS[order.financialStatus],
+    fulfillment_status_label: order.fulfilledAt ? "Fulfilled" : "Unfulfilled",
+    total_price: total,
+    total_net_amount: order.lines.reduce((sum, line) => sum + line.priceMinor * (line.quantity - refunded(line)), 0),
+    shipping_address: order.shippingAddress ? addressDrop(order.shippingAddress) : null,
+  };
+}
+
+/**
+ * Shopify's customer object for the signed-in customer: their orders, newest first, and as their
+ * address the one their latest order shipped to (the simulator keeps no address book).
+ */
+export function customerDrop(shop: ShopRecord, customer: CustomerRecord) {
+  const orders = [...shop.orders.values()]
+    .filter((order) => order.customerId === customer.id)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const address = orders.find((order) => order.shippingAddress)?.shippingAddress;
+  const addresses = address ? [addressDrop(address)] : [];
+  return {
+    id: customer.id,
+    email: customer.email,
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    name: `${customer.firstName} ${customer.lastName}`.trim(),
+    has_account: true,
+    tags: [],
+    orders: orders.map(orderDrop),
+    orders_count: orders.length,
+    addresses,
+    addresses_count: addresses.length,
+    default_address: addresses[0] ?? null,
+  };
 }

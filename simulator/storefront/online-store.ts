@@ -1,8 +1,8 @@
 import { escapeHtml } from "../http";
 import type { SimulatorContext } from "../context";
-import { onSale, type ProductRecord, type ShopRecord } from "../store";
+import { onSale, type CustomerRecord, type ProductRecord, type ShopRecord } from "../store";
 import { productTemplate, typeNamesBlock } from "../theme";
-import { appDrop, CartDrop, productDrop, type SelectedOptions } from "./drops";
+import { appDrop, CartDrop, customerDrop, productDrop, type SelectedOptions } from "./drops";
 import { blockSettings, cachedExtensionLiquid, type AppBlock, type ThemeExtension } from "./theme-extensions";
 import { moneyFormatsFor } from "./theme/money";
 import { AppBlockDrop, type PageRender } from "./theme/theme-renderer";
@@ -50,8 +50,10 @@ export function shopRoutes(shop: ShopRecord): Record<string, string> {
 
 /** Which page a request renders and the objects it sees. */
 export interface StorePage {
-  template: "product" | "cart" | "index";
+  template: "product" | "cart" | "index" | "customers/account";
   product?: ProductRecord;
+  /** The customer signed in to the store, whom every page's `customer` object names. */
+  customer?: CustomerRecord;
   selected?: SelectedOptions;
   locale: string;
   cart: CartDrop;
@@ -156,11 +158,15 @@ export class OnlineStore {
         country: { iso_code: "US", name: "United States", currency: { iso_code: shop.currencyCode, symbol: "$" } },
         available_countries: [],
       },
-      template: { name: page.template, suffix: null, directory: null },
+      template: {
+        name: page.template.split("/").at(-1),
+        suffix: null,
+        directory: page.template.includes("/") ? page.template.split("/")[0] : null,
+      },
       canonical_url: `${origin}${page.path}`,
       page_title: product?.title ?? (page.template === "cart" ? "Your cart" : shop.name),
       page_description: null,
-      customer: null,
+      customer: page.customer ? customerDrop(shop, page.customer) : null,
       linklists: {},
       collections: {},
       powered_by_link: `<a target="_blank" rel="nofollow" href="https://www.shopify.com">Powered by Shopify</a>`,

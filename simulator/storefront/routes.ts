@@ -5,7 +5,7 @@ import { CheckoutError, completeCheckout } from "../checkout";
 import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse } from "../http";
 import type { SimulatorContext } from "../context";
 import { onSale, type CartLineRecord, type ShopRecord } from "../store";
-import { appProxyRoutes, storeCookie } from "./app-proxy";
+import { appProxyRoutes, currentShop, signedInCustomer, storeCookie } from "./app-proxy";
 import { CartDrop, cartItems } from "./drops";
 import { OnlineStore, STANDARD_EVENTS_STAND_IN, storefrontRoot, type StorePage } from "./online-store";
 import { loadThemeExtensions } from "./theme-extensions";
@@ -287,14 +287,17 @@ export function storefrontRoutes(
       };
     }
     if (path === "cart" || path === "cart/") return { template: "cart", locale, cart, designMode, path: url.pathname };
+    if (path === "account") return { template: "customers/account", locale, cart, designMode, path: url.pathname };
     if (path === "") return { template: "index", locale, cart, designMode, path: url.pathname };
     return null;
   };
 
   const rendered = async (shop: ShopRecord, req: SimRequest): Promise<SimResponse> => {
     const { token, lines, cookie } = cartOf(shop, req);
-    const target = pageAt(shop, req.url, cartDrop(shop, token, lines));
-    if (!target) return notFound;
+    const page = pageAt(shop, req.url, cartDrop(shop, token, lines));
+    if (!page) return notFound;
+    const customerId = signedInCustomer(req, shop);
+    const target = { ...page, customer: customerId === null ? undefined : shop.customers.get(customerId) };
     const withCookie = (response: SimResponse) =>
       withStoreCookie(shop, cookie ? { ...response, headers: { ...response.headers, "set-cookie": cookie } } : response);
     try {
@@ -323,6 +326,14 @@ export function storefrontRoutes(
   router.on("GET", "/storefront/:store/cart", async (req) => {
     const shop = shopFor(req.params.store);
     return shop ? rendered(shop, req) : notFound;
+  });
+  // A classic customer account's page, on the shop's domain: the theme's customers/account template
+  // for the signed-in customer; anyone else is sent to log in first, as Shopify does.
+  router.on("GET", "/account", async (req) => {
+    const shop = currentShop(sim, req);
+    if (!shop) return notFound;
+    if (signedInCustomer(req, shop) === null) return { status: 302, headers: { location: "/account/login?return_url=%2Faccount" } };
+    return rendered(shop, req);
   });
 
   // The Product Recommendations API: a section rendered with the recommendations for a product.

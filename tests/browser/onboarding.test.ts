@@ -27,12 +27,12 @@ describe("a merchant installs Orchard and gets to a first subscriber", () => {
     const guide = app.getByRole("heading", { name: "Set up Orchard" });
     await guide.waitFor({ timeout: 60_000 });
     expect(shop.installed).toBe(true);
-    expect(await app.getByText("0 of 4 steps done").isVisible()).toBe(true);
+    expect(await app.getByText("0 of 5 steps done").isVisible()).toBe(true);
     await listingScreenshot(page, "1-setup-guide");
     // The merchant may put the guide away and bring it back; its progress stays.
     await app.getByRole("button", { name: "Hide setup guide" }).click();
     await page.getByText("Setup guide hidden").waitFor({ timeout: 30_000 });
-    await app.getByText("Setup guide: 0 of 4 steps done").waitFor();
+    await app.getByText("Setup guide: 0 of 5 steps done").waitFor();
     expect(await guide.count()).toBe(0);
     await app.getByRole("button", { name: "Show setup guide" }).click();
     await guide.waitFor({ timeout: 30_000 });
@@ -55,13 +55,13 @@ describe("a merchant installs Orchard and gets to a first subscriber", () => {
 
     // Step 2: the theme editor, opened by the guide's deep link in the admin; the merchant saves.
     const dashboard = await ui.openAdmin("/app");
-    await dashboard.app.getByText("1 of 4 steps done").waitFor({ timeout: 60_000 });
+    await dashboard.app.getByText("1 of 5 steps done").waitFor({ timeout: 60_000 });
     await dashboard.app.getByRole("link", { name: "Add block in theme editor" }).click();
     await dashboard.page.getByText("is added in this preview").waitFor({ timeout: 30_000 });
     await dashboard.page.getByRole("button", { name: "Save" }).click();
     await dashboard.page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
     await dashboard.page.getByRole("link", { name: "Back to Orchard" }).click();
-    await dashboard.page.frameLocator('iframe[title="Orchard"]').getByText("2 of 4 steps done").waitFor({ timeout: 60_000 });
+    await dashboard.page.frameLocator('iframe[title="Orchard"]').getByText("2 of 5 steps done").waitFor({ timeout: 60_000 });
     await storefront.reload();
     await storefront.getByRole("radio", { name: /Deliver every 2 weeks · Save 10%/ }).waitFor();
     await listingScreenshot(storefront, "3-storefront-offer");

@@ -108,6 +108,33 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
   });
 });
 
+describe("a customer's account page in dawn (classic customer accounts)", () => {
+  beforeAll(() => ui.editTheme({ publish: "dawn" }));
+
+  it("links to their subscriptions from the theme's account area, by keyboard, without shifting the page", async () => {
+    const page = await ui.newPage();
+    const shifts = await recordShiftsBesideOrchard(page);
+    await page.goto(ui.storefrontUrl(""));
+    await page.goto(`${ui.stack.simulatorUrl}/account`);
+    await page.getByRole("textbox", { name: "Email" }).fill("dawn-subscriber@example.com");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("heading", { name: "Account", level: 1 }).waitFor();
+    // Orchard's app embed, moved into Dawn's account details column.
+    const section = page.locator(".customer.account").getByRole("region", { name: "Subscriptions" });
+    expect(await section.getByRole("heading", { level: 2 }).textContent()).toBe("Subscriptions");
+    await page.waitForLoadState("networkidle");
+    expect(await shifts()).toEqual([]);
+    await page.screenshot({ path: "test-results/storefront-dawn-account.png" });
+
+    await page.getByRole("link", { name: /View addresses/ }).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Manage your subscriptions");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Your subscriptions" }).waitFor();
+    expect(await page.getByText("Deliver every 2 weeks, save 10%").first().isVisible()).toBe(true);
+  });
+});
+
 describe("a prepaid plan", () => {
   beforeAll(() => ui.editTheme({ publish: "dawn" }));
 

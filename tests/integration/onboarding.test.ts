@@ -64,6 +64,7 @@ describe("the setup guide", () => {
       ["theme", false],
       ["reminders", false],
       ["protection", false],
+      ["accountLink", false],
     ]);
     expect(guide.themeEditorLinks["subscribe-and-save"]).toBe(
       `shopify://admin/themes/current/editor?template=product&addAppBlockId=${TEST_API_KEY}%2Fsubscribe-and-save&target=mainSection`,
@@ -91,6 +92,10 @@ describe("the setup guide", () => {
     expect(done.steps.filter((s) => s.done).map((s) => s.id)).toEqual(["plan", "theme", "reminders"]);
     // Protection is optional: the guide is finished and leaves the dashboard.
     expect(done.finished).toBe(true);
+
+    // So is the account link, which the deep link switches on among the app embeds.
+    await addBlockThroughDeepLink(shop, guide.themeEditorLinks["account-link"]);
+    expect(await doneSteps(shop.domain)).toEqual(["plan", "theme", "reminders", "accountLink"]);
   });
 
   it("sees the block taken off the theme, whatever was clicked before", async () => {
@@ -146,7 +151,7 @@ describe("the setup guide", () => {
     const hidden = await guideOf(shop.domain);
     // Hidden, not forgotten: the steps are still worked out for the summary.
     expect(hidden).toMatchObject({ hidden: true, finished: false });
-    expect(hidden.steps).toHaveLength(4);
+    expect(hidden.steps).toHaveLength(5);
     expect((await guideOf(other.domain)).hidden).toBe(false);
     const refused = await setVisibility("gone").catch((thrown: unknown) => thrown);
     expect(refused).toBeInstanceOf(Response);

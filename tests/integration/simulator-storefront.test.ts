@@ -9,7 +9,11 @@ async function storefront(path: string, init: RequestInit & { cookie?: string } 
     redirect: "manual",
     headers: { "content-type": "application/json", ...(init.cookie ? { cookie: init.cookie } : {}), ...init.headers },
   });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  const cookie =
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ") || undefined;
   const text = await response.text();
   return {
     status: response.status,
@@ -80,5 +84,32 @@ describe("store simulator: AJAX cart API", () => {
     expect(response.location).toBe(`/storefront/${store}/checkout?discount=SAVE10`);
     const cart = await storefront(`/storefront/${store}/cart.js`, { cookie: response.cookie });
     expect(cart.body).toMatchObject({ item_count: 2, items: [{ variant_id: variant.id, quantity: 2 }] });
+  });
+});
+
+describe("store simulator: classic customer accounts", () => {
+  it("shows the signed-in customer their account page from the theme, with their orders; anyone else is sent to log in", async () => {
+    const { shop, store } = seeded();
+    const customer = [...shop.customers.values()].find((c) => [...shop.orders.values()].some((o) => o.customerId === c.id))!;
+    const orders = [...shop.orders.values()].filter((o) => o.customerId === customer.id);
+    const storeCookie = (await storefront(`/storefront/${store}`)).cookie!;
+    const anonymous = await storefront("/account", { cookie: storeCookie });
+    expect([anonymous.status, anonymous.location]).toEqual([302, "/account/login?return_url=%2Faccount"]);
+
+    const login = await storefront("/account/login", {
+      method: "POST",
+      cookie: storeCookie,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: customer.email, return_url: "/account" }).toString(),
+    });
+    expect([login.status, login.location]).toEqual([303, "/account"]);
+    const page = await storefront("/account", { cookie: `${storeCookie}; ${login.cookie}` });
+    expect(page.status).toBe(200);
+    // Dawn's main-account section: its title, the log-out link, and each order by its name.
+    expect(page.body).toContain('<h1 class="customer__title">Account</h1>');
+    expect(page.body).toContain('href="/account/logout"');
+    for (const order of orders) expect(page.body).toContain(`#${order.number}`);
+    const address = orders.find((o) => o.shippingAddress)?.shippingAddress;
+    if (address) expect(page.body).toContain(address.address1);
   });
 });

@@ -119,7 +119,9 @@ export async function recordShiftsBesideOrchard(page: Page): Promise<() => Promi
       `${node instanceof Element ? (node.getAttribute("name") ?? "") : ""} from ${box(previousRect)} to ${box(currentRect)}`;
     const besideOrchard = (node?: Node) =>
       node instanceof Element &&
-      Boolean(node.closest(".shopify-section")?.querySelector("[data-orchard-subscribe], [data-orchard-protection]"));
+      Boolean(
+        node.closest(".shopify-section")?.querySelector("[data-orchard-subscribe], [data-orchard-protection], [data-orchard-account-link]"),
+      );
     const seen = (source: Source) => source.currentRect.width * source.currentRect.height > 1;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Shift[])

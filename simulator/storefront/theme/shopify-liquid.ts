@@ -385,7 +385,6 @@ export function createThemeLiquid(options: { root: string; partials: string; rea
     "login_button",
     "avatar",
     "payment_type_svg_tag",
-    "format_address",
     "unit_price_with_measurement",
     "metafield_tag",
     "default_pagination",
@@ -418,6 +417,12 @@ export function createThemeLiquid(options: { root: string; partials: string; rea
   filter("time_tag", (date) => {
     const value = new Date(String(date));
     return `<time datetime="${value.toISOString()}">${value.toDateString()}</time>`;
+  });
+  // An address as Shopify prints it: one line per part, in the order of a North American address.
+  filter("format_address", (address) => {
+    const a = (address ?? {}) as Record<string, string | undefined>;
+    const lines = [a.name, a.address1, a.address2, [a.city, a.province, a.zip].filter(Boolean).join(" "), a.country].filter(Boolean);
+    return lines.length ? `<p>${lines.map((line) => escapeAttribute(line)).join("<br>")}</p>` : "";
   });
   filter("json", (value) => shopifyJson(value));
   filter(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setupFinished, setupSteps, type SetupFacts } from "../../../app/onboarding/setup-guide";
 
-const noBlocks = { "subscribe-and-save": false, "protection-offer": false, "protection-cart": false };
-const allBlocks = { "subscribe-and-save": true, "protection-offer": true, "protection-cart": true };
+const noBlocks = { "subscribe-and-save": false, "protection-offer": false, "protection-cart": false, "account-link": false };
+const allBlocks = { "subscribe-and-save": true, "protection-offer": true, "protection-cart": true, "account-link": true };
 const nothing: SetupFacts = { plansWithProducts: 0, themeBlocks: noBlocks, reminderRules: 0, activeProtectionOffers: 0 };
 const stepOf = (facts: SetupFacts, id: string) => setupSteps(facts).find((s) => s.id === id)!;
 
@@ -13,9 +13,15 @@ describe("the setup guide", () => {
       ["theme", false, false],
       ["reminders", false, false],
       ["protection", false, true],
+      ["accountLink", false, true],
     ]);
     const steps = setupSteps({ plansWithProducts: 1, themeBlocks: allBlocks, reminderRules: 2, activeProtectionOffers: 0 });
-    expect(steps.filter((s) => s.done).map((s) => s.id)).toEqual(["plan", "theme", "reminders"]);
+    expect(steps.filter((s) => s.done).map((s) => s.id)).toEqual(["plan", "theme", "reminders", "accountLink"]);
+  });
+
+  it("asks for the account link embed, which only stores on classic customer accounts need", () => {
+    expect(stepOf(nothing, "accountLink")).toMatchObject({ done: false, optional: true, missingBlocks: ["account-link"] });
+    expect(stepOf({ ...nothing, themeBlocks: { ...noBlocks, "account-link": true } }, "accountLink").done).toBe(true);
   });
 
   it("does not call a theme step done when the theme could not be read", () => {

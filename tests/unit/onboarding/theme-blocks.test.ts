@@ -73,6 +73,7 @@ describe("Orchard's blocks on the published theme", () => {
       "subscribe-and-save": true,
       "protection-offer": false,
       "protection-cart": true,
+      "account-link": false,
     });
     // An embed's handle in the template is not the embed switched on.
     expect(blocksOnTheme(template({ x: block("protection-cart") }), "")["protection-cart"]).toBe(false);
