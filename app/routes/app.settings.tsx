@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineStack, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
@@ -23,7 +23,7 @@ import { findShop } from "../shops/shops.server";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS } from "../subscriptions/dunning";
 import { MISSED_CYCLES_POLICIES } from "../subscriptions/missed-cycles";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
-import type { SaveOfferSettings } from "../subscriptions/retention";
+import { SAVE_OFFER_KINDS, SAVE_OFFER_PERIOD_LIMITS, type SaveOfferSettings } from "../subscriptions/retention";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -150,9 +150,31 @@ export default function Settings() {
               <FormLayout>
                 {numberSetting("saveOfferPercent", { suffix: "%", helpText: t("settings.saveOfferHelp") })}
                 {numberSetting("pauseOfferMonths")}
-                {numberSetting("saveOfferPeriodDays", { helpText: t("settings.saveOfferPeriodHelp") })}
               </FormLayout>
             </Card>
+            <Box paddingBlockStart="400">
+              <TitledCard title={t("settings.offerPeriods.heading")}>
+                <Text as="p" tone="subdued">
+                  {t("settings.offerPeriods.help")}
+                </Text>
+                <InlineGrid columns={{ xs: 1, sm: 3 }} gap="300">
+                  {SAVE_OFFER_KINDS.map((kind) => (
+                    <FormTextField
+                      key={kind}
+                      name={`offerPeriod.${kind}`}
+                      label={t(`settings.flow.offers.${kind}`)}
+                      type="number"
+                      min={SAVE_OFFER_PERIOD_LIMITS.min}
+                      max={SAVE_OFFER_PERIOD_LIMITS.max}
+                      suffix={t("settings.offerPeriods.days")}
+                      autoComplete="off"
+                      initialValue={String(settings.saveOfferPeriods[kind])}
+                      error={errors[`offerPeriod.${kind}`] ? t("settings.errors.offerPeriod", SAVE_OFFER_PERIOD_LIMITS) : undefined}
+                    />
+                  ))}
+                </InlineGrid>
+              </TitledCard>
+            </Box>
             <Box paddingBlockStart="400">
               <TitledCard title={t("settings.flow.heading")}>
                 <CancellationFlowEditor saved={settings.cancellationFlow} offerSettings={offerSettings} errors={errors} />

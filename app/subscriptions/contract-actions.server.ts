@@ -37,7 +37,7 @@ import {
 import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
 import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
 import { ONE_TIME_ATTRIBUTE, RESTARTED_FROM_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
-import { saveOffersFor, type SaveOffer } from "./retention";
+import { offersStillTaken, saveOffersFor, type SaveOffer } from "./retention";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import type { SubscriptionChange } from "./subscriber-emails";
 
@@ -668,9 +668,16 @@ export async function startCancellation(
     discount: contract.status === "ACTIVE",
     freeProduct: actions.includes("addOneTime"),
   };
-  // Each offer once per subscription in the merchant's period: a thank-you taken is not a price
-  // to be had again by starting to cancel, and discounts never stack.
-  const taken = await offersTakenWithin(contract.id, settings.saveOfferPeriodDays);
+  // Each offer once per subscription in the merchant's period for it.
+  const accepted = await db().retentionEvent.findMany({
+    where: { contractId: contract.id, outcome: "accepted" },
+    select: { offer: true, createdAt: true },
+  });
+  const taken = offersStillTaken(
+    accepted.flatMap((event) => (event.offer ? [{ offer: event.offer, at: event.createdAt }] : [])),
+    settings.saveOfferPeriods,
+    clock().now(),
+  );
   const available = offers.filter((offer) => takeable[offer.kind] && !taken.has(offer.kind));
   await db().retentionEvent.createMany({
     data: available.map((offer) => ({
@@ -685,16 +692,6 @@ export async function startCancellation(
     })),
   });
   return available;
-}
-
-async function offersTakenWithin(contractId: string, days: number): Promise<Set<string>> {
-  const since = new Date(clock().now().getTime() - days * 86_400_000);
-  const taken = await db().retentionEvent.findMany({
-    where: { contractId, outcome: "accepted", createdAt: { gte: since } },
-    select: { offer: true },
-    distinct: ["offer"],
-  });
-  return new Set(taken.flatMap((event) => (event.offer ? [event.offer] : [])));
 }
 
 export async function acceptSaveOffer(

@@ -17,6 +17,40 @@ export type SaveOffer =
 export const SAVE_OFFER_KINDS = ["pause", "skip", "frequency", "swap", "discount", "freeProduct"] as const;
 export type SaveOfferKind = (typeof SAVE_OFFER_KINDS)[number];
 
+/**
+ * Per offer, the days within which a subscription that took it is not offered it again: a thank-you
+ * taken is not a price to be had again by starting to cancel, and discounts never stack. Never less
+ * than a month, so that no offer can be taken at every order.
+ */
+export type SaveOfferPeriods = Record<SaveOfferKind, number>;
+export const SAVE_OFFER_PERIOD_LIMITS = { min: 30, max: 730 } as const;
+export const DEFAULT_SAVE_OFFER_PERIODS: SaveOfferPeriods = { pause: 365, skip: 365, frequency: 365, swap: 365, discount: 365, freeProduct: 365 };
+
+/** The stored periods (JSON); an offer without a valid one of its own has the default. */
+export function storedSaveOfferPeriods(column: string): SaveOfferPeriods {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(column);
+  } catch {
+    parsed = null;
+  }
+  const stored = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const valid = (days: unknown): days is number =>
+    Number.isInteger(days) && (days as number) >= SAVE_OFFER_PERIOD_LIMITS.min && (days as number) <= SAVE_OFFER_PERIOD_LIMITS.max;
+  return Object.fromEntries(
+    SAVE_OFFER_KINDS.map((kind) => [kind, valid(stored[kind]) ? stored[kind] : DEFAULT_SAVE_OFFER_PERIODS[kind]]),
+  ) as SaveOfferPeriods;
+}
+
+/** The offers a subscription took (each with when) that its merchant's periods still keep from it. */
+export function offersStillTaken(accepted: { offer: string; at: Date }[], periods: SaveOfferPeriods, now: Date): Set<SaveOfferKind> {
+  return new Set(
+    SAVE_OFFER_KINDS.filter((kind) =>
+      accepted.some((taken) => taken.offer === kind && now.getTime() - taken.at.getTime() < periods[kind] * 86_400_000),
+    ),
+  );
+}
+
 /** At most this many offers for one reason: more is a wall between the customer and the door. */
 export const MAX_OFFERS_PER_REASON = 3;
 

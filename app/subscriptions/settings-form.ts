@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { INVENTORY_FINAL_ACTIONS, PAYMENT_FINAL_ACTIONS, parseRetryDays, type FinalAction } from "./dunning";
 import { MISSED_CYCLES_POLICIES, type MissedCyclesPolicy } from "./missed-cycles";
-import { DEFAULT_CANCELLATION_FLOW, parseCancellationFlow, type CancellationFlow } from "./retention";
+import {
+  DEFAULT_CANCELLATION_FLOW,
+  DEFAULT_SAVE_OFFER_PERIODS,
+  parseCancellationFlow,
+  SAVE_OFFER_KINDS,
+  SAVE_OFFER_PERIOD_LIMITS,
+  type CancellationFlow,
+  type SaveOfferKind,
+  type SaveOfferPeriods,
+} from "./retention";
 
 /**
  * The merchant's subscription settings as the Settings form edits them, and the rules they follow.
@@ -15,7 +24,7 @@ export interface SubscriptionSettings {
   upcomingOrderDays: number;
   saveOfferPercent: number;
   pauseOfferMonths: number;
-  saveOfferPeriodDays: number;
+  saveOfferPeriods: SaveOfferPeriods;
   missedCycles: MissedCyclesPolicy;
   cancellationFlow: CancellationFlow;
   /** Products customers may add to their next order once, besides their subscription's own. */
@@ -40,21 +49,24 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   upcomingOrderDays: 3,
   saveOfferPercent: 20,
   pauseOfferMonths: 2,
-  saveOfferPeriodDays: 365,
+  saveOfferPeriods: DEFAULT_SAVE_OFFER_PERIODS,
   missedCycles: "chargeLatest",
   cancellationFlow: DEFAULT_CANCELLATION_FLOW,
   oneTimeProducts: [],
   freeOfferProductId: null,
 };
 
-export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow">;
+export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow" | "saveOfferPeriods">;
 
 /** What the save offers need of the settings: the free product, named as the merchant chose it. */
 export function saveOfferSettings(settings: SubscriptionSettings) {
   return { ...settings, freeOfferProduct: settings.oneTimeProducts.find((p) => p.id === settings.freeOfferProductId) ?? null };
 }
-/** Per field, its message; an offer slot of the cancellation flow (`flow.{reason}.offer{n}`) offered twice is "duplicateOffer". */
-export type SettingsErrors = Partial<Record<SettingsField, "retryDays" | "finalAction" | "wholeNumber" | "choice">> &
+/**
+ * Per field, its message; an offer slot of the cancellation flow (`flow.{reason}.offer{n}`) offered
+ * twice is "duplicateOffer", and each offer's period is its own field (`offerPeriod.{offer}`).
+ */
+export type SettingsErrors = Partial<Record<SettingsField | `offerPeriod.${SaveOfferKind}`, "retryDays" | "finalAction" | "wholeNumber" | "choice">> &
   Partial<Record<`flow.${string}`, "duplicateOffer">>;
 
 function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
@@ -87,7 +99,6 @@ export const SETTINGS_LIMITS = {
   upcomingOrderDays: { min: 0, max: 14 },
   saveOfferPercent: { min: 0, max: 50 },
   pauseOfferMonths: { min: 1, max: 6 },
-  saveOfferPeriodDays: { min: 30, max: 730 },
 } as const;
 
 export function parseSettingsForm(form: FormData): { ok: true; settings: SubscriptionSettings } | { ok: false; errors: SettingsErrors } {
@@ -107,11 +118,6 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     ),
     saveOfferPercent: wholeNumber(form.get("saveOfferPercent"), SETTINGS_LIMITS.saveOfferPercent.min, SETTINGS_LIMITS.saveOfferPercent.max),
     pauseOfferMonths: wholeNumber(form.get("pauseOfferMonths"), SETTINGS_LIMITS.pauseOfferMonths.min, SETTINGS_LIMITS.pauseOfferMonths.max),
-    saveOfferPeriodDays: wholeNumber(
-      form.get("saveOfferPeriodDays"),
-      SETTINGS_LIMITS.saveOfferPeriodDays.min,
-      SETTINGS_LIMITS.saveOfferPeriodDays.max,
-    ),
     missedCycles: oneOf(form.get("missedCycles"), MISSED_CYCLES_POLICIES),
     oneTimeProducts: parseChosenProducts(text("oneTimeProducts")),
     freeOfferProductId: text("freeOfferProductId") || null,
@@ -121,9 +127,13 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
   if (!values.inventoryRetryDays) errors.inventoryRetryDays = "retryDays";
   if (!values.paymentFinalAction) errors.paymentFinalAction = "finalAction";
   if (!values.inventoryFinalAction) errors.inventoryFinalAction = "finalAction";
-  for (const field of ["upcomingOrderDays", "saveOfferPercent", "pauseOfferMonths", "saveOfferPeriodDays"] as const) {
+  for (const field of ["upcomingOrderDays", "saveOfferPercent", "pauseOfferMonths"] as const) {
     if (values[field] === null) errors[field] = "wholeNumber";
   }
+  const periods = SAVE_OFFER_KINDS.map(
+    (kind) => [kind, wholeNumber(form.get(`offerPeriod.${kind}`), SAVE_OFFER_PERIOD_LIMITS.min, SAVE_OFFER_PERIOD_LIMITS.max)] as const,
+  );
+  for (const [kind, days] of periods) if (days === null) errors[`offerPeriod.${kind}`] = "wholeNumber";
   if (!values.missedCycles) errors.missedCycles = "choice";
   if (!values.oneTimeProducts) errors.oneTimeProducts = "choice";
   // The free product is one of the add-ons: Orchard reads it with them, and the merchant sees it listed.
@@ -132,5 +142,8 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
   const flow = parseCancellationFlow(form);
   if (!flow.ok) for (const field of flow.fields) errors[field as `flow.${string}`] = "duplicateOffer";
   if (Object.keys(errors).length || !flow.ok) return { ok: false, errors };
-  return { ok: true, settings: { ...values, cancellationFlow: flow.flow } as SubscriptionSettings };
+  return {
+    ok: true,
+    settings: { ...values, saveOfferPeriods: Object.fromEntries(periods), cancellationFlow: flow.flow } as SubscriptionSettings,
+  };
 }

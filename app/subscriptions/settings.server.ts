@@ -2,7 +2,7 @@ import { db, type Db, type Transaction } from "../db.server";
 import { DEFAULT_SETTINGS, parseChosenProducts, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "./dunning";
 import type { MissedCyclesPolicy } from "./missed-cycles";
-import { storedCancellationFlow } from "./retention";
+import { storedCancellationFlow, storedSaveOfferPeriods } from "./retention";
 import type { Locale } from "../i18n/i18n";
 import {
   storedEmailTemplates,
@@ -23,7 +23,7 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     upcomingOrderDays: row.upcomingOrderDays,
     saveOfferPercent: row.saveOfferPercent,
     pauseOfferMonths: row.pauseOfferMonths,
-    saveOfferPeriodDays: row.saveOfferPeriodDays,
+    saveOfferPeriods: storedSaveOfferPeriods(row.saveOfferPeriods),
     cancellationFlow: storedCancellationFlow(row.cancellationFlow),
     missedCycles: row.missedCycles as MissedCyclesPolicy,
     oneTimeProducts: parseChosenProducts(row.oneTimeProducts) ?? [],
@@ -37,6 +37,7 @@ export async function saveSettings(shop: string, settings: SubscriptionSettings)
     paymentRetryDays: JSON.stringify(settings.paymentRetryDays),
     inventoryRetryDays: JSON.stringify(settings.inventoryRetryDays),
     cancellationFlow: JSON.stringify(settings.cancellationFlow),
+    saveOfferPeriods: JSON.stringify(settings.saveOfferPeriods),
     oneTimeProducts: JSON.stringify(settings.oneTimeProducts),
   };
   await db().shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });

@@ -34,7 +34,8 @@ describe("Orchard in the store's admin", () => {
     await page.waitForURL(/\/app\/settings$/);
     // The merchant's billing and retention choices, with their defaults.
     expect(await app.getByLabel("When several orders fell due at once").inputValue()).toBe("chargeLatest");
-    expect(await app.getByLabel("Offer an accepted offer again after (days)").inputValue()).toBe("365");
+    // Each offer's own period before a subscription that took it is offered it again.
+    expect(await app.getByRole("spinbutton", { name: "One-time discount days", exact: true }).inputValue()).toBe("365");
     expect(await app.getByLabel("One-time discount offered").inputValue()).toBe("20");
 
     // The cancellation flow: the merchant drops a reason and reorders another's offers, seeing what the customer will be offered.

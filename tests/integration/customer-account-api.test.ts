@@ -160,10 +160,13 @@ describe("the customer account extension's client", () => {
     expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).not.toContain("discount");
     expect(await api.finishCancellation(stored.id, "too_expensive", { accept: "discount" })).toEqual({ ok: false, error: "invalidChoice" });
     expect(contract.discounts).toHaveLength(1);
-    // Once the merchant's period has passed since it was taken, it is offered again.
-    await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, saveOfferPeriodDays: 30 });
-    restores.push(replaceClock(new FixedClock(new Date(clock().now().getTime() + 31 * 86_400_000))));
-    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).toContain("discount");
+    // Once the merchant's period for that offer has passed since it was taken, it is offered again.
+    await saveSettings(shop.domain, { ...DEFAULT_SETTINGS, saveOfferPeriods: { ...DEFAULT_SETTINGS.saveOfferPeriods, discount: 60 } });
+    const takenAt = clock().now().getTime();
+    restores.push(replaceClock(new FixedClock(new Date(takenAt + 59 * 86_400_000))));
+    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).toEqual(["frequency", "pause"]);
+    restores.push(replaceClock(new FixedClock(new Date(takenAt + 61 * 86_400_000))));
+    expect((await api.offersFor(stored.id, "too_expensive", "")).map((o) => o.kind)).toEqual(["discount", "frequency", "pause"]);
   });
 
   it("holds the customer to the plan's minimum number of orders, saying so, while the merchant may still cancel", async () => {

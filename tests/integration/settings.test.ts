@@ -29,7 +29,9 @@ const valid = {
   upcomingOrderDays: "5",
   saveOfferPercent: "0",
   pauseOfferMonths: "3",
-  saveOfferPeriodDays: "180",
+  // A discount taken waits two years before it is offered again; every other offer half a year.
+  ...Object.fromEntries(["pause", "skip", "frequency", "swap", "freeProduct"].map((kind) => [`offerPeriod.${kind}`, "180"])),
+  "offerPeriod.discount": "730",
   missedCycles: "skipAll",
   // The merchant asks two reasons (and "other", always): price, answered by a skip then a pause; going away, by a pause.
   "flow.too_expensive.shown": "on",
@@ -56,7 +58,7 @@ describe("subscription settings", () => {
       upcomingOrderDays: 5,
       saveOfferPercent: 0,
       pauseOfferMonths: 3,
-      saveOfferPeriodDays: 180,
+      saveOfferPeriods: { pause: 180, skip: 180, frequency: 180, swap: 180, discount: 730, freeProduct: 180 },
       missedCycles: "skipAll",
       cancellationFlow: {
         too_expensive: { shown: true, offers: ["skip", "pause"] },

@@ -15,7 +15,7 @@ const valid = {
   upcomingOrderDays: "3",
   saveOfferPercent: "20",
   pauseOfferMonths: "2",
-  saveOfferPeriodDays: "365",
+  ...Object.fromEntries(["pause", "skip", "frequency", "swap", "discount", "freeProduct"].map((kind) => [`offerPeriod.${kind}`, "365"])),
   missedCycles: "chargeLatest",
   // The default flow as the form's fields: each reason ticked, its offers in their slots.
   ...Object.fromEntries(
@@ -41,7 +41,8 @@ describe("the subscription settings form", () => {
         upcomingOrderDays: "15",
         saveOfferPercent: "-1",
         pauseOfferMonths: "x",
-        saveOfferPeriodDays: "7",
+        "offerPeriod.discount": "7",
+        "offerPeriod.pause": "",
         missedCycles: "chargeAll",
       }),
     );
@@ -54,7 +55,8 @@ describe("the subscription settings form", () => {
         upcomingOrderDays: "wholeNumber",
         saveOfferPercent: "wholeNumber",
         pauseOfferMonths: "wholeNumber",
-        saveOfferPeriodDays: "wholeNumber",
+        "offerPeriod.pause": "wholeNumber",
+        "offerPeriod.discount": "wholeNumber",
         missedCycles: "choice",
       },
     });
