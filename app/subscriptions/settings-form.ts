@@ -66,7 +66,9 @@ export function saveOfferSettings(settings: SubscriptionSettings) {
  * Per field, its message; an offer slot of the cancellation flow (`flow.{reason}.offer{n}`) offered
  * twice is "duplicateOffer", and each offer's period is its own field (`offerPeriod.{offer}`).
  */
-export type SettingsErrors = Partial<Record<SettingsField | `offerPeriod.${SaveOfferKind}`, "retryDays" | "finalAction" | "wholeNumber" | "choice">> &
+export type SettingsErrors = Partial<
+  Record<SettingsField | `offerPeriod.${SaveOfferKind}`, "retryDays" | "finalAction" | "wholeNumber" | "choice">
+> &
   Partial<Record<`flow.${string}`, "duplicateOffer">>;
 
 function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
