@@ -24,7 +24,14 @@ export type SaveOfferKind = (typeof SAVE_OFFER_KINDS)[number];
  */
 export type SaveOfferPeriods = Record<SaveOfferKind, number>;
 export const SAVE_OFFER_PERIOD_LIMITS = { min: 30, max: 730 } as const;
-export const DEFAULT_SAVE_OFFER_PERIODS: SaveOfferPeriods = { pause: 365, skip: 365, frequency: 365, swap: 365, discount: 365, freeProduct: 365 };
+export const DEFAULT_SAVE_OFFER_PERIODS: SaveOfferPeriods = {
+  pause: 365,
+  skip: 365,
+  frequency: 365,
+  swap: 365,
+  discount: 365,
+  freeProduct: 365,
+};
 
 /** The stored periods (JSON); an offer without a valid one of its own has the default. */
 export function storedSaveOfferPeriods(column: string): SaveOfferPeriods {
