@@ -39,7 +39,7 @@ import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address"
 import { ONE_TIME_ATTRIBUTE, RESTARTED_FROM_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
 import { offersStillTaken, saveOffersFor, type SaveOffer } from "./retention";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
-import type { SubscriptionChange } from "./subscriber-emails";
+import { SUBSCRIPTION_CHANGES, type SubscriptionChange } from "./subscriber-emails";
 
 /**
  * The actions a merchant (admin) or a customer (self-service) takes on a subscription. Each is
@@ -103,27 +103,20 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
  * the skip's own email (contract-edits.server.ts).
  */
 function changeOf(input: ActionInput, nextCycleBefore: number | null): SubscriptionChange | null {
-  switch (input.action) {
-    case "skip":
-      return input.cycle !== undefined && nextCycleBefore !== null && input.cycle > nextCycleBefore ? "skipAhead" : null;
-    case "unskip":
-    case "reschedule":
-    case "changeFrequency":
-    case "changeQuantity":
-    case "swapVariant":
-    case "addOneTime":
-    case "updateAddress":
-      return input.action;
-    default:
-      return null;
-  }
+  if (input.action === "skip")
+    return input.cycle !== undefined && nextCycleBefore !== null && input.cycle > nextCycleBefore ? "skipAhead" : null;
+  return isSubscriptionChange(input.action) ? input.action : null;
 }
+
+const isSubscriptionChange = (action: string): action is SubscriptionChange => (SUBSCRIPTION_CHANGES as readonly string[]).includes(action);
 
 /**
  * Every change of a subscription, whoever made it, is confirmed to the customer by email: what
  * changed, the items now, and the next order with what it will charge.
  */
 async function confirmChange(before: Loaded["contract"], input: ActionInput): Promise<void> {
+  // The other actions are told by other emails: nothing to read for them.
+  if (input.action !== "skip" && !isSubscriptionChange(input.action)) return;
   const [contract, shop] = await Promise.all([
     db().subscriptionContract.findUniqueOrThrow({ where: { id: before.id }, include: { lines: true } }),
     findShop(before.shop),
