@@ -14,6 +14,7 @@ import {
   parseSettingsForm,
   saveOfferSettings,
   SETTINGS_LIMITS,
+  wholeNumber,
   type SettingsErrors,
   type SettingsField,
 } from "../subscriptions/settings-form";
@@ -58,17 +59,17 @@ type OfferSettings = Omit<SaveOfferSettings, "cancellationFlow">;
  * last one.
  */
 function offerSettingsOnScreen(form: HTMLFormElement, last: OfferSettings): OfferSettings {
-  const wholeNumber = (name: keyof typeof SETTINGS_LIMITS, fallback: number) => {
-    const value = (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? "";
-    return /^\d{1,3}$/.test(value) && Number(value) >= SETTINGS_LIMITS[name].min && Number(value) <= SETTINGS_LIMITS[name].max
-      ? Number(value)
-      : fallback;
-  };
+  const onScreen = (name: keyof typeof SETTINGS_LIMITS, fallback: number) =>
+    wholeNumber(
+      (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? null,
+      SETTINGS_LIMITS[name].min,
+      SETTINGS_LIMITS[name].max,
+    ) ?? fallback;
   const free = form.elements.namedItem("freeOfferProductId") as HTMLSelectElement | null;
   const chosen = free?.value ? free.selectedOptions[0] : undefined;
   return {
-    saveOfferPercent: wholeNumber("saveOfferPercent", last.saveOfferPercent),
-    pauseOfferMonths: wholeNumber("pauseOfferMonths", last.pauseOfferMonths),
+    saveOfferPercent: onScreen("saveOfferPercent", last.saveOfferPercent),
+    pauseOfferMonths: onScreen("pauseOfferMonths", last.pauseOfferMonths),
     freeOfferProduct: free?.value && chosen ? { id: free.value, title: chosen.text } : null,
   };
 }

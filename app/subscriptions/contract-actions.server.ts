@@ -37,7 +37,7 @@ import {
 import { editContract, moveOnWithoutCharge, sendPaymentUpdateLink, setContractStatus } from "./contract-edits.server";
 import { storedDeliveryAddress, type DeliveryAddress } from "./delivery-address";
 import { ONE_TIME_ATTRIBUTE, RESTARTED_FROM_ATTRIBUTE, publishNextBillingDate, syncContract } from "./contracts.server";
-import { offersStillTaken, saveOffersFor, type SaveOffer } from "./retention";
+import { offersStillTaken, SAVE_OFFER_PERIOD_LIMITS, saveOffersFor, type SaveOffer } from "./retention";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import { SUBSCRIPTION_CHANGES, type SubscriptionChange } from "./subscriber-emails";
 
@@ -662,8 +662,9 @@ export async function startCancellation(
     freeProduct: actions.includes("addOneTime"),
   };
   // Each offer once per subscription in the merchant's period for it.
+  const longestPeriod = new Date(clock().now().getTime() - SAVE_OFFER_PERIOD_LIMITS.max * 86_400_000);
   const accepted = await db().retentionEvent.findMany({
-    where: { contractId: contract.id, outcome: "accepted" },
+    where: { contractId: contract.id, outcome: "accepted", createdAt: { gte: longestPeriod } },
     select: { offer: true, createdAt: true },
   });
   const taken = offersStillTaken(

@@ -71,7 +71,8 @@ export type SettingsErrors = Partial<
 > &
   Partial<Record<`flow.${string}`, "duplicateOffer">>;
 
-function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
+/** A whole number from min to max as a form field holds it, or null. */
+export function wholeNumber(value: FormDataEntryValue | null, min: number, max: number): number | null {
   const text = typeof value === "string" ? value.trim() : "";
   if (!/^\d{1,3}$/.test(text)) return null;
   const n = Number(text);
