@@ -395,7 +395,7 @@ export class CartDrop extends Drop {
 }
 
 /** Shopify's address object, as a customer's addresses and an order's shipping address give it. */
-export function addressDrop(address: MailingAddressRecord) {
+function addressDrop(address: MailingAddressRecord) {
   return {
     first_name: address.firstName,
     last_name: address.lastName,
@@ -406,7 +406,7 @@ export function addressDrop(address: MailingAddressRecord) {
     province: address.province,
     zip: address.zip,
     country_code: address.countryCode,
-    country: new Intl.DisplayNames("en", { type: "region" }).of(address.countryCode) ?? address.countryCode,
+    country: /^[A-Z]{2}$/.test(address.countryCode) ? new Intl.DisplayNames("en", { type: "region" }).of(address.countryCode) : "",
   };
 }
 
