@@ -3,7 +3,7 @@
  * theme-check, then the test suites on SQLite and again on PostgreSQL. Ends with two lines: the
  * steps that are not tests ("Steps: N passed, N failed"), then every test run ("Tests: …").
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { parse } from "smol-toml";
 
@@ -40,18 +40,31 @@ const suites = (database: "sqlite" | "postgresql", projects: string[]): Step => 
     bin("vitest"),
     "run",
     ...projects.flatMap((p) => ["--project", p]),
-    // Two files at a time: the year of billing waits on its workers most of its ten minutes, and
-    // the other files run beside it (browser files still one at a time, vitest.config.ts).
+    // Two files at a time: the year of billing waits on its workers most of its minutes, and the
+    // other files run beside it.
     "--maxWorkers=2",
     "--reporter=default",
     "--reporter=json",
-    `--outputFile.json=test-results/${database}.json`,
+    `--outputFile.json=test-results/${database}-${projects.join("-")}.json`,
   ],
   env: { TEST_DATABASE: database, MODEL_SEED, MODEL_RUNS: MODEL_RUNS[database] },
-  report: `test-results/${database}.json`,
+  report: `test-results/${database}-${projects.join("-")}.json`,
 });
 
-const steps: Step[] = [
+/**
+ * A database's suites in two processes at the same time: the browser files, one at a time (each
+ * starts Orchard's dev server, whose dependency cache two servers starting together would both
+ * rewrite), beside the rest. Vitest runs files that may not run in parallel only after all the
+ * others, and the browser files spend most of their time waiting on the browser and the app, so
+ * apart they leave a core idle for minutes.
+ */
+const suitesOf = (database: "sqlite" | "postgresql", projects: string[]): Step[] => [
+  suites(database, projects),
+  suites(database, ["browser"]),
+];
+
+// Each entry runs alone, or (a list) its steps at the same time.
+const steps: (Step | Step[])[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   ...SEPARATE_PROJECTS.map((project) => ({ name: `typecheck (${project})`, command: [bin("tsc"), "-p", project] })),
   { name: "lint", command: [bin("eslint"), "--max-warnings", "0", "."] },
@@ -72,9 +85,9 @@ const steps: Step[] = [
   { name: "theme-check", command: [bin("tsx"), "scripts/theme-check.ts"] },
   // Each benchmark once at a small size (under a minute), so none can rot unnoticed.
   { name: "benchmarks (small)", command: [bin("tsx"), "bench/run.ts", "--small"] },
-  suites("sqlite", ["unit", "extensions", "integration", "model", "browser"]),
+  suitesOf("sqlite", ["unit", "extensions", "integration", "model"]),
   // Unit and extension tests touch no database; the rest run again on the production database.
-  suites("postgresql", ["integration", "model", "browser"]),
+  suitesOf("postgresql", ["integration", "model"]),
 ];
 
 interface VitestReport {
@@ -118,10 +131,31 @@ const failures: string[] = [];
 const failedTests: string[] = [];
 // Each step's time, printed at the end: CI must stay well under half an hour, and this says where it goes.
 const durations: string[] = [];
-for (const step of steps) {
+
+/** A step run on its own, its output as it comes. */
+function runAlone(step: Step): number | null {
   console.log(`\n▶ ${step.name}`);
-  const started = Date.now();
-  const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  return spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } }).status;
+}
+
+/** A step run beside others: its output held, and shown whole once it ends. */
+function runBeside(step: Step): Promise<number | null> {
+  return new Promise((resolveStatus) => {
+    const child = spawn(step.command[0]!, step.command.slice(1), {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...step.env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (status) => {
+      console.log(`\n▶ ${step.name}\n${output}`);
+      resolveStatus(status);
+    });
+  });
+}
+
+function record(step: Step, status: number | null, seconds: number): void {
   if (step.report) {
     try {
       const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
@@ -131,13 +165,25 @@ for (const step of steps) {
     } catch {
       failed += 1;
     }
-  } else if (result.status === 0) {
+  } else if (status === 0) {
     stepsPassed += 1;
   } else {
     stepsFailed += 1;
   }
-  if (result.status !== 0) failures.push(step.name);
-  durations.push(`${step.name}: ${Math.round((Date.now() - started) / 1000)} s`);
+  if (status !== 0) failures.push(step.name);
+  durations.push(`${step.name}: ${seconds} s`);
+}
+
+const secondsSince = (started: number) => Math.round((Date.now() - started) / 1000);
+for (const entry of steps) {
+  const started = Date.now();
+  if (!Array.isArray(entry)) {
+    record(entry, runAlone(entry), secondsSince(started));
+    continue;
+  }
+  console.log(`\n▶ at the same time: ${entry.map((step) => step.name).join("; ")}`);
+  await Promise.all(entry.map(async (step) => record(step, await runBeside(step), secondsSince(started))));
+  durations.push(`  (together: ${secondsSince(started)} s)`);
 }
 
 // Nothing the tests started may outlive them (a worker left polling the database, a browser, a
