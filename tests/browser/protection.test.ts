@@ -41,9 +41,23 @@ async function kettleAndProtection(shopper: ReturnType<typeof themeShopper>) {
 }
 
 /** The order's registrations in Orchard's admin, once orders/paid has been handled. */
-async function registrationRows(orderNumber: number) {
-  const { app } = await ui.openAdmin("/app/protection/registrations");
+/**
+ * The order's rows in the merchant's list of registrations, once there are `count`: Orchard
+ * registers the order from its webhook in the background, so the merchant may have to load the page
+ * again to see it, as the test does until it is there.
+ */
+async function registrationRows(orderNumber: number, count: number) {
+  const { page, app } = await ui.openAdmin("/app/protection/registrations");
   const rows = app.getByRole("row").filter({ hasText: orderNumber.toString() });
+  await expect
+    .poll(
+      async () => {
+        if ((await rows.count()) < count) await page.reload();
+        return rows.count();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(count);
   return rows;
 }
 
@@ -99,8 +113,7 @@ describe("product protection from the merchant's offer to an approved claim", ()
       await shopper.checkOut(`careful-${theme}@example.com`);
       const order = [...ui.shop.orders.values()].find((o) => o.email === `careful-${theme}@example.com`)!;
 
-      const rows = await registrationRows(order.number);
-      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+      const rows = await registrationRows(order.number, 3);
       const expires = new Date(order.createdAt);
       expires.setUTCFullYear(expires.getUTCFullYear() + 2);
       const expiry = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(expires);
