@@ -35,6 +35,20 @@ describe.runIf(process.env.TEST_DATABASE === "postgresql")("the PostgreSQL conne
     expect(await pidThroughProxy()).not.toBe(doomed);
     await db().$executeRaw`SELECT pg_terminate_backend(${doomed}::int)`;
   });
+
+  // The server may end a connection that sits idle in the pool (a restart, an administrator, a
+  // database dropped WITH (FORCE)): pg emits "error" from the pool, which unheard would end the
+  // process between two queries. The pool drops it; the next query opens another.
+  it("outlives an idle connection the server ends", async () => {
+    const own = createDb(process.env.DATABASE_URL!);
+    afterAll(() => own.$disconnect());
+    const pidOf = async () => (await own.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+    const idle = await pidOf();
+    await db().$executeRaw`SELECT pg_terminate_backend(${idle}::int)`;
+    // Time for the termination to reach the idle connection (an uncaught error would fail the run).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await pidOf()).not.toBe(idle);
+  });
 });
 
 async function waitUntilSleeping(pid: number) {

@@ -10,11 +10,12 @@ import { TEST_API_KEY, TEST_API_SECRET, setTestContext } from "./context";
 const database = await createTestDatabase();
 // Webhooks from the simulator reach Orchard's real webhook route (HMAC and all) through a small
 // server standing in for the app's; they wait in the inbox until a test runs the worker.
+const receiving = new Set<Promise<unknown>>();
 const webhookReceiver = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    void import("../../app/routes/webhooks.$")
+    const handled = import("../../app/routes/webhooks.$")
       .then(({ action }) =>
         action({
           request: new Request(`https://orchard.example.com${req.url}`, {
@@ -28,6 +29,8 @@ const webhookReceiver = createServer((req, res) => {
       )
       .then((response) => res.writeHead(response.status).end())
       .catch(() => res.writeHead(500).end());
+    receiving.add(handled);
+    void handled.finally(() => receiving.delete(handled));
   });
 });
 // Open between deliveries, as an app's server is (a short keep-alive makes undici reconnect for each one).
@@ -54,11 +57,15 @@ Object.assign(process.env, {
 });
 setTestContext({ simulator, database });
 
+// In that order: no webhook arrives or is still being stored once the database client is closed
+// (a late delivery, delayed by the simulator's chaos, would open a new connection that the drop
+// below then terminates under it).
 afterAll(async () => {
+  await simulator.stop();
+  webhookReceiver.close();
+  await Promise.allSettled(receiving);
   const { db } = await import("../../app/db.server");
   await db().$disconnect();
   globalThis.orchardDb = undefined;
-  await simulator.stop();
-  webhookReceiver.close();
   await database.drop();
 });
