@@ -7,7 +7,7 @@ import { minorUnits, decimalFromMinor, currencyDigits } from "../money";
 import { loadSettings } from "./settings.server";
 import { saveOfferSettings } from "./settings-form";
 import type { AdminClient } from "../shopify/admin-client";
-import { ShopifyUnavailableError } from "../shopify/errors";
+import { ShopifyUnavailableError, ShopifyUserErrors } from "../shopify/errors";
 import type { CountryCode, CurrencyCode, SellingPlanInterval, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
 import { findShop } from "../shops/shops.server";
 import { fromLocal, localDay, toLocal } from "../time/zoned";
@@ -22,6 +22,8 @@ import {
   rescheduleAllowed,
   type ActionInput,
   type Actor,
+  type BulkAction,
+  type BulkActionInput,
   type CancellationReason,
   type ContractAction,
 } from "./contract-actions";
@@ -93,6 +95,40 @@ export async function performAction(admin: AdminClient, loaded: Loaded, input: A
       where: { id: loaded.contract.id, commitmentWaivedAt: null },
       data: { commitmentWaivedAt: clock().now() },
     });
+  }
+  return result;
+}
+
+/** How a bulk action went: done, not allowed in the subscription's state, or refused by Shopify. */
+export interface BulkResult {
+  action: BulkAction;
+  done: number;
+  notAllowed: number;
+  failed: number;
+}
+
+/**
+ * One action on each of the chosen subscriptions, one after another (Shopify's rate limit is the
+ * shop's, and each change is its own mutation): each is checked as if it were done alone, and one
+ * refused does not stop the others. Ids from another shop are not found, so count as not allowed.
+ */
+export async function performBulkAction(admin: AdminClient, shop: string, input: BulkActionInput): Promise<BulkResult> {
+  const result: BulkResult = { action: input.action, done: 0, notAllowed: 0, failed: 0 };
+  const single: ActionInput =
+    input.action === "cancel" ? { action: "cancel", reason: input.reason, reasonText: input.reasonText } : { action: input.action };
+  for (const id of new Set(input.ids)) {
+    const loaded = await contractWithState(shop, id);
+    if (!loaded || !actionsFor(loaded, "merchant").includes(input.action)) {
+      result.notAllowed += 1;
+      continue;
+    }
+    const outcome = await performAction(admin, loaded, single, "merchant").catch((error: unknown) => {
+      if (error instanceof ShopifyUserErrors) return { ok: false as const };
+      throw error;
+    });
+    if (outcome.ok) result.done += 1;
+    else if ("error" in outcome && outcome.error === "notAllowed") result.notAllowed += 1;
+    else result.failed += 1;
   }
   return result;
 }

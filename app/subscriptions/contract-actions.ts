@@ -125,6 +125,15 @@ export const actionInput = z
   });
 export type ActionInput = z.infer<typeof actionInput>;
 
+/** What a merchant does to several subscriptions at once from the list, at most a page of them. */
+export const BULK_ACTIONS = ["pause", "resume", "cancel"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const bulkActionInput = z.discriminatedUnion("action", [
+  z.object({ action: z.enum(["pause", "resume"]), ids: z.array(id).min(1).max(50) }),
+  cancellationInput.extend({ action: z.literal("cancel"), ids: z.array(id).min(1).max(50) }),
+]);
+export type BulkActionInput = z.infer<typeof bulkActionInput>;
+
 /** Parses a submitted action; the per-field messages name the fields, for the form to show. */
 export function parseAction(values: Record<string, unknown>): { ok: true; input: ActionInput } | { ok: false; fields: string[] } {
   const parsed = actionInput.safeParse(values);

@@ -31,6 +31,7 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
           emailAddress
         }
         firstName
+        displayName
         locale
       }
       customerPaymentMethod {

@@ -16,7 +16,7 @@ import { deliveryAddressFromShopify } from "./delivery-address";
 import { paymentMethodFromShopify } from "./payment-method";
 import { discountsFromShopify } from "./order-preview";
 import { publishEvent } from "../events/event-outbox.server";
-import type { ContractStatus } from "./contract-status";
+import { nextOrderWindow, searchable, searchTextOf, SUBSCRIPTIONS_PER_PAGE, type SubscriptionFilters } from "./subscription-list";
 
 /**
  * Subscription contracts mirrored from Shopify. A webhook only says which contract changed; the
@@ -54,6 +54,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     customerId: contract.customer?.id ?? null,
     customerEmail: contract.customer?.defaultEmailAddress?.emailAddress ?? null,
     customerName: contract.customer?.firstName || null,
+    customerDisplayName: contract.customer?.displayName || null,
     customerLocale: contract.customer?.locale ?? null,
     paymentMethodId: contract.customerPaymentMethod?.id ?? null,
     paymentMethod: jsonOrNull(paymentMethodFromShopify(contract.customerPaymentMethod?.instrument)),
@@ -94,6 +95,12 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
         ),
       ),
     };
+  });
+
+  const searchText = searchTextOf({
+    displayName: fields.customerDisplayName,
+    email: fields.customerEmail,
+    titles: lines.map((line) => line.title),
   });
 
   // A new contract's first renewal as Shopify computed it (its own interval arithmetic) may differ
@@ -161,9 +168,13 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const [stored] = existing
         ? await tx.subscriptionContract.updateManyAndReturn({
             where: { id: existing.id, nextBillingAt: existing.nextBillingAt },
-            data: { ...fields, ...lifecycle, mrrMinor },
+            data: { ...fields, ...lifecycle, mrrMinor, searchText },
           })
-        : [await tx.subscriptionContract.create({ data: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor } })];
+        : [
+            await tx.subscriptionContract.create({
+              data: { shop: admin.shop, shopifyId: contract.id, ...fields, ...lifecycle, mrrMinor, searchText },
+            }),
+          ];
       if (!stored) throw new ScheduledMeanwhile();
       // Each change of MRR once, for those who keep its history (the retention dashboard).
       if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
@@ -261,17 +272,68 @@ export async function recentlyMissedOrders(shop: string, days = 30): Promise<num
 }
 
 /** The subscriptions list: one page of contracts, newest first, and how many there are per status. */
-export async function listContracts(shop: string, status: ContractStatus | null) {
-  const [contracts, counts] = await Promise.all([
+function subscriptionWhere(shop: string, filters: SubscriptionFilters, timeZone: string) {
+  const term = searchable(filters.query);
+  const window = nextOrderWindow(filters, timeZone);
+  return {
+    shop,
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(term ? { searchText: { contains: term } } : {}),
+    ...(filters.sellingPlanId ? { lines: { some: { sellingPlanId: filters.sellingPlanId } } } : {}),
+    ...(window ? { nextBillingAt: window } : {}),
+    ...(filters.dunning ? { dunningCycle: { not: null } } : {}),
+  };
+}
+
+// Newest first by when the customer subscribed (the checkout's order), not by when Orchard heard of it.
+const listOrder = [{ firstBillingAt: "desc" as const }, { id: "desc" as const }];
+
+/** One page of the merchant's subscriptions, newest first, with how many match and the shop's counts by status. */
+export async function listSubscriptions(shop: string, filters: SubscriptionFilters, page: number, timeZone: string) {
+  const where = subscriptionWhere(shop, filters, timeZone);
+  const [contracts, matching, counts] = await Promise.all([
     db().subscriptionContract.findMany({
-      where: { shop, ...(status ? { status } : {}) },
-      orderBy: { createdAt: "desc" },
-      take: 100,
+      where,
+      orderBy: listOrder,
+      take: SUBSCRIPTIONS_PER_PAGE,
+      skip: (page - 1) * SUBSCRIPTIONS_PER_PAGE,
       include: { lines: { select: { title: true, sellingPlanName: true } } },
     }),
+    db().subscriptionContract.count({ where }),
     db().subscriptionContract.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } }),
   ]);
-  return { contracts, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>> };
+  return {
+    contracts,
+    matching,
+    pages: Math.max(1, Math.ceil(matching / SUBSCRIPTIONS_PER_PAGE)),
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>,
+  };
+}
+
+/** Every subscription matching the filters, for the CSV export, in pages so a large shop is not read at once. */
+export async function* allSubscriptions(shop: string, filters: SubscriptionFilters, timeZone: string) {
+  const where = subscriptionWhere(shop, filters, timeZone);
+  for (let skip = 0; ; skip += 500) {
+    const batch = await db().subscriptionContract.findMany({
+      where,
+      orderBy: listOrder,
+      take: 500,
+      skip,
+      include: { lines: { select: { title: true, variantTitle: true, quantity: true, sellingPlanName: true } } },
+    });
+    yield* batch;
+    if (batch.length < 500) return;
+  }
+}
+
+/** The selling plans the shop's subscriptions are on, by name, for the list's plan filter. */
+export async function sellingPlansInUse(shop: string) {
+  const plans = await db().subscriptionLine.groupBy({
+    by: ["sellingPlanId", "sellingPlanName"],
+    where: { contract: { shop }, sellingPlanId: { not: null } },
+    orderBy: { sellingPlanName: "asc" },
+  });
+  return plans.flatMap((p) => (p.sellingPlanId ? [{ id: p.sellingPlanId, name: p.sellingPlanName ?? p.sellingPlanId }] : []));
 }
 
 /**

@@ -194,7 +194,8 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
     legacyResourceId: String(customer.id),
     firstName: customer.firstName,
     lastName: customer.lastName,
-    displayName: `${customer.firstName} ${customer.lastName}`,
+    // Shopify's: the name, or failing one the email (the simulator keeps no phone).
+    displayName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || "",
     email: customer.email,
     defaultEmailAddress: customer.email
       ? {

@@ -210,8 +210,9 @@ describe("the merchant's view of it", () => {
   it("lists the new subscription with its next order, and shows its billing history", async () => {
     // The store's clock was moved 15 days on above: the merchant stays signed in.
     const { page, app } = await ui.openAdmin("/app/subscriptions");
-    await app.getByRole("link", { name: "dawn-subscriber@example.com" }).waitFor({ timeout: 60_000 });
-    await app.getByRole("link", { name: "dawn-subscriber@example.com" }).click();
+    const subscriber = app.getByRole("row").filter({ hasText: "dawn-subscriber@example.com" }).getByRole("link");
+    await subscriber.waitFor({ timeout: 60_000 });
+    await subscriber.click();
     await app.getByText("Order 2", { exact: false }).waitFor({ timeout: 30_000 });
     expect(await app.getByText("House Blend Coffee Beans – 250 g · Quantity 1", { exact: false }).isVisible()).toBe(true);
     await page.screenshot({ path: "test-results/admin-subscription.png" });

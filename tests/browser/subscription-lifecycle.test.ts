@@ -42,7 +42,7 @@ describe("the merchant", () => {
   it("pauses a subscription and then cancels it with a reason, from its page in the admin", async () => {
     const { page, app } = await ui.openAdmin("/app/subscriptions");
     const customer = ui.shop.customers.get(merchantsCase.customerId)!;
-    await app.getByRole("link", { name: customer.email }).click({ timeout: 60_000 });
+    await app.getByRole("row").filter({ hasText: customer.email }).getByRole("link").click({ timeout: 60_000 });
     // Exactly "Pause": the list's "Paused (0)" tab would match too, and a busy machine can still be
     // showing the list when the click comes.
     await app.getByRole("button", { name: "Pause", exact: true }).click({ timeout: 30_000 });

@@ -377,7 +377,10 @@ describe("the subscriptions screens", () => {
 
     const list = await listLoader({ request: adminFetchRequest("/app/subscriptions?status=ACTIVE", shop.domain), params: {}, context: {} });
     expect(list.counts).toEqual({ ACTIVE: 1 });
-    expect(list.contracts).toMatchObject([{ id: stored.id, customer: stored.customerEmail, status: "ACTIVE", plan: "Every 2 weeks" }]);
+    expect(list.contracts).toMatchObject([
+      { id: stored.id, customer: stored.customerDisplayName, email: stored.customerEmail, status: "ACTIVE", plan: "Every 2 weeks" },
+    ]);
+    expect(stored.customerDisplayName).toMatch(/\S+ \S+/);
 
     const detail = await detailLoader({
       request: adminFetchRequest(`/app/subscriptions/${stored.id}`, shop.domain),

@@ -43,7 +43,8 @@ const SCOPED_BY_SESSION = {
   "app.settings": "the shop's settings",
   "app.settings_.emails": "the shop's email wording",
   "app.plan": "the shop's own plan with Orchard, read from its own Billing API",
-  "app.subscriptions._index": "the shop's subscriptions",
+  "app.subscriptions._index": "the shop's subscriptions (its bulk action is tried below)",
+  "app.subscriptions.export": "the shop's subscriptions as CSV",
   "api.checkout.protection": "the catalog of the shop the checkout token names",
   "api.checkout.subscriptions": "whether the shop the checkout token names takes new subscribers",
   "api.customer.subscriptions": "the subscriptions of the customer the token names",
@@ -209,6 +210,14 @@ describe("isolation between shops and between customers", () => {
     await statusOf(() =>
       plans.action!({ request: asIntruder("/app/plans", { intent: "delete", id: [ids.plan] }), params: {}, context: {} } as never),
     );
+    // The subscription list's bulk cancel, given this shop's subscription: it is not found, so not allowed.
+    const subscriptions = await routeModule("app.subscriptions._index");
+    const bulk = await subscriptions.action!({
+      request: asIntruder("/app/subscriptions", { action: "cancel", ids: [ids.contract], reason: "other" }),
+      params: {},
+      context: {},
+    } as never);
+    expect(bulk).toMatchObject({ ok: true, result: { done: 0, notAllowed: 1 } });
     expect(await everythingOf(victim.shop.domain)).toBe(before);
   });
 

@@ -4,7 +4,7 @@ import type { Browser, FrameLocator, Page } from "playwright-core";
 import { startStack, type Stack } from "../../scripts/stack";
 import { adminAppUrl, storeHandle } from "../../simulator/embedded-admin";
 import { seedShop, type SeedOptions } from "../../simulator/seed";
-import type { ShopRecord } from "../../simulator/store";
+import type { ShopPlan, ShopRecord } from "../../simulator/store";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { freePort, launchBrowser, personContext } from "./browser";
 
@@ -13,7 +13,7 @@ import { freePort, launchBrowser, personContext } from "./browser";
  * shop, Orchard against them, and Debian's Chromium. Registers its own set-up and tear-down.
  */
 export function setUpBrowserStack(
-  shopInput: { domain: string; name: string; ianaTimezone?: string; orchardBlocksInTheme?: boolean },
+  shopInput: { domain: string; name: string; ianaTimezone?: string; orchardBlocksInTheme?: boolean; plan?: ShopPlan },
   seed: SeedOptions,
 ) {
   let database: TestDatabase | undefined;
