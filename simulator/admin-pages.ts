@@ -9,8 +9,8 @@ import { addToTheme, blockIsOn } from "./theme";
 
 /**
  * Shopify admin pages the app sends the merchant to, outside its own frame: the page where they
- * approve or decline the app's charge (a confirmationUrl), and the theme editor opened by a deep
- * link that adds an app block or switches an app embed on.
+ * approve or decline the app's charge (a confirmationUrl), the theme editor opened by a deep
+ * link that adds an app block or switches an app embed on, and an order's page.
  */
 const page = (shop: ShopRecord, title: string, body: string, status = 200): SimResponse =>
   html(
@@ -159,7 +159,26 @@ ${saved ? `<p role="status">Saved</p>` : ""}
   });
 }
 
+/** An order's page (shopify://admin/orders/{id} from an app): its name, lines and total, as a merchant checks them. */
+function orderRoutes(sim: SimulatorContext, router: Router): void {
+  router.on("GET", "/store/:store/orders/:id", (req) => {
+    const shop = sim.store.shop(`${req.params.store}.myshopify.com`);
+    const order = shop?.orders.get(Number(req.params.id));
+    if (!shop || !order) return html("<h1>Not found</h1>", 404);
+    const total = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+    const lines = order.lines
+      .map((line) => `<li>${escapeHtml(line.title)} – ${escapeHtml(line.variantTitle)} × ${line.quantity}</li>`)
+      .join("");
+    return page(
+      shop,
+      `Order #${order.number}`,
+      `<h1>Order #${order.number}</h1><p>${escapeHtml(order.email ?? "")} · ${order.financialStatus.toLowerCase()}</p><ul>${lines}</ul><p>Total: ${escapeHtml(decimalFromMinor(total))} ${escapeHtml(order.currencyCode)}</p><p><a href="${escapeHtml(adminAppUrl(sim, shop, "/app"))}">Back to Orchard</a></p>`,
+    );
+  });
+}
+
 export function adminPageRoutes(sim: SimulatorContext, router: Router): void {
   chargeRoutes(sim, router);
   themeEditorRoutes(sim, router);
+  orderRoutes(sim, router);
 }

@@ -37,6 +37,10 @@ export const orderWebhook = z.object({
   financial_status: z.string().nullable().optional(),
   cancelled_at: z.string().datetime({ offset: true }).nullable().optional(),
   currency: z.string().length(3),
+  total_price: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .optional(),
   customer: z
     .object({
       admin_graphql_api_id: z.string(),

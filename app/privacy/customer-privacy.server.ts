@@ -63,6 +63,9 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
         customerId: anonymous,
         customerEmail: null,
         customerName: null,
+        customerDisplayName: null,
+        // It held the name and email; a redacted subscription is no longer found by its items either.
+        searchText: "",
         customerLocale: null,
         paymentMethodId: null,
         paymentMethod: null,

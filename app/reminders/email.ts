@@ -24,10 +24,10 @@ export type TemplateErrorCode = "required" | "tooLong" | "unknownVariable";
 export type TemplateErrors = Partial<Record<keyof ReminderTemplate, TemplateErrorCode>>;
 
 export function defaultTemplate(locale: Locale): ReminderTemplate {
-  const messages = messagesByLocale[locale];
-  // Read raw: the {variables} stay for the merchant to see and for renderReminderEmail to fill.
-  const t = (field: keyof ReminderTemplate) => translate(messages, `reminders.email.${field}`);
-  return { subject: t("subject"), heading: t("heading"), body: t("body"), button: t("button") };
+  // Read raw, not formatted as messages: the {variables} stay for the merchant to see and for
+  // renderReminderEmail to fill.
+  const { subject, heading, body, button } = messagesByLocale[locale].reminders.email;
+  return { subject, heading, body, button };
 }
 
 /** The merchant's templates by locale, falling back to the default wording of that language. */

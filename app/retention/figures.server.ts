@@ -125,6 +125,8 @@ export interface LedgerWrite {
   /** Shopify's updated_at of the payload: an older one than the row's changes nothing. */
   shopifyUpdatedAt: Date;
   row: LedgerRow & { cancelled: boolean };
+  /** What the order is called and what it came to, when the payload says (the history import's does not). */
+  receipt?: { name: string; totalMinor: number | null; currencyCode: string };
 }
 
 /**
@@ -133,13 +135,13 @@ export interface LedgerWrite {
  * A payload older than the one recorded changes nothing.
  */
 export async function recordLedgerRow(write: LedgerWrite): Promise<void> {
-  const { shop, shopifyId, customerId, shopifyUpdatedAt, row } = write;
+  const { shop, shopifyId, customerId, shopifyUpdatedAt, row, receipt } = write;
   await db().$transaction(async (tx) => {
     const basis = await lockFigures(tx, shop);
     const key = { shop_shopifyId: { shop, shopifyId } };
     const before = await tx.order.findUnique({ where: key });
     if (before && before.shopifyUpdatedAt > shopifyUpdatedAt) return;
-    const data = { customerId, shopifyUpdatedAt, ...row };
+    const data = { customerId, shopifyUpdatedAt, ...row, ...receipt };
     if (before) await tx.order.update({ where: key, data });
     else await tx.order.create({ data: { shop, shopifyId, ...data } });
     for (const [month, sums] of ledgerMonthChanges(before, row, basis.timeZone)) await addToMonth(tx, shop, month, sums);

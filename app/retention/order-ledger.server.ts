@@ -3,6 +3,7 @@ import { recordLedgerRow } from "./figures.server";
 import { bandFor, isEligible } from "../protection/eligibility";
 import type { ProtectionCatalog } from "../protection/offers.server";
 import { ledgerEntry, PAID_STATUSES } from "./order-ledger";
+import { minorUnits } from "../money";
 import { LedgerProductFacts } from "./order-ledger.queries";
 import type { OrderWebhook } from "../orders/order-webhook";
 
@@ -58,5 +59,10 @@ export async function recordOrder(shop: string, order: OrderWebhook, protection:
     customerId: order.customer?.admin_graphql_api_id ?? null,
     shopifyUpdatedAt: updatedAt,
     row: { processedAt: new Date(order.processed_at ?? order.created_at), ...entry },
+    receipt: {
+      name: order.name,
+      currencyCode: order.currency,
+      totalMinor: order.total_price === undefined ? null : minorUnits(order.total_price, order.currency),
+    },
   });
 }

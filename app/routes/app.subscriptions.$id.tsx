@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Modal, Page, Select, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, Link, Modal, Page, Select, Text } from "@shopify/polaris";
+import { addressLines } from "../../extensions/shared/addresses";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { TitledCard } from "../components/TitledCard";
@@ -119,12 +120,14 @@ export default function Subscription() {
 
   return (
     <Page
-      backAction={{ url: "/app/subscriptions" }}
-      title={data.customer}
-      subtitle={data.planName || undefined}
+      backAction={{ url: "/app/subscriptions", content: t("subscriptions.title") }}
+      title={data.customer.name}
+      subtitle={
+        [data.customer.email !== data.customer.name ? data.customer.email : null, data.planName].filter(Boolean).join(" · ") || undefined
+      }
       titleMetadata={<Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
     >
-      <TitleBar title={data.customer} />
+      <TitleBar title={data.customer.name} />
       <Layout>
         {result && !result.ok && (
           <Layout.Section>
@@ -211,26 +214,17 @@ export default function Subscription() {
                 </ActionForm>
               )}
             </TitledCard>
-            <TitledCard title={t("subscriptions.history")}>
-              {data.history.length === 0 && <Text as="p">{t("subscriptions.noHistory")}</Text>}
-              {data.history.map((attempt) => (
-                <Text as="p" key={attempt.id}>
-                  {t("subscriptions.cycle", { cycle: attempt.cycle + 1 })}
-                  {attempt.retry ? ` · ${t("subscriptions.retry", { retry: attempt.retry })}` : ""} · {date.format(new Date(attempt.date))}{" "}
-                  · {t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}
-                  {attempt.skipReason ? ` · ${t(`subscriptions.skipReasons.${attempt.skipReason as "missed"}`)}` : ""}
-                  {attempt.errorCode ? ` (${attempt.errorCode})` : ""}
-                </Text>
-              ))}
-            </TitledCard>
+            <OrderHistory checkout={data.checkout} history={data.history} timeZone={data.timeZone} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <CustomerCard customer={data.customer} deliveryAddress={data.deliveryAddress} paymentMethod={data.paymentMethod} />
             <TitledCard title={t("subscriptions.detailSchedule")}>
-              <Text as="p">
-                {t("subscriptions.every", { count: data.intervalCount, unit: t(`subscriptions.units.${data.interval as "WEEK"}`) })}
-              </Text>
+              <Text as="p">{t("subscriptions.deliveredEvery", { unit: data.delivery.interval, count: data.delivery.count })}</Text>
+              {(data.billing.interval !== data.delivery.interval || data.billing.count !== data.delivery.count) && (
+                <Text as="p">{t("subscriptions.billedEvery", { unit: data.billing.interval, count: data.billing.count })}</Text>
+              )}
               {data.resumeAt && <Text as="p">{t("subscriptions.resumesOn", { date: date.format(new Date(data.resumeAt)) })}</Text>}
               <Text as="h3" variant="headingSm">
                 {t("subscriptions.nextOrders")}
@@ -317,5 +311,119 @@ export default function Subscription() {
         </Form>
       </Modal>
     </Page>
+  );
+}
+
+type Detail = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Who subscribes, where the orders ship and which payment method Shopify charges. */
+function CustomerCard({ customer, deliveryAddress, paymentMethod }: Pick<Detail, "customer" | "deliveryAddress" | "paymentMethod">) {
+  const { t, locale } = useTranslation();
+  return (
+    <TitledCard title={t("subscriptions.detailCustomer")}>
+      <Text as="p" fontWeight="semibold">
+        {customer.name}
+      </Text>
+      {customer.email && customer.email !== customer.name && <Text as="p">{customer.email}</Text>}
+      <Text as="h3" variant="headingSm">
+        {t("subscriptions.deliveryAddress")}
+      </Text>
+      {deliveryAddress ? (
+        <address style={{ fontStyle: "normal" }}>
+          {addressLines(deliveryAddress, locale).map((line) => (
+            <Text as="p" key={line}>
+              {line}
+            </Text>
+          ))}
+        </address>
+      ) : (
+        <Text as="p">{t("subscriptions.noDeliveryAddress")}</Text>
+      )}
+      <Text as="h3" variant="headingSm">
+        {t("subscriptions.paymentMethod")}
+      </Text>
+      <Text as="p">
+        {paymentMethod === null
+          ? t("subscriptions.noPaymentMethod")
+          : paymentMethod.kind === "card"
+            ? t("portal.card", {
+                brand: paymentMethod.brand,
+                digits: paymentMethod.lastDigits,
+                expiry: `${String(paymentMethod.expiryMonth).padStart(2, "0")}/${paymentMethod.expiryYear}`,
+              })
+            : t("portal.paypal", { email: paymentMethod.email })}
+      </Text>
+    </TitledCard>
+  );
+}
+
+/**
+ * Every order of the subscription, newest first: each cycle charged or not (who skipped it and why,
+ * why a charge failed), with the Shopify order it made, linked to its page in Shopify's admin.
+ */
+function OrderHistory({ checkout, history, timeZone }: Pick<Detail, "checkout" | "history" | "timeZone">) {
+  const { t, locale } = useTranslation();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const orderCell = (order: Detail["history"][number]["order"]) =>
+    order ? (
+      <BlockStack gap="050">
+        <Link url={order.url} target="_top">
+          {order.name ?? t("subscriptions.orders.openInShopify")}
+        </Link>
+        {order.totalMinor !== null && <Text as="span">{formatMoneyMinor(order.totalMinor, order.currencyCode, locale)}</Text>}
+      </BlockStack>
+    ) : (
+      "—"
+    );
+  const why = (attempt: Detail["history"][number]) =>
+    attempt.skipReason
+      ? t(`subscriptions.skipReasons.${attempt.skipReason as "missed"}`)
+      : attempt.status === "failed"
+        ? t(`subscriptions.failureKinds.${(attempt.failureKind ?? "other") as "payment"}`, { code: attempt.errorCode ?? "" })
+        : "";
+  const rows = [
+    ...history.map((attempt) => [
+      attempt.retry
+        ? t("subscriptions.orders.retry", { cycle: attempt.cycle + 1, retry: attempt.retry })
+        : t("subscriptions.cycle", { cycle: attempt.cycle + 1 }),
+      date.format(new Date(attempt.date)),
+      <BlockStack gap="050" key="status">
+        <Text as="span">{t(`subscriptions.attemptStatus.${attempt.status as "sent"}`)}</Text>
+        {why(attempt) && (
+          <Text as="span" tone="subdued">
+            {why(attempt)}
+          </Text>
+        )}
+      </BlockStack>,
+      orderCell(attempt.order),
+    ]),
+    ...(checkout
+      ? [
+          [
+            t("subscriptions.cycle", { cycle: 1 }),
+            date.format(new Date(checkout.date)),
+            t("subscriptions.orders.atCheckout"),
+            orderCell(checkout.order),
+          ],
+        ]
+      : []),
+  ];
+  return (
+    <TitledCard title={t("subscriptions.history")}>
+      {rows.length === 0 ? (
+        <Text as="p">{t("subscriptions.noHistory")}</Text>
+      ) : (
+        <DataTable
+          columnContentTypes={["text", "text", "text", "text"]}
+          headings={[
+            t("subscriptions.orders.order"),
+            t("subscriptions.orders.date"),
+            t("subscriptions.orders.status"),
+            t("subscriptions.orders.shopifyOrder"),
+          ]}
+          rows={rows}
+        />
+      )}
+    </TitledCard>
   );
 }

@@ -70,6 +70,7 @@ export const ContractDetail = operation<ContractDetailQuery, ContractDetailQuery
         }
       }
       originOrder {
+        id
         createdAt
       }
       discounts(first: 5) {

@@ -12,8 +12,8 @@ import { storedPlannedSkips, upcomingOrders, type UpcomingOrder } from "./planne
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
 import { cyclePricesOf, linesAsCharged, serializeCyclePrices } from "./cycle-pricing";
 import { contractMrrMinor } from "./mrr";
-import { deliveryAddressFromShopify } from "./delivery-address";
-import { paymentMethodFromShopify } from "./payment-method";
+import { deliveryAddressFromShopify, storedDeliveryAddress } from "./delivery-address";
+import { paymentMethodFromShopify, storedPaymentMethod } from "./payment-method";
 import { discountsFromShopify } from "./order-preview";
 import { publishEvent } from "../events/event-outbox.server";
 import { nextOrderWindow, searchable, searchTextOf, SUBSCRIPTIONS_PER_PAGE, type SubscriptionFilters } from "./subscription-list";
@@ -71,6 +71,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
     minCycles: contract.billingPolicy.minCycles ?? null,
     maxCycles: contract.billingPolicy.maxCycles ?? null,
     firstBillingAt,
+    originOrderId: contract.originOrder?.id ?? null,
     revisionId: String(contract.revisionId),
   };
   const lines = lineNodes.map((line) => {
@@ -361,7 +362,14 @@ export async function upcomingOrdersOf(
   return skipped ? [{ cycle: skipped.cycle, date: skipped.cycleDate, skipped: true }, ...upcoming] : upcoming;
 }
 
-/** A contract as the merchant's detail page shows it: items, schedule, billing history and dunning. */
+/** Shopify's admin page of an order, as App Bridge opens it from inside the app. */
+export const adminOrderUrl = (orderId: string) => `shopify://admin/orders/${orderId.split("/").pop()}`;
+
+/**
+ * A contract as the merchant's detail page shows it: who, items, schedule, where it ships and how
+ * it is paid, and its orders: the checkout's, then each cycle charged or not, with what Shopify
+ * called the order and what the customer paid for it (from the order ledger, once its webhook came).
+ */
 export async function subscriptionDetail(contractId: string, timeZone: string) {
   const contract = await db().subscriptionContract.findUniqueOrThrow({
     where: { id: contractId },
@@ -369,13 +377,37 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
   });
   const schedule = scheduleOf(contract, timeZone);
   const dunningAttempts = contract.billingAttempts.filter((a) => a.cycle === contract.dunningCycle);
+  const orderIds = [contract.originOrderId, ...contract.billingAttempts.map((a) => a.orderId)].filter((id): id is string => id !== null);
+  const orders = new Map(
+    (
+      await db().order.findMany({
+        where: { shop: contract.shop, shopifyId: { in: orderIds } },
+        select: { shopifyId: true, name: true, totalMinor: true, currencyCode: true },
+      })
+    ).map((order) => [order.shopifyId, order]),
+  );
+  const orderOf = (orderId: string | null) => {
+    if (!orderId) return null;
+    const known = orders.get(orderId);
+    return {
+      url: adminOrderUrl(orderId),
+      name: known?.name ?? null,
+      totalMinor: known?.totalMinor ?? null,
+      currencyCode: known?.currencyCode ?? contract.currencyCode,
+    };
+  };
   return {
-    customer: contract.customerEmail ?? "",
+    customer: {
+      name: contract.customerDisplayName || contract.customerEmail || "",
+      email: contract.customerEmail,
+    },
+    deliveryAddress: storedDeliveryAddress(contract.deliveryAddress),
+    paymentMethod: storedPaymentMethod(contract.paymentMethod),
     planName: contract.lines.find((l) => l.sellingPlanName)?.sellingPlanName ?? "",
     status: contract.status,
     currencyCode: contract.currencyCode,
-    interval: contract.billingInterval,
-    intervalCount: contract.billingIntervalCount,
+    billing: { interval: contract.billingInterval, count: contract.billingIntervalCount },
+    delivery: { interval: contract.deliveryInterval, count: contract.deliveryIntervalCount },
     resumeAt: contract.resumeAt?.toISOString() ?? null,
     cancellationReason: contract.cancellationReason,
     commitmentWaivedAt: contract.commitmentWaivedAt?.toISOString() ?? null,
@@ -388,6 +420,7 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
       oneTime: l.oneTimeCycle !== null,
     })),
     upcoming: (await upcomingOrdersOf(contract, schedule)).map((order) => ({ ...order, date: order.date.toISOString() })),
+    checkout: contract.originOrderId ? { date: contract.firstBillingAt.toISOString(), order: orderOf(contract.originOrderId) } : null,
     history: contract.billingAttempts.map((a) => ({
       id: a.id,
       cycle: a.cycle,
@@ -395,7 +428,9 @@ export async function subscriptionDetail(contractId: string, timeZone: string) {
       date: (a.retry ? a.sendAfter : a.cycleDate).toISOString(),
       status: a.status,
       errorCode: a.errorCode,
+      failureKind: a.failureKind,
       skipReason: a.skipReason,
+      order: orderOf(a.orderId),
     })),
     dunning:
       contract.dunningCycle === null

@@ -7,7 +7,7 @@ import { parseMoney, parsePercentage, type Adjustment, type FrequencyDraft, type
  * Used for the selling plan names sent to Shopify, their translations, and the admin's preview.
  */
 export function intervalText(messages: Messages, interval: Interval, count: number): string {
-  return translate(messages, `planText.${interval}.${count === 1 ? "one" : "other"}`, { count });
+  return translate(messages, "planText.interval", { unit: interval, count });
 }
 
 function adjustmentText(adjustment: Adjustment, currencyCode: string, locale: string): string {
@@ -39,19 +39,13 @@ export function anchorText(messages: Messages, frequency: FrequencyDraft, locale
 }
 
 export function frequencyName(messages: Messages, frequency: FrequencyDraft, currencyCode: string, locale: string): string {
-  const every = translate(messages, "planText.deliverEvery", {
-    interval: intervalText(messages, frequency.interval, frequency.intervalCount),
-  });
+  const every = translate(messages, "planText.deliverEvery", { unit: frequency.interval, count: frequency.intervalCount });
   const parts = [frequency.anchorDay === null ? every : `${every} ${anchorText(messages, frequency, locale)}`];
   if (frequency.deliveriesPerBilling > 1)
     parts.push(translate(messages, "planText.prepaid", { deliveries: frequency.deliveriesPerBilling }));
   if (frequency.intro) {
     const discount = adjustmentText(frequency.intro.discount, currencyCode, locale);
-    parts.push(
-      frequency.intro.orders === 1
-        ? translate(messages, "planText.introOne", { discount })
-        : translate(messages, "planText.intro", { discount, orders: frequency.intro.orders }),
-    );
+    parts.push(translate(messages, "planText.intro", { discount, orders: frequency.intro.orders }));
   }
   const price = priceText(messages, frequency.discount, currencyCode, locale);
   if (price) parts.push(price);

@@ -215,6 +215,32 @@ describe("the merchant's view of it", () => {
     await subscriber.click();
     await app.getByText("Order 2", { exact: false }).waitFor({ timeout: 30_000 });
     expect(await app.getByText("House Blend Coffee Beans – 250 g · Quantity 1", { exact: false }).isVisible()).toBe(true);
+    expect(await app.getByText("Delivered every 2 weeks").isVisible()).toBe(true);
+
+    // Both orders, each with its Shopify name and amount, linked to their page in Shopify's admin.
+    const contract = [...ui.shop.contracts.values()].find(
+      (c) => ui.shop.customers.get(c.customerId)?.email === "dawn-subscriber@example.com",
+    )!;
+    const [renewal, origin] = [...ui.shop.orders.values()]
+      .filter((order) => order.customerId === contract.customerId)
+      .sort((a, b) => b.number - a.number);
+    const history = app.getByRole("table");
+    const orderRow = (order: typeof renewal) =>
+      history.getByRole("row").filter({ has: app.getByRole("link", { name: `#${order!.number}` }) });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return orderRow(renewal)
+            .textContent({ timeout: 30_000 })
+            .catch(() => "");
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/Order 2.*Paid.*\$\d+\.\d{2}/);
+    expect(await orderRow(origin).textContent()).toMatch(/Order 1.*Paid at checkout.*\$\d+\.\d{2}/);
     await page.screenshot({ path: "test-results/admin-subscription.png" });
+    await orderRow(renewal).getByRole("link").click();
+    await page.getByRole("heading", { name: `Order #${renewal!.number}` }).waitFor();
   });
 });

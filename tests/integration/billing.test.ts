@@ -387,8 +387,32 @@ describe("the subscriptions screens", () => {
       params: { id: stored.id },
       context: {},
     });
-    expect(detail.history).toMatchObject([{ cycle: 1, status: "sent" }]);
+    expect(detail.history).toMatchObject([{ cycle: 1, status: "sent", order: null }]);
     expect(detail.upcoming).toHaveLength(6);
+    expect(detail.customer).toEqual({ name: stored.customerDisplayName, email: stored.customerEmail });
+    expect(detail.delivery).toEqual({ interval: "WEEK", count: 2 });
+    expect(detail.paymentMethod).toMatchObject({ kind: "card", lastDigits: "4242" });
+
+    // Once Shopify has made the renewal order and its webhooks came, the page names both orders,
+    // with what each charged and a link to it in Shopify's admin.
+    await settle();
+    const paid = await detailLoader({
+      request: adminFetchRequest(`/app/subscriptions/${stored.id}`, shop.domain),
+      params: { id: stored.id },
+      context: {},
+    });
+    const [renewal, origin] = [...shop.orders.values()].sort((a, b) => b.number - a.number);
+    const total = (order: typeof renewal) => order!.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+    expect(paid.history).toMatchObject([
+      {
+        cycle: 1,
+        status: "succeeded",
+        order: { name: `#${renewal!.number}`, totalMinor: total(renewal), url: `shopify://admin/orders/${renewal!.id}` },
+      },
+    ]);
+    expect(paid.checkout).toMatchObject({
+      order: { name: `#${origin!.number}`, totalMinor: total(origin), url: `shopify://admin/orders/${origin!.id}` },
+    });
     expect(new Date(detail.upcoming[1]!.date).getTime() - new Date(detail.upcoming[0]!.date).getTime()).toBe(14 * 86_400_000);
 
     const other = (await dueSubscription()).shop;

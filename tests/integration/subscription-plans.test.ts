@@ -201,13 +201,13 @@ describe("plan text in the shopper's language", () => {
     const product = [...shop.products.values()][0]!;
     const group = await orchardDefaultPlan(shop, product);
     const french = shop.translations.get(gid("SellingPlan", group.sellingPlans[0]!.id))?.get("fr");
-    expect(french?.get("name")?.value).toBe("Livraison tous les 2 semaines · Économisez 10\u00a0%");
+    expect(french?.get("name")?.value).toBe("Livraison toutes les 2 semaines · Économisez 10\u00a0%");
     expect(french?.get("option1")?.value).toBe("2 semaines");
 
     const { simulator } = testContext();
     const store = shop.domain.replace(".myshopify.com", "");
     const page = await (await fetch(`${simulator.url}/storefront/${store}/products/${product.handle}?locale=fr`)).text();
-    expect(page).toContain("Livraison tous les 2 semaines · Économisez 10\u00a0%");
+    expect(page).toContain("Livraison toutes les 2 semaines · Économisez 10\u00a0%");
     expect(page).toContain("Options d'achat");
   });
 

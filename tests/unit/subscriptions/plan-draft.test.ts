@@ -91,7 +91,7 @@ describe("what shoppers read", () => {
       "Deliver every month on day 1 · Save 10%",
     );
     expect(frequencyName(messagesByLocale.fr, frequency({ anchorDay: 1 }), "EUR", "fr")).toBe(
-      "Livraison tous les 2 semaines le lundi · Économisez 10\u00a0%",
+      "Livraison toutes les 2 semaines le lundi · Économisez 10\u00a0%",
     );
   });
 
@@ -104,7 +104,7 @@ describe("what shoppers read", () => {
       frequencyName(messagesByLocale.en, frequency({ intro: { orders: 1, discount: { type: "PERCENTAGE", value: "20" } } }), "USD", "en"),
     ).toBe("Deliver every 2 weeks · 20% off the first order · Save 10%");
     expect(frequencyName(messagesByLocale.fr, frequency({ discount: { type: "PRICE", value: "12" } }), "EUR", "fr")).toBe(
-      "Livraison tous les 2 semaines · 12,00\u00a0€ par livraison",
+      "Livraison toutes les 2 semaines · 12,00\u00a0€ par livraison",
     );
   });
 });
