@@ -31,6 +31,15 @@ export interface MrrChangeRecord extends MrrChange {
 
 type FiguresRow = { timeZone: string; currencyCode: string };
 
+/**
+ * The definitions the stored sums follow; raised when a definition changes (2: each customer lost or
+ * joined once a month, docs/metrics.md), so the figures are summed again from the history.
+ */
+export const FIGURE_DEFINITIONS = 2;
+
+/** A stored sum as a number: 64-bit in the database, exact in a double up to 2^53 minor units. */
+const exact = (value: bigint | number) => Number(value);
+
 const CHANGE_FIELDS = { contractId: true, customerId: true, at: true, mrrMinor: true, currencyCode: true } as const;
 /** Rows per read while replaying a whole history, and per insert while writing it back. */
 const PAGE = 20_000;
@@ -45,7 +54,7 @@ async function shopBasis(client: Transaction, shop: string): Promise<FiguresRow>
 /** Takes the shop's figures for the rest of the transaction, creating them in the shop's zone and currency. */
 async function lockFigures(tx: Transaction, shop: string): Promise<FiguresRow> {
   const basis = await shopBasis(tx, shop);
-  await tx.$executeRaw`INSERT INTO "RetentionFigures" ("shop", "timeZone", "currencyCode") VALUES (${shop}, ${basis.timeZone}, ${basis.currencyCode}) ON CONFLICT ("shop") DO NOTHING`;
+  await tx.$executeRaw`INSERT INTO "RetentionFigures" ("shop", "timeZone", "currencyCode", "definitions") VALUES (${shop}, ${basis.timeZone}, ${basis.currencyCode}, ${FIGURE_DEFINITIONS}) ON CONFLICT ("shop") DO NOTHING`;
   return tx.retentionFigures.update({ where: { shop }, data: { version: { increment: 1 } } });
 }
 
@@ -171,7 +180,8 @@ async function refreshRepeatBuyer(tx: Transaction, shop: string, customerId: str
  */
 export async function readFigures(shop: string) {
   const [row, basis] = await Promise.all([db().retentionFigures.findUnique({ where: { shop } }), shopBasis(db(), shop)]);
-  const current = row && row.timeZone === basis.timeZone && row.currencyCode === basis.currencyCode;
+  const current =
+    row && row.timeZone === basis.timeZone && row.currencyCode === basis.currencyCode && row.definitions === FIGURE_DEFINITIONS;
   if (!current && (row || (await hasHistory(shop)))) await rebuildFigures(shop);
   const [figures, months, cells] = await Promise.all([
     db().retentionFigures.findUnique({ where: { shop } }),
@@ -181,11 +191,16 @@ export async function readFigures(shop: string) {
   return {
     ...basis,
     otherCurrencyContracts: figures?.otherCurrencyContracts ?? 0,
-    months: new Map(months.map(({ shop: _, month, ...sums }) => [month as MonthKey, sums])),
+    months: new Map(
+      months.map(({ shop: _, month, ...sums }) => [
+        month as MonthKey,
+        Object.fromEntries(Object.entries(sums).map(([field, value]) => [field, exact(value)])) as { [F in keyof typeof sums]: number },
+      ]),
+    ),
     cohortCells: new Map<CohortCellKey, CohortCellMoves>(
       cells.map((cell) => [
         cohortCellKey(cell.cohort as MonthKey, cell.month as MonthKey),
-        { activeCustomers: cell.activeCustomers, mrr: cell.mrr },
+        { activeCustomers: cell.activeCustomers, mrr: exact(cell.mrr) },
       ]),
     ),
   };
@@ -273,7 +288,7 @@ export async function rebuildFigures(shop: string): Promise<void> {
       await insertInChunks(buyers, (data) => tx.repeatBuyer.createMany({ data }));
       await tx.retentionFigures.update({
         where: { shop },
-        data: { ...basis, otherCurrencyContracts: otherCurrencyContracts(changes, basis.currencyCode) },
+        data: { ...basis, definitions: FIGURE_DEFINITIONS, otherCurrencyContracts: otherCurrencyContracts(changes, basis.currencyCode) },
       });
     },
     { maxWait: 10_000, timeout: 15 * 60_000 },

@@ -30,6 +30,10 @@ export interface MonthMovements {
   newCustomers: number;
   reactivatedCustomers: number;
   churnedCustomers: number;
+  /** Customers who left during the month, each once however often they left. */
+  leftCustomers: number;
+  /** Customers not there at the month's start who came during it (new or back), each once. */
+  joinedCustomers: number;
   endCustomers: number;
 }
 
@@ -54,7 +58,16 @@ export function monthsBetween(first: MonthKey, last: MonthKey): MonthKey[] {
 /** What a month's changes did, by movement: the part of MonthMovements a month adds up on its own. */
 export type MonthMoves = Pick<
   MonthMovements,
-  "newMrr" | "expansion" | "contraction" | "churned" | "reactivation" | "newCustomers" | "reactivatedCustomers" | "churnedCustomers"
+  | "newMrr"
+  | "expansion"
+  | "contraction"
+  | "churned"
+  | "reactivation"
+  | "newCustomers"
+  | "reactivatedCustomers"
+  | "churnedCustomers"
+  | "leftCustomers"
+  | "joinedCustomers"
 >;
 
 export const NO_MOVES: Readonly<MonthMoves> = {
@@ -66,6 +79,8 @@ export const NO_MOVES: Readonly<MonthMoves> = {
   newCustomers: 0,
   reactivatedCustomers: 0,
   churnedCustomers: 0,
+  leftCustomers: 0,
+  joinedCustomers: 0,
 };
 
 /** How a cohort's active customers and MRR changed in one month. */
@@ -109,6 +124,9 @@ export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
   const contractMrr = new Map<string, number>();
   const customerMrr = new Map<string, number>();
   const cohortOf = new Map<string, MonthKey>();
+  // Each customer's month so far: whether they were there at its start, and whether they have
+  // already been counted as leaving or joining in it (each counts once a month).
+  const monthSoFar = new Map<string, { month: MonthKey; thereAtStart: boolean; left: boolean; joined: boolean }>();
   for (const { change } of ordered) {
     const before = customerMrr.get(change.customerId) ?? 0;
     const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
@@ -117,6 +135,19 @@ export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
     if (after === before) continue;
     const month = monthOf(change.at, timeZone);
     const moves = getOrAdd(figures.months, month, () => ({ ...NO_MOVES }));
+    let sofar = monthSoFar.get(change.customerId);
+    if (sofar?.month !== month) {
+      sofar = { month, thereAtStart: before > 0, left: false, joined: false };
+      monthSoFar.set(change.customerId, sofar);
+    }
+    if (after === 0 && !sofar.left) {
+      sofar.left = true;
+      moves.leftCustomers += 1;
+    }
+    if (before === 0 && !sofar.thereAtStart && !sofar.joined) {
+      sofar.joined = true;
+      moves.joinedCustomers += 1;
+    }
     const returning = cohortOf.has(change.customerId);
     if (before === 0 && returning) {
       moves.reactivation += after;

@@ -16,13 +16,13 @@ export interface RetentionSummary {
   activeCustomers: number;
   /** MRR ÷ active customers at the end of the period. */
   arpu: number | null;
-  /** Customers lost ÷ customers at the start of each month, over the period's months. */
+  /** Customers lost ÷ customers who could have been lost (there at a month's start, or joined in it), over the period's months. */
   customerChurn: Rate;
   /** (churn + contraction) ÷ MRR at the start of each month. */
   grossMrrChurn: Rate;
   /** (churn + contraction − expansion − reactivation) ÷ MRR at the start of each month; negative is growth. */
   netMrrChurn: Rate;
-  /** ARPU ÷ monthly customer churn; null while no customer has churned. */
+  /** ARPU ÷ monthly customer churn, never below one month of ARPU; null while no customer has churned. */
   ltv: number | null;
 }
 
@@ -32,10 +32,12 @@ export function retentionSummary(months: MonthMovements[]): RetentionSummary {
   const last = months[months.length - 1];
   const mrr = last?.endMrr ?? 0;
   const activeCustomers = last?.endCustomers ?? 0;
-  // Each month weighs by its opening base, so a period's rate is its months' rate, not their average.
-  const customerMonths = sum(months, (m) => m.startCustomers);
+  // Each month weighs by its base, so a period's rate is its months' rate, not their average. Those
+  // who could leave in a month are those there at its start and those who came during it: the
+  // rate never passes 100 % (docs/metrics.md).
+  const customerMonths = sum(months, (m) => m.startCustomers + m.joinedCustomers);
   const mrrMonths = sum(months, (m) => m.startMrr);
-  const lost = sum(months, (m) => m.churnedCustomers);
+  const lost = sum(months, (m) => m.leftCustomers);
   const grossLoss = -sum(months, (m) => m.churned + m.contraction);
   const regained = sum(months, (m) => m.expansion + m.reactivation);
   return {

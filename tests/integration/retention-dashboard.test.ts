@@ -11,6 +11,7 @@ import { contractPayload, orderPayload } from "../../simulator/webhook-payloads"
 import { adminFetchRequest, createShop, testContext } from "../support/context";
 import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
 import { acceptGrowthPlan } from "../support/app-plan";
+import { createSellingPlanGroup } from "../support/selling-plans";
 import { cancelGrowthPlan } from "../../app/app-billing/app-billing.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 
@@ -48,6 +49,39 @@ describe("the retention dashboard", () => {
     expect(retention.summary).toMatchObject({ mrr: 0, activeCustomers: 0, arpu: null });
     expect(retention.movements.at(-1)).toMatchObject({ newMrr: mrr, churned: -mrr, churnedCustomers: 1, netNew: 0 });
     expect(retention.cohorts[0]!.months[0]).toEqual({ activeCustomers: 0, mrr: 0 });
+  });
+
+  it("sums a month past 2^31 minor units exactly: three subscribers of a billion dong each", async () => {
+    const { simulator } = testContext();
+    const { shop } = createShop({ customers: 3, months: 0 });
+    // The dong has no minor unit and a large denomination: 2^31 dong is about $85,000.
+    shop.currencyCode = "VND";
+    shop.ianaTimezone = "Asia/Ho_Chi_Minh";
+    seedShop(simulator.store, shop, new Date(), { customers: 3, months: 0 });
+    await dashboard(shop.domain);
+    const machine = [...shop.products.values()][0]!;
+    // The simulator keeps every currency's amounts in hundredths (docs/simulator.md): 1,000,000,000.00 ₫,
+    // which Shopify writes as "1000000000.00" and Orchard reads as 1,000,000,000 dong.
+    machine.variants[0]!.priceMinor = 100_000_000_000;
+    const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+      name: "Leased monthly",
+      productIds: [machine.id],
+      plans: [{ name: "Every month", options: ["1 month"], interval: "MONTH", intervalCount: 1, percentageOff: 0 }],
+    });
+    for (const customer of [...shop.customers.values()].slice(0, 3)) {
+      await completeCheckout(simulator, shop, {
+        email: customer.email,
+        lines: [{ variantId: machine.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+      });
+    }
+    await settle();
+    const { retention } = await dashboard(shop.domain, "?months=3");
+    expect(retention.summary).toMatchObject({ mrr: 3_000_000_000, activeCustomers: 3, arpu: 1_000_000_000 });
+    expect(retention.movements.at(-1)).toMatchObject({ newMrr: 3_000_000_000, endMrr: 3_000_000_000 });
+    expect(retention.revenue.at(-1)).toMatchObject({ recurring: 3_000_000_000 });
+    // Summed again from the history, the same.
+    await rebuildFigures(shop.domain);
+    expect((await dashboard(shop.domain, "?months=3")).retention.summary.mrr).toBe(3_000_000_000);
   });
 
   it("splits paid orders into recurring and one-off revenue, follows refunds, and ignores a late older delivery", async () => {

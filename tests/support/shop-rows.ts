@@ -19,7 +19,10 @@ export async function shopRowCounts(shop: string): Promise<Record<string, number
 export async function shopRows(shop: string): Promise<Record<string, string>> {
   const rows: Record<string, string> = {};
   for (const model of modelsWithShopColumn()) {
-    const texts = (await tableOf(model).findMany({ where: { shop } })).map((row) => JSON.stringify(row)).sort();
+    // 64-bit sums come back as bigint, which JSON has no notation for: written as their digits.
+    const texts = (await tableOf(model).findMany({ where: { shop } }))
+      .map((row) => JSON.stringify(row, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value)))
+      .sort();
     rows[model] = `[${texts.join(",")}]`;
   }
   return rows;

@@ -83,9 +83,10 @@ describe("MRR movements", () => {
 describe("the period's rates", () => {
   const summary = retentionSummary(mrrMovements(changes, "UTC", "2026-01", "2026-05"));
 
-  it("weighs churn by each month's opening base", () => {
-    // Customers at the start of each month: 0 + 2 + 3 + 2 + 1 = 8; lost: A in March, C and D in April.
-    expect(summary.customerChurn).toEqual({ numerator: 3, denominator: 8 });
+  it("counts each customer lost once, against every customer who could have been lost", () => {
+    // Who could churn each month: those there at its start and those who joined during it.
+    // Jan 0 + A, B; Feb 2 + C; Mar 3; Apr 2 + D; May 1 + A = 13. Lost: A in March, C and D in April.
+    expect(summary.customerChurn).toEqual({ numerator: 3, denominator: 13 });
     // MRR at the start of each month: 0 + 3000 + 8833 + 5333 + 1000 = 18166.
     // Gross: churn and contraction, 1500 + 2000 (March) + 4833 (April) = 8333.
     expect(summary.grossMrrChurn).toEqual({ numerator: 8333, denominator: 18166 });
@@ -93,9 +94,22 @@ describe("the period's rates", () => {
     expect(summary.netMrrChurn).toEqual({ numerator: 5633, denominator: 18166 });
   });
 
-  it("derives ARPU and LTV from the end of the period", () => {
-    // $22 MRR over 2 customers: $11. LTV = $11 ÷ (3/8) = $29.333… → $29.33.
-    expect(summary).toMatchObject({ mrr: 2200, activeCustomers: 2, arpu: 1100, ltv: 2933 });
+  it("never counts churn above every customer, however often they come and go in a month", () => {
+    // One customer joins, leaves, comes back and leaves again, all in June: one customer lost of one.
+    const restless: MrrChange[] = ["01", "05", "10", "20"].map((day, index) => ({
+      contractId: `r${index >> 1}`,
+      customerId: "R",
+      at: at(`2026-06-${day}`),
+      mrrMinor: index % 2 ? 0 : 900,
+    }));
+    const june = retentionSummary(mrrMovements(restless, "UTC", "2026-06", "2026-06"));
+    expect(june.customerChurn).toEqual({ numerator: 1, denominator: 1 });
+  });
+
+  it("derives ARPU and LTV from the end of the period, LTV never below one month of ARPU", () => {
+    // $22 MRR over 2 customers: $11. LTV = $11 ÷ (3/13) = $47.666… → $47.67.
+    expect(summary).toMatchObject({ mrr: 2200, activeCustomers: 2, arpu: 1100, ltv: 4767 });
+    expect(summary.ltv!).toBeGreaterThanOrEqual(summary.arpu!);
   });
 
   it("has no LTV while nobody has churned", () => {
