@@ -71,12 +71,16 @@ export interface WhatIfRequest {
  */
 export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now: Date) {
   const plans = (await listPlans(admin.shop)).filter((plan) => plan.status === "active");
-  const plan = plans.find((candidate) => candidate.id === request.planId) ?? plans[0];
-  const loaded = plan ? await loadPlan(admin, plan) : null;
+  const subscribers = await activeSubscribersBySellingPlan(admin.shop);
+  const chosen = plans.find((candidate) => candidate.id === request.planId);
+  const { plan, loaded } = chosen ? { plan: chosen, loaded: await loadPlan(admin, chosen) } : await busiestPlan(admin, plans, subscribers);
   const frequencies = (loaded?.draft.frequencies ?? []).flatMap((frequency) =>
     frequency.id ? [{ id: frequency.id, draft: frequency, discountBp: percentageOff(frequency) }] : [],
   );
-  const frequency = frequencies.find((candidate) => candidate.id === request.frequencyId) ?? frequencies[0];
+  // Unless asked for one, the frequency most subscribers are on: the one whose price matters most.
+  const frequency =
+    frequencies.find((candidate) => candidate.id === request.frequencyId) ??
+    [...frequencies].sort((a, b) => (subscribers.get(b.id) ?? 0) - (subscribers.get(a.id) ?? 0))[0];
   const history = frequency ? await planHistory(admin.shop, frequency.id, now) : null;
   const answer = request.fields ? parseWhatIfQuestion(request.fields) : null;
   const projection =
@@ -98,6 +102,33 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
 }
 
 const PROJECTION_MONTHS = 12;
+
+/** Active subscribers by selling plan (a frequency of one of the merchant's plans). */
+async function activeSubscribersBySellingPlan(shop: string): Promise<Map<string, number>> {
+  const lines = await db().subscriptionLine.groupBy({
+    by: ["sellingPlanId"],
+    where: { contract: { shop, status: "ACTIVE" }, sellingPlanId: { not: null }, oneTimeCycle: null },
+    _count: { _all: true },
+  });
+  return new Map(lines.flatMap((line) => (line.sellingPlanId ? [[line.sellingPlanId, line._count._all]] : [])));
+}
+
+/**
+ * The plan with the most active subscribers, which the page opens on: a plan nobody is on has
+ * nothing to project from. Orchard keeps the group, not its frequencies' ids, so each plan is read
+ * from Shopify until one holds all the subscribers there are (or every plan is read).
+ */
+async function busiestPlan(admin: AdminClient, plans: Awaited<ReturnType<typeof listPlans>>, subscribers: Map<string, number>) {
+  const everyone = [...subscribers.values()].reduce((sum, count) => sum + count, 0);
+  let best: { plan: (typeof plans)[number]; loaded: Awaited<ReturnType<typeof loadPlan>>; count: number } | null = null;
+  for (const plan of plans) {
+    const loaded = await loadPlan(admin, plan);
+    const count = (loaded?.draft.frequencies ?? []).reduce((sum, frequency) => sum + (subscribers.get(frequency.id ?? "") ?? 0), 0);
+    if (!best || count > best.count) best = { plan, loaded, count };
+    if (best.count === everyone) break;
+  }
+  return { plan: best?.plan, loaded: best?.loaded ?? null };
+}
 
 /** A frequency's ongoing discount in basis points when it is a percentage below 100 %, else null. */
 function percentageOff(frequency: FrequencyDraft): number | null {

@@ -23,6 +23,7 @@ import { HistoryImportCard } from "../components/HistoryImportCard";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
 import { useTranslation } from "../i18n/use-translation";
+import type { Messages } from "../i18n/i18n";
 import { formatMoneyMinor } from "../money";
 import { downloadFile } from "../components/download-file";
 import { DASHBOARD_RANGES, dashboardRange } from "../retention/dashboard-range";
@@ -64,37 +65,35 @@ export default function Dashboard() {
       new Date(Date.UTC(year!, month! - 1, 1)),
     );
   };
-  const metrics: { label: string; value: (s: RetentionSummary) => string }[] = [
-    { label: t("retention.mrr"), value: (s) => money(s.mrr) },
-    { label: t("retention.activeSubscribers"), value: (s) => String(s.activeCustomers) },
-    { label: t("retention.arpu"), value: (s) => money(s.arpu) },
-    { label: t("retention.customerChurn"), value: (s) => percent(s.customerChurn) },
-    { label: t("retention.netMrrChurn"), value: (s) => percent(s.netMrrChurn) },
-    { label: t("retention.ltv"), value: (s) => money(s.ltv) },
+  const metrics: { key: keyof Messages["retention"]["definitions"]; value: (s: RetentionSummary) => string }[] = [
+    { key: "mrr", value: (s) => money(s.mrr) },
+    { key: "activeSubscribers", value: (s) => String(s.activeCustomers) },
+    { key: "arpu", value: (s) => money(s.arpu) },
+    { key: "customerChurn", value: (s) => percent(s.customerChurn) },
+    { key: "netMrrChurn", value: (s) => percent(s.netMrrChurn) },
+    { key: "ltv", value: (s) => money(s.ltv) },
   ];
 
   const format = { money, month: monthName, share: (numerator: number, denominator: number) => percent({ numerator, denominator }) };
-  const compared = (label: string, now: string, before: string) => ({
-    label,
+  // A figure against the period before, with how it is computed.
+  const compared = (key: keyof Messages["retention"]["definitions"], now: string, before: string) => ({
+    label: t(`retention.${key}`),
     value: now,
     note: t("retention.previousPeriod", { value: before }),
+    definition: t(`retention.definitions.${key}`),
   });
   const { addOns, previousAddOns, reminders, previousReminders } = retention;
   const addOnFigures = [
-    compared(t("retention.attachRate"), percent(addOns.attachRate), percent(previousAddOns.attachRate)),
-    compared(t("retention.protectionRevenue"), money(addOns.revenueMinor), money(previousAddOns.revenueMinor)),
-    compared(t("retention.claimsRate"), percent(addOns.claimsRate), percent(previousAddOns.claimsRate)),
+    compared("attachRate", percent(addOns.attachRate), percent(previousAddOns.attachRate)),
+    compared("protectionRevenue", money(addOns.revenueMinor), money(previousAddOns.revenueMinor)),
+    compared("claimsRate", percent(addOns.claimsRate), percent(previousAddOns.claimsRate)),
   ];
   const reminderFigures = [
-    compared(t("retention.remindersSent"), String(reminders.sent), String(previousReminders.sent)),
-    compared(t("retention.clickThrough"), percent(reminders.clickThrough), percent(previousReminders.clickThrough)),
-    compared(t("retention.reminderConversion"), percent(reminders.conversion), percent(previousReminders.conversion)),
-    compared(t("retention.reminderRevenue"), money(reminders.revenueMinor), money(previousReminders.revenueMinor)),
-    compared(
-      t("retention.subscriptionsFromReminders"),
-      String(reminders.subscriptionsStarted),
-      String(previousReminders.subscriptionsStarted),
-    ),
+    compared("remindersSent", String(reminders.sent), String(previousReminders.sent)),
+    compared("clickThrough", percent(reminders.clickThrough), percent(previousReminders.clickThrough)),
+    compared("reminderConversion", percent(reminders.conversion), percent(previousReminders.conversion)),
+    compared("reminderRevenue", money(reminders.revenueMinor), money(previousReminders.revenueMinor)),
+    compared("subscriptionsFromReminders", String(reminders.subscriptionsStarted), String(previousReminders.subscriptionsStarted)),
   ];
 
   return (
@@ -129,8 +128,8 @@ export default function Dashboard() {
               <InlineGrid columns={{ xs: 2, md: 3 }} gap="400">
                 {metrics.map((metric) => (
                   <FigureCard
-                    key={metric.label}
-                    {...compared(metric.label, metric.value(retention.summary), metric.value(retention.previousSummary))}
+                    key={metric.key}
+                    {...compared(metric.key, metric.value(retention.summary), metric.value(retention.previousSummary))}
                   />
                 ))}
               </InlineGrid>
@@ -149,11 +148,7 @@ export default function Dashboard() {
                   formatMoney={money}
                 />
                 <TableWithExport table="revenue" title={t("retention.revenueHeading")} contents={revenueTable(retention.revenue, format)} />
-                <FigureCard
-                  label={t("retention.repeatPurchase")}
-                  value={percent(retention.repeatPurchase)}
-                  note={t("retention.previousPeriod", { value: percent(retention.previousRepeatPurchase) })}
-                />
+                <FigureCard {...compared("repeatPurchase", percent(retention.repeatPurchase), percent(retention.previousRepeatPurchase))} />
               </TitledCard>
               <TitledCard title={t("retention.movementsHeading")}>
                 <TableWithExport

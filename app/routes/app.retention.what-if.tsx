@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, DataTable, EmptyState, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { clock } from "../clock";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
@@ -84,7 +84,14 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
               {/* Keyed by what the page answered: a new answer starts the form from it. */}
               <QuestionForm key={`${page.planId}:${page.frequencyId}`} page={page} />
             </Card>
-            {projection && history && (
+            {history && history.subscribers === 0 && history.newMrrPerMonthMinor === 0 ? (
+              <Card>
+                <EmptyState heading={t("whatIf.nothingHeading")} image="/empty-state.svg">
+                  <p>{t("whatIf.nothingBody", { months: page.historyMonths })}</p>
+                </EmptyState>
+              </Card>
+            ) : null}
+            {projection && history && (history.subscribers > 0 || history.newMrrPerMonthMinor > 0) && (
               <TitledCard title={t("whatIf.projectionHeading")}>
                 <Banner tone="info">{t("whatIf.projectionBanner")}</Banner>
                 <MoneyChart

@@ -37,17 +37,22 @@ describe("the retention dashboard", () => {
     const [revenue, movements, cohorts] = ["Recurring and one-off revenue", "MRR movements", "Cohorts"].map((h) =>
       card(h).getByRole("table"),
     );
+    // A headline figure's name sits beside the button that explains it: the card is two levels up.
+    const figure = (name: string) => app.getByRole("heading", { name, exact: true }).locator("../..");
     const shown = async (locator: ReturnType<typeof card>) => (await locator.textContent({ timeout: 10_000 }).catch(() => "")) ?? "";
     await expect
       .poll(
         async () => {
           await page.reload();
-          return (await shown(card("MRR"))).includes(mrr) && (await shown(revenue!.getByRole("row").last())).includes(mrr);
+          return (await shown(figure("MRR"))).includes(mrr) && (await shown(revenue!.getByRole("row").last())).includes(mrr);
         },
         { timeout: 60_000 },
       )
       .toBe(true);
     expect(await movements!.getByRole("row").count()).toBe(1 + 6);
+    // Each figure says how it is computed, to a mouse or a keyboard.
+    await figure("Subscriber churn per month").getByRole("button", { name: "How Subscriber churn per month is computed" }).focus();
+    await app.getByText("never above 100 %").waitFor();
     expect(await cohorts!.getByRole("row").nth(1).textContent()).toContain("100%");
     // The checkout's order is this month's recurring revenue, drawn as a bar too.
     await app.getByRole("img", { name: "Stacked bars of recurring and one-off revenue by month" }).locator("svg").first().waitFor();

@@ -194,6 +194,21 @@ describe("what-if pricing", () => {
     expect(page.projection![11]).toEqual({ month: 12, baselineMrr: mrr + 12 * newPerMonth, projectedMrr: mrr + 12 * proposedNew });
   });
 
+  it("opens on the plan and frequency most subscribers are on, not on a newer plan nobody is on", async () => {
+    const { shop } = await shopWithOrchardPlan();
+    const [busy] = await listPlans(shop.domain);
+    // A second plan made later, with no subscriber: listed first, but nothing to project from.
+    await orchardDefaultPlan(shop, [...shop.products.values()][1]!);
+    const plans = await listPlans(shop.domain);
+    expect(plans).toHaveLength(2);
+    const page = await whatIf(shop.domain);
+    expect(page.planId).toBe(busy!.id);
+    expect(page.history?.subscribers).toBe(1);
+    // Asked for the empty one, it says so: no subscribers, no new MRR to project from.
+    const empty = await whatIf(shop.domain, `?plan=${plans.find((p) => p.id !== busy!.id)!.id}`);
+    expect(empty.history).toMatchObject({ subscribers: 0, newMrrPerMonthMinor: 0 });
+  });
+
   it("says which field is wrong and projects nothing", async () => {
     const { shop } = await shopWithOrchardPlan();
     const page = await whatIf(shop.domain, "?discount=120&elasticity=abc");
