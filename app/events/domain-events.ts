@@ -9,7 +9,7 @@ export interface DomainEvents {
    * A subscription contract's MRR changed, as Orchard's mirror applied a revision of it (app/subscriptions/contracts.server.ts).
    * `at` is when the mirror applied it (ISO 8601); the customer is the contract's, if it has one.
    */
-  "subscription.mrrChanged": { contractId: string; at: string; mrrMinor: number; currencyCode: string };
+  "subscription.mrrChanged": { contractId: string; at: string; mrrMinor: number; currencyCode: string; paused?: boolean };
 }
 
 export type DomainEventType = keyof DomainEvents;

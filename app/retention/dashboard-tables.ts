@@ -1,6 +1,7 @@
 import type { MessageKey } from "../i18n/i18n";
 import type { CohortRow } from "./cohorts";
 import type { MonthKey, MonthMovements } from "./movements";
+import type { PausedSubscribers } from "../subscriptions/settings-form";
 import type { MonthRevenue } from "./revenue-mix";
 
 /**
@@ -21,7 +22,9 @@ export interface Table {
 export const DASHBOARD_TABLES = ["movements", "revenue", "cohorts"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
-export function movementsTable(movements: MonthMovements[], format: TableFormat): Table {
+/** The months' MRR movements; with the columns of paused and resumed MRR when paused subscribers are kept. */
+export function movementsTable(movements: MonthMovements[], format: TableFormat, pausedSubscribers: PausedSubscribers): Table {
+  const pauses = pausedSubscribers === "kept";
   return {
     headings: [
       { key: "retention.month" },
@@ -30,12 +33,22 @@ export function movementsTable(movements: MonthMovements[], format: TableFormat)
       { key: "retention.contraction" },
       { key: "retention.churned" },
       { key: "retention.reactivation" },
+      ...(pauses ? [{ key: "retention.pausedMrr" as const }, { key: "retention.resumedMrr" as const }] : []),
       { key: "retention.netNew" },
       { key: "retention.mrr" },
     ],
     rows: movements.map((m) => [
       format.month(m.month),
-      ...[m.newMrr, m.expansion, m.contraction, m.churned, m.reactivation, m.netNew, m.endMrr].map(format.money),
+      ...[
+        m.newMrr,
+        m.expansion,
+        m.contraction,
+        m.churned,
+        m.reactivation,
+        ...(pauses ? [m.pausedMrr, m.resumedMrr] : []),
+        m.netNew,
+        m.endMrr,
+      ].map(format.money),
     ]),
   };
 }

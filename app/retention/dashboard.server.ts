@@ -38,6 +38,7 @@ export async function retentionDashboard(shop: string, months: DashboardRange, n
   const previous = movementsFrom(figures.months, previousFirst, shiftMonth(first, -1));
   return {
     currencyCode: figures.currencyCode,
+    pausedSubscribers: figures.pausedSubscribers,
     hasHistory: figures.months.size > 0,
     otherCurrencySubscriptions: figures.otherCurrencyContracts,
     movements,

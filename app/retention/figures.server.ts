@@ -12,6 +12,7 @@ import {
   type MrrChange,
   type MrrFigures,
 } from "./movements";
+import { PAUSED_SUBSCRIBER_RULES, type PausedSubscribers } from "../subscriptions/settings-form";
 import { ledgerMonthChanges, repeatBuyer, type LedgerRow, type OrderAmounts } from "./revenue-mix";
 
 /**
@@ -29,7 +30,7 @@ export interface MrrChangeRecord extends MrrChange {
   currencyCode: string;
 }
 
-type FiguresRow = { timeZone: string; currencyCode: string };
+type FiguresRow = { timeZone: string; currencyCode: string; pausedSubscribers: PausedSubscribers };
 
 /**
  * The definitions the stored sums follow; raised when a definition changes (2: each customer lost or
@@ -40,22 +41,33 @@ export const FIGURE_DEFINITIONS = 2;
 /** A stored sum as a number: 64-bit in the database, exact in a double up to 2^53 minor units. */
 const exact = (value: bigint | number) => Number(value);
 
-const CHANGE_FIELDS = { contractId: true, customerId: true, at: true, mrrMinor: true, currencyCode: true } as const;
+const CHANGE_FIELDS = { contractId: true, customerId: true, at: true, mrrMinor: true, paused: true, currencyCode: true } as const;
 /** Rows per read while replaying a whole history, and per insert while writing it back. */
 const PAGE = 20_000;
 const INSERT_CHUNK = 1_000;
 
-/** The zone and currency the shop's figures are kept in: the shop's, or what an unknown shop defaults to. */
+/**
+ * The zone and currency the shop's figures are kept in, and how they count paused subscribers: the
+ * shop's, or what an unknown shop defaults to.
+ */
 async function shopBasis(client: Transaction, shop: string): Promise<FiguresRow> {
-  const record = await client.shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true, currencyCode: true } });
-  return { timeZone: record?.ianaTimezone ?? "UTC", currencyCode: record?.currencyCode ?? "USD" };
+  const [record, settings] = await Promise.all([
+    client.shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true, currencyCode: true } }),
+    client.shopSettings.findUnique({ where: { shop }, select: { pausedSubscribers: true } }),
+  ]);
+  return {
+    timeZone: record?.ianaTimezone ?? "UTC",
+    currencyCode: record?.currencyCode ?? "USD",
+    pausedSubscribers: PAUSED_SUBSCRIBER_RULES.find((rule) => rule === settings?.pausedSubscribers) ?? "churned",
+  };
 }
 
 /** Takes the shop's figures for the rest of the transaction, creating them in the shop's zone and currency. */
 async function lockFigures(tx: Transaction, shop: string): Promise<FiguresRow> {
   const basis = await shopBasis(tx, shop);
-  await tx.$executeRaw`INSERT INTO "RetentionFigures" ("shop", "timeZone", "currencyCode", "definitions") VALUES (${shop}, ${basis.timeZone}, ${basis.currencyCode}, ${FIGURE_DEFINITIONS}) ON CONFLICT ("shop") DO NOTHING`;
-  return tx.retentionFigures.update({ where: { shop }, data: { version: { increment: 1 } } });
+  await tx.$executeRaw`INSERT INTO "RetentionFigures" ("shop", "timeZone", "currencyCode", "definitions", "pausedSubscribers") VALUES (${shop}, ${basis.timeZone}, ${basis.currencyCode}, ${FIGURE_DEFINITIONS}, ${basis.pausedSubscribers}) ON CONFLICT ("shop") DO NOTHING`;
+  const figures = await tx.retentionFigures.update({ where: { shop }, data: { version: { increment: 1 } } });
+  return { ...figures, pausedSubscribers: figures.pausedSubscribers as PausedSubscribers };
 }
 
 /**
@@ -71,6 +83,7 @@ export const FIGURES_SUBSCRIBERS: EventSubscribers = {
         customerId: customerId ?? payload.contractId,
         at: new Date(payload.at),
         mrrMinor: payload.mrrMinor,
+        paused: payload.paused ?? false,
         currencyCode: payload.currencyCode,
       }),
   ],
@@ -93,7 +106,7 @@ export async function recordMrrChange(tx: Transaction, change: MrrChangeRecord):
   // The figures are in the shop's currency: a contract in another is counted apart.
   if (change.currencyCode === basis.currencyCode) {
     const inShopCurrency = history.filter((c) => c.currencyCode === basis.currencyCode);
-    await addMrrFigures(tx, change.shop, changeContribution(inShopCurrency, change, basis.timeZone));
+    await addMrrFigures(tx, change.shop, changeContribution(inShopCurrency, change, basis.timeZone, basis.pausedSubscribers));
   }
   const otherCurrency = otherCurrencyContracts(withChange, basis.currencyCode) - otherCurrencyContracts(history, basis.currencyCode);
   if (otherCurrency !== 0) {
@@ -181,7 +194,11 @@ async function refreshRepeatBuyer(tx: Transaction, shop: string, customerId: str
 export async function readFigures(shop: string) {
   const [row, basis] = await Promise.all([db().retentionFigures.findUnique({ where: { shop } }), shopBasis(db(), shop)]);
   const current =
-    row && row.timeZone === basis.timeZone && row.currencyCode === basis.currencyCode && row.definitions === FIGURE_DEFINITIONS;
+    row &&
+    row.timeZone === basis.timeZone &&
+    row.currencyCode === basis.currencyCode &&
+    row.pausedSubscribers === basis.pausedSubscribers &&
+    row.definitions === FIGURE_DEFINITIONS;
   if (!current && (row || (await hasHistory(shop)))) await rebuildFigures(shop);
   const [figures, months, cells] = await Promise.all([
     db().retentionFigures.findUnique({ where: { shop } }),
@@ -240,6 +257,7 @@ export async function rebuildFigures(shop: string): Promise<void> {
       const mrr = mrrFigures(
         changes.filter((c) => c.currencyCode === basis.currencyCode),
         basis.timeZone,
+        basis.pausedSubscribers,
       );
       const months = new Map<MonthKey, Partial<MonthMoves & OrderAmounts>>(mrr.months);
       const ordersOf = new Map<string, { at: Date; oneOffMinor: number }[]>();

@@ -1,4 +1,5 @@
 import { fromLocal, toLocal } from "../time/zoned";
+import type { PausedSubscribers } from "../subscriptions/settings-form";
 
 /**
  * MRR movements, month by month, as ChartMogul defines them (docs/metrics.md): every change of a
@@ -12,6 +13,8 @@ export interface MrrChange {
   at: Date;
   /** The contract's MRR from this instant on (0 when paused, cancelled or expired). */
   mrrMinor: number;
+  /** The contract is paused from this instant on. */
+  paused?: boolean;
 }
 
 export type MonthKey = `${number}-${string}`;
@@ -24,6 +27,9 @@ export interface MonthMovements {
   contraction: number;
   churned: number;
   reactivation: number;
+  /** MRR paused and resumed by kept subscribers (0 when paused subscribers are churned). */
+  pausedMrr: number;
+  resumedMrr: number;
   netNew: number;
   endMrr: number;
   startCustomers: number;
@@ -63,6 +69,8 @@ export type MonthMoves = Pick<
   | "contraction"
   | "churned"
   | "reactivation"
+  | "pausedMrr"
+  | "resumedMrr"
   | "newCustomers"
   | "reactivatedCustomers"
   | "churnedCustomers"
@@ -76,6 +84,8 @@ export const NO_MOVES: Readonly<MonthMoves> = {
   contraction: 0,
   churned: 0,
   reactivation: 0,
+  pausedMrr: 0,
+  resumedMrr: 0,
   newCustomers: 0,
   reactivatedCustomers: 0,
   churnedCustomers: 0,
@@ -112,60 +122,72 @@ export interface MrrFigures {
 
 /**
  * Replays the changes in time order (two at the same instant in the order given), every customer's
- * MRR being the sum of their contracts', and classifies each change of a customer's MRR: new
- * (first MRR: the customer's cohort is that month), reactivation (MRR again after none), expansion,
- * contraction, churn (to none).
+ * MRR being the sum of their contracts', and classifies each change of a customer: new (first
+ * there: the customer's cohort is that month), reactivation (there again after leaving), expansion,
+ * contraction, churn (leaving). A customer is there while they have MRR, or, when paused
+ * subscribers are kept, while one of their contracts is paused: a pause or a resume is then its own
+ * movement, not a churn or a reactivation.
  */
-export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
+export function mrrFigures(changes: MrrChange[], timeZone: string, pausedSubscribers: PausedSubscribers = "churned"): MrrFigures {
   const figures: MrrFigures = { months: new Map(), cohortCells: new Map() };
   const ordered = changes
     .map((change, order) => ({ change, order }))
     .sort((a, b) => a.change.at.getTime() - b.change.at.getTime() || a.order - b.order);
-  const contractMrr = new Map<string, number>();
+  const keepPaused = pausedSubscribers === "kept";
+  const contractState = new Map<string, { mrr: number; paused: boolean }>();
   const customerMrr = new Map<string, number>();
+  const customerPaused = new Map<string, number>();
   const cohortOf = new Map<string, MonthKey>();
   // Each customer's month so far: whether they were there at its start, and whether they have
   // already been counted as leaving or joining in it (each counts once a month).
   const monthSoFar = new Map<string, { month: MonthKey; thereAtStart: boolean; left: boolean; joined: boolean }>();
   for (const { change } of ordered) {
+    const was = contractState.get(change.contractId) ?? { mrr: 0, paused: false };
+    const paused = keepPaused && change.paused === true;
     const before = customerMrr.get(change.customerId) ?? 0;
-    const after = before - (contractMrr.get(change.contractId) ?? 0) + change.mrrMinor;
-    contractMrr.set(change.contractId, change.mrrMinor);
+    const after = before - was.mrr + change.mrrMinor;
+    const pausedBefore = customerPaused.get(change.customerId) ?? 0;
+    const pausedAfter = pausedBefore - Number(keepPaused && was.paused) + Number(paused);
+    contractState.set(change.contractId, { mrr: change.mrrMinor, paused: change.paused === true });
     customerMrr.set(change.customerId, after);
-    if (after === before) continue;
+    customerPaused.set(change.customerId, pausedAfter);
+    const [thereBefore, thereAfter] = [before > 0 || pausedBefore > 0, after > 0 || pausedAfter > 0];
+    if (after === before && thereBefore === thereAfter) continue;
     const month = monthOf(change.at, timeZone);
     const moves = getOrAdd(figures.months, month, () => ({ ...NO_MOVES }));
     let sofar = monthSoFar.get(change.customerId);
     if (sofar?.month !== month) {
-      sofar = { month, thereAtStart: before > 0, left: false, joined: false };
+      sofar = { month, thereAtStart: thereBefore, left: false, joined: false };
       monthSoFar.set(change.customerId, sofar);
     }
-    if (after === 0 && !sofar.left) {
+    if (!thereAfter && !sofar.left) {
       sofar.left = true;
       moves.leftCustomers += 1;
     }
-    if (before === 0 && !sofar.thereAtStart && !sofar.joined) {
+    if (!thereBefore && !sofar.thereAtStart && !sofar.joined) {
       sofar.joined = true;
       moves.joinedCustomers += 1;
     }
     const returning = cohortOf.has(change.customerId);
-    if (before === 0 && returning) {
+    if (!thereBefore && returning) {
       moves.reactivation += after;
       moves.reactivatedCustomers += 1;
-    } else if (before === 0) {
+    } else if (!thereBefore) {
       moves.newMrr += after;
       moves.newCustomers += 1;
       cohortOf.set(change.customerId, month);
-    } else if (after === 0) {
+    } else if (!thereAfter) {
       moves.churned -= before;
       moves.churnedCustomers += 1;
-    } else if (after > before) moves.expansion += after - before;
+    } else if (paused && !(keepPaused && was.paused)) moves.pausedMrr += after - before;
+    else if (keepPaused && was.paused && !paused) moves.resumedMrr += after - before;
+    else if (after > before) moves.expansion += after - before;
     else moves.contraction -= before - after;
     const cell = getOrAdd(figures.cohortCells, cohortCellKey(cohortOf.get(change.customerId)!, month), () => ({
       activeCustomers: 0,
       mrr: 0,
     }));
-    cell.activeCustomers += Number(after > 0) - Number(before > 0);
+    cell.activeCustomers += Number(thereAfter) - Number(thereBefore);
     cell.mrr += after - before;
   }
   return figures;
@@ -176,8 +198,13 @@ export function mrrFigures(changes: MrrChange[], timeZone: string): MrrFigures {
  * before it: the figures with it less the figures without it. Added up in any order of arrival,
  * the contributions equal a replay of the whole history (figures.server.ts keeps them so).
  */
-export function changeContribution(history: MrrChange[], change: MrrChange, timeZone: string): MrrFigures {
-  return figuresDifference(mrrFigures([...history, change], timeZone), mrrFigures(history, timeZone));
+export function changeContribution(
+  history: MrrChange[],
+  change: MrrChange,
+  timeZone: string,
+  pausedSubscribers: PausedSubscribers = "churned",
+): MrrFigures {
+  return figuresDifference(mrrFigures([...history, change], timeZone, pausedSubscribers), mrrFigures(history, timeZone, pausedSubscribers));
 }
 
 /** `after` less `before`, entry by entry: what a customer's new change did to the figures. */
@@ -214,7 +241,7 @@ export function movementsFrom(months: ReadonlyMap<MonthKey, MonthMoves>, first: 
   let mrr = 0;
   let customers = 0;
   const apply = (moves: MonthMoves) => {
-    mrr += moves.newMrr + moves.expansion + moves.contraction + moves.churned + moves.reactivation;
+    mrr += moves.newMrr + moves.expansion + moves.contraction + moves.churned + moves.reactivation + moves.pausedMrr + moves.resumedMrr;
     customers += moves.newCustomers + moves.reactivatedCustomers - moves.churnedCustomers;
   };
   for (const [month, moves] of months) if (month < first) apply(moves);
@@ -227,8 +254,14 @@ export function movementsFrom(months: ReadonlyMap<MonthKey, MonthMoves>, first: 
 }
 
 /** The movements of each month from `first` to `last`, from the whole history of changes. */
-export function mrrMovements(changes: MrrChange[], timeZone: string, first: MonthKey, last: MonthKey): MonthMovements[] {
-  return movementsFrom(mrrFigures(changes, timeZone).months, first, last);
+export function mrrMovements(
+  changes: MrrChange[],
+  timeZone: string,
+  first: MonthKey,
+  last: MonthKey,
+  pausedSubscribers: PausedSubscribers = "churned",
+): MonthMovements[] {
+  return movementsFrom(mrrFigures(changes, timeZone, pausedSubscribers).months, first, last);
 }
 
 /** The month `months` after (or before, if negative) `key`. */

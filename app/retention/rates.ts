@@ -38,7 +38,8 @@ export function retentionSummary(months: MonthMovements[]): RetentionSummary {
   const customerMonths = sum(months, (m) => m.startCustomers + m.joinedCustomers);
   const mrrMonths = sum(months, (m) => m.startMrr);
   const lost = sum(months, (m) => m.leftCustomers);
-  const grossLoss = -sum(months, (m) => m.churned + m.contraction);
+  // Churned and contracted MRR are kept negative; the loss is their size.
+  const grossLoss = sum(months, (m) => Math.abs(m.churned + m.contraction));
   const regained = sum(months, (m) => m.expansion + m.reactivation);
   return {
     mrr,

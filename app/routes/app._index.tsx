@@ -154,7 +154,7 @@ export default function Dashboard() {
                 <TableWithExport
                   table="movements"
                   title={t("retention.movementsHeading")}
-                  contents={movementsTable(retention.movements, format)}
+                  contents={movementsTable(retention.movements, format, retention.pausedSubscribers)}
                 />
               </TitledCard>
               <TitledCard title={t("retention.cohortsHeading")}>

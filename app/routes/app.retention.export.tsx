@@ -25,7 +25,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
   const { headings, rows } =
     table === "movements"
-      ? movementsTable(retention.movements, format)
+      ? movementsTable(retention.movements, format, retention.pausedSubscribers)
       : table === "revenue"
         ? revenueTable(retention.revenue, format)
         : cohortsTable(retention.cohorts, retention.movements.length, format);

@@ -11,6 +11,7 @@ import { FormSelect, FormTextField } from "../components/FormControls";
 import { listDataRequests } from "../privacy/customer-privacy.server";
 import { useTranslation } from "../i18n/use-translation";
 import {
+  PAUSED_SUBSCRIBER_RULES,
   parseSettingsForm,
   saveOfferSettings,
   SETTINGS_LIMITS,
@@ -200,6 +201,17 @@ export default function Settings() {
                 options={MISSED_CYCLES_POLICIES.map((policy) => ({ value: policy, label: t(`settings.missedCyclesPolicies.${policy}`) }))}
                 initialValue={settings.missedCycles}
                 error={error("missedCycles")}
+              />
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={t("settings.dashboardHeading")} description={t("settings.dashboardDescription")}>
+            <Card>
+              <FormSelect
+                name="pausedSubscribers"
+                label={t("settings.pausedSubscribers")}
+                options={PAUSED_SUBSCRIBER_RULES.map((rule) => ({ value: rule, label: t(`settings.pausedSubscriberRules.${rule}`) }))}
+                initialValue={settings.pausedSubscribers}
+                error={error("pausedSubscribers")}
               />
             </Card>
           </Layout.AnnotatedSection>

@@ -177,12 +177,14 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
             }),
           ];
       if (!stored) throw new ScheduledMeanwhile();
-      // Each change of MRR once, for those who keep its history (the retention dashboard).
-      if (mrrMinor !== (existing?.mrrMinor ?? 0)) {
+      // Each change of MRR once, for those who keep its history (the retention dashboard), and each
+      // pause or its end: a paused subscriber who cancels leaves then, though no MRR moves.
+      const paused = fields.status === "PAUSED";
+      if (mrrMinor !== (existing?.mrrMinor ?? 0) || paused !== (existing?.status === "PAUSED")) {
         await publishEvent(tx, "subscription.mrrChanged", {
           shop: admin.shop,
           customerId: fields.customerId,
-          payload: { contractId: contract.id, at: clock().now().toISOString(), mrrMinor, currencyCode: fields.currencyCode },
+          payload: { contractId: contract.id, at: clock().now().toISOString(), mrrMinor, currencyCode: fields.currencyCode, paused },
         });
       }
       await tx.subscriptionLine.deleteMany({ where: { contractId: stored.id } });

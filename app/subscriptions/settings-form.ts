@@ -31,7 +31,17 @@ export interface SubscriptionSettings {
   oneTimeProducts: ChosenProduct[];
   /** The add-on the cancellation flow's "free product" offer gives (one of oneTimeProducts), if any. */
   freeOfferProductId: string | null;
+  /** How the retention dashboard counts paused subscribers. */
+  pausedSubscribers: PausedSubscribers;
 }
+
+/**
+ * How paused subscribers count on the retention dashboard, as ChartMogul lets its users choose:
+ * "churned" (they leave when they pause and are reactivated when they resume) or "kept" (they stay,
+ * bringing no MRR while paused; the MRR they pause and resume is its own movement, outside churn).
+ */
+export const PAUSED_SUBSCRIBER_RULES = ["churned", "kept"] as const;
+export type PausedSubscribers = (typeof PAUSED_SUBSCRIBER_RULES)[number];
 
 export interface ChosenProduct {
   id: string;
@@ -54,6 +64,7 @@ export const DEFAULT_SETTINGS: SubscriptionSettings = {
   cancellationFlow: DEFAULT_CANCELLATION_FLOW,
   oneTimeProducts: [],
   freeOfferProductId: null,
+  pausedSubscribers: "churned",
 };
 
 export type SettingsField = Exclude<keyof SubscriptionSettings, "cancellationFlow" | "saveOfferPeriods">;
@@ -124,6 +135,7 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
     missedCycles: oneOf(form.get("missedCycles"), MISSED_CYCLES_POLICIES),
     oneTimeProducts: parseChosenProducts(text("oneTimeProducts")),
     freeOfferProductId: text("freeOfferProductId") || null,
+    pausedSubscribers: oneOf(form.get("pausedSubscribers"), PAUSED_SUBSCRIBER_RULES),
   };
   const errors: SettingsErrors = {};
   if (!values.paymentRetryDays) errors.paymentRetryDays = "retryDays";
@@ -138,6 +150,7 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: Subscri
   );
   for (const [kind, days] of periods) if (days === null) errors[`offerPeriod.${kind}`] = "wholeNumber";
   if (!values.missedCycles) errors.missedCycles = "choice";
+  if (!values.pausedSubscribers) errors.pausedSubscribers = "choice";
   if (!values.oneTimeProducts) errors.oneTimeProducts = "choice";
   // The free product is one of the add-ons: Orchard reads it with them, and the merchant sees it listed.
   else if (values.freeOfferProductId && !values.oneTimeProducts.some((p) => p.id === values.freeOfferProductId))

@@ -1,5 +1,5 @@
 import { db, type Db, type Transaction } from "../db.server";
-import { DEFAULT_SETTINGS, parseChosenProducts, type SubscriptionSettings } from "./settings-form";
+import { DEFAULT_SETTINGS, PAUSED_SUBSCRIBER_RULES, parseChosenProducts, type SubscriptionSettings } from "./settings-form";
 import type { FinalAction } from "./dunning";
 import type { MissedCyclesPolicy } from "./missed-cycles";
 import { storedCancellationFlow, storedSaveOfferPeriods } from "./retention";
@@ -28,6 +28,7 @@ export async function loadSettings(shop: string): Promise<SubscriptionSettings> 
     missedCycles: row.missedCycles as MissedCyclesPolicy,
     oneTimeProducts: parseChosenProducts(row.oneTimeProducts) ?? [],
     freeOfferProductId: row.freeOfferProductId,
+    pausedSubscribers: PAUSED_SUBSCRIBER_RULES.find((rule) => rule === row.pausedSubscribers) ?? DEFAULT_SETTINGS.pausedSubscribers,
   };
 }
 

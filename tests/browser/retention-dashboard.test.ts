@@ -79,4 +79,55 @@ describe("the retention dashboard", () => {
     await history.getByRole("button", { name: "Import again" }).click();
     await expect.poll(() => shown(history), { timeout: 60_000 }).toContain("Orders: 1. Subscriptions: 1.");
   });
+
+  it("moves no churn figure for a pause and its resume once the merchant keeps paused subscribers", async () => {
+    // The merchant chooses, in Settings, to keep paused subscribers rather than count them churned.
+    const settings = await ui.openAdmin("/app/settings");
+    await settings.app.getByLabel("Paused subscribers").selectOption("kept");
+    await settings.app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => settings.page.locator("#toasts").textContent()).toContain("Settings saved");
+
+    // The subscriber of the test above is paused, then resumed, from their page.
+    const { page, app } = await ui.openAdmin("/app/subscriptions");
+    await app.getByRole("row").nth(1).getByRole("link").click({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Pause", exact: true }).click({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Resume" }).click({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Pause", exact: true }).waitFor({ timeout: 60_000 });
+
+    // The dashboard shows the pause and the resume as their own movements, and no churn.
+    const dashboard = await ui.openAdmin("/app?months=3");
+    const movements = dashboard.app.getByRole("heading", { name: "MRR movements", exact: true }).locator("..").getByRole("table");
+    const thisMonth = async () => {
+      await dashboard.page.reload();
+      return (
+        (await movements
+          .getByRole("row")
+          .last()
+          .textContent({ timeout: 30_000 })
+          .catch(() => "")) ?? ""
+      );
+    };
+    await expect.poll(thisMonth, { timeout: 60_000 }).toMatch(/-\$[\d.]+\$[\d.]+/);
+    const headings = await movements.getByRole("columnheader").allTextContents();
+    expect(headings).toEqual([
+      "Month",
+      "New",
+      "Expansion",
+      "Contraction",
+      "Churn",
+      "Reactivation",
+      "Paused",
+      "Resumed",
+      "Net new MRR",
+      "MRR",
+    ]);
+    // The month heads its row; the amounts follow in the headings' order.
+    const cells = await movements.getByRole("row").last().locator("th, td").allTextContents();
+    const column = (name: string) => cells[headings.indexOf(name)];
+    expect([column("Churn"), column("Reactivation")]).toEqual(["$0.00", "$0.00"]);
+    expect(column("Paused")).toMatch(/^-\$/);
+    expect(column("Resumed")!.replace("$", "-$")).toBe(column("Paused"));
+    const churn = dashboard.app.getByRole("heading", { name: "Subscriber churn per month", exact: true }).locator("../..");
+    expect(await churn.textContent()).toContain("0%");
+  });
 });

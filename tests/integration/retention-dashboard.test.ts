@@ -12,6 +12,7 @@ import { adminFetchRequest, createShop, testContext } from "../support/context";
 import { orchardDefaultPlan, settle, shopWithSubscription } from "../support/subscriptions";
 import { acceptGrowthPlan } from "../support/app-plan";
 import { createSellingPlanGroup } from "../support/selling-plans";
+import { loadSettings, saveSettings } from "../../app/subscriptions/settings.server";
 import { cancelGrowthPlan } from "../../app/app-billing/app-billing.server";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 
@@ -82,6 +83,25 @@ describe("the retention dashboard", () => {
     // Summed again from the history, the same.
     await rebuildFigures(shop.domain);
     expect((await dashboard(shop.domain, "?months=3")).retention.summary.mrr).toBe(3_000_000_000);
+  });
+
+  it("counts a pause and its resume as churn and reactivation, or not at all, as the merchant chooses, and sums the figures again when they change their mind", async () => {
+    const { simulator } = testContext();
+    const { shop, contract } = await shopWithSubscription();
+    await settle();
+    for (const status of ["PAUSED", "ACTIVE"] as const) {
+      contract.status = status;
+      contract.revisionId += 1;
+      await simulator.webhooks.send(shop.domain, "subscription_contracts/update", contractPayload(contract));
+      await settle();
+    }
+    const thisMonth = async () => (await dashboard(shop.domain, "?months=1")).retention.movements.at(-1)!;
+    expect(await thisMonth()).toMatchObject({ churnedCustomers: 1, reactivatedCustomers: 1, pausedMrr: 0 });
+    await saveSettings(shop.domain, { ...(await loadSettings(shop.domain)), pausedSubscribers: "kept" });
+    const kept = await thisMonth();
+    expect(kept).toMatchObject({ churned: 0, churnedCustomers: 0, leftCustomers: 0, reactivation: 0, endCustomers: 1 });
+    expect(kept.pausedMrr).toBe(-kept.resumedMrr);
+    expect(kept.pausedMrr).toBeLessThan(0);
   });
 
   it("splits paid orders into recurring and one-off revenue, follows refunds, and ignores a late older delivery", async () => {

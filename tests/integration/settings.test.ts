@@ -33,6 +33,7 @@ const valid = {
   ...Object.fromEntries(["pause", "skip", "frequency", "swap", "freeProduct"].map((kind) => [`offerPeriod.${kind}`, "180"])),
   "offerPeriod.discount": "730",
   missedCycles: "skipAll",
+  pausedSubscribers: "kept",
   // The merchant asks two reasons (and "other", always): price, answered by a skip then a pause; going away, by a pause.
   "flow.too_expensive.shown": "on",
   "flow.too_expensive.offer1": "skip",
@@ -70,6 +71,7 @@ describe("subscription settings", () => {
       },
       oneTimeProducts: [{ id: "gid://shopify/Product/7", title: "Mug" }],
       freeOfferProductId: "gid://shopify/Product/7",
+      pausedSubscribers: "kept",
     });
   });
 

@@ -117,6 +117,43 @@ describe("the period's rates", () => {
   });
 });
 
+describe("paused subscribers", () => {
+  // P subscribes at $30 in January, pauses on Feb 10, resumes on Mar 5, pauses again on Apr 2 and
+  // cancels while paused on May 20. Q subscribes at $10 in February and stays.
+  const paused: MrrChange[] = [
+    { contractId: "p1", customerId: "P", at: at("2026-01-15"), mrrMinor: 3000 },
+    { contractId: "q1", customerId: "Q", at: at("2026-02-01"), mrrMinor: 1000 },
+    { contractId: "p1", customerId: "P", at: at("2026-02-10"), mrrMinor: 0, paused: true },
+    { contractId: "p1", customerId: "P", at: at("2026-03-05"), mrrMinor: 3000 },
+    { contractId: "p1", customerId: "P", at: at("2026-04-02"), mrrMinor: 0, paused: true },
+    { contractId: "p1", customerId: "P", at: at("2026-05-20"), mrrMinor: 0 },
+  ];
+
+  it("churn when they pause and come back when they resume, by default (ChartMogul's default)", () => {
+    const [, feb, mar, apr, may] = mrrMovements(paused, "UTC", "2026-01", "2026-05");
+    expect(feb).toMatchObject({ churned: -3000, churnedCustomers: 1, pausedMrr: 0, endCustomers: 1 });
+    expect(mar).toMatchObject({ reactivation: 3000, reactivatedCustomers: 1, endCustomers: 2 });
+    expect(apr).toMatchObject({ churned: -3000, churnedCustomers: 1 });
+    // Cancelling while paused changes nothing more: they had already left.
+    expect(may).toMatchObject({ churned: 0, churnedCustomers: 0, endCustomers: 1 });
+  });
+
+  it("when kept, stay subscribers without MRR: a pause and its resume move no churn figure, and cancelling while paused is the churn", () => {
+    const months = mrrMovements(paused, "UTC", "2026-01", "2026-05", "kept");
+    const [jan, feb, mar, apr, may] = months;
+    expect(feb).toMatchObject({ churned: 0, churnedCustomers: 0, leftCustomers: 0, pausedMrr: -3000, endMrr: 1000, endCustomers: 2 });
+    expect(mar).toMatchObject({ reactivation: 0, reactivatedCustomers: 0, resumedMrr: 3000, endMrr: 4000, endCustomers: 2 });
+    expect(apr).toMatchObject({ pausedMrr: -3000, churned: 0, endCustomers: 2 });
+    expect(may).toMatchObject({ churned: 0, churnedCustomers: 1, leftCustomers: 1, endCustomers: 1 });
+    for (const m of months) expect(m.startMrr + m.netNew).toBe(m.endMrr);
+    // Over February and March (the pause and its resume), nobody churned and no MRR churned.
+    const pauseAndResume = retentionSummary(months.slice(1, 3));
+    expect(pauseAndResume.customerChurn.numerator).toBe(0);
+    expect(pauseAndResume.grossMrrChurn.numerator).toBe(0);
+    expect(jan!.newCustomers).toBe(1);
+  });
+});
+
 describe("cohort retention", () => {
   it("follows each month's new customers at every month's end", () => {
     const rows = cohortRetention(changes, "UTC", "2026-01", "2026-05");

@@ -17,6 +17,7 @@ const valid = {
   pauseOfferMonths: "2",
   ...Object.fromEntries(["pause", "skip", "frequency", "swap", "discount", "freeProduct"].map((kind) => [`offerPeriod.${kind}`, "365"])),
   missedCycles: "chargeLatest",
+  pausedSubscribers: "churned",
   // The default flow as the form's fields: each reason ticked, its offers in their slots.
   ...Object.fromEntries(
     Object.entries(DEFAULT_CANCELLATION_FLOW).flatMap(([reason, { offers }]) => [
@@ -44,6 +45,7 @@ describe("the subscription settings form", () => {
         "offerPeriod.discount": "7",
         "offerPeriod.pause": "",
         missedCycles: "chargeAll",
+        pausedSubscribers: "ignored",
       }),
     );
     expect(result).toEqual({
@@ -58,6 +60,7 @@ describe("the subscription settings form", () => {
         "offerPeriod.pause": "wholeNumber",
         "offerPeriod.discount": "wholeNumber",
         missedCycles: "choice",
+        pausedSubscribers: "choice",
       },
     });
   });
