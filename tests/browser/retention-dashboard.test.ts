@@ -88,7 +88,7 @@ describe("the retention dashboard", () => {
     await expect.poll(() => settings.page.locator("#toasts").textContent()).toContain("Settings saved");
 
     // The subscriber of the test above is paused, then resumed, from their page.
-    const { page, app } = await ui.openAdmin("/app/subscriptions");
+    const { app } = await ui.openAdmin("/app/subscriptions");
     await app.getByRole("row").nth(1).getByRole("link").click({ timeout: 60_000 });
     await app.getByRole("button", { name: "Pause", exact: true }).click({ timeout: 30_000 });
     await app.getByRole("button", { name: "Resume" }).click({ timeout: 60_000 });
