@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
@@ -25,12 +25,15 @@ const THEME_ASKS: Partial<Record<SetupStepId, MessageKey>> = {
 };
 
 /**
- * The dashboard's setup guide, until every required step is done: each step's state comes from the
- * shop (its plans, its theme, its rules), so a step done elsewhere shows done here too.
+ * The dashboard's setup guide: each step's state comes from the shop (its plans, its theme, its
+ * rules), so a step done elsewhere shows done here too. Once every required step is done it folds
+ * to one line the merchant can open again: a block taken off the theme later, or an offer added
+ * after setup, still has its step and its theme editor link here.
  */
 export function SetupGuide({ guide }: { guide: Guide }) {
   const { t } = useTranslation();
   const visibility = useFetcher<SetupGuideVisibility>();
+  const [reopened, setReopened] = useState(false);
   // Shown as asked at once, before the dashboard reloads.
   const hidden = visibility.formData ? visibility.formData.get("visibility") === "hidden" : guide.hidden;
   useEffect(() => {
@@ -47,7 +50,20 @@ export function SetupGuide({ guide }: { guide: Guide }) {
       </Button>
     </visibility.Form>
   );
-  if (hidden)
+  if (guide.finished && !reopened)
+    return (
+      <Card>
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <Text as="p" tone="subdued">
+            {t("setup.finishedSummary", { progress })}
+          </Text>
+          <Button variant="plain" onClick={() => setReopened(true)}>
+            {t("setup.show")}
+          </Button>
+        </InlineStack>
+      </Card>
+    );
+  if (hidden && !guide.finished)
     return (
       <Card>
         <InlineStack align="space-between" blockAlign="center" gap="200">
@@ -66,7 +82,13 @@ export function SetupGuide({ guide }: { guide: Guide }) {
             <Text as="h2" variant="headingMd">
               {t("setup.title")}
             </Text>
-            {toggle("hidden", t("setup.hide"), t("setup.hideLabel"))}
+            {guide.finished ? (
+              <Button variant="plain" onClick={() => setReopened(false)} accessibilityLabel={t("setup.hideLabel")}>
+                {t("setup.hide")}
+              </Button>
+            ) : (
+              toggle("hidden", t("setup.hide"), t("setup.hideLabel"))
+            )}
           </InlineStack>
           <Text as="p" id="setup-progress" tone="subdued">
             {progress}

@@ -67,6 +67,20 @@ export async function setupGuide(admin: AdminClient): Promise<SetupGuide> {
   };
 }
 
+/** Whether each of these blocks is on the published theme (null: the theme could not be read), with the theme editor's link to place it. */
+export interface ThemePlacement {
+  block: ThemeBlock;
+  on: boolean | null;
+  editorUrl: string;
+}
+
+/** Where a capability's storefront blocks stand on the published theme, for its own page to say. */
+export async function themePlacement(admin: AdminClient, blocks: readonly ThemeBlock[]): Promise<ThemePlacement[]> {
+  const onTheme = await orchardBlocksOnTheme(admin);
+  const apiKey = config().SHOPIFY_API_KEY;
+  return blocks.map((block) => ({ block, on: onTheme?.[block] ?? null, editorUrl: themeEditorLink(apiKey, block) }));
+}
+
 /** Puts the unfinished setup guide away from the dashboard, or brings it back. */
 export async function setSetupGuideHidden(shop: string, hidden: boolean): Promise<void> {
   await db().shop.updateMany({ where: { domain: shop }, data: { setupGuideHidden: hidden } });

@@ -114,11 +114,9 @@ export default function Dashboard() {
     >
       <TitleBar title={t("dashboard.title")} />
       <Layout>
-        {!setup.finished && (
-          <Layout.Section>
-            <SetupGuide guide={setup} />
-          </Layout.Section>
-        )}
+        <Layout.Section>
+          <SetupGuide guide={setup} />
+        </Layout.Section>
         {retention.hasHistory ? (
           <Layout.Section>
             <BlockStack gap="400">

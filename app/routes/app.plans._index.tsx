@@ -7,14 +7,19 @@ import { z } from "zod";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
+import { themePlacement } from "../onboarding/onboarding.server";
+import { ThemePlacementCard } from "../components/ThemePlacementCard";
 import { deletePlans, listPlans, syncPlans } from "../subscriptions/plans.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, admin } = await requireAdmin(request);
   const search = (new URL(request.url).searchParams.get("query") ?? "").slice(0, 100);
   const plans = await listPlans(shop, search);
   return {
+    placements: plans.some((plan) => plan.status === "active" && plan.productCount > 0)
+      ? await themePlacement(admin, ["subscribe-and-save"])
+      : [],
     search,
     plans: plans.map(({ id, name, frequencyCount, productCount, status }) => ({ id, name, frequencyCount, productCount, status })),
   };
@@ -38,7 +43,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Plans() {
-  const { plans, search } = useLoaderData<typeof loader>();
+  const { plans, search, placements } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -97,6 +102,11 @@ export default function Plans() {
     >
       <TitleBar title={t("plans.title")} />
       <Layout>
+        {placements.length > 0 && (
+          <Layout.Section>
+            <ThemePlacementCard placements={placements} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <Card padding="0">
             <div style={{ padding: "12px" }}>

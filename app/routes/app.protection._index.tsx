@@ -9,11 +9,17 @@ import { useTranslation } from "../i18n/use-translation";
 import { termMessage } from "../protection/offer";
 import { listOffers, offerTerms } from "../protection/offers.server";
 import { requireAdmin } from "../requests/admin-context.server";
+import { themePlacement } from "../onboarding/onboarding.server";
+import { ThemePlacementCard } from "../components/ThemePlacementCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireAdmin(request);
+  const { shop, admin } = await requireAdmin(request);
   const offers = await listOffers(shop);
   return {
+    // Only once there is an offer to show: until then there is nothing for the theme to sell.
+    placements: offers.some((offer) => offer.status === "active")
+      ? await themePlacement(admin, ["protection-offer", "protection-cart"])
+      : [],
     offers: offers.map((offer) => {
       const terms = offerTerms(offer);
       return { id: offer.id, name: offer.name, status: offer.status, termMonths: terms.termMonths, bands: terms.bands.length };
@@ -22,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Protection() {
-  const { offers } = useLoaderData<typeof loader>();
+  const { offers, placements } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
 
   useRedirectToast(useMemo(() => ({ saved: t("protection.saved"), archived: t("protection.archived") }), [t]));
@@ -48,6 +54,11 @@ export default function Protection() {
     >
       <TitleBar title={t("protection.title")} />
       <Layout>
+        {placements.length > 0 && (
+          <Layout.Section>
+            <ThemePlacementCard placements={placements} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <Card padding="0">
             <IndexTable

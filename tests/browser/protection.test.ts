@@ -126,6 +126,24 @@ describe("product protection from the merchant's offer to an approved claim", ()
     },
   );
 
+  it("says on the protection page when its block is not on the theme, and opens the theme editor to put it back", async () => {
+    await ui.editTheme({ remove: ["protection-offer"] });
+    const { page, app } = await ui.openAdmin("/app/protection");
+    const placement = app.getByRole("heading", { name: "On your online store" }).locator("..");
+    await placement.getByText("Not on your theme", { exact: true }).waitFor({ timeout: 60_000 });
+    await placement.getByText("Shoppers are not offered protection on your product pages").waitFor();
+    // The cart check embed is still on.
+    expect(await placement.getByText("On your theme", { exact: true }).count()).toBe(1);
+    await placement.getByRole("link", { name: "Add protection block" }).click();
+    await page.getByText("is added in this preview").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    const back = await ui.openAdmin("/app/protection");
+    await back.app.getByRole("heading", { name: "On your online store" }).waitFor({ timeout: 60_000 });
+    expect(await back.app.getByText("On your theme", { exact: true }).count()).toBe(2);
+    expect(await back.app.getByText("Not on your theme", { exact: true }).count()).toBe(0);
+  });
+
   it("keeps protection with its product on Horizon's cart page", async () => {
     await ui.editTheme({ publish: "horizon" });
     const storefront = await ui.newPage();
