@@ -25,7 +25,8 @@ describe("Orchard in the store's admin", () => {
       "Protection",
       "Reminders",
       "Settings",
-      "Plan",
+      // Orchard's own billing, named so that it cannot be taken for the merchant's subscription plans.
+      "Billing",
     ]);
 
     await nav.getByRole("link", { name: "Settings" }).click();
