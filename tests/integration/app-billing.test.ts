@@ -138,7 +138,7 @@ describe("Orchard's own plan", () => {
     expect(charge).toMatchObject({ name: GROWTH_PLAN.name, trialDays: 14, test: false, status: "PENDING" });
     expect(charge.lineItems[0]!.recurring).toEqual({ priceMinor: 4900, currencyCode: "USD", interval: "EVERY_30_DAYS" });
     const back = new URL(await answerCharge(asked.confirmationUrl, "approve"));
-    // Back to the Plan page inside the merchant's admin, which opens the app with charge_id.
+    // Back to the Billing page inside the merchant's admin, which opens the app with charge_id.
     expect(back.pathname).toBe(`/store/${shop.domain.replace(".myshopify.com", "")}/apps/${TEST_API_KEY}/app/plan`);
     expect(back.searchParams.get("charge_id")).toBe(String(charge.id));
     await settle();

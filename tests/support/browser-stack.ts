@@ -62,8 +62,8 @@ export function setUpBrowserStack(
       return { page, app: page.frameLocator('iframe[title="Orchard"]') };
     },
     /**
-     * The merchant takes Orchard's Growth plan as they would: from the Plan page to Shopify's
-     * approval page and back. Returns the admin page, back on the Plan page.
+     * The merchant takes Orchard's Growth plan as they would: from the Billing page to Shopify's
+     * approval page and back. Returns the admin page, back on the Billing page.
      */
     async acceptGrowthPlan(): Promise<{ page: Page; app: FrameLocator }> {
       const { page, app } = await this.openAdmin("/app/plan");
