@@ -8,6 +8,7 @@ function Document({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>Orchard</title>
         <Meta />
         <Links />
       </head>

@@ -60,14 +60,23 @@ export function CancellationFlowEditor({
         const preview = saveOffersFor(reason, { ...offerSettings, cancellationFlow: flow }).map(offerLabel);
         return (
           <BlockStack gap="200" key={reason}>
-            <Checkbox
-              name={`flow.${reason}.shown`}
-              label={t(`subscriptions.reasons.${reason}`)}
-              helpText={reason === "other" ? t("settings.flow.alwaysAsked") : undefined}
-              checked={shown}
-              disabled={reason === "other"}
-              onChange={(checked) => setFlow((before) => ({ ...before, [reason]: { ...before[reason], shown: checked } }))}
-            />
+            {/* "Another reason" is always asked: said in readable text, not as a disabled checkbox,
+                whose greyed help text few can read. */}
+            {reason === "other" ? (
+              <BlockStack gap="050">
+                <Text as="p">{t(`subscriptions.reasons.${reason}`)}</Text>
+                <Text as="p" tone="subdued">
+                  {t("settings.flow.alwaysAsked")}
+                </Text>
+              </BlockStack>
+            ) : (
+              <Checkbox
+                name={`flow.${reason}.shown`}
+                label={t(`subscriptions.reasons.${reason}`)}
+                checked={shown}
+                onChange={(checked) => setFlow((before) => ({ ...before, [reason]: { ...before[reason], shown: checked } }))}
+              />
+            )}
             {shown && (
               <>
                 <InlineGrid columns={{ xs: 1, sm: 3 }} gap="200">

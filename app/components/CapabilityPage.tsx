@@ -1,5 +1,5 @@
 import { Card, EmptyState, Layout, Page } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "./PageTitle";
 import { useTranslation } from "../i18n/use-translation";
 import type { MessageKey } from "../i18n/i18n";
 
@@ -17,7 +17,7 @@ export function CapabilityEmptyPage({ title, heading, body, action, secondaryAct
   const { t } = useTranslation();
   return (
     <Page secondaryActions={secondaryActions}>
-      <TitleBar title={t(title)} />
+      <PageTitle title={t(title)} />
       <Layout>
         <Layout.Section>
           <Card>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Banner, BlockStack, Button, Card, DataTable, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Text } from "@shopify/polaris";
+import { LabelledDataTable } from "./LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
 import { downloadFile } from "./download-file";
 
@@ -30,7 +31,8 @@ export function DataRequestsCard({ requests, timeZone }: { requests: DataRequest
             {t("settings.dataRequests.none")}
           </Text>
         ) : (
-          <DataTable
+          <LabelledDataTable
+            label={t("settings.dataRequests.heading")}
             columnContentTypes={["text", "text", "text"]}
             headings={[t("settings.dataRequests.customer"), t("settings.dataRequests.receivedHeading"), ""]}
             rows={requests.map((request) => [

@@ -124,7 +124,7 @@ export function OfferForm({
   return (
     <Page
       title={title}
-      backAction={{ url: "/app/protection" }}
+      backAction={{ url: "/app/protection", content: t("protection.title") }}
       primaryAction={{ content: t("protection.save"), onAction: save, loading: navigation.state === "submitting" }}
       secondaryActions={secondaryActions}
     >

@@ -170,7 +170,7 @@ export function PlanForm({
   return (
     <Page
       title={title}
-      backAction={{ url: "/app/plans" }}
+      backAction={{ url: "/app/plans", content: t("plans.title") }}
       primaryAction={{ content: t("plans.save"), onAction: save, loading: navigation.state === "submitting" }}
     >
       <Layout>

@@ -50,7 +50,7 @@ export function RuleForm({ title, initial, collections, errors, onDelete }: Prop
   return (
     <Page
       title={title}
-      backAction={{ url: "/app/reminders" }}
+      backAction={{ url: "/app/reminders", content: t("reminders.title") }}
       secondaryActions={onDelete ? [{ content: t("reminders.ruleForm.delete"), destructive: true, onAction: onDelete }] : []}
     >
       <Form method="post">

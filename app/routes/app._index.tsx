@@ -1,27 +1,15 @@
 import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  EmptyState,
-  InlineGrid,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-} from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, Card, EmptyState, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { PageTitle } from "../components/PageTitle";
 import { clock } from "../clock";
 import { backfillProgress } from "../backfill/backfill.server";
 import { FigureCard } from "../components/FigureCard";
 import { HistoryImportCard } from "../components/HistoryImportCard";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
+import { LabelledDataTable } from "../components/LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
 import type { Messages } from "../i18n/i18n";
 import { formatMoneyMinor } from "../money";
@@ -112,7 +100,7 @@ export default function Dashboard() {
         )
       }
     >
-      <TitleBar title={t("dashboard.title")} />
+      <PageTitle title={t("dashboard.title")} />
       <Layout>
         <Layout.Section>
           <SetupGuide guide={setup} />
@@ -172,7 +160,8 @@ export default function Dashboard() {
                   </Text>
                 ) : (
                   <BlockStack gap="300">
-                    <DataTable
+                    <LabelledDataTable
+                      label={t("retention.reason")}
                       columnContentTypes={["text", "numeric"]}
                       headings={[t("retention.reason"), t("retention.cancellations")]}
                       rows={retention.cancellations.reasons.map((r) => [t(`subscriptions.reasons.${r.reason as "other"}`), r.count])}
@@ -181,7 +170,8 @@ export default function Dashboard() {
                       {t("retention.saveRate")}: {percent(retention.cancellations.saveRate)}
                     </Text>
                     {retention.cancellations.offers.length > 0 && (
-                      <DataTable
+                      <LabelledDataTable
+                        label={t("retention.offer")}
                         columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
                         headings={[
                           t("retention.offer"),
@@ -262,7 +252,8 @@ function TableWithExport({ table, title, contents }: { table: DashboardTable; ti
   };
   return (
     <BlockStack gap="200">
-      <DataTable
+      <LabelledDataTable
+        label={title}
         columnContentTypes={contents.headings.map((_, i) => (i === 0 ? "text" : "numeric"))}
         headings={contents.headings.map((h) => t(h.key, h.values))}
         rows={contents.rows}

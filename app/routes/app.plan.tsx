@@ -16,7 +16,7 @@ import {
   ProgressBar,
   Text,
 } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { cancelGrowthPlan, planUsage, requestGrowthPlan, syncAppPlan } from "../app-billing/app-billing.server";
 import { FREE_SUBSCRIBER_LIMIT, GROWTH_PLAN, trialDaysLeft } from "../app-billing/orchard-plans";
 import { useRedirectToast } from "../components/use-redirect-toast";
@@ -73,7 +73,7 @@ export default function PlanPage() {
   const onGrowth = usage.plan === "growth";
   return (
     <Page>
-      <TitleBar title={t("plan.title")} />
+      <PageTitle title={t("plan.title")} />
       <Layout>
         {result && "shopifyError" in result && (
           <Layout.Section>

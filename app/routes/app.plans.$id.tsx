@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, Layout, Page } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
@@ -41,8 +41,8 @@ export default function EditPlan() {
   const { t } = useTranslation();
   if (!loaded) {
     return (
-      <Page title={name} backAction={{ url: "/app/plans" }}>
-        <TitleBar title={name} />
+      <Page title={name} backAction={{ url: "/app/plans", content: t("plans.title") }}>
+        <PageTitle title={name} headingShown />
         <Layout>
           <Layout.Section>
             <Banner tone="warning">{t("plans.notFound")}</Banner>
@@ -53,7 +53,7 @@ export default function EditPlan() {
   }
   return (
     <>
-      <TitleBar title={name} />
+      <PageTitle title={name} headingShown />
       <PlanForm
         title={name}
         initialDraft={loaded.draft}

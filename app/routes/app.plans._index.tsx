@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Layout, Modal, Page, Text, TextField, useIndexResourceState } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { z } from "zod";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
@@ -75,7 +75,7 @@ export default function Plans() {
   if (plans.length === 0 && !search) {
     return (
       <Page>
-        <TitleBar title={t("plans.title")} />
+        <PageTitle title={t("plans.title")} />
         <Card>
           <EmptyState
             heading={t("plans.emptyHeading")}
@@ -100,7 +100,7 @@ export default function Plans() {
         },
       ]}
     >
-      <TitleBar title={t("plans.title")} />
+      <PageTitle title={t("plans.title")} />
       <Layout>
         {placements.length > 0 && (
           <Layout.Section>

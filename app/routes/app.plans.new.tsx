@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
@@ -41,7 +41,7 @@ export default function NewPlan() {
   const { t } = useTranslation();
   return (
     <>
-      <TitleBar title={t("plans.newTitle")} />
+      <PageTitle title={t("plans.newTitle")} headingShown />
       <PlanForm
         title={t("plans.newTitle")}
         initialDraft={draft}

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Card, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { termMessage } from "../protection/offer";
@@ -52,7 +52,7 @@ export default function Protection() {
       primaryAction={{ content: t("protection.create"), url: "/app/protection/new" }}
       secondaryActions={[{ content: t("protection.registrationsLink"), url: "/app/protection/registrations" }]}
     >
-      <TitleBar title={t("protection.title")} />
+      <PageTitle title={t("protection.title")} />
       <Layout>
         {placements.length > 0 && (
           <Layout.Section>

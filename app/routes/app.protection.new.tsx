@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { OfferForm } from "../components/OfferForm";
 import { useTranslation } from "../i18n/use-translation";
 import { emptyOfferDraft } from "../protection/offer";
@@ -31,7 +31,7 @@ export default function NewOffer() {
   const { t } = useTranslation();
   return (
     <>
-      <TitleBar title={t("protection.newTitle")} />
+      <PageTitle title={t("protection.newTitle")} headingShown />
       <OfferForm
         title={t("protection.newTitle")}
         initialDraft={draft}

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
@@ -85,11 +85,11 @@ export default function Registration() {
 
   return (
     <Page
-      backAction={{ url: "/app/protection/registrations" }}
+      backAction={{ url: "/app/protection/registrations", content: t("protection.registrations.title") }}
       title={title}
       titleMetadata={<Badge>{t(`protection.registrations.statuses.${r.displayStatus}`)}</Badge>}
     >
-      <TitleBar title={title} />
+      <PageTitle title={title} headingShown />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

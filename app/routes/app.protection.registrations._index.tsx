@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Layout, Page, Pagination, Select, Text, TextField, InlineStack } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { downloadFile } from "../components/download-file";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
@@ -69,8 +69,8 @@ export default function Registrations() {
 
   if (total === 0 && !filters.query && !filters.status) {
     return (
-      <Page backAction={{ url: "/app/protection" }} title={t("protection.registrations.title")}>
-        <TitleBar title={t("protection.registrations.title")} />
+      <Page backAction={{ url: "/app/protection", content: t("protection.title") }} title={t("protection.registrations.title")}>
+        <PageTitle title={t("protection.registrations.title")} headingShown />
         <Card>
           <EmptyState heading={t("protection.registrations.emptyHeading")} image="/empty-state.svg">
             <p>{t("protection.registrations.emptyBody")}</p>
@@ -82,11 +82,11 @@ export default function Registrations() {
 
   return (
     <Page
-      backAction={{ url: "/app/protection" }}
+      backAction={{ url: "/app/protection", content: t("protection.title") }}
       title={t("protection.registrations.title")}
       primaryAction={{ content: t("protection.registrations.export"), onAction: () => downloadRegistrations(params, locale) }}
     >
-      <TitleBar title={t("protection.registrations.title")} />
+      <PageTitle title={t("protection.registrations.title")} headingShown />
       <Layout>
         <Layout.Section>
           <Card padding="0">

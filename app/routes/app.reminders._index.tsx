@@ -18,7 +18,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { FormSelect, FormTextField } from "../components/FormControls";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
@@ -164,7 +164,7 @@ export default function Reminders() {
         },
       ]}
     >
-      <TitleBar title={t("reminders.title")} />
+      <PageTitle title={t("reminders.title")} />
       <Layout>
         {paused && (
           <Layout.Section>

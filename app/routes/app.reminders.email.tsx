@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, TextField } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { mailer } from "../email/mailer.server";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
@@ -98,8 +98,8 @@ export default function ReminderEmail() {
   const variables = TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ");
 
   return (
-    <Page title={t("reminders.template.title")} backAction={{ url: "/app/reminders" }}>
-      <TitleBar title={t("reminders.template.title")} />
+    <Page title={t("reminders.template.title")} backAction={{ url: "/app/reminders", content: t("reminders.title") }}>
+      <PageTitle title={t("reminders.template.title")} headingShown />
       <Form method="post" ref={form}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="intent" value="save" />

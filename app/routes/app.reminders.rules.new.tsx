@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { RuleForm } from "../components/RuleForm";
 import { useTranslation } from "../i18n/use-translation";
 import { saveRule } from "../reminders/admin.server";
@@ -33,7 +33,7 @@ export default function NewRule() {
   const { t } = useTranslation();
   return (
     <>
-      <TitleBar title={t("reminders.ruleForm.newTitle")} />
+      <PageTitle title={t("reminders.ruleForm.newTitle")} headingShown />
       <RuleForm
         // A refused form starts again from what the merchant posted.
         key={JSON.stringify(result?.fields ?? null)}

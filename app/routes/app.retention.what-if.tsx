@@ -1,13 +1,14 @@
 import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, EmptyState, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, Card, EmptyState, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
+import { PageTitle } from "../components/PageTitle";
 import { clock } from "../clock";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { FormTextField } from "../components/FormControls";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
+import { LabelledDataTable } from "../components/LabelledDataTable";
 import { messagesByLocale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
@@ -74,8 +75,8 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
   }
 
   return (
-    <Page backAction={{ url: "/app" }}>
-      <TitleBar title={t("whatIf.title")} />
+    <Page backAction={{ url: "/app", content: t("dashboard.title") }}>
+      <PageTitle title={t("whatIf.title")} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -104,7 +105,8 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
                   ]}
                   formatMoney={money}
                 />
-                <DataTable
+                <LabelledDataTable
+                  label={t("whatIf.projectionHeading")}
                   columnContentTypes={["text", "numeric", "numeric", "numeric"]}
                   headings={[t("whatIf.month"), t("whatIf.baseline"), t("whatIf.projected"), t("whatIf.difference")]}
                   rows={projection.map((m) => [

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
 import { OneTimeProductsPicker } from "../components/OneTimeProductsPicker";
@@ -108,7 +108,7 @@ export default function Settings() {
 
   return (
     <Page>
-      <TitleBar title={t("settings.title")} />
+      <PageTitle title={t("settings.title")} />
       <Form method="post" onChange={(event) => setOfferSettings(offerSettingsOnScreen(event.currentTarget, offerSettings))}>
         <Layout>
           <Layout.AnnotatedSection title={t("settings.dunningHeading")} description={t("settings.dunningDescription")}>

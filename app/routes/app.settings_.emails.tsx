@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { clock } from "../clock";
 import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
@@ -98,7 +98,7 @@ export default function SubscriberEmails() {
 
   return (
     <Page title={t("settings.emailEditor.title")} backAction={{ url: "/app/settings", content: t("settings.title") }}>
-      <TitleBar title={t("settings.emailEditor.title")} />
+      <PageTitle title={t("settings.emailEditor.title")} headingShown />
       <Form method="post" ref={form}>
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="locale" value={locale} />

@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, Link, Modal, Page, Select, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Link, Modal, Page, Select, Text } from "@shopify/polaris";
 import { addressLines } from "../../extensions/shared/addresses";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { TitledCard } from "../components/TitledCard";
+import { LabelledDataTable } from "../components/LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
 import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../requests/admin-context.server";
@@ -127,7 +128,7 @@ export default function Subscription() {
       }
       titleMetadata={<Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
     >
-      <TitleBar title={data.customer.name} />
+      <PageTitle title={data.customer.name} headingShown />
       <Layout>
         {result && !result.ok && (
           <Layout.Section>
@@ -413,7 +414,8 @@ function OrderHistory({ checkout, history, timeZone }: Pick<Detail, "checkout" |
       {rows.length === 0 ? (
         <Text as="p">{t("subscriptions.noHistory")}</Text>
       ) : (
-        <DataTable
+        <LabelledDataTable
+          label={t("subscriptions.history")}
           columnContentTypes={["text", "text", "text", "text"]}
           headings={[
             t("subscriptions.orders.order"),

@@ -20,7 +20,7 @@ import {
   TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { PageTitle } from "../components/PageTitle";
 import { downloadFile } from "../components/download-file";
 import { FormTextField } from "../components/FormControls";
 import { useTranslation } from "../i18n/use-translation";
@@ -125,7 +125,7 @@ export default function Subscriptions() {
   if (total === 0) {
     return (
       <Page>
-        <TitleBar title={t("subscriptions.title")} />
+        <PageTitle title={t("subscriptions.title")} />
         <Card>
           <EmptyState heading={t("subscriptions.emptyHeading")} image="/empty-state.svg">
             <p>{t("subscriptions.emptyBody")}</p>
@@ -141,7 +141,7 @@ export default function Subscriptions() {
 
   return (
     <Page secondaryActions={[{ content: t("subscriptions.export"), onAction: () => downloadSubscriptions(params, locale) }]}>
-      <TitleBar title={t("subscriptions.title")} />
+      <PageTitle title={t("subscriptions.title")} />
       <BlockStack gap="400">
         {missedOrders > 0 ? (
           <Banner

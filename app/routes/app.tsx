@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
@@ -48,6 +49,11 @@ function Navigation() {
 
 export default function App() {
   const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
+  // The root document is written before the merchant's language is known: screen readers read
+  // the admin in the language it is in.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <AppProvider
       isEmbeddedApp

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { accessibilityProblems, appFrame } from "../support/axe";
 import { themeShopper, type ThemeName } from "../support/theme-shopper";
 
 const ui = setUpBrowserStack(
@@ -105,6 +106,7 @@ describe("product protection from the merchant's offer to an approved claim", ()
       await ui.editTheme({ publish: theme });
       const storefront = await ui.newPage();
       const shopper = await addKettleWithProtection(storefront, theme, 3);
+      expect(await accessibilityProblems(storefront, "[data-orchard-protection]")).toEqual([]);
       expect(await kettleAndProtection(shopper)).toMatchObject({
         linked: true,
         product: { quantity: 3 },
@@ -132,6 +134,7 @@ describe("product protection from the merchant's offer to an approved claim", ()
     const placement = app.getByRole("heading", { name: "On your online store" }).locator("..");
     await placement.getByText("Not on your theme", { exact: true }).waitFor({ timeout: 60_000 });
     await placement.getByText("Shoppers are not offered protection on your product pages").waitFor();
+    expect(await accessibilityProblems(await appFrame(page))).toEqual([]);
     // The cart check embed is still on.
     expect(await placement.getByText("On your theme", { exact: true }).count()).toBe(1);
     await placement.getByRole("link", { name: "Add protection block" }).click();

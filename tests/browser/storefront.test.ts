@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeHandle } from "../../simulator/embedded-admin";
 import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { accessibilityProblems, appFrame } from "../support/axe";
 import { createSellingPlanGroup } from "../support/selling-plans";
 import { recordShiftsBesideOrchard, themeShopper, type ThemeName } from "../support/theme-shopper";
 
@@ -57,6 +58,8 @@ describe.each<ThemeName>(["dawn", "horizon"])("the product page in %s", (theme) 
     expect(await options.getByRole("radio", { name: /Deliver every 2 weeks, save 10% \$14\.40 per delivery/ }).count()).toBe(1);
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: `test-results/storefront-${theme}-product.png` });
+    // Orchard's block, within the theme's page (the theme's own markup is Shopify's to answer for).
+    expect(await accessibilityProblems(page, "[data-orchard-subscribe]")).toEqual([]);
     expect(await shifts()).toEqual([]);
 
     // A phone: nothing wider than the screen.
@@ -240,6 +243,7 @@ describe("the merchant's view of it", () => {
       .toMatch(/Order 2.*Paid.*\$\d+\.\d{2}/);
     expect(await orderRow(origin).textContent()).toMatch(/Order 1.*Paid at checkout.*\$\d+\.\d{2}/);
     await page.screenshot({ path: "test-results/admin-subscription.png" });
+    expect(await accessibilityProblems(await appFrame(page))).toEqual([]);
     await orderRow(renewal).getByRole("link").click();
     await page.getByRole("heading", { name: `Order #${renewal!.number}` }).waitFor();
   });

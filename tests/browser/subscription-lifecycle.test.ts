@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { completeCheckout } from "../../simulator/checkout";
 import type { ContractRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { accessibilityProblems } from "../support/axe";
 import { createSellingPlanGroup } from "../support/selling-plans";
 
 const ui = setUpBrowserStack(
@@ -99,6 +100,8 @@ describe("the customer, on the store's subscriptions page", () => {
     const page = await ui.newPage();
     await ui.customerOnSubscriptionsPage(page, customerEmail);
     expect(await page.getByRole("heading", { name: "Every 2 weeks" }).isVisible()).toBe(true);
+    // Orchard's page inside the theme's layout.
+    expect(await accessibilityProblems(page, ".orchard-portal")).toEqual([]);
     const nextBefore = await page.getByText("Next order:").textContent();
 
     await page

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeCheckout, TEST_SHOPPER } from "../../simulator/checkout";
 import { setUpBrowserStack } from "../support/browser-stack";
+import { accessibilityProblems, appFrame } from "../support/axe";
 import { createSellingPlanGroup } from "../support/selling-plans";
 
 const ui = setUpBrowserStack(
@@ -68,6 +69,7 @@ describe("the subscriptions list of a shop with a thousand subscribers", () => {
     expect(await rows.nth(1).textContent()).toContain("subscriber617@example.com");
     await app.getByRole("textbox", { name: "Search by customer, email or item" }).fill("subscriber12");
     await app.getByText("11 subscriptions", { exact: true }).waitFor();
+    expect(await accessibilityProblems(await appFrame(page))).toEqual([]);
 
     // Two chosen, paused after the merchant confirms; each customer is told.
     for (const name of ["Subscriber 0120", "Subscriber 0121"])
