@@ -247,4 +247,19 @@ describe("the merchant's view of it", () => {
     await orderRow(renewal).getByRole("link").click();
     await page.getByRole("heading", { name: `Order #${renewal!.number}` }).waitFor();
   });
+
+  it("speaks French with French plurals and agreement", async () => {
+    const { app } = await ui.openAdmin("/app/subscriptions", "fr-FR");
+    await app.getByText("3 abonnements", { exact: true }).waitFor({ timeout: 60_000 });
+    await app.getByRole("textbox", { name: "Rechercher par client, e-mail ou article" }).fill("dawn-subscriber");
+    await app.getByText("1 abonnement", { exact: true }).waitFor();
+    await app.getByRole("row").filter({ hasText: "dawn-subscriber@example.com" }).getByRole("link").click();
+    // "Toutes les semaines": the article agrees with "semaine", which is feminine.
+    await app.getByText("Livré toutes les 2 semaines").waitFor({ timeout: 30_000 });
+    expect(await app.getByText("Historique de facturation").count()).toBeGreaterThan(0);
+    // Dates in French, in full.
+    expect(await app.getByRole("table").textContent()).toMatch(
+      /\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}/,
+    );
+  });
 });
