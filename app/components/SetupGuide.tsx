@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, Divider, Icon, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import { CheckCircleIcon, MinusCircleIcon } from "@shopify/polaris-icons";
@@ -50,30 +50,25 @@ export function SetupGuide({ guide }: { guide: Guide }) {
       </Button>
     </visibility.Form>
   );
+  // Folded to one line: done (opened here again), or put away by the merchant (shown again for good).
+  const folded = (summary: string, show: ReactNode) => (
+    <Card>
+      <InlineStack align="space-between" blockAlign="center" gap="200">
+        <Text as="p" tone="subdued">
+          {summary}
+        </Text>
+        {show}
+      </InlineStack>
+    </Card>
+  );
   if (guide.finished && !reopened)
-    return (
-      <Card>
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="p" tone="subdued">
-            {t("setup.finishedSummary", { progress })}
-          </Text>
-          <Button variant="plain" onClick={() => setReopened(true)}>
-            {t("setup.show")}
-          </Button>
-        </InlineStack>
-      </Card>
+    return folded(
+      t("setup.finishedSummary", { progress }),
+      <Button variant="plain" onClick={() => setReopened(true)}>
+        {t("setup.show")}
+      </Button>,
     );
-  if (hidden && !guide.finished)
-    return (
-      <Card>
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="p" tone="subdued">
-            {t("setup.hiddenSummary", { progress })}
-          </Text>
-          {toggle("shown", t("setup.show"))}
-        </InlineStack>
-      </Card>
-    );
+  if (hidden && !guide.finished) return folded(t("setup.hiddenSummary", { progress }), toggle("shown", t("setup.show")));
   return (
     <Card>
       <BlockStack gap="400">

@@ -1,18 +1,19 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Link, Modal, Page, Select, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Link, Modal, Page, Text } from "@shopify/polaris";
 import { addressLines } from "../../extensions/shared/addresses";
 import { PageTitle } from "../components/PageTitle";
 import { FormSelect, FormTextField } from "../components/FormControls";
 import { TitledCard } from "../components/TitledCard";
+import { CancellationReasonFields } from "../components/CancellationReasonFields";
 import { LabelledDataTable } from "../components/LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
 import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../requests/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
-import { CANCELLATION_REASONS, parseAction } from "../subscriptions/contract-actions";
+import { parseAction } from "../subscriptions/contract-actions";
 import { actionsFor, choicesFor, contractWithState, performAction } from "../subscriptions/contract-actions.server";
 import { subscriptionDetail } from "../subscriptions/contracts.server";
 import { formatMoneyMinor } from "../money";
@@ -84,7 +85,6 @@ export default function Subscription() {
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
   const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState<string>(CANCELLATION_REASONS[0]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: data.timeZone });
   const busy = navigation.state !== "idle";
   const can = (action: (typeof data.actions)[number]) => data.actions.includes(action);
@@ -287,20 +287,7 @@ export default function Subscription() {
           <Modal.Section>
             <BlockStack gap="300">
               <Text as="p">{t("subscriptions.actions.cancelBody")}</Text>
-              <Select
-                label={t("subscriptions.actions.reasonLabel")}
-                name="reason"
-                options={CANCELLATION_REASONS.map((r) => ({ label: t(`subscriptions.reasons.${r}`), value: r }))}
-                value={reason}
-                onChange={setReason}
-              />
-              <FormTextField
-                label={t("subscriptions.actions.reasonTextLabel")}
-                name="reasonText"
-                autoComplete="off"
-                multiline={2}
-                maxLength={500}
-              />
+              <CancellationReasonFields />
               <InlineStack gap="200" align="end">
                 <Button onClick={() => setCancelling(false)}>{t("subscriptions.actions.keep")}</Button>
                 <Button submit tone="critical" variant="primary" disabled={busy}>

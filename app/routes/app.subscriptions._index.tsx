@@ -15,14 +15,13 @@ import {
   Modal,
   Page,
   Pagination,
-  Select,
   Text,
   TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
 import { PageTitle } from "../components/PageTitle";
 import { downloadFile } from "../components/download-file";
-import { FormTextField } from "../components/FormControls";
+import { CancellationReasonFields } from "../components/CancellationReasonFields";
 import { useTranslation } from "../i18n/use-translation";
 import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../requests/admin-context.server";
@@ -30,7 +29,7 @@ import { findShop } from "../shops/shops.server";
 import { listSubscriptions, recentlyMissedOrders, sellingPlansInUse } from "../subscriptions/contracts.server";
 import { CONTRACT_STATUSES, type ContractStatus } from "../subscriptions/contract-status";
 import { parseSubscriptionFilters, type SubscriptionFilters } from "../subscriptions/subscription-list";
-import { bulkActionInput, CANCELLATION_REASONS, type BulkAction } from "../subscriptions/contract-actions";
+import { bulkActionInput, type BulkAction } from "../subscriptions/contract-actions";
 import { performBulkAction } from "../subscriptions/contract-actions.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
@@ -215,20 +214,16 @@ export default function Subscriptions() {
                 label: t("subscriptions.columns.nextBilling"),
                 filter: (
                   <BlockStack gap="200">
-                    <TextField
-                      label={t("subscriptions.filters.nextFrom")}
-                      type="date"
-                      autoComplete="off"
-                      value={filters.nextFrom ?? ""}
-                      onChange={(value) => setFilter("nextFrom", value)}
-                    />
-                    <TextField
-                      label={t("subscriptions.filters.nextTo")}
-                      type="date"
-                      autoComplete="off"
-                      value={filters.nextTo ?? ""}
-                      onChange={(value) => setFilter("nextTo", value)}
-                    />
+                    {(["nextFrom", "nextTo"] as const).map((bound) => (
+                      <TextField
+                        key={bound}
+                        label={t(`subscriptions.filters.${bound}`)}
+                        type="date"
+                        autoComplete="off"
+                        value={filters[bound] ?? ""}
+                        onChange={(value) => setFilter(bound, value)}
+                      />
+                    ))}
                   </BlockStack>
                 ),
               },
@@ -374,7 +369,6 @@ function BulkConfirmation({
   onClose: () => void;
 }) {
   const { t, locale } = useTranslation();
-  const [reason, setReason] = useState<string>(CANCELLATION_REASONS[0]);
   const plural = pluralCategory(locale, count);
   return (
     <Modal
@@ -390,18 +384,7 @@ function BulkConfirmation({
         <Modal.Section>
           <BlockStack gap="300">
             <Text as="p">{action ? t(`subscriptions.bulk.confirmBody.${action}`) : ""}</Text>
-            {action === "cancel" && (
-              <>
-                <Select
-                  label={t("subscriptions.actions.reasonLabel")}
-                  name="reason"
-                  options={CANCELLATION_REASONS.map((r) => ({ label: t(`subscriptions.reasons.${r}`), value: r }))}
-                  value={reason}
-                  onChange={setReason}
-                />
-                <FormTextField label={t("subscriptions.actions.reasonTextLabel")} name="reasonText" autoComplete="off" maxLength={500} />
-              </>
-            )}
+            {action === "cancel" && <CancellationReasonFields />}
             <InlineStack gap="200" align="end">
               <Button onClick={onClose}>{t("subscriptions.bulk.back")}</Button>
               <Button submit variant="primary" tone={action === "cancel" ? "critical" : undefined} loading={busy}>
