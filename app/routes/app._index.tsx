@@ -86,7 +86,10 @@ export default function Dashboard() {
 
   return (
     <Page
-      primaryAction={retention.hasHistory ? { content: t("whatIf.open"), url: "/app/retention/what-if" } : undefined}
+      // One primary action a page: while the setup guide has a next step, that step is it.
+      primaryAction={
+        retention.hasHistory ? { content: t("whatIf.open"), url: "/app/retention/what-if", primary: setup.finished } : undefined
+      }
       secondaryActions={
         retention.hasHistory && (
           <Select
