@@ -116,6 +116,8 @@ export async function completeCheckout(
     discountCodes?: string[];
     shippingAddress?: MailingAddressRecord;
     card?: CardInput;
+    /** The checkout's "Email me with news and offers" box, ticked: the customer subscribes to marketing. */
+    acceptsMarketing?: boolean;
   },
 ): Promise<{ order: OrderRecord; contracts: ContractRecord[] }> {
   const email = input.email.trim().toLowerCase();
@@ -160,6 +162,9 @@ export async function completeCheckout(
     };
     shop.customers.set(customer.id, customer);
   }
+  // Like Shopify's checkout: ticking the box subscribes the customer; leaving it unticked changes
+  // nothing of a consent they gave before.
+  if (input.acceptsMarketing) customer.marketingState = "SUBSCRIBED";
 
   const order: OrderRecord = {
     id: sim.store.newId(),

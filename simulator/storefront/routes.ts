@@ -209,6 +209,7 @@ function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, 
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
   ${discount ? `<p>Discount code: <strong>${escapeHtml(discount)}</strong></p><input type="hidden" name="discount" value="${escapeHtml(discount)}">` : ""}
   <label for="email">Email</label><input id="email" name="email" type="email" required autocomplete="email">
+  <p><input id="acceptsMarketing" name="acceptsMarketing" type="checkbox" value="1"> <label for="acceptsMarketing">Email me with news and offers</label></p>
   <h2>Delivery</h2>
   ${labelled("countryCode", "Country/Region", `<select id="countryCode" name="countryCode" required autocomplete="country">${COUNTRIES.map((code) => `<option value="${code}">${escapeHtml(countryNames.of(code) ?? code)}</option>`).join("")}</select>`)}
   ${input("firstName", "First name (optional)", "given-name", false)}
@@ -586,6 +587,7 @@ export function storefrontRoutes(
           countryCode: form.get("countryCode") ?? "",
         },
         card: { number: form.get("cardNumber") ?? "", expiry: form.get("cardExpiry") ?? "", name: form.get("cardName") ?? "" },
+        acceptsMarketing: form.get("acceptsMarketing") === "1",
         // The order lists the cart's lines oldest first, as they were chosen.
         lines: [...lines].reverse().map((l) => ({
           variantId: l.variantId,

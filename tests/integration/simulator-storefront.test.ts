@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createShop, testContext } from "../support/context";
 import { seedShop } from "../../simulator/seed";
+import { testShopperCheckoutForm } from "../../simulator/checkout";
 
 async function storefront(path: string, init: RequestInit & { cookie?: string } = {}) {
   const { simulator } = testContext();
@@ -84,6 +85,30 @@ describe("store simulator: AJAX cart API", () => {
     expect(response.location).toBe(`/storefront/${store}/checkout?discount=SAVE10`);
     const cart = await storefront(`/storefront/${store}/cart.js`, { cookie: response.cookie });
     expect(cart.body).toMatchObject({ item_count: 2, items: [{ variant_id: variant.id, quantity: 2 }] });
+  });
+});
+
+describe("store simulator: checkout", () => {
+  it("asks for marketing consent as Shopify's checkout does: unticked by default, ticked subscribes the customer", async () => {
+    const { shop, store, variant } = seeded();
+    const pay = async (email: string, consent: boolean) => {
+      const cart = await storefront(`/storefront/${store}/cart/${variant.id}:1`);
+      const page = await storefront(`/storefront/${store}/checkout`, { cookie: cart.cookie });
+      expect(page.body).toMatch(/<input id="acceptsMarketing" name="acceptsMarketing" type="checkbox" value="1">/);
+      const form = new URLSearchParams({ ...testShopperCheckoutForm(email), ...(consent ? { acceptsMarketing: "1" } : {}) });
+      const paid = await storefront(`/storefront/${store}/checkout`, {
+        method: "POST",
+        cookie: cart.cookie,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+      });
+      expect(paid.status).toBe(200);
+      return [...shop.customers.values()].find((c) => c.email === email)!.marketingState;
+    };
+    expect(await pay("quiet@example.com", false)).toBe("NOT_SUBSCRIBED");
+    expect(await pay("keen@example.com", true)).toBe("SUBSCRIBED");
+    // A later checkout left unticked does not take back the consent given.
+    expect(await pay("keen@example.com", false)).toBe("SUBSCRIBED");
   });
 });
 
