@@ -88,7 +88,7 @@ describe("the retention dashboard", () => {
     const settings = await ui.openAdmin("/app/settings");
     await settings.app.getByLabel("Paused subscribers").selectOption("kept");
     await settings.app.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => settings.page.locator("#toasts").textContent()).toContain("Settings saved");
+    await expect.poll(() => settings.page.locator("#toasts").textContent(), { timeout: 30_000 }).toContain("Settings saved");
 
     // The subscriber of the test above is paused, then resumed, from their page.
     const { app } = await ui.openAdmin("/app/subscriptions");
