@@ -17,7 +17,6 @@ const SMALL: Record<string, string> = {
   BENCH_SHOPS: "5",
   BENCH_PER_SHOP: "20",
   BENCH_HISTORY_ORDERS: "5000",
-  BENCH_SUBSCRIBERS: "10",
 };
 const env = process.argv.includes("--small") ? { ...process.env, ...SMALL } : process.env;
 
@@ -32,7 +31,6 @@ const runs: [string, string[], string[]?][] = [
   ["bench/retention-dashboard.ts", ["sqlite"]],
   ["bench/retention-dashboard.ts", ["postgresql"]],
   ["bench/history-import.ts", [], ["--max-old-space-size=256"]],
-  ["bench/admin-vitals.ts", []],
 ];
 
 let failed = false;

@@ -14,23 +14,24 @@
  * Not part of `npm run bench` (ten minutes or more); its figures go in the issues' closing notes.
  */
 import { createClient } from "@libsql/client";
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { readAppConfig } from "../simulator/app-config";
 import { completeCheckout } from "../simulator/checkout";
 import { embeddedQuery } from "../simulator/embedded-admin";
 import { seedShop } from "../simulator/seed";
 import { Simulator } from "../simulator/server";
 import { freePort } from "../tests/support/browser";
 import { createTestDatabase } from "../tests/support/database";
-import { buildOrchard, productionEnvironment, startProcess, untilReady } from "./support/production-app";
 
 const minutesArgument = process.argv.indexOf("--minutes");
 const SECONDS = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) * 60 : Number(process.env.SOAK_SECONDS ?? 600);
 const SNAPSHOTS = resolve(import.meta.dirname, "..", ".soak");
 const DAY = 86_400_000;
 const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 100);
+const root = resolve(import.meta.dirname, "..");
 const provider = process.argv.includes("sqlite") ? "sqlite" : "postgresql";
 
 /** A process and its children (tsx runs the script in a child node). */
@@ -118,7 +119,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 rmSync(SNAPSHOTS, { recursive: true, force: true });
 console.log(`soak: building Orchard (npm run build)`);
-buildOrchard();
+if (spawnSync("node_modules/.bin/remix", ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) throw new Error("build failed");
 
 process.env.TEST_DATABASE = provider;
 const database = await createTestDatabase();
@@ -131,27 +132,51 @@ const shop = simulator.store.createShop({ domain: "orchard-soak.myshopify.com", 
 seedShop(simulator.store, shop, simulator.clock.now(), { customers: 300, months: 3 });
 
 const env: NodeJS.ProcessEnv = {
-  ...productionEnvironment(simulator, simulatorUrl, appUrl, databaseUrl),
+  ...process.env,
+  // Not "production": the configuration refuses the simulator there. The build and server are production's.
+  NODE_ENV: "development",
+  SHOPIFY_API_KEY: simulator.apiKey,
+  SHOPIFY_API_SECRET: simulator.apiSecret,
+  SHOPIFY_APP_URL: appUrl,
+  SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
+  DATABASE_URL: databaseUrl,
+  SHOPIFY_SIMULATOR_URL: simulatorUrl,
+  SMTP_URL: simulator.mailbox.url,
+  WORKER_IDLE_MS: "500",
+  LOG_LEVEL: "warn",
   // A heap snapshot, into the process's --diagnostic-dir, whenever it is sent SIGUSR2.
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2`.trim(),
 };
 const logs: Record<string, string> = { web: "", worker: "" };
 const start = (name: "web" | "worker", script: string, extra: Record<string, string> = {}): ChildProcess => {
   mkdirSync(join(SNAPSHOTS, name), { recursive: true });
-  return startProcess(
-    script,
-    {
+  const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
+    cwd: root,
+    env: {
       ...env,
       ...extra,
       NODE_OPTIONS: `${env.NODE_OPTIONS} --diagnostic-dir=${join(SNAPSHOTS, name)} --import=${resolve(import.meta.dirname, "support/memory-sampler.ts")}`,
       SOAK_MEMORY_FILE: join(SNAPSHOTS, name, "memory.jsonl"),
       SOAK_MEMORY_EVERY_MS: "5000",
     },
-    (chunk) => (logs[name] += chunk),
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
+  return child;
 };
 const web = start("web", "scripts/serve.ts", { PORT: String(appPort), HOST: "127.0.0.1", ORCHARD_RUN_WORKERS: "none" });
-await untilReady(appUrl, () => logs.web ?? "");
+for (
+  let tries = 0;
+  !(await fetch(`${appUrl}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  tries += 1
+) {
+  if (tries > 100) throw new Error(`the web process did not become ready:\n${logs.web}`);
+  await new Promise((r) => setTimeout(r, 300));
+}
 const worker = start("worker", "scripts/worker.ts");
 
 const served = { admin: 0, checkout: 0, storefront: 0, cancellations: 0 };

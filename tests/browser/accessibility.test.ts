@@ -31,14 +31,12 @@ const PAGES = [
 ];
 
 describe("accessibility of the admin", () => {
-  it.each(PAGES)("%s has no WCAG 2.1 AA violation axe-core can find, a title of its own and one primary action at most", async (path) => {
+  it.each(PAGES)("%s has no WCAG 2.1 AA violation axe-core can find, and a title of its own", async (path) => {
     const { page } = await ui.openAdmin(path);
     const frame = await appFrame(page);
     await expect.poll(() => frame.title(), { timeout: 30_000 }).toMatch(/ · Orchard$/);
     expect(await frame.locator("h1, [role=heading][aria-level='1']").count()).toBeGreaterThan(0);
     expect(await accessibilityProblems(frame)).toEqual([]);
-    // Built for Shopify: one primary action a page, at most.
-    expect(await frame.locator(".Polaris-Button--variantPrimary:visible").count()).toBeLessThanOrEqual(1);
     await page.context().close();
   });
 });
