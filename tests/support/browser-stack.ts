@@ -89,8 +89,8 @@ export function setUpBrowserStack(
       await page.goto(this.storefrontUrl(""));
       await page.getByRole("link", { name: "Log in" }).click();
       await page.goto(`${ready(stack).simulatorUrl}/account/login?return_url=/apps/orchard/subscriptions`);
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Email").press("Enter");
+      await page.getByLabel("Email", { exact: true }).fill(email);
+      await page.getByLabel("Email", { exact: true }).press("Enter");
       await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
     },
     storefrontUrl(path: string): string {

@@ -69,7 +69,7 @@ export function themeShopper(page: Page, theme: ThemeName) {
 /** On the checkout page: the shopper's email, the test shopper's address and card, then Pay now. */
 export async function payAtCheckout(page: Page, email: string): Promise<void> {
   const { shippingAddress: address, card } = TEST_SHOPPER;
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Country/Region").selectOption(address.countryCode);
   await page.getByLabel("First name (optional)").fill(address.firstName);
   await page.getByLabel("Last name").fill(address.lastName);
