@@ -242,5 +242,5 @@ export function draftFromOffer(offer: ProtectionOfferTerms, currencyCode: string
 /** How a term reads ("1 year", "2 years", "18 months"): the message and its values, for t() or translate(). */
 export function termMessage(months: number): [MessageKey, { count: number }] {
   if (months % 12 !== 0) return ["protection.product.months", { count: months }];
-  return [months === 12 ? "protection.product.oneYear" : "protection.product.years", { count: months / 12 }];
+  return ["protection.product.years", { count: months / 12 }];
 }

@@ -57,6 +57,9 @@ export function productSetInput(
   existing: { productId: string | null; variantIdBySku: Record<string, string> },
 ) {
   const digits = currencyDigits(currencyCode);
+  // Themes print every option on the cart line ("Product price: $0.00 and above"): a single band
+  // tells the shopper nothing, so the variants then differ by term alone.
+  const bandShown = offer.bands.length > 1;
   const description = [
     offer.coverage ? `<p>${escapeHtml(offer.coverage)}</p>` : "",
     offer.termsUrl ? `<p><a href="${escapeHtml(offer.termsUrl)}">${escapeHtml(offer.termsUrl)}</a></p>` : "",
@@ -74,7 +77,7 @@ export function productSetInput(
     metafields: [{ namespace: "seo", key: "hidden", type: "number_integer", value: "1" }],
     productOptions: [
       { name: labels.termOption, values: [...new Set(variants.map((v) => v.term))].map((name) => ({ name })) },
-      { name: labels.bandOption, values: [...new Set(variants.map((v) => v.band))].map((name) => ({ name })) },
+      ...(bandShown ? [{ name: labels.bandOption, values: [...new Set(variants.map((v) => v.band))].map((name) => ({ name })) }] : []),
     ],
     variants: variants.map((variant, index) => ({
       ...(existing.variantIdBySku[variant.sku] ? { id: existing.variantIdBySku[variant.sku] } : {}),
@@ -85,7 +88,7 @@ export function productSetInput(
       inventoryPolicy: "CONTINUE" as const,
       optionValues: [
         { optionName: labels.termOption, name: variant.term },
-        { optionName: labels.bandOption, name: variant.band },
+        ...(bandShown ? [{ optionName: labels.bandOption, name: variant.band }] : []),
       ],
     })),
   };

@@ -100,6 +100,24 @@ describe("protection offers", () => {
     expect(shop.products.get(product.id)!.variants[0]!.id).toBe(kept);
   });
 
+  it("give a single-band offer's variants the term alone: themes print every option on the cart line, and one band says nothing", async () => {
+    const shop = await installedShop();
+    const oneBand = { ...threeBands(), bands: [{ min: "0", max: "", prices: { "12": "4.99", "24": "7.99" } }] };
+    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(oneBand) });
+    const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
+    expect(product.options.map((o) => o.name)).toEqual(["Term"]);
+    expect(product.variants.map((v) => v.title)).toEqual(["1 year", "2 years"]);
+
+    // A second band brings the price option back; the first band's variants keep their ids.
+    const offer = (await db().protectionOffer.findFirst({ where: { shop: shop.domain } }))!;
+    const kept = product.variants.map((v) => v.id);
+    await post(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(threeBands()) }, { id: offer.id });
+    const edited = shop.products.get(product.id)!;
+    expect(edited.options.map((o) => o.name)).toEqual(["Term", "Product price"]);
+    expect(edited.variants.map((v) => v.title)).toContain("1 year / $0.00–$49.99");
+    expect(kept.every((id) => edited.variants.some((v) => v.id === id))).toBe(true);
+  });
+
   it("serve the checkout extension the catalog of the shop its session token names, and refuse a forged token", async () => {
     const shop = await installedShop();
     await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
