@@ -128,6 +128,22 @@ describe("product protection from the merchant's offer to an approved claim", ()
     },
   );
 
+  it.each<ThemeName>(["dawn", "horizon"])(
+    "tells screen readers the protection prices of the option the shopper picks in %s's own picker",
+    async (theme) => {
+      await ui.editTheme({ publish: theme });
+      const grinder = [...ui.shop.products.values()].find((p) => p.title === "Burr Coffee Grinder")!;
+      const steel = grinder.variants.find((v) => v.title === "Steel")!;
+      steel.priceMinor = 20000; // the offer's top band; matte black stays in the middle one
+      const storefront = await ui.newPage();
+      await storefront.goto(ui.storefrontUrl(`products/${grinder.handle}`));
+      await themeShopper(storefront, theme).chooseVariant("Steel");
+      await expect
+        .poll(() => storefront.locator("[data-orchard-protection] [data-orchard-announce]").textContent(), { timeout: 15_000 })
+        .toBe("1 year of protection: $19.99, 2 years of protection: $29.99");
+    },
+  );
+
   it("says on the protection page when its block is not on the theme, and opens the theme editor to put it back", async () => {
     await ui.editTheme({ remove: ["protection-offer"] });
     const { page, app } = await ui.openAdmin("/app/protection");

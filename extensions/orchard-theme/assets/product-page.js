@@ -112,8 +112,9 @@
       link.disabled = !chosen();
       var id = String(new FormData(form).get("id") || "");
       if (!id || id === shown) return;
+      var first = shown === null;
       shown = id;
-      var offered = false;
+      var terms = [];
       block.querySelectorAll("[data-orchard-variant]").forEach(function (price) {
         price.hidden = price.getAttribute("data-orchard-variant") !== id;
       });
@@ -122,10 +123,13 @@
         input.value = (price && price.getAttribute("data-orchard-protection-variant")) || "";
         input.disabled = !input.value;
         if (input.disabled && input.checked) block.querySelector('input[value=""]').checked = true;
-        offered = offered || !input.disabled;
+        if (input.value) terms.push(input.nextElementSibling.textContent + ": " + price.textContent);
       });
-      block.querySelector("[data-orchard-unavailable]").hidden = offered;
+      var unavailable = block.querySelector("[data-orchard-unavailable]");
+      unavailable.hidden = terms.length > 0;
       link.disabled = !chosen();
+      // Screen readers hear the new terms and prices, or that there are none.
+      if (!first) block.querySelector("[data-orchard-announce]").textContent = terms.join(", ") || unavailable.textContent.trim();
     }
 
     // The protection line, with the product's quantity; the cart check waits for the product.
