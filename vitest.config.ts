@@ -73,6 +73,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/support/browser-build.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,9 +1,12 @@
 /**
- * Starts what the demo and the browser tests both need: the store simulator and Orchard (Vite's
- * dev server) wired to it, with a migrated database. One place, so both run the same thing.
+ * Starts what the demo and the browser tests both need: the store simulator and Orchard wired to
+ * it, with a migrated database. One place, so both run the same thing. Orchard runs as Vite's dev
+ * server (the demo, where a change to the code shows at once) or as production serves it, the
+ * build behind `npm start` (the browser tests: pages arrive bundled, not compiled module by module
+ * on a busy machine, and what is tested is what merchants get).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { readAppConfig } from "../simulator/app-config";
 import { Simulator } from "../simulator/server";
@@ -18,6 +21,8 @@ export interface StackOptions {
   databaseUrl: string;
   /** Inherit the app's output (demo) or keep it for a failure report (tests). */
   quiet?: boolean;
+  /** Vite's dev server (the default), or the build (`buildOrchard`) as `npm start` serves it. */
+  server?: "vite" | "build";
 }
 
 export interface Stack {
@@ -30,6 +35,17 @@ export interface Stack {
 
 const root = resolve(import.meta.dirname, "..");
 
+/**
+ * `npm run build`, unless ORCHARD_REUSE_BUILD is set and a build is there (`npm test` has just made
+ * one, and another would add a minute to every suite that needs it on a busy machine).
+ */
+export function buildOrchard(): void {
+  if (process.env.ORCHARD_REUSE_BUILD && existsSync(resolve(root, "build/server/index.js"))) return;
+  if (spawnSync(resolve(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) {
+    throw new Error("the build failed: run `npx remix vite:build` to see why");
+  }
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   await migrate(options.databaseUrl);
@@ -37,15 +53,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const simulatorUrl = await simulator.start();
 
   let output = "";
+  const built = options.server === "build";
   const app: ChildProcess = spawn(
-    resolve(root, "node_modules/.bin/remix"),
-    // Vite's own banner is a second URL nobody needs: the simulator's is the way in.
-    ["vite:dev", "--host", "127.0.0.1", "--port", String(options.appPort), "--strictPort", "--logLevel", "warn"],
+    resolve(root, built ? "node_modules/.bin/tsx" : "node_modules/.bin/remix"),
+    built
+      ? ["scripts/serve.ts"]
+      : // Vite's own banner is a second URL nobody needs: the simulator's is the way in.
+        ["vite:dev", "--host", "127.0.0.1", "--port", String(options.appPort), "--strictPort", "--logLevel", "warn"],
     {
       cwd: root,
       stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
       env: {
         ...process.env,
+        ...(built ? { PORT: String(options.appPort), HOST: "127.0.0.1" } : {}),
+        // Not "production" even for the build: the configuration refuses the simulator there.
         NODE_ENV: "development",
         SHOPIFY_API_KEY: DEMO_API_KEY,
         SHOPIFY_API_SECRET: DEMO_API_SECRET,
@@ -84,7 +105,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 300));
   }
-  await warmUp(appUrl);
+  if (!built) await warmUp(appUrl);
   return { simulator, simulatorUrl, appUrl, output: () => output, stop };
 }
 

@@ -27,7 +27,7 @@ export function setUpBrowserStack(
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true });
+    stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true, server: "build" });
     shop = stack.simulator.store.createShop(shopInput);
     seedShop(stack.simulator.store, shop, new Date(), seed);
     browser = await launchBrowser();
