@@ -70,7 +70,12 @@ function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, app
   nav a { display: block; padding: 6px 8px; border-radius: 8px; color: inherit; text-decoration: none; }
   nav a[aria-current="page"] { background: #fff; font-weight: 600; }
   main { display: flex; flex-direction: column; min-width: 0; }
-  #title-bar { font-size: 16px; margin: 0; padding: 10px 16px; min-height: 22px; }
+  #title-row { display: flex; align-items: center; gap: 8px; padding: 10px 16px; min-height: 22px; }
+  #title-bar { font-size: 16px; margin: 0; }
+  #save-bar { position: fixed; top: 0; left: 0; right: 0; display: flex; align-items: center; gap: 8px; background: #1a1a1a; color: #fff; padding: 6px 16px; }
+  #save-bar[hidden] { display: none; }
+  #save-bar p { flex: 1; margin: 0; font-weight: 600; }
+  #loading-bar { height: 3px; background: #005bd3; }
   iframe { border: 0; flex: 1; width: 100%; background: #f1f1f1; }
   #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); }
   #toasts div { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; margin-top: 8px; }
@@ -82,10 +87,28 @@ function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, app
 <div class="layout">
   <nav aria-label="Apps"><h2>Orchard</h2><ul id="app-nav"></ul></nav>
   <main>
-    <h1 id="title-bar"></h1>
+    <div id="loading-bar" role="progressbar" aria-label="Loading" hidden></div>
+    <div id="title-row"><button type="button" id="breadcrumb" hidden></button><h1 id="title-bar"></h1></div>
     <iframe id="app-frame" title="Orchard" src="${escapeHtml(src)}"></iframe>
   </main>
 </div>
+<div id="save-bar" role="region" aria-label="Contextual save bar" hidden>
+  <p>Unsaved changes</p><button type="button" id="save-bar-discard"></button><button type="button" id="save-bar-save"></button>
+</div>
+<dialog id="leave-dialog" aria-labelledby="leave-dialog-title">
+  <form method="dialog">
+    <h2 id="leave-dialog-title">Leave page with unsaved changes?</h2>
+    <p>Leaving this page will delete all unsaved changes.</p>
+    <button value="stay">Stay</button><button value="leave">Leave page</button>
+  </form>
+</dialog>
+<dialog id="discard-dialog" aria-labelledby="discard-dialog-title">
+  <form method="dialog">
+    <h2 id="discard-dialog-title">Discard all unsaved changes</h2>
+    <p>If you discard changes, you’ll delete any edits you made since you last saved.</p>
+    <button value="keep">Continue editing</button><button value="discard">Discard changes</button>
+  </form>
+</dialog>
 <div id="toasts" role="status" aria-live="polite"></div>
 <dialog id="resource-picker" aria-labelledby="resource-picker-title" style="width:min(560px,90vw);border:0;border-radius:12px;padding:0">
   <form method="dialog" style="display:flex;flex-direction:column;max-height:80vh">
@@ -105,6 +128,32 @@ function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, app
   var shop = ${JSON.stringify(shop.domain)};
   var frame = document.getElementById("app-frame");
   function send(message) { frame.contentWindow.postMessage(Object.assign({ source: "orchard-admin" }, message), appOrigin); }
+  var breadcrumb = document.getElementById("breadcrumb");
+  breadcrumb.addEventListener("click", function () { whenLeaving(function () { send({ type: "breadcrumb" }); }); });
+  // While the app shows its save bar, the admin asks before anything leaves the page.
+  var saveBar = null;
+  var saveBarSave = document.getElementById("save-bar-save");
+  var saveBarDiscard = document.getElementById("save-bar-discard");
+  var leaveDialog = document.getElementById("leave-dialog");
+  var discardDialog = document.getElementById("discard-dialog");
+  var onLeave = null;
+  function whenLeaving(leave) {
+    if (!saveBar) return leave();
+    onLeave = leave;
+    leaveDialog.showModal();
+  }
+  leaveDialog.addEventListener("close", function () {
+    if (leaveDialog.returnValue === "leave" && onLeave) onLeave();
+    onLeave = null;
+  });
+  saveBarSave.addEventListener("click", function () { send({ type: "save-bar-action", id: saveBar.id, action: "save" }); });
+  saveBarDiscard.addEventListener("click", function () {
+    if (saveBar.discardConfirmation) return discardDialog.showModal();
+    send({ type: "save-bar-action", id: saveBar.id, action: "discard" });
+  });
+  discardDialog.addEventListener("close", function () {
+    if (discardDialog.returnValue === "discard" && saveBar) send({ type: "save-bar-action", id: saveBar.id, action: "discard" });
+  });
   var picker = document.getElementById("resource-picker");
   var pickerList = document.getElementById("resource-picker-list");
   var pickerSearch = document.getElementById("resource-picker-search");
@@ -212,7 +261,10 @@ function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, app
         a.href = adminBase + item.href;
         a.textContent = item.label;
         a.dataset.appHref = item.href;
-        a.addEventListener("click", function (e) { e.preventDefault(); send({ type: "navigate", href: item.href }); });
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          whenLeaving(function () { send({ type: "navigate", href: item.href }); });
+        });
         li.appendChild(a);
         list.appendChild(li);
       });
@@ -225,6 +277,21 @@ function adminPage(sim: SimulatorContext, shop: ShopRecord, appPath: string, app
       else if (data.url.indexOf("http://") === 0 || data.url.indexOf("https://") === 0) location.assign(data.url);
     } else if (data.type === "title") {
       document.getElementById("title-bar").textContent = data.title;
+      breadcrumb.textContent = data.breadcrumb || "";
+      breadcrumb.hidden = !data.breadcrumb;
+    } else if (data.type === "save-bar") {
+      saveBar = data.shown ? data : null;
+      document.getElementById("save-bar").hidden = !saveBar;
+      if (saveBar) {
+        [["save", saveBarSave], ["discard", saveBarDiscard]].forEach(function (pair) {
+          var state = saveBar[pair[0]];
+          pair[1].textContent = state.label;
+          pair[1].disabled = state.disabled || state.loading;
+          pair[1].setAttribute("aria-busy", String(state.loading));
+        });
+      }
+    } else if (data.type === "loading") {
+      document.getElementById("loading-bar").hidden = !data.isLoading;
     } else if (data.type === "toast") {
       var toast = document.createElement("div");
       toast.textContent = data.message;

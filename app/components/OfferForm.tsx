@@ -12,6 +12,7 @@ import {
   InlineStack,
   Layout,
   Page,
+  PageActions,
   RadioButton,
   Tag,
   Text,
@@ -19,6 +20,8 @@ import {
 } from "@shopify/polaris";
 import type { MessageKey } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
+import { FormSaveBar } from "./FormSaveBar";
+import { PageTitle } from "./PageTitle";
 import {
   ELIGIBILITY_SCOPES,
   MAX_VARIANTS_PER_PRODUCT,
@@ -86,6 +89,13 @@ export function OfferForm({
     updateEligibility({ [field]: selection.map((p) => p.id) });
   };
 
+  const saving = navigation.state === "submitting";
+  const initialTags = initialDraft.eligibility.tags.join(", ");
+  const changed = JSON.stringify([draft, tagsText]) !== JSON.stringify([initialDraft, initialTags]);
+  const discard = () => {
+    setDraft(initialDraft);
+    setTagsText(initialTags);
+  };
   const save = () => {
     const tags = tagsText
       .split(",")
@@ -122,12 +132,9 @@ export function OfferForm({
   const variants = variantCount(terms.length, draft.bands.length);
 
   return (
-    <Page
-      title={title}
-      backAction={{ url: "/app/protection", content: t("protection.title") }}
-      primaryAction={{ content: t("protection.save"), onAction: save, loading: navigation.state === "submitting" }}
-      secondaryActions={secondaryActions}
-    >
+    <Page>
+      <PageTitle title={title} back={{ url: "/app/protection", content: t("protection.title") }} />
+      <FormSaveBar changed={changed} saving={saving} onSave={save} onDiscard={discard} />
       <Layout>
         {(formInvalid || shopifyErrors.length > 0 || Object.keys(fieldErrors).length > 0) && (
           <Layout.Section>
@@ -343,6 +350,7 @@ export function OfferForm({
           </BlockStack>
         </Layout.Section>
       </Layout>
+      <PageActions primaryAction={{ content: t("protection.save"), onAction: save, loading: saving }} secondaryActions={secondaryActions} />
     </Page>
   );
 }

@@ -10,6 +10,7 @@ import {
   InlineStack,
   Layout,
   Page,
+  PageActions,
   Select,
   Text,
   TextField,
@@ -29,6 +30,8 @@ import {
 } from "../subscriptions/plan-draft";
 import { formatMoneyMinor } from "../money";
 import { frequencyName } from "../subscriptions/plan-text";
+import { FormSaveBar } from "./FormSaveBar";
+import { PageTitle } from "./PageTitle";
 
 export interface ProductOption {
   id: string;
@@ -153,6 +156,16 @@ export function PlanForm({
     [draft.frequencies, currencyCode, locale],
   );
 
+  const saving = navigation.state === "submitting";
+  const changed = useMemo(
+    () => JSON.stringify([draft, products, variants]) !== JSON.stringify([initialDraft, initialProducts, initialVariants]),
+    [draft, products, variants, initialDraft, initialProducts, initialVariants],
+  );
+  const discard = () => {
+    setDraft(initialDraft);
+    setProducts(initialProducts);
+    setVariants(initialVariants);
+  };
   const save = () =>
     submit(
       {
@@ -168,11 +181,9 @@ export function PlanForm({
     );
 
   return (
-    <Page
-      title={title}
-      backAction={{ url: "/app/plans", content: t("plans.title") }}
-      primaryAction={{ content: t("plans.save"), onAction: save, loading: navigation.state === "submitting" }}
-    >
+    <Page>
+      <PageTitle title={title} back={{ url: "/app/plans", content: t("plans.title") }} />
+      <FormSaveBar changed={changed} saving={saving} onSave={save} onDiscard={discard} />
       <Layout>
         {notice && (
           <Layout.Section>
@@ -443,6 +454,7 @@ export function PlanForm({
           </Card>
         </Layout.Section>
       </Layout>
+      <PageActions primaryAction={{ content: t("plans.save"), onAction: save, loading: saving }} />
     </Page>
   );
 }

@@ -1,27 +1,59 @@
 import { useState } from "react";
 import { Form, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, FormLayout, InlineStack, InlineError, Layout, Page, Select, Text } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineStack,
+  InlineError,
+  Layout,
+  Page,
+  PageActions,
+  Select,
+  Text,
+} from "@shopify/polaris";
 import { FormTextField } from "./FormControls";
+import { FormSaveBar, useFormChanges } from "./FormSaveBar";
+import { PageTitle } from "./PageTitle";
 import { useTranslation } from "../i18n/use-translation";
 import type { RuleErrors, RuleFormFields, RuleScope } from "../reminders/rules";
 
 interface Props {
   title: string;
+  /** The rule as saved (blank for a new one). */
+  saved: RuleFormFields;
+  /** What the form shows first: what the merchant posted when it was refused, or the saved rule. */
   initial: RuleFormFields;
   collections: { id: string; title: string }[];
   errors: RuleErrors;
   /** Shown on an existing rule: delete it. */
   onDelete?: () => void;
+  /** Offered on a new rule: whether to remind customers who bought before it, as first shown. */
+  pastBuyers?: boolean;
 }
 
 /**
  * A reminder rule: what it applies to (a product or one of its variants through Shopify's resource
  * picker, or a collection), how long a unit lasts, how early to remind, and a discount code.
  */
-export function RuleForm({ title, initial, collections, errors, onDelete }: Props) {
+export function RuleForm({ title, saved, initial, collections, errors, onDelete, pastBuyers }: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const saving = navigation.state === "submitting";
+  const [shown, setShown] = useState(initial);
   const [target, setTarget] = useState({ scope: initial.scope, targetId: initial.targetId, title: initial.title });
+  const [includePastBuyers, setIncludePastBuyers] = useState(pastBuyers ?? false);
+  const form = useFormChanges(null);
+  // A refused rule's fields are changes not yet saved, though the form started from them.
+  const changed = form.changed || JSON.stringify(shown) !== JSON.stringify(saved);
+  const discard = () => {
+    setShown(saved);
+    setIncludePastBuyers(false);
+    setTarget({ scope: saved.scope, targetId: saved.targetId, title: saved.title });
+    form.resetFields();
+  };
   const error = (field: keyof RuleErrors) => {
     const code = errors[field];
     if (!code) return undefined;
@@ -48,12 +80,10 @@ export function RuleForm({ title, initial, collections, errors, onDelete }: Prop
 
   const chosenCollection = target.scope === "collection" ? target.targetId : "";
   return (
-    <Page
-      title={title}
-      backAction={{ url: "/app/reminders", content: t("reminders.title") }}
-      secondaryActions={onDelete ? [{ content: t("reminders.ruleForm.delete"), destructive: true, onAction: onDelete }] : []}
-    >
-      <Form method="post">
+    <Page>
+      <PageTitle title={title} back={{ url: "/app/reminders", content: t("reminders.title") }} />
+      <FormSaveBar changed={changed} saving={saving} onSave={form.save} onDiscard={discard} />
+      <Form method="post" ref={form.formRef} key={form.formKey}>
         <input type="hidden" name="scope" value={target.scope} />
         <input type="hidden" name="targetId" value={target.targetId} />
         <input type="hidden" name="title" value={target.title} />
@@ -99,7 +129,7 @@ export function RuleForm({ title, initial, collections, errors, onDelete }: Prop
                   min={1}
                   max={365}
                   autoComplete="off"
-                  initialValue={initial.intervalDays}
+                  initialValue={shown.intervalDays}
                   error={error("intervalDays")}
                 />
                 <FormTextField
@@ -109,7 +139,7 @@ export function RuleForm({ title, initial, collections, errors, onDelete }: Prop
                   type="number"
                   min={0}
                   autoComplete="off"
-                  initialValue={initial.leadDays}
+                  initialValue={shown.leadDays}
                   error={error("leadDays")}
                 />
                 <FormTextField
@@ -117,21 +147,29 @@ export function RuleForm({ title, initial, collections, errors, onDelete }: Prop
                   label={t("reminders.ruleForm.discountCode")}
                   helpText={t("reminders.ruleForm.discountHelp")}
                   autoComplete="off"
-                  initialValue={initial.discountCode}
+                  initialValue={shown.discountCode}
                   error={error("discountCode")}
                 />
+                {pastBuyers !== undefined && (
+                  <>
+                    <input type="hidden" name="pastBuyers" value={includePastBuyers ? "on" : ""} />
+                    <Checkbox
+                      label={t("reminders.ruleForm.pastBuyers")}
+                      helpText={t("reminders.ruleForm.pastBuyersHelp")}
+                      checked={includePastBuyers}
+                      onChange={setIncludePastBuyers}
+                    />
+                  </>
+                )}
               </FormLayout>
             </Card>
           </Layout.Section>
-          <Layout.Section>
-            <InlineStack align="end">
-              <Button submit variant="primary" loading={navigation.state === "submitting"}>
-                {t("reminders.ruleForm.save")}
-              </Button>
-            </InlineStack>
-          </Layout.Section>
         </Layout>
       </Form>
+      <PageActions
+        primaryAction={{ content: t("reminders.ruleForm.save"), onAction: form.save, loading: saving }}
+        secondaryActions={onDelete ? [{ content: t("reminders.ruleForm.delete"), destructive: true, onAction: onDelete }] : []}
+      />
     </Page>
   );
 }

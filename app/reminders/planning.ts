@@ -68,12 +68,16 @@ export interface Plan {
 
 export const openKeyOf = (customerId: string, productId: string) => `${customerId}|${productId}`;
 
+/**
+ * `when.notDueBefore`: for orders from before the rule (its past buyers), a line whose product has
+ * run out already is left alone: a reminder now would come too late to help, and none is recorded.
+ */
 export function planReminders<R extends RuleLike>(
   orders: readonly OrderForReminders[],
   rules: RuleBook<R>,
   collectionsOf: (productId: string) => readonly string[],
   state: PlanningState,
-  when: { timeZone: string; sendHour: number },
+  when: { timeZone: string; sendHour: number; notDueBefore?: Date },
 ): Plan {
   const create: PlannedReminder[] = [];
   const supersede: string[] = [];
@@ -89,6 +93,8 @@ export function planReminders<R extends RuleLike>(
       if (line.quantity < 1 || state.known.has(line.id)) continue;
       const rule = rules.ruleFor(line.variantId, line.productId, collectionsOf(line.productId));
       if (!rule) continue;
+      const dueAt = reminderDueAt(order.orderedAt, line.quantity, { ...rule, sendHour: when.sendHour }, when.timeZone);
+      if (when.notDueBefore && dueAt < when.notDueBefore) continue;
       const key = openKeyOf(customer.id, line.productId);
       const skip: SkipReason | null = !customer.email
         ? "noEmail"
@@ -111,7 +117,7 @@ export function planReminders<R extends RuleLike>(
         orderId: order.orderId,
         orderLineId: line.id,
         orderedAt: order.orderedAt,
-        dueAt: reminderDueAt(order.orderedAt, line.quantity, { ...rule, sendHour: when.sendHour }, when.timeZone),
+        dueAt,
         status: skip ? "skipped" : "scheduled",
         openKey: skip ? null : key,
         reason: skip,

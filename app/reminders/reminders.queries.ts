@@ -1,5 +1,7 @@
 import { operation } from "../shopify/admin-client";
 import type {
+  PastBuyerOrdersQuery,
+  PastBuyerOrdersQueryVariables,
   ProductCollectionIdsQuery,
   ProductCollectionIdsQueryVariables,
   ReminderProductsQuery,
@@ -51,6 +53,56 @@ export const ProductCollectionIds = operation<ProductCollectionIdsQuery, Product
             id
           }
         }
+      }
+    }
+  }
+`);
+
+/**
+ * A page of the orders a new rule's past buyers are found in: each order's customer with their
+ * email consent, and its lines, without prices (planning needs none; a conversion's revenue comes
+ * from the order that converts). Eight orders of up to 25 lines keep a page within Shopify's query
+ * cost limit of 1,000; a consumable's order longer than that is rare, and its further lines go unread.
+ */
+export const PastBuyerOrders = operation<PastBuyerOrdersQuery, PastBuyerOrdersQueryVariables>(`#graphql
+  query PastBuyerOrders($query: String!, $after: String) {
+    orders(first: 8, after: $after, query: $query, sortKey: PROCESSED_AT) {
+      nodes {
+        id
+        processedAt
+        cancelledAt
+        displayFinancialStatus
+        currencyCode
+        customer {
+          id
+          firstName
+          locale
+          defaultEmailAddress {
+            emailAddress
+            marketingState
+          }
+        }
+        lineItems(first: 25) {
+          nodes {
+            id
+            title
+            variantTitle
+            currentQuantity
+            sellingPlan {
+              sellingPlanId
+            }
+            variant {
+              id
+            }
+            product {
+              id
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

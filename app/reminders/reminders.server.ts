@@ -49,19 +49,26 @@ export function orderForReminders(order: OrderWebhook): OrderForReminders {
 export type CollectionsOf = (productIds: string[]) => Promise<Map<string, string[]>>;
 
 /**
- * Plans and stores the reminders of a batch of orders (one order from a webhook, or thousands
- * from the order history), reading what it needs in a few queries per batch, not per order.
+ * Plans and stores the reminders of a batch of orders (one order from a webhook, or a page of a
+ * new rule's past buyers: `pastBuyers` then names the rule, and lines that ran out before
+ * `notDueBefore` are left alone), reading what it needs in a few queries per batch, not per order.
+ * Returns how many reminders it scheduled and how many it recorded as skipped.
  */
-export async function scheduleFromOrders(shop: string, orders: OrderForReminders[], collectionsOf?: CollectionsOf): Promise<number> {
+export async function scheduleFromOrders(
+  shop: string,
+  orders: OrderForReminders[],
+  collectionsOf?: CollectionsOf,
+  pastBuyers?: { ruleId: string; notDueBefore: Date },
+): Promise<{ scheduled: number; skipped: number }> {
+  const counted = { scheduled: 0, skipped: 0 };
   // Most orders of most shops meet no rule: one query says so.
-  const rules = await db().reminderRule.findMany({ where: { shop } });
-  if (rules.length === 0) return 0;
+  const rules = await db().reminderRule.findMany({ where: { shop, ...(pastBuyers ? { id: pastBuyers.ruleId } : {}) } });
+  if (rules.length === 0) return counted;
   const [shopRow, settings] = await Promise.all([
     db().shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true } }),
     reminderSettings(shop),
   ]);
   const book = new RuleBook(rules);
-  let created = 0;
   for (let start = 0; start < orders.length; start += BATCH) {
     const batch = orders.slice(start, start + BATCH);
     const customerIds = [...new Set(batch.flatMap((o) => (o.customer ? [o.customer.id] : [])))];
@@ -90,7 +97,7 @@ export async function scheduleFromOrders(shop: string, orders: OrderForReminders
         open: new Map(open.map((r) => [r.openKey!, { id: r.id, orderedAt: r.orderedAt }])),
         known: new Set(known.map((k) => k.orderLineId)),
       },
-      { timeZone: shopRow?.ianaTimezone ?? "UTC", sendHour: settings.sendHour },
+      { timeZone: shopRow?.ianaTimezone ?? "UTC", sendHour: settings.sendHour, notDueBefore: pastBuyers?.notDueBefore },
     );
     if (plan.create.length === 0) continue;
     // One transaction: the reminders a later order replaces give up their open key before the new
@@ -102,9 +109,10 @@ export async function scheduleFromOrders(shop: string, orders: OrderForReminders
       }),
       db().reminder.createMany({ data: plan.create.map((reminder) => ({ shop, ...reminder })) }),
     ]);
-    created += plan.create.length;
+    counted.scheduled += plan.create.filter((r) => r.status === "scheduled").length;
+    counted.skipped += plan.create.filter((r) => r.status === "skipped").length;
   }
-  return created;
+  return counted;
 }
 
 /**

@@ -84,6 +84,7 @@ export default function Dashboard() {
     compared("subscriptionsFromReminders", String(reminders.subscriptionsStarted), String(previousReminders.subscriptionsStarted)),
   ];
 
+  const plansAction = { content: t("dashboard.emptyAction"), url: "/app/plans" };
   return (
     <Page
       // One primary action a page: while the setup guide has a next step, that step is it.
@@ -216,7 +217,9 @@ export default function Dashboard() {
             <Card>
               <EmptyState
                 heading={t("dashboard.emptyHeading")}
-                action={{ content: t("dashboard.emptyAction"), url: "/app/plans" }}
+                // The setup guide's next step is the page's primary action until the guide is done.
+                action={setup.finished ? plansAction : undefined}
+                secondaryAction={setup.finished ? undefined : plansAction}
                 image="/empty-state.svg"
               >
                 <p>{t("dashboard.emptyBody")}</p>

@@ -41,8 +41,8 @@ export default function EditPlan() {
   const { t } = useTranslation();
   if (!loaded) {
     return (
-      <Page title={name} backAction={{ url: "/app/plans", content: t("plans.title") }}>
-        <PageTitle title={name} headingShown />
+      <Page>
+        <PageTitle title={name} back={{ url: "/app/plans", content: t("plans.title") }} />
         <Layout>
           <Layout.Section>
             <Banner tone="warning">{t("plans.notFound")}</Banner>
@@ -52,19 +52,16 @@ export default function EditPlan() {
     );
   }
   return (
-    <>
-      <PageTitle title={name} headingShown />
-      <PlanForm
-        title={name}
-        initialDraft={loaded.draft}
-        initialProducts={loaded.products}
-        initialVariants={loaded.variants}
-        deletedProducts={loaded.deletedProducts}
-        currencyCode={currencyCode}
-        fieldErrors={result?.fieldErrors ?? {}}
-        shopifyErrors={result?.shopifyErrors ?? []}
-        formInvalid={Boolean(result && "formInvalid" in result)}
-      />
-    </>
+    <PlanForm
+      title={name}
+      initialDraft={loaded.draft}
+      initialProducts={loaded.products}
+      initialVariants={loaded.variants}
+      deletedProducts={loaded.deletedProducts}
+      currencyCode={currencyCode}
+      fieldErrors={result?.fieldErrors ?? {}}
+      shopifyErrors={result?.shopifyErrors ?? []}
+      formInvalid={Boolean(result && "formInvalid" in result)}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "../components/PageTitle";
 import { PlanForm } from "../components/PlanForm";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
@@ -40,26 +39,23 @@ export default function NewPlan() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
-    <>
-      <PageTitle title={t("plans.newTitle")} headingShown />
-      <PlanForm
-        title={t("plans.newTitle")}
-        initialDraft={draft}
-        initialProducts={products}
-        initialVariants={[]}
-        deletedProducts={[]}
-        currencyCode={currencyCode}
-        fieldErrors={result?.fieldErrors ?? {}}
-        shopifyErrors={result?.shopifyErrors ?? []}
-        formInvalid={Boolean(result && "formInvalid" in result)}
-        notice={
-          suggested
-            ? suggested.names.length
-              ? t("plans.suggestedFrom", { products: suggested.names.join(", ") })
-              : t("plans.suggestedNoHistory")
-            : undefined
-        }
-      />
-    </>
+    <PlanForm
+      title={t("plans.newTitle")}
+      initialDraft={draft}
+      initialProducts={products}
+      initialVariants={[]}
+      deletedProducts={[]}
+      currencyCode={currencyCode}
+      fieldErrors={result?.fieldErrors ?? {}}
+      shopifyErrors={result?.shopifyErrors ?? []}
+      formInvalid={Boolean(result && "formInvalid" in result)}
+      notice={
+        suggested
+          ? suggested.names.length
+            ? t("plans.suggestedFrom", { products: suggested.names.join(", ") })
+            : t("plans.suggestedNoHistory")
+          : undefined
+      }
+    />
   );
 }

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { Modal } from "@shopify/polaris";
-import { PageTitle } from "../components/PageTitle";
 import { OfferForm } from "../components/OfferForm";
 import { useTranslation } from "../i18n/use-translation";
 import { draftFromOffer } from "../protection/offer";
@@ -42,7 +41,6 @@ export default function EditOffer() {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-      <PageTitle title={name} headingShown />
       <OfferForm
         key={JSON.stringify(draft)}
         title={name}

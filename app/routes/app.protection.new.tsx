@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "../components/PageTitle";
 import { OfferForm } from "../components/OfferForm";
 import { useTranslation } from "../i18n/use-translation";
 import { emptyOfferDraft } from "../protection/offer";
@@ -30,18 +29,15 @@ export default function NewOffer() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
-    <>
-      <PageTitle title={t("protection.newTitle")} headingShown />
-      <OfferForm
-        title={t("protection.newTitle")}
-        initialDraft={draft}
-        currencyCode={currencyCode}
-        collections={collections}
-        productTitles={productTitles}
-        fieldErrors={result?.fieldErrors ?? {}}
-        shopifyErrors={result?.shopifyErrors ?? []}
-        formInvalid={Boolean(result && "formInvalid" in result)}
-      />
-    </>
+    <OfferForm
+      title={t("protection.newTitle")}
+      initialDraft={draft}
+      currencyCode={currencyCode}
+      collections={collections}
+      productTitles={productTitles}
+      fieldErrors={result?.fieldErrors ?? {}}
+      shopifyErrors={result?.shopifyErrors ?? []}
+      formInvalid={Boolean(result && "formInvalid" in result)}
+    />
   );
 }

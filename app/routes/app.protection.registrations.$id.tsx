@@ -84,15 +84,14 @@ export default function Registration() {
   ];
 
   return (
-    <Page
-      backAction={{ url: "/app/protection/registrations", content: t("protection.registrations.title") }}
-      title={title}
-      titleMetadata={<Badge>{t(`protection.registrations.statuses.${r.displayStatus}`)}</Badge>}
-    >
-      <PageTitle title={title} headingShown />
+    <Page>
+      <PageTitle title={title} back={{ url: "/app/protection/registrations", content: t("protection.registrations.title") }} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <InlineStack>
+              <Badge>{t(`protection.registrations.statuses.${r.displayStatus}`)}</Badge>
+            </InlineStack>
             {result?.done === "notAllowed" && <Banner tone="warning">{t("protection.registration.cannotClaim")}</Banner>}
             {result?.done === "notOpen" && <Banner tone="warning">{t("protection.registration.notOpen")}</Banner>}
             <Card>

@@ -67,10 +67,11 @@ export default function Registrations() {
     setParams(next, { replace: true });
   };
 
+  const back = { url: "/app/protection", content: t("protection.title") };
   if (total === 0 && !filters.query && !filters.status) {
     return (
-      <Page backAction={{ url: "/app/protection", content: t("protection.title") }} title={t("protection.registrations.title")}>
-        <PageTitle title={t("protection.registrations.title")} headingShown />
+      <Page>
+        <PageTitle title={t("protection.registrations.title")} back={back} />
         <Card>
           <EmptyState heading={t("protection.registrations.emptyHeading")} image="/empty-state.svg">
             <p>{t("protection.registrations.emptyBody")}</p>
@@ -81,12 +82,8 @@ export default function Registrations() {
   }
 
   return (
-    <Page
-      backAction={{ url: "/app/protection", content: t("protection.title") }}
-      title={t("protection.registrations.title")}
-      primaryAction={{ content: t("protection.registrations.export"), onAction: () => downloadRegistrations(params, locale) }}
-    >
-      <PageTitle title={t("protection.registrations.title")} headingShown />
+    <Page primaryAction={{ content: t("protection.registrations.export"), onAction: () => downloadRegistrations(params, locale) }}>
+      <PageTitle title={t("protection.registrations.title")} back={back} />
       <Layout>
         <Layout.Section>
           <Card padding="0">

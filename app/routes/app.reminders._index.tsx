@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -23,7 +23,7 @@ import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
-import { listRules, reminderResults, remindersPage } from "../reminders/admin.server";
+import { listRules, pastBuyerImports, reminderResults, remindersPage } from "../reminders/admin.server";
 import { FigureCard } from "../components/FigureCard";
 import { REMINDER_TABS, sentOutcome, type ReminderTab } from "../reminders/lists";
 import { parseSendingSettings, WINDOW_DAYS, type SendingSettingsErrors } from "../reminders/sending-settings";
@@ -37,14 +37,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const tab = REMINDER_TABS.find((t) => t === url.searchParams.get("tab")) ?? "upcoming";
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  const [record, settings, rules, results, list] = await Promise.all([
+  const [record, settings, rules, results, list, imports] = await Promise.all([
     findShop(shop),
     reminderSettings(shop),
     listRules(shop),
     reminderResults(shop),
     remindersPage(shop, tab, page),
+    pastBuyerImports(shop),
   ]);
   return {
+    imports,
     paused: settings.paused,
     sendHour: settings.sendHour,
     conversionWindowDays: settings.conversionWindowDays,
@@ -97,7 +99,16 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
 };
 
 export default function Reminders() {
-  const { paused, sendHour, conversionWindowDays, currencyCode, timeZone, rules, results, tab, list } = useLoaderData<typeof loader>();
+  const { paused, sendHour, conversionWindowDays, currencyCode, timeZone, rules, results, tab, list, imports } =
+    useLoaderData<typeof loader>();
+  // While past buyers are being looked for, the page reads their progress every few seconds.
+  const { revalidate } = useRevalidator();
+  const importing = imports.some((found) => found.status === "running");
+  useEffect(() => {
+    if (!importing) return;
+    const timer = setInterval(revalidate, 3_000);
+    return () => clearInterval(timer);
+  }, [importing, revalidate]);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -173,6 +184,20 @@ export default function Reminders() {
             </Banner>
           </Layout.Section>
         )}
+        {imports.map((found) => (
+          <Layout.Section key={found.id}>
+            <Banner tone={found.status === "failed" ? "critical" : found.status === "done" ? "success" : "info"}>
+              <p>
+                {t(`reminders.pastBuyers.${found.status as "running" | "done" | "failed"}`, {
+                  title: found.rule.title,
+                  orders: found.ordersRead,
+                  scheduled: found.scheduled,
+                  skipped: found.skipped,
+                })}
+              </p>
+            </Banner>
+          </Layout.Section>
+        ))}
         <Layout.Section>
           <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
             {figures.map((figure) => (

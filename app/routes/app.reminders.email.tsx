@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, TextField } from "@shopify/polaris";
 import { PageTitle } from "../components/PageTitle";
+import { FormSaveBar } from "../components/FormSaveBar";
 import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { mailer } from "../email/mailer.server";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
@@ -98,8 +99,14 @@ export default function ReminderEmail() {
   const variables = TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(", ");
 
   return (
-    <Page title={t("reminders.template.title")} backAction={{ url: "/app/reminders", content: t("reminders.title") }}>
-      <PageTitle title={t("reminders.template.title")} headingShown />
+    <Page>
+      <PageTitle title={t("reminders.template.title")} back={{ url: "/app/reminders", content: t("reminders.title") }} />
+      <FormSaveBar
+        changed={JSON.stringify(draft) !== JSON.stringify(templates[locale])}
+        saving={busy}
+        onSave={() => send("save")}
+        onDiscard={() => setDrafts((all) => ({ ...all, [locale]: templates[locale] }))}
+      />
       <Form method="post" ref={form}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="intent" value="save" />

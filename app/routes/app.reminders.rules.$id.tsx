@@ -2,7 +2,6 @@ import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSubmit } from "@remix-run/react";
-import { PageTitle } from "../components/PageTitle";
 import { Modal } from "@shopify/polaris";
 import { RuleForm } from "../components/RuleForm";
 import { useTranslation } from "../i18n/use-translation";
@@ -61,10 +60,10 @@ export default function EditRule() {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-      <PageTitle title={t("reminders.ruleForm.editTitle")} headingShown />
       <RuleForm
         key={JSON.stringify(result?.fields ?? fields)}
         title={fields.title}
+        saved={fields}
         initial={result?.fields ?? fields}
         collections={collections}
         errors={result?.errors ?? {}}

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PageTitle } from "../components/PageTitle";
 import { RuleForm } from "../components/RuleForm";
 import { useTranslation } from "../i18n/use-translation";
 import { saveRule } from "../reminders/admin.server";
@@ -19,29 +18,32 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const fields = ruleFormFields(await formWithin(request, BODY_LIMITS.adminForm));
+  const form = await formWithin(request, BODY_LIMITS.adminForm);
+  const fields = ruleFormFields(form);
+  const pastBuyers = form.get("pastBuyers") === "on";
   const checked = validateRule(fields);
-  if (checked.errors) return { errors: checked.errors as RuleErrors, fields };
-  const saved = await saveRule(shop, null, checked.rule);
-  if (!saved.ok) return { errors: saved.errors, fields };
+  if (checked.errors) return { errors: checked.errors as RuleErrors, fields, pastBuyers };
+  const saved = await saveRule(shop, null, checked.rule, { pastBuyers });
+  if (!saved.ok) return { errors: saved.errors, fields, pastBuyers };
   throw redirect("/app/reminders?saved=1");
 };
+
+const BLANK_RULE = { scope: "", targetId: "", title: "", intervalDays: "", leadDays: "0", discountCode: "" };
 
 export default function NewRule() {
   const { collections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
-    <>
-      <PageTitle title={t("reminders.ruleForm.newTitle")} headingShown />
-      <RuleForm
-        // A refused form starts again from what the merchant posted.
-        key={JSON.stringify(result?.fields ?? null)}
-        title={t("reminders.ruleForm.newTitle")}
-        initial={result?.fields ?? { scope: "", targetId: "", title: "", intervalDays: "", leadDays: "0", discountCode: "" }}
-        collections={collections}
-        errors={result?.errors ?? {}}
-      />
-    </>
+    <RuleForm
+      // A refused form starts again from what the merchant posted.
+      key={JSON.stringify(result?.fields ?? null)}
+      title={t("reminders.ruleForm.newTitle")}
+      saved={BLANK_RULE}
+      initial={result?.fields ?? BLANK_RULE}
+      collections={collections}
+      errors={result?.errors ?? {}}
+      pastBuyers={result?.pastBuyers ?? false}
+    />
   );
 }

@@ -75,8 +75,8 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
   }
 
   return (
-    <Page backAction={{ url: "/app", content: t("dashboard.title") }}>
-      <PageTitle title={t("whatIf.title")} />
+    <Page>
+      <PageTitle title={t("whatIf.title")} back={{ url: "/app", content: t("dashboard.title") }} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, FormLayout, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { PageTitle } from "../components/PageTitle";
+import { FormSaveBar, useFormChanges } from "../components/FormSaveBar";
 import { CancellationFlowEditor } from "../components/CancellationFlowEditor";
 import { DataRequestsCard } from "../components/DataRequestsCard";
 import { OneTimeProductsPicker } from "../components/OneTimeProductsPicker";
@@ -83,6 +84,12 @@ export default function Settings() {
   const installed = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: store.timezone }).format(new Date(store.installedAt));
   const errors: SettingsErrors = result?.errors ?? {};
   const [offerSettings, setOfferSettings] = useState<OfferSettings>(() => saveOfferSettings(settings));
+  const saving = navigation.state === "submitting";
+  const form = useFormChanges(result?.saved ? result : null);
+  const discard = () => {
+    form.resetFields();
+    setOfferSettings(saveOfferSettings(settings));
+  };
   const error = (field: SettingsField) => (errors[field] ? t(`settings.errors.${errors[field]}`) : undefined);
   // A whole-number setting: its label, its limits and its saved value all follow from its name.
   const numberSetting = (name: keyof typeof SETTINGS_LIMITS, extra: { suffix?: string; helpText?: string } = {}) => (
@@ -109,7 +116,13 @@ export default function Settings() {
   return (
     <Page>
       <PageTitle title={t("settings.title")} />
-      <Form method="post" onChange={(event) => setOfferSettings(offerSettingsOnScreen(event.currentTarget, offerSettings))}>
+      <FormSaveBar changed={form.changed} saving={saving} onSave={form.save} onDiscard={discard} />
+      <Form
+        method="post"
+        ref={form.formRef}
+        key={form.formKey}
+        onChange={(event) => setOfferSettings(offerSettingsOnScreen(event.currentTarget, offerSettings))}
+      >
         <Layout>
           <Layout.AnnotatedSection title={t("settings.dunningHeading")} description={t("settings.dunningDescription")}>
             <Card>
@@ -242,7 +255,7 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.Section>
             <InlineStack align="end">
-              <Button submit variant="primary" loading={navigation.state === "submitting"}>
+              <Button submit variant="primary" loading={saving}>
                 {t("settings.save")}
               </Button>
             </InlineStack>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { PageTitle } from "../components/PageTitle";
+import { FormSaveBar } from "../components/FormSaveBar";
 import { clock } from "../clock";
 import { EmailPreviewCard } from "../components/EmailPreviewCard";
 import { messagesByLocale, type Locale } from "../i18n/i18n";
@@ -97,8 +98,14 @@ export default function SubscriberEmails() {
     errors[field] ? t(`reminders.template.errors.${errors[field]}`) : undefined;
 
   return (
-    <Page title={t("settings.emailEditor.title")} backAction={{ url: "/app/settings", content: t("settings.title") }}>
-      <PageTitle title={t("settings.emailEditor.title")} headingShown />
+    <Page>
+      <PageTitle title={t("settings.emailEditor.title")} back={{ url: "/app/settings", content: t("settings.title") }} />
+      <FormSaveBar
+        changed={JSON.stringify(draft) !== JSON.stringify(templates[kind][locale])}
+        saving={busy}
+        onSave={() => form.current?.requestSubmit()}
+        onDiscard={() => setDrafts((all) => ({ ...all, [kind]: { ...all[kind], [locale]: templates[kind][locale] } }))}
+      />
       <Form method="post" ref={form}>
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="locale" value={locale} />

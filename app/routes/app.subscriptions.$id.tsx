@@ -120,16 +120,17 @@ export default function Subscription() {
     ) : null;
 
   return (
-    <Page
-      backAction={{ url: "/app/subscriptions", content: t("subscriptions.title") }}
-      title={data.customer.name}
-      subtitle={
-        [data.customer.email !== data.customer.name ? data.customer.email : null, data.planName].filter(Boolean).join(" · ") || undefined
-      }
-      titleMetadata={<Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>}
-    >
-      <PageTitle title={data.customer.name} headingShown />
+    <Page>
+      <PageTitle title={data.customer.name} back={{ url: "/app/subscriptions", content: t("subscriptions.title") }} />
       <Layout>
+        <Layout.Section>
+          <InlineStack gap="200" blockAlign="center">
+            <Badge tone={tone[data.status as keyof typeof tone]}>{t(`subscriptions.status.${data.status as "ACTIVE"}`)}</Badge>
+            <Text as="p" tone="subdued">
+              {[data.customer.email !== data.customer.name ? data.customer.email : null, data.planName].filter(Boolean).join(" · ")}
+            </Text>
+          </InlineStack>
+        </Layout.Section>
         {result && !result.ok && (
           <Layout.Section>
             <Banner tone="critical" title={t("subscriptions.actions.failed")}>

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { SkeletonBodyText, SkeletonPage, Card, Layout } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
@@ -47,6 +48,34 @@ function Navigation() {
   );
 }
 
+/**
+ * While the next page's data loads: App Bridge's loading bar in the admin, and in place of the page
+ * being left, a skeleton of the one to come, so a slow loader never leaves the last page answering
+ * clicks as if nothing happened.
+ */
+function PageOrSkeleton() {
+  const navigation = useNavigation();
+  const location = useLocation();
+  const busy = navigation.state !== "idle";
+  useEffect(() => {
+    window.shopify?.loading(busy);
+  }, [busy]);
+  if (navigation.state === "loading" && navigation.location.pathname !== location.pathname) {
+    return (
+      <SkeletonPage>
+        <Layout>
+          <Layout.Section>
+            <Card>
+              <SkeletonBodyText lines={6} />
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </SkeletonPage>
+    );
+  }
+  return <Outlet />;
+}
+
 export default function App() {
   const { apiKey, locale, appBridgeUrl } = useLoaderData<typeof loader>();
   // The root document is written before the merchant's language is known: screen readers read
@@ -63,7 +92,7 @@ export default function App() {
     >
       <TranslationProvider locale={locale}>
         <Navigation />
-        <Outlet />
+        <PageOrSkeleton />
       </TranslationProvider>
     </AppProvider>
   );

@@ -154,6 +154,7 @@ export async function forgetShop(shop: string): Promise<void> {
     db().protectionRegistration.deleteMany(where),
     db().protectionOffer.deleteMany(where),
     db().reminder.deleteMany(where),
+    db().pastBuyerImport.deleteMany(where),
     db().reminderRule.deleteMany(where),
     db().reminderSettings.deleteMany(where),
     db().reminderOptOut.deleteMany(where),

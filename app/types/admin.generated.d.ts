@@ -155,6 +155,23 @@ export type ProductCollectionIdsQuery = { nodes: Array<AdminTypes.Maybe<(
     & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id'>> } }
   )>> };
 
+export type PastBuyerOrdersQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PastBuyerOrdersQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'processedAt' | 'cancelledAt' | 'displayFinancialStatus' | 'currencyCode'>
+      & { customer?: AdminTypes.Maybe<(
+        Pick<AdminTypes.Customer, 'id' | 'firstName' | 'locale'>
+        & { defaultEmailAddress?: AdminTypes.Maybe<Pick<AdminTypes.CustomerEmailAddress, 'emailAddress' | 'marketingState'>> }
+      )>, lineItems: { nodes: Array<(
+          Pick<AdminTypes.LineItem, 'id' | 'title' | 'variantTitle' | 'currentQuantity'>
+          & { sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id'>> }
+        )> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
 export type LedgerProductFactsQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -559,6 +576,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query SalesChannelPublications {\n    publications(first: 50, catalogType: APP) {\n      nodes {\n        id\n        catalog {\n          title\n        }\n      }\n    }\n  }\n": {return: SalesChannelPublicationsQuery, variables: SalesChannelPublicationsQueryVariables},
   "#graphql\n  query ReminderProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        handle\n        status\n        sellingPlanGroups(first: 5) {\n          nodes {\n            sellingPlans(first: 10) {\n              nodes {\n                id\n                pricingPolicies {\n                  ... on SellingPlanFixedPricingPolicy {\n                    adjustmentValue {\n                      ... on SellingPlanPricingPolicyPercentageValue {\n                        percentage\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReminderProductsQuery, variables: ReminderProductsQueryVariables},
   "#graphql\n  query ProductCollectionIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: ProductCollectionIdsQuery, variables: ProductCollectionIdsQueryVariables},
+  "#graphql\n  query PastBuyerOrders($query: String!, $after: String) {\n    orders(first: 8, after: $after, query: $query, sortKey: PROCESSED_AT) {\n      nodes {\n        id\n        processedAt\n        cancelledAt\n        displayFinancialStatus\n        currencyCode\n        customer {\n          id\n          firstName\n          locale\n          defaultEmailAddress {\n            emailAddress\n            marketingState\n          }\n        }\n        lineItems(first: 25) {\n          nodes {\n            id\n            title\n            variantTitle\n            currentQuantity\n            sellingPlan {\n              sellingPlanId\n            }\n            variant {\n              id\n            }\n            product {\n              id\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: PastBuyerOrdersQuery, variables: PastBuyerOrdersQueryVariables},
   "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query AppDataInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: AppDataInstallationQuery, variables: AppDataInstallationQueryVariables},
   "#graphql\n  query ShopCollections {\n    collections(first: 250, sortKey: TITLE) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": {return: ShopCollectionsQuery, variables: ShopCollectionsQueryVariables},

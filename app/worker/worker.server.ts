@@ -8,6 +8,7 @@ import { combineSubscribers, deliverEvents } from "../events/event-outbox.server
 import { reminderEmailTemplates } from "../reminders/email";
 import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
+import { importPastBuyers } from "../reminders/past-buyers.server";
 import { FIGURES_SUBSCRIBERS } from "../retention/figures.server";
 import { forgetUninstalledShops } from "../shops/shops.server";
 import { BillingLanes, scheduleDueCycles } from "../subscriptions/billing.server";
@@ -23,7 +24,8 @@ export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTe
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
- * (schedule what is due, send what is scheduled), reorder reminders that are due, the domain events
+ * (schedule what is due, send what is scheduled), reorder reminders that are due and new rules'
+ * past buyers, the domain events
  * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
@@ -32,9 +34,15 @@ export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTe
  * The worker's loop hands every round its billing lanes, which go on sending a shop's charges
  * while later rounds run; a round run on its own (tests) waits for the lanes it started.
  */
-export async function runRound(
-  lanes?: BillingLanes,
-): Promise<{ webhooks: number; scheduled: number; sent: number; reminders: number; events: number; emails: number }> {
+export async function runRound(lanes?: BillingLanes): Promise<{
+  webhooks: number;
+  scheduled: number;
+  sent: number;
+  reminders: number;
+  pastBuyerPages: number;
+  events: number;
+  emails: number;
+}> {
   const webhooks = await processInbox();
   await resumeDuePauses(backgroundAdmin);
   const scheduled = await scheduleDueCycles();
@@ -44,12 +52,13 @@ export async function runRound(
   const sent = billing.takeSettled();
   await announceUpcomingOrders();
   const reminders = await sendReminders();
+  const pastBuyerPages = await importPastBuyers(backgroundAdmin);
   const events = await deliverEvents(EVENT_SUBSCRIBERS);
   const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
   await pruneDeliveries();
   await resumeImports();
-  return { webhooks, scheduled, sent, reminders, events, emails };
+  return { webhooks, scheduled, sent, reminders, pastBuyerPages, events, emails };
 }
 
 /**

@@ -43,12 +43,26 @@ export interface ResolverContext {
 const money = (shop: ShopRecord, minor: number) => ({ amount: decimalFromMinor(minor), currencyCode: shop.currencyCode });
 const moneyBag = (shop: ShopRecord, minor: number) => ({ shopMoney: money(shop, minor), presentmentMoney: money(shop, minor) });
 
-/** Shopify's search syntax, the part Orchard uses: free text and field:value terms, ANDed. */
+/**
+ * Shopify's search syntax, the part Orchard uses: free text and field:value terms, ANDed, and range
+ * terms (field:>=value, with dates quoted as Shopify requires) compared as dates.
+ */
 export function matchesQuery(query: string | null | undefined, fields: Record<string, string | string[] | undefined>): boolean {
   if (!query?.trim()) return true;
   const terms = query.match(/(\w+:)?("[^"]*"|\S+)/g) ?? [];
   return terms.every((term) => {
     const [, key, raw] = /^(?:(\w+):)?(.*)$/.exec(term)!;
+    const range = key ? /^(>=|<=|>|<)(['"])(.+)\2$/.exec(raw!) : null;
+    if (range) {
+      const [, comparator, , bound] = range;
+      const limit = Date.parse(bound!);
+      if (Number.isNaN(limit)) return false;
+      return [fields[key!]].flat().some((value) => {
+        const at = value === undefined ? Number.NaN : Date.parse(value);
+        if (Number.isNaN(at)) return false;
+        return comparator === ">=" ? at >= limit : comparator === "<=" ? at <= limit : comparator === ">" ? at > limit : at < limit;
+      });
+    }
     const needle = raw!.replace(/^"|"$/g, "").replace(/\*/g, "").toLowerCase();
     const haystacks = key ? [fields[key]].flat() : Object.values(fields).flat();
     return haystacks.some((value) => value?.toLowerCase().includes(needle));

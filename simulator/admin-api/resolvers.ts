@@ -199,7 +199,11 @@ const queryResolvers: Record<string, Resolver> = {
     connection(
       [...context.shop.orders.values()]
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-        .filter((o) => orderReadable(context, o) && matchesQuery(args.query, { name: `#${o.number}`, email: o.email ?? "" }))
+        .filter(
+          (o) =>
+            orderReadable(context, o) &&
+            matchesQuery(args.query, { name: `#${o.number}`, email: o.email ?? "", processed_at: o.createdAt.toISOString() }),
+        )
         .map((o) => presentOrder(context.shop, o)),
       args,
     ),

@@ -44,6 +44,15 @@
       pending[data.id].resolve(data.type === "token" ? data.token : data.selection);
       delete pending[data.id];
     }
+    if (data.type === "breadcrumb") {
+      var crumb = newestTitleBar() && newestTitleBar().querySelector('[variant="breadcrumb"]');
+      if (crumb) crumb.click();
+    }
+    if (data.type === "save-bar-action") {
+      var saveBar = document.getElementById(data.id);
+      var button = saveBar && saveBarButtons(saveBar)[data.action];
+      if (button) button.click();
+    }
     if (data.type === "navigate") {
       // App Bridge announces admin navigation as a `shopify:navigate` event on the menu's link;
       // the app's router (shopify-app-remix's AppProvider) listens for it.
@@ -112,16 +121,95 @@
 
   // Like App Bridge, these elements describe admin chrome and show nothing inside the app.
   var hide = document.createElement("style");
-  hide.textContent = "ui-nav-menu, ui-title-bar { display: none; }";
+  hide.textContent = "ui-nav-menu, ui-title-bar, ui-save-bar { display: none; }";
   document.head.appendChild(hide);
 
   defineElement("ui-nav-menu", reportNav);
-  // The page's title is the newest title bar's, whichever element changed.
-  defineElement("ui-title-bar", function () {
+  // The page's title is the newest title bar's, whichever element changed; a breadcrumb child
+  // (`variant="breadcrumb"`) becomes the admin's link back, which clicks it in the app.
+  function newestTitleBar() {
     var bars = document.querySelectorAll("ui-title-bar");
-    var bar = bars[bars.length - 1];
-    post({ type: "title", title: (bar && bar.getAttribute("title")) || "" });
+    return bars[bars.length - 1];
+  }
+  defineElement("ui-title-bar", function () {
+    var bar = newestTitleBar();
+    var breadcrumb = bar && bar.querySelector('[variant="breadcrumb"]');
+    post({
+      type: "title",
+      title: (bar && bar.getAttribute("title")) || "",
+      breadcrumb: breadcrumb ? breadcrumb.textContent : null,
+    });
   });
+
+  // The contextual save bar: App Bridge shows it in the admin's top bar while the app says so,
+  // with the labels of the element's buttons (the one with variant="primary" saves, the other
+  // discards; empty buttons read "Save" and "Discard"), and clicks them when the merchant does.
+  var shownSaveBars = [];
+  function saveBarButtons(bar) {
+    return {
+      save: bar.querySelector('button[variant="primary"]'),
+      discard: bar.querySelector("button:not([variant])"),
+    };
+  }
+  function reportSaveBar() {
+    var id = shownSaveBars[shownSaveBars.length - 1];
+    var bar = id ? document.getElementById(id) : null;
+    if (!bar) return post({ type: "save-bar", shown: false });
+    var buttons = saveBarButtons(bar);
+    var state = function (button, fallback) {
+      return {
+        label: (button && button.textContent.trim()) || fallback,
+        disabled: Boolean(button && button.hasAttribute("disabled")),
+        loading: Boolean(button && button.hasAttribute("loading") && button.getAttribute("loading") !== "false"),
+      };
+    };
+    post({
+      type: "save-bar",
+      shown: true,
+      id: id,
+      discardConfirmation: bar.hasAttribute("discardConfirmation"),
+      save: state(buttons.save, "Save"),
+      discard: state(buttons.discard, "Discard"),
+    });
+  }
+  function setSaveBarShown(bar, shown) {
+    if (!bar.id) throw new Error("App Bridge: a ui-save-bar needs an id");
+    var was = shownSaveBars.indexOf(bar.id) >= 0;
+    shownSaveBars = shownSaveBars.filter(function (id) {
+      return id !== bar.id;
+    });
+    if (shown) shownSaveBars.push(bar.id);
+    reportSaveBar();
+    if (was !== shown) bar.dispatchEvent(new Event(shown ? "show" : "hide"));
+    return Promise.resolve();
+  }
+  if (!customElements.get("ui-save-bar")) {
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        get showing() {
+          return shownSaveBars.indexOf(this.id) >= 0;
+        }
+        show() {
+          return setSaveBarShown(this, true);
+        }
+        hide() {
+          return setSaveBarShown(this, false);
+        }
+        toggle() {
+          return setSaveBarShown(this, !this.showing);
+        }
+        connectedCallback() {
+          this._observer = new MutationObserver(reportSaveBar);
+          this._observer.observe(this, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        disconnectedCallback() {
+          if (this._observer) this._observer.disconnect();
+          if (this.showing) setSaveBarShown(this, false);
+        }
+      },
+    );
+  }
 
   var lastPath = "";
   setInterval(function () {
@@ -155,6 +243,17 @@
           },
         });
       });
+    },
+    saveBar: {
+      show: function (id) {
+        return document.getElementById(id).show();
+      },
+      hide: function (id) {
+        return document.getElementById(id).hide();
+      },
+      toggle: function (id) {
+        return document.getElementById(id).toggle();
+      },
     },
     loading: function (isLoading) {
       post({ type: "loading", isLoading: Boolean(isLoading) });

@@ -81,6 +81,43 @@ describe("Orchard in the store's admin", () => {
     await expect.poll(() => app.getByLabel("Subject").inputValue()).toBe("Votre abonnement {shop} a repris");
   });
 
+  it("holds unsaved settings in the admin's contextual save bar: leaving asks first, Discard puts the saved values back, Save keeps them", async () => {
+    const { page, app } = await ui.openAdmin("/app/settings");
+    const offered = app.getByLabel("One-time discount offered");
+    await offered.waitFor({ timeout: 60_000 });
+    const saveBar = page.getByRole("region", { name: "Contextual save bar" });
+    expect(await saveBar.isVisible()).toBe(false);
+    await offered.fill("25");
+    await saveBar.waitFor();
+
+    await page.getByRole("navigation", { name: "Apps" }).getByRole("link", { name: "Subscriptions" }).click();
+    const leave = page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await leave.getByRole("button", { name: "Stay" }).click();
+    expect(page.url()).toMatch(/\/app\/settings$/);
+
+    await saveBar.getByRole("button", { name: "Discard" }).click();
+    await saveBar.waitFor({ state: "hidden" });
+    expect(await offered.inputValue()).toBe("20");
+
+    await offered.fill("25");
+    await saveBar.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.locator("#toasts").textContent(), { timeout: 30_000 }).toContain("Settings saved");
+    await saveBar.waitFor({ state: "hidden" });
+    const again = await ui.openAdmin("/app/settings");
+    await expect.poll(() => again.app.getByLabel("One-time discount offered").inputValue(), { timeout: 60_000 }).toBe("25");
+  });
+
+  it("titles a form once, in the admin's title bar, with the page it belongs to as the way back", async () => {
+    const { page, app } = await ui.openAdmin("/app/settings/emails");
+    await app.getByLabel("Subject").waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator("#title-bar").textContent()).toBe("Subscription emails");
+    // Polaris draws a page's title in its header: none here, the admin's bar has it.
+    expect(await app.locator(".Polaris-Header-Title").count()).toBe(0);
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.waitForURL(/\/app\/settings$/);
+    await expect.poll(() => page.locator("#title-bar").textContent()).toBe("Settings");
+  });
+
   it("speaks the merchant's language when the admin asks for French", async () => {
     const { app } = await ui.openAdmin("/app", "fr-FR");
     await app.getByText("20 produits dans 4 collections").waitFor({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
 import { completeCheckout } from "../../simulator/checkout";
 import { setUpBrowserStack } from "../support/browser-stack";
 import { payAtCheckout } from "../support/theme-shopper";
@@ -9,15 +10,20 @@ const ui = setUpBrowserStack(
 );
 const DAY = 86_400_000;
 
+/** The rule's product, chosen in Shopify's resource picker as the merchant does. */
+async function chooseProduct(page: Page, app: FrameLocator, search: string, title: string) {
+  await app.getByRole("button", { name: "Choose a product" }).click({ timeout: 60_000 });
+  const picker = page.getByRole("dialog", { name: "Add products" });
+  await picker.getByLabel("Search products").fill(search);
+  await picker.getByRole("checkbox", { name: title }).check();
+  await picker.getByRole("button", { name: "Select" }).click();
+}
+
 describe("a reorder reminder from the merchant's rule to the customer's reorder", () => {
   it("the merchant sets a rule; the customer is emailed before running out, reorders from the email with the code, and the admin shows the conversion", async () => {
     // The merchant: one bag of House Blend lasts 30 days; remind 3 days early, with a code.
     const { page, app } = await ui.openAdmin("/app/reminders/rules/new");
-    await app.getByRole("button", { name: "Choose a product" }).click({ timeout: 60_000 });
-    const picker = page.getByRole("dialog", { name: "Add products" });
-    await picker.getByLabel("Search products").fill("House Blend");
-    await picker.getByRole("checkbox", { name: "House Blend Coffee Beans" }).check();
-    await picker.getByRole("button", { name: "Select" }).click();
+    await chooseProduct(page, app, "House Blend", "House Blend Coffee Beans");
     await app.getByText("Product: House Blend Coffee Beans").waitFor();
     await app.getByLabel("Days one unit lasts").fill("30");
     await app.getByLabel("Remind this many days before they run out").fill("3");
@@ -82,5 +88,27 @@ describe("a reorder reminder from the merchant's rule to the customer's reorder"
       .toContain("Converted");
     expect(await sentRow()).toContain(revenue);
     await admin.page.screenshot({ path: "test-results/admin-reminders-converted.png" });
+  });
+
+  it("reminds the customers who bought a product before its rule, when the merchant asks, and says how many", async () => {
+    const buyer = [...ui.shop.customers.values()][1]!;
+    buyer.marketingState = "SUBSCRIBED";
+    const chai = [...ui.shop.products.values()].find((p) => p.title === "Masala Chai")!;
+    await completeCheckout(ui.stack.simulator, ui.shop, {
+      email: buyer.email,
+      lines: [{ variantId: chai.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+    });
+
+    const { page, app } = await ui.openAdmin("/app/reminders/rules/new");
+    await chooseProduct(page, app, "Masala Chai", "Masala Chai");
+    await app.getByLabel("Days one unit lasts").fill("30");
+    await app.getByLabel("Also remind customers who bought it before today").check();
+    await app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.locator("#toasts").textContent(), { timeout: 30_000 }).toContain("Rule saved");
+    // The page follows the search as it goes, without a reload.
+    await app
+      .getByText(/^Past buyers of Masala Chai: 1 reminder scheduled after reading \d+ orders; every customer could be reminded/)
+      .waitFor({ timeout: 60_000 });
+    await app.getByRole("row").filter({ hasText: buyer.email }).filter({ hasText: "Masala Chai" }).waitFor();
   });
 });

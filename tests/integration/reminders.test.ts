@@ -13,6 +13,8 @@ import type { ShopRecord } from "../../simulator/store";
 import { adminFetchRequest, createShop, TEST_API_SECRET, testContext } from "../support/context";
 import { createSellingPlanGroup } from "../support/selling-plans";
 import { settle } from "../support/subscriptions";
+import { importPastBuyers } from "../../app/reminders/past-buyers.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
 
 const DAY = 86_400_000;
 const clockRestores: (() => void)[] = [];
@@ -107,6 +109,60 @@ async function open(url: string, method: "GET" | "POST" = "GET") {
   const args = { request, params: { id, purpose }, context: {} };
   return method === "GET" ? linkLoader(args) : linkAction(args);
 }
+
+describe("a new rule's past buyers", () => {
+  it("are reminded when they consented and have not run out yet, each once however often the orders are read, over several pages", async () => {
+    const { simulator } = testContext();
+    const { shop } = createShop();
+    shop.ianaTimezone = "Europe/Paris";
+    seedShop(simulator.store, shop, new Date(), { customers: 1, months: 0 });
+    await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+    const [coffee, tea] = [...shop.products.values()];
+    const variant = coffee!.variants[0]!.id;
+    // 60 days ago: three bags, which last until day 87 (reminded), and one, gone by day 27 (left alone).
+    const threeBags = customer(shop);
+    const oneBagLongAgo = customer(shop);
+    await buy(shop, threeBags.email, variant, 3);
+    await buy(shop, oneBagLongAgo.email, variant, 1);
+    simulator.clock.advance(50 * DAY);
+    // 10 days ago: eleven who agreed to marketing emails (more than a page of orders), one who did not, one who bought tea.
+    const recent = Array.from({ length: 11 }, () => customer(shop));
+    for (const buyer of recent) await buy(shop, buyer.email, variant, 1);
+    const noConsent = customer(shop, "NOT_SUBSCRIBED");
+    await buy(shop, noConsent.email, variant, 1);
+    await buy(shop, customer(shop).email, tea!.variants[0]!.id, 1);
+    simulator.clock.advance(10 * DAY);
+    setClock(simulator.clock.now());
+    expect(await db().reminder.count({ where: { shop: shop.domain } })).toBe(0);
+
+    const fields = {
+      scope: "product",
+      targetId: `gid://shopify/Product/${coffee!.id}`,
+      title: coffee!.title,
+      intervalDays: "30",
+      leadDays: "3",
+      discountCode: "",
+    };
+    expect(await post(newRule, "/app/reminders/rules/new", shop.domain, { ...fields, pastBuyers: "on" })).toEqual({
+      redirect: "/app/reminders?saved=1",
+    });
+    while ((await importPastBuyers(backgroundAdmin)) > 0);
+    const reminded = await db().reminder.findMany({ where: { shop: shop.domain }, orderBy: { customerEmail: "asc" } });
+    const scheduled = reminded.filter((r) => r.status === "scheduled").map((r) => r.customerEmail);
+    expect(scheduled.sort()).toEqual([threeBags.email, ...recent.map((r) => r.email)].sort());
+    expect(reminded.filter((r) => r.status === "skipped").map((r) => [r.customerEmail, r.reason])).toEqual([
+      [noConsent.email, "noConsent"],
+    ]);
+    expect(reminded.every((r) => r.dueAt > simulator.clock.now())).toBe(true);
+    const page = await indexLoader({ request: adminFetchRequest("/app/reminders", shop.domain), params: {}, context: {} });
+    expect(page.imports).toEqual([expect.objectContaining({ status: "done", ordersRead: 15, scheduled: 12, skipped: 1 })]);
+
+    // Read again from the start (a worker died before keeping its place): nothing is planned twice.
+    await db().pastBuyerImport.updateMany({ where: { shop: shop.domain }, data: { status: "running", cursor: null } });
+    while ((await importPastBuyers(backgroundAdmin)) > 0);
+    expect(await db().reminder.count({ where: { shop: shop.domain } })).toBe(reminded.length);
+  });
+});
 
 describe("reorder reminders are planned from paid orders", () => {
   it("at the local date the product runs out: 1 bag lasts 30 days, 3 bags 90, each reminded 3 days early at 10:00", async () => {

@@ -61,6 +61,15 @@ describe("planning reminders from paid orders", () => {
     expect(reasons(order("1", "2026-06-01T08:00:00Z"), { ...empty, subscribed: new Set(["C1|P1"]) })).toEqual([["skipped", "subscribed"]]);
   });
 
+  it("leaves out a past buyer's line that has run out already, and keeps one still to run out", () => {
+    // One bag on 1 June lasts until 29 June (less the lead days); two bags until 29 July.
+    const past = [order("1", "2026-06-01T08:00:00Z", 1), order("2", "2026-06-01T09:00:00Z", 2, { id: "C2" })];
+    const plan = planReminders(past, rules, () => [], empty, { ...when, notDueBefore: new Date("2026-07-15T00:00:00Z") });
+    expect(plan.create.map((r) => [r.customerId, r.dueAt.toISOString(), r.status])).toEqual([
+      ["C2", "2026-07-29T10:00:00.000Z", "scheduled"],
+    ]);
+  });
+
   it("plans nothing twice for the same order line, nor for guests", () => {
     expect(planReminders([order("1", "2026-06-01T08:00:00Z")], rules, () => [], { ...empty, known: new Set(["L1"]) }, when).create).toEqual(
       [],

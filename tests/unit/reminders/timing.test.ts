@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderDueAt } from "../../../app/reminders/timing";
+import { pastBuyersSince, reminderDueAt } from "../../../app/reminders/timing";
 
 const timing = { intervalDays: 30, leadDays: 3, sendHour: 10 };
 
@@ -24,5 +24,11 @@ describe("when a reminder is due", () => {
   it("is never before the day after the order, whatever the lead time", () => {
     const ordered = new Date("2026-05-10T12:00:00Z");
     expect(reminderDueAt(ordered, 1, { intervalDays: 2, leadDays: 5, sendHour: 9 }, "UTC").toISOString()).toBe("2026-05-11T09:00:00.000Z");
+  });
+
+  it("looks for past buyers as far back as three units last, within a year", () => {
+    const now = new Date("2026-12-05T12:00:00Z");
+    expect(pastBuyersSince(now, 30).toISOString()).toBe("2026-09-06T12:00:00.000Z");
+    expect(pastBuyersSince(now, 200).toISOString()).toBe("2025-12-05T12:00:00.000Z");
   });
 });
