@@ -17,6 +17,8 @@ const SMALL: Record<string, string> = {
   BENCH_SHOPS: "5",
   BENCH_PER_SHOP: "20",
   BENCH_HISTORY_ORDERS: "5000",
+  BENCH_SUBSCRIBERS: "10",
+  BENCH_VITALS_ROUNDS: "1",
 };
 const env = process.argv.includes("--small") ? { ...process.env, ...SMALL } : process.env;
 
@@ -31,6 +33,7 @@ const runs: [string, string[], string[]?][] = [
   ["bench/retention-dashboard.ts", ["sqlite"]],
   ["bench/retention-dashboard.ts", ["postgresql"]],
   ["bench/history-import.ts", [], ["--max-old-space-size=256"]],
+  ["bench/admin-vitals.ts", []],
 ];
 
 let failed = false;

@@ -14,24 +14,25 @@
  * Not part of `npm run bench` (ten minutes or more); its figures go in the issues' closing notes.
  */
 import { createClient } from "@libsql/client";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { readAppConfig } from "../simulator/app-config";
 import { completeCheckout } from "../simulator/checkout";
 import { embeddedQuery } from "../simulator/embedded-admin";
 import { seedShop } from "../simulator/seed";
 import { Simulator } from "../simulator/server";
 import { freePort } from "../tests/support/browser";
 import { createTestDatabase } from "../tests/support/database";
+import { createSellingPlanGroup } from "../tests/support/selling-plans";
+import { buildOrchard } from "../scripts/stack";
+import { productionEnvironment, startProcess, untilReady } from "./support/production-app";
 
 const minutesArgument = process.argv.indexOf("--minutes");
 const SECONDS = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) * 60 : Number(process.env.SOAK_SECONDS ?? 600);
 const SNAPSHOTS = resolve(import.meta.dirname, "..", ".soak");
 const DAY = 86_400_000;
 const SUBSCRIBERS = Number(process.env.SOAK_SUBSCRIBERS ?? 100);
-const root = resolve(import.meta.dirname, "..");
 const provider = process.argv.includes("sqlite") ? "sqlite" : "postgresql";
 
 /** A process and its children (tsx runs the script in a child node). */
@@ -119,7 +120,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 rmSync(SNAPSHOTS, { recursive: true, force: true });
 console.log(`soak: building Orchard (npm run build)`);
-if (spawnSync("node_modules/.bin/remix", ["vite:build"], { cwd: root, stdio: "ignore" }).status !== 0) throw new Error("build failed");
+buildOrchard();
 
 process.env.TEST_DATABASE = provider;
 const database = await createTestDatabase();
@@ -132,51 +133,27 @@ const shop = simulator.store.createShop({ domain: "orchard-soak.myshopify.com", 
 seedShop(simulator.store, shop, simulator.clock.now(), { customers: 300, months: 3 });
 
 const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  // Not "production": the configuration refuses the simulator there. The build and server are production's.
-  NODE_ENV: "development",
-  SHOPIFY_API_KEY: simulator.apiKey,
-  SHOPIFY_API_SECRET: simulator.apiSecret,
-  SHOPIFY_APP_URL: appUrl,
-  SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
-  DATABASE_URL: databaseUrl,
-  SHOPIFY_SIMULATOR_URL: simulatorUrl,
-  SMTP_URL: simulator.mailbox.url,
-  WORKER_IDLE_MS: "500",
-  LOG_LEVEL: "warn",
+  ...productionEnvironment(simulator, simulatorUrl, appUrl, databaseUrl),
   // A heap snapshot, into the process's --diagnostic-dir, whenever it is sent SIGUSR2.
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR2`.trim(),
 };
 const logs: Record<string, string> = { web: "", worker: "" };
 const start = (name: "web" | "worker", script: string, extra: Record<string, string> = {}): ChildProcess => {
   mkdirSync(join(SNAPSHOTS, name), { recursive: true });
-  const child = spawn(resolve(root, "node_modules/.bin/tsx"), [script], {
-    cwd: root,
-    env: {
+  return startProcess(
+    script,
+    {
       ...env,
       ...extra,
       NODE_OPTIONS: `${env.NODE_OPTIONS} --diagnostic-dir=${join(SNAPSHOTS, name)} --import=${resolve(import.meta.dirname, "support/memory-sampler.ts")}`,
       SOAK_MEMORY_FILE: join(SNAPSHOTS, name, "memory.jsonl"),
       SOAK_MEMORY_EVERY_MS: "5000",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (logs[name] += chunk.toString()));
-  return child;
+    (chunk) => (logs[name] += chunk),
+  );
 };
 const web = start("web", "scripts/serve.ts", { PORT: String(appPort), HOST: "127.0.0.1", ORCHARD_RUN_WORKERS: "none" });
-for (
-  let tries = 0;
-  !(await fetch(`${appUrl}/readyz`).then(
-    (r) => r.ok,
-    () => false,
-  ));
-  tries += 1
-) {
-  if (tries > 100) throw new Error(`the web process did not become ready:\n${logs.web}`);
-  await new Promise((r) => setTimeout(r, 300));
-}
+await untilReady(appUrl, () => logs.web ?? "");
 const worker = start("worker", "scripts/worker.ts");
 
 const served = { admin: 0, checkout: 0, storefront: 0, cancellations: 0 };
@@ -193,15 +170,11 @@ const adminPage = async (path: string) => {
 // Install: the first admin load exchanges the session token for the shop's tokens.
 await adminPage("/app");
 const [coffee, tea] = [...shop.products.values()];
-const plan = await fetch(`${simulatorUrl}/_control/shops/${shop.domain}/selling-plan-groups`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({
-    name: "Subscribe and save",
-    productIds: [coffee!.id],
-    plans: [{ name: "Every week", options: ["1 week"], interval: "WEEK", intervalCount: 1, percentageOff: 10 }],
-  }),
-}).then((r) => r.json() as Promise<{ sellingPlanIds: number[] }>);
+const plan = await createSellingPlanGroup(simulatorUrl, shop.domain, {
+  name: "Subscribe and save",
+  productIds: [coffee!.id],
+  plans: [{ name: "Every week", options: ["1 week"], interval: "WEEK", intervalCount: 1, percentageOff: 10 }],
+});
 // A reorder rule for the tea, made in the admin as a merchant would.
 const ruleForm = new URLSearchParams({
   scope: "product",
