@@ -151,12 +151,14 @@ export default function Subscriptions() {
             <p>{t("subscriptions.missedBanner.body")}</p>
           </Banner>
         ) : null}
+        {outcome && !outcome.ok ? <Banner tone="critical">{t("subscriptions.bulk.unreadable")}</Banner> : null}
         {outcome?.ok && (outcome.result.notAllowed > 0 || outcome.result.failed > 0) ? (
           <Banner tone="warning" title={t("subscriptions.bulk.partialTitle")}>
             <p>
-              {t(`subscriptions.bulk.notAllowed.${pluralCategory(locale, outcome.result.notAllowed)}`, {
-                count: outcome.result.notAllowed,
-              })}{" "}
+              {outcome.result.notAllowed > 0 &&
+                t(`subscriptions.bulk.notAllowed.${pluralCategory(locale, outcome.result.notAllowed)}`, {
+                  count: outcome.result.notAllowed,
+                })}{" "}
               {outcome.result.failed > 0 &&
                 t(`subscriptions.bulk.failed.${pluralCategory(locale, outcome.result.failed)}`, { count: outcome.result.failed })}
             </p>
