@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { BlockStack, Checkbox, InlineGrid, Select, Text } from "@shopify/polaris";
 import { useTranslation } from "../i18n/use-translation";
-import { pluralCategory } from "../i18n/i18n";
 import { CANCELLATION_REASONS, type CancellationReason } from "../subscriptions/contract-actions";
 import {
   MAX_OFFERS_PER_REASON,
@@ -28,7 +27,7 @@ export function CancellationFlowEditor({
   offerSettings: Omit<SaveOfferSettings, "cancellationFlow">;
   errors: Partial<Record<string, string>>;
 }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const [flow, setFlow] = useState(saved);
   const setSlot = (reason: CancellationReason, slot: number, kind: string) =>
     setFlow((before) => {
@@ -39,7 +38,7 @@ export function CancellationFlowEditor({
   const offerLabel = (offer: SaveOffer) => {
     switch (offer.kind) {
       case "pause":
-        return t(`portal.offers.pause.${pluralCategory(locale, offer.months)}` as const, { count: offer.months });
+        return t("portal.offers.pause", { count: offer.months });
       case "discount":
         return t("portal.offers.discount", { percent: offer.percent });
       case "freeProduct":

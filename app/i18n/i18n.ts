@@ -44,8 +44,3 @@ export function translate(messages: Messages, key: MessageKey, values: Record<st
   if (typeof found !== "string") return key;
   return String(messageFormat(found, localeOfMessages.get(messages) ?? defaultLocale).format(values));
 }
-
-/** The CLDR plural category of a count in a locale, among those Orchard's files write: "one" or "other". */
-export function pluralCategory(locale: string, count: number): "one" | "other" {
-  return new Intl.PluralRules(locale).select(count) === "one" ? "one" : "other";
-}

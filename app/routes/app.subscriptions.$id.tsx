@@ -9,7 +9,6 @@ import { TitledCard } from "../components/TitledCard";
 import { CancellationReasonFields } from "../components/CancellationReasonFields";
 import { LabelledDataTable } from "../components/LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
-import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../requests/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
@@ -152,9 +151,7 @@ export default function Subscription() {
         {(data.ordersOwed > 0 || data.commitmentWaivedAt) && (
           <Layout.Section>
             <Banner tone="info" title={t("subscriptions.commitment.title")}>
-              {data.ordersOwed > 0 && (
-                <p>{t(`subscriptions.commitment.owed.${pluralCategory(locale, data.ordersOwed)}`, { count: data.ordersOwed })}</p>
-              )}
+              {data.ordersOwed > 0 && <p>{t("subscriptions.commitment.owed", { count: data.ordersOwed })}</p>}
               {data.commitmentWaivedAt && (
                 <p>{t("subscriptions.commitment.waived", { date: date.format(new Date(data.commitmentWaivedAt)) })}</p>
               )}

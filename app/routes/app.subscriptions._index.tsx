@@ -23,7 +23,6 @@ import { PageTitle } from "../components/PageTitle";
 import { downloadFile } from "../components/download-file";
 import { CancellationReasonFields } from "../components/CancellationReasonFields";
 import { useTranslation } from "../i18n/use-translation";
-import { pluralCategory } from "../i18n/i18n";
 import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { listSubscriptions, recentlyMissedOrders, sellingPlansInUse } from "../subscriptions/contracts.server";
@@ -106,7 +105,7 @@ export default function Subscriptions() {
     if (!outcome) return;
     if (outcome.ok) {
       const { action: done, done: count } = outcome.result;
-      window.shopify?.toast.show(t(`subscriptions.bulk.done.${done}.${pluralCategory(locale, count)}`, { count }));
+      window.shopify?.toast.show(t(`subscriptions.bulk.done.${done}`, { count }));
     }
     setConfirming(null);
     clearSelection();
@@ -145,7 +144,7 @@ export default function Subscriptions() {
         {missedOrders > 0 ? (
           <Banner
             tone="warning"
-            title={t(`subscriptions.missedBanner.title.${pluralCategory(locale, missedOrders)}`, { count: missedOrders })}
+            title={t("subscriptions.missedBanner.title", { count: missedOrders })}
             action={{ content: t("subscriptions.missedBanner.action"), url: "/app/settings" }}
           >
             <p>{t("subscriptions.missedBanner.body")}</p>
@@ -155,12 +154,8 @@ export default function Subscriptions() {
         {outcome?.ok && (outcome.result.notAllowed > 0 || outcome.result.failed > 0) ? (
           <Banner tone="warning" title={t("subscriptions.bulk.partialTitle")}>
             <p>
-              {outcome.result.notAllowed > 0 &&
-                t(`subscriptions.bulk.notAllowed.${pluralCategory(locale, outcome.result.notAllowed)}`, {
-                  count: outcome.result.notAllowed,
-                })}{" "}
-              {outcome.result.failed > 0 &&
-                t(`subscriptions.bulk.failed.${pluralCategory(locale, outcome.result.failed)}`, { count: outcome.result.failed })}
+              {outcome.result.notAllowed > 0 && t("subscriptions.bulk.notAllowed", { count: outcome.result.notAllowed })}{" "}
+              {outcome.result.failed > 0 && t("subscriptions.bulk.failed", { count: outcome.result.failed })}
             </p>
           </Banner>
         ) : null}
@@ -305,7 +300,7 @@ export default function Subscriptions() {
           </IndexTable>
           <InlineStack align="center" blockAlign="center" gap="300">
             <Text as="p" tone="subdued">
-              {t(`subscriptions.matching.${pluralCategory(locale, matching)}`, { count: new Intl.NumberFormat(locale).format(matching) })}
+              {t("subscriptions.matching", { count: matching })}
             </Text>
             {pages > 1 && (
               <Pagination
@@ -370,14 +365,9 @@ function BulkConfirmation({
   busy: boolean;
   onClose: () => void;
 }) {
-  const { t, locale } = useTranslation();
-  const plural = pluralCategory(locale, count);
+  const { t } = useTranslation();
   return (
-    <Modal
-      open={action !== null}
-      onClose={onClose}
-      title={action ? t(`subscriptions.bulk.confirmTitle.${action}.${plural}`, { count }) : ""}
-    >
+    <Modal open={action !== null} onClose={onClose} title={action ? t(`subscriptions.bulk.confirmTitle.${action}`, { count }) : ""}>
       <Form method="post">
         <input type="hidden" name="action" value={action ?? ""} />
         {ids.map((id) => (
@@ -390,7 +380,7 @@ function BulkConfirmation({
             <InlineStack gap="200" align="end">
               <Button onClick={onClose}>{t("subscriptions.bulk.back")}</Button>
               <Button submit variant="primary" tone={action === "cancel" ? "critical" : undefined} loading={busy}>
-                {action ? t(`subscriptions.bulk.confirm.${action}.${plural}`, { count }) : ""}
+                {action ? t(`subscriptions.bulk.confirm.${action}`, { count }) : ""}
               </Button>
             </InlineStack>
           </BlockStack>

@@ -1,4 +1,4 @@
-import { messagesByLocale, pluralCategory, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
+import { messagesByLocale, resolveLocale, translate, type MessageKey } from "../i18n/i18n";
 import { MAX_PAUSED_ORDERS } from "../subscriptions/contract-actions";
 import { addressLines, countryOptions } from "../../extensions/shared/addresses";
 import { formatMoneyMinor } from "../money";
@@ -129,8 +129,7 @@ export function subscriptionsPage(
           : s.nextOrderAt
             ? `<p>${t("portal.nextOrder", { date: dateOf(s.nextOrderAt, s.timeZone), amount: money(s.nextOrderAmountMinor ?? 0) })}</p>`
             : "";
-    const commitment =
-      s.ordersOwed > 0 ? `<p>${t(`portal.commitment.${pluralCategory(locale, s.ordersOwed)}` as const, { count: s.ordersOwed })}</p>` : "";
+    const commitment = s.ordersOwed > 0 ? `<p>${t("portal.commitment", { count: s.ordersOwed })}</p>` : "";
     const recurring = s.items.filter((i) => !i.oneTime);
     const heading = (key: "items" | "upcoming" | "delivery" | "payment" | "changes" | "history") =>
       `<h3 id="${key}-${escapeText(s.id)}">${t(`portal.headings.${key}`)}</h3>`;
@@ -172,7 +171,7 @@ export function subscriptionsPage(
             "pause",
             t("portal.pause"),
             `<label>${t("portal.pauseFor")}<select name="orders">${Array.from({ length: MAX_PAUSED_ORDERS }, (_, i) => i + 1)
-              .map((n) => `<option value="${n}">${t(`portal.pauseOrders.${pluralCategory(locale, n)}` as const, { count: n })}</option>`)
+              .map((n) => `<option value="${n}">${t("portal.pauseOrders", { count: n })}</option>`)
               .join("")}</select></label>`,
           ) +
           actionForm(
@@ -357,14 +356,14 @@ export function cancelOffersPage(
   reason: string,
   reasonText: string,
 ): string {
-  const { t, locale } = translator(context.locale);
+  const { t } = translator(context.locale);
   const base = `${hidden("token", context.token)}${hidden("reason", reason)}${hidden("reasonText", reasonText)}`;
   const action = context.link(`/subscriptions/${escapeText(subscription.id)}/cancel`);
   const offerForm = (offer: SaveOffer): string => {
     const fields = `${base}${hidden("step", "accept")}${hidden("offer", offer.kind)}`;
     switch (offer.kind) {
       case "pause":
-        return `<form method="post" action="${action}">${fields}<button type="submit">${t(`portal.offers.pause.${pluralCategory(locale, offer.months)}` as const, { count: offer.months })}</button></form>`;
+        return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.pause", { count: offer.months })}</button></form>`;
       case "skip":
         return `<form method="post" action="${action}">${fields}<button type="submit">${t("portal.offers.skip")}</button></form>`;
       case "discount":

@@ -1,4 +1,4 @@
-import { messagesByLocale, pluralCategory, resolveLocale, translate, type Locale, type MessageKey } from "../i18n/i18n";
+import { messagesByLocale, resolveLocale, translate, type Locale, type MessageKey } from "../i18n/i18n";
 import { escapeHtml } from "../html";
 import { formatMoneyMinor } from "../money";
 import type { EmailTemplates, RenderedEmail } from "../email/email-template";
@@ -138,7 +138,7 @@ export function renderSubscriberEmail(kind: SubscriberEmailKind, localeTag: stri
     shop: data.shopName,
     name: data.customerName || translate(messages, "emails.customerFallback"),
     date,
-    missed: translate(messages, `emails.missedOrders.${pluralCategory(locale, missed)}`, { count: missed }),
+    missed: translate(messages, "emails.missedOrders", { count: missed }),
   };
   const t = (key: MessageKey) => translate(messages, key, values);
   const subject = data.template ? fill(data.template.subject, values) : t(`emails.${kind}.subject`);
