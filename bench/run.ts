@@ -19,6 +19,7 @@ const SMALL: Record<string, string> = {
   BENCH_HISTORY_ORDERS: "5000",
   BENCH_SUBSCRIBERS: "10",
   BENCH_VITALS_ROUNDS: "1",
+  BENCH_VITALS_PAGES: "3",
 };
 const env = process.argv.includes("--small") ? { ...process.env, ...SMALL } : process.env;
 
