@@ -17,13 +17,11 @@ import type { Frame } from "playwright-core";
 import { completeCheckout } from "../simulator/checkout";
 import { adminAppUrl } from "../simulator/embedded-admin";
 import { seedShop } from "../simulator/seed";
-import { Simulator } from "../simulator/server";
 import { freePort, launchBrowser, personContext } from "../tests/support/browser";
 import { ADMIN_PAGES } from "../tests/support/admin-pages";
 import { createTestDatabase } from "../tests/support/database";
 import { createSellingPlanGroup } from "../tests/support/selling-plans";
-import { buildOrchard } from "../scripts/stack";
-import { productionEnvironment, startProcess, untilReady } from "./support/production-app";
+import { buildOrchard, startStack } from "../scripts/stack";
 
 const ROUNDS = Number(process.env.BENCH_VITALS_ROUNDS ?? 3);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 60);
@@ -35,21 +33,14 @@ const THRESHOLDS = { lcp: 2_500, cls: 0.1, inp: 200 };
 buildOrchard();
 process.env.TEST_DATABASE = "sqlite";
 const database = await createTestDatabase();
-const appUrl = `http://127.0.0.1:${await freePort()}`;
-const simulator = new Simulator({ apiKey: "orchard-vitals", apiSecret: "orchard-vitals-secret", appUrl });
-const simulatorUrl = await simulator.start();
+const stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true, server: "build" });
+const { simulator, simulatorUrl } = stack;
 const shop = simulator.store.createShop({
   domain: "orchard-vitals.myshopify.com",
   name: "Vitals Coffee",
   ianaTimezone: "America/New_York",
 });
 seedShop(simulator.store, shop, simulator.clock.now(), { customers: SUBSCRIBERS, months: 3 });
-let output = "";
-const web = startProcess(
-  "scripts/serve.ts",
-  { ...productionEnvironment(simulator, simulatorUrl, appUrl, database.url), PORT: new URL(appUrl).port, HOST: "127.0.0.1" },
-  (chunk) => (output += chunk),
-);
 const browser = await launchBrowser();
 
 /** The page's app frame once the app has hydrated in it and its requests have settled. */
@@ -121,7 +112,6 @@ async function vitals(path: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 try {
-  await untilReady(appUrl, () => output);
   // Installing: the first admin load exchanges the session token for the shop's tokens and
   // subscribes to webhooks; then subscribers check out with a selling plan.
   await (await openPage("/app")).context.close();
@@ -168,8 +158,6 @@ try {
   }
 } finally {
   await browser.close();
-  web.kill("SIGTERM");
-  await new Promise((resolve) => web.once("exit", resolve));
-  await simulator.stop();
+  await stack.stop();
   await database.drop();
 }

@@ -46,6 +46,22 @@ export function buildOrchard(): void {
   }
 }
 
+/** Orchard's environment against the simulator, for the dev server, `npm start` or a worker process. */
+export function appEnvironment(simulator: Simulator, simulatorUrl: string, appUrl: string, databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // Not "production" even for the build: the configuration refuses the simulator there.
+    NODE_ENV: "development",
+    SHOPIFY_API_KEY: simulator.apiKey,
+    SHOPIFY_API_SECRET: simulator.apiSecret,
+    SHOPIFY_APP_URL: appUrl,
+    SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
+    DATABASE_URL: databaseUrl,
+    SHOPIFY_SIMULATOR_URL: simulatorUrl,
+    SMTP_URL: simulator.mailbox.url,
+  };
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   await migrate(options.databaseUrl);
@@ -64,17 +80,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cwd: root,
       stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],
       env: {
-        ...process.env,
+        ...appEnvironment(simulator, simulatorUrl, appUrl, options.databaseUrl),
         ...(built ? { PORT: String(options.appPort), HOST: "127.0.0.1" } : {}),
-        // Not "production" even for the build: the configuration refuses the simulator there.
-        NODE_ENV: "development",
-        SHOPIFY_API_KEY: DEMO_API_KEY,
-        SHOPIFY_API_SECRET: DEMO_API_SECRET,
-        SHOPIFY_APP_URL: appUrl,
-        SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
-        DATABASE_URL: options.databaseUrl,
-        SHOPIFY_SIMULATOR_URL: simulatorUrl,
-        SMTP_URL: simulator.mailbox.url,
       },
     },
   );

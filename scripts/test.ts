@@ -65,9 +65,9 @@ const suites = (database: "sqlite" | "postgresql", projects: string[], files: { 
 
 /**
  * A database's suites in two processes at the same time: the browser files, one at a time (each
- * starts a stack of its own with the simulator and Orchard's build), beside the rest. Vitest runs files that may not run in parallel only after all the
- * others, and the browser files spend most of their time waiting on the browser and the app, so
- * apart they leave a core idle for minutes.
+ * starts a stack of its own with the simulator and Orchard's build), beside the rest. Vitest runs
+ * files that may not run in parallel only after all the others, and the browser files spend most
+ * of their time waiting on the browser and the app, so apart they leave a core idle for minutes.
  */
 const suitesOf = (database: "sqlite" | "postgresql", projects: string[], files: { without?: string } = {}): Step[] => [
   suites(database, projects, files),

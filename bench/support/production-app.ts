@@ -1,29 +1,16 @@
 /**
- * Orchard as production runs it, for the benchmarks that measure it so: the Vite build served by
- * `npm start` (scripts/serve.ts), configured against the local store simulator.
+ * Orchard as production runs it, in processes the soak starts and watches itself: the build served
+ * by `npm start` (scripts/serve.ts) and `npm run worker`, configured against the store simulator.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
-import { readAppConfig } from "../../simulator/app-config";
+import { appEnvironment } from "../../scripts/stack";
 import type { Simulator } from "../../simulator/server";
 
 const root = resolve(import.meta.dirname, "..", "..");
 
 export function productionEnvironment(simulator: Simulator, simulatorUrl: string, appUrl: string, databaseUrl: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    // Not "production": the configuration refuses the simulator there. The build and server are production's.
-    NODE_ENV: "development",
-    SHOPIFY_API_KEY: simulator.apiKey,
-    SHOPIFY_API_SECRET: simulator.apiSecret,
-    SHOPIFY_APP_URL: appUrl,
-    SCOPES: readAppConfig(resolve(root, "shopify.app.toml")).scopes,
-    DATABASE_URL: databaseUrl,
-    SHOPIFY_SIMULATOR_URL: simulatorUrl,
-    SMTP_URL: simulator.mailbox.url,
-    WORKER_IDLE_MS: "500",
-    LOG_LEVEL: "warn",
-  };
+  return { ...appEnvironment(simulator, simulatorUrl, appUrl, databaseUrl), WORKER_IDLE_MS: "500", LOG_LEVEL: "warn" };
 }
 
 /** A script of Orchard's (scripts/serve.ts, scripts/worker.ts) in a process of its own, its output to `onOutput`. */
