@@ -10,14 +10,16 @@ interface Props {
   /** The first step, such as "Create offer". */
   action?: { content: string; url: string };
   secondaryActions?: { content: string; url: string }[];
+  /** The page this one belongs to, for the title bar's breadcrumb. */
+  back?: { url: string; content: string };
 }
 
 /** A capability's page before the merchant has set anything up: what it does and why it pays. */
-export function CapabilityEmptyPage({ title, heading, body, action, secondaryActions }: Props) {
+export function CapabilityEmptyPage({ title, heading, body, action, secondaryActions, back }: Props) {
   const { t } = useTranslation();
   return (
     <Page secondaryActions={secondaryActions}>
-      <PageTitle title={t(title)} />
+      <PageTitle title={t(title)} back={back} />
       <Layout>
         <Layout.Section>
           <Card>

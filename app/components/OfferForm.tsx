@@ -14,6 +14,7 @@ import {
   Page,
   PageActions,
   RadioButton,
+  Select,
   Tag,
   Text,
   TextField,
@@ -23,12 +24,14 @@ import { useTranslation } from "../i18n/use-translation";
 import { FormSaveBar } from "./FormSaveBar";
 import { PageTitle } from "./PageTitle";
 import {
+  ADD_ON_KINDS,
   ELIGIBILITY_SCOPES,
   MAX_VARIANTS_PER_PRODUCT,
   PRICING_MODES,
   TERM_CHOICES,
   termMessage,
   variantCount,
+  type AddOnKind,
   type BandDraft,
   type EligibilityScope,
   type FieldErrors,
@@ -41,6 +44,7 @@ interface Props {
   currencyCode: string;
   collections: { id: string; title: string }[];
   productTitles: Record<string, string>;
+  partners: { id: string; name: string }[];
   fieldErrors: FieldErrors;
   shopifyErrors: { field: string; message: string }[];
   formInvalid: boolean;
@@ -55,6 +59,7 @@ export function OfferForm({
   currencyCode,
   collections,
   productTitles,
+  partners,
   fieldErrors,
   shopifyErrors,
   formInvalid,
@@ -158,6 +163,27 @@ export function OfferForm({
                 <Text as="h2" variant="headingMd">
                   {t("protection.details")}
                 </Text>
+                <FormLayout.Group>
+                  <Select
+                    label={t("protection.kind")}
+                    helpText={t("protection.kindHelp")}
+                    options={ADD_ON_KINDS.map((kind) => ({ value: kind, label: t(`protection.kinds.${kind}`) }))}
+                    value={draft.kind}
+                    onChange={(kind) => update({ kind: kind as AddOnKind })}
+                    error={error("kind")}
+                  />
+                  <Select
+                    label={t("protection.partner")}
+                    helpText={t("protection.partnerHelp")}
+                    options={[
+                      { value: "", label: t("protection.noPartner") },
+                      ...partners.map((partner) => ({ value: partner.id, label: partner.name })),
+                    ]}
+                    value={draft.partnerId}
+                    onChange={(partnerId) => update({ partnerId })}
+                    error={error("partnerId")}
+                  />
+                </FormLayout.Group>
                 <TextField
                   label={t("protection.name")}
                   helpText={t("protection.nameHelp")}

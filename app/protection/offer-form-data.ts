@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ELIGIBILITY_SCOPES, PRICING_MODES, type OfferDraft } from "./offer";
+import { ADD_ON_KINDS, ELIGIBILITY_SCOPES, PRICING_MODES, type OfferDraft } from "./offer";
 
 /**
  * The offer form posts its state as JSON. This checks its shape (hostile input: anything may
@@ -10,6 +10,7 @@ const gids = (type: string) => z.array(z.string().regex(new RegExp(`^gid://shopi
 const amounts = z.record(z.string().regex(/^\d{1,3}$/), text(32));
 
 const offerDraft = z.object({
+  kind: z.enum(ADD_ON_KINDS),
   name: text(10_000),
   coverage: text(10_000),
   provider: text(10_000),
@@ -26,6 +27,7 @@ const offerDraft = z.object({
     tags: z.array(text(255)).max(250),
     excludedProductIds: gids("Product"),
   }),
+  partnerId: text(64),
 });
 
 export function parseOfferForm(form: FormData): OfferDraft | null {

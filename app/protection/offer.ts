@@ -2,6 +2,8 @@ import type { MessageKey } from "../i18n/i18n";
 import type { Eligibility } from "./eligibility";
 export { bandFor, ELIGIBILITY_SCOPES, isEligible, type Eligibility, type EligibilityScope } from "./eligibility";
 import { currencyDigits, decimalFromMinor, minorUnits } from "../money";
+import { isAddOnKind, type AddOnKind } from "./add-on-kinds";
+export { ADD_ON_KINDS, type AddOnKind } from "./add-on-kinds";
 
 /**
  * A protection offer: what the merchant fills in (OfferDraft, strings as typed) and what Orchard
@@ -10,6 +12,7 @@ import { currencyDigits, decimalFromMinor, minorUnits } from "../money";
  * computed from a percentage of each band's upper bound.
  */
 export const TERM_CHOICES = [12, 24, 36, 48, 60] as const;
+
 export const PRICING_MODES = ["BANDS", "PERCENTAGE"] as const;
 export type PricingMode = (typeof PRICING_MODES)[number];
 
@@ -26,6 +29,7 @@ export interface BandDraft {
 }
 
 export interface OfferDraft {
+  kind: AddOnKind;
   name: string;
   coverage: string;
   provider: string;
@@ -37,6 +41,8 @@ export interface OfferDraft {
   /** Percentage of the band's upper bound per term, keyed by the term in months (PERCENTAGE mode). */
   percentages: Record<string, string>;
   eligibility: Eligibility;
+  /** The partner's id, or "" for an add-on the merchant provides. */
+  partnerId: string;
 }
 
 export interface PricedBand {
@@ -48,6 +54,7 @@ export interface PricedBand {
 }
 
 export interface ProtectionOfferTerms {
+  kind: AddOnKind;
   name: string;
   coverage: string;
   provider: string;
@@ -65,6 +72,7 @@ export interface ProtectionOfferTerms {
 export type FieldErrors = Record<string, string>;
 
 export const emptyOfferDraft = (): OfferDraft => ({
+  kind: "protection",
   name: "Protection plan",
   coverage: "",
   provider: "",
@@ -75,6 +83,7 @@ export const emptyOfferDraft = (): OfferDraft => ({
   bands: [{ min: "0", max: "", prices: {} }],
   percentages: {},
   eligibility: { scope: "ALL", productIds: [], collectionIds: [], tags: [], excludedProductIds: [] },
+  partnerId: "",
 });
 
 function money(value: string, currencyCode: string): number | null {
@@ -92,6 +101,13 @@ export function percentageBasisPoints(value: string): number | null {
   if (!match) return null;
   const basisPoints = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
   return basisPoints > 0 && basisPoints <= 10_000 ? basisPoints : null;
+}
+
+/** Basis points as a merchant types a percentage: 1500 → "15", 1250 → "12.50". */
+export function percentText(basisPoints: number): string {
+  return basisPoints % 100 === 0
+    ? String(basisPoints / 100)
+    : `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, "0")}`;
 }
 
 /**
@@ -171,9 +187,12 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
     errors["eligibility.collectionIds"] = "collectionsRequired";
   if (eligibility.scope === "TAGS" && eligibility.tags.length === 0) errors["eligibility.tags"] = "tagsRequired";
 
+  if (!isAddOnKind(draft.kind)) errors.kind = "kindInvalid";
+
   if (Object.keys(errors).length) return { errors };
   return {
     offer: {
+      kind: draft.kind,
       name,
       coverage: draft.coverage.trim(),
       provider: draft.provider.trim(),
@@ -216,12 +235,11 @@ function cleanEligibility(eligibility: Eligibility): Eligibility {
 }
 
 /** The draft an existing offer edits as. */
-export function draftFromOffer(offer: ProtectionOfferTerms, currencyCode: string): OfferDraft {
+export function draftFromOffer(offer: ProtectionOfferTerms, currencyCode: string, partnerId: string | null): OfferDraft {
   const digits = currencyDigits(currencyCode);
   const decimal = (minor: number) => decimalFromMinor(minor, digits);
-  const percent = (basisPoints: number) =>
-    basisPoints % 100 === 0 ? String(basisPoints / 100) : `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, "0")}`;
   return {
+    kind: offer.kind,
     name: offer.name,
     coverage: offer.coverage,
     provider: offer.provider,
@@ -234,8 +252,9 @@ export function draftFromOffer(offer: ProtectionOfferTerms, currencyCode: string
       max: band.maxMinor === null ? "" : decimal(band.maxMinor),
       prices: offer.pricing === "BANDS" ? Object.fromEntries(Object.entries(band.priceMinor).map(([m, p]) => [m, decimal(p)])) : {},
     })),
-    percentages: Object.fromEntries(Object.entries(offer.percentageBasisPoints).map(([m, bp]) => [m, percent(bp)])),
+    percentages: Object.fromEntries(Object.entries(offer.percentageBasisPoints).map(([m, bp]) => [m, percentText(bp)])),
     eligibility: offer.eligibility,
+    partnerId: partnerId ?? "",
   };
 }
 

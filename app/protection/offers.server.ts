@@ -8,6 +8,8 @@ import type { ProtectionProductVariantsQuery } from "../types/admin.generated";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
 import { shopLanguages } from "../subscriptions/plan-translations.server";
+import type { ProtectionVariantInfo } from "./registrations";
+import { findPartner, listPartners } from "./partners.server";
 import { termMessage, validateOffer, type FieldErrors, type OfferDraft, type ProtectionOfferTerms } from "./offer";
 import { plannedVariants, productSetInput, storefrontCatalog, type PlannedVariant, type ProductLabels } from "./protection-product";
 import {
@@ -36,6 +38,7 @@ const BULK_UPDATE_CHUNK = 250;
 export function productLabels(messages: Messages, locale: string, currencyCode: string): ProductLabels {
   const money = (minor: number) => formatMoneyMinor(minor, currencyCode, locale);
   return {
+    productType: (kind) => translate(messages, `protection.kinds.${kind}`),
     termOption: translate(messages, "protection.product.termOption"),
     bandOption: translate(messages, "protection.product.bandOption"),
     term: (months) => translate(messages, ...termMessage(months)),
@@ -46,11 +49,16 @@ export function productLabels(messages: Messages, locale: string, currencyCode: 
   };
 }
 
-export const offerTerms = (offer: { terms: string }) => JSON.parse(offer.terms) as ProtectionOfferTerms;
+// Offers saved before add-ons had kinds were all protection.
+export const offerTerms = (offer: { terms: string }): ProtectionOfferTerms => ({ kind: "protection", ...JSON.parse(offer.terms) });
 export const offerVariants = (offer: { variants: string }) => JSON.parse(offer.variants) as SyncedVariant[];
 
 export async function listOffers(shop: string) {
-  return db().protectionOffer.findMany({ where: { shop }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
+  return db().protectionOffer.findMany({
+    where: { shop },
+    include: { partner: { select: { name: true } } },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+  });
 }
 
 export async function findOffer(shop: string, id: string) {
@@ -141,6 +149,9 @@ export async function saveOffer(admin: AdminClient, offerId: string | null, draf
   if ("errors" in checked) return { ok: false, fieldErrors: checked.errors, shopifyErrors: [] };
   const existing = offerId ? await findOffer(shop, offerId) : null;
   if (offerId && !existing) throw new Response("Not found", { status: 404 });
+  const partnerId = draft.partnerId || null;
+  if (partnerId && !(await findPartner(shop, partnerId)))
+    return { ok: false, fieldErrors: { partnerId: "partnerUnknown" }, shopifyErrors: [] };
   const key = existing?.key ?? randomBytes(4).toString("hex").toUpperCase();
   let synced: Awaited<ReturnType<typeof syncProduct>>;
   try {
@@ -160,6 +171,7 @@ export async function saveOffer(admin: AdminClient, offerId: string | null, draf
     status: "active",
     syncedAt: new Date(),
     syncError: null,
+    partnerId,
   };
   const saved = existing
     ? await db().protectionOffer.update({ where: { id: existing.id }, data })
@@ -181,9 +193,17 @@ export async function archiveOffer(admin: AdminClient, offerId: string): Promise
 export async function shopCatalog(shop: string) {
   const offers = await db().protectionOffer.findMany({
     where: { shop, status: "active", shopifyProductId: { not: null } },
+    include: { partner: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return storefrontCatalog(offers.map((offer) => ({ id: offer.id, terms: offerTerms(offer), variants: offerVariants(offer) })));
+  return storefrontCatalog(
+    offers.map((offer) => ({
+      id: offer.id,
+      terms: offerTerms(offer),
+      variants: offerVariants(offer),
+      partnerName: offer.partner?.name ?? null,
+    })),
+  );
 }
 
 /** Writes the storefront catalog, the whole of it each time. */
@@ -198,16 +218,30 @@ export async function publishCatalog(admin: AdminClient): Promise<void> {
  * may carry a retired offer's protection, and the terms of the offers active now.
  */
 export interface ProtectionCatalog {
-  variants: ReadonlyMap<string, { offerId: string; termMonths: number }>;
+  variants: ReadonlyMap<string, ProtectionVariantInfo>;
   activeOffers: ProtectionOfferTerms[];
 }
 
 export async function protectionCatalogOf(shop: string): Promise<ProtectionCatalog> {
-  const offers = await db().protectionOffer.findMany({ where: { shop }, select: { id: true, status: true, terms: true, variants: true } });
+  const offers = await db().protectionOffer.findMany({
+    where: { shop },
+    select: { id: true, status: true, terms: true, variants: true, partner: { select: { id: true, revenueShareBasisPoints: true } } },
+  });
   return {
     variants: new Map(
       offers.flatMap((offer) =>
-        offerVariants(offer).map((v) => [v.variantId.split("/").pop()!, { offerId: offer.id, termMonths: v.termMonths }] as const),
+        offerVariants(offer).map(
+          (v) =>
+            [
+              v.variantId.split("/").pop()!,
+              {
+                offerId: offer.id,
+                termMonths: v.termMonths,
+                partnerId: offer.partner?.id ?? null,
+                partnerShareBasisPoints: offer.partner?.revenueShareBasisPoints ?? null,
+              },
+            ] as const,
+        ),
       ),
     ),
     activeOffers: offers.filter((offer) => offer.status === "active").map(offerTerms),
@@ -217,11 +251,17 @@ export async function protectionCatalogOf(shop: string): Promise<ProtectionCatal
 /** What the form shows beside the draft: the shop's collections and the titles of the products it names. */
 export async function offerFormContext(admin: AdminClient, draft: OfferDraft) {
   const ids = [...new Set([...draft.eligibility.productIds, ...draft.eligibility.excludedProductIds])];
-  const [{ collections }, titles] = await Promise.all([
+  const [{ collections }, titles, partners] = await Promise.all([
     admin.request(ShopCollections, {}),
     ids.length ? admin.request(OfferProductTitles, { ids }) : Promise.resolve({ nodes: [] }),
+    listPartners(admin.shop),
   ]);
   const productTitles: Record<string, string> = {};
   for (const node of titles.nodes) if (node && "title" in node) productTitles[node.id] = node.title;
-  return { collections: collections.nodes, productTitles, currencyCode: await currencyOf(admin.shop) };
+  return {
+    collections: collections.nodes,
+    productTitles,
+    partners: partners.map(({ id, name }) => ({ id, name })),
+    currencyCode: await currencyOf(admin.shop),
+  };
 }

@@ -1,5 +1,5 @@
 import { currencyDigits, decimalFromMinor } from "../money";
-import type { Eligibility, ProtectionOfferTerms } from "./offer";
+import type { AddOnKind, Eligibility, ProtectionOfferTerms } from "./offer";
 import { escapeHtml } from "../html";
 
 /**
@@ -7,14 +7,16 @@ import { escapeHtml } from "../html";
  * shipped, hidden from search (seo.hidden), kept out of collections. And the catalog the
  * storefront block and the cart check read: which variant protects which band for which term.
  */
+// Every add-on's product carries it, whatever its kind: the theme block and the cart check know
+// Orchard's own products by it.
 export const PROTECTION_TAG = "orchard-protection";
-export const PROTECTION_PRODUCT_TYPE = "Protection";
 
 /** Line item properties that tie a protection line to the line it protects (underscore: hidden by themes). */
 export const LINK_PROPERTY = "_orchard_link";
 export const PROTECTS_PROPERTY = "_orchard_protects";
 
 export interface ProductLabels {
+  productType: (kind: AddOnKind) => string;
   termOption: string;
   bandOption: string;
   term: (months: number) => string;
@@ -69,7 +71,7 @@ export function productSetInput(
     title: offer.name,
     descriptionHtml: description,
     vendor: offer.provider || offer.name,
-    productType: PROTECTION_PRODUCT_TYPE,
+    productType: labels.productType(offer.kind),
     status: "ACTIVE" as const,
     tags: [PROTECTION_TAG],
     // No collections: productSet removes the product from any a merchant added it to.
@@ -98,6 +100,7 @@ const numericId = (gid: string) => gid.split("/").pop() ?? "";
 
 export interface CatalogOffer {
   id: string;
+  kind: AddOnKind;
   name: string;
   coverage: string;
   provider: string;
@@ -111,16 +114,23 @@ export interface CatalogOffer {
  * cart and Liquid use them, prices in minor units.
  */
 export function storefrontCatalog(
-  offers: { id: string; terms: ProtectionOfferTerms; variants: (PlannedVariant & { variantId: string })[] }[],
+  offers: {
+    id: string;
+    terms: ProtectionOfferTerms;
+    variants: (PlannedVariant & { variantId: string })[];
+    partnerName: string | null;
+  }[],
 ) {
   return {
     version: 1,
     offers: offers.map(
-      ({ id, terms, variants }): CatalogOffer => ({
+      ({ id, terms, variants, partnerName }): CatalogOffer => ({
         id,
+        kind: terms.kind,
         name: terms.name,
         coverage: terms.coverage,
-        provider: terms.provider,
+        // The merchant's wording first; a partner's add-on otherwise says who provides it.
+        provider: terms.provider || partnerName || "",
         termsUrl: terms.termsUrl,
         eligibility: {
           scope: terms.eligibility.scope,

@@ -4,6 +4,7 @@ import { minorUnits } from "../money";
 import { findShop } from "../shops/shops.server";
 import { refundWebhook, type OrderWebhook } from "../orders/order-webhook";
 import type { ProtectionCatalog } from "./offers.server";
+import { routeClaimToPartner } from "./partners.server";
 import {
   canFileClaim,
   coverEnds,
@@ -183,7 +184,10 @@ export async function fileClaim(shop: string, registrationId: string, input: Cla
   const registration = await registrationDetail(shop, registrationId);
   if (!registration) throw new Response("Not found", { status: 404 });
   if (!registration.canClaim) return "notAllowed";
-  await db().protectionClaim.create({ data: { shop, registrationId, ...input } });
+  await db().$transaction(async (tx) => {
+    const claim = await tx.protectionClaim.create({ data: { shop, registrationId, ...input } });
+    await routeClaimToPartner(tx, shop, claim.id);
+  });
   return "filed";
 }
 

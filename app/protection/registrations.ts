@@ -25,10 +25,15 @@ export interface OrderLine {
 export interface ProtectionVariantInfo {
   offerId: string;
   termMonths: number;
+  /** The offer's partner and share now, kept on what it sells. */
+  partnerId: string | null;
+  partnerShareBasisPoints: number | null;
 }
 
 export interface NewRegistration {
   offerId: string;
+  partnerId: string | null;
+  partnerShareBasisPoints: number | null;
   orderLineId: string;
   unit: number;
   protectionVariantId: string;
@@ -68,6 +73,8 @@ export function registrationsForOrder(
     const expiresAt = coverEnds(startsAt, info.termMonths, timeZone);
     return Array.from({ length: line.quantity }, (_, index) => ({
       offerId: info.offerId,
+      partnerId: info.partnerId,
+      partnerShareBasisPoints: info.partnerShareBasisPoints,
       orderLineId: line.id,
       unit: index + 1,
       protectionVariantId: line.variantId!,

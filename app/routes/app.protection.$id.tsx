@@ -15,7 +15,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
   const offer = await findOffer(shop, params.id ?? "");
   if (!offer) throw new Response("Not found", { status: 404 });
-  const draft = draftFromOffer(offerTerms(offer), offer.currencyCode);
+  const draft = draftFromOffer(offerTerms(offer), offer.currencyCode, offer.partnerId);
   return { name: offer.name, status: offer.status, draft, ...(await offerFormContext(admin, draft)) };
 };
 
@@ -34,7 +34,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function EditOffer() {
-  const { name, status, draft, currencyCode, collections, productTitles } = useLoaderData<typeof loader>();
+  const { name, status, draft, currencyCode, collections, productTitles, partners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const { t } = useTranslation();
@@ -48,6 +48,7 @@ export default function EditOffer() {
         currencyCode={currencyCode}
         collections={collections}
         productTitles={productTitles}
+        partners={partners}
         fieldErrors={result?.fieldErrors ?? {}}
         shopifyErrors={result?.shopifyErrors ?? []}
         formInvalid={Boolean(result && "formInvalid" in result)}

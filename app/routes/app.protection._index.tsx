@@ -22,7 +22,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       : [],
     offers: offers.map((offer) => {
       const terms = offerTerms(offer);
-      return { id: offer.id, name: offer.name, status: offer.status, termMonths: terms.termMonths, bands: terms.bands.length };
+      return {
+        id: offer.id,
+        name: offer.name,
+        kind: terms.kind,
+        partner: offer.partner?.name ?? null,
+        status: offer.status,
+        termMonths: terms.termMonths,
+        bands: terms.bands.length,
+      };
     }),
   };
 };
@@ -42,7 +50,10 @@ export default function Protection() {
         heading="protection.emptyHeading"
         body="protection.emptyBody"
         action={{ content: t("protection.create"), url: "/app/protection/new" }}
-        secondaryActions={[{ content: t("protection.registrationsLink"), url: "/app/protection/registrations" }]}
+        secondaryActions={[
+          { content: t("protection.registrationsLink"), url: "/app/protection/registrations" },
+          { content: t("protection.partnersLink"), url: "/app/protection/partners" },
+        ]}
       />
     );
   }
@@ -50,7 +61,10 @@ export default function Protection() {
   return (
     <Page
       primaryAction={{ content: t("protection.create"), url: "/app/protection/new" }}
-      secondaryActions={[{ content: t("protection.registrationsLink"), url: "/app/protection/registrations" }]}
+      secondaryActions={[
+        { content: t("protection.registrationsLink"), url: "/app/protection/registrations" },
+        { content: t("protection.partnersLink"), url: "/app/protection/partners" },
+      ]}
     >
       <PageTitle title={t("protection.title")} />
       <Layout>
@@ -67,6 +81,8 @@ export default function Protection() {
               selectable={false}
               headings={[
                 { title: t("protection.columns.name") },
+                { title: t("protection.columns.kind") },
+                { title: t("protection.columns.partner") },
                 { title: t("protection.columns.terms") },
                 { title: t("protection.columns.bands") },
                 { title: t("protection.columns.status") },
@@ -81,6 +97,8 @@ export default function Protection() {
                       </Text>
                     </Link>
                   </IndexTable.Cell>
+                  <IndexTable.Cell>{t(`protection.kinds.${offer.kind}`)}</IndexTable.Cell>
+                  <IndexTable.Cell>{offer.partner ?? "—"}</IndexTable.Cell>
                   <IndexTable.Cell>{offer.termMonths.map(termName).join(", ")}</IndexTable.Cell>
                   <IndexTable.Cell>{offer.bands}</IndexTable.Cell>
                   <IndexTable.Cell>

@@ -25,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewOffer() {
-  const { draft, currencyCode, collections, productTitles } = useLoaderData<typeof loader>();
+  const { draft, currencyCode, collections, productTitles, partners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -35,6 +35,7 @@ export default function NewOffer() {
       currencyCode={currencyCode}
       collections={collections}
       productTitles={productTitles}
+      partners={partners}
       fieldErrors={result?.fieldErrors ?? {}}
       shopifyErrors={result?.shopifyErrors ?? []}
       formInvalid={Boolean(result && "formInvalid" in result)}

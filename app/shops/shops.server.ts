@@ -153,6 +153,8 @@ export async function forgetShop(shop: string): Promise<void> {
     db().protectionClaim.deleteMany(where),
     db().protectionRegistration.deleteMany(where),
     db().protectionOffer.deleteMany(where),
+    db().partnerStatement.deleteMany(where),
+    db().partner.deleteMany(where),
     db().reminder.deleteMany(where),
     db().pastBuyerImport.deleteMany(where),
     db().reminderRule.deleteMany(where),

@@ -6,6 +6,8 @@ import { backgroundAdmin } from "../shopify/background.server";
 import { sendPendingEmails } from "../email/outbox.server";
 import { combineSubscribers, deliverEvents } from "../events/event-outbox.server";
 import { reminderEmailTemplates } from "../reminders/email";
+import { partnerEmailTemplates } from "../protection/partner-emails";
+import { enqueueMonthlyStatements } from "../protection/partners.server";
 import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
 import { importPastBuyers } from "../reminders/past-buyers.server";
@@ -20,12 +22,17 @@ import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server
 export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS);
 
 /** Every kind of email Orchard sends, by the capability that sends it. */
-export const EMAIL_TEMPLATES = { ...subscriberEmailTemplates, ...reminderEmailTemplates, ...signInEmailTemplates };
+export const EMAIL_TEMPLATES = {
+  ...subscriberEmailTemplates,
+  ...reminderEmailTemplates,
+  ...signInEmailTemplates,
+  ...partnerEmailTemplates,
+};
 
 /**
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
  * (schedule what is due, send what is scheduled), reorder reminders that are due and new rules'
- * past buyers, the domain events
+ * past buyers, partners' statements for a month just ended, the domain events
  * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
@@ -53,6 +60,7 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   await announceUpcomingOrders();
   const reminders = await sendReminders();
   const pastBuyerPages = await importPastBuyers(backgroundAdmin);
+  await writePartnerStatements();
   const events = await deliverEvents(EVENT_SUBSCRIBERS);
   const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
@@ -80,6 +88,7 @@ function whenDue(step: () => Promise<number>): () => Promise<number> {
 
 const announceUpcomingOrders = whenDue(() => enqueueUpcomingOrderEmails());
 const sendReminders = whenDue(() => sendDueReminders(backgroundAdmin));
+const writePartnerStatements = whenDue(enqueueMonthlyStatements);
 const forgetShopsGone = whenDue(forgetUninstalledShops);
 const pruneDeliveries = whenDue(pruneProcessedDeliveries);
 // Last in the round: an import taken up again runs to its end before the next round.

@@ -22,7 +22,7 @@ describe("Orchard in the store's admin", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Subscription plans",
       "Subscriptions",
-      "Protection",
+      "Add-ons",
       "Reminders",
       "Settings",
       // Orchard's own billing, named so that it cannot be taken for the merchant's subscription plans.

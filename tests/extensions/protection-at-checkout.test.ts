@@ -15,6 +15,7 @@ const catalog: Catalog = {
   offers: [
     {
       id: "o1",
+      kind: "protection",
       name: "Accident protection",
       coverage: "Drops and spills, two years",
       termsUrl: "https://shop.example/terms",
@@ -39,7 +40,7 @@ const PRODUCT = { product: { id: "gid://shopify/Product/1", tags: ["kettle"], co
 const lineOf = (unitPrice: number, quantity = 1, attributes: { key: string; value: string }[] = []) =>
   createCartLine({ quantity, attributes, cost: { totalAmount: { amount: unitPrice * quantity, currencyCode: "USD" } } });
 
-function setUp(options: { line?: ReturnType<typeof createCartLine>; status?: number } = {}) {
+function setUp(options: { line?: ReturnType<typeof createCartLine>; status?: number; catalog?: Catalog } = {}) {
   const extension = setUpExtension(TARGET, { configSearchDir: "extensions/orchard-protection-at-checkout" });
   const line = options.line ?? lineOf(60, 2);
   extension.shopify.target.value = line;
@@ -49,7 +50,7 @@ function setUp(options: { line?: ReturnType<typeof createCartLine>; status?: num
   extension.shopify.query = storefront.query as typeof extension.shopify.query;
   extension.shopify.i18n.translate = translatorFor("orchard-protection-at-checkout") as typeof extension.shopify.i18n.translate;
   extension.shopify.i18n.formatCurrency = ((amount: number) => `$${amount.toFixed(2)}`) as typeof extension.shopify.i18n.formatCurrency;
-  const orchard = orchardAnswering(() => ({ status: options.status ?? 200, body: catalog }));
+  const orchard = orchardAnswering(() => ({ status: options.status ?? 200, body: options.catalog ?? catalog }));
   extension.fetch = orchard.fetch;
   return Object.assign(extension, { storefront, orchard, line });
 }
@@ -131,6 +132,18 @@ describe("the protection offer at checkout", () => {
     await extension.render();
     await settledAfter(() => extension.orchard.requests.length === 1);
     expect(rendered()).toBe("");
+  });
+
+  it("speaks of what a service add-on sells, in the buyer's words", async () => {
+    using extension = setUp({ catalog: { offers: [{ ...catalog.offers[0]!, kind: "premium_support", name: "Premium support" }] } });
+    await extension.render();
+    await waitFor(() => expect(button("Add premium support")).toBeDefined());
+    expect([...document.body.querySelectorAll("s-choice")].map((c) => c.textContent)).toEqual([
+      "No premium support",
+      "1 year of premium support, $9.99",
+      "2 years of premium support, $14.99",
+    ]);
+    expect(document.body.querySelector("s-link")!.textContent).toBe("Premium support terms and conditions");
   });
 
   it("prices the band from the unit price, whatever the quantity", async () => {

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { action as createOffer } from "../../app/routes/app.protection.new";
@@ -5,9 +6,18 @@ import { action as editOffer } from "../../app/routes/app.protection.$id";
 import { action as registrationAction, loader as registrationLoader } from "../../app/routes/app.protection.registrations.$id";
 import { loader as exportLoader } from "../../app/routes/app.protection.registrations.export";
 import { db } from "../../app/db.server";
+import { FixedClock, replaceClock } from "../../app/clock";
+import { formatMoneyMinor } from "../../app/money";
+import { action as createPartner } from "../../app/routes/app.protection.partners.new";
+import { action as editPartner } from "../../app/routes/app.protection.partners.$id";
+import { loader as statementLoader } from "../../app/routes/app.protection.partners.$id_.statement";
+import { loader as statementExport } from "../../app/routes/app.protection.partners.$id_.statement.export";
+import { monthOf, shareOf } from "../../app/protection/partner-statement";
+import { statementFor } from "../../app/protection/partners.server";
 import { emptyOfferDraft, type OfferDraft } from "../../app/protection/offer";
 import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
+import type { ShopRecord } from "../../simulator/store";
 import { fulfilOrder, refundLines } from "../../simulator/orders";
 import { loader as checkoutCatalog } from "../../app/routes/api.checkout.protection";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
@@ -36,7 +46,13 @@ async function installedShop() {
   return shop;
 }
 
-async function post(action: typeof createOffer, path: string, shop: string, fields: Record<string, string>, params = {}) {
+async function post(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  shop: string,
+  fields: Record<string, string>,
+  params = {},
+) {
   try {
     return await action({
       request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
@@ -158,27 +174,33 @@ describe("protection offers", () => {
   });
 });
 
-describe("protection registrations", () => {
-  async function protectedOrder(quantity: number) {
-    const { simulator } = testContext();
-    const shop = await installedShop();
-    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
-    const kettle = [...shop.products.values()].find((p) => p.variants[0]!.priceMinor >= 5000 && !p.tags.includes("orchard-protection"))!;
-    const protection = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
-    const bandVariant = protection.variants.find(
-      (v) => v.title.startsWith("2 years") && v.priceMinor === (kettle.variants[0]!.priceMinor >= 15000 ? 2999 : 1499),
-    )!;
-    const { order } = await completeCheckout(simulator, shop, {
-      email: `protected@${shop.domain.replace(".myshopify.com", "")}.example`,
-      lines: [
-        { variantId: kettle.variants[0]!.id, quantity, sellingPlanId: null, properties: { _orchard_link: "L1" } },
-        { variantId: bandVariant.id, quantity, sellingPlanId: null, properties: { _orchard_protects: "L1", Protects: kettle.title } },
-      ],
-    });
-    await settle();
-    return { shop, order, kettle, bandVariant };
+/**
+ * An order of `quantity` kettles, each with two years of the shop's add-on: a new shop with the
+ * three-band protection offer unless given a shop (with its offer) or the offer to create.
+ */
+async function protectedOrder(quantity: number, given: { shop?: ShopRecord; offer?: OfferDraft } = {}) {
+  const { simulator } = testContext();
+  const shop = given.shop ?? (await installedShop());
+  if ((await db().protectionOffer.count({ where: { shop: shop.domain } })) === 0) {
+    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(given.offer ?? threeBands()) });
   }
+  const kettle = [...shop.products.values()].find((p) => p.variants[0]!.priceMinor >= 5000 && !p.tags.includes("orchard-protection"))!;
+  const protection = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
+  const bandVariant = protection.variants.find(
+    (v) => v.title.startsWith("2 years") && v.priceMinor === (kettle.variants[0]!.priceMinor >= 15000 ? 2999 : 1499),
+  )!;
+  const { order } = await completeCheckout(simulator, shop, {
+    email: `protected@${shop.domain.replace(".myshopify.com", "")}.example`,
+    lines: [
+      { variantId: kettle.variants[0]!.id, quantity, sellingPlanId: null, properties: { _orchard_link: "L1" } },
+      { variantId: bandVariant.id, quantity, sellingPlanId: null, properties: { _orchard_protects: "L1", Protects: kettle.title } },
+    ],
+  });
+  await settle();
+  return { shop, order, kettle, bandVariant };
+}
 
+describe("protection registrations", () => {
   it("register one row per protected unit, with the price paid and two years of cover; a repeated webhook adds nothing", async () => {
     const { shop, order, kettle, bandVariant } = await protectedOrder(2);
     const rows = await db().protectionRegistration.findMany({ where: { shop: shop.domain }, orderBy: { unit: "asc" } });
@@ -270,5 +292,141 @@ describe("protection registrations", () => {
     await cancelOrder(simulator, shop, order);
     await settle();
     expect((await db().protectionRegistration.findMany({ where: { shop: shop.domain } })).map((r) => r.status)).toEqual(["cancelled"]);
+  });
+});
+
+describe("add-ons provided by partners", () => {
+  const partnerFields = {
+    name: "Fixit Services",
+    revenueShare: "25",
+    statementEmail: "statements@fixit.example",
+    claimsEmail: "claims@fixit.example",
+    routeClaims: "on",
+    locale: "en",
+  };
+
+  async function shopWithPartner() {
+    const shop = await installedShop();
+    expect(await post(createPartner, "/app/protection/partners/new", shop.domain, partnerFields)).toEqual({
+      redirect: "/app/protection/partners?saved=1",
+    });
+    const partner = (await db().partner.findFirst({ where: { shop: shop.domain } }))!;
+    const support: OfferDraft = { ...threeBands(), kind: "premium_support", name: "Premium support", provider: "", partnerId: partner.id };
+    return { shop, partner, support };
+  }
+
+  it("refuse a share outside 0–100 %, per field, and save nothing", async () => {
+    const shop = await installedShop();
+    for (const revenueShare of ["101", "-5", "abc"]) {
+      expect(await post(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, revenueShare })).toEqual({
+        errors: { revenueShare: "shareInvalid" },
+        fields: { ...partnerFields, revenueShare, routeClaims: true },
+      });
+    }
+    expect(
+      await post(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, routeClaims: "on", claimsEmail: "" }),
+    ).toMatchObject({
+      errors: { claimsEmail: "claimsEmailRequired" },
+    });
+    expect(await db().partner.count({ where: { shop: shop.domain } })).toBe(0);
+  });
+
+  it("refuse another shop's partner on an offer, and create nothing in Shopify", async () => {
+    const { partner } = await shopWithPartner();
+    const shop = await installedShop();
+    expect(
+      await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify({ ...threeBands(), partnerId: partner.id }) }),
+    ).toEqual({ ok: false, fieldErrors: { partnerId: "partnerUnknown" }, shopifyErrors: [] });
+    expect([...shop.products.values()].some((p) => p.tags.includes("orchard-protection"))).toBe(false);
+    await expect(
+      statementLoader({
+        request: adminFetchRequest(`/app/protection/partners/${partner.id}/statement`, shop.domain),
+        params: { id: partner.id },
+        context: {},
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("sell premium support in the shopper's words, keep each sale's share, and account for it month by month", async () => {
+    const { shop, partner, support } = await shopWithPartner();
+    const { order, bandVariant } = await protectedOrder(1, { shop, offer: support });
+    const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
+    expect(product.productType).toBe("Premium support");
+    const catalog = JSON.parse(shop.appMetafields.find((m) => m.namespace === "protection" && m.key === "offers")!.value);
+    // No provider typed: the storefront names the partner.
+    expect(catalog.offers[0]).toMatchObject({ kind: "premium_support", name: "Premium support", provider: "Fixit Services" });
+
+    // The share changes: what was sold keeps 25 %, what sells next takes 50 %.
+    await post(
+      editPartner,
+      `/app/protection/partners/${partner.id}`,
+      shop.domain,
+      { ...partnerFields, revenueShare: "50" },
+      { id: partner.id },
+    );
+    const second = await protectedOrder(1, { shop });
+    const rows = await db().protectionRegistration.findMany({ where: { shop: shop.domain }, orderBy: { orderedAt: "asc" } });
+    expect(rows.map((r) => [r.partnerId, r.partnerShareBasisPoints])).toEqual([
+      [partner.id, 2_500],
+      [partner.id, 5_000],
+    ]);
+    await refundLines(testContext().simulator, shop, second.order, [{ lineId: second.order.lines[1]!.id, quantity: 1 }]);
+    await settle();
+
+    const month = monthOf(new Date(order.createdAt), "UTC");
+    const price = bandVariant.priceMinor;
+    const statement = await statementFor(shop.domain, partner.id, month);
+    expect(statement.totals).toEqual([
+      {
+        currencyCode: "USD",
+        sold: 2,
+        reversed: 1,
+        salesMinor: 2 * price,
+        reversalsMinor: -price,
+        netMinor: price,
+        shareMinor: shareOf(price, 2_500),
+      },
+    ]);
+    const csv = await (
+      await statementExport({
+        request: adminFetchRequest(`/app/protection/partners/${partner.id}/statement/export?month=${month}`, shop.domain),
+        params: { id: partner.id },
+        context: {},
+      })
+    ).text();
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(4);
+    expect(csv.split("\r\n")[0]).toBe('"Date","Entry","Order","Add-on","Item","Term (months)","Amount","Partner\'s share","Currency"');
+    expect(csv).toContain(`"Reversal","#${second.order.number}","Premium support"`);
+
+    // A claim on it goes to the partner, once.
+    const registration = rows[0]!;
+    await registrationAction({
+      request: adminFetchRequest(`/app/protection/registrations/${registration.id}`, shop.domain, {
+        method: "POST",
+        body: new URLSearchParams({ reason: "malfunction", photosUrl: "", notes: "It stopped heating." }),
+      }),
+      params: { id: registration.id },
+      context: {},
+    });
+    await settle();
+    const mailbox = testContext().simulator.mailbox;
+    const [claimEmail, ...more] = mailbox.to("claims@fixit.example");
+    expect(more).toEqual([]);
+    expect(claimEmail!.subject).toBe(`${shop.name}: a claim on order #${order.number}`);
+    expect(claimEmail!.text).toContain("It stopped heating.");
+
+    // When the month has ended in the shop's zone the partner gets its statement, once.
+    const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+    const restore = replaceClock(new FixedClock(new Date(Date.UTC(year, monthNumber, 1, 1))));
+    try {
+      await settle();
+      await settle();
+    } finally {
+      restore();
+    }
+    const statements = mailbox.to("statements@fixit.example");
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.text).toContain(`Your share: ${formatMoneyMinor(shareOf(price, 2_500), "USD", "en")}`);
+    expect(await db().partnerStatement.count({ where: { partnerId: partner.id } })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { isAddOnKind } from "../../../app/protection/add-on-kinds";
 import { APP_URL } from "../../shared/app-url";
 import { currencyDigits } from "../../shared/money";
 import {
@@ -19,7 +20,7 @@ export default async () => {
 type Found = NonNullable<ReturnType<typeof protectionFor>>;
 
 /**
- * Under a line no protection covers yet: the offer, its terms with their prices, and a button.
+ * Under a line no add-on covers yet: the offer, its terms with their prices, and a button.
  * "No protection" is chosen until the buyer picks a term; only "Add protection" changes the cart.
  */
 function ProtectionOffer() {
@@ -28,7 +29,7 @@ function ProtectionOffer() {
   const [selected, setSelected] = useState("");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const t = shopify.i18n.translate;
+  const translate = shopify.i18n.translate;
 
   const currencyCode = shopify.cost.totalAmount.value.currencyCode;
   const unit = 10 ** currencyDigits(currencyCode);
@@ -59,6 +60,10 @@ function ProtectionOffer() {
   }, [target.id]);
 
   if (!found || !shopify.instructions.value.lines.canAddCartLine) return null;
+  // The words of what the add-on sells ("premium_support.none": "No premium support"); a kind this
+  // version has no words for reads as protection.
+  const kind = isAddOnKind(found.offer.kind) ? found.offer.kind : "protection";
+  const t = (key: string, values?: Record<string, string>) => translate(`${kind}.${key}`, values);
 
   const accept = async () => {
     setBusy(true);
@@ -83,10 +88,10 @@ function ProtectionOffer() {
         values={[selected]}
         onChange={(event) => setSelected((event.currentTarget as unknown as { values: string[] }).values[0] ?? "")}
       >
-        <s-choice value="">{t("protection.none")}</s-choice>
+        <s-choice value="">{t("none")}</s-choice>
         {found.choices.map((choice) => (
           <s-choice key={choice.id} value={choice.id}>
-            {t("protection.choice", {
+            {t("choice", {
               term: choice.term,
               price: shopify.i18n.formatCurrency(choice.price / unit, { currency: currencyCode }),
             })}
@@ -95,13 +100,13 @@ function ProtectionOffer() {
       </s-choice-list>
       {found.offer.termsUrl && (
         <s-link href={found.offer.termsUrl} target="_blank">
-          {t("protection.terms")}
+          {t("terms")}
         </s-link>
       )}
       <s-button onClick={accept} loading={busy} disabled={!selected}>
-        {t("protection.accept")}
+        {t("accept")}
       </s-button>
-      {failed && <s-banner tone="critical">{t("protection.failed")}</s-banner>}
+      {failed && <s-banner tone="critical">{t("failed")}</s-banner>}
     </s-stack>
   );
 }

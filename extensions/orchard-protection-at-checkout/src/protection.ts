@@ -11,6 +11,8 @@ export const PROTECTS = "_orchard_protects";
 export interface Catalog {
   offers: {
     id: string;
+    /** What the add-on sells (protection, premium_support, extended_service): the words the buyer reads. */
+    kind: string;
     name: string;
     coverage: string;
     termsUrl: string;

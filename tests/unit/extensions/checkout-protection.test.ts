@@ -11,6 +11,7 @@ const catalog: Catalog = {
   offers: [
     {
       id: "o1",
+      kind: "protection",
       name: "Accident protection",
       coverage: "",
       termsUrl: "",

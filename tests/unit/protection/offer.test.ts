@@ -84,8 +84,8 @@ describe("price bands", () => {
     expect(validateOffer({ ...draft, bands: [{ min: "0", max: "", prices: { "12": "500.5" } }] }, "JPY")).toEqual({
       errors: { "bands.0.prices.12": "priceInvalid" },
     });
-    expect(draftFromOffer(offer, "JPY").bands[1]).toEqual({ min: "5000.0", max: "", prices: { "12": "900.0" } });
-    expect(valid(draftFromOffer(offer, "JPY"), "JPY")).toEqual(offer);
+    expect(draftFromOffer(offer, "JPY", null).bands[1]).toEqual({ min: "5000.0", max: "", prices: { "12": "900.0" } });
+    expect(valid(draftFromOffer(offer, "JPY", null), "JPY")).toEqual(offer);
   });
 
   it("refuses more variants than Shopify allows on one product (terms × bands), before anything is created", () => {
@@ -182,7 +182,7 @@ describe("the rest of the form", () => {
       percentages: { "12": "12.5", "24": "20" },
       bands: threeBands().bands.slice(0, 2),
     });
-    expect(valid(draftFromOffer(offer, "USD"))).toEqual(offer);
+    expect(valid(draftFromOffer(offer, "USD", null))).toEqual(offer);
   });
 });
 

@@ -18,7 +18,9 @@ const line = (id: string, variantId: string, quantity: number, properties: Recor
   priceMinor,
   properties: Object.entries(properties).map(([name, value]) => ({ name, value })),
 });
-const protectionVariants = new Map([["900", { offerId: "offer-1", termMonths: 24 }]]);
+const protectionVariants = new Map([
+  ["900", { offerId: "offer-1", termMonths: 24, partnerId: "partner-1", partnerShareBasisPoints: 2500 }],
+]);
 const ordered = new Date("2026-02-28T15:00:00Z");
 
 describe("registrations for an order", () => {
@@ -33,6 +35,9 @@ describe("registrations for an order", () => {
     expect(registrations.map((r) => r.unit)).toEqual([1, 2]);
     expect(registrations[0]).toMatchObject({
       offerId: "offer-1",
+      // The partner's share as agreed when sold, kept with what it sold.
+      partnerId: "partner-1",
+      partnerShareBasisPoints: 2500,
       orderLineId: "2",
       protectionVariantId: "900",
       protectedLineId: "1",
