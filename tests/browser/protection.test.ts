@@ -192,4 +192,71 @@ describe("product protection from the merchant's offer to an approved claim", ()
     await expect.poll(() => app.getByText("Claimed").count()).toBeGreaterThan(0);
     await expect.poll(() => app.getByText("Approved").count()).toBe(1);
   });
+
+  it("sells premium support from a partner in Dawn, and puts the sale on the partner's statement at its share", async () => {
+    // The accident protection offer covers every product: archived, the partner's add-on takes its place.
+    const offers = await ui.openAdmin("/app/protection");
+    await offers.app.getByRole("link", { name: "Accident protection" }).click();
+    await offers.app.getByRole("button", { name: "Archive offer" }).click();
+    await offers.app.getByRole("dialog").getByRole("button", { name: "Archive offer" }).click();
+    await offers.page.getByText("Offer archived").waitFor({ timeout: 30_000 });
+
+    const { page, app } = await ui.openAdmin("/app/protection/partners/new");
+    await app.getByLabel("Name").waitFor({ timeout: 60_000 });
+    await app.getByLabel("Name").fill("Fixit Services");
+    await app.getByLabel("Revenue share (%)").fill("101");
+    await app.getByRole("button", { name: "Save" }).click();
+    await app.getByText("Enter a percentage from 0 to 100, with at most two decimals.").waitFor({ timeout: 30_000 });
+    await app.getByLabel("Revenue share (%)").fill("25");
+    await app.getByLabel("Statement email").fill("statements@fixit.example");
+    await app.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Partner saved").waitFor({ timeout: 30_000 });
+
+    const form = await ui.openAdmin("/app/protection/new");
+    await form.app.getByLabel("What it sells").waitFor({ timeout: 60_000 });
+    await form.app.getByLabel("What it sells").selectOption("premium_support");
+    await form.app.getByLabel("Partner").selectOption({ label: "Fixit Services" });
+    await form.app.getByLabel("Offer name").fill("Premium support");
+    await form.app.getByLabel("1 year (1)", { exact: true }).fill("10");
+    await form.app.getByLabel("2 years (1)", { exact: true }).fill("18");
+    await form.app.getByRole("button", { name: "Save" }).click();
+    await form.page.getByText("Offer saved").waitFor({ timeout: 30_000 });
+
+    await ui.editTheme({ publish: "dawn" });
+    const storefront = await ui.newPage();
+    const shopper = themeShopper(storefront, "dawn");
+    await storefront.goto(ui.storefrontUrl(`products/${kettle.handle}`));
+    expect(await storefront.getByRole("radio", { name: "No premium support" }).isChecked()).toBe(true);
+    await storefront.getByText("Provided by Fixit Services.").waitFor();
+    await storefront.getByRole("radio", { name: /2 years of premium support \$18\.00/ }).check();
+    expect((await shopper.addToCart()).status()).toBe(200);
+    await shopper.checkOut("supported@example.com");
+    const order = [...ui.shop.orders.values()].find((o) => o.email === "supported@example.com")!;
+
+    // Orchard registers the order from its webhook in the background: the merchant may have to
+    // open the statement again to see it.
+    const openStatement = async () => {
+      const opened = await ui.openAdmin("/app/protection/partners");
+      await opened.app.getByRole("link", { name: "Statement" }).click();
+      await opened.app.getByRole("combobox", { name: "Month" }).waitFor({ timeout: 60_000 });
+      return opened;
+    };
+    let statement = await openStatement();
+    const rowOf = (opened: typeof statement) => opened.app.getByRole("row").filter({ hasText: `#${order.number}` });
+    await expect
+      .poll(
+        async () => {
+          if ((await rowOf(statement).count()) === 0) statement = await openStatement();
+          return rowOf(statement).count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    const row = rowOf(statement);
+    expect(await row.textContent()).toContain("Sale");
+    expect(await row.textContent()).toContain("$18.00");
+    // 25 % of $18.00.
+    expect(await row.textContent()).toContain("$4.50");
+    expect(await accessibilityProblems(await appFrame(statement.page))).toEqual([]);
+  });
 });

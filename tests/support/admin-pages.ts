@@ -7,6 +7,8 @@ export const ADMIN_PAGES = [
   "/app/protection",
   "/app/protection/new",
   "/app/protection/registrations",
+  "/app/protection/partners",
+  "/app/protection/partners/new",
   "/app/reminders",
   "/app/reminders/rules/new",
   "/app/reminders/email",
