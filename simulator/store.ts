@@ -80,6 +80,30 @@ export interface OrderLineRecord {
   priceMinor: number;
   sellingPlanId: number | null;
   properties: { name: string; value: string }[];
+  /** What a discount code took off the line, over all its units (Shopify's total_discount). */
+  discountMinor?: number;
+}
+
+/**
+ * A basic code discount the app created (discountCodeBasicCreate): a percentage off qualifying
+ * lines, for one-time purchases, subscriptions or both, possibly once per customer.
+ */
+export interface CodeDiscountRecord {
+  id: number;
+  title: string;
+  code: string;
+  /** 1–10,000: the percentage off in basis points. */
+  percentageBasisPoints: number;
+  appliesOnOneTimePurchase: boolean;
+  appliesOnSubscription: boolean;
+  appliesOncePerCustomer: boolean;
+  /** Subscription billing cycles it discounts (the first order included); 0 for every cycle. */
+  recurringCycleLimit: number;
+  startsAt: Date;
+  endsAt: Date | null;
+  /** The customers who have used it, for appliesOncePerCustomer. */
+  usedBy: number[];
+  createdAt: Date;
 }
 
 /** A postal address as checkout collects it and a subscription ships to (Shopify's MailingAddress). */
@@ -117,7 +141,11 @@ export interface OrderRecord {
   refunds: { id: number; createdAt: Date; lines: { lineId: number; quantity: number }[] }[];
   /** The cart's attributes, which Shopify copies onto the order as note attributes. */
   noteAttributes: { name: string; value: string }[];
-  /** Codes entered at checkout (or carried by a cart permalink). Recorded, not priced: see docs/simulator.md. */
+  /**
+   * Codes entered at checkout (or carried by a cart permalink or a /discount/ link). A code the app
+   * created is priced into the lines it qualifies for; other codes (the merchant's own, which the
+   * simulator does not hold) are recorded, not priced: see docs/simulator.md.
+   */
   discountCodes: string[];
   shippingAddress: MailingAddressRecord | null;
 }
@@ -191,6 +219,8 @@ export interface ContractDiscountRecord {
   title: string;
   percentage: number | null;
   amountMinor: number | null;
+  /** A fixed amount off each unit (true), or once off the order, shared among its lines (false). */
+  appliesOnEachItem: boolean;
   /** How many orders it discounts; null for ever. */
   recurringCycleLimit: number | null;
   /** The orders it has discounted so far. */
@@ -317,6 +347,8 @@ export interface ShopRecord {
   /** While set, bulk operations wait before they run: tests use it to see one in progress. */
   holdBulkOperations: boolean;
   drafts: Map<number, DraftRecord>;
+  /** Code discounts the app created, by id. */
+  codeDiscounts: Map<number, CodeDiscountRecord>;
   /** Payment method update emails Shopify sent customers at the app's request. */
   paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
   /** Payment failures still to come: each billing attempt takes one and fails with it. */
@@ -399,6 +431,7 @@ export class Store {
       bulkOperations: [],
       holdBulkOperations: false,
       drafts: new Map(),
+      codeDiscounts: new Map(),
       paymentUpdateEmails: [],
       failingPayments: [],
       carts: new Map(),

@@ -17,7 +17,8 @@ export function customerPayload(customer: CustomerRecord) {
 }
 
 export function orderPayload(shop: ShopRecord, order: OrderRecord) {
-  const subtotal = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  const discounted = order.lines.reduce((sum, line) => sum + (line.discountMinor ?? 0), 0);
+  const subtotal = order.lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0) - discounted;
   const customer = order.customerId ? shop.customers.get(order.customerId) : undefined;
   return {
     id: order.id,
@@ -53,7 +54,12 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
     total_tax: "0.00",
     customer: customer ? customerPayload(customer) : null,
     note_attributes: order.noteAttributes,
-    discount_codes: order.discountCodes.map((code) => ({ code, amount: "0.00", type: "percentage" })),
+    // The simulator prices one code an order (Shopify's basic code discounts do not combine by default).
+    discount_codes: order.discountCodes.map((code, index) => ({
+      code,
+      amount: decimalFromMinor(index === 0 ? discounted : 0),
+      type: "percentage",
+    })),
     line_items: order.lines.map((line) => ({
       id: line.id,
       admin_graphql_api_id: gid("LineItem", line.id),
@@ -65,7 +71,7 @@ export function orderPayload(shop: ShopRecord, order: OrderRecord) {
       quantity: line.quantity,
       price: decimalFromMinor(line.priceMinor),
       properties: line.properties,
-      total_discount: "0.00",
+      total_discount: decimalFromMinor(line.discountMinor ?? 0),
       // Since API 2026-10 every order line says which selling plan it was bought on (null: none).
       selling_plan_id: line.sellingPlanId,
     })),

@@ -1,5 +1,5 @@
 import { gid, parseGid } from "../ids";
-import type { BillingAttemptRecord, ContractRecord, ShopRecord, Store } from "../store";
+import type { BillingAttemptRecord, ContractRecord, OrderLineRecord, ShopRecord, Store } from "../store";
 import { orderPayload } from "../webhook-payloads";
 import { presentContract, presentOrder } from "./presenters";
 import type { UserError } from "./user-errors";
@@ -112,18 +112,21 @@ export function settleBillingAttempt(
       email: shop.customers.get(contract.customerId)?.email ?? null,
       createdAt: now,
       currencyCode: contract.currencyCode,
-      lines: contract.lines.map((line) => ({
-        id: store.newId(),
-        variantId: line.variantId,
-        productId: line.productId,
-        title: line.title,
-        variantTitle: line.variantTitle,
-        sku: "",
-        quantity: line.quantity,
-        priceMinor: discountedPriceMinor(contract, line.currentPriceMinor),
-        sellingPlanId: line.sellingPlanId,
-        properties: line.customAttributes.map(({ key, value }) => ({ name: key, value })),
-      })),
+      lines: withOrderDiscounts(
+        contract,
+        contract.lines.map((line) => ({
+          id: store.newId(),
+          variantId: line.variantId,
+          productId: line.productId,
+          title: line.title,
+          variantTitle: line.variantTitle,
+          sku: "",
+          quantity: line.quantity,
+          priceMinor: discountedPriceMinor(contract, line.currentPriceMinor),
+          sellingPlanId: line.sellingPlanId,
+          properties: line.customAttributes.map(({ key, value }) => ({ name: key, value })),
+        })),
+      ),
       financialStatus: "PAID" as const,
       cancelledAt: null,
       fulfilledAt: null,
@@ -156,12 +159,34 @@ export function challengeUrl(store: Store, shop: ShopRecord, attempt: BillingAtt
   return `${store.origin ?? `https://${shop.domain}`}/payments/${shop.domain.replace(/\.myshopify\.com$/, "")}/challenges/${attempt.id}`;
 }
 
-/** A line's unit price after the contract's manual discounts, in whole minor units (half up). */
+/** A line's unit price after the contract's manual discounts on each item, in whole minor units (half up). */
 function discountedPriceMinor(contract: ContractRecord, priceMinor: number): number {
   return contract.discounts.reduce((price, discount) => {
     if (discount.percentage !== null) return Math.floor((price * (100 - discount.percentage) + 50) / 100);
+    if (!discount.appliesOnEachItem) return price;
     return Math.max(0, price - (discount.amountMinor ?? 0));
   }, priceMinor);
+}
+
+/**
+ * The contract's fixed amounts off the whole order, shared among the lines in proportion to what
+ * each costs (the first lines take the cents left over), never more than the order: each line's
+ * share is its total_discount.
+ */
+function withOrderDiscounts(contract: ContractRecord, lines: OrderLineRecord[]): OrderLineRecord[] {
+  const total = lines.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  const amount = Math.min(
+    total,
+    contract.discounts.filter((d) => d.percentage === null && !d.appliesOnEachItem).reduce((sum, d) => sum + (d.amountMinor ?? 0), 0),
+  );
+  if (amount === 0) return lines;
+  const shares = lines.map((line) => Math.floor((amount * line.priceMinor * line.quantity) / total));
+  let left = amount - shares.reduce((sum, share) => sum + share, 0);
+  return lines.map((line, index) => {
+    const extra = left > 0 && shares[index]! < line.priceMinor * line.quantity ? 1 : 0;
+    left -= extra;
+    return { ...line, discountMinor: shares[index]! + extra };
+  });
 }
 
 export function billingAttemptPayload(attempt: BillingAttemptRecord) {

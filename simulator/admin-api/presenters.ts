@@ -390,7 +390,7 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
               : {
                   __typename: "SubscriptionDiscountFixedAmountValue",
                   amount: money(shop, discount.amountMinor ?? 0),
-                  appliesOnEachItem: true,
+                  appliesOnEachItem: discount.appliesOnEachItem,
                 },
           entitledLines: { all: true, lines: (lineArgs: ConnectionArgs) => connection([], lineArgs) },
         })),

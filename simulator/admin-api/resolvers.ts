@@ -32,6 +32,7 @@ import {
   type AppSubscriptionCreateArgs,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
+import { createBasicCodeDiscount, findCodeDiscount, presentCodeDiscountNode } from "./discounts";
 import { listPublications, publishablePublish } from "./publications";
 import {
   addDraftDiscount,
@@ -153,6 +154,10 @@ const queryResolvers: Record<string, Resolver> = {
   ordersCount: (_root, args: { limit?: number | null }, context) =>
     count([...context.shop.orders.values()].filter((order) => orderReadable(context, order)).length, args.limit),
   shop: (_root, _args, { store, shop }) => presentShop(store, shop),
+  codeDiscountNodeByCode: (_root, { code }, { shop }) => {
+    const discount = findCodeDiscount(shop, String(code));
+    return discount ? presentCodeDiscountNode(discount) : null;
+  },
   currentBulkOperation: (_root, args: { type?: string }, { shop, bulkFileUrl }) => {
     // The simulator runs bulk queries only; the latest bulk mutation is therefore always none.
     const latest = args.type === "MUTATION" ? undefined : shop.bulkOperations.at(-1);
@@ -321,6 +326,7 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionDraftLineRemove: (_root, args, { shop }) => removeDraftLine(shop, args.draftId, args.lineId),
   subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
   subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),
+  discountCodeBasicCreate: (_root, args, { store, shop, now }) => createBasicCodeDiscount(store, shop, args.basicCodeDiscount as Args, now),
   customerPaymentMethodSendUpdateEmail: (_root, args, { shop, now }) =>
     sendPaymentMethodUpdateEmail(shop, args.customerPaymentMethodId, now),
   subscriptionBillingAttemptCreate: (_root, args, { store, shop, now, events }) => {

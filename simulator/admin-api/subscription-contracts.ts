@@ -337,7 +337,11 @@ export function addDraftDiscount(
   store: Store,
   shop: ShopRecord,
   draftId: unknown,
-  input: { title?: string; value?: { percentage?: number; fixedAmount?: { amount?: string } }; recurringCycleLimit?: number },
+  input: {
+    title?: string;
+    value?: { percentage?: number; fixedAmount?: { amount?: string; appliesOnEachItem?: boolean } };
+    recurringCycleLimit?: number;
+  },
 ) {
   const found = openDraftOf(shop, draftId);
   if ("errors" in found) return { discountAdded: null, draft: null, userErrors: found.errors };
@@ -359,6 +363,7 @@ export function addDraftDiscount(
     title: input.title ?? "",
     percentage: percentage ?? null,
     amountMinor: percentage === undefined ? amountMinor : null,
+    appliesOnEachItem: input.value?.fixedAmount?.appliesOnEachItem ?? true,
     recurringCycleLimit: input.recurringCycleLimit ?? null,
     usageCount: 0,
   };

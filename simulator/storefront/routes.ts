@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
+import { codeDiscountOf } from "../admin-api/discounts";
 import { CheckoutError, completeCheckout } from "../checkout";
 import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse } from "../http";
 import type { SimulatorContext } from "../context";
@@ -188,6 +189,12 @@ const labelled = (id: string, label: string, control: string) => `<label for="${
 const input = (id: string, label: string, autocomplete: string, required = true) =>
   labelled(id, label, `<input id="${id}" name="${id}" autocomplete="${autocomplete}"${required ? " required" : ""}>`);
 
+/** The code a shopper's /discount/ link left for checkout to apply. */
+const discountCookie = (req: SimRequest) => {
+  const value = /(?:^|;\s*)discount_code=([^;]+)/.exec(String(req.headers.cookie ?? ""))?.[1];
+  return value ? decodeURIComponent(value) : undefined;
+};
+
 function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, error?: string): SimResponse {
   const { token, lines } = cartOf(shop, req);
   const cart = new CartDrop(
@@ -199,12 +206,30 @@ function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, 
   );
   const money = (cents: number) => escapeHtml(formatMoney(cents, moneyFormatsFor(shop.currencyCode).money_format).replace(/&nbsp;/g, " "));
   const root = storefrontRoot(shop);
-  const discount = req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount");
+  const discount =
+    req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount") ?? discountCookie(req) ?? null;
+  // What the code takes off, shown before the shopper pays (their email, and so a code used once
+  // before, is not known yet: checkout checks that when they pay).
+  const priced = discount
+    ? codeDiscountOf(
+        shop,
+        discount,
+        cart.items.map((item) => ({
+          priceMinor: item.final_line_price,
+          quantity: 1,
+          sellingPlanId: item.selling_plan_allocation ? 1 : null,
+        })),
+        null,
+        sim.clock.now(),
+      )
+    : null;
+  const off = priced ? priced.perLine.reduce((sum, amount) => sum + amount, 0) : 0;
   const plan = (item: (typeof cart.items)[number]) =>
     (item.selling_plan_allocation as { selling_plan: { name: string } } | undefined)?.selling_plan.name;
   const body = `<h1>Checkout</h1>
 <ul>${cart.items.map((i) => `<li>${escapeHtml(i.title)} × ${i.quantity}${plan(i) ? ` (${escapeHtml(plan(i))})` : ""} · ${money(i.final_line_price)}</li>`).join("")}</ul>
-<p>Total: <strong data-checkout-total>${money(cart.total_price)}</strong></p>
+${off ? `<p>Discount: <strong>−${money(off)}</strong></p>` : ""}
+<p>Total: <strong data-checkout-total>${money(cart.total_price - off)}</strong></p>
 <form method="post" action="${root}checkout">
   ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
   ${discount ? `<p>Discount code: <strong>${escapeHtml(discount)}</strong></p><input type="hidden" name="discount" value="${escapeHtml(discount)}">` : ""}
@@ -559,6 +584,20 @@ export function storefrontRoutes(
     };
   });
 
+  // Shopify's shareable discount link: the code is kept for checkout, the shopper goes on to the
+  // page the link names (a path of the store) or the home page.
+  router.on("GET", "/storefront/:store/discount/:code", (req) => {
+    const shop = shopFor(req.params.store);
+    if (!shop) return notFound;
+    const redirect = req.url.searchParams.get("redirect") ?? "";
+    const root = storefrontRoot(shop);
+    const target = /^\/(?!\/)[\w\-./]*$/.test(redirect) ? `${root}${redirect.slice(1)}` : root;
+    return {
+      status: 302,
+      headers: { "set-cookie": `discount_code=${encodeURIComponent(req.params.code ?? "")}; Path=${root}; SameSite=Lax`, location: target },
+    };
+  });
+
   router.on("GET", "/storefront/:store/checkout", (req) => {
     const shop = shopFor(req.params.store);
     return shop ? checkoutPage(sim, shop, req) : notFound;
@@ -570,7 +609,7 @@ export function storefrontRoutes(
     const { token, lines } = cartOf(shop, req);
     const form = new URLSearchParams(req.rawBody);
     const email = form.get("email") ?? "";
-    const discount = form.get("discount");
+    const discount = form.get("discount") ?? discountCookie(req) ?? null;
     try {
       const { order, contracts } = await completeCheckout(sim, shop, {
         email,

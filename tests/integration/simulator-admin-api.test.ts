@@ -238,3 +238,89 @@ describe("store simulator: selling plan groups", () => {
     ]);
   });
 });
+
+describe("store simulator: code discounts", () => {
+  const CREATE = `mutation Create($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } }
+  }`;
+  const discount = (patch: Record<string, unknown> = {}) => ({
+    title: "Friends",
+    code: "FRIEND-TEST",
+    startsAt: new Date(Date.now() - 60_000).toISOString(),
+    context: { all: "ALL" },
+    appliesOncePerCustomer: true,
+    recurringCycleLimit: 1,
+    customerGets: { value: { percentage: 0.25 }, items: { all: true }, appliesOnSubscription: true, appliesOnOneTimePurchase: false },
+    ...patch,
+  });
+
+  it("creates a code once, refuses a taken code or a percentage above 1.0, and finds a code by name", async () => {
+    const shop = installedShop("write_discounts");
+    const created = await post(shop.domain, { query: CREATE, variables: { discount: discount() } }, "shpat_test");
+    expect(created.body.data).toMatchObject({
+      discountCodeBasicCreate: {
+        codeDiscountNode: { id: expect.stringMatching(/^gid:\/\/shopify\/DiscountCodeNode\/\d+$/) },
+        userErrors: [],
+      },
+    });
+    const again = await post(shop.domain, { query: CREATE, variables: { discount: discount({ code: "friend-test" }) } }, "shpat_test");
+    expect(again.body.data).toMatchObject({
+      discountCodeBasicCreate: { codeDiscountNode: null, userErrors: [{ field: ["basicCodeDiscount", "code"], code: "TAKEN" }] },
+    });
+    const tooMuch = await post(
+      shop.domain,
+      {
+        query: CREATE,
+        variables: { discount: discount({ code: "OTHER", customerGets: { ...discount().customerGets, value: { percentage: 1.5 } } }) },
+      },
+      "shpat_test",
+    );
+    expect(tooMuch.body.data).toMatchObject({ discountCodeBasicCreate: { userErrors: [{ code: "VALUE_OUTSIDE_RANGE" }] } });
+    const found = await post(shop.domain, { query: `query { codeDiscountNodeByCode(code: "FRIEND-TEST") { id } }` }, "shpat_test");
+    expect(found.body.data).toEqual({
+      codeDiscountNodeByCode: {
+        id: (created.body.data as { discountCodeBasicCreate: { codeDiscountNode: { id: string } } }).discountCodeBasicCreate
+          .codeDiscountNode.id,
+      },
+    });
+    // Without the scope, Shopify refuses the mutation.
+    const readOnly = installedShop("read_products");
+    expect((await post(readOnly.domain, { query: CREATE, variables: { discount: discount() } }, "shpat_test")).body.errors).toBeDefined();
+  });
+
+  it("prices a code at checkout on the lines it qualifies for, once per customer, from a shareable link", async () => {
+    const { simulator } = testContext();
+    const shop = installedShop("write_discounts");
+    await post(
+      shop.domain,
+      {
+        query: CREATE,
+        variables: { discount: discount({ customerGets: { ...discount().customerGets, appliesOnOneTimePurchase: true } }) },
+      },
+      "shpat_test",
+    );
+    const { completeCheckout } = await import("../../simulator/checkout");
+    const product = [...shop.products.values()][0]!;
+    const buy = (email: string) =>
+      completeCheckout(simulator, shop, {
+        email,
+        discountCodes: ["friend-test"],
+        lines: [{ variantId: product.variants[0]!.id, quantity: 2, sellingPlanId: null, properties: {} }],
+      });
+    const { order } = await buy("first@example.com");
+    // 25 % of two units, rounded half up per line.
+    expect(order.lines[0]!.discountMinor).toBe(Math.floor((product.variants[0]!.priceMinor * 2 * 2_500 + 5_000) / 10_000));
+    const { orderPayload } = await import("../../simulator/webhook-payloads");
+    expect(orderPayload(shop, order).discount_codes[0]!.amount).not.toBe("0.00");
+    expect((await buy("first@example.com")).order.lines[0]!.discountMinor).toBeUndefined();
+
+    const store = shop.domain.replace(".myshopify.com", "");
+    const link = await fetch(`${simulator.url}/storefront/${store}/discount/FRIEND-TEST?redirect=/cart`, { redirect: "manual" });
+    expect(link.status).toBe(302);
+    expect(link.headers.get("location")).toBe(`/storefront/${store}/cart`);
+    expect(link.headers.get("set-cookie")).toMatch(/^discount_code=FRIEND-TEST; Path=\/storefront\//);
+    // A redirect off the store goes home instead.
+    const away = await fetch(`${simulator.url}/storefront/${store}/discount/FRIEND-TEST?redirect=//evil.example`, { redirect: "manual" });
+    expect(away.headers.get("location")).toBe(`/storefront/${store}/`);
+  });
+});
