@@ -10,6 +10,11 @@ export interface DomainEvents {
    * `at` is when the mirror applied it (ISO 8601); the customer is the contract's, if it has one.
    */
   "subscription.mrrChanged": { contractId: string; at: string; mrrMinor: number; currencyCode: string; paused?: boolean };
+  /**
+   * A renewal of a subscription was paid (app/subscriptions/dunning.server.ts): `contractId` is
+   * Orchard's id of the contract, `cycle` the renewal's number (the first renewal is 1).
+   */
+  "subscription.renewalPaid": { contractId: string; cycle: number };
 }
 
 export type DomainEventType = keyof DomainEvents;

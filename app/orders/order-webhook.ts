@@ -55,6 +55,7 @@ export const orderWebhook = z.object({
   email: z.string().nullable().optional(),
   line_items: z.array(lineItem).max(2000),
   note_attributes: z.array(nameValue).default([]),
+  discount_codes: z.array(z.object({ code: z.string().max(255) })).default([]),
   refunds: z
     .array(
       z.object({

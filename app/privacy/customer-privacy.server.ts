@@ -21,7 +21,7 @@ export async function customerDataReport(shop: string, { customerId, email }: Cu
     include: { lines: true, billingAttempts: { select: { cycle: true, retry: true, cycleDate: true, status: true, orderId: true } } },
   });
   const contractIds = contracts.map((contract) => contract.id);
-  const [orders, registrations, reminders, optOut, emails, cancellationFlow] = await Promise.all([
+  const [orders, registrations, reminders, optOut, emails, cancellationFlow, referralCodes, referredBy] = await Promise.all([
     db().order.findMany({ where: { shop, customerId }, omit: { id: true, shop: true } }),
     db().protectionRegistration.findMany({ where: { shop, customerId }, include: { claims: true } }),
     db().reminder.findMany({ where: { shop, customerId } }),
@@ -31,6 +31,11 @@ export async function customerDataReport(shop: string, { customerId, email }: Cu
       select: { kind: true, recipient: true, locale: true, status: true, createdAt: true, sentAt: true },
     }),
     db().retentionEvent.findMany({ where: { shop, contractId: { in: contractIds } }, omit: { id: true, shop: true } }),
+    db().referralCode.findMany({
+      where: { shop, customerId },
+      select: { code: true, createdAt: true, referrals: { select: { orderName: true, outcome: true, orderedAt: true, credit: true } } },
+    }),
+    db().referral.findMany({ where: { shop, friendCustomerId: customerId }, select: { orderName: true, outcome: true, orderedAt: true } }),
   ]);
   return {
     customer: { id: customerId, email },
@@ -41,6 +46,8 @@ export async function customerDataReport(shop: string, { customerId, email }: Cu
     reminderOptOut: optOut,
     emails,
     cancellationFlow,
+    referralCodes,
+    referredBy,
   };
 }
 
@@ -94,6 +101,9 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     }),
     db().reminder.updateMany({ ...ofCustomer, data: { customerId: anonymous, customerEmail: "", customerName: null } }),
     db().reminderOptOut.deleteMany(ofCustomer),
+    // Their code and their own referrals stay counted, under the new id.
+    db().referralCode.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    db().referral.updateMany({ where: { shop, friendCustomerId: customerId }, data: { friendCustomerId: anonymous } }),
     // Reports made for earlier data requests hold everything above.
     db().customerDataRequest.deleteMany(ofCustomer),
     // Shopify's payloads as received (orders carry names and addresses): emptied once worked.

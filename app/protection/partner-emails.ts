@@ -1,4 +1,4 @@
-import { escapeHtml } from "../html";
+import { plainEmailHtml } from "../email/plain-email";
 import { messagesByLocale, resolveLocale, translate, type MessageKey, type Messages } from "../i18n/i18n";
 import { formatMoneyMinor } from "../money";
 import type { EmailTemplates, RenderedEmail } from "../email/email-template";
@@ -33,23 +33,10 @@ export interface PartnerClaimEmailData {
   coverEnds: string;
 }
 
-/** A heading, an introduction and rows of label and value, as text and as HTML. */
+/** An introduction and rows of label and value, as text and as HTML. */
 function render(locale: string, subject: string, intro: string, rows: [string, string][], shopName: string): RenderedEmail {
   const text = [intro, "", ...rows.map(([label, value]) => `${label}: ${value}`), "", shopName].join("\n");
-  const html = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 560px; margin: 0 auto; padding: 24px;">
-<h1 style="font-size: 20px;">${escapeHtml(subject)}</h1>
-<p>${escapeHtml(intro)}</p>
-<table style="border-collapse: collapse;">${rows
-    .map(
-      ([label, value]) =>
-        `<tr><th scope="row" style="text-align: left; padding: 4px 16px 4px 0;">${escapeHtml(label)}</th><td style="padding: 4px 0;">${escapeHtml(value)}</td></tr>`,
-    )
-    .join("")}</table>
-<p style="color: #616161;">${escapeHtml(shopName)}</p>
-</body></html>`;
-  return { subject, text, html };
+  return { subject, text, html: plainEmailHtml(locale, subject, [{ paragraph: intro }, { rows }], shopName) };
 }
 
 function monthName(month: string, locale: string): string {

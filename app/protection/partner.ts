@@ -1,5 +1,5 @@
 import { messagesByLocale, type Locale } from "../i18n/i18n";
-import { percentageBasisPoints, percentText } from "./offer";
+import { percentageBasisPoints, percentText } from "../percent";
 
 /**
  * A partner as the merchant fills it in (strings as typed) and as Orchard keeps it (a revenue share

@@ -6,7 +6,7 @@ import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { PageTitle } from "../components/PageTitle";
 import { useRedirectToast } from "../components/use-redirect-toast";
 import { useTranslation } from "../i18n/use-translation";
-import { percentText } from "../protection/offer";
+import { percentText } from "../percent";
 import { listPartners } from "../protection/partners.server";
 import { requireAdmin } from "../requests/admin-context.server";
 

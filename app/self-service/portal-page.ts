@@ -4,6 +4,7 @@ import { addressLines, countryOptions } from "../../extensions/shared/addresses"
 import { formatMoneyMinor } from "../money";
 import type { SaveOffer } from "../subscriptions/retention";
 import type { PortalSubscription } from "./self-service.server";
+import { percentText } from "../percent";
 
 /**
  * The customer's subscriptions page on the storefront (served through the app proxy, inside the
@@ -277,9 +278,24 @@ ${heading("delivery")}${address}${addressForm}
 ${heading("payment")}${payment}${paymentForm}
 ${forms ? `${heading("changes")}<div class="orchard-actions">${forms}</div>` : ""}
 ${heading("history")}<p>${t("portal.startedOn", { date: dateOf(s.startedAt, s.timeZone) })}</p>${history}
+${referralPart(t, locale, s)}
 </section>`;
   });
   return shell(t, t("portal.title"), flash + (sections.join("") || `<p>${t("portal.empty")}</p>`));
+}
+
+/** The subscriber's link to share and how many friends it brought, once they are invited. */
+function referralPart(t: ReturnType<typeof translator>["t"], locale: string, s: PortalSubscription): string {
+  const referral = s.referral;
+  if (!referral) return "";
+  const values = {
+    discount: `${percentText(referral.friendDiscountBasisPoints)} %`,
+    credit: escapeText(formatMoneyMinor(referral.creditMinor, referral.currencyCode, locale)),
+  };
+  return `<h3>${t("referrals.portal.heading")}</h3>
+<p>${t("referrals.portal.body", values)}</p>
+<p>${t("referrals.portal.link")}: <a href="${escapeText(referral.link)}">${escapeText(referral.link)}</a></p>
+<p>${t("referrals.portal.friends", { count: referral.friends })}</p>`;
 }
 
 /**

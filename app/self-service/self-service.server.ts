@@ -9,7 +9,8 @@ import { findShop } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
 import { storedDeliveryAddress } from "../subscriptions/delivery-address";
 import { upcomingOrdersOf } from "../subscriptions/contracts.server";
-import { orderAmountMinor, restartAmountMinor, storedDiscounts } from "../subscriptions/order-preview";
+import { orderAmountMinor, restartAmountMinor, storedDiscounts, type ContractDiscount } from "../subscriptions/order-preview";
+import { portalReferral } from "../referrals/referrals.server";
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
 import { minorUnits } from "../money";
@@ -49,6 +50,19 @@ export function customerFromProxy(shop: string, loggedInCustomerId: string | nul
 
 /** How long a cancelled subscription stays on the customer's page, to be restarted. */
 const RESTARTABLE_FOR_MS = 365 * 86_400_000;
+
+/**
+ * Each upcoming order with the discounts it gets: one limited to a number of orders (a save offer,
+ * a referral credit) comes off the next orders made, not off a skipped one, and is then used up.
+ */
+function withDiscountsUsedUp<T extends { skipped: boolean }>(orders: T[], discounts: ContractDiscount[]) {
+  let made = 0;
+  return orders.map((order) => {
+    const running = discounts.filter((discount) => discount.ordersLeft === null || discount.ordersLeft > made);
+    if (!order.skipped) made += 1;
+    return { order, discounts: running };
+  });
+}
 
 export async function customerSubscriptions(customer: Customer) {
   const contracts = await db().subscriptionContract.findMany({
@@ -98,12 +112,14 @@ export async function customerSubscriptions(customer: Customer) {
         paymentMethod,
         // Told before the order the card would fail, with the way to update it beside.
         cardExpiresBeforeNextOrder: Boolean(paymentMethod && next && cardExpiresBefore(paymentMethod, localDay(next.date, timeZone))),
-        upcomingOrders: (await upcomingOrdersOf(contract, schedule)).map((order) => ({
-          cycle: order.cycle,
-          date: order.date.toISOString(),
-          skipped: order.skipped,
-          amountMinor: orderAmountMinor(contract.lines, order.cycle, storedDiscounts(contract.discounts)),
-        })),
+        upcomingOrders: withDiscountsUsedUp(await upcomingOrdersOf(contract, schedule), storedDiscounts(contract.discounts)).map(
+          ({ order, discounts }) => ({
+            cycle: order.cycle,
+            date: order.date.toISOString(),
+            skipped: order.skipped,
+            amountMinor: orderAmountMinor(contract.lines, order.cycle, discounts),
+          }),
+        ),
         pastOrders: await pastOrders(customer.shop, contract.id),
         items: contract.lines.map((l) => ({
           id: l.id,
@@ -122,6 +138,8 @@ export async function customerSubscriptions(customer: Customer) {
         variants: choices.variants.map((v) => ({ id: v.id, title: v.title, priceMinor: minorUnits(v.price, contract.currencyCode) })),
         // What a recurring item may be swapped for: the variants its plan sells.
         swapVariants: choices.swapVariants,
+        // Their link to share, once the referral program has invited them.
+        referral: await portalReferral(customer.shop, contract.id),
       };
     }),
   );

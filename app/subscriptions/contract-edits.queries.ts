@@ -6,6 +6,8 @@ import type {
   ContractExpireMutation,
   ContractExpireMutationVariables,
   ContractCancelMutationVariables,
+  ContractDiscountTitlesQuery,
+  ContractDiscountTitlesQueryVariables,
   ContractDraftOpenMutation,
   ContractDraftOpenMutationVariables,
   ContractPauseMutation,
@@ -332,6 +334,22 @@ export const OneTimeProducts = operation<OneTimeProductsQuery, OneTimeProductsQu
             title
             price
             availableForSale
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The manual discounts still on a contract: one limited to an order leaves once that order is made. */
+export const ContractDiscountTitles = operation<ContractDiscountTitlesQuery, ContractDiscountTitlesQueryVariables>(`#graphql
+  query ContractDiscountTitles($id: ID!) {
+    subscriptionContract(id: $id) {
+      discounts(first: 50) {
+        nodes {
+          ... on SubscriptionManualDiscount {
+            id
+            title
           }
         }
       }

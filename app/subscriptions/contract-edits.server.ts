@@ -7,10 +7,12 @@ import { linesToReprice } from "./cycle-pricing";
 import {
   ContractActivate,
   ContractCancel,
+  ContractDiscountTitles,
   ContractDraftOpen,
   ContractExpire,
   ContractPause,
   DraftCommit,
+  DraftDiscountAdd,
   DraftLineRemove,
   DraftLineUpdate,
   PaymentMethodSendUpdateEmail,
@@ -39,6 +41,41 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
   await edit(draftId);
   await admin.request(DraftCommit, { draftId });
   await syncContract(admin, contractId);
+}
+
+/**
+ * A fixed amount off the contract's next order only, across the order (a referral credit): Shopify
+ * applies it to the next order made and then drops it. Its title names it, so that whether it is
+ * still waiting can be read back (contractDiscountTitles).
+ */
+export async function addNextOrderCredit(
+  admin: AdminClient,
+  contractId: string,
+  credit: { title: string; amountMinor: number; currencyCode: string },
+) {
+  await editContract(admin, contractId, async (draftId) => {
+    await admin.request(DraftDiscountAdd, {
+      draftId,
+      input: {
+        title: credit.title,
+        // Shopify's input is a Float: the exact decimal, converted only here at the edge, reads back
+        // as the same amount (a double holds every two- and three-decimal amount's digits).
+        value: {
+          fixedAmount: {
+            amount: Number(decimalFromMinor(credit.amountMinor, currencyDigits(credit.currencyCode))),
+            appliesOnEachItem: false,
+          },
+        },
+        recurringCycleLimit: 1,
+      },
+    });
+  });
+}
+
+/** The titles of the manual discounts still on a contract in Shopify. */
+export async function contractDiscountTitles(admin: AdminClient, contractId: string): Promise<string[]> {
+  const { subscriptionContract } = await admin.request(ContractDiscountTitles, { id: contractId });
+  return (subscriptionContract?.discounts.nodes ?? []).flatMap((node) => ("title" in node && node.title ? [node.title] : []));
 }
 
 /** Shopify emails the customer its own secure link to update the card (Orchard never sees card details). */

@@ -1,5 +1,6 @@
 import { clock } from "../clock";
 import { db } from "../db.server";
+import { publishEvent } from "../events/event-outbox.server";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
 import { loadSettings } from "./settings.server";
 import type { AdminClient } from "../shopify/admin-client";
@@ -36,7 +37,20 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   const { contract } = attempt;
 
   if (!outcome.errorCode) {
-    await db().billingAttempt.update({ where: { id: attempt.id }, data: { status: "succeeded", orderId: outcome.orderId } });
+    await db().$transaction(async (tx) => {
+      const recorded = await tx.billingAttempt.updateMany({
+        where: { id: attempt.id, status: { not: "succeeded" } },
+        data: { status: "succeeded", orderId: outcome.orderId },
+      });
+      // Once per paid renewal, however often Shopify reports it.
+      if (recorded.count === 1) {
+        await publishEvent(tx, "subscription.renewalPaid", {
+          shop,
+          customerId: contract.customerId,
+          payload: { contractId: contract.id, cycle: attempt.cycle },
+        });
+      }
+    });
     if (contract.dunningCycle === attempt.cycle) {
       await db().subscriptionContract.updateMany({ where: { id: contract.id, dunningCycle: attempt.cycle }, data: { dunningCycle: null } });
     }

@@ -12,6 +12,7 @@ import { collectionsFromShopify } from "../reminders/sending.server";
 import { productFactsFromShopify, recordOrder } from "../retention/order-ledger.server";
 import { orderWebhook } from "../orders/order-webhook";
 import { protectionCatalogOf } from "../protection/offers.server";
+import { recordReferralOrder } from "../referrals/referrals.server";
 import { finishBackfill } from "../backfill/backfill.server";
 import { recordDataRequest, redactCustomer } from "../privacy/customer-privacy.server";
 
@@ -90,8 +91,8 @@ const customerOf = ({ customer }: z.infer<typeof customerPayload>) => ({
 const productFacts = (shop: string) => async (productIds: string[]) => productFactsFromShopify(await backgroundAdmin(shop))(productIds);
 
 const handlers: Record<string, Handler> = {
-  // The order ledger, protection registrations and reorder reminders follow the order: paid
-  // records, registers and schedules; updated (fulfilled, cancelled, refunded) and refunds change
+  // The order ledger, protection registrations, referrals and reorder reminders follow the order:
+  // paid records, registers, attributes and schedules; updated (fulfilled, cancelled, refunded) and refunds change
   // them. Each step is safe to repeat. Every renewal brings an orders/paid: parsed once, the
   // shop's protection read once.
   ORDERS_PAID: async ({ shop, payload }) => {
@@ -99,6 +100,7 @@ const handlers: Record<string, Handler> = {
     const protection = await protectionCatalogOf(shop);
     await recordOrder(shop, order, protection, productFacts(shop));
     await registerOrder(shop, order, protection);
+    await recordReferralOrder(shop, order);
     await remindersFromPaidOrder(shop, order, async (productIds) => collectionsFromShopify(await backgroundAdmin(shop))(productIds));
   },
   ORDERS_UPDATED: async ({ shop, payload }) => {

@@ -35,6 +35,9 @@ const SCOPED_BY_SESSION = {
   "app.protection.new": "a new offer",
   "app.protection.registrations._index": "the shop's registrations",
   "app.protection.registrations.export": "the shop's registrations as CSV",
+  "app.protection.partners._index": "the shop's partners",
+  "app.protection.partners.new": "a new partner",
+  "app.referrals": "the shop's referral program, figures and referrals",
   "app.reminders._index": "the shop's reminders and settings",
   "app.reminders.email": "the shop's email template",
   "app.reminders.rules.new": "a new rule",
@@ -62,6 +65,9 @@ const TAKES_IDS = [
   "app.plans.$id",
   "app.protection.$id",
   "app.protection.registrations.$id",
+  "app.protection.partners.$id",
+  "app.protection.partners.$id_.statement",
+  "app.protection.partners.$id_.statement.export",
   "app.reminders.rules.$id",
   "app.settings.data-requests.$id",
   "app.subscriptions.$id",
@@ -116,6 +122,9 @@ async function populatedShop() {
     },
   });
   const claim = await db().protectionClaim.create({ data: { shop, registrationId: registration.id, reason: "defect", notes: "cracked" } });
+  const partner = await db().partner.create({
+    data: { shop, name: "Fixit", revenueShareBasisPoints: 2_500, statementEmail: "s@fixit.example" },
+  });
   const rule = await db().reminderRule.create({
     data: { shop, scope: "product", targetId: `gid://shopify/Product/${given.coffee.id}`, title: "Coffee", intervalDays: 30 },
   });
@@ -133,6 +142,7 @@ async function populatedShop() {
       offer: offer.id,
       registration: registration.id,
       claim: claim.id,
+      partner: partner.id,
       rule: rule.id,
       dataRequest: dataRequest.id,
     },
@@ -180,6 +190,17 @@ describe("isolation between shops and between customers", () => {
     };
     await tryRoute("app.plans.$id", { id: ids.plan }, `/app/plans/${ids.plan}`, { name: "Taken over", intent: "save" });
     await tryRoute("app.protection.$id", { id: ids.offer }, `/app/protection/${ids.offer}`, { intent: "archive" });
+    await tryRoute("app.protection.partners.$id", { id: ids.partner }, `/app/protection/partners/${ids.partner}`, {
+      name: "Taken over",
+      revenueShare: "100",
+      locale: "en",
+    });
+    await tryRoute("app.protection.partners.$id_.statement", { id: ids.partner }, `/app/protection/partners/${ids.partner}/statement`);
+    await tryRoute(
+      "app.protection.partners.$id_.statement.export",
+      { id: ids.partner },
+      `/app/protection/partners/${ids.partner}/statement/export`,
+    );
     await tryRoute("app.protection.registrations.$id", { id: ids.registration }, `/app/protection/registrations/${ids.registration}`, {
       reason: "defect",
       notes: "mine now",
@@ -278,6 +299,8 @@ describe("isolation between shops and between customers", () => {
       "app.plans._index",
       "app.protection._index",
       "app.protection.registrations._index",
+      "app.protection.partners._index",
+      "app.referrals",
       "app.reminders._index",
       "app.settings",
       "app.subscriptions._index",

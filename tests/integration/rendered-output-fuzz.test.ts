@@ -192,6 +192,14 @@ describe("hostile text in what Orchard renders", () => {
         { id: "gid://shopify/ProductVariant/1", title: variantTitle, price: "$12.99" },
         { id: "gid://shopify/ProductVariant/2", title: `${variantTitle} (2)`, price: "$13.99" },
       ],
+      referral: {
+        code: "FRIEND-ABCD2345",
+        link: "https://shop.example/discount/FRIEND-ABCD2345?redirect=/",
+        friendDiscountBasisPoints: 2000,
+        creditMinor: 1000,
+        currencyCode: "USD",
+        friends: 2,
+      },
     });
     const render = (s: PortalSubscription) =>
       subscriptionsPage({ locale: "en", prefix: "/apps/orchard", token: "t", link: (path) => `/apps/orchard${path}` }, [s], {

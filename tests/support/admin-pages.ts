@@ -12,6 +12,7 @@ export const ADMIN_PAGES = [
   "/app/reminders",
   "/app/reminders/rules/new",
   "/app/reminders/email",
+  "/app/referrals",
   "/app/settings",
   "/app/settings/emails",
   "/app/retention/what-if",

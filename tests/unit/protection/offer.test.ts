@@ -5,11 +5,11 @@ import {
   emptyOfferDraft,
   isEligible,
   MAX_VARIANTS_PER_PRODUCT,
-  percentageBasisPoints,
   percentagePrice,
   validateOffer,
   type OfferDraft,
 } from "../../../app/protection/offer";
+import { percentageBasisPoints } from "../../../app/percent";
 
 const threeBands = (): OfferDraft => ({
   ...emptyOfferDraft(),

@@ -89,6 +89,28 @@ describe("the next order's amount", () => {
     expect(orderAmountMinor(lines, 3, discounts)).toBe(2860);
   });
 
+  it("takes a fixed amount off the order (a referral credit) once off the whole, never below nothing", () => {
+    const credit = discountsFromShopify(
+      [
+        {
+          title: "Referral credit",
+          recurringCycleLimit: 1,
+          usageCount: 0,
+          value: {
+            __typename: "SubscriptionDiscountFixedAmountValue",
+            amount: { amount: "5.00", currencyCode: "EUR" },
+            appliesOnEachItem: false,
+          },
+        },
+      ],
+      toMinor,
+    );
+    expect(credit).toEqual([{ title: "Referral credit", percentage: null, amountMinor: 500, onEachItem: false, ordersLeft: 1 }]);
+    // Two units at 18.00 is 36.00; the credit takes 5.00 off the order, not off each unit.
+    expect(orderAmountMinor(lines, 3, credit)).toBe(3100);
+    expect(orderAmountMinor([{ unitPriceMinor: 300, quantity: 1, cyclePrices: null, oneTimeCycle: null }], 1, credit)).toBe(0);
+  });
+
   it("counts in the currency's own minor units", () => {
     const yen = discountsFromShopify(
       [

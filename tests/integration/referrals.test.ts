@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock, replaceClock } from "../../app/clock";
+import { db } from "../../app/db.server";
+import { action as referralsAction, loader as referralsLoader } from "../../app/routes/app.referrals";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
+import { completeCheckout } from "../../simulator/checkout";
+import { gid } from "../../simulator/ids";
+import { orderPayload } from "../../simulator/webhook-payloads";
+import type { ShopRecord } from "../../simulator/store";
+import { adminFetchRequest, testContext } from "../support/context";
+import { settle, shopWithSubscription } from "../support/subscriptions";
+
+const clockRestores: (() => void)[] = [];
+afterEach(() => {
+  while (clockRestores.length) clockRestores.pop()!();
+});
+
+async function post(action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, shop: string, fields: Record<string, string>) {
+  try {
+    return await action({
+      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
+      params: {},
+      context: {},
+    });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
+    throw thrown;
+  }
+}
+
+const PROGRAM = { enabled: "on", renewalsBeforeInvite: "1", friendDiscount: "20", credit: "5.00", maxCreditsPerRenewal: "1" };
+
+/** The subscriber's next renewal, charged: Orchard's clock and the store's moved past its date, and the worker run. */
+async function renew(shop: ShopRecord, contractId: number) {
+  const { simulator } = testContext();
+  const stored = await findContract(shop.domain, gid("SubscriptionContract", contractId));
+  const due = new Date(stored!.nextBillingAt!.getTime() + 60_000);
+  simulator.clock.advance(Math.max(0, due.getTime() - simulator.clock.now().getTime()));
+  clockRestores.push(replaceClock(new FixedClock(due)));
+  await settle();
+  return [...shop.orders.values()].at(-1)!;
+}
+
+const orderDiscount = (order: { lines: { discountMinor?: number }[] }) =>
+  order.lines.reduce((sum, line) => sum + (line.discountMinor ?? 0), 0);
+
+describe("referrals from happy subscribers", () => {
+  it("refuse a program outside its bounds, each field with its message, and save nothing", async () => {
+    const { shop } = await shopWithSubscription();
+    expect(
+      await post(referralsAction, "/app/referrals", shop.domain, {
+        ...PROGRAM,
+        renewalsBeforeInvite: "0",
+        friendDiscount: "150",
+        credit: "-5",
+        maxCreditsPerRenewal: "99",
+      }),
+    ).toMatchObject({
+      errors: {
+        renewalsBeforeInvite: "renewalsInvalid",
+        friendDiscount: "discountInvalid",
+        credit: "creditInvalid",
+        maxCreditsPerRenewal: "capInvalid",
+      },
+    });
+    expect(await db().referralProgram.count({ where: { shop: shop.domain } })).toBe(0);
+  });
+
+  it("invite after a paid renewal; a friend's subscription is discounted and credits the referrer's renewals one at a time, never their own use", async () => {
+    const { simulator } = testContext();
+    const { shop, contract, coffee, sellingPlanIds, email } = await shopWithSubscription();
+    await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
+    expect(await post(referralsAction, "/app/referrals", shop.domain, PROGRAM)).toEqual({ redirect: "/app/referrals?saved=1" });
+
+    await renew(shop, contract.id);
+    const [code] = await db().referralCode.findMany({ where: { shop: shop.domain } });
+    expect(code).toMatchObject({ status: "issued" });
+    const discount = [...shop.codeDiscounts.values()].find((d) => d.code === code!.code)!;
+    expect(discount).toMatchObject({
+      percentageBasisPoints: 2_000,
+      appliesOnSubscription: true,
+      appliesOnOneTimePurchase: false,
+      appliesOncePerCustomer: true,
+    });
+    const [invite, ...more] = simulator.mailbox.to(email).filter((m) => m.subject.startsWith("Share"));
+    expect(more).toEqual([]);
+    expect(invite!.text).toContain(`/discount/${code!.code}?redirect=/`);
+    expect(invite!.text).toContain("20 % off their first order");
+
+    // Two friends subscribe with the code: each first order 20 % off; each earns the referrer a credit.
+    const price = coffee.variants[0]!.priceMinor;
+    const friends = [];
+    for (const friend of ["first-friend", "second-friend"]) {
+      const { order } = await completeCheckout(simulator, shop, {
+        email: `${friend}@example.com`,
+        discountCodes: [code!.code],
+        lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+      });
+      friends.push(order);
+      await settle();
+    }
+    expect(orderDiscount(friends[0]!)).toBe(Math.floor((friends[0]!.lines[0]!.priceMinor * 2_000 + 5_000) / 10_000));
+    // Shopify redelivers the first friend's order: nothing counts twice.
+    await simulator.webhooks.send(shop.domain, "orders/paid", orderPayload(shop, friends[0]!));
+    await settle();
+
+    // The referrer uses their own code: Shopify takes it, Orchard credits nothing.
+    await completeCheckout(simulator, shop, {
+      email,
+      discountCodes: [code!.code],
+      lines: [{ variantId: coffee.variants[0]!.id, quantity: 1, sellingPlanId: sellingPlanIds[0]!, properties: {} }],
+    });
+    await settle();
+    const referrals = await db().referral.findMany({
+      where: { shop: shop.domain },
+      orderBy: { orderedAt: "asc" },
+      include: { credit: true },
+    });
+    expect(referrals.map((r) => [r.outcome, r.credit?.status ?? null])).toEqual([
+      ["converted", "applied"],
+      ["converted", "pending"],
+      ["selfReferral", null],
+    ]);
+
+    const page = await referralsLoader({ request: adminFetchRequest("/app/referrals", shop.domain), params: {}, context: {} });
+    expect(page.figures).toMatchObject({
+      invited: 1,
+      referrals: 2,
+      converted: 2,
+      revenueMinor: friends.reduce((sum, o) => sum + o.lines[0]!.priceMinor - orderDiscount(o), 0),
+    });
+    // Of the subscriptions started in the last 30 days (the referrer's, two friends', the referrer's
+    // second), the friends' two, at the same MRR each, are half the new MRR.
+    expect(page.figures.newMrrShare).toBe(0.5);
+
+    // The cap is one credit a renewal: the next renewal takes $5.00 off, the one after the other $5.00.
+    const second = await renew(shop, contract.id);
+    expect(orderDiscount(second)).toBe(500);
+    expect(
+      (await db().referralCredit.findMany({ where: { shop: shop.domain }, orderBy: { createdAt: "asc" } })).map((c) => c.status),
+    ).toEqual(["used", "applied"]);
+    expect(orderDiscount(await renew(shop, contract.id))).toBe(500);
+    // Then nothing more: no credit is charged twice.
+    expect(orderDiscount(await renew(shop, contract.id))).toBe(0);
+    expect((await db().referralCredit.findMany({ where: { shop: shop.domain } })).every((c) => c.status === "used")).toBe(true);
+    expect(price).toBeGreaterThan(500);
+  });
+});
