@@ -5,9 +5,9 @@ import { listPlans, loadPlan } from "../subscriptions/plans.server";
 import { divideRoundingHalfUp } from "../money";
 import { contractMrrMinor } from "../subscriptions/mrr";
 import { readFigures } from "./figures.server";
-import { monthOf, monthStart, movementsFrom, shiftMonth } from "./movements";
+import { monthOf, monthsBetween, monthStart, movementsFrom, shiftMonth } from "./movements";
 import { retentionSummary, type Rate } from "./rates";
-import { parseWhatIfQuestion, projectMrr } from "./what-if";
+import { parseAddOnQuestion, parseWhatIfQuestion, projectAddOnRevenue, projectMrr, type AddOnHistory } from "./what-if";
 
 /**
  * Where a what-if projection starts from (docs/metrics.md): what one selling plan's subscribers
@@ -61,6 +61,22 @@ export interface WhatIfRequest {
   frequencyId: string | null;
   /** The form's fields as typed; null until the merchant asks. */
   fields: { discount: string; elasticity: string } | null;
+  /** The add-on question's fields as typed; null until the merchant asks. */
+  addOnFields: { priceChange: string; elasticity: string } | null;
+}
+
+/** Add-ons sold lately (the last HISTORY_MONTHS months, as the plan's history): the ground of their what-if. */
+export async function addOnHistory(shop: string, now: Date): Promise<AddOnHistory & { currencyCode: string }> {
+  const { months, timeZone, currencyCode } = await readFigures(shop);
+  const last = monthOf(now, timeZone);
+  const sold = { eligibleUnits: 0, soldUnits: 0, revenueMinor: 0, months: HISTORY_MONTHS, currencyCode };
+  for (const month of monthsBetween(shiftMonth(last, 1 - HISTORY_MONTHS), last)) {
+    const sums = months.get(month);
+    sold.eligibleUnits += sums?.eligibleUnits ?? 0;
+    sold.soldUnits += sums?.protectedUnits ?? 0;
+    sold.revenueMinor += sums?.protectionMinor ?? 0;
+  }
+  return sold;
 }
 
 /**
@@ -83,6 +99,8 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
     [...frequencies].sort((a, b) => (subscribers.get(b.id) ?? 0) - (subscribers.get(a.id) ?? 0))[0];
   const history = frequency ? await planHistory(admin.shop, frequency.id, now) : null;
   const answer = request.fields ? parseWhatIfQuestion(request.fields) : null;
+  const addOns = await addOnHistory(admin.shop, now);
+  const addOnAnswer = request.addOnFields ? parseAddOnQuestion(request.addOnFields) : null;
   const projection =
     history && frequency?.discountBp != null && answer?.ok
       ? projectMrr({ ...history, ...answer.question, currentDiscountBp: frequency.discountBp, months: PROJECTION_MONTHS })
@@ -98,6 +116,12 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
     fields: request.fields,
     fieldErrors: answer && !answer.ok ? answer.fieldErrors : {},
     projection,
+    addOns: {
+      history: addOns,
+      fields: request.addOnFields,
+      fieldErrors: addOnAnswer && !addOnAnswer.ok ? addOnAnswer.fieldErrors : {},
+      projection: addOnAnswer?.ok && addOns.soldUnits > 0 ? projectAddOnRevenue(addOns, addOnAnswer.question, PROJECTION_MONTHS) : null,
+    },
   };
 }
 

@@ -93,3 +93,82 @@ export function parseWhatIfQuestion(fields: {
   if (proposedDiscountBp === null || elasticityHundredths === null) return { ok: false, fieldErrors };
   return { ok: true, question: { proposedDiscountBp, elasticityHundredths } };
 }
+
+/**
+ * What-if for add-ons (docs/metrics.md): the add-on revenue of the next months if their prices
+ * changed by a percentage, against leaving them. Stated assumptions: as many units of covered
+ * products sell each month as lately; the attach rate moves with price by the same linear
+ * elasticity as subscriptions (a price ε × p % higher is chosen p % less often, never below none
+ * nor above every unit); prices change in proportion across terms and bands. Cumulative revenue,
+ * in minor units, rounded half up each month. Pure.
+ */
+export interface AddOnHistory {
+  /** Units of products an active offer covered, sold over the history's months. */
+  eligibleUnits: number;
+  /** Add-on units sold over the same months, and what they brought. */
+  soldUnits: number;
+  revenueMinor: number;
+  months: number;
+}
+
+export interface AddOnQuestion {
+  /** The price change in basis points: 1000 is 10 % dearer, −1000 10 % cheaper. */
+  priceChangeBp: number;
+  elasticityHundredths: number;
+}
+
+export interface ProjectedAddOnMonth {
+  month: number;
+  baselineMinor: number;
+  projectedMinor: number;
+}
+
+export function projectAddOnRevenue(history: AddOnHistory, question: AddOnQuestion, months: number): ProjectedAddOnMonth[] {
+  const period = BigInt(Math.max(1, history.months));
+  const priceNum = BigInt(10_000 + question.priceChangeBp);
+  // Units chosen at the new price, as a share of those chosen now, in hundredths of a basis point:
+  // 1 − ε × (ratio − 1), at least none, at most every covered unit.
+  let volume = 100n * 10_000n - BigInt(question.elasticityHundredths) * (priceNum - 10_000n);
+  if (volume < 0n) volume = 0n;
+  const sold = BigInt(history.soldUnits);
+  const ceiling = sold > 0n ? (BigInt(history.eligibleUnits) * 100n * 10_000n) / sold : volume;
+  if (volume > ceiling) volume = ceiling;
+  const revenue = BigInt(history.revenueMinor);
+  const result: ProjectedAddOnMonth[] = [];
+  for (let month = 1; month <= months; month += 1) {
+    const elapsed = BigInt(month);
+    result.push({
+      month,
+      baselineMinor: Number(roundHalfUp(revenue * elapsed, period)),
+      projectedMinor: Number(roundHalfUp(revenue * elapsed * priceNum * volume, period * 10_000n * 100n * 10_000n)),
+    });
+  }
+  return result;
+}
+
+export type AddOnFieldErrors = Partial<Record<keyof AddOnQuestion, "priceChange" | "elasticity">>;
+
+/** A price change merchants may try: from 90 % cheaper to three times the price (+200 %). */
+const PRICE_CHANGE_BP = { min: -9_000, max: 20_000 };
+
+/** "+15", "-10" or "12.5" → basis points, within the range above; null otherwise. */
+function parsePriceChange(value: string): number | null {
+  const match = /^\s*([+-]?)(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(value);
+  if (!match) return null;
+  const magnitude = Number(match[2]) * 100 + Number((match[3] ?? "").padEnd(2, "0"));
+  const basisPoints = match[1] === "-" ? -magnitude : magnitude;
+  return basisPoints >= PRICE_CHANGE_BP.min && basisPoints <= PRICE_CHANGE_BP.max ? basisPoints : null;
+}
+
+export function parseAddOnQuestion(fields: {
+  priceChange: string;
+  elasticity: string;
+}): { ok: true; question: AddOnQuestion } | { ok: false; fieldErrors: AddOnFieldErrors } {
+  const priceChangeBp = parsePriceChange(fields.priceChange);
+  const elasticityHundredths = parseElasticity(fields.elasticity);
+  const fieldErrors: AddOnFieldErrors = {};
+  if (priceChangeBp === null) fieldErrors.priceChangeBp = "priceChange";
+  if (elasticityHundredths === null) fieldErrors.elasticityHundredths = "elasticity";
+  if (priceChangeBp === null || elasticityHundredths === null) return { ok: false, fieldErrors };
+  return { ok: true, question: { priceChangeBp, elasticityHundredths } };
+}

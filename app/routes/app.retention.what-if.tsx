@@ -29,12 +29,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (!(await shopHasFeature(shop, "whatIfPricing"))) return { locked: true as const };
   const params = new URL(request.url).searchParams;
   const discount = params.get("discount");
+  const addOnPrice = params.get("addOnPrice");
   const page = await whatIfPage(
     admin,
     {
       planId: params.get("plan"),
       frequencyId: params.get("frequency"),
       fields: discount === null ? null : { discount, elasticity: params.get("elasticity") ?? "" },
+      addOnFields: addOnPrice === null ? null : { priceChange: addOnPrice, elasticity: params.get("addOnElasticity") ?? "" },
     },
     clock().now(),
   );
@@ -63,7 +65,7 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
   const { history, projection } = page;
   const money = (minor: number) => formatMoneyMinor(minor, history?.currencyCode ?? "USD", locale);
 
-  if (page.plans.length === 0) {
+  if (page.plans.length === 0 && page.addOns.history.soldUnits === 0) {
     return (
       <CapabilityEmptyPage
         title="whatIf.title"
@@ -81,10 +83,12 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
         <Layout.Section>
           <BlockStack gap="400">
             <Text as="p">{t("whatIf.intro")}</Text>
-            <Card>
-              {/* Keyed by what the page answered: a new answer starts the form from it. */}
-              <QuestionForm key={`${page.planId}:${page.frequencyId}`} page={page} />
-            </Card>
+            {page.plans.length > 0 && (
+              <Card>
+                {/* Keyed by what the page answered: a new answer starts the form from it. */}
+                <QuestionForm key={`${page.planId}:${page.frequencyId}`} page={page} />
+              </Card>
+            )}
             {history && history.subscribers === 0 && history.newMrrPerMonthMinor === 0 ? (
               <Card>
                 <EmptyState heading={t("whatIf.nothingHeading")} image="/empty-state.svg">
@@ -118,6 +122,7 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
                 />
               </TitledCard>
             )}
+            <AddOnWhatIf page={page} />
           </BlockStack>
         </Layout.Section>
         {history && (
@@ -210,5 +215,86 @@ function QuestionForm({ page }: { page: WhatIfData }) {
         </Button>
       </FormLayout>
     </Form>
+  );
+}
+
+/**
+ * The add-ons' question (a price change, with the same elasticity as subscriptions) and its answer:
+ * their revenue over 12 months, cumulative, against leaving prices as they are. A GET form that
+ * carries the plan question's fields along, so either answer stays on the page.
+ */
+function AddOnWhatIf({ page }: { page: WhatIfData }) {
+  const { t, locale } = useTranslation();
+  const busy = useNavigation().state !== "idle";
+  const { history, projection, fields, fieldErrors } = page.addOns;
+  const money = (minor: number) => formatMoneyMinor(minor, history.currencyCode, locale);
+  const carried = {
+    plan: page.planId,
+    frequency: page.frequencyId,
+    discount: page.fields?.discount ?? null,
+    elasticity: page.fields?.elasticity ?? null,
+  };
+  return (
+    <TitledCard title={t("whatIf.addOns.heading")}>
+      {history.soldUnits === 0 ? (
+        <Text as="p" tone="subdued">
+          {t("whatIf.addOns.nothing", { months: page.historyMonths })}
+        </Text>
+      ) : (
+        <BlockStack gap="400">
+          <Text as="p">
+            {t("whatIf.addOns.history", {
+              months: page.historyMonths,
+              units: history.soldUnits,
+              revenue: money(history.revenueMinor),
+              attach: formatPercent(history.eligibleUnits ? history.soldUnits / history.eligibleUnits : 0, locale),
+            })}
+          </Text>
+          <Form method="get">
+            {Object.entries(carried).map(([name, value]) =>
+              value === null ? null : <input key={name} type="hidden" name={name} value={value} />,
+            )}
+            <FormLayout>
+              <FormLayout.Group>
+                <FormTextField
+                  label={t("whatIf.addOns.priceChange")}
+                  name="addOnPrice"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  initialValue={fields?.priceChange}
+                  helpText={t("whatIf.addOns.priceChangeHelp")}
+                  error={fieldErrors.priceChangeBp && t("whatIf.errors.priceChange")}
+                />
+                <FormTextField
+                  label={t("whatIf.elasticity")}
+                  name="addOnElasticity"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  initialValue={fields?.elasticity ?? DEFAULT_ELASTICITY}
+                  helpText={t("whatIf.addOns.elasticityHelp")}
+                  error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
+                />
+              </FormLayout.Group>
+              <Button submit loading={busy}>
+                {t("whatIf.addOns.project")}
+              </Button>
+            </FormLayout>
+          </Form>
+          {projection && (
+            <LabelledDataTable
+              label={t("whatIf.addOns.projectionHeading")}
+              columnContentTypes={["text", "numeric", "numeric", "numeric"]}
+              headings={[t("whatIf.month"), t("whatIf.addOns.baseline"), t("whatIf.addOns.projected"), t("whatIf.difference")]}
+              rows={projection.map((m) => [
+                t("whatIf.monthNumber", { count: m.month }),
+                money(m.baselineMinor),
+                money(m.projectedMinor),
+                money(m.projectedMinor - m.baselineMinor),
+              ])}
+            />
+          )}
+        </BlockStack>
+      )}
+    </TitledCard>
   );
 }

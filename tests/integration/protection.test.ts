@@ -14,6 +14,8 @@ import { loader as statementLoader } from "../../app/routes/app.protection.partn
 import { loader as statementExport } from "../../app/routes/app.protection.partners.$id_.statement.export";
 import { monthOf, shareOf } from "../../app/protection/partner-statement";
 import { statementFor } from "../../app/protection/partners.server";
+import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
+import { acceptGrowthPlan } from "../support/app-plan";
 import { emptyOfferDraft, type OfferDraft } from "../../app/protection/offer";
 import { completeCheckout } from "../../simulator/checkout";
 import { seedShop } from "../../simulator/seed";
@@ -283,6 +285,30 @@ describe("protection registrations", () => {
     );
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
     expect(csv).toContain(',"Claimed"\r\n');
+  });
+
+  it("project the add-ons' revenue at another price from what they sold, on the what-if page", async () => {
+    const { shop, bandVariant } = await protectedOrder(2);
+    await acceptGrowthPlan(shop.domain);
+    const page = await whatIfLoader({
+      request: adminFetchRequest("/app/retention/what-if?addOnPrice=10&addOnElasticity=1", shop.domain),
+      params: {},
+      context: {},
+    });
+    if (page.locked) throw new Error("what-if pricing is locked for this shop");
+    expect(page.addOns.history).toMatchObject({ soldUnits: 2, revenueMinor: 2 * bandVariant.priceMinor });
+    // 10 % dearer, elasticity 1: 90 % of the buyers at 110 % of the price, a third of the three months' revenue a month.
+    expect(page.addOns.projection![0]).toEqual({
+      month: 1,
+      baselineMinor: Math.round((2 * bandVariant.priceMinor) / 3),
+      projectedMinor: Math.round((2 * bandVariant.priceMinor * 1.1 * 0.9) / 3),
+    });
+    const refused = await whatIfLoader({
+      request: adminFetchRequest("/app/retention/what-if?addOnPrice=-95&addOnElasticity=1", shop.domain),
+      params: {},
+      context: {},
+    });
+    expect(!refused.locked && refused.addOns).toMatchObject({ fieldErrors: { priceChangeBp: "priceChange" }, projection: null });
   });
 
   it("cancel the cover of a cancelled order", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ledgerMonthChanges, repeatBuyer, revenueByMonth, type LedgerRow } from "../../../app/retention/revenue-mix";
-import { parseWhatIfQuestion, projectMrr } from "../../../app/retention/what-if";
+import { parseAddOnQuestion, parseWhatIfQuestion, projectAddOnRevenue, projectMrr } from "../../../app/retention/what-if";
 
 const row = (day: string, oneOffMinor: number, recurringMinor = 0): LedgerRow => ({
   processedAt: new Date(`${day}T12:00:00Z`),
@@ -105,6 +105,53 @@ describe("the what-if form", () => {
     expect(parseWhatIfQuestion({ discount: "", elasticity: "1.234" })).toEqual({
       ok: false,
       fieldErrors: { proposedDiscountBp: "percentage", elasticityHundredths: "elasticity" },
+    });
+  });
+});
+
+describe("what-if for add-on prices", () => {
+  // 100 add-ons for $1,500.00 over 3 months, of 400 covered units sold: $500.00 a month, a 25 % attach rate.
+  const history = { eligibleUnits: 400, soldUnits: 100, revenueMinor: 150_000, months: 3 };
+  const at = (priceChangeBp: number, elasticityHundredths: number, given = history) =>
+    projectAddOnRevenue(given, { priceChangeBp, elasticityHundredths }, 12);
+
+  it("adds up a year of revenue at the new price, with fewer buyers as the elasticity says, worked by hand", () => {
+    // 20 % dearer, elasticity 1: 80 % as many buyers at 120 % of the price, $480.00 a month.
+    const dearer = at(2_000, 100);
+    expect(dearer[0]).toEqual({ month: 1, baselineMinor: 50_000, projectedMinor: 48_000 });
+    expect(dearer[11]).toEqual({ month: 12, baselineMinor: 600_000, projectedMinor: 576_000 });
+    // Half price, elasticity 3: 2.5 times the buyers (under the 4 times that covered units allow), $625.00 a month.
+    expect(at(-5_000, 300)[0]!.projectedMinor).toBe(62_500);
+    // Never more add-ons than covered units: 110 units for 100 add-ons caps buyers at 1.1 times.
+    expect(at(-5_000, 300, { ...history, eligibleUnits: 110 })[0]!.projectedMinor).toBe(27_500);
+    // Three times the price, elasticity 1: nobody buys.
+    expect(at(20_000, 100)[11]!.projectedMinor).toBe(0);
+  });
+
+  it("rounds half up each month of the running total", () => {
+    expect(
+      at(0, 100, { ...history, revenueMinor: 100 })
+        .slice(0, 2)
+        .map((m) => m.baselineMinor),
+    ).toEqual([33, 67]);
+  });
+
+  it("reads a signed change and says which field is wrong", () => {
+    expect(parseAddOnQuestion({ priceChange: "-12.5", elasticity: "1" })).toEqual({
+      ok: true,
+      question: { priceChangeBp: -1_250, elasticityHundredths: 100 },
+    });
+    expect(parseAddOnQuestion({ priceChange: "+200", elasticity: "0" })).toEqual({
+      ok: true,
+      question: { priceChangeBp: 20_000, elasticityHundredths: 0 },
+    });
+    expect(parseAddOnQuestion({ priceChange: "-95", elasticity: "11" })).toEqual({
+      ok: false,
+      fieldErrors: { priceChangeBp: "priceChange", elasticityHundredths: "elasticity" },
+    });
+    expect(parseAddOnQuestion({ priceChange: "ten", elasticity: "1" })).toEqual({
+      ok: false,
+      fieldErrors: { priceChangeBp: "priceChange" },
     });
   });
 });
