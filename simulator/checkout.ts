@@ -1,4 +1,4 @@
-import { applyCodeAtCheckout } from "./admin-api/discounts";
+import { applyDiscountAtCheckout } from "./admin-api/discounts";
 import { contractPayload, orderPayload } from "./webhook-payloads";
 import { addInterval, allocationPricing, contractLinePricingPolicy } from "./pricing";
 import type { SimulatorContext } from "./context";
@@ -166,9 +166,8 @@ export async function completeCheckout(
   // Like Shopify's checkout: ticking the box subscribes the customer; leaving it unticked changes
   // nothing of a consent they gave before.
   if (input.acceptsMarketing) customer.marketingState = "SUBSCRIBED";
-  // Checkout takes one code (basic code discounts do not combine unless made to).
-  const [code] = input.discountCodes ?? [];
-  if (code) applyCodeAtCheckout(shop, code, lines, customer.id, now);
+  // Checkout takes one code (basic discounts do not combine unless made to).
+  applyDiscountAtCheckout(shop, input.discountCodes?.[0], lines, customer.id, now);
 
   const order: OrderRecord = {
     id: sim.store.newId(),

@@ -85,8 +85,9 @@ export interface OrderLineRecord {
 }
 
 /**
- * A basic code discount the app created (discountCodeBasicCreate): a percentage off qualifying
- * lines, for one-time purchases, subscriptions or both, possibly once per customer.
+ * A basic discount the app created (discountCodeBasicCreate, or discountAutomaticBasicCreate with
+ * no code): a percentage off qualifying lines, for one-time purchases, subscriptions or both,
+ * possibly once per customer, for all buyers or a list of customers.
  */
 export interface CodeDiscountRecord {
   id: number;
@@ -103,6 +104,10 @@ export interface CodeDiscountRecord {
   endsAt: Date | null;
   /** The customers who have used it, for appliesOncePerCustomer. */
   usedBy: number[];
+  /** Automatic (no code: checkout applies it by itself), or a code shoppers enter. */
+  automatic: boolean;
+  /** The buyers it is for (context.customers), or null for all buyers. */
+  customerIds: number[] | null;
   createdAt: Date;
 }
 

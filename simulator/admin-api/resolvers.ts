@@ -32,7 +32,13 @@ import {
   type AppSubscriptionCreateArgs,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
-import { createBasicCodeDiscount, findCodeDiscount, presentCodeDiscountNode } from "./discounts";
+import {
+  createAutomaticBasicDiscount,
+  createBasicCodeDiscount,
+  findCodeDiscount,
+  presentCodeDiscountNode,
+  updateAutomaticBasicDiscount,
+} from "./discounts";
 import { listPublications, publishablePublish } from "./publications";
 import {
   addDraftDiscount,
@@ -327,6 +333,9 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
   subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),
   discountCodeBasicCreate: (_root, args, { store, shop, now }) => createBasicCodeDiscount(store, shop, args.basicCodeDiscount as Args, now),
+  discountAutomaticBasicCreate: (_root, args, { store, shop, now }) =>
+    createAutomaticBasicDiscount(store, shop, args.automaticBasicDiscount as Args, now),
+  discountAutomaticBasicUpdate: (_root, args, { shop }) => updateAutomaticBasicDiscount(shop, args.id, args.automaticBasicDiscount as Args),
   customerPaymentMethodSendUpdateEmail: (_root, args, { shop, now }) =>
     sendPaymentMethodUpdateEmail(shop, args.customerPaymentMethodId, now),
   subscriptionBillingAttemptCreate: (_root, args, { store, shop, now, events }) => {

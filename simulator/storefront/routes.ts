@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
-import { codeDiscountOf } from "../admin-api/discounts";
+import { automaticDiscountOf, codeDiscountOf } from "../admin-api/discounts";
 import { CheckoutError, completeCheckout } from "../checkout";
 import { escapeHtml, html, json, type Router, type SimRequest, type SimResponse } from "../http";
 import type { SimulatorContext } from "../context";
@@ -208,21 +208,17 @@ function checkoutPage(sim: SimulatorContext, shop: ShopRecord, req: SimRequest, 
   const root = storefrontRoot(shop);
   const discount =
     req.url.searchParams.get("discount") ?? new URLSearchParams(req.rawBody ?? "").get("discount") ?? discountCookie(req) ?? null;
-  // What the code takes off, shown before the shopper pays (their email, and so a code used once
-  // before, is not known yet: checkout checks that when they pay).
-  const priced = discount
-    ? codeDiscountOf(
-        shop,
-        discount,
-        cart.items.map((item) => ({
-          priceMinor: item.final_line_price,
-          quantity: 1,
-          sellingPlanId: item.selling_plan_allocation ? 1 : null,
-        })),
-        null,
-        sim.clock.now(),
-      )
-    : null;
+  // What the code (or an automatic discount for every buyer) takes off, shown before the shopper
+  // pays; their email, and so a code used once before or a discount for listed customers, is not
+  // known yet: checkout applies those when they pay.
+  const items = cart.items.map((item) => ({
+    priceMinor: item.final_line_price,
+    quantity: 1,
+    sellingPlanId: item.selling_plan_allocation ? 1 : null,
+  }));
+  const priced =
+    (discount ? codeDiscountOf(shop, discount, items, null, sim.clock.now()) : null) ??
+    automaticDiscountOf(shop, items, null, sim.clock.now());
   const off = priced ? priced.perLine.reduce((sum, amount) => sum + amount, 0) : 0;
   const plan = (item: (typeof cart.items)[number]) =>
     (item.selling_plan_allocation as { selling_plan: { name: string } } | undefined)?.selling_plan.name;

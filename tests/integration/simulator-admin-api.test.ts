@@ -324,3 +324,70 @@ describe("store simulator: code discounts", () => {
     expect(away.headers.get("location")).toBe(`/storefront/${store}/`);
   });
 });
+
+describe("store simulator: automatic discounts for listed customers", () => {
+  it("applies a discount only to the customers on its list, as the list changes", async () => {
+    const { simulator } = testContext();
+    const shop = installedShop("write_discounts");
+    const [member, other] = [...shop.customers.values()];
+    const CREATE = `mutation Create($discount: DiscountAutomaticBasicInput!) {
+      discountAutomaticBasicCreate(automaticBasicDiscount: $discount) { automaticDiscountNode { id } userErrors { field code } }
+    }`;
+    const UPDATE = `mutation Update($id: ID!, $discount: DiscountAutomaticBasicInput!) {
+      discountAutomaticBasicUpdate(id: $id, automaticBasicDiscount: $discount) { automaticDiscountNode { id } userErrors { field code } }
+    }`;
+    const created = await post(
+      shop.domain,
+      {
+        query: CREATE,
+        variables: {
+          discount: {
+            title: "Members: 10 % off",
+            startsAt: new Date(Date.now() - 60_000).toISOString(),
+            context: { customers: { add: [`gid://shopify/Customer/${member!.id}`] } },
+            customerGets: {
+              value: { percentage: 0.1 },
+              items: { all: true },
+              appliesOnOneTimePurchase: true,
+              appliesOnSubscription: false,
+            },
+          },
+        },
+      },
+      "shpat_test",
+    );
+    const id = (created.body.data as { discountAutomaticBasicCreate: { automaticDiscountNode: { id: string } } })
+      .discountAutomaticBasicCreate.automaticDiscountNode.id;
+    const { completeCheckout } = await import("../../simulator/checkout");
+    const product = [...shop.products.values()][0]!;
+    const buy = async (email: string) =>
+      (
+        await completeCheckout(simulator, shop, {
+          email,
+          lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+        })
+      ).order.lines[0]!.discountMinor ?? 0;
+    const tenth = Math.floor((product.variants[0]!.priceMinor * 1_000 + 5_000) / 10_000);
+    expect([await buy(member!.email), await buy(other!.email)]).toEqual([tenth, 0]);
+    await post(
+      shop.domain,
+      {
+        query: UPDATE,
+        variables: {
+          id,
+          discount: {
+            context: { customers: { add: [`gid://shopify/Customer/${other!.id}`], remove: [`gid://shopify/Customer/${member!.id}`] } },
+          },
+        },
+      },
+      "shpat_test",
+    );
+    expect([await buy(member!.email), await buy(other!.email)]).toEqual([0, tenth]);
+    const unknown = await post(
+      shop.domain,
+      { query: UPDATE, variables: { id, discount: { context: { customers: { add: ["gid://shopify/Customer/999999"] } } } } },
+      "shpat_test",
+    );
+    expect(unknown.body.data).toMatchObject({ discountAutomaticBasicUpdate: { userErrors: [{ code: "INVALID" }] } });
+  });
+});
