@@ -12,13 +12,8 @@ import type { ProtectionVariantInfo } from "./registrations";
 import { findPartner, listPartners } from "./partners.server";
 import { termMessage, validateOffer, type FieldErrors, type OfferDraft, type ProtectionOfferTerms } from "./offer";
 import { plannedVariants, productSetInput, storefrontCatalog, type PlannedVariant, type ProductLabels } from "./protection-product";
-import {
-  ProtectionProductPublish,
-  ProtectionProductSet,
-  ProtectionProductVariants,
-  ProtectionVariantsNotShipped,
-  SalesChannelPublications,
-} from "./protection.queries";
+import { ProtectionProductSet, ProtectionProductVariants } from "./protection.queries";
+import { markNotShipped, publishToOnlineStore } from "../shops/online-store.server";
 import { ShopCollections } from "../shops/shop-collections.query";
 import { OfferProductTitles } from "./offer-form.queries";
 
@@ -32,8 +27,6 @@ export type SaveResult =
   | { ok: false; fieldErrors: FieldErrors; shopifyErrors: { field: string; message: string }[] };
 
 export type SyncedVariant = PlannedVariant & { variantId: string };
-
-const BULK_UPDATE_CHUNK = 250;
 
 export function productLabels(messages: Messages, locale: string, currencyCode: string): ProductLabels {
   const money = (minor: number) => formatMoneyMinor(minor, currencyCode, locale);
@@ -78,17 +71,6 @@ function refused(error: unknown): SaveResult {
   };
 }
 
-/**
- * Publishes the product to the Online Store (again is harmless): Shopify will not add an
- * unpublished variant to a cart. A shop without the Online Store channel has no product page for
- * the offer to appear on, so there is nothing to publish to.
- */
-async function publishToOnlineStore(admin: AdminClient, productId: string): Promise<void> {
-  const { publications } = await admin.request(SalesChannelPublications, {});
-  const onlineStore = publications.nodes.find((publication) => publication.catalog?.title === "Online Store");
-  if (onlineStore) await admin.request(ProtectionProductPublish, { id: productId, publicationId: onlineStore.id });
-}
-
 async function allVariants(admin: AdminClient, productId: string) {
   const variants: { id: string; sku: string | null; requiresShipping: boolean }[] = [];
   let after: string | null = null;
@@ -121,15 +103,11 @@ async function syncProduct(
   const productId = productSet!.product!.id;
   await publishToOnlineStore(admin, productId);
   const variants = await allVariants(admin, productId);
-  const shipped = variants.filter((v) => v.requiresShipping);
-  for (let start = 0; start < shipped.length; start += BULK_UPDATE_CHUNK) {
-    await admin.request(ProtectionVariantsNotShipped, {
-      productId,
-      variants: shipped
-        .slice(start, start + BULK_UPDATE_CHUNK)
-        .map((v) => ({ id: v.id, inventoryItem: { requiresShipping: false, tracked: false } })),
-    });
-  }
+  await markNotShipped(
+    admin,
+    productId,
+    variants.filter((v) => v.requiresShipping).map((v) => v.id),
+  );
   const idBySku = new Map(variants.map((v) => [v.sku, v.id]));
   return {
     productId,

@@ -42,6 +42,7 @@ function Navigation() {
       <Link to="/app/subscriptions">{t("nav.subscriptions")}</Link>
       <Link to="/app/protection">{t("nav.protection")}</Link>
       <Link to="/app/reminders">{t("nav.reminders")}</Link>
+      <Link to="/app/memberships">{t("nav.memberships")}</Link>
       <Link to="/app/referrals">{t("nav.referrals")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
       <Link to="/app/plan">{t("nav.plan")}</Link>

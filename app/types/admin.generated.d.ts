@@ -59,6 +59,42 @@ export type BackfillOrdersCountQueryVariables = AdminTypes.Exact<{ [key: string]
 
 export type BackfillOrdersCountQuery = { ordersCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>> };
 
+export type MembershipProductSetMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ProductSetInput;
+}>;
+
+
+export type MembershipProductSetMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type MembershipPlansCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.SellingPlanGroupInput;
+  resources?: AdminTypes.InputMaybe<AdminTypes.SellingPlanGroupResourceInput>;
+}>;
+
+
+export type MembershipPlansCreateMutation = { sellingPlanGroupCreate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.SellingPlanGroup, 'id'>
+      & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id' | 'options'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type MembershipDiscountCreateMutationVariables = AdminTypes.Exact<{
+  discount: AdminTypes.DiscountAutomaticBasicInput;
+}>;
+
+
+export type MembershipDiscountCreateMutation = { discountAutomaticBasicCreate?: AdminTypes.Maybe<{ automaticDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountAutomaticNode, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type MembershipDiscountUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  discount: AdminTypes.DiscountAutomaticBasicInput;
+}>;
+
+
+export type MembershipDiscountUpdateMutation = { discountAutomaticBasicUpdate?: AdminTypes.Maybe<{ automaticDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountAutomaticNode, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
 export type PublishedThemeFilesQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -107,30 +143,6 @@ export type ProtectionProductVariantsQuery = { product?: AdminTypes.Maybe<{ vari
         Pick<AdminTypes.ProductVariant, 'id' | 'sku'>
         & { inventoryItem: Pick<AdminTypes.InventoryItem, 'requiresShipping'> }
       )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } }> };
-
-export type ProtectionVariantsNotShippedMutationVariables = AdminTypes.Exact<{
-  productId: AdminTypes.Scalars['ID']['input'];
-  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
-}>;
-
-
-export type ProtectionVariantsNotShippedMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
-
-export type SalesChannelPublicationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
-
-
-export type SalesChannelPublicationsQuery = { publications: { nodes: Array<(
-      Pick<AdminTypes.Publication, 'id'>
-      & { catalog?: AdminTypes.Maybe<Pick<AdminTypes.AppCatalog, 'title'> | Pick<AdminTypes.CompanyLocationCatalog, 'title'> | Pick<AdminTypes.MarketCatalog, 'title'>> }
-    )> } };
-
-export type ProtectionProductPublishMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  publicationId: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type ProtectionProductPublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type ReferralDiscountCreateMutationVariables = AdminTypes.Exact<{
   discount: AdminTypes.DiscountCodeBasicInput;
@@ -207,6 +219,30 @@ export type AppDataMetafieldsSetMutationVariables = AdminTypes.Exact<{
 
 
 export type AppDataMetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type SalesChannelPublicationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type SalesChannelPublicationsQuery = { publications: { nodes: Array<(
+      Pick<AdminTypes.Publication, 'id'>
+      & { catalog?: AdminTypes.Maybe<Pick<AdminTypes.AppCatalog, 'title'> | Pick<AdminTypes.CompanyLocationCatalog, 'title'> | Pick<AdminTypes.MarketCatalog, 'title'>> }
+    )> } };
+
+export type OnlineStorePublishMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  publicationId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OnlineStorePublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type ProductVariantsNotShippedMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type ProductVariantsNotShippedMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ShopCollectionsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
@@ -594,13 +630,13 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ShopCheckoutPlan {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopCheckoutPlanQuery, variables: ShopCheckoutPlanQueryVariables},
   "#graphql\n  query OfferProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: OfferProductTitlesQuery, variables: OfferProductTitlesQueryVariables},
   "#graphql\n  query ProtectionProductVariants($id: ID!, $after: String) {\n    product(id: $id) {\n      variants(first: 250, after: $after) {\n        nodes {\n          id\n          sku\n          inventoryItem {\n            requiresShipping\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": {return: ProtectionProductVariantsQuery, variables: ProtectionProductVariantsQueryVariables},
-  "#graphql\n  query SalesChannelPublications {\n    publications(first: 50, catalogType: APP) {\n      nodes {\n        id\n        catalog {\n          title\n        }\n      }\n    }\n  }\n": {return: SalesChannelPublicationsQuery, variables: SalesChannelPublicationsQueryVariables},
   "#graphql\n  query ReferralDiscountByCode($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {return: ReferralDiscountByCodeQuery, variables: ReferralDiscountByCodeQueryVariables},
   "#graphql\n  query ReminderProducts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        handle\n        status\n        sellingPlanGroups(first: 5) {\n          nodes {\n            sellingPlans(first: 10) {\n              nodes {\n                id\n                pricingPolicies {\n                  ... on SellingPlanFixedPricingPolicy {\n                    adjustmentValue {\n                      ... on SellingPlanPricingPolicyPercentageValue {\n                        percentage\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReminderProductsQuery, variables: ReminderProductsQueryVariables},
   "#graphql\n  query ProductCollectionIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: ProductCollectionIdsQuery, variables: ProductCollectionIdsQueryVariables},
   "#graphql\n  query PastBuyerOrders($query: String!, $after: String) {\n    orders(first: 8, after: $after, query: $query, sortKey: PROCESSED_AT) {\n      nodes {\n        id\n        processedAt\n        cancelledAt\n        displayFinancialStatus\n        currencyCode\n        customer {\n          id\n          firstName\n          locale\n          defaultEmailAddress {\n            emailAddress\n            marketingState\n          }\n        }\n        lineItems(first: 25) {\n          nodes {\n            id\n            title\n            variantTitle\n            currentQuantity\n            sellingPlan {\n              sellingPlanId\n            }\n            variant {\n              id\n            }\n            product {\n              id\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: PastBuyerOrdersQuery, variables: PastBuyerOrdersQueryVariables},
   "#graphql\n  query LedgerProductFacts($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        tags\n        collections(first: 25) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: LedgerProductFactsQuery, variables: LedgerProductFactsQueryVariables},
   "#graphql\n  query AppDataInstallation {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: AppDataInstallationQuery, variables: AppDataInstallationQueryVariables},
+  "#graphql\n  query SalesChannelPublications {\n    publications(first: 50, catalogType: APP) {\n      nodes {\n        id\n        catalog {\n          title\n        }\n      }\n    }\n  }\n": {return: SalesChannelPublicationsQuery, variables: SalesChannelPublicationsQueryVariables},
   "#graphql\n  query ShopCollections {\n    collections(first: 250, sortKey: TITLE) {\n      nodes {\n        id\n        title\n      }\n    }\n  }\n": {return: ShopCollectionsQuery, variables: ShopCollectionsQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      name\n      email\n      contactEmail\n      ianaTimezone\n      currencyCode\n      url\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query StoreOverview {\n    shop {\n      name\n      currencyCode\n      ianaTimezone\n    }\n    productsCount(query: \"status:active\") {\n      count\n    }\n    collectionsCount {\n      count\n    }\n  }\n": {return: StoreOverviewQuery, variables: StoreOverviewQueryVariables},
@@ -621,11 +657,15 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation AppSubscriptionCreate(\n    $name: String!\n    $returnUrl: URL!\n    $trialDays: Int\n    $test: Boolean\n    $lineItems: [AppSubscriptionLineItemInput!]!\n  ) {\n    appSubscriptionCreate(name: $name, returnUrl: $returnUrl, trialDays: $trialDays, test: $test, lineItems: $lineItems) {\n      appSubscription {\n        id\n        status\n      }\n      confirmationUrl\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AppSubscriptionCreateMutation, variables: AppSubscriptionCreateMutationVariables},
   "#graphql\n  mutation AppSubscriptionCancel($id: ID!) {\n    appSubscriptionCancel(id: $id) {\n      appSubscription {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AppSubscriptionCancelMutation, variables: AppSubscriptionCancelMutationVariables},
   "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
+  "#graphql\n  mutation MembershipProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n        variants(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipProductSetMutation, variables: MembershipProductSetMutationVariables},
+  "#graphql\n  mutation MembershipPlansCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 10) {\n          nodes {\n            id\n            options\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipPlansCreateMutation, variables: MembershipPlansCreateMutationVariables},
+  "#graphql\n  mutation MembershipDiscountCreate($discount: DiscountAutomaticBasicInput!) {\n    discountAutomaticBasicCreate(automaticBasicDiscount: $discount) {\n      automaticDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipDiscountCreateMutation, variables: MembershipDiscountCreateMutationVariables},
+  "#graphql\n  mutation MembershipDiscountUpdate($id: ID!, $discount: DiscountAutomaticBasicInput!) {\n    discountAutomaticBasicUpdate(id: $id, automaticBasicDiscount: $discount) {\n      automaticDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipDiscountUpdateMutation, variables: MembershipDiscountUpdateMutationVariables},
   "#graphql\n  mutation ProtectionProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionProductSetMutation, variables: ProtectionProductSetMutationVariables},
-  "#graphql\n  mutation ProtectionVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionVariantsNotShippedMutation, variables: ProtectionVariantsNotShippedMutationVariables},
-  "#graphql\n  mutation ProtectionProductPublish($id: ID!, $publicationId: ID!) {\n    publishablePublish(id: $id, input: [{ publicationId: $publicationId }]) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ProtectionProductPublishMutation, variables: ProtectionProductPublishMutationVariables},
   "#graphql\n  mutation ReferralDiscountCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralDiscountCreateMutation, variables: ReferralDiscountCreateMutationVariables},
   "#graphql\n  mutation AppDataMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: AppDataMetafieldsSetMutation, variables: AppDataMetafieldsSetMutationVariables},
+  "#graphql\n  mutation OnlineStorePublish($id: ID!, $publicationId: ID!) {\n    publishablePublish(id: $id, input: [{ publicationId: $publicationId }]) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: OnlineStorePublishMutation, variables: OnlineStorePublishMutationVariables},
+  "#graphql\n  mutation ProductVariantsNotShipped($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProductVariantsNotShippedMutation, variables: ProductVariantsNotShippedMutationVariables},
   "#graphql\n  mutation BillingAttemptCreate($contractId: ID!, $input: SubscriptionBillingAttemptInput!) {\n    subscriptionBillingAttemptCreate(subscriptionContractId: $contractId, subscriptionBillingAttemptInput: $input) {\n      subscriptionBillingAttempt {\n        id\n        state {\n          __typename\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BillingAttemptCreateMutation, variables: BillingAttemptCreateMutationVariables},
   "#graphql\n  mutation ContractPause($id: ID!) {\n    subscriptionContractPause(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractPauseMutation, variables: ContractPauseMutationVariables},
   "#graphql\n  mutation ContractActivate($id: ID!) {\n    subscriptionContractActivate(subscriptionContractId: $id) {\n      contract {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ContractActivateMutation, variables: ContractActivateMutationVariables},

@@ -9,6 +9,7 @@ import { reminderEmailTemplates } from "../reminders/email";
 import { partnerEmailTemplates } from "../protection/partner-emails";
 import { enqueueMonthlyStatements } from "../protection/partners.server";
 import { referralEmailTemplates } from "../referrals/referral-email";
+import { MEMBERSHIP_SUBSCRIBERS, syncMemberPerks } from "../memberships/memberships.server";
 import { applyReferralCredits, issueReferralCodes, REFERRAL_SUBSCRIBERS } from "../referrals/referrals.server";
 import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
@@ -21,7 +22,7 @@ import { subscriberEmailTemplates } from "../subscriptions/subscriber-emails";
 import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server";
 
 /** What reacts to each domain event, by capability. */
-export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS, REFERRAL_SUBSCRIBERS);
+export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS, REFERRAL_SUBSCRIBERS, MEMBERSHIP_SUBSCRIBERS);
 
 /** Every kind of email Orchard sends, by the capability that sends it. */
 export const EMAIL_TEMPLATES = {
@@ -36,7 +37,8 @@ export const EMAIL_TEMPLATES = {
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
  * (schedule what is due, send what is scheduled), reorder reminders that are due and new rules'
  * past buyers, partners' statements for a month just ended, the domain events (then the referral
- * codes they made due, and referrers' credits onto their renewals)
+ * codes they made due, referrers' credits onto their renewals, and membership tiers' perks to
+ * their members)
  * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
@@ -68,6 +70,7 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   const events = await deliverEvents(EVENT_SUBSCRIBERS);
   await issueReferralCodes(backgroundAdmin);
   await applyReferralCredits(backgroundAdmin);
+  await syncMemberPerks(backgroundAdmin);
   const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
   await pruneDeliveries();

@@ -24,6 +24,7 @@ describe("Orchard in the store's admin", () => {
       "Subscriptions",
       "Add-ons",
       "Reminders",
+      "Memberships",
       "Referrals",
       "Settings",
       // Orchard's own billing, named so that it cannot be taken for the merchant's subscription plans.

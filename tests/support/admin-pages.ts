@@ -13,6 +13,8 @@ export const ADMIN_PAGES = [
   "/app/reminders/rules/new",
   "/app/reminders/email",
   "/app/referrals",
+  "/app/memberships",
+  "/app/memberships/new",
   "/app/settings",
   "/app/settings/emails",
   "/app/retention/what-if",

@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { afterEach, describe, expect, it } from "vitest";
+import { FixedClock, replaceClock } from "../../app/clock";
+import { db } from "../../app/db.server";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
+import { loader as membershipsLoader } from "../../app/routes/app.memberships._index";
+import { action as newMembership } from "../../app/routes/app.memberships.new";
+import { action as subscriptionAction } from "../../app/routes/app.subscriptions.$id";
+import { findContract } from "../../app/subscriptions/contracts.server";
+import { completeCheckout } from "../../simulator/checkout";
+import { gid, parseGid } from "../../simulator/ids";
+import { seedShop } from "../../simulator/seed";
+import { adminFetchRequest, createShop, testContext } from "../support/context";
+import { settle } from "../support/subscriptions";
+
+const clockRestores: (() => void)[] = [];
+afterEach(() => {
+  while (clockRestores.length) clockRestores.pop()!();
+});
+
+async function post(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  shop: string,
+  body: URLSearchParams,
+  params = {},
+) {
+  try {
+    return await action({ request: adminFetchRequest(path, shop, { method: "POST", body }), params, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
+    throw thrown;
+  }
+}
+
+/** The membership form as a merchant fills it: a name, then each tier's name, price, interval and discount. */
+function membershipForm(name: string, tiers: [string, string, string, string][]) {
+  const body = new URLSearchParams({ name, locale: "en" });
+  for (const [tierName, price, interval, discount] of tiers) {
+    body.append("tierName", tierName);
+    body.append("tierPrice", price);
+    body.append("tierInterval", interval);
+    body.append("tierDiscount", discount);
+  }
+  return body;
+}
+
+async function installedShop() {
+  const { simulator } = testContext();
+  const { shop } = createShop();
+  shop.ianaTimezone = "UTC";
+  seedShop(simulator.store, shop, new Date(), { customers: 2, months: 0 });
+  await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+  return shop;
+}
+
+describe("tiered memberships", () => {
+  it("refuse a membership with one tier, a free tier, twin names or a discount above 100 %, each field with its message, and create nothing", async () => {
+    const shop = await installedShop();
+    expect(
+      await post(newMembership, "/app/memberships/new", shop.domain, membershipForm("Coffee Club", [["Basic", "10", "MONTH", ""]])),
+    ).toMatchObject({
+      errors: { tiers: "tierCount" },
+    });
+    expect(
+      await post(
+        newMembership,
+        "/app/memberships/new",
+        shop.domain,
+        membershipForm("", [
+          ["Basic", "0", "MONTH", "5"],
+          ["basic", "25", "WEEK", "150"],
+        ]),
+      ),
+    ).toMatchObject({
+      errors: {
+        name: "nameRequired",
+        "tiers.0.price": "priceInvalid",
+        "tiers.1.name": "tierNameTaken",
+        "tiers.1.interval": "intervalInvalid",
+        "tiers.1.discount": "discountInvalid",
+      },
+    });
+    expect([...shop.products.values()].some((p) => p.tags.includes("orchard-membership"))).toBe(false);
+    expect(await db().membership.count({ where: { shop: shop.domain } })).toBe(0);
+  });
+
+  it("sell Basic and Premium on one product; a Basic member's one-off order gets Basic's discount, and moving up to Premium at the next renewal brings Premium's price and discount", async () => {
+    const { simulator } = testContext();
+    const shop = await installedShop();
+    expect(
+      await post(
+        newMembership,
+        "/app/memberships/new",
+        shop.domain,
+        membershipForm("Coffee Club", [
+          ["Basic", "10.00", "MONTH", "5"],
+          ["Premium", "25.00", "MONTH", "15"],
+        ]),
+      ),
+    ).toEqual({ redirect: "/app/memberships?created=1" });
+    const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-membership"))!;
+    expect(product).toMatchObject({ title: "Coffee Club", requiresSellingPlan: true, publishedOnlineStore: true });
+    expect(product.variants.every((v) => !v.requiresShipping)).toBe(true);
+    const group = [...shop.sellingPlanGroups.values()].find((g) => g.productIds.includes(product.id))!;
+    const [basic, premium] = group.sellingPlans;
+    expect(group.sellingPlans.map((plan) => plan.name)).toEqual(["Basic", "Premium"]);
+
+    // A customer joins Basic at $10.00 a month.
+    const member = "club-member@example.com";
+    const { order: joined } = await completeCheckout(simulator, shop, {
+      email: member,
+      lines: [{ variantId: product.variants[0]!.id, quantity: 1, sellingPlanId: basic!.id, properties: {} }],
+    });
+    expect(joined.lines[0]!.priceMinor).toBe(1_000);
+    await settle();
+
+    // A one-off order of theirs: 5 % off; another customer's: nothing off.
+    const beans = [...shop.products.values()].find((p) => !p.tags.includes("orchard-membership"))!;
+    const oneOff = async (email: string) =>
+      (
+        await completeCheckout(simulator, shop, {
+          email,
+          lines: [{ variantId: beans.variants[0]!.id, quantity: 1, sellingPlanId: null, properties: {} }],
+        })
+      ).order.lines[0]!.discountMinor ?? 0;
+    const off = (basisPoints: number) => Math.floor((beans.variants[0]!.priceMinor * basisPoints + 5_000) / 10_000);
+    expect([await oneOff(member), await oneOff("not-a-member@example.com")]).toEqual([off(500), 0]);
+
+    // They move up: Premium's price from the next renewal, and Premium's discount once that is paid;
+    // until then Basic's (moving up and back down within a cycle gains nothing).
+    const contract = [...shop.contracts.values()].find((c) => c.originOrderId === joined.id)!;
+    const stored = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
+    const changeTier = async (planId: number) =>
+      post(
+        subscriptionAction,
+        `/app/subscriptions/${stored.id}`,
+        shop.domain,
+        new URLSearchParams({ action: "changeFrequency", sellingPlanId: gid("SellingPlan", planId) }),
+        { id: stored.id },
+      );
+    expect(await changeTier(premium!.id)).toMatchObject({ ok: true });
+    await settle();
+    expect(await oneOff(member)).toBe(off(500));
+    const due = stored.nextBillingAt!.getTime() + 60_000;
+    clockRestores.push(replaceClock(new FixedClock(new Date(due))));
+    simulator.clock.advance(due - simulator.clock.now().getTime());
+    await settle();
+    const renewal = [...shop.orders.values()].filter((o) => o.email === member && o.lines[0]!.productId === product.id).at(-1)!;
+    expect(renewal.id).not.toBe(joined.id);
+    expect(renewal.lines[0]!.priceMinor).toBe(2_500);
+    expect(await oneOff(member)).toBe(off(1_500));
+
+    // The merchant sees one Premium member bringing $25.00 a month.
+    const page = await membershipsLoader({ request: adminFetchRequest("/app/memberships", shop.domain), params: {}, context: {} });
+    expect(page.memberships[0]!.tiers.map((tier) => [tier.name, tier.members, tier.mrrMinor])).toEqual([
+      ["Basic", 0, 0],
+      ["Premium", 1, 2_500],
+    ]);
+    const tiers = await db().membershipTier.findMany({ where: { shop: shop.domain }, orderBy: { position: "asc" } });
+    const customer = `gid://shopify/Customer/${contract.customerId}`;
+    expect(tiers.map((tier) => JSON.parse(tier.discountCustomers))).toEqual([[], [customer]]);
+    expect(shop.codeDiscounts.get(parseGid(tiers[0]!.shopifyDiscountId, "DiscountAutomaticNode")!.id)!.customerIds).toEqual([]);
+  });
+});
