@@ -288,3 +288,10 @@ async function createTierDiscount(
   });
   return discountAutomaticBasicCreate!.automaticDiscountNode!.id;
 }
+
+/** Whether any of these selling plans is a membership tier's: the customer's page then speaks of tiers. */
+export async function isMembershipPlan(shop: string, sellingPlanIds: string[]): Promise<boolean> {
+  return (
+    sellingPlanIds.length > 0 && (await db().membershipTier.count({ where: { shop, shopifySellingPlanId: { in: sellingPlanIds } } })) > 0
+  );
+}

@@ -197,8 +197,8 @@ export function subscriptionsPage(
             context,
             s.id,
             "changeFrequency",
-            t("portal.changeFrequency"),
-            `<label>${t("portal.frequencyLabel")}<select name="sellingPlanId">${s.plans
+            t(s.membership ? "portal.changeTier" : "portal.changeFrequency"),
+            `<label>${t(s.membership ? "portal.tierLabel" : "portal.frequencyLabel")}<select name="sellingPlanId">${s.plans
               .map((p) => `<option value="${escapeText(p.id)}"${p.current ? " selected" : ""}>${escapeText(p.name)}</option>`)
               .join("")}</select></label>`,
           )

@@ -11,6 +11,7 @@ import { storedDeliveryAddress } from "../subscriptions/delivery-address";
 import { upcomingOrdersOf } from "../subscriptions/contracts.server";
 import { orderAmountMinor, restartAmountMinor, storedDiscounts, type ContractDiscount } from "../subscriptions/order-preview";
 import { portalReferral } from "../referrals/referrals.server";
+import { isMembershipPlan } from "../memberships/memberships.server";
 import { cardExpiresBefore, storedPaymentMethod } from "../subscriptions/payment-method";
 import { localDay } from "../time/zoned";
 import { minorUnits } from "../money";
@@ -140,6 +141,11 @@ export async function customerSubscriptions(customer: Customer) {
         swapVariants: choices.swapVariants,
         // Their link to share, once the referral program has invited them.
         referral: await portalReferral(customer.shop, contract.id),
+        // A membership: its plans are tiers, which the page calls so.
+        membership: await isMembershipPlan(
+          customer.shop,
+          contract.lines.flatMap((line) => (line.sellingPlanId ? [line.sellingPlanId] : [])),
+        ),
       };
     }),
   );

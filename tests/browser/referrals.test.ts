@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OrderRecord, ProductRecord } from "../../simulator/store";
+import type { ProductRecord } from "../../simulator/store";
 import { setUpBrowserStack } from "../support/browser-stack";
 import { accessibilityProblems, appFrame } from "../support/axe";
 import { createSellingPlanGroup } from "../support/selling-plans";
 import { themeShopper } from "../support/theme-shopper";
+import { daysPass, discountOf, ordersOf as ordersOfIn } from "../support/store-orders";
 
 /**
  * A happy subscriber brings a friend: the merchant turns referrals on, the subscriber is invited
@@ -27,17 +28,6 @@ beforeAll(async () => {
   });
 });
 
-/** The store's clock moved on, and Orchard's worker given the rounds to charge what fell due. */
-async function daysPass(days: number, ordersExpected: number) {
-  const response = await fetch(`${ui.stack.simulatorUrl}/_control/clock/advance`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ days }),
-  });
-  expect(response.status).toBe(200);
-  await expect.poll(() => ui.shop.orders.size, { timeout: 60_000, interval: 500 }).toBe(ordersExpected);
-}
-
 /** A shopper subscribes to the coffee in Dawn, from wherever their page is. */
 async function subscribeInDawn(page: Awaited<ReturnType<typeof ui.newPage>>, email: string) {
   const shopper = themeShopper(page, "dawn");
@@ -47,9 +37,7 @@ async function subscribeInDawn(page: Awaited<ReturnType<typeof ui.newPage>>, ema
   await shopper.checkOut(email);
 }
 
-const ordersOf = (email: string): OrderRecord[] =>
-  [...ui.shop.orders.values()].filter((order) => order.email === email).sort((a, b) => a.number - b.number);
-const discountOf = (order: OrderRecord) => order.lines.reduce((sum, line) => sum + (line.discountMinor ?? 0), 0);
+const ordersOf = (email: string) => ordersOfIn(ui, email);
 
 describe("referrals from happy subscribers", () => {
   it("a subscriber's link brings a friend whose first order is discounted, and whose subscription takes $5.00 off the referrer's next renewal once", async () => {
@@ -68,7 +56,7 @@ describe("referrals from happy subscribers", () => {
     const referrer = "happy-subscriber@example.com";
     await subscribeInDawn(await ui.newPage(), referrer);
     const ordersAfterCheckout = ui.shop.orders.size;
-    await daysPass(15, ordersAfterCheckout + 1);
+    await daysPass(ui, 15, ordersAfterCheckout + 1);
     const mailbox = ui.stack.simulator.mailbox;
     await expect.poll(() => mailbox.to(referrer).filter((m) => m.subject.startsWith("Share")).length, { timeout: 60_000 }).toBe(1);
     const invite = mailbox.to(referrer).find((m) => m.subject.startsWith("Share"))!;
@@ -93,12 +81,12 @@ describe("referrals from happy subscribers", () => {
     await expect.poll(() => referrerContract.discounts.map((d) => d.amountMinor), { timeout: 60_000 }).toEqual([500]);
 
     // Two weeks on: the referrer's renewal is $5.00 less; the friend's own renewal is full price.
-    await daysPass(14, ui.shop.orders.size + 2);
+    await daysPass(ui, 14, ui.shop.orders.size + 2);
     const renewals = ordersOf(referrer);
     expect(discountOf(renewals.at(-1)!)).toBe(500);
     expect(discountOf(ordersOf(friend).at(-1)!)).toBe(0);
     // And the renewal after it is full price: the credit was used once.
-    await daysPass(14, ui.shop.orders.size + 2);
+    await daysPass(ui, 14, ui.shop.orders.size + 2);
     expect(discountOf(ordersOf(referrer).at(-1)!)).toBe(0);
 
     const referrals = await ui.openAdmin("/app/referrals");

@@ -200,6 +200,7 @@ describe("hostile text in what Orchard renders", () => {
         currencyCode: "USD",
         friends: 2,
       },
+      membership: false,
     });
     const render = (s: PortalSubscription) =>
       subscriptionsPage({ locale: "en", prefix: "/apps/orchard", token: "t", link: (path) => `/apps/orchard${path}` }, [s], {
