@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import {
   BlockStack,
@@ -56,6 +56,11 @@ interface Props {
   formInvalid: boolean;
   /** Shown above the form: where a suggested plan's products came from. */
   notice?: string;
+  /**
+   * The product search's first answer (no query), read with the page: the list is there on the
+   * first paint, and nothing below it moves when it arrives.
+   */
+  initialSearch: ProductOption[];
 }
 
 const newFrequency = (): FrequencyDraft => ({
@@ -90,6 +95,7 @@ export function PlanForm({
   shopifyErrors,
   formInvalid,
   notice,
+  initialSearch,
 }: Props) {
   const { t, locale } = useTranslation();
   const submit = useSubmit();
@@ -107,11 +113,16 @@ export function PlanForm({
   const updateFrequency = (index: number, patch: Partial<FrequencyDraft>) =>
     setDraft((current) => ({ ...current, frequencies: current.frequencies.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
 
+  const searched = useRef(false);
   useEffect(() => {
+    // The page came with the answer to no query.
+    if (!searched.current && query === "") return;
+    searched.current = true;
     const timer = setTimeout(() => search.load(`/app/plans/products?query=${encodeURIComponent(query)}`), 250);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the query only
   }, [query]);
+  const found = search.data?.products ?? initialSearch;
 
   // The picker returns each product with the variants the merchant kept: all of them attaches the
   // product, fewer attaches just those variants.
@@ -149,7 +160,7 @@ export function PlanForm({
     );
   };
 
-  const sample = products[0] ?? search.data?.products[0];
+  const sample = products[0] ?? found[0];
   const sampleMinor = sample?.price ? Math.round(Number(sample.price) * 100) : null;
   const previews = useMemo(
     () => draft.frequencies.map((frequency) => frequencyName(messagesByLocale[locale], frequency, currencyCode, locale)),
@@ -426,8 +437,8 @@ export function PlanForm({
                 onClearButtonClick={() => setQuery("")}
               />
               <BlockStack gap="100">
-                {search.data && search.data.products.length === 0 && <Text as="p">{t("plans.noProducts")}</Text>}
-                {(search.data?.products ?? []).map((product) => (
+                {found.length === 0 && <Text as="p">{t("plans.noProducts")}</Text>}
+                {found.map((product) => (
                   <Checkbox
                     key={product.id}
                     label={product.title}

@@ -94,7 +94,11 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     db().order.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().repeatBuyer.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     db().protectionClaim.updateMany({ where: { shop, registration: { customerId } }, data: { notes: "", photosUrl: null } }),
-    db().protectionRegistration.updateMany({ ...ofCustomer, data: { customerId: anonymous, customerEmail: null, customerName: null } }),
+    // The search text held the name and email: a redacted registration is no longer found by search.
+    db().protectionRegistration.updateMany({
+      ...ofCustomer,
+      data: { customerId: anonymous, customerEmail: null, customerName: null, searchText: "" },
+    }),
     db().reminder.updateMany({
       where: { shop, customerId, status: "scheduled" },
       data: { status: "cancelled", reason: "customer data redacted", openKey: null },

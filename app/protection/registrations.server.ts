@@ -3,6 +3,7 @@ import { db, isUniqueViolation } from "../db.server";
 import { minorUnits } from "../money";
 import { findShop } from "../shops/shops.server";
 import { refundWebhook, type OrderWebhook } from "../orders/order-webhook";
+import { searchable } from "../subscriptions/subscription-list";
 import type { ProtectionCatalog } from "./offers.server";
 import { routeClaimToPartner } from "./partners.server";
 import {
@@ -47,13 +48,15 @@ export async function registerOrder(shop: string, order: OrderWebhook, protectio
   const customerName = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
   let created = 0;
   for (const registration of registrations) {
+    const customerEmail = order.customer?.email ?? order.email ?? null;
     const row = {
       shop,
       orderId: order.admin_graphql_api_id,
       orderName: order.name,
       customerId: order.customer?.admin_graphql_api_id ?? null,
-      customerEmail: order.customer?.email ?? order.email ?? null,
+      customerEmail,
       customerName,
+      searchText: searchable([order.name, customerName, customerEmail, registration.protectedTitle].filter(Boolean).join(" ")),
       currencyCode: order.currency,
       orderedAt,
       ...registration,
@@ -125,13 +128,11 @@ function statusWhere(status: RegistrationStatus | null, now: Date) {
 }
 
 function registrationWhere(shop: string, filters: RegistrationFilters, now: Date) {
-  const query = filters.query.trim();
+  const term = searchable(filters.query.trim());
   return {
     shop,
     ...statusWhere(filters.status, now),
-    ...(query
-      ? { OR: [{ orderName: { contains: query } }, { customerEmail: { contains: query } }, { protectedTitle: { contains: query } }] }
-      : {}),
+    ...(term ? { searchText: { contains: term } } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { parsePlanForm } from "../subscriptions/plan-form-data";
-import { findPlan, loadPlan, updatePlan } from "../subscriptions/plans.server";
+import { findPlan, loadPlan, searchProducts, updatePlan } from "../subscriptions/plans.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 async function planOf(request: Request, id: string | undefined) {
@@ -22,8 +22,10 @@ async function planOf(request: Request, id: string | undefined) {
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, shop, plan } = await planOf(request, params.id);
   const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
-  const loaded = plan.status === "active" ? await loadPlan(admin, plan) : null;
-  return { name: plan.name, currencyCode, loaded };
+  // A deleted plan's page only says so: nothing to load, nothing to search.
+  if (plan.status !== "active") return { name: plan.name, currencyCode, loaded: null, initialSearch: [] };
+  const [loaded, initialSearch] = await Promise.all([loadPlan(admin, plan), searchProducts(admin, "")]);
+  return { name: plan.name, currencyCode, loaded, initialSearch };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -36,7 +38,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function EditPlan() {
-  const { name, currencyCode, loaded } = useLoaderData<typeof loader>();
+  const { name, currencyCode, loaded, initialSearch } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   if (!loaded) {
@@ -56,6 +58,7 @@ export default function EditPlan() {
       title={name}
       initialDraft={loaded.draft}
       initialProducts={loaded.products}
+      initialSearch={initialSearch}
       initialVariants={loaded.variants}
       deletedProducts={loaded.deletedProducts}
       currencyCode={currencyCode}

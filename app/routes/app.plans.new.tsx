@@ -7,18 +7,22 @@ import { requireAdmin } from "../requests/admin-context.server";
 import { findShop } from "../shops/shops.server";
 import { emptyDraft, parsePlanForm, suggestedDraft } from "../subscriptions/plan-form-data";
 import { suggestedPlanProducts } from "../onboarding/onboarding.server";
-import { createPlan } from "../subscriptions/plans.server";
+import { createPlan, searchProducts } from "../subscriptions/plans.server";
 import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
-  const currencyCode = (await findShop(shop))?.currencyCode ?? "USD";
+  const [currencyCode, initialSearch] = await Promise.all([
+    findShop(shop).then((row) => row?.currencyCode ?? "USD"),
+    searchProducts(admin, ""),
+  ]);
   // The setup guide's suggestion: every 2, 4 or 8 weeks at 10 % off, on the products bought again.
   if (new URL(request.url).searchParams.get("suggested") !== "1")
-    return { currencyCode, draft: emptyDraft(), products: [], suggested: null };
+    return { currencyCode, initialSearch, draft: emptyDraft(), products: [], suggested: null };
   const products = await suggestedPlanProducts(admin);
   return {
     currencyCode,
+    initialSearch,
     draft: suggestedDraft(),
     products: products.map((p) => ({ id: p.id, title: p.title, status: "ACTIVE" })),
     suggested: { names: products.map((p) => p.title) },
@@ -35,7 +39,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewPlan() {
-  const { currencyCode, draft, products, suggested } = useLoaderData<typeof loader>();
+  const { currencyCode, initialSearch, draft, products, suggested } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -43,6 +47,7 @@ export default function NewPlan() {
       title={t("plans.newTitle")}
       initialDraft={draft}
       initialProducts={products}
+      initialSearch={initialSearch}
       initialVariants={[]}
       deletedProducts={[]}
       currencyCode={currencyCode}

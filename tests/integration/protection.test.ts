@@ -5,6 +5,7 @@ import { action as createOffer } from "../../app/routes/app.protection.new";
 import { action as editOffer } from "../../app/routes/app.protection.$id";
 import { action as registrationAction, loader as registrationLoader } from "../../app/routes/app.protection.registrations.$id";
 import { loader as exportLoader } from "../../app/routes/app.protection.registrations.export";
+import { loader as registrationsLoader } from "../../app/routes/app.protection.registrations._index";
 import { db } from "../../app/db.server";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { formatMoneyMinor } from "../../app/money";
@@ -309,6 +310,26 @@ describe("protection registrations", () => {
       context: {},
     });
     expect(!refused.locked && refused.addOns).toMatchObject({ fieldErrors: { priceChangeBp: "priceChange" }, projection: null });
+  });
+
+  it("find registrations by order, email or item, whatever the case, and take % and _ as themselves", async () => {
+    const { shop, order, kettle } = await protectedOrder(1);
+    const found = async (query: string) => {
+      const page = await registrationsLoader({
+        request: adminFetchRequest(`/app/protection/registrations?query=${encodeURIComponent(query)}`, shop.domain),
+        params: {},
+        context: {},
+      });
+      return page.registrations.length;
+    };
+    const email = `PROTECTED@${shop.domain.replace(".myshopify.com", "").toUpperCase()}.EXAMPLE`;
+    expect([
+      await found(`#${order.number}`),
+      await found(email),
+      await found(kettle.title.toLowerCase()),
+      await found("%"),
+      await found("_"),
+    ]).toEqual([1, 1, 1, 0, 0]);
   });
 
   it("cancel the cover of a cancelled order", async () => {
