@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Card, EmptyState, InlineGrid, Layout, Page, Select, Text } from "@shopify/polaris";
+import { FigureCard } from "../components/FigureCard";
 import { downloadFile } from "../components/download-file";
 import { LabelledDataTable } from "../components/LabelledDataTable";
 import { PageTitle } from "../components/PageTitle";
@@ -70,16 +71,7 @@ export default function PartnerStatement() {
                   ["share", money(total.shareMinor, total.currencyCode)],
                 ] as const
               ).map(([key, value]) => (
-                <Card key={key}>
-                  <BlockStack gap="100">
-                    <Text as="h2" variant="headingSm" tone="subdued">
-                      {t(`partners.statement.${key}`)}
-                    </Text>
-                    <Text as="p" variant="headingLg">
-                      {value}
-                    </Text>
-                  </BlockStack>
-                </Card>
+                <FigureCard key={key} label={t(`partners.statement.${key}`)} value={value} />
               ))}
             </InlineGrid>
           </Layout.Section>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Card, Checkbox, EmptyState, FormLayout, InlineGrid, Layout, Page, PageActions, Text } from "@shopify/polaris";
+import { FigureCard } from "../components/FigureCard";
 import { FormTextField } from "../components/FormControls";
 import { FormSaveBar, useFormChanges } from "../components/FormSaveBar";
 import { LabelledDataTable } from "../components/LabelledDataTable";
@@ -85,16 +86,7 @@ export default function Referrals() {
                   ["newMrrShare", percent(figures.newMrrShare)],
                 ] as const
               ).map(([key, value]) => (
-                <Card key={key}>
-                  <BlockStack gap="100">
-                    <Text as="h3" variant="headingSm" tone="subdued">
-                      {t(`referrals.${key}`)}
-                    </Text>
-                    <Text as="p" variant="headingLg">
-                      {value}
-                    </Text>
-                  </BlockStack>
-                </Card>
+                <FigureCard key={key} label={t(`referrals.${key}`)} value={value} />
               ))}
             </InlineGrid>
           </BlockStack>

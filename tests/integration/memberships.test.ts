@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
@@ -10,28 +9,13 @@ import { findContract } from "../../app/subscriptions/contracts.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { gid, parseGid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
-import { adminFetchRequest, createShop, testContext } from "../support/context";
+import { adminFetchRequest, createShop, testContext, postForm } from "../support/context";
 import { settle } from "../support/subscriptions";
 
 const clockRestores: (() => void)[] = [];
 afterEach(() => {
   while (clockRestores.length) clockRestores.pop()!();
 });
-
-async function post(
-  action: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  shop: string,
-  body: URLSearchParams,
-  params = {},
-) {
-  try {
-    return await action({ request: adminFetchRequest(path, shop, { method: "POST", body }), params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
-    throw thrown;
-  }
-}
 
 /** The membership form as a merchant fills it: a name, then each tier's name, price, interval and discount. */
 function membershipForm(name: string, tiers: [string, string, string, string][]) {
@@ -58,12 +42,12 @@ describe("tiered memberships", () => {
   it("refuse a membership with one tier, a free tier, twin names or a discount above 100 %, each field with its message, and create nothing", async () => {
     const shop = await installedShop();
     expect(
-      await post(newMembership, "/app/memberships/new", shop.domain, membershipForm("Coffee Club", [["Basic", "10", "MONTH", ""]])),
+      await postForm(newMembership, "/app/memberships/new", shop.domain, membershipForm("Coffee Club", [["Basic", "10", "MONTH", ""]])),
     ).toMatchObject({
       errors: { tiers: "tierCount" },
     });
     expect(
-      await post(
+      await postForm(
         newMembership,
         "/app/memberships/new",
         shop.domain,
@@ -89,7 +73,7 @@ describe("tiered memberships", () => {
     const { simulator } = testContext();
     const shop = await installedShop();
     expect(
-      await post(
+      await postForm(
         newMembership,
         "/app/memberships/new",
         shop.domain,
@@ -132,7 +116,7 @@ describe("tiered memberships", () => {
     const contract = [...shop.contracts.values()].find((c) => c.originOrderId === joined.id)!;
     const stored = (await findContract(shop.domain, gid("SubscriptionContract", contract.id)))!;
     const changeTier = async (planId: number) =>
-      post(
+      postForm(
         subscriptionAction,
         `/app/subscriptions/${stored.id}`,
         shop.domain,

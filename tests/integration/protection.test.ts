@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { action as createOffer } from "../../app/routes/app.protection.new";
@@ -24,7 +23,7 @@ import type { ShopRecord } from "../../simulator/store";
 import { fulfilOrder, refundLines } from "../../simulator/orders";
 import { loader as checkoutCatalog } from "../../app/routes/api.checkout.protection";
 import { issueCustomerAccountToken } from "../../simulator/session-token";
-import { adminFetchRequest, createShop, TEST_API_KEY, TEST_API_SECRET, testContext } from "../support/context";
+import { adminFetchRequest, createShop, TEST_API_KEY, TEST_API_SECRET, testContext, postForm } from "../support/context";
 import { settle } from "../support/subscriptions";
 
 const threeBands = (): OfferDraft => ({
@@ -49,29 +48,10 @@ async function installedShop() {
   return shop;
 }
 
-async function post(
-  action: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  shop: string,
-  fields: Record<string, string>,
-  params = {},
-) {
-  try {
-    return await action({
-      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
-      params,
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
-    throw thrown;
-  }
-}
-
 describe("protection offers", () => {
   it("create one Shopify product with a variant per term and band, not shipped, hidden from search, on the Online Store, and publish the storefront catalog", async () => {
     const shop = await installedShop();
-    expect(await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) })).toEqual({
+    expect(await postForm(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) })).toEqual({
       redirect: "/app/protection?saved=1",
     });
     const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
@@ -112,7 +92,9 @@ describe("protection offers", () => {
       termMonths: [12, 24, 36],
       bands: threeBands().bands.map((b) => ({ ...b, prices: { ...b.prices, "36": "39.99" } })),
     };
-    expect(await post(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(edited) }, { id: offer.id })).toEqual({
+    expect(
+      await postForm(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(edited) }, { id: offer.id }),
+    ).toEqual({
       redirect: "/app/protection?saved=1",
     });
     expect(shop.products.get(product.id)!.variants).toHaveLength(9);
@@ -122,7 +104,7 @@ describe("protection offers", () => {
   it("give a single-band offer's variants the term alone: themes print every option on the cart line, and one band says nothing", async () => {
     const shop = await installedShop();
     const oneBand = { ...threeBands(), bands: [{ min: "0", max: "", prices: { "12": "4.99", "24": "7.99" } }] };
-    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(oneBand) });
+    await postForm(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(oneBand) });
     const product = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
     expect(product.options.map((o) => o.name)).toEqual(["Term"]);
     expect(product.variants.map((v) => v.title)).toEqual(["1 year", "2 years"]);
@@ -130,7 +112,7 @@ describe("protection offers", () => {
     // A second band brings the price option back; the first band's variants keep their ids.
     const offer = (await db().protectionOffer.findFirst({ where: { shop: shop.domain } }))!;
     const kept = product.variants.map((v) => v.id);
-    await post(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(threeBands()) }, { id: offer.id });
+    await postForm(editOffer, `/app/protection/${offer.id}`, shop.domain, { offer: JSON.stringify(threeBands()) }, { id: offer.id });
     const edited = shop.products.get(product.id)!;
     expect(edited.options.map((o) => o.name)).toEqual(["Term", "Product price"]);
     expect(edited.variants.map((v) => v.title)).toContain("1 year / $0.00–$49.99");
@@ -139,7 +121,7 @@ describe("protection offers", () => {
 
   it("serve the checkout extension the catalog of the shop its session token names, and refuse a forged token", async () => {
     const shop = await installedShop();
-    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
+    await postForm(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(threeBands()) });
     const fromCheckout = (secret: string) =>
       new Request("https://orchard.example.com/api/checkout/protection", {
         headers: {
@@ -163,13 +145,13 @@ describe("protection offers", () => {
       max: `${i * 10 + 9}.99`,
       prices: { "12": "1", "24": "2", "36": "3", "48": "4", "60": "5" },
     }));
-    const result = await post(createOffer, "/app/protection/new", shop.domain, {
+    const result = await postForm(createOffer, "/app/protection/new", shop.domain, {
       offer: JSON.stringify({ ...threeBands(), termMonths: [12, 24, 36, 48, 60], bands }),
     });
     expect(result).toEqual({ ok: false, fieldErrors: { bands: "tooManyVariants" }, shopifyErrors: [] });
     expect([...shop.products.values()].some((p) => p.tags.includes("orchard-protection"))).toBe(false);
     expect(await db().protectionOffer.count({ where: { shop: shop.domain } })).toBe(0);
-    expect(await post(createOffer, "/app/protection/new", shop.domain, { offer: "{not json" })).toEqual({
+    expect(await postForm(createOffer, "/app/protection/new", shop.domain, { offer: "{not json" })).toEqual({
       formInvalid: true,
       fieldErrors: {},
       shopifyErrors: [],
@@ -185,7 +167,7 @@ async function protectedOrder(quantity: number, given: { shop?: ShopRecord; offe
   const { simulator } = testContext();
   const shop = given.shop ?? (await installedShop());
   if ((await db().protectionOffer.count({ where: { shop: shop.domain } })) === 0) {
-    await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(given.offer ?? threeBands()) });
+    await postForm(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify(given.offer ?? threeBands()) });
   }
   const kettle = [...shop.products.values()].find((p) => p.variants[0]!.priceMinor >= 5000 && !p.tags.includes("orchard-protection"))!;
   const protection = [...shop.products.values()].find((p) => p.tags.includes("orchard-protection"))!;
@@ -354,7 +336,7 @@ describe("add-ons provided by partners", () => {
 
   async function shopWithPartner() {
     const shop = await installedShop();
-    expect(await post(createPartner, "/app/protection/partners/new", shop.domain, partnerFields)).toEqual({
+    expect(await postForm(createPartner, "/app/protection/partners/new", shop.domain, partnerFields)).toEqual({
       redirect: "/app/protection/partners?saved=1",
     });
     const partner = (await db().partner.findFirst({ where: { shop: shop.domain } }))!;
@@ -365,13 +347,13 @@ describe("add-ons provided by partners", () => {
   it("refuse a share outside 0–100 %, per field, and save nothing", async () => {
     const shop = await installedShop();
     for (const revenueShare of ["101", "-5", "abc"]) {
-      expect(await post(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, revenueShare })).toEqual({
+      expect(await postForm(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, revenueShare })).toEqual({
         errors: { revenueShare: "shareInvalid" },
         fields: { ...partnerFields, revenueShare, routeClaims: true },
       });
     }
     expect(
-      await post(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, routeClaims: "on", claimsEmail: "" }),
+      await postForm(createPartner, "/app/protection/partners/new", shop.domain, { ...partnerFields, routeClaims: "on", claimsEmail: "" }),
     ).toMatchObject({
       errors: { claimsEmail: "claimsEmailRequired" },
     });
@@ -382,7 +364,9 @@ describe("add-ons provided by partners", () => {
     const { partner } = await shopWithPartner();
     const shop = await installedShop();
     expect(
-      await post(createOffer, "/app/protection/new", shop.domain, { offer: JSON.stringify({ ...threeBands(), partnerId: partner.id }) }),
+      await postForm(createOffer, "/app/protection/new", shop.domain, {
+        offer: JSON.stringify({ ...threeBands(), partnerId: partner.id }),
+      }),
     ).toEqual({ ok: false, fieldErrors: { partnerId: "partnerUnknown" }, shopifyErrors: [] });
     expect([...shop.products.values()].some((p) => p.tags.includes("orchard-protection"))).toBe(false);
     await expect(
@@ -404,7 +388,7 @@ describe("add-ons provided by partners", () => {
     expect(catalog.offers[0]).toMatchObject({ kind: "premium_support", name: "Premium support", provider: "Fixit Services" });
 
     // The share changes: what was sold keeps 25 %, what sells next takes 50 %.
-    await post(
+    await postForm(
       editPartner,
       `/app/protection/partners/${partner.id}`,
       shop.domain,

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
@@ -9,26 +8,13 @@ import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
 import { orderPayload } from "../../simulator/webhook-payloads";
 import type { ShopRecord } from "../../simulator/store";
-import { adminFetchRequest, testContext } from "../support/context";
+import { adminFetchRequest, testContext, postForm } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const clockRestores: (() => void)[] = [];
 afterEach(() => {
   while (clockRestores.length) clockRestores.pop()!();
 });
-
-async function post(action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, shop: string, fields: Record<string, string>) {
-  try {
-    return await action({
-      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
-    throw thrown;
-  }
-}
 
 const PROGRAM = { enabled: "on", renewalsBeforeInvite: "1", friendDiscount: "20", credit: "5.00", maxCreditsPerRenewal: "1" };
 
@@ -50,7 +36,7 @@ describe("referrals from happy subscribers", () => {
   it("refuse a program outside its bounds, each field with its message, and save nothing", async () => {
     const { shop } = await shopWithSubscription();
     expect(
-      await post(referralsAction, "/app/referrals", shop.domain, {
+      await postForm(referralsAction, "/app/referrals", shop.domain, {
         ...PROGRAM,
         renewalsBeforeInvite: "0",
         friendDiscount: "150",
@@ -72,7 +58,7 @@ describe("referrals from happy subscribers", () => {
     const { simulator } = testContext();
     const { shop, contract, coffee, sellingPlanIds, email } = await shopWithSubscription();
     await syncContract(await backgroundAdmin(shop.domain), gid("SubscriptionContract", contract.id));
-    expect(await post(referralsAction, "/app/referrals", shop.domain, PROGRAM)).toEqual({ redirect: "/app/referrals?saved=1" });
+    expect(await postForm(referralsAction, "/app/referrals", shop.domain, PROGRAM)).toEqual({ redirect: "/app/referrals?saved=1" });
 
     await renew(shop, contract.id);
     const [code] = await db().referralCode.findMany({ where: { shop: shop.domain } });

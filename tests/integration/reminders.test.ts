@@ -10,7 +10,7 @@ import { completeCheckout, testShopperCheckoutForm } from "../../simulator/check
 import { refundLines } from "../../simulator/orders";
 import { seedShop } from "../../simulator/seed";
 import type { ShopRecord } from "../../simulator/store";
-import { adminFetchRequest, createShop, TEST_API_SECRET, testContext } from "../support/context";
+import { adminFetchRequest, createShop, TEST_API_SECRET, testContext, postForm } from "../support/context";
 import { createSellingPlanGroup } from "../support/selling-plans";
 import { settle } from "../support/subscriptions";
 import { importPastBuyers } from "../../app/reminders/past-buyers.server";
@@ -50,22 +50,9 @@ async function shopWithRule() {
     leadDays: "3",
     discountCode: "COMEBACK10",
   };
-  const saved = await post(newRule, "/app/reminders/rules/new", shop.domain, fields);
+  const saved = await postForm(newRule, "/app/reminders/rules/new", shop.domain, fields);
   expect(saved).toEqual({ redirect: "/app/reminders?saved=1" });
   return { shop, coffee };
-}
-
-async function post(action: typeof newRule, path: string, shop: string, fields: Record<string, string>) {
-  try {
-    return await action({
-      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
-      params: {},
-      context: {},
-    });
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
-    throw thrown;
-  }
 }
 
 let customers = 0;
@@ -143,7 +130,7 @@ describe("a new rule's past buyers", () => {
       leadDays: "3",
       discountCode: "",
     };
-    expect(await post(newRule, "/app/reminders/rules/new", shop.domain, { ...fields, pastBuyers: "on" })).toEqual({
+    expect(await postForm(newRule, "/app/reminders/rules/new", shop.domain, { ...fields, pastBuyers: "on" })).toEqual({
       redirect: "/app/reminders?saved=1",
     });
     while ((await importPastBuyers(backgroundAdmin)) > 0);

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import type { ShopPlan } from "../../simulator/store";
 import type { Simulator } from "../../simulator/server";
 import { issueSessionToken } from "../../simulator/session-token";
@@ -53,6 +54,29 @@ export function adminFetchRequest(path: string, shop: string, init: RequestInit 
   headers.set("Authorization", `Bearer ${sessionToken(shop)}`);
   headers.set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36");
   return new Request(`https://orchard.example.com${path}`, { ...init, headers });
+}
+
+/**
+ * An admin form posted to a route's action, as App Bridge sends it: the action's answer, or
+ * `{ redirect }` where it sent the merchant on.
+ */
+export async function postForm(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  shop: string,
+  fields: Record<string, string> | URLSearchParams,
+  params: Record<string, string> = {},
+): Promise<unknown> {
+  try {
+    return await action({
+      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
+      params,
+      context: {},
+    });
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 302) return { redirect: thrown.headers.get("location") };
+    throw thrown;
+  }
 }
 
 /** A webhook exactly as Shopify signs it (the simulator's own signing code). */
