@@ -2,7 +2,7 @@ import { clock } from "../clock";
 import { db, isUniqueViolation, type Db, type Transaction } from "../db.server";
 import { enqueueEmail } from "../email/outbox.server";
 import { resolveLocale } from "../i18n/i18n";
-import { exceptShops, findShop, uninstalledShops } from "../shops/shops.server";
+import { exceptShops, findShop, shopTimeZone, uninstalledShops } from "../shops/shops.server";
 import { PARTNER_CLAIM_EMAIL, PARTNER_STATEMENT_EMAIL, type PartnerClaimEmailData, type PartnerStatementEmailData } from "./partner-emails";
 import { monthOf, monthWindow, partnerStatement, type Statement } from "./partner-statement";
 import { validatePartner, type PartnerDraft, type PartnerErrors } from "./partner";
@@ -39,13 +39,9 @@ export async function savePartner(shop: string, id: string | null, draft: Partne
   }
 }
 
-async function zoneOf(shop: string) {
-  return (await findShop(shop))?.ianaTimezone ?? "UTC";
-}
-
 /** A partner's statement for a month ("2026-11"), in the shop's time zone. */
 export async function statementFor(shop: string, partnerId: string, month: string): Promise<Statement> {
-  const timeZone = await zoneOf(shop);
+  const timeZone = await shopTimeZone(shop);
   const { start, end } = monthWindow(month, timeZone);
   const inMonth = { gte: start, lt: end };
   const registrations = await db().protectionRegistration.findMany({
@@ -79,7 +75,7 @@ export async function statementFor(shop: string, partnerId: string, month: strin
 export async function statementPage(shop: string, partnerId: string, requestedMonth: string | null) {
   const partner = await findPartner(shop, partnerId);
   if (!partner) throw new Response("Not Found", { status: 404 });
-  const timeZone = await zoneOf(shop);
+  const timeZone = await shopTimeZone(shop);
   const now = clock().now();
   const first = monthOf(partner.createdAt, timeZone);
   const months: string[] = [];

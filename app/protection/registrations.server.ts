@@ -1,7 +1,7 @@
 import { clock } from "../clock";
 import { db, isUniqueViolation } from "../db.server";
 import { minorUnits } from "../money";
-import { findShop } from "../shops/shops.server";
+import { shopTimeZone } from "../shops/shops.server";
 import { refundWebhook, type OrderWebhook } from "../orders/order-webhook";
 import { searchable } from "../subscriptions/subscription-list";
 import type { ProtectionCatalog } from "./offers.server";
@@ -23,9 +23,6 @@ import type { RegistrationFilters } from "./registration-filters";
  * run twice and in any order: rows are unique per protection line and unit, and what a refund or
  * cancellation ended is recorded with its cause.
  */
-async function zoneOf(shop: string) {
-  return (await findShop(shop))?.ianaTimezone ?? "UTC";
-}
 
 /** orders/paid: one registration per protected unit. */
 export async function registerOrder(shop: string, order: OrderWebhook, protection: ProtectionCatalog): Promise<number> {
@@ -42,7 +39,7 @@ export async function registerOrder(shop: string, order: OrderWebhook, protectio
     properties: line.properties,
   }));
   const orderedAt = new Date(order.processed_at ?? order.created_at);
-  const timeZone = await zoneOf(shop);
+  const timeZone = await shopTimeZone(shop);
   const registrations = registrationsForOrder(lines, protection.variants, orderedAt, timeZone);
   if (registrations.length === 0) return 0;
   const customerName = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
@@ -85,7 +82,7 @@ export async function applyOrderUpdate(shop: string, order: OrderWebhook): Promi
     });
     return;
   }
-  const timeZone = await zoneOf(shop);
+  const timeZone = await shopTimeZone(shop);
   for (const registration of registrations.filter((r) => r.startBasis === "order")) {
     const fulfilment = order.fulfillments
       .filter((f) => f.status !== "cancelled" && f.line_items.some((l) => l.id === registration.protectedLineId))

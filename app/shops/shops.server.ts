@@ -90,6 +90,11 @@ export async function findShop(domain: string) {
   return db().shop.findUnique({ where: { domain } });
 }
 
+/** The shop's time zone, in which its days and months are counted (UTC for a shop Orchard does not know). */
+export async function shopTimeZone(domain: string): Promise<string> {
+  return (await findShop(domain))?.ianaTimezone ?? "UTC";
+}
+
 export interface StoreOverview {
   name: string;
   currencyCode: string;
