@@ -22,6 +22,16 @@ export function minorUnits(amount: string, currencyCode: string): number {
   return match[1] ? -minor : minor;
 }
 
+/** An amount a merchant typed, in minor units: null unless a non-negative decimal the currency can hold. */
+export function amountFromInput(value: string, currencyCode: string): number | null {
+  try {
+    const minor = minorUnits(value.trim(), currencyCode);
+    return minor >= 0 && Number.isSafeInteger(minor) ? minor : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Minor units as the decimal string Shopify shows and accepts ("16.00"; "1600.0" for JPY). */
 export function decimalFromMinor(minor: number, digits = 2): string {
   const sign = minor < 0 ? "-" : "";

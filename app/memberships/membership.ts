@@ -1,4 +1,4 @@
-import { minorUnits } from "../money";
+import { amountFromInput } from "../money";
 import { percentageBasisPoints } from "../percent";
 
 /**
@@ -56,13 +56,8 @@ export function validateMembership(
     else if (tierName.length > MAX_NAME) errors[`${path}.name`] = "nameTooLong";
     else if (seen.has(tierName.toLowerCase())) errors[`${path}.name`] = "tierNameTaken";
     seen.add(tierName.toLowerCase());
-    let priceMinor: number | null;
-    try {
-      priceMinor = minorUnits(tier.price.trim(), currencyCode);
-    } catch {
-      priceMinor = null;
-    }
-    if (priceMinor === null || priceMinor <= 0 || !Number.isSafeInteger(priceMinor)) errors[`${path}.price`] = "priceInvalid";
+    const priceMinor = amountFromInput(tier.price, currencyCode);
+    if (!priceMinor) errors[`${path}.price`] = "priceInvalid";
     const interval = (MEMBERSHIP_INTERVALS as readonly string[]).includes(tier.interval) ? (tier.interval as MembershipInterval) : null;
     if (!interval) errors[`${path}.interval`] = "intervalInvalid";
     const discount = tier.discount.trim() === "" || tier.discount.trim() === "0" ? 0 : percentageBasisPoints(tier.discount);

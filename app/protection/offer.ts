@@ -1,7 +1,7 @@
 import type { MessageKey } from "../i18n/i18n";
 import type { Eligibility } from "./eligibility";
 export { bandFor, ELIGIBILITY_SCOPES, isEligible, type Eligibility, type EligibilityScope } from "./eligibility";
-import { currencyDigits, decimalFromMinor, minorUnits } from "../money";
+import { amountFromInput, currencyDigits, decimalFromMinor } from "../money";
 import { percentageBasisPoints, percentText } from "../percent";
 import { isAddOnKind, type AddOnKind } from "./add-on-kinds";
 export { ADD_ON_KINDS, type AddOnKind } from "./add-on-kinds";
@@ -87,15 +87,6 @@ export const emptyOfferDraft = (): OfferDraft => ({
   partnerId: "",
 });
 
-function money(value: string, currencyCode: string): number | null {
-  try {
-    const minor = minorUnits(value, currencyCode);
-    return minor >= 0 && Number.isSafeInteger(minor) ? minor : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The protection price a percentage gives a band: the percentage of the band's upper bound (the
  * most valuable product the band covers), rounded up to a whole unit of the currency, so the
@@ -142,9 +133,9 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
   const bands: PricedBand[] = [];
   draft.bands.forEach((band, index) => {
     const path = `bands.${index}`;
-    const minMinor = money(band.min, currencyCode);
+    const minMinor = amountFromInput(band.min, currencyCode);
     const last = index === draft.bands.length - 1;
-    const maxMinor = band.max.trim() === "" ? null : money(band.max, currencyCode);
+    const maxMinor = band.max.trim() === "" ? null : amountFromInput(band.max, currencyCode);
     if (minMinor === null) errors[`${path}.min`] = "amountInvalid";
     if (band.max.trim() !== "" && maxMinor === null) errors[`${path}.max`] = "amountInvalid";
     else if (maxMinor === null && (!last || draft.pricing === "PERCENTAGE")) {
@@ -157,7 +148,7 @@ export function validateOffer(draft: OfferDraft, currencyCode: string): { offer:
     const priceMinor: Record<number, number> = {};
     for (const months of termMonths) {
       if (draft.pricing === "BANDS") {
-        const price = money(band.prices[String(months)] ?? "", currencyCode);
+        const price = amountFromInput(band.prices[String(months)] ?? "", currencyCode);
         if (price === null || price === 0) errors[`${path}.prices.${months}`] = "priceInvalid";
         else priceMinor[months] = price;
       } else if (maxMinor !== null && percentages[months] !== undefined) {

@@ -1,4 +1,4 @@
-import { minorUnits } from "../money";
+import { amountFromInput } from "../money";
 import { percentageBasisPoints } from "../percent";
 
 /**
@@ -38,13 +38,8 @@ export function validateProgram(draft: ProgramDraft, currencyCode: string): { pr
   if (renewals === null) errors.renewalsBeforeInvite = "renewalsInvalid";
   const discount = percentageBasisPoints(draft.friendDiscount);
   if (discount === null) errors.friendDiscount = "discountInvalid";
-  let credit: number | null = null;
-  try {
-    credit = minorUnits(draft.credit.trim(), currencyCode);
-  } catch {
-    credit = null;
-  }
-  if (credit === null || credit <= 0 || !Number.isSafeInteger(credit)) errors.credit = "creditInvalid";
+  const credit = amountFromInput(draft.credit, currencyCode);
+  if (!credit) errors.credit = "creditInvalid";
   const cap = wholeNumber(draft.maxCreditsPerRenewal, 1, MAX_CREDITS_PER_RENEWAL);
   if (cap === null) errors.maxCreditsPerRenewal = "capInvalid";
   if (Object.keys(errors).length) return { errors };

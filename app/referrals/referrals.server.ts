@@ -14,7 +14,7 @@ import { findShop } from "../shops/shops.server";
 import { addNextOrderCredit, contractDiscountTitles } from "../subscriptions/contract-edits.server";
 import { validateProgram, type ProgramDraft, type ProgramErrors, type ProgramTerms } from "./program";
 import { REFERRAL_INVITE_EMAIL, type ReferralInviteData } from "./referral-email";
-import { referralFigures } from "./figures";
+import { referralFigures, type ReferralFigures } from "./figures";
 import { isInviteDue, nextCreditBatch, referralCodeFrom, referralOutcome, type ReferralOutcome } from "./referrals";
 import { ReferralDiscountByCode, ReferralDiscountCreate } from "./referrals.queries";
 
@@ -326,14 +326,9 @@ const OVERVIEW_DAYS = 30;
 /** The merchant's page: the program, the last 30 days' figures and the latest referrals. */
 export async function referralsOverview(shop: string) {
   const since = new Date(clock().now().getTime() - OVERVIEW_DAYS * 86_400_000);
-  const [program, invited, inPeriod, started, recent] = await Promise.all([
+  const [program, figures, recent] = await Promise.all([
     loadProgram(shop),
-    db().referralCode.count({ where: { shop, status: "issued", createdAt: { gte: since } } }),
-    db().referral.findMany({ where: { shop, orderedAt: { gte: since } }, select: { outcome: true, orderId: true, revenueMinor: true } }),
-    db().subscriptionContract.findMany({
-      where: { shop, firstBillingAt: { gte: since } },
-      select: { shopifyId: true, originOrderId: true },
-    }),
+    referralFiguresSince(shop, since),
     db().referral.findMany({
       where: { shop },
       orderBy: { orderedAt: "desc" },
@@ -342,6 +337,19 @@ export async function referralsOverview(shop: string) {
         credit: true,
         code: { select: { code: true, contract: { select: { id: true, customerDisplayName: true, customerEmail: true } } } },
       },
+    }),
+  ]);
+  return { program, figures, recent };
+}
+
+/** The referral figures (docs/metrics.md, "Referrals") of the time since a moment. */
+export async function referralFiguresSince(shop: string, since: Date): Promise<ReferralFigures> {
+  const [invited, inPeriod, started] = await Promise.all([
+    db().referralCode.count({ where: { shop, status: "issued", createdAt: { gte: since } } }),
+    db().referral.findMany({ where: { shop, orderedAt: { gte: since } }, select: { outcome: true, orderId: true, revenueMinor: true } }),
+    db().subscriptionContract.findMany({
+      where: { shop, firstBillingAt: { gte: since } },
+      select: { shopifyId: true, originOrderId: true },
     }),
   ]);
   // The MRR each new subscription started with: its first recorded change (kept by Shopify's id).
@@ -354,15 +362,11 @@ export async function referralsOverview(shop: string) {
       })
     : [];
   const startMrr = new Map(firstChanges.map((change) => [change.contractId, change.mrrMinor]));
-  return {
-    program,
-    figures: referralFigures(
-      invited,
-      inPeriod.map((r) => ({ ...r, outcome: r.outcome as ReferralOutcome })),
-      started.map((c) => ({ originOrderId: c.originOrderId, startMrrMinor: startMrr.get(c.shopifyId) ?? 0 })),
-    ),
-    recent,
-  };
+  return referralFigures(
+    invited,
+    inPeriod.map((r) => ({ ...r, outcome: r.outcome as ReferralOutcome })),
+    started.map((c) => ({ originOrderId: c.originOrderId, startMrrMinor: startMrr.get(c.shopifyId) ?? 0 })),
+  );
 }
 
 /** What the customer's portal shows a subscriber with a code: their link and the friends who subscribed. */

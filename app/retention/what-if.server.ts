@@ -7,7 +7,18 @@ import { contractMrrMinor } from "../subscriptions/mrr";
 import { readFigures } from "./figures.server";
 import { monthOf, monthsBetween, monthStart, movementsFrom, shiftMonth } from "./movements";
 import { retentionSummary, type Rate } from "./rates";
-import { parseAddOnQuestion, parseWhatIfQuestion, projectAddOnRevenue, projectMrr, type AddOnHistory } from "./what-if";
+import { loadProgram, referralFiguresSince } from "../referrals/referrals.server";
+import {
+  parseAddOnQuestion,
+  parseReferralQuestion,
+  parseTierQuestion,
+  parseWhatIfQuestion,
+  projectAddOnRevenue,
+  projectMrr,
+  projectReferralReward,
+  type AddOnHistory,
+  type ReferralHistory,
+} from "./what-if";
 
 /**
  * Where a what-if projection starts from (docs/metrics.md): what one selling plan's subscribers
@@ -63,6 +74,11 @@ export interface WhatIfRequest {
   fields: { discount: string; elasticity: string } | null;
   /** The add-on question's fields as typed; null until the merchant asks. */
   addOnFields: { priceChange: string; elasticity: string } | null;
+  tierId: string | null;
+  /** The tier question's fields as typed; null until the merchant asks. */
+  tierFields: { price: string; elasticity: string } | null;
+  /** The referral question's fields as typed; null until the merchant asks. */
+  referralFields: { credit: string; elasticity: string } | null;
 }
 
 /** Add-ons sold lately (the last HISTORY_MONTHS months, as the plan's history): the ground of their what-if. */
@@ -77,6 +93,59 @@ export async function addOnHistory(shop: string, now: Date): Promise<AddOnHistor
     sold.revenueMinor += sums?.protectionMinor ?? 0;
   }
   return sold;
+}
+
+/** Referrals lately (the last HISTORY_MONTHS months): the ground of the referral reward's what-if. */
+export async function referralHistory(shop: string, now: Date): Promise<ReferralHistory & { currencyCode: string }> {
+  const { months, timeZone } = await readFigures(shop);
+  const first = shiftMonth(monthOf(now, timeZone), 1 - HISTORY_MONTHS);
+  const [figures, program] = await Promise.all([referralFiguresSince(shop, monthStart(first, timeZone)), loadProgram(shop)]);
+  const churn = retentionSummary(movementsFrom(months, first, monthOf(now, timeZone))).customerChurn;
+  return {
+    months: HISTORY_MONTHS,
+    converted: figures.converted,
+    referredNewMrrMinor: figures.referredNewMrrMinor,
+    monthlyChurn: churn,
+    creditMinor: program.creditMinor,
+    currencyCode: program.currencyCode,
+  };
+}
+
+/**
+ * A membership tier's price question: the shop's tiers, the chosen one's history (its selling
+ * plan's, as a plan frequency's) and, once asked, its MRR at the new price against the current.
+ */
+async function tierWhatIf(shop: string, request: WhatIfRequest, now: Date) {
+  const tiers = await db().membershipTier.findMany({
+    where: { shop, shopifySellingPlanId: { not: null } },
+    include: { membership: { select: { name: true } } },
+    orderBy: [{ membership: { createdAt: "asc" } }, { position: "asc" }],
+  });
+  const tier = tiers.find((candidate) => candidate.id === request.tierId) ?? tiers[0];
+  const history = tier ? await planHistory(shop, tier.shopifySellingPlanId!, now) : null;
+  const answer = tier && request.tierFields ? parseTierQuestion(request.tierFields, tier.currencyCode) : null;
+  return {
+    tiers: tiers.map((t) => ({
+      id: t.id,
+      name: `${t.membership.name} · ${t.name}`,
+      priceMinor: t.priceMinor,
+      currencyCode: t.currencyCode,
+    })),
+    tierId: tier?.id ?? null,
+    history,
+    fields: request.tierFields,
+    fieldErrors: answer && !answer.ok ? answer.fieldErrors : {},
+    projection:
+      tier && history && answer?.ok
+        ? projectMrr({
+            ...history,
+            currentPrice: tier.priceMinor,
+            proposedPrice: answer.question.proposedPriceMinor,
+            elasticityHundredths: answer.question.elasticityHundredths,
+            months: PROJECTION_MONTHS,
+          })
+        : null,
+  };
 }
 
 /**
@@ -101,9 +170,17 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
   const answer = request.fields ? parseWhatIfQuestion(request.fields) : null;
   const addOns = await addOnHistory(admin.shop, now);
   const addOnAnswer = request.addOnFields ? parseAddOnQuestion(request.addOnFields) : null;
+  const referrals = await referralHistory(admin.shop, now);
+  const referralAnswer = request.referralFields ? parseReferralQuestion(request.referralFields, referrals.currencyCode) : null;
   const projection =
     history && frequency?.discountBp != null && answer?.ok
-      ? projectMrr({ ...history, ...answer.question, currentDiscountBp: frequency.discountBp, months: PROJECTION_MONTHS })
+      ? projectMrr({
+          ...history,
+          currentPrice: 10_000 - frequency.discountBp,
+          proposedPrice: 10_000 - answer.question.proposedDiscountBp,
+          elasticityHundredths: answer.question.elasticityHundredths,
+          months: PROJECTION_MONTHS,
+        })
       : null;
   return {
     plans: plans.map(({ id, name }) => ({ id, name })),
@@ -121,6 +198,14 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
       fields: request.addOnFields,
       fieldErrors: addOnAnswer && !addOnAnswer.ok ? addOnAnswer.fieldErrors : {},
       projection: addOnAnswer?.ok && addOns.soldUnits > 0 ? projectAddOnRevenue(addOns, addOnAnswer.question, PROJECTION_MONTHS) : null,
+    },
+    tier: await tierWhatIf(admin.shop, request, now),
+    referrals: {
+      history: referrals,
+      fields: request.referralFields,
+      fieldErrors: referralAnswer && !referralAnswer.ok ? referralAnswer.fieldErrors : {},
+      projection:
+        referralAnswer?.ok && referrals.converted > 0 ? projectReferralReward(referrals, referralAnswer.question, PROJECTION_MONTHS) : null,
     },
   };
 }

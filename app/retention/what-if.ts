@@ -1,9 +1,11 @@
+import { amountFromInput } from "../money";
 import { parsePercentage } from "../subscriptions/plan-draft";
 import type { Rate } from "./rates";
 
 /**
- * What-if pricing (docs/metrics.md): the plan's MRR over the next months if its discount changed,
- * against leaving it as it is. A projection, not a forecast, resting on stated assumptions:
+ * What-if pricing (docs/metrics.md): the MRR of one selling plan (a subscribe-and-save frequency or
+ * a membership tier) over the next months if its price changed, against leaving it as it is. A
+ * projection, not a forecast, resting on stated assumptions:
  *  - subscribers keep the price they signed up at (Shopify keeps a contract's price when the
  *    selling plan changes), so only new subscribers see the new price;
  *  - each month loses the historical churn rate of the MRR it started with;
@@ -16,9 +18,12 @@ export interface WhatIfInput {
   /** New MRR the plan has brought per month, on average, at its current price. */
   newMrrPerMonthMinor: number;
   monthlyChurn: Rate;
-  /** Discounts in basis points (10 % = 1000). */
-  currentDiscountBp: number;
-  proposedDiscountBp: number;
+  /**
+   * The price now and the price asked about, in any one unit (minor units for a tier's price,
+   * 10,000 less the discount's basis points for a plan's discount): only their ratio counts.
+   */
+  currentPrice: number;
+  proposedPrice: number;
   /** Elasticity in hundredths (1.5 = 150). */
   elasticityHundredths: number;
   months: number;
@@ -34,8 +39,8 @@ const roundHalfUp = (numerator: bigint, denominator: bigint) => (2n * numerator 
 
 /** New MRR a month at the proposed price: more per subscriber, fewer subscribers (or the reverse). */
 function newMrrAtProposedPrice(input: WhatIfInput): bigint {
-  const priceNum = BigInt(10_000 - input.proposedDiscountBp);
-  const priceDen = BigInt(10_000 - input.currentDiscountBp);
+  const priceNum = BigInt(input.proposedPrice);
+  const priceDen = BigInt(input.currentPrice);
   const elasticity = BigInt(input.elasticityHundredths);
   // volume = 1 − ε × (price ratio − 1), as (100·den − ε·(num − den)) / (100·den), at least 0.
   let volumeNum = 100n * priceDen - elasticity * (priceNum - priceDen);
@@ -171,4 +176,102 @@ export function parseAddOnQuestion(fields: {
   if (elasticityHundredths === null) fieldErrors.elasticityHundredths = "elasticity";
   if (priceChangeBp === null || elasticityHundredths === null) return { ok: false, fieldErrors };
   return { ok: true, question: { priceChangeBp, elasticityHundredths } };
+}
+
+/** What the merchant asks of a membership tier: a new price and how strongly joiners react to it. */
+export interface TierQuestion {
+  proposedPriceMinor: number;
+  elasticityHundredths: number;
+}
+
+export type TierFieldErrors = Partial<Record<keyof TierQuestion, "price" | "elasticity">>;
+
+export function parseTierQuestion(
+  fields: { price: string; elasticity: string },
+  currencyCode: string,
+): { ok: true; question: TierQuestion } | { ok: false; fieldErrors: TierFieldErrors } {
+  const proposedPriceMinor = amountFromInput(fields.price, currencyCode);
+  const elasticityHundredths = parseElasticity(fields.elasticity);
+  const fieldErrors: TierFieldErrors = {};
+  if (!proposedPriceMinor) fieldErrors.proposedPriceMinor = "price";
+  if (elasticityHundredths === null) fieldErrors.elasticityHundredths = "elasticity";
+  if (!proposedPriceMinor || elasticityHundredths === null) return { ok: false, fieldErrors };
+  return { ok: true, question: { proposedPriceMinor, elasticityHundredths } };
+}
+
+/**
+ * What-if for the referral reward (docs/metrics.md): what referrals bring over the next months,
+ * net of the credits they cost, if the referrer's credit changed, against leaving it. Stated
+ * assumptions: friends subscribe through referrals at the pace of lately, scaled by a linear
+ * response (a reward p % larger brings ε × p % more of them, never fewer than none); each referred
+ * subscription starts at the MRR they started at lately and is lost at the shop's churn rate; each
+ * costs its referrer's credit once. Only referrals still to come are projected: those already made
+ * bring the same either way. Cumulative, in minor units, rounded half up each month. Pure.
+ */
+export interface ReferralHistory {
+  months: number;
+  /** Friends who subscribed through a referral over those months, and the MRR they started with. */
+  converted: number;
+  referredNewMrrMinor: number;
+  monthlyChurn: Rate;
+  creditMinor: number;
+}
+
+export interface ReferralQuestion {
+  proposedCreditMinor: number;
+  elasticityHundredths: number;
+}
+
+export interface ProjectedReferralMonth {
+  month: number;
+  /** MRR, less credits, that referrals from month 1 have brought by the end of this month. */
+  baselineMinor: number;
+  projectedMinor: number;
+}
+
+export function projectReferralReward(history: ReferralHistory, question: ReferralQuestion, months: number): ProjectedReferralMonth[] {
+  const churn = history.monthlyChurn.denominator ? history.monthlyChurn : { numerator: 0, denominator: 1 };
+  const base = BigInt(churn.denominator);
+  const kept = BigInt(churn.denominator - churn.numerator);
+  const period = BigInt(Math.max(1, history.months));
+  const credit = BigInt(history.creditMinor);
+  const proposed = BigInt(question.proposedCreditMinor);
+  // Referrals at the new reward as a share of those now: (100·c + ε·(c' − c)) / (100·c), at least none.
+  const shareDen = 100n * credit;
+  let shareNum = shareDen + BigInt(question.elasticityHundredths) * (proposed - credit);
+  if (shareNum < 0n) shareNum = 0n;
+  const referred = BigInt(history.referredNewMrrMinor);
+  const converted = BigInt(history.converted);
+  const monthly = {
+    baseline: { newMrr: roundHalfUp(referred, period), credits: roundHalfUp(converted * credit, period) },
+    projected: {
+      newMrr: roundHalfUp(referred * shareNum, period * shareDen),
+      credits: roundHalfUp(converted * proposed * shareNum, period * shareDen),
+    },
+  };
+  const running = { baseline: { mrr: 0n, total: 0n }, projected: { mrr: 0n, total: 0n } };
+  const result: ProjectedReferralMonth[] = [];
+  for (let month = 1; month <= months; month += 1) {
+    for (const side of ["baseline", "projected"] as const) {
+      running[side].mrr = roundHalfUp(running[side].mrr * kept, base) + monthly[side].newMrr;
+      running[side].total += running[side].mrr - monthly[side].credits;
+    }
+    result.push({ month, baselineMinor: Number(running.baseline.total), projectedMinor: Number(running.projected.total) });
+  }
+  return result;
+}
+
+export type ReferralFieldErrors = Partial<Record<keyof ReferralQuestion, "credit" | "elasticity">>;
+
+export function parseReferralQuestion(
+  fields: { credit: string; elasticity: string },
+  currencyCode: string,
+): { ok: true; question: ReferralQuestion } | { ok: false; fieldErrors: ReferralFieldErrors } {
+  const proposedCreditMinor = amountFromInput(fields.credit, currencyCode);
+  const elasticityHundredths = parseElasticity(fields.elasticity);
+  const fieldErrors: ReferralFieldErrors = {};
+  if (proposedCreditMinor === null) fieldErrors.proposedCreditMinor = "credit";
+  if (elasticityHundredths === null) fieldErrors.elasticityHundredths = "elasticity";
+  if (proposedCreditMinor === null || elasticityHundredths === null) return { ok: false, fieldErrors };
+  return { ok: true, question: { proposedCreditMinor, elasticityHundredths } };
 }

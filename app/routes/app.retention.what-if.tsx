@@ -1,14 +1,22 @@
 import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, EmptyState, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
+import { useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, EmptyState, FormLayout, Layout, List, Page, Select, Text } from "@shopify/polaris";
 import { PageTitle } from "../components/PageTitle";
 import { clock } from "../clock";
 import { CapabilityEmptyPage } from "../components/CapabilityPage";
 import { FormTextField } from "../components/FormControls";
 import { MoneyChart } from "../components/MoneyChart";
 import { TitledCard } from "../components/TitledCard";
-import { LabelledDataTable } from "../components/LabelledDataTable";
+import {
+  AddOnWhatIf,
+  DEFAULT_ELASTICITY,
+  formatPercent,
+  LeverForm,
+  ProjectionTable,
+  ReferralWhatIf,
+  TierWhatIf,
+} from "../components/WhatIfLevers";
 import { messagesByLocale } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import { formatMoneyMinor } from "../money";
@@ -18,11 +26,6 @@ import { requireAdmin } from "../requests/admin-context.server";
 import { shopHasFeature } from "../app-billing/app-billing.server";
 import { frequencyName } from "../subscriptions/plan-text";
 
-const DEFAULT_ELASTICITY = "1";
-
-const formatPercent = (value: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(value);
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, shop } = await requireAdmin(request);
   // A Growth feature: on Free nothing is computed or sent, whatever the screen asks for.
@@ -30,6 +33,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const discount = params.get("discount");
   const addOnPrice = params.get("addOnPrice");
+  const tierPrice = params.get("tierPrice");
+  const referralCredit = params.get("referralCredit");
   const page = await whatIfPage(
     admin,
     {
@@ -37,6 +42,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       frequencyId: params.get("frequency"),
       fields: discount === null ? null : { discount, elasticity: params.get("elasticity") ?? "" },
       addOnFields: addOnPrice === null ? null : { priceChange: addOnPrice, elasticity: params.get("addOnElasticity") ?? "" },
+      tierId: params.get("tier"),
+      tierFields: tierPrice === null ? null : { price: tierPrice, elasticity: params.get("tierElasticity") ?? "" },
+      referralFields: referralCredit === null ? null : { credit: referralCredit, elasticity: params.get("referralElasticity") ?? "" },
     },
     clock().now(),
   );
@@ -65,7 +73,7 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
   const { history, projection } = page;
   const money = (minor: number) => formatMoneyMinor(minor, history?.currencyCode ?? "USD", locale);
 
-  if (page.plans.length === 0 && page.addOns.history.soldUnits === 0) {
+  if (page.plans.length === 0 && page.addOns.history.soldUnits === 0 && page.tier.tiers.length === 0) {
     return (
       <CapabilityEmptyPage
         title="whatIf.title"
@@ -109,20 +117,18 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
                   ]}
                   formatMoney={money}
                 />
-                <LabelledDataTable
+                <ProjectionTable
                   label={t("whatIf.projectionHeading")}
-                  columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-                  headings={[t("whatIf.month"), t("whatIf.baseline"), t("whatIf.projected"), t("whatIf.difference")]}
-                  rows={projection.map((m) => [
-                    t("whatIf.monthNumber", { count: m.month }),
-                    money(m.baselineMrr),
-                    money(m.projectedMrr),
-                    money(m.projectedMrr - m.baselineMrr),
-                  ])}
+                  baseline={t("whatIf.baseline")}
+                  projected={t("whatIf.projected")}
+                  months={projection.map((m) => ({ month: m.month, baseline: m.baselineMrr, projected: m.projectedMrr }))}
+                  money={money}
                 />
               </TitledCard>
             )}
-            <AddOnWhatIf page={page} />
+            <AddOnWhatIf page={page.addOns} historyMonths={page.historyMonths} />
+            <TierWhatIf page={page.tier} historyMonths={page.historyMonths} />
+            <ReferralWhatIf page={page.referrals} historyMonths={page.historyMonths} />
           </BlockStack>
         </Layout.Section>
         {history && (
@@ -151,7 +157,6 @@ function WhatIfPricing({ page }: { page: WhatIfData }) {
 /** The question: which plan and frequency, the new discount and the elasticity; sent as a GET. */
 function QuestionForm({ page }: { page: WhatIfData }) {
   const { t, locale } = useTranslation();
-  const busy = useNavigation().state !== "idle";
   const [planId, setPlanId] = useState(page.planId ?? "");
   const [frequencyId, setFrequencyId] = useState(page.frequencyId ?? "");
   const frequency = page.frequencies.find((f) => f.id === frequencyId);
@@ -159,142 +164,56 @@ function QuestionForm({ page }: { page: WhatIfData }) {
   const { fieldErrors } = page;
   return (
     // A GET form: the question is in the page's address, so it can be shared and reloaded.
-    <Form method="get">
-      <FormLayout>
-        <FormLayout.Group>
-          <Select
-            label={t("whatIf.plan")}
-            name="plan"
-            options={page.plans.map((plan) => ({ label: plan.name, value: plan.id }))}
-            value={planId}
-            onChange={(value) => {
-              setPlanId(value);
-              setFrequencyId("");
-            }}
-          />
-          <Select
-            label={t("whatIf.frequency")}
-            name="frequency"
-            options={page.frequencies.map((f) => ({
-              label: frequencyName(messagesByLocale[locale], f.draft, currencyCode, locale),
-              value: f.id,
-            }))}
-            value={frequencyId}
-            onChange={setFrequencyId}
-            disabled={planId !== page.planId}
-          />
-        </FormLayout.Group>
-        {frequency && !frequency.projectable && <Banner tone="warning">{t("whatIf.notProjectable")}</Banner>}
-        {page.currentDiscountBp !== null && (
-          <Text as="p" tone="subdued">
-            {t("whatIf.currentDiscount", { discount: formatPercent(page.currentDiscountBp / 10_000, locale) })}
-          </Text>
-        )}
-        <FormLayout.Group>
-          <FormTextField
-            label={t("whatIf.proposedDiscount")}
-            name="discount"
-            inputMode="decimal"
-            autoComplete="off"
-            initialValue={page.fields?.discount}
-            helpText={t("whatIf.proposedDiscountHelp")}
-            error={fieldErrors.proposedDiscountBp && t(`whatIf.errors.${fieldErrors.proposedDiscountBp}`)}
-          />
-          <FormTextField
-            label={t("whatIf.elasticity")}
-            name="elasticity"
-            inputMode="decimal"
-            autoComplete="off"
-            initialValue={page.fields?.elasticity ?? DEFAULT_ELASTICITY}
-            helpText={t("whatIf.elasticityHelp")}
-            error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
-          />
-        </FormLayout.Group>
-        <Button submit variant="primary" loading={busy}>
-          {t("whatIf.project")}
-        </Button>
-      </FormLayout>
-    </Form>
-  );
-}
-
-/**
- * The add-ons' question (a price change, with the same elasticity as subscriptions) and its answer:
- * their revenue over 12 months, cumulative, against leaving prices as they are. A GET form that
- * carries the plan question's fields along, so either answer stays on the page.
- */
-function AddOnWhatIf({ page }: { page: WhatIfData }) {
-  const { t, locale } = useTranslation();
-  const busy = useNavigation().state !== "idle";
-  const { history, projection, fields, fieldErrors } = page.addOns;
-  const money = (minor: number) => formatMoneyMinor(minor, history.currencyCode, locale);
-  const carried = {
-    plan: page.planId,
-    frequency: page.frequencyId,
-    discount: page.fields?.discount ?? null,
-    elasticity: page.fields?.elasticity ?? null,
-  };
-  return (
-    <TitledCard title={t("whatIf.addOns.heading")}>
-      {history.soldUnits === 0 ? (
+    <LeverForm owns={["plan", "frequency", "discount", "elasticity"]} submit={t("whatIf.project")}>
+      <FormLayout.Group>
+        <Select
+          label={t("whatIf.plan")}
+          name="plan"
+          options={page.plans.map((plan) => ({ label: plan.name, value: plan.id }))}
+          value={planId}
+          onChange={(value) => {
+            setPlanId(value);
+            setFrequencyId("");
+          }}
+        />
+        <Select
+          label={t("whatIf.frequency")}
+          name="frequency"
+          options={page.frequencies.map((f) => ({
+            label: frequencyName(messagesByLocale[locale], f.draft, currencyCode, locale),
+            value: f.id,
+          }))}
+          value={frequencyId}
+          onChange={setFrequencyId}
+          disabled={planId !== page.planId}
+        />
+      </FormLayout.Group>
+      {frequency && !frequency.projectable && <Banner tone="warning">{t("whatIf.notProjectable")}</Banner>}
+      {page.currentDiscountBp !== null && (
         <Text as="p" tone="subdued">
-          {t("whatIf.addOns.nothing", { months: page.historyMonths })}
+          {t("whatIf.currentDiscount", { discount: formatPercent(page.currentDiscountBp / 10_000, locale) })}
         </Text>
-      ) : (
-        <BlockStack gap="400">
-          <Text as="p">
-            {t("whatIf.addOns.history", {
-              months: page.historyMonths,
-              units: history.soldUnits,
-              revenue: money(history.revenueMinor),
-              attach: formatPercent(history.eligibleUnits ? history.soldUnits / history.eligibleUnits : 0, locale),
-            })}
-          </Text>
-          <Form method="get">
-            {Object.entries(carried).map(([name, value]) =>
-              value === null ? null : <input key={name} type="hidden" name={name} value={value} />,
-            )}
-            <FormLayout>
-              <FormLayout.Group>
-                <FormTextField
-                  label={t("whatIf.addOns.priceChange")}
-                  name="addOnPrice"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  initialValue={fields?.priceChange}
-                  helpText={t("whatIf.addOns.priceChangeHelp")}
-                  error={fieldErrors.priceChangeBp && t("whatIf.errors.priceChange")}
-                />
-                <FormTextField
-                  label={t("whatIf.elasticity")}
-                  name="addOnElasticity"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  initialValue={fields?.elasticity ?? DEFAULT_ELASTICITY}
-                  helpText={t("whatIf.addOns.elasticityHelp")}
-                  error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
-                />
-              </FormLayout.Group>
-              <Button submit loading={busy}>
-                {t("whatIf.addOns.project")}
-              </Button>
-            </FormLayout>
-          </Form>
-          {projection && (
-            <LabelledDataTable
-              label={t("whatIf.addOns.projectionHeading")}
-              columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-              headings={[t("whatIf.month"), t("whatIf.addOns.baseline"), t("whatIf.addOns.projected"), t("whatIf.difference")]}
-              rows={projection.map((m) => [
-                t("whatIf.monthNumber", { count: m.month }),
-                money(m.baselineMinor),
-                money(m.projectedMinor),
-                money(m.projectedMinor - m.baselineMinor),
-              ])}
-            />
-          )}
-        </BlockStack>
       )}
-    </TitledCard>
+      <FormLayout.Group>
+        <FormTextField
+          label={t("whatIf.proposedDiscount")}
+          name="discount"
+          inputMode="decimal"
+          autoComplete="off"
+          initialValue={page.fields?.discount}
+          helpText={t("whatIf.proposedDiscountHelp")}
+          error={fieldErrors.proposedDiscountBp && t(`whatIf.errors.${fieldErrors.proposedDiscountBp}`)}
+        />
+        <FormTextField
+          label={t("whatIf.elasticity")}
+          name="elasticity"
+          inputMode="decimal"
+          autoComplete="off"
+          initialValue={page.fields?.elasticity ?? DEFAULT_ELASTICITY}
+          helpText={t("whatIf.elasticityHelp")}
+          error={fieldErrors.elasticityHundredths && t(`whatIf.errors.${fieldErrors.elasticityHundredths}`)}
+        />
+      </FormLayout.Group>
+    </LeverForm>
   );
 }

@@ -86,5 +86,16 @@ describe("a tiered membership", () => {
       .at(-1)!;
     expect(renewal.lines[0]!.priceMinor).toBe(2_500);
     await expect.poll(() => buyBeansOnce(member), { timeout: 60_000, interval: 2_000 }).toBe(tenthOf(1_500));
+
+    // The merchant asks what Premium at $30.00 would bring new members, against $25.00.
+    await ui.acceptGrowthPlan();
+    const { page: whatIfPage, app: whatIf } = await ui.openAdmin("/app/retention/what-if");
+    await whatIf.getByLabel("Tier", { exact: true }).selectOption({ label: "Coffee Club · Premium" });
+    await whatIf.getByLabel("New price").fill("30");
+    await whatIf.getByRole("button", { name: "Project the tier's MRR" }).click();
+    const table = whatIf.getByRole("table").filter({ has: whatIf.getByRole("columnheader", { name: "Price unchanged" }) });
+    await expect.poll(() => table.getByRole("row").count(), { timeout: 30_000 }).toBe(1 + 12);
+    await whatIf.getByText("Now $25.00 a cycle; 1 member bringing $25.00 MRR.", { exact: false }).waitFor();
+    expect(await accessibilityProblems(await appFrame(whatIfPage))).toEqual([]);
   });
 });

@@ -4,11 +4,13 @@ import { db } from "../../app/db.server";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as membershipsLoader } from "../../app/routes/app.memberships._index";
 import { action as newMembership } from "../../app/routes/app.memberships.new";
+import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
 import { action as subscriptionAction } from "../../app/routes/app.subscriptions.$id";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { gid, parseGid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
+import { acceptGrowthPlan } from "../support/app-plan";
 import { adminFetchRequest, createShop, testContext, postForm } from "../support/context";
 import { settle } from "../support/subscriptions";
 
@@ -98,6 +100,21 @@ describe("tiered memberships", () => {
     });
     expect(joined.lines[0]!.priceMinor).toBe(1_000);
     await settle();
+
+    // What-if: Basic at $12.00 with elasticity 1 brings 80 % as many new members at 120 % of the
+    // price. One member joined in the 3 months of history: $10.00 MRR, $3.33 new MRR a month.
+    await acceptGrowthPlan(shop.domain);
+    const basicTier = (await db().membershipTier.findFirst({ where: { shop: shop.domain, position: 1 } }))!;
+    const whatIf = await whatIfLoader({
+      request: adminFetchRequest(`/app/retention/what-if?tier=${basicTier.id}&tierPrice=12.00&tierElasticity=1`, shop.domain),
+      params: {},
+      context: {},
+    });
+    if (whatIf.locked) throw new Error("what-if pricing is locked for this shop");
+    expect(whatIf.tier.tiers.map((tier) => tier.name)).toEqual(["Coffee Club · Basic", "Coffee Club · Premium"]);
+    expect(whatIf.tier.history).toMatchObject({ subscribers: 1, currentMrrMinor: 1_000, newMrrPerMonthMinor: 333 });
+    // 333 × 1.2 × 0.8 = 319.68 → 320.
+    expect(whatIf.tier.projection![0]).toEqual({ month: 1, baselineMrr: 1_333, projectedMrr: 1_320 });
 
     // A one-off order of theirs: 5 % off; another customer's: nothing off.
     const beans = [...shop.products.values()].find((p) => !p.tags.includes("orchard-membership"))!;

@@ -2,12 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { action as referralsAction, loader as referralsLoader } from "../../app/routes/app.referrals";
+import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
 import { completeCheckout } from "../../simulator/checkout";
 import { gid } from "../../simulator/ids";
 import { orderPayload } from "../../simulator/webhook-payloads";
 import type { ShopRecord } from "../../simulator/store";
+import { acceptGrowthPlan } from "../support/app-plan";
 import { adminFetchRequest, testContext, postForm } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
@@ -120,6 +122,24 @@ describe("referrals from happy subscribers", () => {
     // Of the subscriptions started in the last 30 days (the referrer's, two friends', the referrer's
     // second), the friends' two, at the same MRR each, are half the new MRR.
     expect(page.figures.newMrrShare).toBe(0.5);
+
+    // What-if: a $10.00 credit instead of $5.00, response 1, brings twice the friends (2 → 4 over
+    // the 3 months of history) at twice the credit each. Nobody left: no churn.
+    await acceptGrowthPlan(shop.domain);
+    const whatIf = await whatIfLoader({
+      request: adminFetchRequest("/app/retention/what-if?referralCredit=10.00&referralElasticity=1", shop.domain),
+      params: {},
+      context: {},
+    });
+    if (whatIf.locked) throw new Error("what-if pricing is locked for this shop");
+    const referred = page.figures.referredNewMrrMinor;
+    const third = (minor: number) => Math.floor((minor * 2 + 3) / 6);
+    expect(whatIf.referrals.history).toMatchObject({ converted: 2, referredNewMrrMinor: referred, creditMinor: 500 });
+    expect(whatIf.referrals.projection![0]).toEqual({
+      month: 1,
+      baselineMinor: third(referred) - third(2 * 500),
+      projectedMinor: third(2 * referred) - third(4 * 1_000),
+    });
 
     // The cap is one credit a renewal: the next renewal takes $5.00 off, the one after the other $5.00.
     const second = await renew(shop, contract.id);

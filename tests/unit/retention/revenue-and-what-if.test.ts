@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ledgerMonthChanges, repeatBuyer, revenueByMonth, type LedgerRow } from "../../../app/retention/revenue-mix";
-import { parseAddOnQuestion, parseWhatIfQuestion, projectAddOnRevenue, projectMrr } from "../../../app/retention/what-if";
+import {
+  parseAddOnQuestion,
+  parseReferralQuestion,
+  parseTierQuestion,
+  parseWhatIfQuestion,
+  projectAddOnRevenue,
+  projectMrr,
+  projectReferralReward,
+} from "../../../app/retention/what-if";
 
 const row = (day: string, oneOffMinor: number, recurringMinor = 0): LedgerRow => ({
   processedAt: new Date(`${day}T12:00:00Z`),
@@ -52,8 +60,9 @@ describe("what-if pricing", () => {
     currentMrrMinor: 100_000,
     newMrrPerMonthMinor: 10_000,
     monthlyChurn: { numerator: 1, denominator: 20 },
-    currentDiscountBp: 1000,
-    proposedDiscountBp: 1500,
+    // 10 % off now, 15 % asked about: prices of 9,000 and 8,500 ten-thousandths.
+    currentPrice: 9_000,
+    proposedPrice: 8_500,
     elasticityHundredths: 200,
     months: 3,
   };
@@ -71,12 +80,12 @@ describe("what-if pricing", () => {
 
   it("never projects fewer than no new subscribers", () => {
     // No discount at all (price × 100/90) with an elasticity of 10: volume 1 − 10 × 1/9 < 0 → none.
-    const [first] = projectMrr({ ...input, proposedDiscountBp: 0, elasticityHundredths: 1000, months: 1 });
+    const [first] = projectMrr({ ...input, proposedPrice: 10_000, elasticityHundredths: 1000, months: 1 });
     expect(first).toEqual({ month: 1, baselineMrr: 105_000, projectedMrr: 95_000 });
   });
 
   it("assumes no churn without history", () => {
-    const [first] = projectMrr({ ...input, monthlyChurn: { numerator: 0, denominator: 0 }, proposedDiscountBp: 1000, months: 1 });
+    const [first] = projectMrr({ ...input, monthlyChurn: { numerator: 0, denominator: 0 }, proposedPrice: 9_000, months: 1 });
     expect(first).toEqual({ month: 1, baselineMrr: 110_000, projectedMrr: 110_000 });
   });
 });
@@ -152,6 +161,86 @@ describe("what-if for add-on prices", () => {
     expect(parseAddOnQuestion({ priceChange: "ten", elasticity: "1" })).toEqual({
       ok: false,
       fieldErrors: { priceChangeBp: "priceChange" },
+    });
+  });
+});
+
+describe("what-if for a membership tier's price", () => {
+  it("projects the tier's MRR as a plan's, with the price ratio of the two prices", () => {
+    // $20.00 → $25.00 with elasticity 1: price × 5/4, volume × 3/4; new MRR 4,000 × 15/16 = 3,750.
+    const [first] = projectMrr({
+      currentMrrMinor: 40_000,
+      newMrrPerMonthMinor: 4_000,
+      monthlyChurn: { numerator: 1, denominator: 10 },
+      currentPrice: 2_000,
+      proposedPrice: 2_500,
+      elasticityHundredths: 100,
+      months: 1,
+    });
+    expect(first).toEqual({ month: 1, baselineMrr: 36_000 + 4_000, projectedMrr: 36_000 + 3_750 });
+  });
+
+  it("reads a price in the currency's decimals and says which field is wrong", () => {
+    expect(parseTierQuestion({ price: "12.50", elasticity: "1.5" }, "USD")).toEqual({
+      ok: true,
+      question: { proposedPriceMinor: 1_250, elasticityHundredths: 150 },
+    });
+    expect(parseTierQuestion({ price: "1600", elasticity: "0" }, "JPY")).toEqual({
+      ok: true,
+      question: { proposedPriceMinor: 1_600, elasticityHundredths: 0 },
+    });
+    expect(parseTierQuestion({ price: "0", elasticity: "1" }, "USD")).toEqual({ ok: false, fieldErrors: { proposedPriceMinor: "price" } });
+    expect(parseTierQuestion({ price: "12.345", elasticity: "11" }, "USD")).toEqual({
+      ok: false,
+      fieldErrors: { proposedPriceMinor: "price", elasticityHundredths: "elasticity" },
+    });
+    expect(parseTierQuestion({ price: "16.5", elasticity: "1" }, "JPY")).toEqual({
+      ok: false,
+      fieldErrors: { proposedPriceMinor: "price" },
+    });
+  });
+});
+
+describe("what-if for the referral reward", () => {
+  // 6 friends subscribed through referrals over 3 months, starting at $300.00 MRR: $100.00 and 2 friends a month.
+  const history = {
+    months: 3,
+    converted: 6,
+    referredNewMrrMinor: 30_000,
+    monthlyChurn: { numerator: 1, denominator: 10 },
+    creditMinor: 1_000,
+  };
+
+  it("adds up what referrals bring less their credits, worked by hand", () => {
+    // A $15.00 credit instead of $10.00, response 1: 1.5 × the friends. Projected: $150.00 new MRR and
+    // 3 credits of $15.00 ($45.00) a month; baseline: $100.00 and $20.00.
+    // Baseline MRR 10,000 → 19,000 → 27,100; totals 8,000, 25,000, 50,100.
+    // Projected MRR 15,000 → 28,500 → 40,650; totals 10,500, 34,500, 70,650.
+    expect(projectReferralReward(history, { proposedCreditMinor: 1_500, elasticityHundredths: 100 }, 3)).toEqual([
+      { month: 1, baselineMinor: 8_000, projectedMinor: 10_500 },
+      { month: 2, baselineMinor: 25_000, projectedMinor: 34_500 },
+      { month: 3, baselineMinor: 50_100, projectedMinor: 70_650 },
+    ]);
+  });
+
+  it("never projects fewer than no referrals, and rounds each month half up", () => {
+    // No credit at response 2: 1 − 2 × 1 < 0 → no referred friend, nothing brought, nothing paid.
+    const [none] = projectReferralReward(history, { proposedCreditMinor: 0, elasticityHundredths: 200 }, 1);
+    expect(none).toEqual({ month: 1, baselineMinor: 8_000, projectedMinor: 0 });
+    // One friend over 3 months at $10.00 MRR, a $1.00 credit: 333 a month in, 33 out.
+    const thin = { ...history, converted: 1, referredNewMrrMinor: 1_000, creditMinor: 100 };
+    const [first] = projectReferralReward(thin, { proposedCreditMinor: 100, elasticityHundredths: 100 }, 1);
+    expect(first).toEqual({ month: 1, baselineMinor: 300, projectedMinor: 300 });
+  });
+
+  it("reads a credit of zero or more and says which field is wrong", () => {
+    expect(parseReferralQuestion({ credit: "0", elasticity: "2" }, "EUR")).toEqual({
+      ok: true,
+      question: { proposedCreditMinor: 0, elasticityHundredths: 200 },
+    });
+    expect(parseReferralQuestion({ credit: "-1", elasticity: "x" }, "EUR")).toEqual({
+      ok: false,
+      fieldErrors: { proposedCreditMinor: "credit", elasticityHundredths: "elasticity" },
     });
   });
 });
