@@ -159,6 +159,7 @@ export async function completeCheckout(
       email,
       locale: "en",
       marketingState: "NOT_SUBSCRIBED",
+      tags: [],
       createdAt: now,
     };
     shop.customers.set(customer.id, customer);

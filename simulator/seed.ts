@@ -151,6 +151,7 @@ export function seedShop(store: Store, shop: ShopRecord, now: Date, options: See
       email: `${slug(firstName)}.${slug(lastName)}.${i + 1}@example.com`,
       locale: random() < 0.2 ? "fr" : "en",
       marketingState: consent[Math.floor(random() * consent.length)]!,
+      tags: [],
       createdAt: new Date(start.getTime() + random() * (now.getTime() - start.getTime()) * 0.5),
     });
   }

@@ -66,6 +66,8 @@ export interface CustomerRecord {
   email: string;
   locale: string;
   marketingState: MarketingState;
+  /** The merchant's and apps' tags (tagsAdd, tagsRemove), as Shopify keeps them: no two alike but for case. */
+  tags: string[];
   createdAt: Date;
 }
 

@@ -1,14 +1,34 @@
 import type { ReactNode } from "react";
-import { BlockStack, Card, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 
-/** A Polaris card with a section heading, the shape of most cards in Orchard's admin. */
-export function TitledCard({ title, children }: { title: string; children: ReactNode }) {
+/** A Polaris card with a section heading (and a link beside it), the shape of most cards in Orchard's admin. */
+export function TitledCard({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: { content: string; url: string; accessibilityLabel?: string };
+  children: ReactNode;
+}) {
+  const heading = (
+    <Text as="h2" variant="headingMd">
+      {title}
+    </Text>
+  );
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {title}
-        </Text>
+        {action ? (
+          <InlineStack align="space-between" blockAlign="center">
+            {heading}
+            <Button variant="plain" url={action.url} accessibilityLabel={action.accessibilityLabel}>
+              {action.content}
+            </Button>
+          </InlineStack>
+        ) : (
+          heading
+        )}
         {children}
       </BlockStack>
     </Card>

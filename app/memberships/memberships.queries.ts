@@ -6,8 +6,14 @@ import type {
   MembershipDiscountUpdateMutationVariables,
   MembershipPlansCreateMutation,
   MembershipPlansCreateMutationVariables,
+  MembershipPlansUpdateMutation,
+  MembershipPlansUpdateMutationVariables,
   MembershipProductSetMutation,
   MembershipProductSetMutationVariables,
+  MemberTagsAddMutation,
+  MemberTagsAddMutationVariables,
+  MemberTagsRemoveMutation,
+  MemberTagsRemoveMutationVariables,
 } from "../types/admin.generated";
 
 /** The membership's product: what shoppers see and join, only with one of its tiers' plans. */
@@ -53,6 +59,22 @@ export const MembershipPlansCreate = operation<MembershipPlansCreateMutation, Me
   }
 `);
 
+/** An edited membership: its group's name and its tiers' names, perks text and prices for new members. */
+export const MembershipPlansUpdate = operation<MembershipPlansUpdateMutation, MembershipPlansUpdateMutationVariables>(`#graphql
+  mutation MembershipPlansUpdate($id: ID!, $input: SellingPlanGroupInput!) {
+    sellingPlanGroupUpdate(id: $id, input: $input) {
+      sellingPlanGroup {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 /** A tier's perk: a percentage off one-off purchases, for the tier's members only. */
 export const MembershipDiscountCreate = operation<MembershipDiscountCreateMutation, MembershipDiscountCreateMutationVariables>(`#graphql
   mutation MembershipDiscountCreate($discount: DiscountAutomaticBasicInput!) {
@@ -80,6 +102,36 @@ export const MembershipDiscountUpdate = operation<MembershipDiscountUpdateMutati
         field
         message
         code
+      }
+    }
+  }
+`);
+
+/** A tier's tag goes on a member (early access, VIP pages, the merchant's Flow workflows). */
+export const MemberTagsAdd = operation<MemberTagsAddMutation, MemberTagsAddMutationVariables>(`#graphql
+  mutation MemberTagsAdd($id: ID!, $tags: [String!]!) {
+    tagsAdd(id: $id, tags: $tags) {
+      node {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** A tier's tag comes off a customer who left the tier (or the tag was renamed). */
+export const MemberTagsRemove = operation<MemberTagsRemoveMutation, MemberTagsRemoveMutationVariables>(`#graphql
+  mutation MemberTagsRemove($id: ID!, $tags: [String!]!) {
+    tagsRemove(id: $id, tags: $tags) {
+      node {
+        id
+      }
+      userErrors {
+        field
+        message
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { MembershipTier } from "@orchard-db/sqlite";
 import { clock } from "../clock";
 import { db } from "../db.server";
 import type { EventSubscribers } from "../events/event-outbox.server";
@@ -9,17 +10,29 @@ import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { markNotShipped, publishToOnlineStore } from "../shops/online-store.server";
 import { findShop } from "../shops/shops.server";
+import { replaceContractDiscount } from "../subscriptions/contract-edits.server";
 import {
   currentTiers,
   listChanges,
   membersOfTiers,
   perkTiers,
+  subscriptionPerkChanges,
+  subscriptionPerks,
+  tagChanges,
   validateMembership,
   type MembershipDraft,
   type MembershipErrors,
   type TierTerms,
 } from "./membership";
-import { MembershipDiscountCreate, MembershipDiscountUpdate, MembershipPlansCreate, MembershipProductSet } from "./memberships.queries";
+import {
+  MembershipDiscountCreate,
+  MembershipDiscountUpdate,
+  MembershipPlansCreate,
+  MembershipPlansUpdate,
+  MembershipProductSet,
+  MemberTagsAdd,
+  MemberTagsRemove,
+} from "./memberships.queries";
 
 /**
  * Tiered memberships: the membership's product and its tiers' selling plans in Shopify, the rows
@@ -30,11 +43,35 @@ export const MEMBERSHIP_TAG = "orchard-membership";
 
 export type CreateResult = { ok: true; id: string } | { ok: false; errors: MembershipErrors; shopifyErrors: string[] };
 
-/** What a tier's plan says on the storefront: its perk, in the merchant's language. */
+/** What a tier's plan says on the storefront: its discounts, in the merchant's language. */
 function perksText(tier: TierTerms, locale: Locale): string {
-  return tier.discountBasisPoints > 0
-    ? translate(messagesByLocale[locale], "memberships.perkDiscount", { discount: `${percentText(tier.discountBasisPoints)} %` })
+  const messages = messagesByLocale[locale];
+  const perks = [
+    tier.discountBasisPoints > 0 &&
+      translate(messages, "memberships.perkDiscount", { discount: `${percentText(tier.discountBasisPoints)} %` }),
+    tier.subscriptionDiscountPercent > 0 &&
+      translate(messages, "memberships.perkSubscriptionDiscount", { discount: `${tier.subscriptionDiscountPercent} %` }),
+  ].filter((perk): perk is string => Boolean(perk));
+  return perks.length
+    ? translate(messages, "memberships.perks", { perks: new Intl.ListFormat(locale, { type: "conjunction" }).format(perks) })
     : "";
+}
+
+/** What a tier's selling plan says and costs: its name, its perks, its price for those who join. */
+function tierPlanText(tier: TierTerms, currencyCode: string, locale: Locale) {
+  return {
+    name: tier.name,
+    options: [tier.name],
+    description: perksText(tier, locale),
+    pricingPolicies: [
+      {
+        fixed: {
+          adjustmentType: "PRICE" as const,
+          adjustmentValue: { fixedValue: decimalFromMinor(tier.priceMinor, currencyDigits(currencyCode)) },
+        },
+      },
+    ],
+  };
 }
 
 /** Creates the membership in Shopify (its product, published, not shipped; its tiers' plans), then records it. */
@@ -76,14 +113,11 @@ export async function createMembership(admin: AdminClient, draft: MembershipDraf
         merchantCode: MEMBERSHIP_TAG,
         options: ["Tier"],
         sellingPlansToCreate: membership.tiers.map((tier, index) => ({
-          name: tier.name,
-          options: [tier.name],
+          ...tierPlanText(tier, currencyCode, locale),
           position: index + 1,
           category: "SUBSCRIPTION" as const,
-          description: perksText(tier, locale),
           billingPolicy: { recurring: { interval: tier.interval, intervalCount: 1 } },
           deliveryPolicy: { recurring: { interval: tier.interval, intervalCount: 1 } },
-          pricingPolicies: [{ fixed: { adjustmentType: "PRICE" as const, adjustmentValue: { fixedValue: decimal(tier.priceMinor) } } }],
         })),
       },
       resources: { productIds: [productId] },
@@ -112,6 +146,91 @@ export async function createMembership(admin: AdminClient, draft: MembershipDraf
     if (!(error instanceof ShopifyUserErrors)) throw error;
     return { ok: false, errors: {}, shopifyErrors: error.userErrors.map((e) => e.message) };
   }
+}
+
+export type UpdateResult = CreateResult | { ok: false; notFound: true };
+
+/**
+ * Saves an edited membership: its name, and each tier's name, price, discounts and tag. Its tiers
+ * and their intervals stay (members' contracts bill on them). A new price is for those who join
+ * from now: Shopify keeps each member's contract at the price they joined at. Perks follow at once:
+ * the one-off discount's value here, tags and subscription discounts through the members' sync.
+ */
+export async function updateMembership(admin: AdminClient, id: string, draft: MembershipDraft, locale: Locale): Promise<UpdateResult> {
+  const existing = await db().membership.findFirst({
+    where: { id, shop: admin.shop },
+    include: { tiers: { orderBy: { position: "asc" } } },
+  });
+  if (!existing) return { ok: false, notFound: true };
+  const currencyCode = existing.tiers[0]?.currencyCode ?? "USD";
+  const checked = validateMembership(draft, currencyCode);
+  const errors = { ...("errors" in checked ? checked.errors : {}), ...fixedShapeErrors(existing.tiers, draft) };
+  if ("errors" in checked || Object.keys(errors).length) return { ok: false, errors, shopifyErrors: [] };
+  const { membership } = checked;
+  try {
+    if (existing.shopifyGroupId) {
+      await admin.request(MembershipPlansUpdate, {
+        id: existing.shopifyGroupId,
+        input: {
+          name: membership.name,
+          sellingPlansToUpdate: existing.tiers.flatMap((row, index) =>
+            row.shopifySellingPlanId
+              ? [{ id: row.shopifySellingPlanId, ...tierPlanText(membership.tiers[index]!, currencyCode, locale) }]
+              : [],
+          ),
+        },
+      });
+    }
+    for (const [index, row] of existing.tiers.entries()) {
+      const tier = membership.tiers[index]!;
+      if (
+        row.shopifyDiscountId &&
+        tier.discountBasisPoints > 0 &&
+        (tier.discountBasisPoints !== row.discountBasisPoints || tier.name !== row.name)
+      ) {
+        await admin.request(MembershipDiscountUpdate, { id: row.shopifyDiscountId, discount: tierDiscountTerms(membership.name, tier) });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ShopifyUserErrors)) throw error;
+    return { ok: false, errors: {}, shopifyErrors: error.userErrors.map((e) => e.message) };
+  }
+  await db().$transaction([
+    ...existing.tiers.map((row, index) => {
+      const { name, priceMinor, discountBasisPoints, subscriptionDiscountPercent, customerTag } = membership.tiers[index]!;
+      return db().membershipTier.update({
+        where: { id: row.id },
+        data: { name, priceMinor, discountBasisPoints, subscriptionDiscountPercent, customerTag },
+      });
+    }),
+    db().membership.update({ where: { id: existing.id }, data: { name: membership.name, membersChangedAt: clock().now() } }),
+  ]);
+  return { ok: true, id: existing.id };
+}
+
+/** An edited membership keeps its number of tiers and each tier's interval: anything else is refused, by field. */
+function fixedShapeErrors(saved: readonly { interval: string }[], draft: MembershipDraft): MembershipErrors {
+  if (draft.tiers.length !== saved.length) return { tiers: "tiersFixed" };
+  return Object.fromEntries(
+    saved.flatMap((row, index) => (draft.tiers[index]!.interval === row.interval ? [] : [[`tiers.${index}.interval`, "intervalFixed"]])),
+  );
+}
+
+/** A membership as its edit form starts: as kept, in the form's strings. */
+export async function membershipDraft(shop: string, id: string): Promise<MembershipDraft | null> {
+  const membership = await db().membership.findFirst({ where: { id, shop }, include: { tiers: { orderBy: { position: "asc" } } } });
+  if (!membership) return null;
+  return {
+    name: membership.name,
+    tiers: membership.tiers.map((tier) => ({
+      name: tier.name,
+      price: decimalFromMinor(tier.priceMinor, currencyDigits(tier.currencyCode)),
+      interval: tier.interval,
+      discount: tier.discountBasisPoints ? percentText(tier.discountBasisPoints) : "",
+      subscriptionDiscount: tier.subscriptionDiscountPercent ? String(tier.subscriptionDiscountPercent) : "",
+      customerTag: tier.customerTag,
+    })),
+  };
 }
 
 /** Active contracts' lines on any of these selling plans: who holds which tier now. */
@@ -187,9 +306,10 @@ export const MEMBERSHIP_SUBSCRIBERS: EventSubscribers = {
 };
 
 /**
- * Brings each tier's discount in Shopify to the tier's members: made with its first member, then
- * customers added and removed as they change. A membership whose members changed again while this
- * ran is looked at again next round.
+ * Brings each tier's perks in Shopify to the tier's members: its discount on one-off purchases
+ * (made with its first member, then customers added and removed as they change), its tag, and its
+ * percentage off the members' own subscriptions. A membership whose members changed again while
+ * this ran is looked at again next round.
  */
 export async function syncMemberPerks(adminFor: (shop: string) => Promise<AdminClient>): Promise<number> {
   const changed = await db().membership.findMany({
@@ -202,28 +322,15 @@ export async function syncMemberPerks(adminFor: (shop: string) => Promise<AdminC
     try {
       const admin = await adminFor(membership.shop);
       const tiers = membership.tiers.map((tier) => ({ ...tier, sellingPlanId: tier.shopifySellingPlanId }));
-      const held = currentTiers(
-        tiers,
-        await activeLinesOn(
-          membership.shop,
-          tiers.flatMap((t) => (t.sellingPlanId ? [t.sellingPlanId] : [])),
-        ),
-      );
-      const paid = await payingMembers(membership.id, membership.shop, held, membership.members);
-      const members = membersOfTiers(tiers, perkTiers(held, paid));
-      for (const tier of tiers.filter((t) => t.discountBasisPoints > 0)) {
-        const desired = members.get(tier.id)!;
-        const { add, remove } = listChanges(JSON.parse(tier.discountCustomers) as string[], desired);
-        if (add.length === 0 && remove.length === 0) continue;
-        const discountId = tier.shopifyDiscountId ?? (await createTierDiscount(admin, membership.name, tier, add));
-        if (tier.shopifyDiscountId) {
-          await admin.request(MembershipDiscountUpdate, { id: discountId, discount: { context: { customers: { add, remove } } } });
-        }
-        await db().membershipTier.update({
-          where: { id: tier.id },
-          data: { shopifyDiscountId: discountId, discountCustomers: JSON.stringify(desired) },
-        });
+      const plans = tiers.flatMap((t) => (t.sellingPlanId ? [t.sellingPlanId] : []));
+      const held = currentTiers(tiers, await activeLinesOn(membership.shop, plans));
+      const perks = perkTiers(held, await payingMembers(membership.id, membership.shop, held, membership.members));
+      const members = membersOfTiers(tiers, perks);
+      for (const tier of tiers) {
+        await syncTierDiscount(admin, membership.name, tier, members.get(tier.id)!);
+        await syncTierTag(admin, tier, members.get(tier.id)!);
       }
+      await syncSubscriptionPerks(admin, membership, plans, perks);
       await db().membership.updateMany({
         where: { id: membership.id, membersChangedAt: membership.membersChangedAt },
         data: { membersChangedAt: null },
@@ -237,6 +344,81 @@ export async function syncMemberPerks(adminFor: (shop: string) => Promise<AdminC
     }
   }
   return synced;
+}
+
+/** The tier's discount for exactly its members (none once the merchant sets it to 0 %: Shopify takes no 0 % discount). */
+async function syncTierDiscount(admin: AdminClient, membershipName: string, tier: MembershipTier, members: string[]) {
+  const desired = tier.discountBasisPoints > 0 ? members : [];
+  const { add, remove } = listChanges(JSON.parse(tier.discountCustomers) as string[], desired);
+  if (add.length === 0 && remove.length === 0) return;
+  const discountId = tier.shopifyDiscountId ?? (await createTierDiscount(admin, membershipName, tier, add));
+  if (tier.shopifyDiscountId) {
+    await admin.request(MembershipDiscountUpdate, { id: discountId, discount: { context: { customers: { add, remove } } } });
+  }
+  await db().membershipTier.update({
+    where: { id: tier.id },
+    data: { shopifyDiscountId: discountId, discountCustomers: JSON.stringify(desired) },
+  });
+}
+
+/** The tier's tag on exactly its members: put on those who came, taken off those who left (or the old tag when renamed). */
+async function syncTierTag(admin: AdminClient, tier: MembershipTier, desired: string[]) {
+  const { add, remove } = tagChanges(
+    { tag: tier.appliedTag, customers: JSON.parse(tier.taggedCustomers) as string[] },
+    { tag: tier.customerTag, customers: desired },
+  );
+  if (add.customers.length === 0 && remove.customers.length === 0 && tier.appliedTag === tier.customerTag) return;
+  for (const customerId of remove.customers) await admin.request(MemberTagsRemove, { id: customerId, tags: [remove.tag] });
+  for (const customerId of add.customers) await admin.request(MemberTagsAdd, { id: customerId, tags: [add.tag] });
+  await db().membershipTier.update({
+    where: { id: tier.id },
+    data: { appliedTag: tier.customerTag, taggedCustomers: JSON.stringify(tier.customerTag ? desired : []) },
+  });
+}
+
+/**
+ * Each member's own subscriptions (active or paused, the membership's own left out) carry their
+ * tier's percentage off; a contract whose member left or changed tier has it replaced or taken off.
+ */
+async function syncSubscriptionPerks(
+  admin: AdminClient,
+  membership: { id: string; shop: string; name: string; tiers: MembershipTier[] },
+  membershipPlans: string[],
+  perkPositions: ReadonlyMap<string, number>,
+) {
+  const applied = await db().memberSubscriptionDiscount.findMany({ where: { membershipId: membership.id } });
+  const customers = [...perkPositions.keys()];
+  const contracts = await db().subscriptionContract.findMany({
+    where: {
+      shop: membership.shop,
+      status: { in: ["ACTIVE", "PAUSED"] },
+      customerId: { in: customers },
+      lines: { none: { sellingPlanId: { in: membershipPlans } } },
+    },
+    select: { id: true, customerId: true },
+  });
+  const changes = subscriptionPerkChanges(
+    new Map(applied.map((row) => [row.contractId, row.title])),
+    subscriptionPerks(membership.name, membership.tiers, perkPositions, contracts),
+  );
+  for (const change of changes) {
+    const contract = await db().subscriptionContract.findFirst({
+      where: { id: change.contractId, shop: membership.shop },
+      select: { shopifyId: true, status: true },
+    });
+    // A cancelled contract cannot be edited and bills no more: only Orchard's record goes.
+    if (contract && (contract.status === "ACTIVE" || contract.status === "PAUSED")) {
+      await replaceContractDiscount(admin, contract.shopifyId, change);
+    }
+    const key = { membershipId_contractId: { membershipId: membership.id, contractId: change.contractId } };
+    if (change.add) {
+      await db().memberSubscriptionDiscount.upsert({
+        where: key,
+        create: { shop: membership.shop, membershipId: membership.id, contractId: change.contractId, title: change.add.title },
+        update: { title: change.add.title },
+      });
+    } else await db().memberSubscriptionDiscount.deleteMany({ where: { membershipId: membership.id, contractId: change.contractId } });
+  }
 }
 
 /**
@@ -266,6 +448,20 @@ async function payingMembers(
   return paid;
 }
 
+/** A tier's discount on one-off purchases as Shopify holds it: its title and value. */
+function tierDiscountTerms(membershipName: string, tier: { name: string; discountBasisPoints: number }) {
+  return {
+    title: `${membershipName} · ${tier.name}: ${percentText(tier.discountBasisPoints)} %`,
+    customerGets: {
+      // Shopify takes the percentage as a fraction: 1000 basis points is 0.1.
+      value: { percentage: tier.discountBasisPoints / 10_000 },
+      items: { all: true },
+      appliesOnOneTimePurchase: true,
+      appliesOnSubscription: false,
+    },
+  };
+}
+
 async function createTierDiscount(
   admin: AdminClient,
   membershipName: string,
@@ -274,16 +470,9 @@ async function createTierDiscount(
 ): Promise<string> {
   const { discountAutomaticBasicCreate } = await admin.request(MembershipDiscountCreate, {
     discount: {
-      title: `${membershipName} · ${tier.name}: ${percentText(tier.discountBasisPoints)} %`,
+      ...tierDiscountTerms(membershipName, tier),
       startsAt: clock().now().toISOString(),
       context: { customers: { add: customers } },
-      customerGets: {
-        // Shopify takes the percentage as a fraction: 1000 basis points is 0.1.
-        value: { percentage: tier.discountBasisPoints / 10_000 },
-        items: { all: true },
-        appliesOnOneTimePurchase: true,
-        appliesOnSubscription: false,
-      },
     },
   });
   return discountAutomaticBasicCreate!.automaticDiscountNode!.id;

@@ -63,7 +63,20 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
   const contracts = await db().subscriptionContract.findMany({ where: { shop, customerId }, select: { id: true } });
   const contractIds = contracts.map((contract) => contract.id);
   const ofCustomer = { where: { shop, customerId } };
+  // Membership tiers remember whom their discount and tag are on in Shopify: the customer leaves them.
+  const tiers = await db().membershipTier.findMany({
+    where: { shop, OR: [{ discountCustomers: { contains: customerId } }, { taggedCustomers: { contains: customerId } }] },
+    select: { id: true, discountCustomers: true, taggedCustomers: true },
+  });
+  const without = (list: string) => JSON.stringify((JSON.parse(list) as string[]).filter((id) => id !== customerId));
   await db().$transaction([
+    ...tiers.map((tier) =>
+      db().membershipTier.update({
+        where: { id: tier.id },
+        data: { discountCustomers: without(tier.discountCustomers), taggedCustomers: without(tier.taggedCustomers) },
+      }),
+    ),
+    db().membershipMember.deleteMany(ofCustomer),
     db().subscriptionContract.updateMany({
       ...ofCustomer,
       data: {

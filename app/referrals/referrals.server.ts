@@ -11,7 +11,7 @@ import { percentText } from "../percent";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
-import { addNextOrderCredit, contractDiscountTitles } from "../subscriptions/contract-edits.server";
+import { addNextOrderCredit, contractDiscounts } from "../subscriptions/contract-edits.server";
 import { validateProgram, type ProgramDraft, type ProgramErrors, type ProgramTerms } from "./program";
 import { REFERRAL_INVITE_EMAIL, type ReferralInviteData } from "./referral-email";
 import { referralFigures, type ReferralFigures } from "./figures";
@@ -265,7 +265,7 @@ async function settleContractCredits(admin: AdminClient, shop: string, contractI
     : null;
   const onContract = [...(renewedSince ? applied : []), ...stale];
   if (onContract.length) {
-    const titles = new Set(await contractDiscountTitles(admin, contract.shopifyId));
+    const titles = new Set((await contractDiscounts(admin, contract.shopifyId)).map((discount) => discount.title));
     for (const title of new Set(onContract.map((c) => c.discountTitle!))) {
       const ids = onContract.filter((c) => c.discountTitle === title).map((c) => c.id);
       // Still on the contract: waiting for its order. Gone: an order took it (or a batch that
@@ -328,7 +328,7 @@ export async function referralsOverview(shop: string) {
   const since = new Date(clock().now().getTime() - OVERVIEW_DAYS * 86_400_000);
   const [program, figures, recent] = await Promise.all([
     loadProgram(shop),
-    referralFiguresSince(shop, since),
+    referralFiguresBetween(shop, since, null),
     db().referral.findMany({
       where: { shop },
       orderBy: { orderedAt: "desc" },
@@ -342,13 +342,14 @@ export async function referralsOverview(shop: string) {
   return { program, figures, recent };
 }
 
-/** The referral figures (docs/metrics.md, "Referrals") of the time since a moment. */
-export async function referralFiguresSince(shop: string, since: Date): Promise<ReferralFigures> {
+/** The referral figures (docs/metrics.md, "Referrals") of a period: from `from` to `to`, or on to now (null). */
+export async function referralFiguresBetween(shop: string, from: Date, to: Date | null): Promise<ReferralFigures> {
+  const period = to ? { gte: from, lt: to } : { gte: from };
   const [invited, inPeriod, started] = await Promise.all([
-    db().referralCode.count({ where: { shop, status: "issued", createdAt: { gte: since } } }),
-    db().referral.findMany({ where: { shop, orderedAt: { gte: since } }, select: { outcome: true, orderId: true, revenueMinor: true } }),
+    db().referralCode.count({ where: { shop, status: "issued", createdAt: period } }),
+    db().referral.findMany({ where: { shop, orderedAt: period }, select: { outcome: true, orderId: true, revenueMinor: true } }),
     db().subscriptionContract.findMany({
-      where: { shop, firstBillingAt: { gte: since } },
+      where: { shop, firstBillingAt: period },
       select: { shopifyId: true, originOrderId: true },
     }),
   ]);

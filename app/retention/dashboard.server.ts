@@ -1,4 +1,6 @@
 import { db } from "../db.server";
+import { listMemberships } from "../memberships/memberships.server";
+import { loadProgram, referralFiguresBetween } from "../referrals/referrals.server";
 import { cohortsFrom } from "./cohorts";
 import type { DashboardRange } from "./dashboard-range";
 import { cancellationReport } from "./cancellations";
@@ -22,6 +24,12 @@ export async function retentionDashboard(shop: string, months: DashboardRange, n
   const previousFirst = shiftMonth(first, -months);
   const from = monthStart(first, timeZone);
   const previousFrom = monthStart(previousFirst, timeZone);
+  const [referrals, previousReferrals, program, memberships] = await Promise.all([
+    referralFiguresBetween(shop, from, null),
+    referralFiguresBetween(shop, previousFrom, from),
+    loadProgram(shop),
+    listMemberships(shop),
+  ]);
   const [repeatPurchase, previousRepeatPurchase, claims, previousClaims, reminders, previousReminders, cancellations] = await Promise.all([
     repeatPurchaseRate(shop, from, now),
     repeatPurchaseRate(shop, previousFrom, from),
@@ -53,6 +61,18 @@ export async function retentionDashboard(shop: string, months: DashboardRange, n
     reminders,
     previousReminders,
     cancellations: cancellationReport(cancellations),
+    // Shown once the merchant has a program, or referrals from one they turned off still count.
+    referrals:
+      program.enabled || referrals.referrals + previousReferrals.referrals > 0 ? { now: referrals, before: previousReferrals } : null,
+    // Members and MRR now, per tier (docs/metrics.md, "Membership tiers").
+    tiers: memberships.flatMap((membership) =>
+      membership.tiers.map((tier) => ({
+        name: `${membership.name} · ${tier.name}`,
+        members: tier.members,
+        mrrMinor: tier.mrrMinor,
+        currencyCode: tier.currencyCode,
+      })),
+    ),
   };
 }
 

@@ -7,7 +7,7 @@ import { contractMrrMinor } from "../subscriptions/mrr";
 import { readFigures } from "./figures.server";
 import { monthOf, monthsBetween, monthStart, movementsFrom, shiftMonth } from "./movements";
 import { retentionSummary, type Rate } from "./rates";
-import { loadProgram, referralFiguresSince } from "../referrals/referrals.server";
+import { loadProgram, referralFiguresBetween } from "../referrals/referrals.server";
 import {
   parseAddOnQuestion,
   parseReferralQuestion,
@@ -99,7 +99,7 @@ export async function addOnHistory(shop: string, now: Date): Promise<AddOnHistor
 export async function referralHistory(shop: string, now: Date): Promise<ReferralHistory & { currencyCode: string }> {
   const { months, timeZone } = await readFigures(shop);
   const first = shiftMonth(monthOf(now, timeZone), 1 - HISTORY_MONTHS);
-  const [figures, program] = await Promise.all([referralFiguresSince(shop, monthStart(first, timeZone)), loadProgram(shop)]);
+  const [figures, program] = await Promise.all([referralFiguresBetween(shop, monthStart(first, timeZone), null), loadProgram(shop)]);
   const churn = retentionSummary(movementsFrom(months, first, monthOf(now, timeZone))).customerChurn;
   return {
     months: HISTORY_MONTHS,

@@ -76,6 +76,13 @@ export default function Dashboard() {
     compared("protectionRevenue", money(addOns.revenueMinor), money(previousAddOns.revenueMinor)),
     compared("claimsRate", percent(addOns.claimsRate), percent(previousAddOns.claimsRate)),
   ];
+  const ratio = (value: number | null) => percent(value === null ? { numerator: 0, denominator: 0 } : { numerator: value, denominator: 1 });
+  const referralFigures = retention.referrals && [
+    compared("referralsInvited", String(retention.referrals.now.invited), String(retention.referrals.before.invited)),
+    compared("referralsConverted", String(retention.referrals.now.converted), String(retention.referrals.before.converted)),
+    compared("referralRevenue", money(retention.referrals.now.revenueMinor), money(retention.referrals.before.revenueMinor)),
+    compared("referredMrrShare", ratio(retention.referrals.now.newMrrShare), ratio(retention.referrals.before.newMrrShare)),
+  ];
   const reminderFigures = [
     compared("remindersSent", String(reminders.sent), String(previousReminders.sent)),
     compared("clickThrough", percent(reminders.clickThrough), percent(previousReminders.clickThrough)),
@@ -210,6 +217,29 @@ export default function Dashboard() {
                   ))}
                 </InlineGrid>
               </TitledCard>
+              {referralFigures && (
+                <TitledCard title={t("retention.referralsHeading")} action={{ content: t("retention.open"), url: "/app/referrals" }}>
+                  <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
+                    {referralFigures.map((figure) => (
+                      <FigureCard key={figure.label} {...figure} />
+                    ))}
+                  </InlineGrid>
+                </TitledCard>
+              )}
+              {retention.tiers.length > 0 && (
+                <TitledCard title={t("retention.tiersHeading")} action={{ content: t("retention.open"), url: "/app/memberships" }}>
+                  <LabelledDataTable
+                    label={t("retention.tiersHeading")}
+                    columnContentTypes={["text", "numeric", "numeric"]}
+                    headings={[t("retention.tier"), t("retention.members"), t("retention.mrr")]}
+                    rows={retention.tiers.map((tier) => [
+                      tier.name,
+                      tier.members,
+                      formatMoneyMinor(tier.mrrMinor, tier.currencyCode, locale),
+                    ])}
+                  />
+                </TitledCard>
+              )}
             </BlockStack>
           </Layout.Section>
         ) : (

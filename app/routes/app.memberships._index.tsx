@@ -27,6 +27,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         currencyCode: tier.currencyCode,
         interval: tier.interval,
         discount: tier.discountBasisPoints > 0 ? `${percentText(tier.discountBasisPoints)} %` : null,
+        subscriptionDiscount: tier.subscriptionDiscountPercent > 0 ? `${tier.subscriptionDiscountPercent} %` : null,
+        tag: tier.customerTag || null,
         members: tier.members,
         mrrMinor: tier.mrrMinor,
       })),
@@ -38,7 +40,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function Memberships() {
   const { memberships } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
-  useRedirectToast(useMemo(() => ({ created: t("memberships.created") }), [t]));
+  useRedirectToast(useMemo(() => ({ created: t("memberships.created"), saved: t("memberships.saved") }), [t]));
   const create = { content: t("memberships.create"), url: "/app/memberships/new" };
   if (memberships.length === 0) {
     return (
@@ -52,11 +54,21 @@ export default function Memberships() {
         <Layout.Section>
           <BlockStack gap="400">
             {memberships.map((membership) => (
-              <TitledCard key={membership.id} title={membership.name}>
+              <TitledCard
+                key={membership.id}
+                title={membership.name}
+                action={{
+                  content: t("memberships.edit"),
+                  url: `/app/memberships/${membership.id}`,
+                  accessibilityLabel: t("memberships.editNamed", { name: membership.name }),
+                }}
+              >
                 <LabelledDataTable
                   label={membership.name}
-                  columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
-                  headings={(["tier", "price", "perk", "members", "mrr"] as const).map((column) => t(`memberships.columns.${column}`))}
+                  columnContentTypes={["text", "text", "text", "text", "text", "numeric", "numeric"]}
+                  headings={(["tier", "price", "perk", "subscriptionPerk", "tag", "members", "mrr"] as const).map((column) =>
+                    t(`memberships.columns.${column}`),
+                  )}
                   rows={membership.tiers.map((tier) => [
                     tier.name,
                     t("memberships.perInterval", {
@@ -64,6 +76,8 @@ export default function Memberships() {
                       interval: tier.interval,
                     }),
                     tier.discount ?? t("memberships.noPerk"),
+                    tier.subscriptionDiscount ?? t("memberships.noPerk"),
+                    tier.tag ?? t("memberships.noPerk"),
                     tier.members,
                     formatMoneyMinor(tier.mrrMinor, tier.currencyCode, locale),
                   ])}

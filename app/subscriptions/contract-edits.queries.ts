@@ -6,8 +6,8 @@ import type {
   ContractExpireMutation,
   ContractExpireMutationVariables,
   ContractCancelMutationVariables,
-  ContractDiscountTitlesQuery,
-  ContractDiscountTitlesQueryVariables,
+  ContractDiscountsQuery,
+  ContractDiscountsQueryVariables,
   ContractDraftOpenMutation,
   ContractDraftOpenMutationVariables,
   ContractPauseMutation,
@@ -16,6 +16,8 @@ import type {
   DraftCommitMutationVariables,
   DraftDiscountAddMutation,
   DraftDiscountAddMutationVariables,
+  DraftDiscountRemoveMutation,
+  DraftDiscountRemoveMutationVariables,
   DraftLineAddMutation,
   DraftLineAddMutationVariables,
   DraftLineRemoveMutation,
@@ -194,6 +196,23 @@ export const DraftDiscountAdd = operation<DraftDiscountAddMutation, DraftDiscoun
   }
 `);
 
+export const DraftDiscountRemove = operation<DraftDiscountRemoveMutation, DraftDiscountRemoveMutationVariables>(`#graphql
+  mutation DraftDiscountRemove($draftId: ID!, $discountId: ID!) {
+    subscriptionDraftDiscountRemove(draftId: $draftId, discountId: $discountId) {
+      discountRemoved {
+        ... on SubscriptionManualDiscount {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 export const DraftCommit = operation<DraftCommitMutation, DraftCommitMutationVariables>(`#graphql
   mutation DraftCommit($draftId: ID!) {
     subscriptionDraftCommit(draftId: $draftId) {
@@ -342,8 +361,8 @@ export const OneTimeProducts = operation<OneTimeProductsQuery, OneTimeProductsQu
 `);
 
 /** The manual discounts still on a contract: one limited to an order leaves once that order is made. */
-export const ContractDiscountTitles = operation<ContractDiscountTitlesQuery, ContractDiscountTitlesQueryVariables>(`#graphql
-  query ContractDiscountTitles($id: ID!) {
+export const ContractDiscounts = operation<ContractDiscountsQuery, ContractDiscountsQueryVariables>(`#graphql
+  query ContractDiscounts($id: ID!) {
     subscriptionContract(id: $id) {
       discounts(first: 50) {
         nodes {

@@ -7,12 +7,13 @@ import { linesToReprice } from "./cycle-pricing";
 import {
   ContractActivate,
   ContractCancel,
-  ContractDiscountTitles,
+  ContractDiscounts,
   ContractDraftOpen,
   ContractExpire,
   ContractPause,
   DraftCommit,
   DraftDiscountAdd,
+  DraftDiscountRemove,
   DraftLineRemove,
   DraftLineUpdate,
   PaymentMethodSendUpdateEmail,
@@ -46,7 +47,7 @@ export async function editContract(admin: AdminClient, contractId: string, edit:
 /**
  * A fixed amount off the contract's next order only, across the order (a referral credit): Shopify
  * applies it to the next order made and then drops it. Its title names it, so that whether it is
- * still waiting can be read back (contractDiscountTitles).
+ * still waiting can be read back (contractDiscounts).
  */
 export async function addNextOrderCredit(
   admin: AdminClient,
@@ -72,10 +73,32 @@ export async function addNextOrderCredit(
   });
 }
 
-/** The titles of the manual discounts still on a contract in Shopify. */
-export async function contractDiscountTitles(admin: AdminClient, contractId: string): Promise<string[]> {
-  const { subscriptionContract } = await admin.request(ContractDiscountTitles, { id: contractId });
-  return (subscriptionContract?.discounts.nodes ?? []).flatMap((node) => ("title" in node && node.title ? [node.title] : []));
+/** The manual discounts still on a contract in Shopify, with their titles. */
+export async function contractDiscounts(admin: AdminClient, contractId: string): Promise<{ id: string; title: string }[]> {
+  const { subscriptionContract } = await admin.request(ContractDiscounts, { id: contractId });
+  return (subscriptionContract?.discounts.nodes ?? []).flatMap((node) =>
+    "title" in node && node.title ? [{ id: node.id, title: node.title }] : [],
+  );
+}
+
+/**
+ * An ongoing percentage off a contract, known by its title (a membership's perk): the discount
+ * titled `removeTitle` comes off and `add` goes on, in one draft. Read from Shopify first, so done
+ * again after a crash it neither adds a second nor fails on one already gone.
+ */
+export async function replaceContractDiscount(
+  admin: AdminClient,
+  contractId: string,
+  change: { removeTitle: string | null; add: { title: string; percent: number } | null },
+): Promise<void> {
+  const discounts = await contractDiscounts(admin, contractId);
+  const removing = discounts.filter((discount) => discount.title === change.removeTitle && discount.title !== change.add?.title);
+  const adding = change.add && !discounts.some((discount) => discount.title === change.add!.title) ? change.add : null;
+  if (removing.length === 0 && !adding) return;
+  await editContract(admin, contractId, async (draftId) => {
+    for (const discount of removing) await admin.request(DraftDiscountRemove, { draftId, discountId: discount.id });
+    if (adding) await admin.request(DraftDiscountAdd, { draftId, input: { title: adding.title, value: { percentage: adding.percent } } });
+  });
 }
 
 /** Shopify emails the customer its own secure link to update the card (Orchard never sees card details). */

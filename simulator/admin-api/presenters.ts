@@ -221,6 +221,7 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
         }
       : null,
     locale: customer.locale,
+    tags: customer.tags,
     createdAt: customer.createdAt.toISOString(),
     emailMarketingConsent: {
       marketingState: customer.marketingState,

@@ -32,6 +32,7 @@ import {
   type AppSubscriptionCreateArgs,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
+import { addTags, removeTags } from "./tags";
 import {
   createAutomaticBasicDiscount,
   createBasicCodeDiscount,
@@ -42,6 +43,7 @@ import {
 import { listPublications, publishablePublish } from "./publications";
 import {
   addDraftDiscount,
+  removeDraftDiscount,
   addDraftLine,
   changeContractStatus,
   commitDraft,
@@ -331,6 +333,9 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionDraftLineAdd: (_root, args, { store, shop }) => addDraftLine(store, shop, args.draftId, args.input as Args),
   subscriptionDraftLineRemove: (_root, args, { shop }) => removeDraftLine(shop, args.draftId, args.lineId),
   subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
+  subscriptionDraftDiscountRemove: (_root, args, { shop }) => removeDraftDiscount(shop, args.draftId, args.discountId),
+  tagsAdd: (_root, args, { shop }) => addTags(shop, args.id, args.tags),
+  tagsRemove: (_root, args, { shop }) => removeTags(shop, args.id, args.tags),
   subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),
   discountCodeBasicCreate: (_root, args, { store, shop, now }) => createBasicCodeDiscount(store, shop, args.basicCodeDiscount as Args, now),
   discountAutomaticBasicCreate: (_root, args, { store, shop, now }) =>

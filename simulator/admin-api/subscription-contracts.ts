@@ -375,6 +375,25 @@ export function addDraftDiscount(
   };
 }
 
+export function removeDraftDiscount(shop: ShopRecord, draftId: unknown, discountId: unknown) {
+  const found = openDraftOf(shop, draftId);
+  if ("errors" in found) return { discountRemoved: null, draft: null, userErrors: found.errors };
+  const id = parseGid(discountId, "SubscriptionManualDiscount")?.id;
+  const index = found.draft.discounts.findIndex((discount) => discount.id === id);
+  if (index < 0)
+    return { discountRemoved: null, draft: null, userErrors: [draftError(["discountId"], "Discount does not exist", "INVALID")] };
+  const [removed] = found.draft.discounts.splice(index, 1);
+  return {
+    discountRemoved: {
+      __typename: "SubscriptionManualDiscount",
+      id: gid("SubscriptionManualDiscount", removed!.id),
+      title: removed!.title,
+    },
+    draft: presentDraft(found.draft),
+    userErrors: [],
+  };
+}
+
 export function commitDraft(shop: ShopRecord, draftId: unknown, now: Date, emit: Emit) {
   const found = openDraftOf(shop, draftId);
   if ("errors" in found) return { contract: null, userErrors: found.errors };

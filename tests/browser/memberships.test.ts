@@ -58,8 +58,14 @@ describe("a tiered membership", () => {
     const storefront = await ui.newPage();
     const shopper = themeShopper(storefront, "dawn");
     await storefront.goto(ui.storefrontUrl(`products/${club.handle}`));
-    // Joined with a tier only: no one-time purchase.
+    // Joined with a tier only: no one-time purchase. The tiers stand side by side, each with its perks.
     expect(await storefront.getByRole("radio", { name: /One-time purchase/ }).count()).toBe(0);
+    const tierCard = (name: string) => storefront.locator("label.orchard-subscribe__option").filter({ hasText: name });
+    expect(await tierCard("Premium").textContent()).toContain("Members get 15 % off everything they buy once.");
+    const [basicBox, premiumBox] = [await tierCard("Basic").boundingBox(), await tierCard("Premium").boundingBox()];
+    // One row: Premium starts beside Basic, not below it.
+    expect(Math.abs(basicBox!.y - premiumBox!.y)).toBeLessThan(basicBox!.height / 2);
+    expect(premiumBox!.x).toBeGreaterThan(basicBox!.x + basicBox!.width - 1);
     await storefront.getByRole("radio", { name: /Basic/ }).check();
     expect((await shopper.addToCart()).status()).toBe(200);
     await shopper.checkOut(member);
@@ -86,6 +92,18 @@ describe("a tiered membership", () => {
       .at(-1)!;
     expect(renewal.lines[0]!.priceMinor).toBe(2_500);
     await expect.poll(() => buyBeansOnce(member), { timeout: 60_000, interval: 2_000 }).toBe(tenthOf(1_500));
+
+    // The merchant gives Premium early access: its members carry a tag in Shopify.
+    const { page: listPage, app: list } = await ui.openAdmin("/app/memberships");
+    await list.getByRole("link", { name: "Edit Coffee Club" }).click();
+    await list.getByLabel("Tier 2 customer tag").waitFor({ timeout: 60_000 });
+    expect(await list.getByLabel("Tier 1 billed").isDisabled()).toBe(true);
+    await list.getByLabel("Tier 2 customer tag").fill("early-access");
+    await list.getByRole("button", { name: "Save" }).click();
+    await listPage.getByText("Membership saved").waitFor({ timeout: 30_000 });
+    await list.getByRole("cell", { name: "early-access" }).waitFor();
+    const customer = [...ui.shop.customers.values()].find((c) => c.email === member)!;
+    await expect.poll(() => customer.tags, { timeout: 60_000 }).toEqual(["early-access"]);
 
     // The merchant asks what Premium at $30.00 would bring new members, against $25.00.
     await ui.acceptGrowthPlan();

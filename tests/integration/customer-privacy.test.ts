@@ -67,6 +67,28 @@ describe("customers/redact", () => {
       data_request: { id: 77 },
     });
     await settle();
+    // A member of a tier, whose discount and tag are also on another customer.
+    const someoneElse = "gid://shopify/Customer/1";
+    await db().membership.create({
+      data: {
+        shop: shop.domain,
+        name: "Club",
+        members: { create: { shop: shop.domain, customerId: customerGid, paidTierPosition: 1 } },
+        tiers: {
+          create: {
+            shop: shop.domain,
+            position: 1,
+            name: "Basic",
+            priceMinor: 1_000,
+            currencyCode: "USD",
+            interval: "MONTH",
+            discountBasisPoints: 500,
+            discountCustomers: JSON.stringify([customerGid, someoneElse]),
+            taggedCustomers: JSON.stringify([someoneElse, customerGid]),
+          },
+        },
+      },
+    });
     const figures = () => db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } });
     const figuresBefore = await figures();
     const before = await shopRows(shop.domain);
@@ -92,6 +114,11 @@ describe("customers/redact", () => {
     }
     expect(await figures()).toEqual(figuresBefore);
     expect(await db().subscriptionContract.count({ where: { shop: shop.domain } })).toBe(1);
+    expect(await db().membershipTier.findFirst({ where: { shop: shop.domain } })).toMatchObject({
+      discountCustomers: JSON.stringify([someoneElse]),
+      taggedCustomers: JSON.stringify([someoneElse]),
+    });
+    expect(await db().membershipMember.count({ where: { shop: shop.domain } })).toBe(0);
   });
 
   it("empties only the payloads about the customer: not another customer's whose id or address contains theirs", async () => {

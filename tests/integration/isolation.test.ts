@@ -65,6 +65,7 @@ const SCOPED_BY_SESSION = {
 /** Routes that take an id, each tried below. */
 const TAKES_IDS = [
   "app.plans.$id",
+  "app.memberships.$id",
   "app.protection.$id",
   "app.protection.registrations.$id",
   "app.protection.partners.$id",
@@ -127,6 +128,23 @@ async function populatedShop() {
   const partner = await db().partner.create({
     data: { shop, name: "Fixit", revenueShareBasisPoints: 2_500, statementEmail: "s@fixit.example" },
   });
+  const membership = await db().membership.create({
+    data: {
+      shop,
+      name: "Club",
+      tiers: {
+        create: [1, 2].map((position) => ({
+          shop,
+          position,
+          name: `Tier ${position}`,
+          priceMinor: 1_000 * position,
+          currencyCode: "USD",
+          interval: "MONTH",
+          discountBasisPoints: 0,
+        })),
+      },
+    },
+  });
   const rule = await db().reminderRule.create({
     data: { shop, scope: "product", targetId: `gid://shopify/Product/${given.coffee.id}`, title: "Coffee", intervalDays: 30 },
   });
@@ -145,6 +163,7 @@ async function populatedShop() {
       registration: registration.id,
       claim: claim.id,
       partner: partner.id,
+      membership: membership.id,
       rule: rule.id,
       dataRequest: dataRequest.id,
     },
@@ -191,6 +210,13 @@ describe("isolation between shops and between customers", () => {
         attempts.push([`${name} action`, () => route.action!({ request: asIntruder(path, form), params, context: {} } as never)]);
     };
     await tryRoute("app.plans.$id", { id: ids.plan }, `/app/plans/${ids.plan}`, { name: "Taken over", intent: "save" });
+    await tryRoute("app.memberships.$id", { id: ids.membership }, `/app/memberships/${ids.membership}`, {
+      name: "Taken over",
+      tierName: ["A", "B"],
+      tierPrice: ["1", "2"],
+      tierInterval: ["MONTH", "MONTH"],
+      locale: "en",
+    });
     await tryRoute("app.protection.$id", { id: ids.offer }, `/app/protection/${ids.offer}`, { intent: "archive" });
     await tryRoute("app.protection.partners.$id", { id: ids.partner }, `/app/protection/partners/${ids.partner}`, {
       name: "Taken over",

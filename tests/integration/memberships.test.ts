@@ -3,6 +3,7 @@ import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { loader as membershipsLoader } from "../../app/routes/app.memberships._index";
+import { action as editMembership, loader as membershipLoader } from "../../app/routes/app.memberships.$id";
 import { action as newMembership } from "../../app/routes/app.memberships.new";
 import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
 import { action as subscriptionAction } from "../../app/routes/app.subscriptions.$id";
@@ -12,6 +13,7 @@ import { gid, parseGid } from "../../simulator/ids";
 import { seedShop } from "../../simulator/seed";
 import { acceptGrowthPlan } from "../support/app-plan";
 import { adminFetchRequest, createShop, testContext, postForm } from "../support/context";
+import { createSellingPlanGroup } from "../support/selling-plans";
 import { settle } from "../support/subscriptions";
 
 const clockRestores: (() => void)[] = [];
@@ -20,13 +22,15 @@ afterEach(() => {
 });
 
 /** The membership form as a merchant fills it: a name, then each tier's name, price, interval and discount. */
-function membershipForm(name: string, tiers: [string, string, string, string][]) {
+function membershipForm(name: string, tiers: [string, string, string, string, string?, string?][]) {
   const body = new URLSearchParams({ name, locale: "en" });
-  for (const [tierName, price, interval, discount] of tiers) {
+  for (const [tierName, price, interval, discount, subscriptionDiscount = "", tag = ""] of tiers) {
     body.append("tierName", tierName);
     body.append("tierPrice", price);
     body.append("tierInterval", interval);
     body.append("tierDiscount", discount);
+    body.append("tierSubscriptionDiscount", subscriptionDiscount);
+    body.append("tierTag", tag);
   }
   return body;
 }
@@ -158,9 +162,133 @@ describe("tiered memberships", () => {
       ["Basic", 0, 0],
       ["Premium", 1, 2_500],
     ]);
+    const { retention } = await dashboardLoader({ request: adminFetchRequest("/app", shop.domain), params: {}, context: {} });
+    expect(retention.tiers.map((tier) => [tier.name, tier.members, tier.mrrMinor])).toEqual([
+      ["Coffee Club · Basic", 0, 0],
+      ["Coffee Club · Premium", 1, 2_500],
+    ]);
     const tiers = await db().membershipTier.findMany({ where: { shop: shop.domain }, orderBy: { position: "asc" } });
     const customer = `gid://shopify/Customer/${contract.customerId}`;
     expect(tiers.map((tier) => JSON.parse(tier.discountCustomers))).toEqual([[], [customer]]);
     expect(shop.codeDiscounts.get(parseGid(tiers[0]!.shopifyDiscountId, "DiscountAutomaticNode")!.id)!.customerIds).toEqual([]);
+  });
+
+  it("give a tier's members its percentage off their own subscriptions and its tag, follow the merchant's edits, and take both off when a member leaves", async () => {
+    const { simulator } = testContext();
+    const shop = await installedShop();
+    await postForm(
+      newMembership,
+      "/app/memberships/new",
+      shop.domain,
+      membershipForm("Coffee Club", [
+        ["Basic", "10.00", "MONTH", "5"],
+        ["Premium", "25.00", "MONTH", "", "10", "early-access"],
+      ]),
+    );
+    const club = [...shop.products.values()].find((p) => p.tags.includes("orchard-membership"))!;
+    const premium = [...shop.sellingPlanGroups.values()].find((g) => g.productIds.includes(club.id))!.sellingPlans[1]!;
+    expect(premium.description).toBe("Members get 10 % off their subscriptions.");
+    const coffee = [...shop.products.values()].find((p) => !p.tags.includes("orchard-membership"))!;
+    const { sellingPlanIds } = await createSellingPlanGroup(simulator.url, shop.domain, {
+      name: "Subscribe and save",
+      productIds: [coffee.id],
+      plans: [{ name: "Monthly", options: ["Monthly"], interval: "MONTH", intervalCount: 1, percentageOff: 0 }],
+    });
+
+    // A coffee subscriber joins Premium: their coffee subscription gets 10 % off, they get the tag.
+    const member = "premium-member@example.com";
+    const checkout = (sellingPlanId: number, productId: number) =>
+      completeCheckout(simulator, shop, {
+        email: member,
+        lines: [{ variantId: shop.products.get(productId)!.variants[0]!.id, quantity: 1, sellingPlanId, properties: {} }],
+      });
+    const { contracts: coffeeContracts } = await checkout(sellingPlanIds[0]!, coffee.id);
+    const { contracts: memberships } = await checkout(premium.id, club.id);
+    await settle();
+    const coffeeContract = shop.contracts.get(coffeeContracts[0]!.id)!;
+    const customer = shop.customers.get(coffeeContract.customerId)!;
+    const discountsOn = () => coffeeContract.discounts.map((d) => [d.title, d.percentage]);
+    expect(discountsOn()).toEqual([["Coffee Club · Premium: 10 %", 10]]);
+    expect(shop.contracts.get(memberships[0]!.id)!.discounts).toEqual([]);
+    expect(customer.tags).toEqual(["early-access"]);
+
+    // The merchant's edits are refused field by field when they change the tiers' shape, and
+    // another shop's membership is not found.
+    const membership = (await db().membership.findFirst({ where: { shop: shop.domain } }))!;
+    const edit = (form: URLSearchParams, domain = shop.domain) =>
+      postForm(editMembership, `/app/memberships/${membership.id}`, domain, form, { id: membership.id });
+    expect(
+      await edit(
+        membershipForm("Coffee Club", [
+          ["Basic", "10.00", "YEAR", "5"],
+          ["Premium", "25.00", "MONTH", "", "10", "early-access"],
+        ]),
+      ),
+    ).toMatchObject({ errors: { "tiers.0.interval": "intervalFixed" } });
+    expect(
+      await edit(
+        membershipForm("Coffee Club", [
+          ["Basic", "10.00", "MONTH", "5"],
+          ["Premium", "25.00", "MONTH", ""],
+          ["Gold", "50.00", "MONTH", ""],
+        ]),
+      ),
+    ).toMatchObject({
+      errors: { tiers: "tiersFixed" },
+    });
+    const other = await installedShop();
+    await expect(
+      edit(
+        membershipForm("Mine", [
+          ["A", "1", "MONTH", ""],
+          ["B", "2", "MONTH", ""],
+        ]),
+        other.domain,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      membershipLoader({
+        request: adminFetchRequest(`/app/memberships/${membership.id}`, other.domain),
+        params: { id: membership.id },
+        context: {},
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+
+    // 15 % and a renamed tag: the discount is replaced (never two), the old tag comes off. A new
+    // price is for those who join from now.
+    expect(
+      await edit(
+        membershipForm("Coffee Club", [
+          ["Basic", "10.00", "MONTH", "5"],
+          ["Premium", "30.00", "MONTH", "", "15", "insiders"],
+        ]),
+      ),
+    ).toEqual({ redirect: "/app/memberships?saved=1" });
+    await settle();
+    expect(discountsOn()).toEqual([["Coffee Club · Premium: 15 %", 15]]);
+    expect(customer.tags).toEqual(["insiders"]);
+    const group = [...shop.sellingPlanGroups.values()].find((g) => g.productIds.includes(club.id))!;
+    expect(group.sellingPlans.find((plan) => plan.id === premium.id)).toMatchObject({
+      name: "Premium",
+      description: "Members get 15 % off their subscriptions.",
+      pricingPolicies: [{ adjustmentType: "PRICE", adjustmentValue: 3_000, afterCycle: 0 }],
+    });
+    expect(shop.contracts.get(memberships[0]!.id)!.lines[0]!.currentPriceMinor).toBe(2_500);
+
+    // They leave the membership: the discount and the tag come off.
+    const stored = (await findContract(shop.domain, gid("SubscriptionContract", memberships[0]!.id)))!;
+    expect(
+      await postForm(
+        subscriptionAction,
+        `/app/subscriptions/${stored.id}`,
+        shop.domain,
+        new URLSearchParams({ action: "cancel", reason: "not_using" }),
+        { id: stored.id },
+      ),
+    ).toMatchObject({ ok: true });
+    await settle();
+    expect(discountsOn()).toEqual([]);
+    expect(customer.tags).toEqual([]);
+    expect(await db().memberSubscriptionDiscount.count({ where: { shop: shop.domain } })).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { action as referralsAction, loader as referralsLoader } from "../../app/routes/app.referrals";
 import { loader as whatIfLoader } from "../../app/routes/app.retention.what-if";
+import { loader as dashboardLoader } from "../../app/routes/app._index";
 import { backgroundAdmin } from "../../app/shopify/background.server";
 import { findContract, syncContract } from "../../app/subscriptions/contracts.server";
 import { completeCheckout } from "../../simulator/checkout";
@@ -122,6 +123,9 @@ describe("referrals from happy subscribers", () => {
     // Of the subscriptions started in the last 30 days (the referrer's, two friends', the referrer's
     // second), the friends' two, at the same MRR each, are half the new MRR.
     expect(page.figures.newMrrShare).toBe(0.5);
+    // The dashboard shows the same figures for its period (this month and the two before).
+    const dashboard = await dashboardLoader({ request: adminFetchRequest("/app?months=3", shop.domain), params: {}, context: {} });
+    expect(dashboard.retention.referrals?.now).toMatchObject({ invited: 1, converted: 2, newMrrShare: 0.5 });
 
     // What-if: a $10.00 credit instead of $5.00, response 1, brings twice the friends (2 → 4 over
     // the 3 months of history) at twice the credit each. Nobody left: no churn.

@@ -66,6 +66,7 @@ function customer(shop: ShopRecord, consent: "SUBSCRIBED" | "NOT_SUBSCRIBED" = "
     email: `buyer${customers}@${shop.domain.replace(".myshopify.com", "")}.example`,
     locale,
     marketingState: consent,
+    tags: [],
     createdAt: simulator.clock.now(),
   };
   shop.customers.set(record.id, record);
