@@ -6,7 +6,7 @@ const KERNEL =
 const SHOPIFY = "^app/shopify/";
 const SHOPS = "^app/shops/";
 const CAPABILITY_NAMES =
-  "app-billing|backfill|email|memberships|onboarding|orders|privacy|protection|referrals|reminders|retention|self-service|subscriptions";
+  "app-billing|backfill|email|memberships|migration|onboarding|orders|privacy|protection|referrals|reminders|retention|self-service|subscriptions";
 const CAPABILITIES = `^app/(?:${CAPABILITY_NAMES})/`;
 const ORCHESTRATION = "^app/(?:webhooks|worker|operations)/";
 const APP = "^app/(?:(?:routes|components|requests)/|(?:entry[.]server|root|shopify[.]server)[.]tsx?$)";

@@ -2,6 +2,7 @@ import { applyDiscountAtCheckout } from "./admin-api/discounts";
 import { contractPayload, orderPayload } from "./webhook-payloads";
 import { addInterval, allocationPricing, contractLinePricingPolicy } from "./pricing";
 import type { SimulatorContext } from "./context";
+import { vaultCard } from "./payment-methods";
 import {
   onSale,
   type CardRecord,
@@ -219,7 +220,7 @@ export async function completeCheckout(
       updatedAt: now,
       revisionId: 1,
       // The card the shopper paid with, vaulted by Shopify for the subscription's later charges.
-      paymentMethodId: sim.store.newId(),
+      paymentMethodId: vaultCard(sim.store, shop, customer.id, card).id,
       paymentCard: card,
       deliveryAddress: shippingAddress,
       customAttributes: [],

@@ -126,6 +126,17 @@ export interface MailingAddressRecord {
 }
 
 /** The card checkout vaulted for a subscription's later charges (Shopify's CustomerCreditCard). */
+/**
+ * A card Shopify keeps for a customer (CustomerPaymentMethod): vaulted at a subscription checkout,
+ * or by another subscription app before the merchant moved to this one.
+ */
+export interface PaymentMethodRecord {
+  id: number;
+  customerId: number;
+  card: CardRecord;
+  revokedAt: Date | null;
+}
+
 export interface CardRecord {
   brand: string;
   lastDigits: string;
@@ -358,6 +369,8 @@ export interface ShopRecord {
   codeDiscounts: Map<number, CodeDiscountRecord>;
   /** Payment method update emails Shopify sent customers at the app's request. */
   paymentUpdateEmails: { paymentMethodId: number; customerId: number; sentAt: Date }[];
+  /** Customers' vaulted cards, by id. */
+  paymentMethods: Map<number, PaymentMethodRecord>;
   /** Payment failures still to come: each billing attempt takes one and fails with it. */
   failingPayments: string[];
   /** The shop's languages; exactly one is primary. */
@@ -440,6 +453,7 @@ export class Store {
       drafts: new Map(),
       codeDiscounts: new Map(),
       paymentUpdateEmails: [],
+      paymentMethods: new Map(),
       failingPayments: [],
       carts: new Map(),
       cartAttributes: new Map(),

@@ -77,6 +77,8 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
       }),
     ),
     db().membershipMember.deleteMany(ofCustomer),
+    // An imported row's terms hold the customer's email and address: what the report needs of it is its status.
+    db().subscriptionImportRow.updateMany({ where: { shop, terms: { contains: `"${customerId}"` } }, data: { terms: null } }),
     db().subscriptionContract.updateMany({
       ...ofCustomer,
       data: {

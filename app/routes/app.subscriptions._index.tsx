@@ -125,7 +125,11 @@ export default function Subscriptions() {
       <Page>
         <PageTitle title={t("subscriptions.title")} />
         <Card>
-          <EmptyState heading={t("subscriptions.emptyHeading")} image="/empty-state.svg">
+          <EmptyState
+            heading={t("subscriptions.emptyHeading")}
+            image="/empty-state.svg"
+            secondaryAction={{ content: t("subscriptions.importAction"), url: "/app/imports" }}
+          >
             <p>{t("subscriptions.emptyBody")}</p>
           </EmptyState>
         </Card>
@@ -138,7 +142,12 @@ export default function Subscriptions() {
   const bulk = (action: BulkAction) => ({ content: t(`subscriptions.bulk.${action}`), onAction: () => setConfirming(action) });
 
   return (
-    <Page secondaryActions={[{ content: t("subscriptions.export"), onAction: () => downloadSubscriptions(params, locale) }]}>
+    <Page
+      secondaryActions={[
+        { content: t("subscriptions.export"), onAction: () => downloadSubscriptions(params, locale) },
+        { content: t("subscriptions.importAction"), url: "/app/imports" },
+      ]}
+    >
       <PageTitle title={t("subscriptions.title")} />
       <BlockStack gap="400">
         {missedOrders > 0 ? (

@@ -33,6 +33,11 @@ export const ONE_TIME_ATTRIBUTE = "_orchard_one_time_cycle";
  * of the restart and the creation webhook mirrors it first welcomes the customer back.
  */
 export const RESTARTED_FROM_ATTRIBUTE = "_orchard_restarted_from";
+/**
+ * The contract attribute that marks a subscription moved in from another app (app/migration/),
+ * with its row's key: the customer already subscribes, so no welcome is sent.
+ */
+export const IMPORTED_ATTRIBUTE = "_orchard_imported";
 
 const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : null);
 
@@ -193,7 +198,8 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       // Shopify's admin, Shopify itself), once per revision.
       const subscriber = { ...stored, lines };
       const restarted = contract.customAttributes.some((a) => a.key === RESTARTED_FROM_ATTRIBUTE);
-      const email = statusEmail(existing?.status ?? null, stored.status, restarted);
+      const imported = contract.customAttributes.some((a) => a.key === IMPORTED_ATTRIBUTE);
+      const email = imported && !existing ? null : statusEmail(existing?.status ?? null, stored.status, restarted);
       if (email && shop) {
         const date = email === "paused" ? stored.resumeAt : nextBillingAt;
         const nextOrder = email !== "paused" && nextBillingAt ? { cycle: nextCycle, date: nextBillingAt } : null;

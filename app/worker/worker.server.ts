@@ -10,6 +10,7 @@ import { partnerEmailTemplates } from "../protection/partner-emails";
 import { enqueueMonthlyStatements } from "../protection/partners.server";
 import { referralEmailTemplates } from "../referrals/referral-email";
 import { MEMBERSHIP_SUBSCRIBERS, syncMemberPerks } from "../memberships/memberships.server";
+import { runImports } from "../migration/migration.server";
 import { applyReferralCredits, issueReferralCodes, REFERRAL_SUBSCRIBERS } from "../referrals/referrals.server";
 import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
@@ -37,8 +38,8 @@ export const EMAIL_TEMPLATES = {
  * Orchard's background work, one round at a time: the webhook inbox, pauses that end, billing
  * (schedule what is due, send what is scheduled), reorder reminders that are due and new rules'
  * past buyers, partners' statements for a month just ended, the domain events (then the referral
- * codes they made due, referrers' credits onto their renewals, and membership tiers' perks to
- * their members)
+ * codes they made due, referrers' credits onto their renewals, membership tiers' perks to
+ * their members, and subscriptions imported from another app)
  * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
@@ -55,6 +56,7 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   pastBuyerPages: number;
   events: number;
   emails: number;
+  imported: number;
 }> {
   const webhooks = await processInbox();
   await resumeDuePauses(backgroundAdmin);
@@ -71,11 +73,12 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   await issueReferralCodes(backgroundAdmin);
   await applyReferralCredits(backgroundAdmin);
   await syncMemberPerks(backgroundAdmin);
+  const imported = await runImports(backgroundAdmin);
   const emails = await sendPendingEmails(EMAIL_TEMPLATES);
   await forgetShopsGone();
   await pruneDeliveries();
   await resumeImports();
-  return { webhooks, scheduled, sent, reminders, pastBuyerPages, events, emails };
+  return { webhooks, scheduled, sent, reminders, pastBuyerPages, events, emails, imported };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BulkRunContext } from "./bulk-operations";
 import { connection, type ConnectionArgs } from "./connection";
 import { gid, parseGid } from "../ids";
+import { presentPaymentMethod } from "../payment-methods";
 import { orderUpdatedAt, refundedQuantity } from "../webhook-payloads";
 import { decimalFromMinor } from "../../app/money";
 import {
@@ -229,6 +230,21 @@ export function presentCustomer(shop: ShopRecord, customer: CustomerRecord) {
       consentUpdatedAt: customer.createdAt.toISOString(),
     },
     numberOfOrders: () => String([...shop.orders.values()].filter((o) => o.customerId === customer.id).length),
+    // Revoked cards only when asked for (showRevoked), as Shopify lists them.
+    paymentMethods: (args: ConnectionArgs & { showRevoked?: boolean | null }) =>
+      connection(
+        [...shop.paymentMethods.values()]
+          .filter((method) => method.customerId === customer.id && (args.showRevoked || !method.revokedAt))
+          .map((method) => presentPaymentMethod(gid("CustomerPaymentMethod", method.id), method.card, method.revokedAt)),
+        args,
+      ),
+    subscriptionContracts: (args: ConnectionArgs) =>
+      connection(
+        [...shop.contracts.values()]
+          .filter((contract) => contract.customerId === customer.id)
+          .map((contract) => presentContract(shop, contract)),
+        args,
+      ),
   };
 }
 
@@ -344,21 +360,12 @@ export function presentContract(shop: ShopRecord, contract: ContractRecord) {
     nextBillingDate: contract.nextBillingDate.toISOString(),
     customAttributes: contract.customAttributes,
     customer: () => (customer ? presentCustomer(shop, customer) : null),
-    customerPaymentMethod: () => ({
-      __typename: "CustomerPaymentMethod",
-      id: gid("CustomerPaymentMethod", contract.paymentMethodId),
-      revokedAt: null,
-      instrument: {
-        __typename: "CustomerCreditCard",
-        ...contract.paymentCard,
-        firstDigits: null,
-        maskedNumber: `•••• •••• •••• ${contract.paymentCard.lastDigits}`,
-        isRevocable: true,
-        source: null,
-        virtualLastDigits: null,
-        billingAddress: null,
-      },
-    }),
+    customerPaymentMethod: () =>
+      presentPaymentMethod(
+        gid("CustomerPaymentMethod", contract.paymentMethodId),
+        contract.paymentCard,
+        shop.paymentMethods.get(contract.paymentMethodId)?.revokedAt ?? null,
+      ),
     deliveryMethod: {
       __typename: "SubscriptionDeliveryMethodShipping",
       address: presentMailingAddress(contract.id, contract.deliveryAddress),

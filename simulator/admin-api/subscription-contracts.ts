@@ -471,8 +471,8 @@ export function createContractAtomically(store: Store, shop: ShopRecord, input: 
   if (input.currencyCode !== shop.currencyCode)
     return refuse([draftError(["input", "currencyCode"], "Currency is not enabled", "CURRENCY_NOT_ENABLED")]);
   const paymentMethodId = parseGid(input.contract?.paymentMethodId, "CustomerPaymentMethod")?.id;
-  const vaulted = [...shop.contracts.values()].find((c) => c.paymentMethodId === paymentMethodId);
-  if (!vaulted)
+  const vaulted = paymentMethodId === undefined ? undefined : shop.paymentMethods.get(paymentMethodId);
+  if (!vaulted || vaulted.revokedAt)
     return refuse([draftError(["input", "contract", "paymentMethodId"], "Payment method is missing", "MISSING_CUSTOMER_PAYMENT_METHOD")]);
   if (vaulted.customerId !== customerId)
     return refuse([
@@ -522,8 +522,8 @@ export function createContractAtomically(store: Store, shop: ShopRecord, input: 
     createdAt: now,
     updatedAt: now,
     revisionId: 1,
-    paymentMethodId: vaulted.paymentMethodId,
-    paymentCard: vaulted.paymentCard,
+    paymentMethodId: vaulted.id,
+    paymentCard: vaulted.card,
     deliveryAddress: address as MailingAddressRecord,
     discounts: [],
     customAttributes: (input.contract?.customAttributes ?? []).map(({ key, value }) => ({ key, value })),

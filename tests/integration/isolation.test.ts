@@ -40,6 +40,7 @@ const SCOPED_BY_SESSION = {
   "app.referrals": "the shop's referral program, figures and referrals",
   "app.memberships._index": "the shop's memberships",
   "app.memberships.new": "a new membership",
+  "app.imports._index": "the shop's imports; a file checked against its own token",
   "app.reminders._index": "the shop's reminders and settings",
   "app.reminders.email": "the shop's email template",
   "app.reminders.rules.new": "a new rule",
@@ -66,6 +67,7 @@ const SCOPED_BY_SESSION = {
 const TAKES_IDS = [
   "app.plans.$id",
   "app.memberships.$id",
+  "app.imports.$id",
   "app.protection.$id",
   "app.protection.registrations.$id",
   "app.protection.partners.$id",
@@ -145,6 +147,14 @@ async function populatedShop() {
       },
     },
   });
+  const subscriptionImport = await db().subscriptionImport.create({
+    data: {
+      shop,
+      fileName: "subscriptions.csv",
+      status: "checked",
+      rows: { create: { shop, line: 2, key: "source:1", status: "ready", terms: "{}" } },
+    },
+  });
   const rule = await db().reminderRule.create({
     data: { shop, scope: "product", targetId: `gid://shopify/Product/${given.coffee.id}`, title: "Coffee", intervalDays: 30 },
   });
@@ -164,6 +174,7 @@ async function populatedShop() {
       claim: claim.id,
       partner: partner.id,
       membership: membership.id,
+      subscriptionImport: subscriptionImport.id,
       rule: rule.id,
       dataRequest: dataRequest.id,
     },
@@ -217,6 +228,7 @@ describe("isolation between shops and between customers", () => {
       tierInterval: ["MONTH", "MONTH"],
       locale: "en",
     });
+    await tryRoute("app.imports.$id", { id: ids.subscriptionImport }, `/app/imports/${ids.subscriptionImport}`, { intent: "start" });
     await tryRoute("app.protection.$id", { id: ids.offer }, `/app/protection/${ids.offer}`, { intent: "archive" });
     await tryRoute("app.protection.partners.$id", { id: ids.partner }, `/app/protection/partners/${ids.partner}`, {
       name: "Taken over",
@@ -330,6 +342,7 @@ describe("isolation between shops and between customers", () => {
       "app.protection.partners._index",
       "app.referrals",
       "app.memberships._index",
+      "app.imports._index",
       "app.reminders._index",
       "app.settings",
       "app.subscriptions._index",

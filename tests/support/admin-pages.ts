@@ -4,6 +4,7 @@ export const ADMIN_PAGES = [
   "/app/plans",
   "/app/plans/new",
   "/app/subscriptions",
+  "/app/imports",
   "/app/protection",
   "/app/protection/new",
   "/app/protection/registrations",

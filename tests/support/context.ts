@@ -64,12 +64,12 @@ export async function postForm(
   action: (args: ActionFunctionArgs) => Promise<unknown>,
   path: string,
   shop: string,
-  fields: Record<string, string> | URLSearchParams,
+  fields: Record<string, string> | URLSearchParams | FormData,
   params: Record<string, string> = {},
 ): Promise<unknown> {
   try {
     return await action({
-      request: adminFetchRequest(path, shop, { method: "POST", body: new URLSearchParams(fields) }),
+      request: adminFetchRequest(path, shop, { method: "POST", body: fields instanceof FormData ? fields : new URLSearchParams(fields) }),
       params,
       context: {},
     });
