@@ -36,8 +36,9 @@ import {
 
 /**
  * Tiered memberships: the membership's product and its tiers' selling plans in Shopify, the rows
- * that remember them, and each tier's perk (an automatic discount off one-off purchases) kept for
- * exactly the tier's members as they join, leave and change tier.
+ * that remember them, and each tier's perks (an automatic discount off one-off purchases, a
+ * percentage off the member's own subscriptions, a customer tag) kept for exactly the tier's
+ * members as they join, leave and change tier, and as the merchant edits them.
  */
 export const MEMBERSHIP_TAG = "orchard-membership";
 

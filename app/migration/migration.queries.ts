@@ -1,7 +1,5 @@
 import { operation } from "../shopify/admin-client";
 import type {
-  ImportContractCreateMutation,
-  ImportContractCreateMutationVariables,
   ImportCustomerContractsQuery,
   ImportCustomerContractsQueryVariables,
   ImportCustomersQuery,
@@ -35,22 +33,6 @@ export const ImportVariants = operation<ImportVariantsQuery, ImportVariantsQuery
         product {
           status
         }
-      }
-    }
-  }
-`);
-
-/** One imported subscription, made with the customer's card already on file. */
-export const ImportContractCreate = operation<ImportContractCreateMutation, ImportContractCreateMutationVariables>(`#graphql
-  mutation ImportContractCreate($input: SubscriptionContractAtomicCreateInput!) {
-    subscriptionContractAtomicCreate(input: $input) {
-      contract {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
       }
     }
   }

@@ -6,12 +6,13 @@ import { currencyDigits, decimalFromMinor } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUserErrors } from "../shopify/errors";
 import { findShop } from "../shops/shops.server";
+import { ContractAtomicCreate } from "../subscriptions/contract-edits.queries";
 import { IMPORTED_ATTRIBUTE } from "../subscriptions/contracts.server";
 import { fromLocal, localDay } from "../time/zoned";
 import type { CountryCode, CurrencyCode } from "../types/admin.types";
 import { readImportFile, type FileProblem } from "./import-file";
 import { checkRow, duplicatesOf, rowKey, type ImportTerms, type Reason } from "./import-row";
-import { ImportContractCreate, ImportCustomerContracts, ImportCustomers, ImportVariants } from "./migration.queries";
+import { ImportCustomerContracts, ImportCustomers, ImportVariants } from "./migration.queries";
 
 /**
  * Moving subscribers in from another app (docs/migration.md). A file is checked whole first and
@@ -232,7 +233,7 @@ async function makeContract(admin: AdminClient, row: ImportRow, timeZone: string
     return false;
   }
   try {
-    const { subscriptionContractAtomicCreate } = await admin.request(ImportContractCreate, {
+    const { subscriptionContractAtomicCreate } = await admin.request(ContractAtomicCreate, {
       input: contractInput(terms, row.key, timeZone, currencyCode),
     });
     const contractId = subscriptionContractAtomicCreate!.contract!.id;

@@ -139,13 +139,6 @@ export type ImportVariantsQuery = { nodes: Array<AdminTypes.Maybe<(
     & { product: Pick<AdminTypes.Product, 'status'> }
   )>> };
 
-export type ImportContractCreateMutationVariables = AdminTypes.Exact<{
-  input: AdminTypes.SubscriptionContractAtomicCreateInput;
-}>;
-
-
-export type ImportContractCreateMutation = { subscriptionContractAtomicCreate?: AdminTypes.Maybe<{ contract?: AdminTypes.Maybe<Pick<AdminTypes.SubscriptionContract, 'id'>>, userErrors: Array<Pick<AdminTypes.SubscriptionDraftUserError, 'field' | 'message' | 'code'>> }> };
-
 export type ImportCustomerContractsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -736,7 +729,6 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation MembershipDiscountUpdate($id: ID!, $discount: DiscountAutomaticBasicInput!) {\n    discountAutomaticBasicUpdate(id: $id, automaticBasicDiscount: $discount) {\n      automaticDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipDiscountUpdateMutation, variables: MembershipDiscountUpdateMutationVariables},
   "#graphql\n  mutation MemberTagsAdd($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      node {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MemberTagsAddMutation, variables: MemberTagsAddMutationVariables},
   "#graphql\n  mutation MemberTagsRemove($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      node {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MemberTagsRemoveMutation, variables: MemberTagsRemoveMutationVariables},
-  "#graphql\n  mutation ImportContractCreate($input: SubscriptionContractAtomicCreateInput!) {\n    subscriptionContractAtomicCreate(input: $input) {\n      contract {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ImportContractCreateMutation, variables: ImportContractCreateMutationVariables},
   "#graphql\n  mutation ProtectionProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ProtectionProductSetMutation, variables: ProtectionProductSetMutationVariables},
   "#graphql\n  mutation ReferralDiscountCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralDiscountCreateMutation, variables: ReferralDiscountCreateMutationVariables},
   "#graphql\n  mutation AppDataMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: AppDataMetafieldsSetMutation, variables: AppDataMetafieldsSetMutationVariables},
