@@ -1,19 +1,13 @@
+import { textFields, ticked } from "../http/form-fields";
 import { percentText } from "../percent";
 import { currencyDigits, decimalFromMinor } from "../money";
 import type { ProgramDraft, ProgramTerms } from "./program";
 
 /** The program form's fields as posted; a missing field reads as empty and fails validation on its own. */
 export function programFormFields(form: FormData): ProgramDraft {
-  const field = (name: keyof ProgramDraft) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
   return {
-    enabled: field("enabled") === "on",
-    renewalsBeforeInvite: field("renewalsBeforeInvite"),
-    friendDiscount: field("friendDiscount"),
-    credit: field("credit"),
-    maxCreditsPerRenewal: field("maxCreditsPerRenewal"),
+    ...textFields(form, ["renewalsBeforeInvite", "friendDiscount", "credit", "maxCreditsPerRenewal"]),
+    enabled: ticked(form, "enabled"),
   };
 }
 

@@ -5,7 +5,7 @@ import { signingKey, verifyingKeys } from "../signing-keys.server";
 import { db } from "../db.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { findShop } from "../shops/shops.server";
+import { shopTimeZone } from "../shops/shops.server";
 import { nextScheduled, scheduleOf } from "../subscriptions/billing-schedule";
 import { storedDeliveryAddress } from "../subscriptions/delivery-address";
 import { upcomingOrdersOf } from "../subscriptions/contracts.server";
@@ -79,7 +79,7 @@ export async function customerSubscriptions(customer: Customer) {
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
-  const timeZone = (await findShop(customer.shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(customer.shop);
   const admin = await backgroundAdmin(customer.shop);
   const cancellationReasons = askedReasons((await loadSettings(customer.shop)).cancellationFlow);
   return Promise.all(

@@ -9,7 +9,7 @@ import { saveOfferSettings } from "./settings-form";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError, ShopifyUserErrors } from "../shopify/errors";
 import type { CountryCode, CurrencyCode, SellingPlanInterval, SellingPlanPricingPolicyAdjustmentType } from "../types/admin.types";
-import { findShop } from "../shops/shops.server";
+import { findShop, shopTimeZone } from "../shops/shops.server";
 import { fromLocal, localDay, toLocal } from "../time/zoned";
 import { idempotencyKey } from "./billing.server";
 import { nextScheduled, pauseEnd, scheduleOf, scheduledDate, type PauseLength, type Schedule } from "./billing-schedule";
@@ -247,7 +247,7 @@ function pauseLengthOf(input: Extract<ActionInput, { action: "pause" }>): PauseL
 
 async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, actor: Actor): Promise<ActionResult> {
   const { contract } = loaded;
-  const timeZone = (await findShop(admin.shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(admin.shop);
   const schedule = scheduleOf(contract, timeZone);
   const nextCycle = () => nextScheduled(schedule, new Date(contract.nextBillingAt!.getTime() - 1)).cycle;
   const publishNext = async () => {
@@ -793,7 +793,7 @@ async function addFreeItem(admin: AdminClient, loaded: Loaded, productId: string
   const variant =
     product && "variants" in product && product.status === "ACTIVE" ? product.variants.nodes.find((v) => v.availableForSale) : undefined;
   if (!variant) return { ok: false, error: "invalidChoice" };
-  const timeZone = (await findShop(contract.shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(contract.shop);
   const cycle = nextScheduled(scheduleOf(contract, timeZone), new Date(contract.nextBillingAt.getTime() - 1)).cycle;
   await addOneTimeLine(admin, contract.shopifyId, { variantId: variant.id, quantity: 1, price: "0", cycle });
   return { ok: true };
