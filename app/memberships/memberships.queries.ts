@@ -6,8 +6,6 @@ import type {
   MembershipDiscountUpdateMutationVariables,
   MembershipPlansCreateMutation,
   MembershipPlansCreateMutationVariables,
-  MembershipPlansUpdateMutation,
-  MembershipPlansUpdateMutationVariables,
   MembershipProductSetMutation,
   MembershipProductSetMutationVariables,
   MemberTagsAddMutation,
@@ -49,22 +47,6 @@ export const MembershipPlansCreate = operation<MembershipPlansCreateMutation, Me
             options
           }
         }
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`);
-
-/** An edited membership: its group's name and its tiers' names, perks text and prices for new members. */
-export const MembershipPlansUpdate = operation<MembershipPlansUpdateMutation, MembershipPlansUpdateMutationVariables>(`#graphql
-  mutation MembershipPlansUpdate($id: ID!, $input: SellingPlanGroupInput!) {
-    sellingPlanGroupUpdate(id: $id, input: $input) {
-      sellingPlanGroup {
-        id
       }
       userErrors {
         field

@@ -11,6 +11,7 @@ import { ShopifyUserErrors } from "../shopify/errors";
 import { markNotShipped, publishToOnlineStore } from "../shops/online-store.server";
 import { findShop } from "../shops/shops.server";
 import { replaceContractDiscount } from "../subscriptions/contract-edits.server";
+import { PlanUpdate } from "../subscriptions/selling-plan-groups.queries";
 import {
   currentTiers,
   listChanges,
@@ -28,7 +29,6 @@ import {
   MembershipDiscountCreate,
   MembershipDiscountUpdate,
   MembershipPlansCreate,
-  MembershipPlansUpdate,
   MembershipProductSet,
   MemberTagsAdd,
   MemberTagsRemove,
@@ -170,7 +170,7 @@ export async function updateMembership(admin: AdminClient, id: string, draft: Me
   const { membership } = checked;
   try {
     if (existing.shopifyGroupId) {
-      await admin.request(MembershipPlansUpdate, {
+      await admin.request(PlanUpdate, {
         id: existing.shopifyGroupId,
         input: {
           name: membership.name,

@@ -36,8 +36,10 @@ export interface PlanHistory {
   monthlyChurn: Rate;
 }
 
-export async function planHistory(shop: string, sellingPlanId: string, now: Date): Promise<PlanHistory> {
-  const figures = await readFigures(shop);
+/** The shop's retention figures, read once per page and shared by each lever's history. */
+type Figures = Awaited<ReturnType<typeof readFigures>>;
+
+async function planHistory(figures: Figures, shop: string, sellingPlanId: string, now: Date): Promise<PlanHistory> {
   const { timeZone, currencyCode } = figures;
   const last = monthOf(now, timeZone);
   const first = shiftMonth(last, 1 - HISTORY_MONTHS);
@@ -82,8 +84,7 @@ export interface WhatIfRequest {
 }
 
 /** Add-ons sold lately (the last HISTORY_MONTHS months, as the plan's history): the ground of their what-if. */
-export async function addOnHistory(shop: string, now: Date): Promise<AddOnHistory & { currencyCode: string }> {
-  const { months, timeZone, currencyCode } = await readFigures(shop);
+function addOnHistory({ months, timeZone, currencyCode }: Figures, now: Date): AddOnHistory & { currencyCode: string } {
   const last = monthOf(now, timeZone);
   const sold = { eligibleUnits: 0, soldUnits: 0, revenueMinor: 0, months: HISTORY_MONTHS, currencyCode };
   for (const month of monthsBetween(shiftMonth(last, 1 - HISTORY_MONTHS), last)) {
@@ -96,8 +97,11 @@ export async function addOnHistory(shop: string, now: Date): Promise<AddOnHistor
 }
 
 /** Referrals lately (the last HISTORY_MONTHS months): the ground of the referral reward's what-if. */
-export async function referralHistory(shop: string, now: Date): Promise<ReferralHistory & { currencyCode: string }> {
-  const { months, timeZone } = await readFigures(shop);
+async function referralHistory(
+  { months, timeZone }: Figures,
+  shop: string,
+  now: Date,
+): Promise<ReferralHistory & { currencyCode: string }> {
   const first = shiftMonth(monthOf(now, timeZone), 1 - HISTORY_MONTHS);
   const [figures, program] = await Promise.all([referralFiguresBetween(shop, monthStart(first, timeZone), null), loadProgram(shop)]);
   const churn = retentionSummary(movementsFrom(months, first, monthOf(now, timeZone))).customerChurn;
@@ -115,14 +119,14 @@ export async function referralHistory(shop: string, now: Date): Promise<Referral
  * A membership tier's price question: the shop's tiers, the chosen one's history (its selling
  * plan's, as a plan frequency's) and, once asked, its MRR at the new price against the current.
  */
-async function tierWhatIf(shop: string, request: WhatIfRequest, now: Date) {
+async function tierWhatIf(figures: Figures, shop: string, request: WhatIfRequest, now: Date) {
   const tiers = await db().membershipTier.findMany({
     where: { shop, shopifySellingPlanId: { not: null } },
     include: { membership: { select: { name: true } } },
     orderBy: [{ membership: { createdAt: "asc" } }, { position: "asc" }],
   });
   const tier = tiers.find((candidate) => candidate.id === request.tierId) ?? tiers[0];
-  const history = tier ? await planHistory(shop, tier.shopifySellingPlanId!, now) : null;
+  const history = tier ? await planHistory(figures, shop, tier.shopifySellingPlanId!, now) : null;
   const answer = tier && request.tierFields ? parseTierQuestion(request.tierFields, tier.currencyCode) : null;
   return {
     tiers: tiers.map((t) => ({
@@ -166,11 +170,12 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
   const frequency =
     frequencies.find((candidate) => candidate.id === request.frequencyId) ??
     [...frequencies].sort((a, b) => (subscribers.get(b.id) ?? 0) - (subscribers.get(a.id) ?? 0))[0];
-  const history = frequency ? await planHistory(admin.shop, frequency.id, now) : null;
+  const figures = await readFigures(admin.shop);
+  const history = frequency ? await planHistory(figures, admin.shop, frequency.id, now) : null;
   const answer = request.fields ? parseWhatIfQuestion(request.fields) : null;
-  const addOns = await addOnHistory(admin.shop, now);
+  const addOns = addOnHistory(figures, now);
   const addOnAnswer = request.addOnFields ? parseAddOnQuestion(request.addOnFields) : null;
-  const referrals = await referralHistory(admin.shop, now);
+  const referrals = await referralHistory(figures, admin.shop, now);
   const referralAnswer = request.referralFields ? parseReferralQuestion(request.referralFields, referrals.currencyCode) : null;
   const projection =
     history && frequency?.discountBp != null && answer?.ok
@@ -199,7 +204,7 @@ export async function whatIfPage(admin: AdminClient, request: WhatIfRequest, now
       fieldErrors: addOnAnswer && !addOnAnswer.ok ? addOnAnswer.fieldErrors : {},
       projection: addOnAnswer?.ok && addOns.soldUnits > 0 ? projectAddOnRevenue(addOns, addOnAnswer.question, PROJECTION_MONTHS) : null,
     },
-    tier: await tierWhatIf(admin.shop, request, now),
+    tier: await tierWhatIf(figures, admin.shop, request, now),
     referrals: {
       history: referrals,
       fields: request.referralFields,

@@ -80,14 +80,6 @@ export type MembershipPlansCreateMutation = { sellingPlanGroupCreate?: AdminType
       & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id' | 'options'>> } }
     )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
 
-export type MembershipPlansUpdateMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  input: AdminTypes.SellingPlanGroupInput;
-}>;
-
-
-export type MembershipPlansUpdateMutation = { sellingPlanGroupUpdate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
-
 export type MembershipDiscountCreateMutationVariables = AdminTypes.Exact<{
   discount: AdminTypes.DiscountAutomaticBasicInput;
 }>;
@@ -724,7 +716,6 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation BackfillStart($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: BackfillStartMutation, variables: BackfillStartMutationVariables},
   "#graphql\n  mutation MembershipProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n        variants(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipProductSetMutation, variables: MembershipProductSetMutationVariables},
   "#graphql\n  mutation MembershipPlansCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 10) {\n          nodes {\n            id\n            options\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipPlansCreateMutation, variables: MembershipPlansCreateMutationVariables},
-  "#graphql\n  mutation MembershipPlansUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipPlansUpdateMutation, variables: MembershipPlansUpdateMutationVariables},
   "#graphql\n  mutation MembershipDiscountCreate($discount: DiscountAutomaticBasicInput!) {\n    discountAutomaticBasicCreate(automaticBasicDiscount: $discount) {\n      automaticDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipDiscountCreateMutation, variables: MembershipDiscountCreateMutationVariables},
   "#graphql\n  mutation MembershipDiscountUpdate($id: ID!, $discount: DiscountAutomaticBasicInput!) {\n    discountAutomaticBasicUpdate(id: $id, automaticBasicDiscount: $discount) {\n      automaticDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MembershipDiscountUpdateMutation, variables: MembershipDiscountUpdateMutationVariables},
   "#graphql\n  mutation MemberTagsAdd($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      node {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MemberTagsAddMutation, variables: MemberTagsAddMutationVariables},
