@@ -100,7 +100,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // Ready when the app answers a page that renders through the whole server stack.
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (app.exitCode !== null) throw new Error(`Orchard exited while starting:\n${output}`);
+    if (app.exitCode !== null) {
+      await simulator.stop();
+      throw new Error(`Orchard exited while starting:\n${output}`);
+    }
     try {
       if ((await fetch(`${appUrl}/auth/login`)).ok) break;
     } catch {

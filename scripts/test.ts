@@ -178,7 +178,8 @@ function record(step: Step, status: number | null, seconds: number): void {
     try {
       const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
       passed += report.numPassedTests;
-      failed += report.numFailedTests;
+      // A file that failed outside any test (its set-up, an import) fails no test: count the suite once.
+      failed += status !== 0 && report.numFailedTests === 0 ? 1 : report.numFailedTests;
       failedTests.push(...failedTestsOf(report, step.name));
     } catch {
       failed += 1;

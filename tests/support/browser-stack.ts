@@ -9,6 +9,19 @@ import { createTestDatabase, type TestDatabase } from "./database";
 import { freePort, launchBrowser, personContext } from "./browser";
 
 /**
+ * The port is free when asked for, but Orchard binds it seconds later: beside other suites another
+ * process can take it in between, so a taken port is asked for again.
+ */
+async function startOnFreePort(databaseUrl: string, attemptsLeft = 3): Promise<Stack> {
+  try {
+    return await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl, quiet: true, server: "build" });
+  } catch (error) {
+    if (attemptsLeft > 1 && String(error).includes("EADDRINUSE")) return startOnFreePort(databaseUrl, attemptsLeft - 1);
+    throw error;
+  }
+}
+
+/**
  * What a person uses, for one browser test file: a fresh database, the simulator with one seeded
  * shop, Orchard against them, and Debian's Chromium. Registers its own set-up and tear-down.
  */
@@ -27,7 +40,7 @@ export function setUpBrowserStack(
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    stack = await startStack({ appPort: await freePort(), simulatorPort: 0, databaseUrl: database.url, quiet: true, server: "build" });
+    stack = await startOnFreePort(database.url);
     shop = stack.simulator.store.createShop(shopInput);
     seedShop(stack.simulator.store, shop, new Date(), seed);
     browser = await launchBrowser();
