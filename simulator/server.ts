@@ -14,6 +14,7 @@ import { storefrontRoutes } from "./storefront/routes";
 import { json, Router } from "./http";
 import { verifySessionToken } from "./session-token";
 import { Mailbox } from "./mailbox";
+import { readFlowExtensions, runFlowAction, setFlowWorkflow } from "./flow";
 import { Store, type ShopRecord } from "./store";
 import { WebhookSender } from "./webhooks";
 import type { SimulatorContext, SimulatorOptions } from "./context";
@@ -39,6 +40,7 @@ export class Simulator implements SimulatorContext {
     this.appUrl = options.appUrl ?? null;
     this.store.appHandle = this.appConfig.handle;
     this.store.themesDir = options.themesDir;
+    this.store.flowExtensions = readFlowExtensions(resolve(import.meta.dirname, "..", "extensions"));
     this.webhooks = new WebhookSender(
       () => this.appUrl,
       options.apiSecret,
@@ -59,6 +61,18 @@ export class Simulator implements SimulatorContext {
 
   get apiSecret(): string {
     return this.options.apiSecret;
+  }
+
+  /** The merchant turns a Flow workflow that starts with the app's trigger on or off (simulator/flow.ts). */
+  setFlowWorkflow(shop: ShopRecord, handle: string, enabled: boolean) {
+    const context = { extensions: this.store.flowExtensions, appUrl: this.appUrl, secret: this.apiSecret, now: this.clock.now() };
+    return setFlowWorkflow(context, shop, handle, enabled);
+  }
+
+  /** A merchant's workflow runs the app's Flow action with these properties. */
+  runFlowAction(shop: ShopRecord, handle: string, properties: Record<string, unknown>, actionRunId = randomBytes(8).toString("hex")) {
+    const context = { extensions: this.store.flowExtensions, appUrl: this.appUrl, secret: this.apiSecret };
+    return runFlowAction(context, shop, handle, properties, actionRunId);
   }
 
   /** The shop a request is for: Orchard's fetch names it in a header (see app/shopify/shopify-fetch.server.ts). */

@@ -397,6 +397,41 @@ export interface ShopRecord {
   partnerDevelopment: boolean;
   /** The published theme: where the merchant placed Orchard's app blocks and which app embeds are on. */
   theme: ThemeRecord;
+  /** Triggers the app sent Shopify Flow (flowTriggerReceive), oldest first. */
+  flowTriggerRuns: FlowTriggerRunRecord[];
+  /** The app's Flow triggers an enabled workflow of the merchant's starts with, by handle. */
+  flowWorkflows: Set<string>;
+}
+
+/** A field a Flow trigger or action extension declares (simulator/flow.ts reads them). */
+export interface DeclaredField {
+  type: string;
+  key?: string;
+  required?: boolean;
+}
+
+export interface FlowTriggerExtension {
+  name: string;
+  fields: DeclaredField[];
+}
+
+export interface FlowActionExtension {
+  name: string;
+  runtimeUrl: string;
+  fields: DeclaredField[];
+}
+
+export interface FlowExtensions {
+  triggers: Map<string, FlowTriggerExtension>;
+  actions: Map<string, FlowActionExtension>;
+  /** The lifecycle callback's URL, relative to the app's URL or absolute. */
+  lifecycleUrl: string | null;
+}
+
+export interface FlowTriggerRunRecord {
+  handle: string;
+  payload: Record<string, unknown>;
+  receivedAt: Date;
 }
 
 /** What the online store shows and sells: active products published to the Online Store. */
@@ -408,6 +443,8 @@ export class Store {
   appHandle = "";
   /** Where the shops' themes are read from (undefined: THEMES_DIR or ../shared/themes). */
   themesDir: string | undefined = undefined;
+  /** The app's Shopify Flow triggers and actions, as its extensions declare them. */
+  flowExtensions: FlowExtensions = { triggers: new Map(), actions: new Map(), lifecycleUrl: null };
   /** Where the simulator listens, once started: the online stores live under it. */
   origin: string | null = null;
   private nextId = 1000;
@@ -455,6 +492,8 @@ export class Store {
       paymentUpdateEmails: [],
       paymentMethods: new Map(),
       failingPayments: [],
+      flowTriggerRuns: [],
+      flowWorkflows: new Set(),
       carts: new Map(),
       cartAttributes: new Map(),
       locales: [

@@ -15,6 +15,30 @@ export interface DomainEvents {
    * Orchard's id of the contract, `cycle` the renewal's number (the first renewal is 1).
    */
   "subscription.renewalPaid": { contractId: string; cycle: number };
+  /**
+   * A subscription started, paused, resumed, was cancelled (with the reason given, if any) or ended,
+   * or a cancelled subscriber came back, as Orchard's mirror applied the revision that says so
+   * (app/subscriptions/contracts.server.ts), whoever made the change. `contractId` is Shopify's id.
+   * A subscription moved in from another app (app/migration/) did not start: it has no "created".
+   */
+  "subscription.statusChanged": {
+    contractId: string;
+    change: "created" | "paused" | "resumed" | "cancelled" | "ended" | "reactivated";
+    cancellationReason: string | null;
+  };
+  /**
+   * A renewal's charge was declined (not an item out of stock: that is the merchant's to fix), once
+   * per attempt: `retry` 0 is the renewal's own charge (app/subscriptions/dunning.server.ts).
+   */
+  "subscription.paymentFailed": { contractId: string; cycle: number; retry: number; errorCode: string };
+  /** A renewal's retries ran out and the merchant's final action is taken: skip, pause or cancel. */
+  "subscription.dunningExhausted": { contractId: string; cycle: number; finalAction: "skip" | "pause" | "cancel" };
+  /** A reorder reminder went out to its customer (app/reminders/sending.server.ts); Shopify's product id. */
+  "reminder.sent": { reminderId: string; productId: string; productTitle: string };
+  /** A reminder brought an order or a subscription of its product (app/reminders/reminders.server.ts). */
+  "reminder.converted": { reminderId: string; productId: string; conversion: "order" | "subscription"; orderId: string | null };
+  /** A customer's protection claim was filed (app/protection/registrations.server.ts); Shopify's order id. */
+  "protection.claimFiled": { claimId: string; orderId: string; reason: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

@@ -11,6 +11,8 @@ export const BODY_LIMITS = {
   customerForm: 64 * 1024,
   /** A merchant's form in the admin: the largest, a plan with its products, is tens of kilobytes. */
   adminForm: 1024 * 1024,
+  /** A request from Shopify Flow: a lifecycle callback or an action's few properties. */
+  flow: 256 * 1024,
   /** A subscriptions file to import: 10,000 rows of a few hundred bytes each. */
   importFile: 8 * 1024 * 1024,
 } as const;

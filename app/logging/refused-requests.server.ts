@@ -1,15 +1,14 @@
+import { isShopDomain } from "../shop-domain";
 import { log } from "./log.server";
 
 /** The doors Shopify's signed requests come through; a refusal names the one it was refused at. */
-export type SignedEntry = "admin" | "webhook" | "app-proxy" | "customer-account" | "checkout";
-
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+export type SignedEntry = "admin" | "webhook" | "app-proxy" | "customer-account" | "checkout" | "flow";
 
 /** The shop a request says it comes from, unverified (that is why it was refused), if it looks like one. */
 function claimedShop(request: Request): string | undefined {
   const url = new URL(request.url);
   const claimed = request.headers.get("x-shopify-shop-domain") ?? url.searchParams.get("shop") ?? "";
-  return SHOP_DOMAIN.test(claimed) ? claimed : undefined;
+  return isShopDomain(claimed) ? claimed : undefined;
 }
 
 /**

@@ -104,6 +104,8 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     db().mrrChange.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     // Events not delivered yet (an MRR change) reach the dashboard's history under the same id.
     db().domainEvent.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    // Flow triggers about them (their id in the payload) are not sent, nor kept once sent.
+    db().flowTriggerRun.deleteMany(ofCustomer),
     // Their sign-in links stop working.
     db().portalSignIn.deleteMany(ofCustomer),
     db().order.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),

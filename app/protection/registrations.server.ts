@@ -1,5 +1,6 @@
 import { clock } from "../clock";
 import { db, isUniqueViolation } from "../db.server";
+import { publishEvent } from "../events/event-outbox.server";
 import { minorUnits } from "../money";
 import { shopTimeZone } from "../shops/shops.server";
 import { refundWebhook, type OrderWebhook } from "../orders/order-webhook";
@@ -185,6 +186,11 @@ export async function fileClaim(shop: string, registrationId: string, input: Cla
   await db().$transaction(async (tx) => {
     const claim = await tx.protectionClaim.create({ data: { shop, registrationId, ...input } });
     await routeClaimToPartner(tx, shop, claim.id);
+    await publishEvent(tx, "protection.claimFiled", {
+      shop,
+      customerId: registration.customerId,
+      payload: { claimId: claim.id, orderId: registration.orderId, reason: input.reason },
+    });
   });
   return "filed";
 }

@@ -14,6 +14,7 @@ export interface SentReminder {
 
 export interface Conversion {
   reminderId: string;
+  productId: string;
   revenueMinor: number;
 }
 
@@ -27,7 +28,11 @@ export function conversionsOf(
     const inWindow = after >= 0 && after <= reminder.windowDays * DAY_MS;
     const lines = order.lines.filter((line) => line.productId === reminder.productId);
     if (!inWindow || lines.length === 0) continue;
-    conversions.push({ reminderId: reminder.id, revenueMinor: lines.reduce((sum, line) => sum + line.revenueMinor, 0) });
+    conversions.push({
+      reminderId: reminder.id,
+      productId: reminder.productId,
+      revenueMinor: lines.reduce((sum, line) => sum + line.revenueMinor, 0),
+    });
   }
   return conversions;
 }

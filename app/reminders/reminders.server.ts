@@ -1,6 +1,7 @@
 import { db } from "../db.server";
+import { publishEvent } from "../events/event-outbox.server";
 import { lineNetMinor, refundedQuantities, type OrderWebhook } from "../orders/order-webhook";
-import { conversionsOf } from "./attribution";
+import { conversionsOf, type Conversion } from "./attribution";
 import { ATTRIBUTION_ATTRIBUTE } from "./links";
 import { openKeyOf, planReminders, type OrderForReminders } from "./planning";
 import { RuleBook } from "./rules";
@@ -142,14 +143,10 @@ async function recordOrderConversions(shop: string, order: OrderWebhook, forRemi
     sent.map((r) => ({ ...r, sentAt: r.sentAt!, windowDays: r.id === named ? Number.POSITIVE_INFINITY : settings.conversionWindowDays })),
   );
   for (const conversion of conversions) {
-    await db().reminder.updateMany({
-      where: { id: conversion.reminderId, convertedAt: null },
-      data: {
-        convertedAt: forReminders.orderedAt,
-        conversionKind: "order",
-        conversionRef: forReminders.orderId,
-        conversionRevenueMinor: conversion.revenueMinor,
-      },
+    await recordConversion(shop, customerId, conversion, {
+      convertedAt: forReminders.orderedAt,
+      conversionKind: "order",
+      conversionRef: forReminders.orderId,
     });
   }
 }
@@ -221,14 +218,36 @@ export async function remindersFromSubscription(shop: string, contractShopifyId:
     started,
     sent.map((r) => ({ ...r, sentAt: r.sentAt!, windowDays: settings.conversionWindowDays })),
   )) {
-    await db().reminder.updateMany({
-      where: { id: conversion.reminderId, convertedAt: null },
-      data: {
-        convertedAt: contract.firstBillingAt,
-        conversionKind: "subscription",
-        conversionRef: contractShopifyId,
-        conversionRevenueMinor: conversion.revenueMinor,
-      },
+    await recordConversion(shop, contract.customerId, conversion, {
+      convertedAt: contract.firstBillingAt,
+      conversionKind: "subscription",
+      conversionRef: contractShopifyId,
     });
   }
+}
+
+/** A reminder's conversion, once: the first order or subscription that answers it, and its event. */
+async function recordConversion(
+  shop: string,
+  customerId: string,
+  conversion: Conversion,
+  by: { convertedAt: Date; conversionKind: "order" | "subscription"; conversionRef: string },
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.reminder.updateMany({
+      where: { id: conversion.reminderId, convertedAt: null },
+      data: { ...by, conversionRevenueMinor: conversion.revenueMinor },
+    });
+    if (count === 0) return;
+    await publishEvent(tx, "reminder.converted", {
+      shop,
+      customerId,
+      payload: {
+        reminderId: conversion.reminderId,
+        productId: conversion.productId,
+        conversion: by.conversionKind,
+        orderId: by.conversionKind === "order" ? by.conversionRef : null,
+      },
+    });
+  });
 }

@@ -2,7 +2,8 @@ import type { Reminder } from "@orchard-db/sqlite";
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { signingKey } from "../signing-keys.server";
-import { db } from "../db.server";
+import { db, type Transaction } from "../db.server";
+import { publishEvent } from "../events/event-outbox.server";
 import { outboxMessage } from "../email/outbox.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
@@ -170,6 +171,7 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
       // Another worker took some of them: give the batch back and let each go alone, below.
       if (count !== ids.length) throw new LostRace();
       await tx.emailMessage.createMany({ data: messages });
+      for (const reminder of toSend) await publishSent(tx, reminder);
       return count;
     })
     .catch((error: unknown) => {
@@ -184,7 +186,10 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
         where: { id, status: "scheduled" },
         data: { status: "sent", sentAt: now, openKey: null },
       });
-      if (count === 1) await tx.emailMessage.create({ data: messages[index]! });
+      if (count === 1) {
+        await tx.emailMessage.create({ data: messages[index]! });
+        await publishSent(tx, toSend[index]!);
+      }
       return count;
     });
   }
@@ -192,3 +197,10 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
 }
 
 class LostRace extends Error {}
+
+const publishSent = (tx: Transaction, reminder: Reminder) =>
+  publishEvent(tx, "reminder.sent", {
+    shop: reminder.shop,
+    customerId: reminder.customerId,
+    payload: { reminderId: reminder.id, productId: reminder.productId, productTitle: reminder.title },
+  });

@@ -172,6 +172,9 @@ export async function forgetShop(shop: string): Promise<void> {
     db().reminderRule.deleteMany(where),
     db().reminderSettings.deleteMany(where),
     db().reminderOptOut.deleteMany(where),
+    db().flowTriggerUse.deleteMany(where),
+    db().flowTriggerRun.deleteMany(where),
+    db().flowActionRun.deleteMany(where),
     db().shop.deleteMany({ where: { domain: shop } }),
   ]);
 }

@@ -75,6 +75,12 @@ export async function contractWithState(shop: string, id: string, customerId?: s
   return { contract, state };
 }
 
+/** The same, by Shopify's id of the contract (what Shopify Flow passes); scoped to the shop alike. */
+export async function contractWithStateByShopifyId(shop: string, shopifyId: string) {
+  const found = await db().subscriptionContract.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, select: { id: true } });
+  return found ? contractWithState(shop, found.id) : null;
+}
+
 type Loaded = NonNullable<Awaited<ReturnType<typeof contractWithState>>>;
 
 export function actionsFor(loaded: Loaded, actor: Actor): ContractAction[] {
@@ -440,24 +446,32 @@ async function perform(admin: AdminClient, loaded: Loaded, input: ActionInput, a
     case "reactivate":
       return reactivate(admin, contract, input.date, timeZone);
 
-    case "cancel":
-      // Shopify first: a cancellation it refused or never heard of is not one for the dashboard.
-      await setContractStatus(admin, contract.shopifyId, "cancel");
-      await db().$transaction([
-        db().retentionEvent.create({
-          data: {
-            shop: admin.shop,
-            contractId: contract.id,
-            source: actor,
-            reason: input.reason,
-            reasonText: input.reasonText ?? null,
-            outcome: "cancelled",
-            createdAt: clock().now(),
-          },
-        }),
-        db().subscriptionContract.update({ where: { id: contract.id }, data: { cancellationReason: input.reason } }),
-      ]);
+    case "cancel": {
+      // The reason before Shopify's cancel, whose webhook may be mirrored (and the cancellation
+      // announced with its reason) before this goes on; taken back if Shopify refuses.
+      const reasonOf = (cancellationReason: string | null) =>
+        db().subscriptionContract.update({ where: { id: contract.id }, data: { cancellationReason } });
+      await reasonOf(input.reason);
+      try {
+        await setContractStatus(admin, contract.shopifyId, "cancel");
+      } catch (error) {
+        await reasonOf(contract.cancellationReason);
+        throw error;
+      }
+      // A cancellation Shopify refused or never heard of is not one for the dashboard.
+      await db().retentionEvent.create({
+        data: {
+          shop: admin.shop,
+          contractId: contract.id,
+          source: actor,
+          reason: input.reason,
+          reasonText: input.reasonText ?? null,
+          outcome: "cancelled",
+          createdAt: clock().now(),
+        },
+      });
       return { ok: true };
+    }
   }
 }
 
@@ -775,7 +789,7 @@ function takeOffer(
       return performAction(admin, loaded, { action: "swapVariant", lineId: line?.id ?? "", variantId: choice.variantId ?? "" }, actor);
     }
     case "discount":
-      return applyOneTimeDiscount(admin, loaded, offered.percent);
+      return applyNextOrderDiscount(admin, loaded, offered.percent, `Thank you for staying: ${offered.percent}% off`);
     case "freeProduct":
       return addFreeItem(admin, loaded, offered.productId);
   }
@@ -818,13 +832,11 @@ async function addOneTimeLine(
   });
 }
 
-async function applyOneTimeDiscount(admin: AdminClient, loaded: Loaded, percent: number): Promise<ActionResult> {
+/** A whole percent off the subscription's next order only, under a title the customer sees on it. */
+export async function applyNextOrderDiscount(admin: AdminClient, loaded: Loaded, percent: number, title: string): Promise<ActionResult> {
   if (loaded.contract.status !== "ACTIVE") return { ok: false, error: "notAllowed" };
   await editContract(admin, loaded.contract.shopifyId, async (draftId) => {
-    await admin.request(DraftDiscountAdd, {
-      draftId,
-      input: { title: `Thank you for staying: ${percent}% off`, value: { percentage: percent }, recurringCycleLimit: 1 },
-    });
+    await admin.request(DraftDiscountAdd, { draftId, input: { title, value: { percentage: percent }, recurringCycleLimit: 1 } });
   });
   return { ok: true };
 }

@@ -6,7 +6,6 @@ import type { AdminClient } from "../shopify/admin-client";
 import { findShop } from "../shops/shops.server";
 import { clock } from "../clock";
 import { emailDataFor, enqueueSubscriberEmail } from "./subscriber-emails.server";
-import type { SubscriberEmailKind } from "./subscriber-emails";
 import { nextScheduled, scheduleOf, scheduledDate, type Schedule } from "./billing-schedule";
 import { storedPlannedSkips, upcomingOrders, type UpcomingOrder } from "./planned-skips";
 import { ContractDetail, ContractSetNextBillingDate } from "./contract.queries";
@@ -16,6 +15,7 @@ import { deliveryAddressFromShopify, storedDeliveryAddress } from "./delivery-ad
 import { paymentMethodFromShopify, storedPaymentMethod } from "./payment-method";
 import { discountsFromShopify } from "./order-preview";
 import { publishEvent } from "../events/event-outbox.server";
+import type { DomainEvents } from "../events/domain-events";
 import { nextOrderWindow, searchable, searchTextOf, SUBSCRIPTIONS_PER_PAGE, type SubscriptionFilters } from "./subscription-list";
 
 /**
@@ -199,7 +199,15 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
       const subscriber = { ...stored, lines };
       const restarted = contract.customAttributes.some((a) => a.key === RESTARTED_FROM_ATTRIBUTE);
       const imported = contract.customAttributes.some((a) => a.key === IMPORTED_ATTRIBUTE);
-      const email = imported && !existing ? null : statusEmail(existing?.status ?? null, stored.status, restarted);
+      const change = imported && !existing ? null : statusChange(existing?.status ?? null, stored.status, restarted);
+      if (change) {
+        await publishEvent(tx, "subscription.statusChanged", {
+          shop: admin.shop,
+          customerId: fields.customerId,
+          payload: { contractId: contract.id, change, cancellationReason: change === "cancelled" ? stored.cancellationReason : null },
+        });
+      }
+      const email = change === "created" ? "confirmation" : change;
       if (email && shop) {
         const date = email === "paused" ? stored.resumeAt : nextBillingAt;
         const nextOrder = email !== "paused" && nextBillingAt ? { cycle: nextCycle, date: nextBillingAt } : null;
@@ -245,9 +253,13 @@ export async function publishNextBillingDate(admin: AdminClient, contractId: str
   }
 }
 
-/** The email a change of status calls for, if any. */
-function statusEmail(before: string | null, after: string, restarted: boolean): SubscriberEmailKind | null {
-  if (before === null) return after === "ACTIVE" ? (restarted ? "reactivated" : "confirmation") : null;
+/** What a revision's status says happened to the subscription, if anything: the subscriber hears of each. */
+function statusChange(
+  before: string | null,
+  after: string,
+  restarted: boolean,
+): DomainEvents["subscription.statusChanged"]["change"] | null {
+  if (before === null) return after === "ACTIVE" ? (restarted ? "reactivated" : "created") : null;
   if (before === after) return null;
   if (after === "PAUSED") return "paused";
   if (after === "ACTIVE") return "resumed";

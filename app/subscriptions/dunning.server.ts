@@ -69,13 +69,10 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
   }
 
   const kind = failureKindOf(outcome.errorCode);
-  await db().billingAttempt.update({
-    where: { id: attempt.id },
-    data: { status: "failed", errorCode: outcome.errorCode.toUpperCase(), failureKind: kind },
-  });
+  const errorCode = outcome.errorCode.toUpperCase();
   // A cycle the subscription gave up (paused or ended while it was charged) is not retried, even
   // when the subscription is active again by the time Shopify says the charge failed.
-  if (contract.status !== "ACTIVE" || attempt.givenUpAt) return;
+  const pursued = contract.status === "ACTIVE" && !attempt.givenUpAt;
   const [settings, shopRecord] = await Promise.all([loadSettings(shop), findShop(shop)]);
   const timeZone = shopRecord?.ianaTimezone ?? "UTC";
   const policy: DunningPolicy =
@@ -83,6 +80,29 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
       ? { retryDays: settings.paymentRetryDays, finalAction: settings.paymentFinalAction }
       : { retryDays: settings.inventoryRetryDays, finalAction: settings.inventoryFinalAction };
   const step = nextDunningStep(policy, attempt.retry, clock().now(), timeZone);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.billingAttempt.updateMany({
+      where: { id: attempt.id, status: { not: "failed" } },
+      data: { status: "failed", errorCode, failureKind: kind },
+    });
+    // Each failure once, however often Shopify reports it.
+    if (count === 0) return;
+    const event = { shop, customerId: contract.customerId };
+    const { cycle, retry } = attempt;
+    if (kind === "payment") {
+      await publishEvent(tx, "subscription.paymentFailed", {
+        ...event,
+        payload: { contractId: contract.shopifyId, cycle, retry, errorCode },
+      });
+    }
+    if (pursued && step.kind === "final") {
+      await publishEvent(tx, "subscription.dunningExhausted", {
+        ...event,
+        payload: { contractId: contract.shopifyId, cycle, finalAction: step.action },
+      });
+    }
+  });
+  if (!pursued) return;
 
   if (step.kind === "retry") {
     const firstFailure = await db().$transaction(async (tx) => {

@@ -26,9 +26,10 @@ const refused = (status: 400 | 401 | 405) =>
 
 /**
  * Signed with the app's secret, or during a rotation (docs/operations.md) with the previous one:
- * the HMAC-SHA256 of the raw body, in base64, compared in constant time.
+ * the HMAC-SHA256 of the raw body, in base64, compared in constant time. Shopify Flow signs its
+ * callbacks and action requests the same way.
  */
-function signedByTheApp(rawBody: Buffer, hmac: string): boolean {
+export function signedByTheApp(rawBody: Buffer, hmac: string): boolean {
   const { SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS } = config();
   return [SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS].some(
     (secret) => secret !== undefined && sameSignature(hmac, createHmac("sha256", secret).update(rawBody).digest("base64")),

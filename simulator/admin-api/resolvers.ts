@@ -32,6 +32,7 @@ import {
   type AppSubscriptionCreateArgs,
 } from "./app-subscriptions";
 import { listThemes } from "./themes";
+import { receiveFlowTrigger } from "../flow";
 import { addTags, removeTags } from "./tags";
 import {
   createAutomaticBasicDiscount,
@@ -334,6 +335,7 @@ const mutationResolvers: Record<string, Resolver> = {
   subscriptionDraftLineRemove: (_root, args, { shop }) => removeDraftLine(shop, args.draftId, args.lineId),
   subscriptionDraftDiscountAdd: (_root, args, { store, shop }) => addDraftDiscount(store, shop, args.draftId, args.input as Args),
   subscriptionDraftDiscountRemove: (_root, args, { shop }) => removeDraftDiscount(shop, args.draftId, args.discountId),
+  flowTriggerReceive: (_root, args, { store, shop, now }) => receiveFlowTrigger(store.flowExtensions, shop, args.handle, args.payload, now),
   tagsAdd: (_root, args, { shop }) => addTags(shop, args.id, args.tags),
   tagsRemove: (_root, args, { shop }) => removeTags(shop, args.id, args.tags),
   subscriptionDraftCommit: (_root, args, { shop, now, events }) => commitDraft(shop, args.draftId, now, emitTo(events)),

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
@@ -8,6 +8,7 @@ import { loader as customerLoader } from "../../app/routes/api.customer.subscrip
 import { loader as adminLoader } from "../../app/routes/app.plans._index";
 import { loader as proxyLoader } from "../../app/routes/proxy.subscriptions._index";
 import { action as webhookAction } from "../../app/routes/webhooks.$";
+import { action as flowActionRoute } from "../../app/routes/flow.actions.$handle";
 import { issueCustomerAccountToken, signSessionToken } from "../../simulator/session-token";
 import { appProxySignature } from "../../simulator/storefront/app-proxy";
 import { createShop, TEST_API_KEY, TEST_API_SECRET, testContext, webhookRequest } from "../support/context";
@@ -84,6 +85,26 @@ describe("forged and replayed requests", () => {
     expect((await outcome(() => webhookAction({ request, params: {}, context: {} }))).status).toBe(401);
     expect(refusal("webhook", [hmac])).toMatchObject({ level: 40, status: 401, claimedShop: shop, path: "/webhooks/orders/paid" });
     expect(await db().webhookDelivery.count({ where: { shop } })).toBe(0);
+  });
+
+  it("refuses a Shopify Flow action signed with another secret, and logs it without the HMAC", async () => {
+    const shop = await installedShop();
+    captureLog();
+    const body = JSON.stringify({
+      shopify_domain: shop,
+      action_run_id: "run-1",
+      handle: "skip-next-order",
+      properties: { "subscription contract id": "gid://shopify/SubscriptionContract/1" },
+    });
+    const hmac = createHmac("sha256", "forger").update(body).digest("base64");
+    const request = new Request("https://orchard.example.com/flow/actions/skip-next-order", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shopify-hmac-sha256": hmac, "x-shopify-shop-domain": shop },
+      body,
+    });
+    expect((await outcome(() => flowActionRoute({ request, params: { handle: "skip-next-order" }, context: {} }))).status).toBe(401);
+    expect(refusal("flow", [hmac])).toMatchObject({ status: 401, claimedShop: shop, path: "/flow/actions/skip-next-order" });
+    expect(await db().flowActionRun.count({ where: { shop } })).toBe(0);
   });
 
   it("refuses admin session tokens that expired or were made for another app", async () => {

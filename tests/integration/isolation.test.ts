@@ -58,6 +58,8 @@ const SCOPED_BY_SESSION = {
   "proxy.subscriptions.sign-in":
     "sends a link only to an address with subscriptions in the shop Shopify's signature names, and answers every address alike",
   "webhooks.$": "the shop the HMAC-signed headers name",
+  "flow.lifecycle": "the shop the HMAC-signed body from Shopify Flow names",
+  "flow.actions.$handle": "contracts of the shop the HMAC-signed body from Shopify Flow names (flow.test.ts: another shop's is 404)",
   healthz: "no data",
   readyz: "no data",
   "reminders.$id.$purpose": "a link signed for one reminder and purpose (reminders.test.ts: another reminder's id or purpose is 404)",

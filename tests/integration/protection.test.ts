@@ -212,6 +212,7 @@ describe("protection registrations", () => {
   it("start cover at fulfilment, end one unit with a refund, and follow an approved claim", async () => {
     const { simulator } = testContext();
     const { shop, order } = await protectedOrder(2);
+    await simulator.setFlowWorkflow(shop, "claim-filed", true);
     simulator.clock.advance(3 * 86_400_000);
     await fulfilOrder(simulator, shop, order);
     const protectionLine = order.lines[1]!;
@@ -242,6 +243,11 @@ describe("protection registrations", () => {
       errors: {},
     });
     const claim = (await db().protectionClaim.findFirst({ where: { registrationId: rows[0]!.id } }))!;
+    // The merchant's Shopify Flow workflow hears of the claim once, with the order and the customer.
+    await settle();
+    expect(shop.flowTriggerRuns.map((run) => [run.handle, run.payload])).toEqual([
+      ["claim-filed", { customer_id: order.customerId, order_id: order.id, "claim reason": "accidental_damage" }],
+    ]);
     expect(await request({ intent: "decide", claimId: claim.id, decision: "approved", note: "" })).toEqual({ done: "decided", errors: {} });
     expect(await request({ intent: "decide", claimId: claim.id, decision: "denied", note: "" })).toEqual({ done: "notOpen", errors: {} });
     expect((await db().protectionRegistration.findUnique({ where: { id: rows[0]!.id } }))!.status).toBe("claimed");

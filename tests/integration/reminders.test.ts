@@ -226,6 +226,9 @@ describe("reorder reminders are planned from paid orders", () => {
 describe("sending reminders", () => {
   it("mails each due reminder once, with a reorder link that fills the cart with the code, a subscribe link with the plan, and a signed unsubscribe link", async () => {
     const { shop, coffee } = await shopWithRule();
+    const { simulator } = testContext();
+    // The merchant's Shopify Flow workflows start with the reminder triggers.
+    for (const handle of ["reminder-sent", "reminder-converted"]) await simulator.setFlowWorkflow(shop, handle, true);
     const buyer = customer(shop, "SUBSCRIBED", "fr");
     const quiet = customer(shop, "NOT_SUBSCRIBED");
     await buy(shop, buyer.email, coffee.variants[0]!.id, 1);
@@ -280,6 +283,12 @@ describe("sending reminders", () => {
     const order = [...shop.orders.values()].at(-1)!;
     expect(order.noteAttributes).toEqual([{ name: "_orchard_reminder", value: reminder!.id }]);
     expect(order.discountCodes).toEqual(["COMEBACK10"]);
+    // Flow heard of the send and the conversion, each once, about the buyer and the coffee.
+    const references = { customer_id: order.customerId, product_id: coffee.id };
+    expect(shop.flowTriggerRuns.map((run) => [run.handle, run.payload])).toEqual([
+      ["reminder-sent", { ...references, "product title": `${coffee.title} – ${coffee.variants[0]!.title}` }],
+      ["reminder-converted", { ...references, conversion: "order" }],
+    ]);
 
     // The admin's lists and figures.
     const admin = await indexLoader({ request: adminFetchRequest("/app/reminders?tab=sent", shop.domain), params: {}, context: {} });

@@ -8,26 +8,34 @@ import { TEST_API_KEY, TEST_API_SECRET, setTestContext } from "./context";
 // Before each integration test file: a fresh database, a running simulator, and the environment
 // Orchard checks at boot. Orchard's modules are imported by the test files after this has run.
 const database = await createTestDatabase();
-// Webhooks from the simulator reach Orchard's real webhook route (HMAC and all) through a small
-// server standing in for the app's; they wait in the inbox until a test runs the worker.
+// Webhooks and Shopify Flow's requests from the simulator reach Orchard's real routes (HMAC and
+// all) through a small server standing in for the app's; webhooks wait in the inbox until a test
+// runs the worker.
 const receiving = new Set<Promise<unknown>>();
+const routeFor = (path: string) =>
+  path.startsWith("/flow/lifecycle")
+    ? import("../../app/routes/flow.lifecycle")
+    : path.startsWith("/flow/actions/")
+      ? import("../../app/routes/flow.actions.$handle")
+      : import("../../app/routes/webhooks.$");
 const webhookReceiver = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    const handled = import("../../app/routes/webhooks.$")
+    const handled = routeFor(req.url ?? "/")
       .then(({ action }) =>
         action({
+          // Flow's action routes name the action in the path (flow.actions.$handle).
+          params: { handle: (req.url ?? "").split("/")[3] ?? "" },
           request: new Request(`https://orchard.example.com${req.url}`, {
             method: "POST",
             headers: req.headers as Record<string, string>,
             body: Buffer.concat(chunks),
           }),
-          params: {},
           context: {},
         }),
       )
-      .then((response) => res.writeHead(response.status).end())
+      .then(async (response) => res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text()))
       .catch(() => res.writeHead(500).end());
     receiving.add(handled);
     void handled.finally(() => receiving.delete(handled));

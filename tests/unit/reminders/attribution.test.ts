@@ -14,7 +14,7 @@ const order = (at: string) => ({
 describe("conversions", () => {
   it("count an order of the reminded product within the window, with that product's revenue", () => {
     expect(conversionsOf(order("2026-06-10T10:00:00Z"), [{ id: "R", productId: "P1", sentAt, windowDays: 14 }])).toEqual([
-      { reminderId: "R", revenueMinor: 3600 },
+      { reminderId: "R", productId: "P1", revenueMinor: 3600 },
     ]);
   });
 

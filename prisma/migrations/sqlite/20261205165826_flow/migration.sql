@@ -1,0 +1,43 @@
+-- CreateTable
+CREATE TABLE "FlowTriggerUse" (
+    "shop" TEXT NOT NULL,
+    "handle" TEXT NOT NULL,
+    "enabled" BOOLEAN NOT NULL,
+    "reportedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("shop", "handle")
+);
+
+-- CreateTable
+CREATE TABLE "FlowTriggerRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "handle" TEXT NOT NULL,
+    "customerId" TEXT,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "sendAfter" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "FlowActionRun" (
+    "shop" TEXT NOT NULL,
+    "actionRunId" TEXT NOT NULL,
+    "handle" TEXT NOT NULL,
+    "status" INTEGER NOT NULL DEFAULT 0,
+    "answer" TEXT NOT NULL DEFAULT '{}',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("shop", "actionRunId")
+);
+
+-- CreateIndex
+CREATE INDEX "FlowTriggerRun_status_sendAfter_idx" ON "FlowTriggerRun"("status", "sendAfter");
+
+-- CreateIndex
+CREATE INDEX "FlowTriggerRun_shop_customerId_idx" ON "FlowTriggerRun"("shop", "customerId");
+
