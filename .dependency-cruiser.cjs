@@ -2,11 +2,11 @@
 // `npm run deps` and CI (scripts/test.ts). tests/unit/dependency-rules.test.ts breaks each rule on a
 // copy of the tree and expects it named. Tests, benchmarks and scripts may import anything.
 const KERNEL =
-  "^app/(?:(?:clock|config[.]server|csv|db[.]server|html|money|percent|shop-domain|signatures|signing-keys[.]server|work-queue[.]server)[.]ts$|(?:logging|i18n|time|types|http|events)/)";
+  "^app/(?:(?:clock|config[.]server|csv|db[.]server|html|money|percent|secret-box[.]server|shop-domain|signatures|signing-keys[.]server|work-queue[.]server)[.]ts$|(?:logging|i18n|time|types|http|events)/)";
 const SHOPIFY = "^app/shopify/";
 const SHOPS = "^app/shops/";
 const CAPABILITY_NAMES =
-  "app-billing|backfill|email|flow|memberships|migration|onboarding|orders|privacy|protection|referrals|reminders|retention|self-service|subscriptions";
+  "app-billing|backfill|email|flow|klaviyo|memberships|migration|onboarding|orders|privacy|protection|referrals|reminders|retention|self-service|subscriptions";
 const CAPABILITIES = `^app/(?:${CAPABILITY_NAMES})/`;
 const ORCHESTRATION = "^app/(?:webhooks|worker|operations)/";
 const APP = "^app/(?:(?:routes|components|requests)/|(?:entry[.]server|root|shopify[.]server)[.]tsx?$)";

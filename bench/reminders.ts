@@ -190,7 +190,7 @@ const sending = await measure(async () => {
   let handed: number;
   do {
     handed = await sendDueReminders(backgroundAdmin);
-    while ((await sendPendingEmails(reminderEmailTemplates, 500)) > 0);
+    while ((await sendPendingEmails(reminderEmailTemplates, { limit: 500 })) > 0);
   } while (handed > 0);
 });
 const mailed = received - sentBefore;

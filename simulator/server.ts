@@ -15,6 +15,7 @@ import { json, Router } from "./http";
 import { verifySessionToken } from "./session-token";
 import { Mailbox } from "./mailbox";
 import { readFlowExtensions, runFlowAction, setFlowWorkflow } from "./flow";
+import { KlaviyoStandIn } from "./klaviyo";
 import { Store, type ShopRecord } from "./store";
 import { WebhookSender } from "./webhooks";
 import type { SimulatorContext, SimulatorOptions } from "./context";
@@ -31,6 +32,8 @@ export class Simulator implements SimulatorContext {
   readonly webhooks: WebhookSender;
   readonly graphql: AdminGraphqlEndpoint;
   readonly mailbox = new Mailbox();
+  /** Klaviyo's REST API, as Orchard calls it (simulator/klaviyo.ts), under /klaviyo. */
+  readonly klaviyo = new KlaviyoStandIn();
   appUrl: string | null;
   private server: Server | null = null;
   url = "";
@@ -97,6 +100,8 @@ export class Simulator implements SimulatorContext {
       const result = await this.graphql.handle(shop, body, new Set(shop.accessTokens.get(token)!.scope.split(",")));
       return json(result.status, result.body, { "x-shopify-api-version": req.params.version! });
     });
+    router.on("GET", "/klaviyo/api/accounts", (req) => this.klaviyo.handle(req, "accounts"));
+    router.on("POST", "/klaviyo/api/event-bulk-create-jobs", (req) => this.klaviyo.handle(req, "bulkEvents"));
     // Shopify's bulk results live at a signed storage URL anyone holding it may read.
     router.on("GET", "/bulk-operations/:shop/:file", (req) => {
       const id = /^(\d+)\.jsonl$/.exec(req.params.file ?? "")?.[1];

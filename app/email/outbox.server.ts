@@ -46,7 +46,16 @@ const CLAIM_CHUNK = 10;
  * Sends pending emails, oldest first. A worker claims them a chunk at a time with one conditional
  * update, so two workers never send one twice and the loser of a race moves on to the next chunk.
  */
-export async function sendPendingEmails(templates: EmailTemplates, limit = 100): Promise<number> {
+/**
+ * The kinds of email a shop's merchant leaves to another service (Klaviyo sends them from Orchard's
+ * events): such a message is marked skipped, not sent.
+ */
+export type EmailKindsLeftOut = (shop: string) => Promise<ReadonlySet<string>>;
+
+export async function sendPendingEmails(
+  templates: EmailTemplates,
+  { leftOut = async () => new Set(), limit = 100 }: { leftOut?: EmailKindsLeftOut; limit?: number } = {},
+): Promise<number> {
   const transport = mailer();
   if (!transport) return 0;
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
@@ -69,15 +78,24 @@ export async function sendPendingEmails(templates: EmailTemplates, limit = 100):
           data: { status: "sending", attempts: { increment: 1 } },
         }),
       at: (m) => m.createdAt,
-      work: (message) => sendClaimed(transport, templates, message),
+      work: (message) => sendClaimed(transport, templates, leftOut, message),
     },
   );
 }
 
 type ClaimedMessage = Awaited<ReturnType<ReturnType<typeof db>["emailMessage"]["updateManyAndReturn"]>>[number];
 
-async function sendClaimed(transport: Mailer, templates: EmailTemplates, message: ClaimedMessage): Promise<boolean> {
+async function sendClaimed(
+  transport: Mailer,
+  templates: EmailTemplates,
+  leftOut: EmailKindsLeftOut,
+  message: ClaimedMessage,
+): Promise<boolean> {
   try {
+    if ((await leftOut(message.shop)).has(message.kind)) {
+      await db().emailMessage.update({ where: { id: message.id }, data: { status: "skipped", lastError: "left to another service" } });
+      return false;
+    }
     const template = templates[message.kind];
     if (!template) throw new Error(`no template for emails of kind ${message.kind}`);
     // Every kind's data names the shop it is sent for: the sender's name.

@@ -1,8 +1,8 @@
 /**
  * The domain events one capability publishes for others to react to, as plain data. The catalogue
  * sits below every capability, so that a publisher and its subscribers share the types without
- * importing each other. The customer an event is about travels beside its payload (customerId), so
- * that customers/redact can replace it in events not yet delivered.
+ * importing each other. The customer an event is about travels beside its payload (customerId, and
+ * customerEmail where known), so that customers/redact can replace them in events not yet delivered.
  */
 export interface DomainEvents {
   /**
@@ -33,8 +33,19 @@ export interface DomainEvents {
   "subscription.paymentFailed": { contractId: string; cycle: number; retry: number; errorCode: string };
   /** A renewal's retries ran out and the merchant's final action is taken: skip, pause or cancel. */
   "subscription.dunningExhausted": { contractId: string; cycle: number; finalAction: "skip" | "pause" | "cancel" };
-  /** A reorder reminder went out to its customer (app/reminders/sending.server.ts); Shopify's product id. */
-  "reminder.sent": { reminderId: string; productId: string; productTitle: string };
+  /**
+   * A reorder reminder went out to its customer (app/reminders/sending.server.ts): Shopify's product
+   * id, what was ordered, and the email's signed reorder and subscribe links.
+   */
+  "reminder.sent": {
+    reminderId: string;
+    productId: string;
+    productTitle: string;
+    quantity: number;
+    discountCode: string | null;
+    reorderUrl: string;
+    subscribeUrl: string | null;
+  };
   /** A reminder brought an order or a subscription of its product (app/reminders/reminders.server.ts). */
   "reminder.converted": { reminderId: string; productId: string; conversion: "order" | "subscription"; orderId: string | null };
   /** A customer's protection claim was filed (app/protection/registrations.server.ts); Shopify's order id. */
@@ -47,5 +58,10 @@ export type DomainEventType = keyof DomainEvents;
 export interface PublishedEvent<T extends DomainEventType> {
   shop: string;
   customerId: string | null;
+  /** The customer's email where the publisher knows it (for the customer's other tools: Klaviyo). */
+  customerEmail?: string | null;
   payload: DomainEvents[T];
 }
+
+/** An event as the outbox delivers it: with its id (unique, for those who deduplicate) and when it was published. */
+export type DeliveredEvent<T extends DomainEventType> = PublishedEvent<T> & { id: string; publishedAt: Date };

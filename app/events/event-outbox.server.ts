@@ -2,7 +2,7 @@ import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
 import { oldestFirst, workClaimed } from "../work-queue.server";
-import type { DomainEvents, DomainEventType, PublishedEvent } from "./domain-events";
+import type { DeliveredEvent, DomainEventType, PublishedEvent } from "./domain-events";
 
 /**
  * Domain events through an outbox: a capability publishes an event in the transaction of the
@@ -15,19 +15,16 @@ import type { DomainEvents, DomainEventType, PublishedEvent } from "./domain-eve
 
 /** What reacts to each type of event, each within the delivery's transaction. */
 export type EventSubscribers = {
-  [T in DomainEventType]?: ((tx: Transaction, event: PublishedEvent<T>) => Promise<void>)[];
+  [T in DomainEventType]?: ((tx: Transaction, event: DeliveredEvent<T>) => Promise<void>)[];
 };
 
 const MAX_DELIVERY_ATTEMPTS = 5;
 const CLAIM_CHUNK = 10;
 
 /** Writes the event down in `tx`, the transaction of the change it reports. */
-export async function publishEvent<T extends DomainEventType>(
-  tx: Transaction,
-  type: T,
-  event: { shop: string; customerId: string | null; payload: DomainEvents[T] },
-): Promise<void> {
-  await tx.domainEvent.create({ data: { shop: event.shop, type, customerId: event.customerId, payload: JSON.stringify(event.payload) } });
+export async function publishEvent<T extends DomainEventType>(tx: Transaction, type: T, event: PublishedEvent<T>): Promise<void> {
+  const { shop, customerId, customerEmail = null } = event;
+  await tx.domainEvent.create({ data: { shop, type, customerId, customerEmail, payload: JSON.stringify(event.payload) } });
 }
 
 /** Each capability's subscribers in one set: a type several capabilities react to runs them all. */
@@ -71,7 +68,14 @@ type ClaimedEvent = Awaited<ReturnType<ReturnType<typeof db>["domainEvent"]["upd
 class ClaimLost extends Error {}
 
 async function deliver(subscribers: EventSubscribers, event: ClaimedEvent): Promise<boolean> {
-  const published = { shop: event.shop, customerId: event.customerId, payload: JSON.parse(event.payload) as never };
+  const published = {
+    id: event.id,
+    publishedAt: event.createdAt,
+    shop: event.shop,
+    customerId: event.customerId,
+    customerEmail: event.customerEmail,
+    payload: JSON.parse(event.payload) as never,
+  };
   try {
     await db().$transaction(async (tx) => {
       for (const subscriber of subscribers[event.type as DomainEventType] ?? []) await subscriber(tx, published);

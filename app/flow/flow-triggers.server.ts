@@ -10,7 +10,14 @@ import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { oldestFirst, workClaimed } from "../work-queue.server";
 import { FlowTriggerReceive } from "./flow.queries";
 import type { FlowLifecycleCallback } from "./lifecycle-callback";
-import { FLOW_TRIGGER_EVENTS, flowTriggerNamed, flowTriggerOf, type FlowTriggerEvent } from "./flow-triggers";
+import {
+  FLOW_TRIGGER_EVENTS,
+  FLOW_TRIGGERS,
+  flowTriggerNamed,
+  flowTriggerOf,
+  type FlowTriggerEvent,
+  type FlowTriggerHandle,
+} from "./flow-triggers";
 
 /**
  * Orchard's events as Shopify Flow triggers (docs/flow.md). As an event is delivered, a trigger run
@@ -57,6 +64,18 @@ export async function recordFlowLifecycle(callback: FlowLifecycleCallback): Prom
     await tx.flowTriggerUse.upsert({ where: key, create: { ...key.shop_handle, ...state }, update: state });
   });
   return true;
+}
+
+/** Each of Orchard's triggers, and whether a workflow of the shop uses it (the settings page shows them). */
+export async function flowTriggersInUse(shop: string): Promise<{ handle: FlowTriggerHandle; name: string; inUse: boolean }[]> {
+  const enabled = new Set(
+    (await db().flowTriggerUse.findMany({ where: { shop, enabled: true }, select: { handle: true } })).map((u) => u.handle),
+  );
+  return (Object.keys(FLOW_TRIGGERS) as FlowTriggerHandle[]).map((handle) => ({
+    handle,
+    name: FLOW_TRIGGERS[handle].name,
+    inUse: enabled.has(handle),
+  }));
 }
 
 /** Sends the trigger runs that are due, oldest first; returns how many reached Flow. */

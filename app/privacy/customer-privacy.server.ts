@@ -103,7 +103,9 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
     db().retentionEvent.updateMany({ where: { shop, contractId: { in: contractIds } }, data: { reasonText: null } }),
     db().mrrChange.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
     // Events not delivered yet (an MRR change) reach the dashboard's history under the same id.
-    db().domainEvent.updateMany({ ...ofCustomer, data: { customerId: anonymous } }),
+    db().domainEvent.updateMany({ ...ofCustomer, data: { customerId: anonymous, customerEmail: null } }),
+    // Events not sent to Klaviyo yet are not sent.
+    db().klaviyoEvent.deleteMany(ofCustomer),
     // Flow triggers about them (their id in the payload) are not sent, nor kept once sent.
     db().flowTriggerRun.deleteMany(ofCustomer),
     // Their sign-in links stop working.

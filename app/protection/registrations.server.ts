@@ -189,6 +189,7 @@ export async function fileClaim(shop: string, registrationId: string, input: Cla
     await publishEvent(tx, "protection.claimFiled", {
       shop,
       customerId: registration.customerId,
+      customerEmail: registration.customerEmail,
       payload: { claimId: claim.id, orderId: registration.orderId, reason: input.reason },
     });
   });

@@ -234,14 +234,15 @@ async function recordConversion(
   by: { convertedAt: Date; conversionKind: "order" | "subscription"; conversionRef: string },
 ): Promise<void> {
   await db().$transaction(async (tx) => {
-    const { count } = await tx.reminder.updateMany({
+    const [converted] = await tx.reminder.updateManyAndReturn({
       where: { id: conversion.reminderId, convertedAt: null },
       data: { ...by, conversionRevenueMinor: conversion.revenueMinor },
     });
-    if (count === 0) return;
+    if (!converted) return;
     await publishEvent(tx, "reminder.converted", {
       shop,
       customerId,
+      customerEmail: converted.customerEmail,
       payload: {
         reminderId: conversion.reminderId,
         productId: conversion.productId,

@@ -127,7 +127,7 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
   const products = toSend.length ? await productOffers(await adminFor(shop), [...new Set(toSend.map((r) => r.productId))]) : new Map();
   const { SHOPIFY_APP_URL } = config();
   const linkKey = signingKey("reminder-link");
-  const messages = toSend.map((reminder) => {
+  const emails = toSend.map((reminder) => {
     const product = products.get(reminder.productId);
     const link = (purpose: "reorder" | "subscribe" | "unsubscribe") => reminderLink(SHOPIFY_APP_URL, linkKey, reminder.id, purpose);
     const data: ReminderEmailData = {
@@ -142,15 +142,18 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
       subscribe: product?.offer ? { url: link("subscribe"), percentOff: product.offer.percentOff } : null,
       unsubscribeUrl: link("unsubscribe"),
     };
-    return outboxMessage({
+    return { reminder, data };
+  });
+  const messages = emails.map(({ reminder, data }) =>
+    outboxMessage({
       shop,
       kind: REMINDER_EMAIL_KIND,
       dedupeKey: `${REMINDER_EMAIL_KIND}:${reminder.id}`,
       recipient: reminder.customerEmail,
       locale: reminder.locale,
       data,
-    });
-  });
+    }),
+  );
 
   let skipped = 0;
   for (const [reason, ids] of skips) {
@@ -171,7 +174,7 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
       // Another worker took some of them: give the batch back and let each go alone, below.
       if (count !== ids.length) throw new LostRace();
       await tx.emailMessage.createMany({ data: messages });
-      for (const reminder of toSend) await publishSent(tx, reminder);
+      for (const email of emails) await publishSent(tx, email);
       return count;
     })
     .catch((error: unknown) => {
@@ -188,7 +191,7 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
       });
       if (count === 1) {
         await tx.emailMessage.create({ data: messages[index]! });
-        await publishSent(tx, toSend[index]!);
+        await publishSent(tx, emails[index]!);
       }
       return count;
     });
@@ -198,9 +201,19 @@ async function sendForShop(shop: string, reminders: Reminder[], adminFor: AdminF
 
 class LostRace extends Error {}
 
-const publishSent = (tx: Transaction, reminder: Reminder) =>
+/** The send, for the customer's other tools: Klaviyo may send the email itself, with the same links. */
+const publishSent = (tx: Transaction, { reminder, data }: { reminder: Reminder; data: ReminderEmailData }) =>
   publishEvent(tx, "reminder.sent", {
     shop: reminder.shop,
     customerId: reminder.customerId,
-    payload: { reminderId: reminder.id, productId: reminder.productId, productTitle: reminder.title },
+    customerEmail: reminder.customerEmail,
+    payload: {
+      reminderId: reminder.id,
+      productId: reminder.productId,
+      productTitle: reminder.title,
+      quantity: reminder.quantity,
+      discountCode: reminder.discountCode,
+      reorderUrl: data.reorderUrl,
+      subscribeUrl: data.subscribe?.url ?? null,
+    },
   });

@@ -44,6 +44,7 @@ function Navigation() {
       <Link to="/app/reminders">{t("nav.reminders")}</Link>
       <Link to="/app/memberships">{t("nav.memberships")}</Link>
       <Link to="/app/referrals">{t("nav.referrals")}</Link>
+      <Link to="/app/integrations">{t("nav.integrations")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
       <Link to="/app/plan">{t("nav.plan")}</Link>
     </NavMenu>

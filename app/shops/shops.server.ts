@@ -175,6 +175,8 @@ export async function forgetShop(shop: string): Promise<void> {
     db().flowTriggerUse.deleteMany(where),
     db().flowTriggerRun.deleteMany(where),
     db().flowActionRun.deleteMany(where),
+    db().klaviyoEvent.deleteMany(where),
+    db().klaviyoConnection.deleteMany(where),
     db().shop.deleteMany({ where: { domain: shop } }),
   ]);
 }

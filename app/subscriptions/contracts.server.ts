@@ -204,6 +204,7 @@ export async function syncContract(admin: AdminClient, contractId: string): Prom
         await publishEvent(tx, "subscription.statusChanged", {
           shop: admin.shop,
           customerId: fields.customerId,
+          customerEmail: fields.customerEmail,
           payload: { contractId: contract.id, change, cancellationReason: change === "cancelled" ? stored.cancellationReason : null },
         });
       }

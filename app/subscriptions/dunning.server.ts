@@ -87,7 +87,7 @@ export async function recordBillingOutcome(shop: string, adminFor: () => Promise
     });
     // Each failure once, however often Shopify reports it.
     if (count === 0) return;
-    const event = { shop, customerId: contract.customerId };
+    const event = { shop, customerId: contract.customerId, customerEmail: contract.customerEmail };
     const { cycle, retry } = attempt;
     if (kind === "payment") {
       await publishEvent(tx, "subscription.paymentFailed", {

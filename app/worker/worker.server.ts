@@ -12,6 +12,7 @@ import { referralEmailTemplates } from "../referrals/referral-email";
 import { MEMBERSHIP_SUBSCRIBERS, syncMemberPerks } from "../memberships/memberships.server";
 import { runImports } from "../migration/migration.server";
 import { FLOW_SUBSCRIBERS, sendFlowTriggers } from "../flow/flow-triggers.server";
+import { emailKindsLeftToKlaviyo, KLAVIYO_SUBSCRIBERS, sendKlaviyoEvents } from "../klaviyo/klaviyo.server";
 import { applyReferralCredits, issueReferralCodes, REFERRAL_SUBSCRIBERS } from "../referrals/referrals.server";
 import { signInEmailTemplates } from "../self-service/sign-in-email";
 import { sendDueReminders } from "../reminders/sending.server";
@@ -24,7 +25,13 @@ import { subscriberEmailTemplates } from "../subscriptions/subscriber-emails";
 import { processInbox, pruneProcessedDeliveries } from "../webhooks/inbox.server";
 
 /** What reacts to each domain event, by capability. */
-export const EVENT_SUBSCRIBERS = combineSubscribers(FIGURES_SUBSCRIBERS, REFERRAL_SUBSCRIBERS, MEMBERSHIP_SUBSCRIBERS, FLOW_SUBSCRIBERS);
+export const EVENT_SUBSCRIBERS = combineSubscribers(
+  FIGURES_SUBSCRIBERS,
+  REFERRAL_SUBSCRIBERS,
+  MEMBERSHIP_SUBSCRIBERS,
+  FLOW_SUBSCRIBERS,
+  KLAVIYO_SUBSCRIBERS,
+);
 
 /** Every kind of email Orchard sends, by the capability that sends it. */
 export const EMAIL_TEMPLATES = {
@@ -40,7 +47,8 @@ export const EMAIL_TEMPLATES = {
  * (schedule what is due, send what is scheduled), reorder reminders that are due and new rules'
  * past buyers, partners' statements for a month just ended, the domain events (then the referral
  * codes they made due, referrers' credits onto their renewals, membership tiers' perks to
- * their members, the Shopify Flow triggers they started, and subscriptions imported from another app)
+ * their members, the Shopify Flow triggers and Klaviyo events they started, and subscriptions imported
+ * from another app)
  * and emails those steps wrote down, then what is kept no longer (shops uninstalled more than 48 hours ago,
  * processed webhooks older than a week), and history imports whose process died. Every
  * step is safe to run in several processes at once, so the same loop runs inside the web process
@@ -58,6 +66,7 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   events: number;
   emails: number;
   flowTriggers: number;
+  klaviyoEvents: number;
   imported: number;
 }> {
   const webhooks = await processInbox();
@@ -76,12 +85,13 @@ export async function runRound(lanes?: BillingLanes): Promise<{
   await applyReferralCredits(backgroundAdmin);
   await syncMemberPerks(backgroundAdmin);
   const flowTriggers = await sendFlowTriggers(backgroundAdmin);
+  const klaviyoEvents = await sendKlaviyoEvents();
   const imported = await runImports(backgroundAdmin);
-  const emails = await sendPendingEmails(EMAIL_TEMPLATES);
+  const emails = await sendPendingEmails(EMAIL_TEMPLATES, { leftOut: emailKindsLeftToKlaviyo });
   await forgetShopsGone();
   await pruneDeliveries();
   await resumeImports();
-  return { webhooks, scheduled, sent, reminders, pastBuyerPages, events, emails, flowTriggers, imported };
+  return { webhooks, scheduled, sent, reminders, pastBuyerPages, events, emails, flowTriggers, klaviyoEvents, imported };
 }
 
 /**

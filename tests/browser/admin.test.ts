@@ -26,6 +26,7 @@ describe("Orchard in the store's admin", () => {
       "Reminders",
       "Memberships",
       "Referrals",
+      "Integrations",
       "Settings",
       // Orchard's own billing, named so that it cannot be taken for the merchant's subscription plans.
       "Billing",
@@ -123,6 +124,33 @@ describe("Orchard in the store's admin", () => {
   it("speaks the merchant's language when the admin asks for French", async () => {
     const { app } = await ui.openAdmin("/app", "fr-FR");
     await app.getByText("20 produits dans 4 collections").waitFor({ timeout: 60_000 });
+  });
+
+  it("connects the merchant's Klaviyo account with a private key, refusing a public one at the field, and shows the key's end only", async () => {
+    const { app } = await ui.openAdmin("/app/integrations");
+    const key = app.getByLabel("Private API key");
+    await key.waitFor({ timeout: 60_000 });
+    expect(await key.getAttribute("type")).toBe("password");
+    await key.fill("AbC123");
+    await app.getByRole("button", { name: "Connect Klaviyo" }).click();
+    await app.getByText("This is not a Klaviyo private API key").waitFor({ timeout: 30_000 });
+
+    const privateKey = ui.stack.simulator.klaviyo.issueKey({ organizationName: "Bean There" });
+    await key.fill(privateKey);
+    await app.getByRole("checkbox", { name: "Let Klaviyo send reorder reminder emails" }).check();
+    await app.getByRole("button", { name: "Connect Klaviyo" }).click();
+    await app.getByText("Connected", { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await app.getByText(`Key ending in ${privateKey.slice(-4)}`).count()).toBe(1);
+    expect(await app.getByRole("heading", { name: "Bean There" }).count()).toBe(1);
+    expect(await app.getByRole("checkbox", { name: "Let Klaviyo send reorder reminder emails" }).isChecked()).toBe(true);
+    expect(await app.locator("body").innerText()).not.toContain(privateKey);
+    // Orchard's Flow triggers are listed, none used by a workflow yet.
+    expect(
+      await app
+        .getByRole("row", { name: /Subscription cancelled/ })
+        .getByText("Not used")
+        .count(),
+    ).toBe(1);
   });
 
   it("shows no merchant data when the app is opened outside the admin without a session token", async () => {

@@ -51,7 +51,16 @@ describe("domain events", () => {
     });
     await publish(shop, ["k1"]);
     while ((await deliverEvents(subscribers)) > 0);
-    expect(first).toEqual([{ shop, customerId: "customer-of-k1", payload: payload("k1") }]);
+    expect(first).toEqual([
+      {
+        id: expect.any(String),
+        publishedAt: expect.any(Date),
+        shop,
+        customerId: "customer-of-k1",
+        customerEmail: null,
+        payload: payload("k1"),
+      },
+    ]);
     expect(second).toEqual(first);
     expect(await pendingOf(shop)).toEqual([]);
     expect(await deliverEvents(subscribers)).toBe(0);

@@ -4,13 +4,14 @@ import { FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { FLOW_TRIGGERS, type FlowTriggerHandle } from "../../app/flow/flow-triggers";
 import { action as lifecycleAction } from "../../app/routes/flow.lifecycle";
+import { action as integrationsAction } from "../../app/routes/app.integrations";
 import { action as detailAction } from "../../app/routes/app.subscriptions.$id";
 import { findContract } from "../../app/subscriptions/contracts.server";
 import { saveSettings } from "../../app/subscriptions/settings.server";
 import { DEFAULT_SETTINGS } from "../../app/subscriptions/settings-form";
 import { gid } from "../../simulator/ids";
 import type { ShopRecord } from "../../simulator/store";
-import { adminFetchRequest, TEST_API_SECRET, testContext } from "../support/context";
+import { adminFetchRequest, postForm, TEST_API_SECRET, testContext } from "../support/context";
 import { settle, shopWithSubscription } from "../support/subscriptions";
 
 const DAY = 86_400_000;
@@ -27,10 +28,17 @@ async function workflowsOn(shop: ShopRecord, handles: FlowTriggerHandle[] = HAND
   for (const handle of handles) expect(await simulator.setFlowWorkflow(shop, handle, true)).toEqual({ enabled: true, status: 200 });
 }
 
-/** GIVEN a subscription made at checkout while the merchant's workflows are on, and mirrored. */
-async function subscribed() {
+/**
+ * GIVEN a subscription made at checkout while the merchant's workflows are on (and, if asked, their
+ * Klaviyo account connected), and mirrored.
+ */
+async function subscribed(options: { klaviyoKey?: string } = {}) {
   const given = await shopWithSubscription();
   await workflowsOn(given.shop);
+  if (options.klaviyoKey) {
+    const connected = await postForm(integrationsAction, "/app/integrations", given.shop.domain, { key: options.klaviyoKey });
+    expect(connected).toEqual({ redirect: "/app/integrations?saved=1" });
+  }
   setClock(new Date());
   await settle();
   const stored = (await findContract(given.shop.domain, gid("SubscriptionContract", given.contract.id)))!;
@@ -56,8 +64,10 @@ function flowRequest(path: string, body: unknown, secret = TEST_API_SECRET) {
 }
 
 describe("Flow triggers", () => {
-  it("fire once per event, with the payload the trigger's extension declares, for a subscription's life", async () => {
-    const { shop, contract, stored } = await subscribed();
+  it("fire once per event, with the payload the trigger's extension declares, for a subscription's life; Klaviyo gets the same events", async () => {
+    const { simulator } = testContext();
+    const klaviyoKey = simulator.klaviyo.issueKey();
+    const { shop, contract, stored } = await subscribed({ klaviyoKey });
     const customer = { customer_id: contract.customerId, "subscription contract id": stored.shopifyId };
     expect(runsOf(shop, "subscription-created")).toEqual([customer]);
 
@@ -87,6 +97,24 @@ describe("Flow triggers", () => {
     await settle();
     expect(shop.flowTriggerRuns).toHaveLength(count);
     expect(await db().flowTriggerRun.count({ where: { shop: shop.domain } })).toBe(0);
+    // The same events, as metrics on the subscriber's Klaviyo profile (the last failure and the
+    // retries' end were published together: either may come first).
+    const metrics = simulator.klaviyo.eventsOf(simulator.klaviyo.accountOf(klaviyoKey)!);
+    expect(metrics.map((event) => [event.metric, event.email]).sort()).toEqual(
+      [
+        "Orchard Subscription Cancelled",
+        "Orchard Subscription Created",
+        "Orchard Subscription Paused",
+        "Orchard Subscription Payment Failed",
+        "Orchard Subscription Payment Failed",
+        "Orchard Subscription Resumed",
+        "Orchard Subscription Retries Exhausted",
+      ].map((metric) => [metric, stored.customerEmail]),
+    );
+    expect(metrics.find((event) => event.metric === "Orchard Subscription Retries Exhausted")!.properties).toEqual({
+      SubscriptionContractId: stored.shopifyId,
+      FinalAction: "cancel",
+    });
   });
 
   it("say why the merchant cancelled, and a restart is a reactivation, not a new subscriber", async () => {

@@ -47,6 +47,7 @@ const SCOPED_BY_SESSION = {
   "app.retention.export": "the shop's figures as CSV",
   "app.retention.what-if": "the shop's plans and figures",
   "app.settings": "the shop's settings",
+  "app.integrations": "the shop's own Klaviyo connection and Flow triggers",
   "app.settings_.emails": "the shop's email wording",
   "app.plan": "the shop's own plan with Orchard, read from its own Billing API",
   "app.subscriptions._index": "the shop's subscriptions (its bulk action is tried below)",

@@ -16,6 +16,7 @@ export const ADMIN_PAGES = [
   "/app/referrals",
   "/app/memberships",
   "/app/memberships/new",
+  "/app/integrations",
   "/app/settings",
   "/app/settings/emails",
   "/app/retention/what-if",

@@ -84,7 +84,11 @@ export async function settle(): Promise<void> {
     await simulator.webhooks.settle();
     const done = await runRound();
     await simulator.webhooks.settle();
-    if (done.webhooks + done.scheduled + done.sent + done.reminders + done.emails + done.flowTriggers + done.imported === 0) return;
+    if (
+      done.webhooks + done.scheduled + done.sent + done.reminders + done.emails + done.flowTriggers + done.klaviyoEvents + done.imported ===
+      0
+    )
+      return;
   }
   throw new Error("the worker kept finding work after 10 rounds");
 }

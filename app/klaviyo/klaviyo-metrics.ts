@@ -1,0 +1,142 @@
+import type { DeliveredEvent, DomainEvents } from "../events/domain-events";
+
+/**
+ * Orchard's events as Klaviyo metrics (docs/klaviyo.md): the same ten events Shopify Flow gets,
+ * each a metric of the customer's Klaviyo profile (found or made by email) with the properties a
+ * Klaviyo flow needs to write the email itself. Pure.
+ */
+export const KLAVIYO_METRIC_EVENTS = [
+  "subscription.statusChanged",
+  "subscription.paymentFailed",
+  "subscription.dunningExhausted",
+  "reminder.sent",
+  "reminder.converted",
+  "protection.claimFiled",
+] as const;
+
+export type KlaviyoMetricEvent = (typeof KLAVIYO_METRIC_EVENTS)[number];
+
+const STATUS_METRICS: Record<DomainEvents["subscription.statusChanged"]["change"], string | null> = {
+  created: "Orchard Subscription Created",
+  paused: "Orchard Subscription Paused",
+  resumed: "Orchard Subscription Resumed",
+  cancelled: "Orchard Subscription Cancelled",
+  reactivated: "Orchard Subscription Reactivated",
+  ended: null,
+};
+
+export interface KlaviyoMetric {
+  metric: string;
+  properties: Record<string, string | number | null>;
+}
+
+/** The metric an event is, and its properties; null for an event Klaviyo gets nothing of. */
+export function klaviyoMetricOf<T extends KlaviyoMetricEvent>(type: T, event: DeliveredEvent<T>): KlaviyoMetric | null {
+  const payload = event.payload as DomainEvents[KlaviyoMetricEvent];
+  switch (type) {
+    case "subscription.statusChanged": {
+      const { change, contractId, cancellationReason } = payload as DomainEvents["subscription.statusChanged"];
+      const metric = STATUS_METRICS[change];
+      if (!metric) return null;
+      return {
+        metric,
+        properties: { SubscriptionContractId: contractId, ...(change === "cancelled" ? { CancellationReason: cancellationReason } : {}) },
+      };
+    }
+    case "subscription.paymentFailed": {
+      const { contractId, errorCode, retry } = payload as DomainEvents["subscription.paymentFailed"];
+      return {
+        metric: "Orchard Subscription Payment Failed",
+        properties: { SubscriptionContractId: contractId, ErrorCode: errorCode, RetryNumber: retry },
+      };
+    }
+    case "subscription.dunningExhausted": {
+      const { contractId, finalAction } = payload as DomainEvents["subscription.dunningExhausted"];
+      return {
+        metric: "Orchard Subscription Retries Exhausted",
+        properties: { SubscriptionContractId: contractId, FinalAction: finalAction },
+      };
+    }
+    case "reminder.sent": {
+      const sent = payload as DomainEvents["reminder.sent"];
+      return {
+        metric: "Orchard Reorder Reminder Sent",
+        properties: {
+          ProductId: sent.productId,
+          ProductTitle: sent.productTitle,
+          Quantity: sent.quantity,
+          DiscountCode: sent.discountCode,
+          ReorderUrl: sent.reorderUrl,
+          SubscribeUrl: sent.subscribeUrl,
+        },
+      };
+    }
+    case "reminder.converted": {
+      const { productId, conversion, orderId } = payload as DomainEvents["reminder.converted"];
+      return {
+        metric: "Orchard Reorder Reminder Converted",
+        properties: { ProductId: productId, Conversion: conversion, OrderId: orderId },
+      };
+    }
+    case "protection.claimFiled": {
+      const { claimId, orderId, reason } = payload as DomainEvents["protection.claimFiled"];
+      return { metric: "Orchard Protection Claim Filed", properties: { ClaimId: claimId, OrderId: orderId, ClaimReason: reason } };
+    }
+  }
+  return null;
+}
+
+/** One event on its way to Klaviyo, as kept until it is accepted. */
+export interface KlaviyoEventToSend {
+  email: string;
+  metric: string;
+  properties: Record<string, unknown>;
+  uniqueId: string;
+  occurredAt: Date;
+}
+
+/** Klaviyo takes at most 1,000 events in a bulk job (and 5 MB); Orchard sends fewer, well within. */
+export const KLAVIYO_BATCH = 100;
+
+/**
+ * The body of Klaviyo's Bulk Create Events (POST /api/event-bulk-create-jobs, JSON:API): one entry
+ * per profile, with that profile's events.
+ */
+export function bulkCreateEventsBody(events: KlaviyoEventToSend[]) {
+  const byEmail = new Map<string, KlaviyoEventToSend[]>();
+  for (const event of events) byEmail.set(event.email, [...(byEmail.get(event.email) ?? []), event]);
+  return {
+    data: {
+      type: "event-bulk-create-job",
+      attributes: {
+        "events-bulk-create": {
+          data: [...byEmail].map(([email, ofProfile]) => ({
+            type: "event-bulk-create",
+            attributes: {
+              profile: { data: { type: "profile", attributes: { email } } },
+              events: {
+                data: ofProfile.map((event) => ({
+                  type: "event",
+                  attributes: {
+                    metric: { data: { type: "metric", attributes: { name: event.metric } } },
+                    properties: event.properties,
+                    time: event.occurredAt.toISOString(),
+                    unique_id: event.uniqueId,
+                  },
+                })),
+              },
+            },
+          })),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * A private key as Klaviyo issues them ("pk_" and hex): checked before anything is sent, so a public
+ * site id or a pasted sentence is refused at the field.
+ */
+export function looksLikePrivateKey(key: string): boolean {
+  return /^pk_[A-Za-z0-9]{20,64}$/.test(key);
+}

@@ -1,0 +1,45 @@
+-- AlterTable
+ALTER TABLE "DomainEvent" ADD COLUMN "customerEmail" TEXT;
+
+-- CreateTable
+CREATE TABLE "KlaviyoConnection" (
+    "shop" TEXT NOT NULL PRIMARY KEY,
+    "sealedKey" TEXT NOT NULL,
+    "keyHint" TEXT NOT NULL,
+    "accountName" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'connected',
+    "leaveSubscriptionEmails" BOOLEAN NOT NULL DEFAULT false,
+    "leaveReminderEmails" BOOLEAN NOT NULL DEFAULT false,
+    "throttledUntil" DATETIME,
+    "lastError" TEXT,
+    "connectedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "KlaviyoEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "customerId" TEXT,
+    "email" TEXT NOT NULL,
+    "metric" TEXT NOT NULL,
+    "properties" TEXT NOT NULL,
+    "uniqueId" TEXT NOT NULL,
+    "occurredAt" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "sendAfter" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastError" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "KlaviyoEvent_status_sendAfter_idx" ON "KlaviyoEvent"("status", "sendAfter");
+
+-- CreateIndex
+CREATE INDEX "KlaviyoEvent_shop_status_createdAt_idx" ON "KlaviyoEvent"("shop", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "KlaviyoEvent_shop_customerId_idx" ON "KlaviyoEvent"("shop", "customerId");
+
