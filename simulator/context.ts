@@ -1,6 +1,7 @@
 import type { OffsetClock } from "../app/clock";
 import type { AdminGraphqlEndpoint } from "./admin-api/graphql-endpoint";
 import type { AppConfig } from "./app-config";
+import type { KlaviyoStandIn } from "./klaviyo";
 import type { Mailbox } from "./mailbox";
 import type { ShopRecord, Store } from "./store";
 import type { WebhookSender } from "./webhooks";
@@ -33,6 +34,10 @@ export interface SimulatorContext {
   readonly graphql: AdminGraphqlEndpoint;
   /** The shoppers' mailboxes: the SMTP server Orchard sends its emails to (mailbox.url). */
   readonly mailbox: Mailbox;
+  /** The merchant's Klaviyo account, as far as Orchard's calls reach it (klaviyo.ts). */
+  readonly klaviyo: KlaviyoStandIn;
+  /** The merchant turns a Flow workflow that starts with the app's trigger on or off (flow.ts). */
+  setFlowWorkflow(shop: ShopRecord, handle: string, enabled: boolean): Promise<{ enabled: boolean; status: number | null }>;
   appUrl: string | null;
   /** Where the simulator listens, once started. */
   readonly url: string;

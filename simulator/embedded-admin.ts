@@ -383,6 +383,7 @@ export function embeddedAdminRoutes(sim: SimulatorContext, router: Router): void
 <h1>Orchard demo</h1><p>This is the local store simulator: it plays Shopify for Orchard. Open the app in the simulated admin, or the store a shopper sees.</p>
 <ul>${rows || "<li>No shops yet.</li>"}</ul>
 <p><a href="/mailbox">Customers' mailboxes</a>: the ${sim.mailbox.messages.length} email(s) Orchard has sent.</p>
+<p><a href="/tools">Shopify Flow and Klaviyo</a>: turn on workflows that use Orchard's triggers, make a Klaviyo key for Orchard's Integrations page, and see what Orchard sent them.</p>
 <h2>Time</h2>
 <p>The store's clock: <strong id="now">${escapeHtml(sim.clock.now().toISOString())}</strong>. Move it forward to see Orchard bill subscriptions when they fall due.</p>
 <p><button data-days="1">+1 day</button> <button data-days="7">+1 week</button> <button data-days="30">+30 days</button></p>

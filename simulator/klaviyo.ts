@@ -57,9 +57,13 @@ export class KlaviyoStandIn {
   rateLimits = structuredClone(RATE_LIMITS);
   private readonly windows = new Map<string, { second: number; inSecond: number; minute: number; inMinute: number }>();
 
+  /** The keys issued, oldest first (the demo's page shows them to paste in Orchard). */
+  readonly issuedKeys: string[] = [];
+
   /** A private key for a new account (or one more key for `account`), with the scopes given. */
   issueKey(options: { account?: string; organizationName?: string; scopes?: string[] } = {}): string {
     const key = `pk_${randomBytes(17).toString("hex")}`;
+    this.issuedKeys.push(key);
     this.keys.set(key, {
       account: options.account ?? `account-${randomBytes(3).toString("hex")}`,
       organizationName: options.organizationName ?? "Demo Store",

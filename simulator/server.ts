@@ -16,6 +16,7 @@ import { verifySessionToken } from "./session-token";
 import { Mailbox } from "./mailbox";
 import { readFlowExtensions, runFlowAction, setFlowWorkflow } from "./flow";
 import { KlaviyoStandIn } from "./klaviyo";
+import { otherToolsRoutes } from "./other-tools-pages";
 import { Store, type ShopRecord } from "./store";
 import { WebhookSender } from "./webhooks";
 import type { SimulatorContext, SimulatorOptions } from "./context";
@@ -114,6 +115,7 @@ export class Simulator implements SimulatorContext {
     paymentChallengeRoutes(this, router);
     storefrontRoutes(this, router, { extensionsRoot: this.options.themeExtensionsDir, themesRoot: this.options.themesDir });
     controlRoutes(this, router);
+    otherToolsRoutes(this, router);
     return router;
   }
 

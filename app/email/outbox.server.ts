@@ -43,15 +43,15 @@ export function outboxMessage(message: OutboxMessage) {
 const CLAIM_CHUNK = 10;
 
 /**
- * Sends pending emails, oldest first. A worker claims them a chunk at a time with one conditional
- * update, so two workers never send one twice and the loser of a race moves on to the next chunk.
- */
-/**
  * The kinds of email a shop's merchant leaves to another service (Klaviyo sends them from Orchard's
  * events): such a message is marked skipped, not sent.
  */
 export type EmailKindsLeftOut = (shop: string) => Promise<ReadonlySet<string>>;
 
+/**
+ * Sends pending emails, oldest first. A worker claims them a chunk at a time with one conditional
+ * update, so two workers never send one twice and the loser of a race moves on to the next chunk.
+ */
 export async function sendPendingEmails(
   templates: EmailTemplates,
   { leftOut = async () => new Set(), limit = 100 }: { leftOut?: EmailKindsLeftOut; limit?: number } = {},

@@ -54,6 +54,21 @@ export interface DomainEvents {
 
 export type DomainEventType = keyof DomainEvents;
 
+/**
+ * The events in a customer's life with the merchant that the merchant's other tools hear of: Shopify
+ * Flow's triggers (app/flow/) and Klaviyo's metrics (app/klaviyo/).
+ */
+export const CUSTOMER_LIFECYCLE_EVENTS = [
+  "subscription.statusChanged",
+  "subscription.paymentFailed",
+  "subscription.dunningExhausted",
+  "reminder.sent",
+  "reminder.converted",
+  "protection.claimFiled",
+] as const satisfies readonly DomainEventType[];
+
+export type CustomerLifecycleEvent = (typeof CUSTOMER_LIFECYCLE_EVENTS)[number];
+
 /** An event as its subscribers receive it. */
 export interface PublishedEvent<T extends DomainEventType> {
   shop: string;

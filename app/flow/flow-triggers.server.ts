@@ -2,7 +2,7 @@ import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import type { EventSubscribers } from "../events/event-outbox.server";
-import type { PublishedEvent } from "../events/domain-events";
+import { CUSTOMER_LIFECYCLE_EVENTS, type CustomerLifecycleEvent, type PublishedEvent } from "../events/domain-events";
 import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError } from "../shopify/errors";
@@ -10,14 +10,7 @@ import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { oldestFirst, workClaimed } from "../work-queue.server";
 import { FlowTriggerReceive } from "./flow.queries";
 import type { FlowLifecycleCallback } from "./lifecycle-callback";
-import {
-  FLOW_TRIGGER_EVENTS,
-  FLOW_TRIGGERS,
-  flowTriggerNamed,
-  flowTriggerOf,
-  type FlowTriggerEvent,
-  type FlowTriggerHandle,
-} from "./flow-triggers";
+import { FLOW_TRIGGERS, flowTriggerNamed, flowTriggerOf, type FlowTriggerHandle } from "./flow-triggers";
 
 /**
  * Orchard's events as Shopify Flow triggers (docs/flow.md). As an event is delivered, a trigger run
@@ -29,7 +22,7 @@ import {
 const MAX_SEND_ATTEMPTS = 8;
 const CLAIM_CHUNK = 10;
 
-function queueRun<T extends FlowTriggerEvent>(type: T) {
+function queueRun<T extends CustomerLifecycleEvent>(type: T) {
   return async (tx: Transaction, event: PublishedEvent<T>): Promise<void> => {
     const trigger = flowTriggerOf(type, event);
     if (!trigger) return;
@@ -47,7 +40,7 @@ function queueRun<T extends FlowTriggerEvent>(type: T) {
   };
 }
 
-export const FLOW_SUBSCRIBERS: EventSubscribers = Object.fromEntries(FLOW_TRIGGER_EVENTS.map((type) => [type, [queueRun(type)]]));
+export const FLOW_SUBSCRIBERS: EventSubscribers = Object.fromEntries(CUSTOMER_LIFECYCLE_EVENTS.map((type) => [type, [queueRun(type)]]));
 
 /**
  * Keeps what the newest callback says (Flow's rule: an older one, delivered late, is ignored).
@@ -67,15 +60,11 @@ export async function recordFlowLifecycle(callback: FlowLifecycleCallback): Prom
 }
 
 /** Each of Orchard's triggers, and whether a workflow of the shop uses it (the settings page shows them). */
-export async function flowTriggersInUse(shop: string): Promise<{ handle: FlowTriggerHandle; name: string; inUse: boolean }[]> {
+export async function flowTriggersInUse(shop: string): Promise<{ handle: FlowTriggerHandle; inUse: boolean }[]> {
   const enabled = new Set(
     (await db().flowTriggerUse.findMany({ where: { shop, enabled: true }, select: { handle: true } })).map((u) => u.handle),
   );
-  return (Object.keys(FLOW_TRIGGERS) as FlowTriggerHandle[]).map((handle) => ({
-    handle,
-    name: FLOW_TRIGGERS[handle].name,
-    inUse: enabled.has(handle),
-  }));
+  return (Object.keys(FLOW_TRIGGERS) as FlowTriggerHandle[]).map((handle) => ({ handle, inUse: enabled.has(handle) }));
 }
 
 /** Sends the trigger runs that are due, oldest first; returns how many reached Flow. */

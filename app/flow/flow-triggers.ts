@@ -1,4 +1,4 @@
-import type { DomainEvents, DomainEventType, PublishedEvent } from "../events/domain-events";
+import type { CustomerLifecycleEvent, DomainEvents, PublishedEvent } from "../events/domain-events";
 
 /**
  * Orchard's Shopify Flow triggers (docs/flow.md): which domain event starts which trigger, and the
@@ -72,18 +72,6 @@ export function flowTriggerNamed(id: string): FlowTriggerHandle | null {
   return handles.find((handle) => handle === id || FLOW_TRIGGERS[handle].name === id) ?? null;
 }
 
-/** The domain events a trigger comes from: each capability's subscribers are registered for these. */
-export const FLOW_TRIGGER_EVENTS = [
-  "subscription.statusChanged",
-  "subscription.paymentFailed",
-  "subscription.dunningExhausted",
-  "reminder.sent",
-  "reminder.converted",
-  "protection.claimFiled",
-] as const satisfies readonly DomainEventType[];
-
-export type FlowTriggerEvent = (typeof FLOW_TRIGGER_EVENTS)[number];
-
 export interface FlowTriggerRequest {
   handle: FlowTriggerHandle;
   payload: Record<string, string | number>;
@@ -109,7 +97,7 @@ const STATUS_TRIGGERS: Record<DomainEvents["subscription.statusChanged"]["change
  * The trigger an event starts and its payload, or null: the event has no trigger, or the customer
  * (every trigger's reference) is unknown, and Flow would have nothing to run on.
  */
-export function flowTriggerOf<T extends FlowTriggerEvent>(type: T, event: PublishedEvent<T>): FlowTriggerRequest | null {
+export function flowTriggerOf<T extends CustomerLifecycleEvent>(type: T, event: PublishedEvent<T>): FlowTriggerRequest | null {
   const customerId = event.customerId ? legacyResourceId(event.customerId) : null;
   if (customerId === null) return null;
   const customer = { customer_id: customerId };
@@ -117,7 +105,7 @@ export function flowTriggerOf<T extends FlowTriggerEvent>(type: T, event: Publis
     const id = gid ? legacyResourceId(gid) : null;
     return id === null ? null : { [key]: id };
   };
-  const payload = event.payload as DomainEvents[FlowTriggerEvent];
+  const payload = event.payload as DomainEvents[CustomerLifecycleEvent];
   switch (type) {
     case "subscription.statusChanged": {
       const { change, contractId, cancellationReason } = payload as DomainEvents["subscription.statusChanged"];

@@ -1,21 +1,10 @@
-import type { DeliveredEvent, DomainEvents } from "../events/domain-events";
+import type { CustomerLifecycleEvent, DeliveredEvent, DomainEvents } from "../events/domain-events";
 
 /**
  * Orchard's events as Klaviyo metrics (docs/klaviyo.md): the same ten events Shopify Flow gets,
  * each a metric of the customer's Klaviyo profile (found or made by email) with the properties a
  * Klaviyo flow needs to write the email itself. Pure.
  */
-export const KLAVIYO_METRIC_EVENTS = [
-  "subscription.statusChanged",
-  "subscription.paymentFailed",
-  "subscription.dunningExhausted",
-  "reminder.sent",
-  "reminder.converted",
-  "protection.claimFiled",
-] as const;
-
-export type KlaviyoMetricEvent = (typeof KLAVIYO_METRIC_EVENTS)[number];
-
 const STATUS_METRICS: Record<DomainEvents["subscription.statusChanged"]["change"], string | null> = {
   created: "Orchard Subscription Created",
   paused: "Orchard Subscription Paused",
@@ -31,8 +20,8 @@ export interface KlaviyoMetric {
 }
 
 /** The metric an event is, and its properties; null for an event Klaviyo gets nothing of. */
-export function klaviyoMetricOf<T extends KlaviyoMetricEvent>(type: T, event: DeliveredEvent<T>): KlaviyoMetric | null {
-  const payload = event.payload as DomainEvents[KlaviyoMetricEvent];
+export function klaviyoMetricOf<T extends CustomerLifecycleEvent>(type: T, event: DeliveredEvent<T>): KlaviyoMetric | null {
+  const payload = event.payload as DomainEvents[CustomerLifecycleEvent];
   switch (type) {
     case "subscription.statusChanged": {
       const { change, contractId, cancellationReason } = payload as DomainEvents["subscription.statusChanged"];

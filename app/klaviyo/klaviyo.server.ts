@@ -1,7 +1,7 @@
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
-import type { DeliveredEvent } from "../events/domain-events";
+import { CUSTOMER_LIFECYCLE_EVENTS, type CustomerLifecycleEvent, type DeliveredEvent } from "../events/domain-events";
 import type { EventSubscribers } from "../events/event-outbox.server";
 import { errorFields, shopLog } from "../logging/log.server";
 import { REMINDER_EMAIL_KIND } from "../reminders/email";
@@ -9,14 +9,7 @@ import { openSecret, sealSecret } from "../secret-box.server";
 import { inArrivalOrder, oldestFirst } from "../work-queue.server";
 import type { SubscriberEmailKind } from "../subscriptions/subscriber-emails";
 import { klaviyoAccount, sendBulkEvents, type KlaviyoOutcome } from "./klaviyo-api.server";
-import {
-  bulkCreateEventsBody,
-  KLAVIYO_BATCH,
-  KLAVIYO_METRIC_EVENTS,
-  klaviyoMetricOf,
-  looksLikePrivateKey,
-  type KlaviyoMetricEvent,
-} from "./klaviyo-metrics";
+import { bulkCreateEventsBody, KLAVIYO_BATCH, klaviyoMetricOf, looksLikePrivateKey } from "./klaviyo-metrics";
 
 /**
  * A shop's Klaviyo connection (docs/klaviyo.md): the merchant's private key, checked with Klaviyo
@@ -112,7 +105,7 @@ export async function emailKindsLeftToKlaviyo(shop: string): Promise<ReadonlySet
   ]);
 }
 
-function queueEvent<T extends KlaviyoMetricEvent>(type: T) {
+function queueEvent<T extends CustomerLifecycleEvent>(type: T) {
   return async (tx: Transaction, event: DeliveredEvent<T>): Promise<void> => {
     // Klaviyo finds or makes the profile by email: without one there is no one to give the event.
     if (!event.customerEmail) return;
@@ -135,7 +128,9 @@ function queueEvent<T extends KlaviyoMetricEvent>(type: T) {
   };
 }
 
-export const KLAVIYO_SUBSCRIBERS: EventSubscribers = Object.fromEntries(KLAVIYO_METRIC_EVENTS.map((type) => [type, [queueEvent(type)]]));
+export const KLAVIYO_SUBSCRIBERS: EventSubscribers = Object.fromEntries(
+  CUSTOMER_LIFECYCLE_EVENTS.map((type) => [type, [queueEvent(type)]]),
+);
 
 const MAX_SEND_ATTEMPTS = 8;
 const SHOPS_PER_ROUND = 20;

@@ -396,21 +396,26 @@ async function syncSubscriptionPerks(
       customerId: { in: customers },
       lines: { none: { sellingPlanId: { in: membershipPlans } } },
     },
-    select: { id: true, customerId: true },
+    select: { id: true, customerId: true, shopifyId: true },
   });
   const changes = subscriptionPerkChanges(
     new Map(applied.map((row) => [row.contractId, row.title])),
     subscriptionPerks(membership.name, membership.tiers, perkPositions, contracts),
   );
-  for (const change of changes) {
-    const contract = await db().subscriptionContract.findFirst({
-      where: { id: change.contractId, shop: membership.shop },
-      select: { shopifyId: true, status: true },
+  // The contracts of members who left are not among those above: read once, those still editable.
+  const editable = new Map(contracts.map((contract) => [contract.id, contract.shopifyId]));
+  const departed = changes.map((change) => change.contractId).filter((id) => !editable.has(id));
+  if (departed.length) {
+    const stillBilled = await db().subscriptionContract.findMany({
+      where: { id: { in: departed }, shop: membership.shop, status: { in: ["ACTIVE", "PAUSED"] } },
+      select: { id: true, shopifyId: true },
     });
+    for (const contract of stillBilled) editable.set(contract.id, contract.shopifyId);
+  }
+  for (const change of changes) {
     // A cancelled contract cannot be edited and bills no more: only Orchard's record goes.
-    if (contract && (contract.status === "ACTIVE" || contract.status === "PAUSED")) {
-      await replaceContractDiscount(admin, contract.shopifyId, change);
-    }
+    const shopifyId = editable.get(change.contractId);
+    if (shopifyId) await replaceContractDiscount(admin, shopifyId, change);
     const key = { membershipId_contractId: { membershipId: membership.id, contractId: change.contractId } };
     if (change.add) {
       await db().memberSubscriptionDiscount.upsert({

@@ -102,9 +102,10 @@ async function referralHistory(
   shop: string,
   now: Date,
 ): Promise<ReferralHistory & { currencyCode: string }> {
-  const first = shiftMonth(monthOf(now, timeZone), 1 - HISTORY_MONTHS);
+  const last = monthOf(now, timeZone);
+  const first = shiftMonth(last, 1 - HISTORY_MONTHS);
   const [figures, program] = await Promise.all([referralFiguresBetween(shop, monthStart(first, timeZone), null), loadProgram(shop)]);
-  const churn = retentionSummary(movementsFrom(months, first, monthOf(now, timeZone))).customerChurn;
+  const churn = retentionSummary(movementsFrom(months, first, last)).customerChurn;
   return {
     months: HISTORY_MONTHS,
     converted: figures.converted,

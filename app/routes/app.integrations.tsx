@@ -1,9 +1,9 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { FormTextField } from "../components/FormControls";
+import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { FormCheckbox, FormTextField } from "../components/FormControls";
 import { LabelledDataTable } from "../components/LabelledDataTable";
 import { PageTitle } from "../components/PageTitle";
 import { TitledCard } from "../components/TitledCard";
@@ -62,7 +62,7 @@ export default function Integrations() {
               columnContentTypes={["text", "text"]}
               headings={[t("integrations.flow.trigger"), t("integrations.flow.workflows")]}
               rows={flowTriggers.map((trigger) => [
-                trigger.name,
+                t(`integrations.flow.triggerNames.${trigger.handle}`),
                 trigger.inUse ? (
                   <Badge key={trigger.handle} tone="success">
                     {t("integrations.flow.inUse")}
@@ -84,8 +84,6 @@ function KlaviyoCard({ klaviyo }: { klaviyo: ReturnType<typeof useLoaderData<typ
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [leaveSubscriptionEmails, setLeaveSubscriptionEmails] = useState(klaviyo?.leaveSubscriptionEmails ?? false);
-  const [leaveReminderEmails, setLeaveReminderEmails] = useState(klaviyo?.leaveReminderEmails ?? false);
   return (
     <TitledCard title={klaviyo?.accountName ?? t("integrations.klaviyo.title")}>
       {klaviyo && (
@@ -118,19 +116,17 @@ function KlaviyoCard({ klaviyo }: { klaviyo: ReturnType<typeof useLoaderData<typ
             helpText={t("integrations.klaviyo.keyHelp")}
             error={answer?.error ? t(`integrations.klaviyo.errors.${answer.error}`) : undefined}
           />
-          <input type="hidden" name="leaveSubscriptionEmails" value={leaveSubscriptionEmails ? "on" : ""} />
-          <Checkbox
+          <FormCheckbox
+            name="leaveSubscriptionEmails"
             label={t("integrations.klaviyo.leaveSubscriptionEmails")}
             helpText={t("integrations.klaviyo.leaveSubscriptionEmailsHelp")}
-            checked={leaveSubscriptionEmails}
-            onChange={setLeaveSubscriptionEmails}
+            initialChecked={klaviyo?.leaveSubscriptionEmails}
           />
-          <input type="hidden" name="leaveReminderEmails" value={leaveReminderEmails ? "on" : ""} />
-          <Checkbox
+          <FormCheckbox
+            name="leaveReminderEmails"
             label={t("integrations.klaviyo.leaveReminderEmails")}
             helpText={t("integrations.klaviyo.leaveReminderEmailsHelp")}
-            checked={leaveReminderEmails}
-            onChange={setLeaveReminderEmails}
+            initialChecked={klaviyo?.leaveReminderEmails}
           />
           <InlineStack gap="200">
             <Button submit variant="primary" loading={busy && navigation.formData?.get("intent") !== "disconnect"}>

@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { FixedClock, replaceClock } from "../../app/clock";
+import { clock, FixedClock, replaceClock } from "../../app/clock";
 import { db } from "../../app/db.server";
 import { FLOW_TRIGGERS, type FlowTriggerHandle } from "../../app/flow/flow-triggers";
+import { sendFlowTriggers } from "../../app/flow/flow-triggers.server";
+import { backgroundAdmin } from "../../app/shopify/background.server";
+import { ShopifyUnavailableError } from "../../app/shopify/errors";
 import { action as lifecycleAction } from "../../app/routes/flow.lifecycle";
 import { action as integrationsAction } from "../../app/routes/app.integrations";
 import { action as detailAction } from "../../app/routes/app.subscriptions.$id";
@@ -152,16 +155,58 @@ describe("Flow triggers", () => {
     expect(given.shop.flowTriggerRuns.map((run) => run.handle)).toEqual(["subscription-paused"]);
   });
 
-  it("wait out Shopify's throttling and are sent once it lets them through", async () => {
+  it("go back to wait when Shopify stays throttled past the client's own waits, and are sent once it lets them through", async () => {
+    const { shop, contract, stored } = await subscribed();
+    const payload = { customer_id: contract.customerId, "subscription contract id": stored.shopifyId };
+    const run = await db().flowTriggerRun.create({
+      data: {
+        shop: shop.domain,
+        handle: "subscription-paused",
+        customerId: stored.customerId,
+        payload: JSON.stringify(payload),
+        sendAfter: clock().now(),
+      },
+    });
+    // What the Admin client throws when THROTTLED outlasts its retries (tested against the simulator's bucket on its own).
+    const throttled = async () => ({
+      shop: shop.domain,
+      request: () => Promise.reject(new ShopifyUnavailableError("FlowTriggerReceive", 5, "THROTTLED")),
+    });
+    expect(await sendFlowTriggers(throttled)).toBe(0);
+    const waiting = (await db().flowTriggerRun.findUnique({ where: { id: run.id } }))!;
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await sendFlowTriggers(backgroundAdmin)).toBe(0);
+    setClock(new Date(waiting.sendAfter.getTime() + 1_000));
+    expect(await sendFlowTriggers(backgroundAdmin)).toBe(1);
+    expect(runsOf(shop, "subscription-paused")).toEqual([payload]);
+    expect(await db().flowTriggerRun.count({ where: { id: run.id } })).toBe(0);
+  });
+});
+
+describe("the demo's page of the merchant's other tools", () => {
+  it("turns a workflow on through Orchard's lifecycle callback, lists the triggers received, and makes a Klaviyo key", async () => {
     const { simulator } = testContext();
-    const { shop, stored } = await subscribed();
-    expect(await merchant(shop.domain, stored.id, { action: "pause" })).toMatchObject({ ok: true });
-    // The shop's bucket is empty when the worker comes to it: Shopify says THROTTLED, the client waits.
-    const throttledBefore = simulator.graphql.throttled.get(shop.domain) ?? 0;
-    simulator.graphql.bucket(shop).drainTo(0);
+    const { shop } = await shopWithSubscription();
+    const post = (path: string, body: string) =>
+      fetch(`${simulator.url}${path}`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      });
+    expect((await post(`/tools/${shop.domain}/flow/subscription-created`, "enabled=on")).status).toBe(303);
+    expect(shop.flowWorkflows.has("subscription-created")).toBe(true);
+    expect(
+      await db().flowTriggerUse.findUnique({ where: { shop_handle: { shop: shop.domain, handle: "subscription-created" } } }),
+    ).toMatchObject({
+      enabled: true,
+    });
     await settle();
-    expect(simulator.graphql.throttled.get(shop.domain) ?? 0).toBeGreaterThan(throttledBefore);
-    expect(runsOf(shop, "subscription-paused")).toHaveLength(1);
+    expect((await post("/tools/klaviyo/keys", "")).status).toBe(303);
+    const tools = await (await fetch(`${simulator.url}/tools`)).text();
+    expect(tools).toContain("a workflow uses it");
+    expect(tools).toContain("<strong>subscription-created</strong>");
+    expect(tools).toContain(simulator.klaviyo.issuedKeys.at(-1));
   });
 });
 

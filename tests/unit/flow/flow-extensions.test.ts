@@ -3,6 +3,7 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { FLOW_ACTIONS } from "../../../app/flow/flow-actions";
 import { FLOW_TRIGGERS } from "../../../app/flow/flow-triggers";
+import en from "../../../app/i18n/locales/en.json";
 
 interface ExtensionToml {
   extensions: { type: string; name: string; handle: string; runtime_url?: string; url?: string }[];
@@ -56,5 +57,11 @@ describe("Flow extensions", () => {
       expect(extension.handle).toMatch(/^[a-z0-9-]+$/);
       expect(extension.name).toMatch(/^[A-Z][a-z ]+$/);
     }
+  });
+
+  it("are named on Orchard's integrations page as Flow names them", () => {
+    expect(en.integrations.flow.triggerNames).toEqual(
+      Object.fromEntries(Object.entries(FLOW_TRIGGERS).map(([handle, t]) => [handle, t.name])),
+    );
   });
 });
