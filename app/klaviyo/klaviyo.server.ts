@@ -3,7 +3,7 @@ import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import { CUSTOMER_LIFECYCLE_EVENTS, type CustomerLifecycleEvent, type DeliveredEvent } from "../events/domain-events";
 import type { EventSubscribers } from "../events/event-outbox.server";
-import { errorFields, shopLog } from "../logging/log.server";
+import { shopLog } from "../logging/log.server";
 import { REMINDER_EMAIL_KIND } from "../reminders/email";
 import { openSecret, sealSecret } from "../secret-box.server";
 import { inArrivalOrder, oldestFirst } from "../work-queue.server";
@@ -68,9 +68,9 @@ export async function saveKlaviyoSettings(
   return { ok: true };
 }
 
-/** Forgets the key and every event not sent yet; Orchard's own emails go out again. */
+/** Forgets the key and, with it, every event not sent yet; Orchard's own emails go out again. */
 export async function disconnectKlaviyo(shop: string): Promise<void> {
-  await db().$transaction([db().klaviyoEvent.deleteMany({ where: { shop } }), db().klaviyoConnection.deleteMany({ where: { shop } })]);
+  await db().klaviyoConnection.deleteMany({ where: { shop } });
 }
 
 /** What the settings page shows: never the key, only its last characters. */
@@ -140,14 +140,19 @@ const SHOPS_PER_ROUND = 20;
  * a second and 150 a minute per account); returns how many Klaviyo accepted.
  */
 export async function sendKlaviyoEvents(): Promise<number> {
-  const now = new Date();
-  const due = { status: "pending", sendAfter: { lte: clock().now() } };
-  const shops = await db().klaviyoEvent.groupBy({ by: ["shop"], where: due, orderBy: { shop: "asc" }, take: SHOPS_PER_ROUND });
+  // Only shops Klaviyo will take events from now: one waiting for a key or for Retry-After never
+  // keeps another shop's events from their turn.
+  const sendable = { status: "connected", OR: [{ throttledUntil: null }, { throttledUntil: { lte: new Date() } }] };
+  const shops = await db().klaviyoEvent.groupBy({
+    by: ["shop"],
+    where: { status: "pending", sendAfter: { lte: clock().now() }, connection: sendable },
+    orderBy: { shop: "asc" },
+    take: SHOPS_PER_ROUND,
+  });
   let sent = 0;
   for (const { shop } of shops) {
     const connection = await db().klaviyoConnection.findUnique({ where: { shop } });
-    if (connection?.status !== "connected" || (connection.throttledUntil && connection.throttledUntil > now)) continue;
-    sent += await sendBatch(connection);
+    if (connection) sent += await sendBatch(connection);
   }
   return sent;
 }
@@ -221,6 +226,6 @@ async function sendBatch(connection: Connection): Promise<number> {
 }
 
 async function markConnection(shop: string, status: "revoked" | "forbidden", lastError: string): Promise<void> {
-  shopLog(shop).warn({ status, ...errorFields(new Error(lastError)) }, "Klaviyo connection needs the merchant");
+  shopLog(shop).warn({ status, lastError }, "Klaviyo connection needs the merchant");
   await db().klaviyoConnection.update({ where: { shop }, data: { status, lastError } });
 }
