@@ -224,9 +224,9 @@ describe("the merchant's view of it", () => {
     const contract = [...ui.shop.contracts.values()].find(
       (c) => ui.shop.customers.get(c.customerId)?.email === "dawn-subscriber@example.com",
     )!;
-    const [renewal, origin] = [...ui.shop.orders.values()]
-      .filter((order) => order.customerId === contract.customerId)
-      .sort((a, b) => b.number - a.number);
+    // This contract's orders: the subscriber may hold another contract, whose renewal is theirs too.
+    const renewalId = [...ui.shop.billingAttempts.values()].find((attempt) => attempt.contractId === contract.id)!.orderId;
+    const [renewal, origin] = [ui.shop.orders.get(renewalId!), ui.shop.orders.get(contract.originOrderId!)];
     const history = app.getByRole("table");
     const orderRow = (order: typeof renewal) =>
       history.getByRole("row").filter({ has: app.getByRole("link", { name: `#${order!.number}` }) });
