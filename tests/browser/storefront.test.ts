@@ -243,8 +243,8 @@ describe("the merchant's view of it", () => {
             .catch(() => "");
         },
         // The renewal's outcome reaches Orchard by webhook, worked in the background: beside
-        // PostgreSQL's integration suite on two cores that has taken over a minute.
-        { timeout: 150_000 },
+        // PostgreSQL's integration suite on two cores that has taken over two minutes.
+        { timeout: 300_000 },
       )
       .toMatch(/Order 2.*Paid.*\$\d+\.\d{2}/);
     expect(await orderRow(origin).textContent()).toMatch(/Order 1.*Paid at checkout.*\$\d+\.\d{2}/);
@@ -252,7 +252,7 @@ describe("the merchant's view of it", () => {
     expect(await accessibilityProblems(await appFrame(page))).toEqual([]);
     await orderRow(renewal).getByRole("link").click();
     await page.getByRole("heading", { name: `Order #${renewal!.number}` }).waitFor();
-  }, 240_000); // its own time: the wait for the renewal is longer than a browser test's usual two minutes
+  }, 420_000); // its own time: the wait for the renewal is longer than a browser test's usual two minutes
 
   it("speaks French with French plurals and agreement", async () => {
     const { app } = await ui.openAdmin("/app/subscriptions", "fr-FR");
