@@ -28,9 +28,10 @@ interface KlaviyoKey {
 }
 
 type RateLimit = { burstPerSecond: number; steadyPerMinute: number };
+type Endpoint = "accounts" | "bulkEvents";
 
 /** Klaviyo's published limits for each endpoint Orchard calls. */
-const RATE_LIMITS: Record<"accounts" | "bulkEvents", RateLimit> = {
+const RATE_LIMITS: Record<Endpoint, RateLimit> = {
   accounts: { burstPerSecond: 1, steadyPerMinute: 15 },
   bulkEvents: { burstPerSecond: 10, steadyPerMinute: 150 },
 };
@@ -53,9 +54,8 @@ export class KlaviyoStandIn {
   readonly events: KlaviyoEventRecord[] = [];
   /** Every request that reached it, with its answer's status: tests count requests and 429s. */
   readonly requests: { path: string; status: number }[] = [];
-  /** The limits in force; a test may lower them to see Orchard wait. */
-  rateLimits = structuredClone(RATE_LIMITS);
   private readonly windows = new Map<string, { second: number; inSecond: number; minute: number; inMinute: number }>();
+  private readonly busyUntil = new Map<Endpoint, number>();
 
   /** The keys issued, oldest first (the demo's page shows them to paste in Orchard). */
   readonly issuedKeys: string[] = [];
@@ -93,7 +93,7 @@ export class KlaviyoStandIn {
     return response;
   }
 
-  private answer(req: SimRequest, endpoint: "accounts" | "bulkEvents"): SimResponse {
+  private answer(req: SimRequest, endpoint: Endpoint): SimResponse {
     const authorization = req.headers.authorization ?? "";
     const key = /^Klaviyo-API-Key (\S+)$/.exec(authorization)?.[1];
     const found = key ? this.keys.get(key) : undefined;
@@ -111,7 +111,7 @@ export class KlaviyoStandIn {
     if (!found.scopes.has(scope)) {
       return answer(403, errors(403, "permission_denied", "You do not have permission to perform this action.", `Missing scope ${scope}.`));
     }
-    const throttled = this.take(`${found.account}:${endpoint}`, this.rateLimits[endpoint]);
+    const throttled = this.busyFor(endpoint) ?? this.take(`${found.account}:${endpoint}`, RATE_LIMITS[endpoint]);
     if (throttled !== null) {
       return answer(
         429,
@@ -127,6 +127,20 @@ export class KlaviyoStandIn {
       });
     }
     return this.bulkCreateEvents(req, found.account);
+  }
+
+  /**
+   * Every request to `endpoint` is throttled for the next `seconds`, as when the account's window
+   * is spent by its other integrations: a test sees Orchard wait out a Retry-After longer than its
+   * own steps take on a busy machine.
+   */
+  throttleFor(endpoint: Endpoint, seconds: number): void {
+    this.busyUntil.set(endpoint, Date.now() + seconds * 1000);
+  }
+
+  private busyFor(endpoint: Endpoint): number | null {
+    const left = (this.busyUntil.get(endpoint) ?? 0) - Date.now();
+    return left > 0 ? Math.ceil(left / 1000) : null;
   }
 
   /** Seconds until the next request may pass, or null when this one may (and is counted). */

@@ -146,7 +146,7 @@ const handlers: Record<string, Handler> = {
   CUSTOMERS_REDACT: async ({ shop, payload, receivedAt }) => {
     const customer = customerOf(customerPayload.parse(payload));
     const earlier = await db().webhookDelivery.count({
-      where: { shop, status: { in: ["pending", "processing"] }, receivedAt: { lt: receivedAt } },
+      where: { shop, status: { in: ["pending", "processing", "retrying"] }, receivedAt: { lt: receivedAt } },
     });
     if (earlier > 0) throw new DeliveryNotReady(`waiting for ${earlier} earlier deliveries of the shop`);
     await redactCustomer(shop, customer);

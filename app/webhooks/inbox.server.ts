@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { clock } from "../clock";
 import { config } from "../config.server";
 import { db, rawSql } from "../db.server";
-import { errorFields, log } from "../logging/log.server";
+import { errorFields, log, shopLog } from "../logging/log.server";
 import { oldestFirst, workClaimed } from "../work-queue.server";
 import { DeliveryNotReady, handlerFor } from "./handlers.server";
 
@@ -23,6 +24,15 @@ export interface IncomingWebhook {
 export type ReceiveResult = "accepted" | "duplicate";
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * The wait before a failed delivery's next try: 10 s, then 50 s, 4 min and 21 min, so what fails
+ * for a while (Shopify throttling or out of reach, a database busy under load) is tried again
+ * after it passed, not five times within a second.
+ */
+export function retryDelayMs(attempt: number): number {
+  return 10_000 * 5 ** (attempt - 1);
+}
 
 type DeliveryRow = {
   shop: string;
@@ -122,15 +132,16 @@ export async function processInbox(limit = 500): Promise<number> {
   const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
   const waiting = { status: "pending" };
   const abandoned = { status: "processing", claimedAt: { lt: leaseExpired } };
-  const oldest = (where: typeof waiting | typeof abandoned) =>
+  const retryDue = { status: "retrying", retryAfter: { lte: new Date() } };
+  const oldest = (where: typeof waiting | typeof abandoned | typeof retryDue) =>
     db().webhookDelivery.findMany({
       where,
       orderBy: { receivedAt: "asc" },
       take: limit,
       select: { id: true, shop: true, receivedAt: true },
     });
-  const pending = await oldestFirst([oldest(waiting), oldest(abandoned)], (d) => d.receivedAt, limit);
-  const claimable = { OR: [waiting, abandoned] };
+  const pending = await oldestFirst([oldest(waiting), oldest(abandoned), oldest(retryDue)], (d) => d.receivedAt, limit);
+  const claimable = { OR: [waiting, abandoned, retryDue] };
   const byShop = new Map<string, string[]>();
   for (const { id, shop } of pending) byShop.set(shop, [...(byShop.get(shop) ?? []), id]);
   const counts = await Promise.all(
@@ -171,14 +182,25 @@ async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    const notReady = error instanceof DeliveryNotReady;
+    const lastError = (error as Error).message.slice(0, 2000);
+    if (error instanceof DeliveryNotReady) {
+      await db().webhookDelivery.updateMany({
+        where: { id: delivery.id },
+        data: { status: "pending", attempts: { decrement: 1 }, lastError },
+      });
+      return false;
+    }
+    // A payload the handler refused will be refused again: no use trying it later.
+    const gaveUp = error instanceof z.ZodError || delivery.attempts >= MAX_ATTEMPTS;
+    shopLog(delivery.shop)[gaveUp ? "error" : "warn"](
+      { ...errorFields(error), topic: delivery.topic, webhookId: delivery.webhookId, attempt: delivery.attempts },
+      gaveUp ? "webhook delivery failed" : "webhook delivery failed; tried again later",
+    );
     await db().webhookDelivery.updateMany({
       where: { id: delivery.id },
-      data: {
-        status: !notReady && delivery.attempts >= MAX_ATTEMPTS ? "failed" : "pending",
-        attempts: notReady ? { decrement: 1 } : undefined,
-        lastError: (error as Error).message.slice(0, 2000),
-      },
+      data: gaveUp
+        ? { status: "failed", lastError }
+        : { status: "retrying", retryAfter: new Date(Date.now() + retryDelayMs(delivery.attempts)), lastError },
     });
     return false;
   }

@@ -234,19 +234,27 @@ describe("the merchant's view of it", () => {
     const [renewal, origin] = [ui.shop.orders.get(renewalId!), ui.shop.orders.get(contract.originOrderId!)];
     const orderRow = (order: typeof renewal) =>
       history.getByRole("row").filter({ has: app.getByRole("link", { name: `#${order!.number}` }) });
+    let tableShown: string | null = null;
     await expect
       .poll(
         async () => {
           await page.reload();
+          tableShown = await history.textContent({ timeout: 30_000 }).catch(() => null);
           return orderRow(renewal)
-            .textContent({ timeout: 30_000 })
+            .textContent({ timeout: 5_000 })
             .catch(() => "");
         },
         // The renewal's outcome reaches Orchard by webhook, worked in the background: beside
         // PostgreSQL's integration suite on two cores that has taken over two minutes.
         { timeout: 300_000 },
       )
-      .toMatch(/Order 2.*Paid.*\$\d+\.\d{2}/);
+      .toMatch(/Order 2.*Paid.*\$\d+\.\d{2}/)
+      .catch((error: unknown) => {
+        throw new Error(
+          `renewal #${renewal!.number} not shown as paid at ${page.url()}. The table showed: ${tableShown}\nOrchard's warnings:\n${ui.orchardWarnings()}`,
+          { cause: error },
+        );
+      });
     expect(await orderRow(origin).textContent()).toMatch(/Order 1.*Paid at checkout.*\$\d+\.\d{2}/);
     await page.screenshot({ path: "test-results/admin-subscription.png" });
     expect(await accessibilityProblems(await appFrame(page))).toEqual([]);

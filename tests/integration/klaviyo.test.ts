@@ -11,7 +11,6 @@ import { settle, shopWithSubscription } from "../support/subscriptions";
 const clockRestores: (() => void)[] = [];
 afterEach(() => {
   while (clockRestores.length) clockRestores.pop()!();
-  testContext().simulator.klaviyo.rateLimits.bulkEvents = { burstPerSecond: 10, steadyPerMinute: 150 };
 });
 
 const klaviyo = () => testContext().simulator.klaviyo;
@@ -71,9 +70,9 @@ describe("Klaviyo events", () => {
   it("reach the customer's profile once each, as documented metrics, waiting out Klaviyo's rate limit", async () => {
     const { shop, stored, email, metrics, account } = await connected();
     expect(metrics()).toEqual(["Orchard Subscription Created"]);
-    // Klaviyo's window is full: the batch is throttled, and nothing more is asked of Klaviyo until
+    // Klaviyo's window is spent: the batch is throttled, and nothing more is asked of Klaviyo until
     // its Retry-After has passed, however often the worker runs.
-    klaviyo().rateLimits.bulkEvents = { burstPerSecond: 0, steadyPerMinute: 150 };
+    klaviyo().throttleFor("bulkEvents", 8);
     expect(await merchant(shop.domain, stored.id, { action: "pause" })).toMatchObject({ ok: true });
     await settle();
     const requests = () => klaviyo().requests.filter((r) => r.path.endsWith("/event-bulk-create-jobs"));
@@ -84,7 +83,6 @@ describe("Klaviyo events", () => {
     expect(requests()).toHaveLength(asked);
     const { throttledUntil } = (await db().klaviyoConnection.findUnique({ where: { shop: shop.domain } }))!;
     expect(throttledUntil!.getTime()).toBeGreaterThan(Date.now());
-    klaviyo().rateLimits.bulkEvents = { burstPerSecond: 10, steadyPerMinute: 150 };
     await new Promise((resolve) => setTimeout(resolve, throttledUntil!.getTime() - Date.now() + 50));
     await settle();
     // Both waiting events in one batch, each metric once.

@@ -106,7 +106,7 @@ describe("webhooks", () => {
     expect((await db().shop.findUniqueOrThrow({ where: { domain: shop } })).uninstalledAt).not.toBeNull();
   });
 
-  it("keeps a delivery whose payload it cannot use for retry, without losing it", async () => {
+  it("keeps a delivery whose payload it cannot use as failed, with the reason, and does not try it again", async () => {
     const shop = await givenInstalledShop();
     await deliver(
       webhookRequest({
@@ -117,9 +117,45 @@ describe("webhooks", () => {
       }),
     );
     await processInbox();
+    await processInbox();
     const [delivery] = await db().webhookDelivery.findMany({ where: { shop } });
-    expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1 });
     expect(delivery!.lastError).toMatch(/Expected array/);
+  });
+
+  it("tries a delivery that failed again once its wait is over, each wait longer, and gives up after the fifth attempt", async () => {
+    const shop = await givenInstalledShop();
+    // The plan is read again from Shopify, which refuses the shop's token: a failure that may mend.
+    const payload = { admin_graphql_api_id: "gid://shopify/SellingPlanGroup/1" };
+    await deliver(webhookRequest({ shop, topic: "selling_plan_groups/update", payload, webhookId: randomUUID() }));
+    const delivery = () => db().webhookDelivery.findFirstOrThrow({ where: { shop } });
+    const waitOf = async () => {
+      const { retryAfter } = await delivery();
+      return retryAfter!.getTime() - Date.now();
+    };
+
+    const startedAt = Date.now();
+    await processInbox();
+    expect(await delivery()).toMatchObject({ status: "retrying", attempts: 1 });
+    expect(await waitOf()).toBeGreaterThan(10_000 - (Date.now() - startedAt) - 1_000);
+    // Not before its time, however often the worker looks.
+    await processInbox();
+    expect(await delivery()).toMatchObject({ status: "retrying", attempts: 1 });
+
+    const waits: number[] = [];
+    for (let attempt = 2; attempt <= 4; attempt += 1) {
+      await db().webhookDelivery.updateMany({ where: { shop }, data: { retryAfter: new Date(Date.now() - 1) } });
+      await processInbox();
+      expect(await delivery()).toMatchObject({ status: "retrying", attempts: attempt });
+      waits.push(await waitOf());
+    }
+    expect(waits[1]! / waits[0]!).toBeCloseTo(5, 0);
+    expect(waits[2]! / waits[1]!).toBeCloseTo(5, 0);
+
+    await db().webhookDelivery.updateMany({ where: { shop }, data: { retryAfter: new Date(Date.now() - 1) } });
+    await processInbox();
+    expect(await delivery()).toMatchObject({ status: "failed", attempts: 5 });
+    expect((await delivery()).lastError).not.toBeNull();
   });
 
   it("forgets processed deliveries after a week, keeps failed ones and recent ones", async () => {

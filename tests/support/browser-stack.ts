@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { afterAll, beforeAll } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { startStack, type Stack } from "../../scripts/stack";
 import { adminAppUrl, storeHandle } from "../../simulator/embedded-admin";
@@ -19,6 +20,12 @@ async function startOnFreePort(databaseUrl: string, attemptsLeft = 3): Promise<S
     if (attemptsLeft > 1 && String(error).includes("EADDRINUSE")) return startOnFreePort(databaseUrl, attemptsLeft - 1);
     throw error;
   }
+}
+
+/** Orchard's log lines at warning level and above (pino's 40 and 50), the last `count` of them. */
+function warningsIn(output: string, count = 30): string {
+  const lines = output.split("\n").filter((line) => /^\{"level":(4|5|6)\d,/.test(line));
+  return lines.slice(-count).join("\n") || "(none)";
 }
 
 /**
@@ -47,7 +54,18 @@ export function setUpBrowserStack(
     mkdirSync("test-results", { recursive: true });
   });
 
+  // A failure that shows only beside other suites (CI) comes with what Orchard said meanwhile.
+  let failed = false;
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") failed = true;
+  });
+
   afterAll(async () => {
+    if (stack) {
+      const file = basename(expect.getState().testPath ?? "browser");
+      writeFileSync(`test-results/${file}.orchard.log`, stack.output());
+      if (failed) console.error(`Orchard's warnings and errors while ${file} ran:\n${warningsIn(stack.output())}`);
+    }
     await browser?.close();
     await stack?.stop();
     await database?.drop();
@@ -96,7 +114,6 @@ export function setUpBrowserStack(
       });
       if (response.status !== 200) throw new Error(`the simulator refused the theme change: ${await response.text()}`);
     },
-    /** The storefront URL of a path, e.g. `products/house-blend`. */
     /** The customer logs in on the storefront, as the theme's "Log in" link leads them, and lands on their subscriptions page. */
     async customerOnSubscriptionsPage(page: Page, email: string): Promise<void> {
       await page.goto(this.storefrontUrl(""));
@@ -106,6 +123,11 @@ export function setUpBrowserStack(
       await page.getByLabel("Email", { exact: true }).press("Enter");
       await page.getByRole("heading", { name: "Your subscriptions" }).waitFor({ timeout: 60_000 });
     },
+    /** Orchard's latest warnings and errors, for a failure's message. */
+    orchardWarnings(): string {
+      return warningsIn(ready(stack).output(), 10);
+    },
+    /** The storefront URL of a path, e.g. `products/house-blend`. */
     storefrontUrl(path: string): string {
       return `${ready(stack).simulatorUrl}/storefront/${storeHandle(ready(shop))}/${path}`;
     },
