@@ -1,3 +1,22 @@
+import { config } from "./config.server";
+
+/**
+ * Claims taken before this (wall time) are abandoned: their worker held the lease and did not
+ * finish, so another may take the work up.
+ */
+export function leaseExpiry(): Date {
+  return new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+}
+
+/**
+ * The wait before a failed item's next try: `firstMs` after the first attempt, each later wait
+ * `factor` times the one before, so what fails for a while (Shopify throttling or out of reach, a
+ * database busy under load) is tried again after it passed, not over and over within seconds.
+ */
+export function retryDelayMs(attempt: number, { firstMs, factor }: { firstMs: number; factor: number }): number {
+  return firstMs * factor ** (attempt - 1);
+}
+
 /**
  * The oldest items of a work queue (webhook inbox, email outbox, billing attempts) that a worker
  * may claim: those waiting, and those whose worker's lease ran out. Each kind is asked for in its

@@ -1,8 +1,8 @@
-import { createHmac } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "smol-toml";
 import type { DeclaredField, FlowExtensions, ShopRecord } from "./store";
+import { bodyHmac } from "./webhooks";
 
 /**
  * Shopify Flow, as far as an app meets it (docs/simulator.md): the triggers and actions the app's
@@ -93,7 +93,7 @@ function signedPost(url: string, secret: string, shop: ShopRecord, body: string)
     headers: {
       "content-type": "application/json",
       "x-shopify-shop-domain": shop.domain,
-      "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+      "x-shopify-hmac-sha256": bodyHmac(secret, body),
     },
     body,
     // Flow waits a few seconds for an answer before it gives up on the request.

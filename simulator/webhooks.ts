@@ -30,6 +30,11 @@ function accepted(record: DeliveryRecord): boolean {
   return record.status !== null && record.status >= 200 && record.status < 300;
 }
 
+/** Shopify's signature of a request body it sends an app (webhooks, Flow's calls): base64 HMAC-SHA256 with the app's secret. */
+export function bodyHmac(secret: string, body: string): string {
+  return createHmac("sha256", secret).update(body, "utf8").digest("base64");
+}
+
 /** Shopify's headers for one webhook delivery, the HMAC computed over the exact body sent. */
 export function webhookHeaders(opts: {
   secret: string;
@@ -48,7 +53,7 @@ export function webhookHeaders(opts: {
     "x-shopify-webhook-id": opts.webhookId,
     "x-shopify-event-id": randomUUID(),
     "x-shopify-triggered-at": opts.triggeredAt.toISOString(),
-    "x-shopify-hmac-sha256": createHmac("sha256", opts.secret).update(opts.body, "utf8").digest("base64"),
+    "x-shopify-hmac-sha256": bodyHmac(opts.secret, opts.body),
   };
 }
 

@@ -1,9 +1,8 @@
 import { clock } from "../clock";
-import { config } from "../config.server";
 import { db, type Db, type Transaction } from "../db.server";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
 import { mailer, type Mailer } from "./mailer.server";
-import { oldestFirst, workClaimed } from "../work-queue.server";
+import { leaseExpiry, oldestFirst, workClaimed } from "../work-queue.server";
 import type { EmailTemplates } from "./email-template";
 
 /**
@@ -58,7 +57,7 @@ export async function sendPendingEmails(
 ): Promise<number> {
   const transport = mailer();
   if (!transport) return 0;
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   // A message left "sending" by a worker that died is taken up again after a lease (on wall time,
   // like updatedAt): it may then go out twice, which for an email, unlike a charge, is tolerable.
   // An uninstalled shop's emails wait: to be sent if it comes back, deleted with its data if not.

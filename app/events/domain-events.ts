@@ -69,6 +69,22 @@ export const CUSTOMER_LIFECYCLE_EVENTS = [
 
 export type CustomerLifecycleEvent = (typeof CUSTOMER_LIFECYCLE_EVENTS)[number];
 
+/**
+ * What another tool makes of each lifecycle event (a Flow trigger, a Klaviyo metric): one function
+ * per event type, each given that type's own payload.
+ */
+export type LifecycleTranslation<R> = { [T in CustomerLifecycleEvent]: (payload: DomainEvents[T]) => R };
+
+/** The translation of one event, by its type. */
+export function translateLifecycleEvent<T extends CustomerLifecycleEvent, R>(
+  translation: LifecycleTranslation<R>,
+  type: T,
+  payload: DomainEvents[T],
+): R {
+  // The mapped type keys each function to its event's payload; TypeScript cannot follow that through `T`.
+  return (translation[type] as (payload: DomainEvents[T]) => R)(payload);
+}
+
 /** An event as its subscribers receive it. */
 export interface PublishedEvent<T extends DomainEventType> {
   shop: string;

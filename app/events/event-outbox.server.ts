@@ -1,7 +1,6 @@
-import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import { errorFields, log } from "../logging/log.server";
-import { oldestFirst, workClaimed } from "../work-queue.server";
+import { leaseExpiry, oldestFirst, workClaimed } from "../work-queue.server";
 import type { DeliveredEvent, DomainEventType, PublishedEvent } from "./domain-events";
 
 /**
@@ -41,7 +40,7 @@ export function combineSubscribers(...sets: EventSubscribers[]): EventSubscriber
  * left "delivering" by a worker that died is taken up again after the lease.
  */
 export async function deliverEvents(subscribers: EventSubscribers, limit = 100): Promise<number> {
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   const waiting = { status: "pending" };
   const abandoned = { status: "delivering", updatedAt: { lt: leaseExpired } };
   const oldest = (where: typeof waiting | typeof abandoned) =>

@@ -1,5 +1,4 @@
 import { clock } from "../clock";
-import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import type { EventSubscribers } from "../events/event-outbox.server";
 import { CUSTOMER_LIFECYCLE_EVENTS, type CustomerLifecycleEvent, type PublishedEvent } from "../events/domain-events";
@@ -7,7 +6,7 @@ import { errorFields, shopLog } from "../logging/log.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { ShopifyUnavailableError } from "../shopify/errors";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
-import { oldestFirst, workClaimed } from "../work-queue.server";
+import { leaseExpiry, oldestFirst, retryDelayMs, workClaimed } from "../work-queue.server";
 import { FlowTriggerReceive } from "./flow.queries";
 import type { FlowLifecycleCallback } from "./lifecycle-callback";
 import { FLOW_TRIGGERS, flowTriggerNamed, flowTriggerOf, type FlowTriggerHandle } from "./flow-triggers";
@@ -20,6 +19,8 @@ import { FLOW_TRIGGERS, flowTriggerNamed, flowTriggerOf, type FlowTriggerHandle 
  */
 
 const MAX_SEND_ATTEMPTS = 8;
+/** A run not sent goes again after 30 s, each wait twice the last: about an hour over its eight attempts. */
+const RETRY_WAITS = { firstMs: 30_000, factor: 2 };
 const CLAIM_CHUNK = 10;
 
 function queueRun<T extends CustomerLifecycleEvent>(type: T) {
@@ -69,7 +70,7 @@ export async function flowTriggersInUse(shop: string): Promise<{ handle: FlowTri
 
 /** Sends the trigger runs that are due, oldest first; returns how many reached Flow. */
 export async function sendFlowTriggers(adminFor: (shop: string) => Promise<AdminClient>, limit = 100): Promise<number> {
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   const except = exceptShops(await uninstalledShops());
   const waiting = { status: "pending", sendAfter: { lte: clock().now() }, ...except };
   const abandoned = { status: "sending", updatedAt: { lt: leaseExpired }, ...except };
@@ -109,7 +110,7 @@ async function sendRun(adminFor: (shop: string) => Promise<AdminClient>, run: Cl
       where: { id: run.id },
       data: {
         status: again ? "pending" : "failed",
-        sendAfter: new Date(clock().now().getTime() + 30_000 * 2 ** (run.attempts - 1)),
+        sendAfter: new Date(clock().now().getTime() + retryDelayMs(run.attempts, RETRY_WAITS)),
         lastError: (error as Error).message.slice(0, 2000),
       },
     });

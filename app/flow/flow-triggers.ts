@@ -1,4 +1,10 @@
-import type { CustomerLifecycleEvent, DomainEvents, PublishedEvent } from "../events/domain-events";
+import {
+  translateLifecycleEvent,
+  type CustomerLifecycleEvent,
+  type DomainEvents,
+  type LifecycleTranslation,
+  type PublishedEvent,
+} from "../events/domain-events";
 
 /**
  * Orchard's Shopify Flow triggers (docs/flow.md): which domain event starts which trigger, and the
@@ -93,56 +99,58 @@ const STATUS_TRIGGERS: Record<DomainEvents["subscription.statusChanged"]["change
   ended: null,
 };
 
+/** A trigger's run before the customer is added: its fields, and the order or product it refers to. */
+interface TriggerRun {
+  handle: FlowTriggerHandle;
+  reference?: { key: "order_id" | "product_id"; gid: string };
+  fields: Record<string, string | number>;
+}
+
+const contractFields = (contractId: string) => ({ "subscription contract id": contractId });
+
+const TRIGGER_RUNS: LifecycleTranslation<TriggerRun | null> = {
+  "subscription.statusChanged": ({ change, contractId, cancellationReason }) => {
+    const handle = STATUS_TRIGGERS[change];
+    if (!handle) return null;
+    const reason: Record<string, string> = handle === "subscription-cancelled" ? { "cancellation reason": cancellationReason ?? "" } : {};
+    return { handle, fields: { ...contractFields(contractId), ...reason } };
+  },
+  "subscription.paymentFailed": ({ contractId, errorCode, retry }) => ({
+    handle: "payment-failed",
+    fields: { ...contractFields(contractId), "error code": errorCode, "retry number": retry },
+  }),
+  "subscription.dunningExhausted": ({ contractId, finalAction }) => ({
+    handle: "dunning-exhausted",
+    fields: { ...contractFields(contractId), "final action": finalAction },
+  }),
+  "reminder.sent": ({ productId, productTitle }) => ({
+    handle: "reminder-sent",
+    reference: { key: "product_id", gid: productId },
+    fields: { "product title": productTitle },
+  }),
+  "reminder.converted": ({ productId, conversion }) => ({
+    handle: "reminder-converted",
+    reference: { key: "product_id", gid: productId },
+    fields: { conversion },
+  }),
+  "protection.claimFiled": ({ orderId, reason }) => ({
+    handle: "claim-filed",
+    reference: { key: "order_id", gid: orderId },
+    fields: { "claim reason": reason },
+  }),
+};
+
 /**
  * The trigger an event starts and its payload, or null: the event has no trigger, or the customer
- * (every trigger's reference) is unknown, and Flow would have nothing to run on.
+ * (every trigger's reference) or the order or product it names is unknown, and Flow would have
+ * nothing to run on.
  */
 export function flowTriggerOf<T extends CustomerLifecycleEvent>(type: T, event: PublishedEvent<T>): FlowTriggerRequest | null {
   const customerId = event.customerId ? legacyResourceId(event.customerId) : null;
-  if (customerId === null) return null;
-  const customer = { customer_id: customerId };
-  const reference = (key: "order_id" | "product_id", gid: string | null) => {
-    const id = gid ? legacyResourceId(gid) : null;
-    return id === null ? null : { [key]: id };
-  };
-  const payload = event.payload as DomainEvents[CustomerLifecycleEvent];
-  switch (type) {
-    case "subscription.statusChanged": {
-      const { change, contractId, cancellationReason } = payload as DomainEvents["subscription.statusChanged"];
-      const handle = STATUS_TRIGGERS[change];
-      if (!handle) return null;
-      const reason: Record<string, string> = handle === "subscription-cancelled" ? { "cancellation reason": cancellationReason ?? "" } : {};
-      return { handle, payload: { ...customer, "subscription contract id": contractId, ...reason } };
-    }
-    case "subscription.paymentFailed": {
-      const { contractId, errorCode, retry } = payload as DomainEvents["subscription.paymentFailed"];
-      return {
-        handle: "payment-failed",
-        payload: { ...customer, "subscription contract id": contractId, "error code": errorCode, "retry number": retry },
-      };
-    }
-    case "subscription.dunningExhausted": {
-      const { contractId, finalAction } = payload as DomainEvents["subscription.dunningExhausted"];
-      return {
-        handle: "dunning-exhausted",
-        payload: { ...customer, "subscription contract id": contractId, "final action": finalAction },
-      };
-    }
-    case "reminder.sent": {
-      const { productId, productTitle } = payload as DomainEvents["reminder.sent"];
-      const product = reference("product_id", productId);
-      return product && { handle: "reminder-sent", payload: { ...customer, ...product, "product title": productTitle } };
-    }
-    case "reminder.converted": {
-      const { productId, conversion } = payload as DomainEvents["reminder.converted"];
-      const product = reference("product_id", productId);
-      return product && { handle: "reminder-converted", payload: { ...customer, ...product, conversion } };
-    }
-    case "protection.claimFiled": {
-      const { orderId, reason } = payload as DomainEvents["protection.claimFiled"];
-      const order = reference("order_id", orderId);
-      return order && { handle: "claim-filed", payload: { ...customer, ...order, "claim reason": reason } };
-    }
-  }
-  return null;
+  const run = translateLifecycleEvent(TRIGGER_RUNS, type, event.payload);
+  if (customerId === null || !run) return null;
+  if (!run.reference) return { handle: run.handle, payload: { customer_id: customerId, ...run.fields } };
+  const referenceId = legacyResourceId(run.reference.gid);
+  if (referenceId === null) return null;
+  return { handle: run.handle, payload: { customer_id: customerId, [run.reference.key]: referenceId, ...run.fields } };
 }

@@ -1,4 +1,10 @@
-import type { CustomerLifecycleEvent, DeliveredEvent, DomainEvents } from "../events/domain-events";
+import {
+  translateLifecycleEvent,
+  type CustomerLifecycleEvent,
+  type DeliveredEvent,
+  type DomainEvents,
+  type LifecycleTranslation,
+} from "../events/domain-events";
 
 /**
  * Orchard's events as Klaviyo metrics (docs/klaviyo.md): the same ten events Shopify Flow gets,
@@ -19,60 +25,47 @@ export interface KlaviyoMetric {
   properties: Record<string, string | number | null>;
 }
 
+const KLAVIYO_METRICS: LifecycleTranslation<KlaviyoMetric | null> = {
+  "subscription.statusChanged": ({ change, contractId, cancellationReason }) => {
+    const metric = STATUS_METRICS[change];
+    if (!metric) return null;
+    return {
+      metric,
+      properties: { SubscriptionContractId: contractId, ...(change === "cancelled" ? { CancellationReason: cancellationReason } : {}) },
+    };
+  },
+  "subscription.paymentFailed": ({ contractId, errorCode, retry }) => ({
+    metric: "Orchard Subscription Payment Failed",
+    properties: { SubscriptionContractId: contractId, ErrorCode: errorCode, RetryNumber: retry },
+  }),
+  "subscription.dunningExhausted": ({ contractId, finalAction }) => ({
+    metric: "Orchard Subscription Retries Exhausted",
+    properties: { SubscriptionContractId: contractId, FinalAction: finalAction },
+  }),
+  "reminder.sent": (sent) => ({
+    metric: "Orchard Reorder Reminder Sent",
+    properties: {
+      ProductId: sent.productId,
+      ProductTitle: sent.productTitle,
+      Quantity: sent.quantity,
+      DiscountCode: sent.discountCode,
+      ReorderUrl: sent.reorderUrl,
+      SubscribeUrl: sent.subscribeUrl,
+    },
+  }),
+  "reminder.converted": ({ productId, conversion, orderId }) => ({
+    metric: "Orchard Reorder Reminder Converted",
+    properties: { ProductId: productId, Conversion: conversion, OrderId: orderId },
+  }),
+  "protection.claimFiled": ({ claimId, orderId, reason }) => ({
+    metric: "Orchard Protection Claim Filed",
+    properties: { ClaimId: claimId, OrderId: orderId, ClaimReason: reason },
+  }),
+};
+
 /** The metric an event is, and its properties; null for an event Klaviyo gets nothing of. */
 export function klaviyoMetricOf<T extends CustomerLifecycleEvent>(type: T, event: DeliveredEvent<T>): KlaviyoMetric | null {
-  const payload = event.payload as DomainEvents[CustomerLifecycleEvent];
-  switch (type) {
-    case "subscription.statusChanged": {
-      const { change, contractId, cancellationReason } = payload as DomainEvents["subscription.statusChanged"];
-      const metric = STATUS_METRICS[change];
-      if (!metric) return null;
-      return {
-        metric,
-        properties: { SubscriptionContractId: contractId, ...(change === "cancelled" ? { CancellationReason: cancellationReason } : {}) },
-      };
-    }
-    case "subscription.paymentFailed": {
-      const { contractId, errorCode, retry } = payload as DomainEvents["subscription.paymentFailed"];
-      return {
-        metric: "Orchard Subscription Payment Failed",
-        properties: { SubscriptionContractId: contractId, ErrorCode: errorCode, RetryNumber: retry },
-      };
-    }
-    case "subscription.dunningExhausted": {
-      const { contractId, finalAction } = payload as DomainEvents["subscription.dunningExhausted"];
-      return {
-        metric: "Orchard Subscription Retries Exhausted",
-        properties: { SubscriptionContractId: contractId, FinalAction: finalAction },
-      };
-    }
-    case "reminder.sent": {
-      const sent = payload as DomainEvents["reminder.sent"];
-      return {
-        metric: "Orchard Reorder Reminder Sent",
-        properties: {
-          ProductId: sent.productId,
-          ProductTitle: sent.productTitle,
-          Quantity: sent.quantity,
-          DiscountCode: sent.discountCode,
-          ReorderUrl: sent.reorderUrl,
-          SubscribeUrl: sent.subscribeUrl,
-        },
-      };
-    }
-    case "reminder.converted": {
-      const { productId, conversion, orderId } = payload as DomainEvents["reminder.converted"];
-      return {
-        metric: "Orchard Reorder Reminder Converted",
-        properties: { ProductId: productId, Conversion: conversion, OrderId: orderId },
-      };
-    }
-    case "protection.claimFiled": {
-      const { claimId, orderId, reason } = payload as DomainEvents["protection.claimFiled"];
-      return { metric: "Orchard Protection Claim Filed", properties: { ClaimId: claimId, OrderId: orderId, ClaimReason: reason } };
-    }
-  }
-  return null;
+  return translateLifecycleEvent(KLAVIYO_METRICS, type, event.payload);
 }
 
 /** One event on its way to Klaviyo, as kept until it is accepted. */

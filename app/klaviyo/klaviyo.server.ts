@@ -1,12 +1,11 @@
 import { clock } from "../clock";
-import { config } from "../config.server";
 import { db, type Transaction } from "../db.server";
 import { CUSTOMER_LIFECYCLE_EVENTS, type CustomerLifecycleEvent, type DeliveredEvent } from "../events/domain-events";
 import type { EventSubscribers } from "../events/event-outbox.server";
 import { shopLog } from "../logging/log.server";
 import { REMINDER_EMAIL_KIND } from "../reminders/email";
 import { openSecret, sealSecret } from "../secret-box.server";
-import { inArrivalOrder, oldestFirst } from "../work-queue.server";
+import { inArrivalOrder, leaseExpiry, oldestFirst, retryDelayMs } from "../work-queue.server";
 import type { SubscriberEmailKind } from "../subscriptions/subscriber-emails";
 import { klaviyoAccount, sendBulkEvents, type KlaviyoOutcome } from "./klaviyo-api.server";
 import { bulkCreateEventsBody, KLAVIYO_BATCH, klaviyoMetricOf, looksLikePrivateKey } from "./klaviyo-metrics";
@@ -133,6 +132,8 @@ export const KLAVIYO_SUBSCRIBERS: EventSubscribers = Object.fromEntries(
 );
 
 const MAX_SEND_ATTEMPTS = 8;
+/** An event not sent goes again after 30 s, each wait twice the last: about an hour over its eight attempts. */
+const RETRY_WAITS = { firstMs: 30_000, factor: 2 };
 const SHOPS_PER_ROUND = 20;
 
 /**
@@ -149,19 +150,20 @@ export async function sendKlaviyoEvents(): Promise<number> {
     orderBy: { shop: "asc" },
     take: SHOPS_PER_ROUND,
   });
+  const connections = await db().klaviyoConnection.findMany({
+    where: { shop: { in: shops.map((s) => s.shop) } },
+    orderBy: { shop: "asc" },
+  });
   let sent = 0;
-  for (const { shop } of shops) {
-    const connection = await db().klaviyoConnection.findUnique({ where: { shop } });
-    if (connection) sent += await sendBatch(connection);
-  }
+  for (const connection of connections) sent += await sendBatch(connection);
   return sent;
 }
 
-type Connection = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["klaviyoConnection"]["findUnique"]>>>;
+type Connection = Awaited<ReturnType<ReturnType<typeof db>["klaviyoConnection"]["findMany"]>>[number];
 
 async function sendBatch(connection: Connection): Promise<number> {
   const { shop } = connection;
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   const waiting = { shop, status: "pending", sendAfter: { lte: clock().now() } };
   const abandoned = { shop, status: "sending", updatedAt: { lt: leaseExpired } };
   const oldestOf = (where: typeof waiting | typeof abandoned) =>
@@ -214,7 +216,7 @@ async function sendBatch(connection: Connection): Promise<number> {
           where: { id: event.id },
           data: {
             status: again ? "pending" : "failed",
-            sendAfter: new Date(clock().now().getTime() + 30_000 * 2 ** (event.attempts - 1)),
+            sendAfter: new Date(clock().now().getTime() + retryDelayMs(event.attempts, RETRY_WAITS)),
             lastError: outcome.detail,
           },
         });

@@ -28,6 +28,8 @@ function createLog(level: string, destination?: DestinationStream): Logger {
     level,
     base: { service: "orchard", pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    // pino's own serializer would name errorFields' plain object's class ("Object") as the type.
+    serializers: { err: (value: unknown) => (value instanceof Error ? errorFields(value).err : value) },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { clock } from "../clock";
-import { config } from "../config.server";
+import { leaseExpiry } from "../work-queue.server";
 import { db, isUniqueViolation, type Transaction } from "../db.server";
 import { enqueueEmail } from "../email/outbox.server";
 import type { EventSubscribers } from "../events/event-outbox.server";
@@ -65,7 +65,7 @@ export const REFERRAL_SUBSCRIBERS: EventSubscribers = {
   "subscription.renewalPaid": [(tx, { shop, payload }) => inviteWhenDue(tx, shop, payload.contractId)],
 };
 
-const leaseExpired = () => new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+const leaseExpired = () => leaseExpiry();
 
 /** The code in Shopify, made now or found from a creation whose answer was lost. */
 async function discountFor(admin: AdminClient, code: string, program: ProgramTerms): Promise<string> {

@@ -13,7 +13,7 @@ import { REFUSAL_RETRY_MS, refusalOutcome } from "./billing-refusals";
 import { moveOnWithoutCharge, priceCycle } from "./contract-edits.server";
 import { backgroundAdmin } from "../shopify/background.server";
 import { beyondCommitment, lastCycle } from "./commitment";
-import { oldestFirst } from "../work-queue.server";
+import { leaseExpiry, oldestFirst } from "../work-queue.server";
 import { loadSettings } from "./settings.server";
 import { cycleToCharge, type MissedCyclesPolicy } from "./missed-cycles";
 import { exceptShops, uninstalledShops } from "../shops/shops.server";
@@ -348,7 +348,7 @@ async function renewClaim(claimToken: string): Promise<boolean> {
 function dueAttempts() {
   // The lease is about a worker being alive, so it runs on wall time, like the updatedAt it reads
   // (the business clock may be moved in tests and the demo).
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   // Asked one at a time, not as an OR (see work-queue.server.ts).
   const kinds = [
     { status: "scheduled", sendAfter: { lte: clock().now() } },

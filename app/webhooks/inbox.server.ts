@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { clock } from "../clock";
-import { config } from "../config.server";
 import { db, rawSql } from "../db.server";
 import { errorFields, log, shopLog } from "../logging/log.server";
-import { oldestFirst, workClaimed } from "../work-queue.server";
+import { leaseExpiry, oldestFirst, retryDelayMs, workClaimed } from "../work-queue.server";
 import { DeliveryNotReady, handlerFor } from "./handlers.server";
 
 /**
@@ -25,14 +24,8 @@ export type ReceiveResult = "accepted" | "duplicate";
 
 const MAX_ATTEMPTS = 5;
 
-/**
- * The wait before a failed delivery's next try: 10 s, then 50 s, 4 min and 21 min, so what fails
- * for a while (Shopify throttling or out of reach, a database busy under load) is tried again
- * after it passed, not five times within a second.
- */
-export function retryDelayMs(attempt: number): number {
-  return 10_000 * 5 ** (attempt - 1);
-}
+/** A failed delivery's next try: after 10 s, then 50 s, 4 min and 21 min. */
+const RETRY_WAITS = { firstMs: 10_000, factor: 5 };
 
 type DeliveryRow = {
   shop: string;
@@ -129,7 +122,7 @@ const CLAIM_CHUNK = 25;
  * chunk; one left "processing" by a worker that died is taken up again after the lease.
  */
 export async function processInbox(limit = 500): Promise<number> {
-  const leaseExpired = new Date(Date.now() - config().WORKER_LEASE_SECONDS * 1000);
+  const leaseExpired = leaseExpiry();
   const waiting = { status: "pending" };
   const abandoned = { status: "processing", claimedAt: { lt: leaseExpired } };
   const retryDue = { status: "retrying", retryAfter: { lte: new Date() } };
@@ -190,17 +183,19 @@ async function processOne(delivery: ClaimedDelivery): Promise<boolean> {
       });
       return false;
     }
-    // A payload the handler refused will be refused again: no use trying it later.
-    const gaveUp = error instanceof z.ZodError || delivery.attempts >= MAX_ATTEMPTS;
-    shopLog(delivery.shop)[gaveUp ? "error" : "warn"](
-      { ...errorFields(error), topic: delivery.topic, webhookId: delivery.webhookId, attempt: delivery.attempts },
-      gaveUp ? "webhook delivery failed" : "webhook delivery failed; tried again later",
-    );
+    // A payload the handler refused will be refused again: no use trying it later (a warning, as
+    // for any refused request; a delivery given up after its tries is an error to look into).
+    const refused = error instanceof z.ZodError;
+    const gaveUp = refused || delivery.attempts >= MAX_ATTEMPTS;
+    const logged = { topic: delivery.topic, webhookId: delivery.webhookId, attempt: delivery.attempts, lastError };
+    if (refused) shopLog(delivery.shop).warn(logged, "webhook payload refused");
+    else if (gaveUp) shopLog(delivery.shop).error({ ...logged, ...errorFields(error) }, "webhook delivery failed; given up");
+    else shopLog(delivery.shop).warn({ ...logged, ...errorFields(error) }, "webhook delivery failed; tried again later");
     await db().webhookDelivery.updateMany({
       where: { id: delivery.id },
       data: gaveUp
         ? { status: "failed", lastError }
-        : { status: "retrying", retryAfter: new Date(Date.now() + retryDelayMs(delivery.attempts)), lastError },
+        : { status: "retrying", retryAfter: new Date(Date.now() + retryDelayMs(delivery.attempts, RETRY_WAITS)), lastError },
     });
     return false;
   }

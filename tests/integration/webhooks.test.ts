@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { replaceLog } from "../../app/logging/log.server";
 import { action } from "../../app/routes/webhooks.$";
 import { db } from "../../app/db.server";
 import { processInbox, PROCESSED_DELIVERIES_KEPT_MS, pruneProcessedDeliveries } from "../../app/webhooks/inbox.server";
@@ -134,6 +136,16 @@ describe("webhooks", () => {
       return retryAfter!.getTime() - Date.now();
     };
 
+    const logged: { level: number; msg: string; attempt: number; err?: { type: string } }[] = [];
+    const restoreLog = replaceLog(
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const line of chunk.toString().split("\n").filter(Boolean)) logged.push(JSON.parse(line) as (typeof logged)[number]);
+          done();
+        },
+      }),
+      "warn",
+    );
     const startedAt = Date.now();
     await processInbox();
     expect(await delivery()).toMatchObject({ status: "retrying", attempts: 1 });
@@ -156,6 +168,12 @@ describe("webhooks", () => {
     await processInbox();
     expect(await delivery()).toMatchObject({ status: "failed", attempts: 5 });
     expect((await delivery()).lastError).not.toBeNull();
+    restoreLog();
+    // Each failure is logged with the error's class: a warning while it will be tried again, then an error.
+    expect(logged.map(({ level, msg, attempt, err }) => ({ level, msg, attempt, type: err?.type }))).toEqual([
+      ...[1, 2, 3, 4].map((attempt) => ({ level: 40, msg: "webhook delivery failed; tried again later", attempt, type: "ShopifyGraphqlError" })),
+      { level: 50, msg: "webhook delivery failed; given up", attempt: 5, type: "ShopifyGraphqlError" },
+    ]);
   });
 
   it("forgets processed deliveries after a week, keeps failed ones and recent ones", async () => {

@@ -59,6 +59,22 @@ describe("Flow trigger payloads", () => {
         payload: { claimId: "c", orderId: "gid://shopify/Order/9", reason: "theft" },
       }),
     ).toEqual({ handle: "claim-filed", payload: { customer_id: 42, order_id: 9, "claim reason": "theft" } });
+    // A product Flow could not look up: no run, rather than one Flow would fail on.
+    expect(
+      flowTriggerOf("reminder.sent", {
+        shop,
+        customerId,
+        payload: {
+          reminderId: "r",
+          productId: "not-a-gid",
+          productTitle: "Beans",
+          quantity: 1,
+          discountCode: null,
+          reorderUrl: "https://x.example/r",
+          subscribeUrl: null,
+        },
+      }),
+    ).toBeNull();
   });
 
   it("know a trigger by its handle or its name", () => {
