@@ -65,8 +65,6 @@ export const REFERRAL_SUBSCRIBERS: EventSubscribers = {
   "subscription.renewalPaid": [(tx, { shop, payload }) => inviteWhenDue(tx, shop, payload.contractId)],
 };
 
-const leaseExpired = () => leaseExpiry();
-
 /** The code in Shopify, made now or found from a creation whose answer was lost. */
 async function discountFor(admin: AdminClient, code: string, program: ProgramTerms): Promise<string> {
   try {
@@ -103,7 +101,7 @@ async function discountFor(admin: AdminClient, code: string, program: ProgramTer
  */
 export async function issueReferralCodes(adminFor: (shop: string) => Promise<AdminClient>, limit = 20): Promise<number> {
   const waiting = await db().referralCode.findMany({
-    where: { OR: [{ status: "pending" }, { status: "issuing", updatedAt: { lt: leaseExpired() } }] },
+    where: { OR: [{ status: "pending" }, { status: "issuing", updatedAt: { lt: leaseExpiry() } }] },
     orderBy: { createdAt: "asc" },
     take: limit,
   });
@@ -251,7 +249,7 @@ async function settleContractCredits(admin: AdminClient, shop: string, contractI
     where: { contractId, status: { in: ["pending", "applying", "applied"] } },
     orderBy: { createdAt: "asc" },
   });
-  const stale = credits.filter((c) => c.status === "applying" && c.updatedAt < leaseExpired());
+  const stale = credits.filter((c) => c.status === "applying" && c.updatedAt < leaseExpiry());
   const applied = credits.filter((c) => c.status === "applied");
   // Shopify is asked only when its answer can have changed: a renewal paid since the credits went
   // on, or a batch whose worker died before it knew whether Shopify took it.

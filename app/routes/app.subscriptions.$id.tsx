@@ -11,7 +11,7 @@ import { LabelledDataTable } from "../components/LabelledDataTable";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
 import { ShopifyUserErrors } from "../shopify/errors";
-import { findShop } from "../shops/shops.server";
+import { shopTimeZone } from "../shops/shops.server";
 import { parseAction } from "../subscriptions/contract-actions";
 import { actionsFor, choicesFor, contractWithState, performAction } from "../subscriptions/contract-actions.server";
 import { subscriptionDetail } from "../subscriptions/contracts.server";
@@ -28,7 +28,7 @@ async function loadContract(request: Request, id: string | undefined) {
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, admin, loaded } = await loadContract(request, params.id);
-  const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(shop);
   const actions = actionsFor(loaded, "merchant");
   const [detail, choices] = await Promise.all([subscriptionDetail(loaded.contract.id, timeZone), choicesFor(admin, loaded, "merchant")]);
   return { timeZone, actions, choices, ordersOwed: loaded.state.ordersOwed, ...detail };

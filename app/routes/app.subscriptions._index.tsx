@@ -24,7 +24,7 @@ import { downloadFile } from "../components/download-file";
 import { CancellationReasonFields } from "../components/CancellationReasonFields";
 import { useTranslation } from "../i18n/use-translation";
 import { requireAdmin } from "../requests/admin-context.server";
-import { findShop } from "../shops/shops.server";
+import { shopTimeZone } from "../shops/shops.server";
 import { listSubscriptions, recentlyMissedOrders, sellingPlansInUse } from "../subscriptions/contracts.server";
 import { CONTRACT_STATUSES, type ContractStatus } from "../subscriptions/contract-status";
 import { parseSubscriptionFilters, type SubscriptionFilters } from "../subscriptions/subscription-list";
@@ -35,7 +35,7 @@ import { BODY_LIMITS, formWithin } from "../http/body-limit.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const { filters, page } = parseSubscriptionFilters(new URL(request.url).searchParams);
-  const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(shop);
   const [{ contracts, counts, matching, pages }, plans, missedOrders] = await Promise.all([
     listSubscriptions(shop, filters, page, timeZone),
     sellingPlansInUse(shop),

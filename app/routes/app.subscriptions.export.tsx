@@ -3,7 +3,7 @@ import { toCsv } from "../csv";
 import { messagesByLocale, resolveLocale, translate } from "../i18n/i18n";
 import { currencyDigits, decimalFromMinor } from "../money";
 import { requireAdmin } from "../requests/admin-context.server";
-import { findShop } from "../shops/shops.server";
+import { shopTimeZone } from "../shops/shops.server";
 import { allSubscriptions } from "../subscriptions/contracts.server";
 import type { ContractStatus } from "../subscriptions/contract-status";
 import { parseSubscriptionFilters } from "../subscriptions/subscription-list";
@@ -17,7 +17,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const messages = messagesByLocale[resolveLocale(params.get("locale"))];
   const { filters } = parseSubscriptionFilters(params);
-  const timeZone = (await findShop(shop))?.ianaTimezone ?? "UTC";
+  const timeZone = await shopTimeZone(shop);
   const rows: (string | number | null)[][] = [COLUMNS.map((column) => translate(messages, `subscriptions.csv.${column}`))];
   for await (const c of allSubscriptions(shop, filters, timeZone)) {
     rows.push([
