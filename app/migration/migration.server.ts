@@ -65,7 +65,11 @@ export async function checkImport(admin: AdminClient, fileName: string, bytes: U
   const shop = await findShop(admin.shop);
   const currencyCode = shop?.currencyCode ?? "USD";
   const today = localDay(clock().now(), shop?.ianaTimezone ?? "UTC");
-  const checked = file.rows.map((row) => ({ line: row.line, ...checkRow(row.fields, { currencyCode, today }) }));
+  const checked = file.rows.map((row) => ({
+    line: row.line,
+    email: row.fields.customer_email.trim() || null,
+    ...checkRow(row.fields, { currencyCode, today }),
+  }));
   const wellFormed = checked.flatMap((row) => ("terms" in row ? [{ line: row.line, terms: row.terms, key: rowKey(row.terms) }] : []));
   const [customers, variants, claimed] = await Promise.all([
     customersWithCards(admin, [...new Set(wellFormed.map((row) => row.terms.customerId))]),
@@ -90,6 +94,7 @@ export async function checkImport(admin: AdminClient, fileName: string, bytes: U
       status,
       reasons: JSON.stringify(status === "alreadyImported" ? [{ reason: "alreadyImported" }] : reasons),
       terms: "terms" in row ? JSON.stringify(row.terms) : null,
+      email: row.email,
     };
   });
   const created = await db().$transaction(async (tx) => {
@@ -131,7 +136,7 @@ export async function importReport(shop: string, id: string) {
       where: { importId: id, status: { in: ["refused", "failed", "alreadyImported"] } },
       orderBy: { line: "asc" },
       take: REPORT_ROWS,
-      select: { line: true, status: true, reasons: true, terms: true },
+      select: { line: true, status: true, reasons: true, email: true },
     }),
   ]);
   const count = (status: string) => counts.find((c) => c.status === status)?._count._all ?? 0;
@@ -148,10 +153,12 @@ export async function importReport(shop: string, id: string) {
       failed: count("failed"),
       alreadyImported: count("alreadyImported"),
     },
-    problems: problems.map((row) => {
-      const terms = row.terms ? (JSON.parse(row.terms) as ImportTerms) : null;
-      return { line: row.line, status: row.status, reasons: JSON.parse(row.reasons) as Reason[], email: terms?.email ?? null };
-    }),
+    problems: problems.map((row) => ({
+      line: row.line,
+      status: row.status,
+      reasons: JSON.parse(row.reasons) as Reason[],
+      email: row.email,
+    })),
   };
 }
 

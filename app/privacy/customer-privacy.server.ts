@@ -77,8 +77,11 @@ export async function redactCustomer(shop: string, { customerId, email }: Custom
       }),
     ),
     db().membershipMember.deleteMany(ofCustomer),
-    // An imported row's terms hold the customer's email and address: what the report needs of it is its status.
-    db().subscriptionImportRow.updateMany({ where: { shop, terms: { contains: `"${customerId}"` } }, data: { terms: null } }),
+    // An imported row's terms and email name the customer: what the report needs of it is its status.
+    db().subscriptionImportRow.updateMany({
+      where: { shop, OR: [{ terms: { contains: `"${customerId}"` } }, ...(email ? [{ email }] : [])] },
+      data: { terms: null, email: null },
+    }),
     db().subscriptionContract.updateMany({
       ...ofCustomer,
       data: {

@@ -89,9 +89,19 @@ describe("customers/redact", () => {
         },
       },
     });
+    // A row of an import from another app, refused for its format: only its email names the customer.
+    await db().subscriptionImport.create({
+      data: {
+        shop: shop.domain,
+        fileName: "recharge.csv",
+        status: "checked",
+        rows: { create: { shop: shop.domain, line: 2, key: "line:2", status: "refused", reasons: '[{"reason":"priceInvalid"}]', email } },
+      },
+    });
     const figures = () => db().retentionMonth.findMany({ where: { shop: shop.domain }, orderBy: { month: "asc" } });
     const figuresBefore = await figures();
     const before = await shopRows(shop.domain);
+    expect(before.subscriptionImportRow).toContain(email);
     expect(before.subscriptionContract).toContain(email);
     expect(before.mrrChange).toContain(customerGid);
 

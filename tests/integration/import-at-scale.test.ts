@@ -48,6 +48,8 @@ describe("importing subscriptions from another app, at scale", () => {
       ["priceInvalid"],
     ]);
     expect(before.problems.find((p) => p.line === 996)!.reasons).toEqual([{ reason: "duplicateRow", line: 16 }]);
+    // A row refused for its format still names its customer, for the merchant to look up.
+    expect(before.problems.find((p) => p.line === 999)!.email).toBe("moved-4017@example.com");
 
     const done = await runToEnd(shop, id);
     expect(done.counts).toMatchObject({ created: 980, ready: 0, failed: 0 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SubscriptionImportRow" ADD COLUMN "email" TEXT;
+
