@@ -171,7 +171,12 @@ describe("webhooks", () => {
     restoreLog();
     // Each failure is logged with the error's class: a warning while it will be tried again, then an error.
     expect(logged.map(({ level, msg, attempt, err }) => ({ level, msg, attempt, type: err?.type }))).toEqual([
-      ...[1, 2, 3, 4].map((attempt) => ({ level: 40, msg: "webhook delivery failed; tried again later", attempt, type: "ShopifyGraphqlError" })),
+      ...[1, 2, 3, 4].map((attempt) => ({
+        level: 40,
+        msg: "webhook delivery failed; tried again later",
+        attempt,
+        type: "ShopifyGraphqlError",
+      })),
       { level: 50, msg: "webhook delivery failed; given up", attempt: 5, type: "ShopifyGraphqlError" },
     ]);
   });
