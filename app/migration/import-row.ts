@@ -13,7 +13,6 @@ export interface ImportTerms {
   /** The other app's id for the subscription, when the file has one. */
   sourceId: string | null;
   customerId: string;
-  email: string | null;
   variantId: string;
   quantity: number;
   /** The price of one item per delivery, in the shop's currency's minor units. */
@@ -91,7 +90,9 @@ function dayOf(value: string): string | null {
 export function checkRow(
   fields: Record<Column, string>,
   shop: { currencyCode: string; /** Today in the shop's zone, YYYY-MM-DD. */ today: string },
-): { terms: ImportTerms } | { reasons: Reason[] } {
+): ({ terms: ImportTerms } | { reasons: Reason[] }) & { email: string | null } {
+  // Kept whatever else the row says: the report names the customer of a refused row too.
+  const email = fields.customer_email.trim() || null;
   const reasons: Reason[] = [];
   const customerId = gidOf("Customer", fields.shopify_customer_id);
   if (!customerId) reasons.push({ reason: "customerInvalid" });
@@ -127,13 +128,12 @@ export function checkRow(
   if (!/^[A-Z]{2}$/.test(address.countryCode)) reasons.push({ reason: "countryInvalid" });
   const paymentMethodId = gidOf("CustomerPaymentMethod", fields.payment_method_id);
   if (!paymentMethodId) reasons.push({ reason: "paymentMethodInvalid" });
-  if (reasons.length) return { reasons };
-  const email = fields.customer_email.trim();
+  if (reasons.length) return { reasons, email };
   return {
+    email,
     terms: {
       sourceId: fields.subscription_id.trim() || null,
       customerId: customerId!,
-      email: email || null,
       variantId: variantId!,
       quantity: quantity!,
       priceMinor: priceMinor!,

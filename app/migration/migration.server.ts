@@ -65,11 +65,7 @@ export async function checkImport(admin: AdminClient, fileName: string, bytes: U
   const shop = await findShop(admin.shop);
   const currencyCode = shop?.currencyCode ?? "USD";
   const today = localDay(clock().now(), shop?.ianaTimezone ?? "UTC");
-  const checked = file.rows.map((row) => ({
-    line: row.line,
-    email: row.fields.customer_email.trim() || null,
-    ...checkRow(row.fields, { currencyCode, today }),
-  }));
+  const checked = file.rows.map((row) => ({ line: row.line, ...checkRow(row.fields, { currencyCode, today }) }));
   const wellFormed = checked.flatMap((row) => ("terms" in row ? [{ line: row.line, terms: row.terms, key: rowKey(row.terms) }] : []));
   const [customers, variants, claimed] = await Promise.all([
     customersWithCards(admin, [...new Set(wellFormed.map((row) => row.terms.customerId))]),

@@ -61,10 +61,10 @@ describe("checking a row", () => {
 
   it("gives the contract's terms: Shopify ids, minor units, the frequency and the first order's day", () => {
     expect(checkRow(fields(), shop)).toEqual({
+      email: "ada@example.com",
       terms: {
         sourceId: null,
         customerId: "gid://shopify/Customer/1001",
-        email: "ada@example.com",
         variantId: "gid://shopify/ProductVariant/2002",
         quantity: 2,
         priceMinor: 2_450,
@@ -117,6 +117,8 @@ describe("checking a row", () => {
         shop,
       ),
     ).toEqual({
+      // A refused row still names its customer, for the report.
+      email: "ada@example.com",
       reasons: [
         { reason: "customerInvalid" },
         { reason: "variantInvalid" },
@@ -131,12 +133,16 @@ describe("checking a row", () => {
       ],
     });
     expect(checkRow(fields({ charge_interval_frequency: "3", order_interval_frequency: "2" }), shop)).toEqual({
+      email: "ada@example.com",
       reasons: [{ reason: "prepaidInvalid" }],
     });
   });
 
   it("refuses a first order today or before, in the shop's calendar: the other app charges those", () => {
-    expect(checkRow(fields({ next_charge_date: "2026-12-05" }), shop)).toEqual({ reasons: [{ reason: "datePast", date: "2026-12-05" }] });
+    expect(checkRow(fields({ next_charge_date: "2026-12-05" }), shop)).toEqual({
+      email: "ada@example.com",
+      reasons: [{ reason: "datePast", date: "2026-12-05" }],
+    });
     expect("terms" in checkRow(fields({ next_charge_date: "2026-12-06" }), shop)).toBe(true);
   });
 
